@@ -1,0 +1,14 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Targets follow docs/architecture.md; imports point one way only (lower layers never import
+// higher ones). No package dependencies: the toolchain is the whole platform.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+  name: "Biseo",
+  targets: [
+    .target(name: "Diagnostics", swiftSettings: strict),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
+  ]
+)
