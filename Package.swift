@@ -7,9 +7,19 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
   name: "Biseo",
+  products: [
+    .executable(name: "biseo", targets: ["biseo"])
+  ],
   targets: [
+    .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
     .target(name: "Diagnostics", swiftSettings: strict),
+    .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
+    .target(name: "Hangul", swiftSettings: strict),
+    .testTarget(name: "HangulTests", dependencies: ["Hangul"], swiftSettings: strict),
+    .executableTarget(
+      name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
+      swiftSettings: strict),
     .target(name: "CivilCalendar", swiftSettings: strict),
     .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"], swiftSettings: strict),
   ]
