@@ -10,7 +10,9 @@ let package = Package(
   targets: [
     .target(name: "Diagnostics", swiftSettings: strict),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
-    .target(name: "CivilCalendar", swiftSettings: strict),
-    .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"], swiftSettings: strict),
+    .target(name: "CivilCalendar", dependencies: ["Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
+      exclude: ["Fixtures"], swiftSettings: strict),
   ]
 )
