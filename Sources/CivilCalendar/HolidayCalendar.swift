@@ -44,8 +44,10 @@ public struct HolidayCalendar: Sendable {
       let extra = oneOffsByYear[year] ?? []
       let substitutes = SubstituteHolidays.substitutes(for: entries, oneOffs: extra)
       let holidays = entries.map(\.holiday) + extra + substitutes
-      all += holidays.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-        .map(\.element)
+      all += holidays.enumerated().sorted {
+        ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+      }
+      .map(\.element)
     }
     yearStarts.append(all.count)
 

@@ -6,7 +6,8 @@ import Foundation
 /// in some years: 설날 2027 is 7 Feb in Korea and 6 Feb in China. Never use `.chinese` here.
 /// Checked against `korean-lunar-calendar` for 1990–2050 by `LunarCalendarTests`.
 enum KoreanLunarCalendar {
-  private static let seoul = TimeZone(identifier: "Asia/Seoul") ?? TimeZone(secondsFromGMT: 9 * 3600)
+  private static let seoul =
+    TimeZone(identifier: "Asia/Seoul") ?? TimeZone(secondsFromGMT: 9 * 3600)
 
   private static let dangi: Calendar = {
     var calendar = Calendar(identifier: .dangi)
