@@ -81,7 +81,11 @@ struct StatutoryHolidays {
     add(10, 3, "개천절", since: Self.nationalDaysEra)
     if year <= 1990 || year >= 2013 { add(10, 9, "한글날", since: Self.nationalDaysEra) }
     add(12, 25, "기독탄신일", since: Self.religiousDaysEra)
-    return out.sorted { $0.holiday.date < $1.holiday.date }
+    // Same-date holidays keep the order above (어린이날 before 부처님오신날).
+    return out.enumerated().sorted {
+      ($0.element.holiday.date, $0.offset) < ($1.element.holiday.date, $1.offset)
+    }
+    .map(\.element)
   }
 
   /// A date written in this file; only valid literals are passed.
