@@ -115,3 +115,30 @@ import Testing
     #expect(diagnostic.notes == ["dates are written YYYY-MM-DD and must exist"])
   }
 }
+
+extension OneOffHolidayFileTests {
+  /// Scheduled elections follow 공직선거법 §34: the first Wednesday on or after a day counted
+  /// back from the end of the term, a week later if it or a neighbouring day is a holiday.
+  @Test func scheduledElectionsFollowTheElectionAct() throws {
+    let statutory = HolidayCalendar()
+    let scheduled = try CalendarFixtures.oneOffs().holidays.filter { $0.date.year > 2026 }
+    #expect(scheduled.count == 24)
+    for election in scheduled {
+      let from: (month: Int, day: Int)? =
+        switch election.name {
+        case "대통령 선거일": (3, 25)  // term ends 6.3; 70 days before
+        case "국회의원 선거일": (4, 9)  // term ends 5.29; 50 days before
+        case "지방선거일": (5, 31)  // term ends 6.30; 30 days before
+        default: nil
+        }
+      let start = try #require(from, "unexpected one-off \(election)")
+      var day = try #require(
+        CivilDate(year: election.date.year, month: start.month, day: start.day))
+      while day.weekday != .wednesday { day = day.adding(days: 1) }
+      if (-1...1).contains(where: { statutory.isHoliday(day.adding(days: $0)) }) {
+        day = day.adding(days: 7)
+      }
+      #expect(election.date == day, "\(election)")
+    }
+  }
+}
