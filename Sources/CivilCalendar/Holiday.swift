@@ -35,14 +35,3 @@ public struct Holiday: Hashable, Sendable, CustomStringConvertible {
   /// `YYYY-MM-DD name`, for test failures and logs.
   public var description: String { "\(date) \(name)" }
 }
-
-/// Which days push a deadline to the next day.
-///
-/// Laws differ: the tax codes also skip 근로자의 날 (1 May), which was not a public holiday.
-public enum DeadlineRule: Hashable, Sendable {
-  /// 민법 §161 (and 행정기본법 §6 for filings): Saturdays and public holidays, Sundays included.
-  case civil
-  /// 국세기본법 §5 ① and 지방세기본법 §24: Saturdays, public holidays and 근로자의 날
-  /// (1 May, from 2015; called 노동절 from 2026).
-  case tax
-}

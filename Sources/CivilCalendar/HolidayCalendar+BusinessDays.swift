@@ -14,11 +14,7 @@ extension HolidayCalendar {
   ///   - rule: `.tax` also skips 근로자의 날 (1 May from 2015).
   /// - Returns: True if a deadline on `date` stays there.
   public func isBusinessDay(_ date: CivilDate, under rule: DeadlineRule) -> Bool {
-    guard isBusinessDay(date) else { return false }
-    switch rule {
-    case .civil: return true
-    case .tax: return !(date.month == 5 && date.day == 1 && date.year >= 2015)
-    }
+    isBusinessDay(date) && !rule.isExtraDayOff(date)
   }
 
   /// `date` if it is a business day, else the first business day after it.
