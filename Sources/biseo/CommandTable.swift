@@ -1,4 +1,6 @@
-/// Every `biseo` command, in the order `biseo --help` lists them. Only commands that work are
+/// Every `biseo` command, in the order `biseo --help` lists them.
+///
+/// Only commands that work are
 /// listed: add a line here when a command lands.
 enum CommandTable {
   static let commands: [CommandEntry] = [
