@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct PersonalDataMaskerTests {
   /// The log-leak check of docs/reliability: nothing in a log may match it.
-  static var auditPattern: Regex<Substring> { /[0-9]{6}-?[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}/ }
+  static var auditPattern: Regex<Substring> {
+    /[0-9]{6}-?[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}/
+  }
 
   @Test(arguments: [
     ("주민번호 900101-1234567 입니다", "주민번호 900101-******* 입니다"),
