@@ -12,5 +12,7 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
     .target(name: "CivilCalendar", swiftSettings: strict),
     .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"], swiftSettings: strict),
+    .target(name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics"], swiftSettings: strict),
+    .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], swiftSettings: strict),
   ]
 )
