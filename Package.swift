@@ -20,6 +20,10 @@ let package = Package(
     .testTarget(
       name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
       exclude: ["Fixtures"], swiftSettings: strict),
+    .target(name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"],
+      swiftSettings: strict),
 
     // The command.
     .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),

@@ -1,0 +1,106 @@
+import CivilCalendar
+
+/// The facts an unknown value is waiting for, as a bit set over fact ids (up to 256 facts).
+public struct FactSet: Hashable, Sendable {
+  var w0: UInt64 = 0
+  var w1: UInt64 = 0
+  var w2: UInt64 = 0
+  var w3: UInt64 = 0
+
+  public static let capacity = 256
+  static let empty = FactSet()
+
+  init() {}
+
+  init(_ id: Int) {
+    insert(id)
+  }
+
+  mutating func insert(_ id: Int) {
+    let bit = UInt64(1) << UInt64(id & 63)
+    switch id >> 6 {
+    case 0: w0 |= bit
+    case 1: w1 |= bit
+    case 2: w2 |= bit
+    default: w3 |= bit
+    }
+  }
+
+  func union(_ o: FactSet) -> FactSet {
+    var r = self
+    r.w0 |= o.w0
+    r.w1 |= o.w1
+    r.w2 |= o.w2
+    r.w3 |= o.w3
+    return r
+  }
+
+  func contains(_ id: Int) -> Bool {
+    let bit = UInt64(1) << UInt64(id & 63)
+    switch id >> 6 {
+    case 0: return w0 & bit != 0
+    case 1: return w1 & bit != 0
+    case 2: return w2 & bit != 0
+    default: return w3 & bit != 0
+    }
+  }
+
+  /// Fact ids in ascending order.
+  public var ids: [Int] { (0..<FactSet.capacity).filter(contains) }
+}
+
+/// A runtime value. Unknown carries the facts that could decide it; a fault carries an index
+/// into the evaluation's fault list (a located error), and both propagate through operators.
+enum Value: Sendable {
+  case unknown(FactSet)
+  case fault(Int)
+  case none
+  case bool(Bool)
+  /// `int` and `money` (won).
+  case int(Int)
+  /// Scaled by `Decimal6.scale`.
+  case decimal(Int)
+  /// Days since 1970-01-01.
+  case date(Int)
+  case duration(months: Int, days: Int)
+  case text(String)
+  case enumCase(Int)
+  case list([Value])
+  case record([Value])
+
+  var isDecided: Bool {
+    switch self {
+    case .unknown, .fault: false
+    default: true
+    }
+  }
+
+  /// Structural equality on decided values (unknown and faults are never equal).
+  func same(as other: Value) -> Bool {
+    switch (self, other) {
+    case (.none, .none): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.int(let a), .int(let b)), (.decimal(let a), .decimal(let b)), (.date(let a), .date(let b)),
+      (.enumCase(let a), .enumCase(let b)):
+      return a == b
+    case (.int(let a), .decimal(let b)), (.decimal(let b), .int(let a)):
+      let (x, o) = a.multipliedReportingOverflow(by: Decimal6.scale)
+      return !o && x == b
+    case (.duration(let m1, let d1), .duration(let m2, let d2)): return m1 == m2 && d1 == d2
+    case (.text(let a), .text(let b)): return a == b
+    case (.list(let a), .list(let b)), (.record(let a), .record(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.same(as: $1) }
+    default: return false
+    }
+  }
+}
+
+/// A located runtime error inside one rule: overflow, division by zero, an impossible date.
+public struct RuntimeFault: Sendable, Hashable, CustomStringConvertible {
+  public var message: String
+  public var path: String
+  public var line: Int
+  public var column: Int
+
+  public var description: String { "\(path):\(line):\(column): error: \(message)" }
+}
