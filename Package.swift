@@ -25,6 +25,12 @@ let package = Package(
       name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"],
       swiftSettings: strict),
 
+    // The secretary: profiles, rule book, dialogue, planning, rendering.
+    .target(
+      name: "Secretary", dependencies: ["Hangul", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      swiftSettings: strict),
+    .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
+
     // The command.
     .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
