@@ -16,6 +16,10 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
     .target(name: "Hangul", swiftSettings: strict),
     .testTarget(name: "HangulTests", dependencies: ["Hangul"], swiftSettings: strict),
+    .target(name: "NLU", dependencies: ["Hangul", "Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
+      swiftSettings: strict),
     .target(name: "CivilCalendar", dependencies: ["Diagnostics"], swiftSettings: strict),
     .testTarget(
       name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
