@@ -10,5 +10,7 @@ let package = Package(
   targets: [
     .target(name: "Diagnostics", swiftSettings: strict),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
+    .target(name: "Delivery", swiftSettings: strict),
+    .testTarget(name: "DeliveryTests", dependencies: ["Delivery"], swiftSettings: strict),
   ]
 )
