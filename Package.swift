@@ -11,6 +11,10 @@ let package = Package(
     .target(name: "Diagnostics", swiftSettings: strict),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
     .target(name: "Delivery", swiftSettings: strict),
-    .testTarget(name: "DeliveryTests", dependencies: ["Delivery"], swiftSettings: strict),
+    .executableTarget(
+      name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
+    .testTarget(
+      name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
+      swiftSettings: strict),
   ]
 )
