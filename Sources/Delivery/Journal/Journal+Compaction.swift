@@ -13,54 +13,33 @@ extension Journal {
   /// after it poisons the journal.
   ///
   /// - Parameter snapshot: the records to keep, in order.
-  /// - Throws: `JournalError` if the journal is closed, poisoned, on an injected device, or I/O
-  ///   failed.
+  /// - Throws: `JournalError` if the journal is closed or poisoned, a record is too large, or
+  ///   I/O failed.
   public func compact(snapshot: @escaping @Sendable () -> [[UInt8]]) async throws {
-    guard let path else { throw JournalError.unsupported("compaction needs a file path") }
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-      queue.async {
-        continuation.resume(with: self.compactOnQueue(path: path, snapshot: snapshot))
+    let (path, options, wrap, committer) = (self.path, self.options, self.wrap, self.committer)
+    try await committer.exclusive { _ -> Result<((), (any JournalDevice, Int)?), JournalError> in
+      var bytes: [UInt8] = []
+      for record in snapshot() {
+        if record.count > options.maxRecordSize {
+          return .failure(.recordTooLarge(size: record.count, limit: options.maxRecordSize))
+        }
+        JournalFrame.append(record, to: &bytes)
       }
-    }
-  }
-
-  private func compactOnQueue(path: String, snapshot: () -> [[UInt8]]) -> Result<Void, Error> {
-    let refusal: JournalError? = state.withLock { s in
-      if s.closed { return .closed }
-      if let failure = s.failure { return .poisoned(cause: failure.description) }
-      return nil
-    }
-    if let refusal { return .failure(refusal) }
-    var bytes: [UInt8] = []
-    for record in snapshot() {
-      if record.count > options.maxRecordSize {
-        return .failure(
-          JournalError.recordTooLarge(size: record.count, limit: options.maxRecordSize))
+      let tmp: String
+      do throws(JournalError) {
+        tmp = try writeSyncedTempFile(bytes, beside: path)
+      } catch {
+        return .failure(error)
       }
-      JournalFrame.append(record, to: &bytes)
-    }
-    let tmp: String
-    do throws(JournalError) {
-      tmp = try writeSyncedTempFile(bytes, beside: path)
-    } catch {
-      return .failure(error)
-    }
-    do throws(JournalError) {
-      try JournalError.check(rename(tmp, path), "rename '\(tmp)'")
-      try fsyncDirectory(of: path)
-      let file = try FileDevice.open(path: path)
-      let old = state.withLock { s in
-        let old = s.device
-        s.device = wrap(file)
-        s.size = bytes.count
-        return old
+      do throws(JournalError) {
+        try JournalError.check(rename(tmp, path), "rename '\(tmp)'")
+        try fsyncDirectory(of: path)
+        let file = try FileDevice.open(path: path)
+        return .success(((), (wrap(file), bytes.count)))
+      } catch {
+        committer.poison(error)
+        return .failure(error)
       }
-      old.close()
-      return .success(())
-    } catch {
-      state.withLock { s in if s.failure == nil { s.failure = error } }
-      options.onFailure(error)
-      return .failure(error)
     }
   }
 }

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -37,28 +34,13 @@ public final class Journal: Sendable {
   /// The completion of one append: success only after the covering sync.
   public typealias Completion = @Sendable (Result<Void, JournalError>) -> Void
 
-  struct Pending {
-    var frame: [UInt8]
-    var completion: Completion
-  }
-
-  struct State {
-    var device: any JournalDevice
-    var pending: [Pending] = []
-    var flushScheduled = false
-    var failure: JournalError?
-    var closed = false
-    var size: Int
-  }
-
-  /// The file path, or nil for a journal on an injected device.
-  public let path: String?
+  /// The file path.
+  public let path: String
   /// What recovery found when the journal was opened.
   public let recovery: JournalFrame.Scan
   let options: Options
   let wrap: @Sendable (any JournalDevice) -> any JournalDevice
-  let state: Mutex<State>
-  let queue = DispatchQueue(label: "biseo.journal.writer")
+  let committer: GroupCommitter
 
   /// Opens or creates the journal at `path` and recovers it.
   ///
@@ -87,7 +69,9 @@ public final class Journal: Sendable {
     self.recovery = scan
     self.options = options
     self.wrap = wrap
-    self.state = Mutex(State(device: wrap(file), size: scan.validBytes))
+    self.committer = GroupCommitter(
+      device: wrap(file), size: scan.validBytes, maxBatchBytes: options.maxBatchBytes,
+      label: "biseo.journal", onFailure: options.onFailure)
   }
 
   /// Appends `payload`, returning once it is durable.
@@ -96,9 +80,10 @@ public final class Journal: Sendable {
   /// - Throws: `JournalError` if the record is too large, the journal is closed or poisoned, or
   ///   the write or sync failed (then nothing is acknowledged).
   public func append(_ payload: [UInt8]) async throws {
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-      submit(payload) { result in continuation.resume(with: result.mapError { $0 as Error }) }
+    if payload.count > options.maxRecordSize {
+      throw JournalError.recordTooLarge(size: payload.count, limit: options.maxRecordSize)
     }
+    try await committer.append(JournalFrame.frame(payload))
   }
 
   /// Queues `payload` without waiting; `completion` runs after the covering sync or on failure.
@@ -113,81 +98,15 @@ public final class Journal: Sendable {
       completion(.failure(.recordTooLarge(size: payload.count, limit: options.maxRecordSize)))
       return
     }
-    let frame = JournalFrame.frame(payload)
-    let refusal: JournalError? = state.withLock { s in
-      if s.closed { return .closed }
-      if let failure = s.failure { return .poisoned(cause: failure.description) }
-      s.pending.append(Pending(frame: frame, completion: completion))
-      if !s.flushScheduled {
-        s.flushScheduled = true
-        queue.async { self.flushOneBatch() }
-      }
-      return nil
-    }
-    if let refusal { completion(.failure(refusal)) }
-  }
-
-  /// Writes one batch of pending frames with a single write and sync, then acknowledges them.
-  private func flushOneBatch() {
-    let (batch, device) = state.withLock { s -> ([Pending], any JournalDevice) in
-      var bytes = 0
-      var count = 0
-      while count < s.pending.count && (count == 0 || bytes < options.maxBatchBytes) {
-        bytes += s.pending[count].frame.count
-        count += 1
-      }
-      let batch = Array(s.pending.prefix(count))
-      s.pending.removeFirst(count)
-      return (batch, s.device)
-    }
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(batch.reduce(0) { $0 + $1.frame.count })
-    for item in batch { buffer += item.frame }
-    var outcome: Result<Void, JournalError> = .success(())
-    do throws(JournalError) {
-      try device.write(buffer)
-      try device.sync()
-    } catch {
-      outcome = .failure(error)
-    }
-    let (orphans, firstFailure) = state.withLock { s -> ([Pending], Bool) in
-      if case .failure(let error) = outcome {
-        let first = s.failure == nil
-        if first { s.failure = error }
-        let orphans = s.pending
-        s.pending.removeAll()
-        s.flushScheduled = false
-        return (orphans, first)
-      }
-      s.size += buffer.count
-      if s.pending.isEmpty {
-        s.flushScheduled = false
-      } else {
-        queue.async { self.flushOneBatch() }
-      }
-      return ([], false)
-    }
-    for item in batch { item.completion(outcome) }
-    if case .failure(let error) = outcome {
-      for item in orphans { item.completion(.failure(.poisoned(cause: error.description))) }
-      if firstFailure { options.onFailure(error) }
-    }
+    committer.submit(JournalFrame.frame(payload), completion: completion)
   }
 
   /// Whether a write or sync has failed.
-  public var isPoisoned: Bool { state.withLock { $0.failure != nil } }
+  public var isPoisoned: Bool { committer.isPoisoned }
 
   /// Bytes of acknowledged records in the current file.
-  public var size: Int { state.withLock { $0.size } }
+  public var size: Int { committer.size }
 
   /// Flushes what is pending and closes the file; later appends fail with `.closed`.
-  public func close() {
-    state.withLock { $0.closed = true }
-    queue.sync {
-      while state.withLock({ !$0.pending.isEmpty && $0.failure == nil }) { flushOneBatch() }
-    }
-    state.withLock { $0.device.close() }
-  }
-
-  deinit { state.withLock { $0.device.close() } }
+  public func close() { committer.close() }
 }
