@@ -67,27 +67,26 @@ public struct ExecChannel: Channel {
     var environment = ProcessInfo.processInfo.environment
     environment["BISEO_KEY"] = key
     process.environment = environment
-    // Output goes to temp files, not pipes: a grandchild left running after a timeout would
-    // otherwise hold a pipe open and block the read until it exits.
+    // Input and output go through temp files, not pipes: writing to a pipe whose reader already
+    // exited raises SIGPIPE in our process, and a grandchild left running after a timeout would
+    // hold an output pipe open and block the read until it exits.
     let base = NSTemporaryDirectory() + "biseo-exec-" + UUID().uuidString
-    let outPath = base + ".out"
-    let errPath = base + ".err"
-    defer {
-      try? FileManager.default.removeItem(atPath: outPath)
-      try? FileManager.default.removeItem(atPath: errPath)
-    }
-    guard FileManager.default.createFile(atPath: outPath, contents: nil),
-      FileManager.default.createFile(atPath: errPath, contents: nil),
-      let stdout = FileHandle(forWritingAtPath: outPath),
-      let stderr = FileHandle(forWritingAtPath: errPath)
+    let paths = [base + ".in", base + ".out", base + ".err"]
+    defer { for path in paths { try? FileManager.default.removeItem(atPath: path) } }
+    guard FileManager.default.createFile(atPath: paths[0], contents: input),
+      FileManager.default.createFile(atPath: paths[1], contents: nil),
+      FileManager.default.createFile(atPath: paths[2], contents: nil),
+      let stdin = FileHandle(forReadingAtPath: paths[0]),
+      let stdout = FileHandle(forWritingAtPath: paths[1]),
+      let stderr = FileHandle(forWritingAtPath: paths[2])
     else {
       throw CocoaError(.fileWriteUnknown)
     }
     defer {
+      try? stdin.close()
       try? stdout.close()
       try? stderr.close()
     }
-    let stdin = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
@@ -110,13 +109,9 @@ public struct ExecChannel: Channel {
           kill(-process.processIdentifier, SIGKILL)
         }
       }
-      DispatchQueue.global().async {
-        try? stdin.fileHandleForWriting.write(contentsOf: input)
-        try? stdin.fileHandleForWriting.close()
-      }
     }
-    let out = FileManager.default.contents(atPath: outPath) ?? Data()
-    let err = FileManager.default.contents(atPath: errPath) ?? Data()
+    let out = FileManager.default.contents(atPath: paths[1]) ?? Data()
+    let err = FileManager.default.contents(atPath: paths[2]) ?? Data()
     return ExecResult(
       status: status, stdout: String(decoding: out.prefix(4096), as: UTF8.self),
       stderr: String(decoding: err.prefix(4096), as: UTF8.self), timedOut: timedOut.withLock { $0 })

@@ -53,7 +53,9 @@ struct SMTPConnection: ~Copyable {
   func write(_ bytes: [UInt8]) throws(ChannelError) {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, 0) }
+      let n = bytes.withUnsafeBytes { buffer in
+        send(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset, Int32(MSG_NOSIGNAL))
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw .transient(reason: "smtp send failed: \(String(cString: strerror(errno)))")
