@@ -7,12 +7,29 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
   name: "Biseo",
+  products: [
+    .executable(name: "biseo", targets: ["biseo"])
+  ],
   targets: [
+    // Leaves.
     .target(name: "Diagnostics", swiftSettings: strict),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
-    .target(name: "CivilCalendar", swiftSettings: strict),
-    .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"], swiftSettings: strict),
+    .target(name: "Hangul", swiftSettings: strict),
+    .testTarget(name: "HangulTests", dependencies: ["Hangul"], swiftSettings: strict),
+    .target(name: "CivilCalendar", dependencies: ["Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
+      exclude: ["Fixtures"], swiftSettings: strict),
     .target(name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics"], swiftSettings: strict),
     .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], swiftSettings: strict),
+
+    // The command.
+    .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
+    .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
+
+    // Benchmarks (run by hand: swift run -c release NAME).
+    .executableTarget(
+      name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
+      swiftSettings: strict),
   ]
 )
