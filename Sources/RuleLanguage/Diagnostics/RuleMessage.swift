@@ -80,6 +80,12 @@ enum RuleMessage {
     .error("R0115", at: t.span, "expected 'expect' in the test, found \(t.quoted)", notes: ["a test needs at least one expectation"])
   }
 
+  static func notANumber(_ t: Token) -> Diagnostic {
+    .error(
+      "R0116", at: t.span, "'\(t.text)' is not a number",
+      notes: ["write units in English after a space: 30 days, 2 months, 100_000 won"])
+  }
+
   // MARK: R02xx — names
 
   static func duplicateName(_ n: Name, kind: String, first: SourceSpan) -> Diagnostic {

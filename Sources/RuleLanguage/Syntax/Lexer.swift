@@ -78,6 +78,7 @@ struct Lexer {
     }
     advance()
     diagnostics.append(RuleMessage.unexpectedCharacter(c, at: span(from: start)))
+    skipTrivia()
     return next()
   }
 
@@ -136,6 +137,15 @@ struct Lexer {
       return t
     }
     let whole = digits()
+    if let d = peek, !d.isASCII, d.isLetter {
+      // `1995년`, `100원`: keep it as one token so the message quotes what was written.
+      var text = whole
+      while let e = peek, e.isLetter || e.isNumber {
+        text.append(e)
+        advance()
+      }
+      return Token(kind: .integer, text: text, span: span(from: start), number: Int(whole) ?? 0)
+    }
     if peek == ".", let after = peek(1), after.isASCII, after.isNumber {
       advance()
       let fraction = digits()

@@ -148,6 +148,7 @@ extension Parser {
     let t = current
     switch t.kind {
     case .integer:
+      if !t.text.allSatisfy({ $0.isASCII && $0.isNumber }) { throw fail(RuleMessage.notANumber(t)) }
       advance()
       if current.kind == .word, let unit = Parser.units[current.text] {
         advance()
