@@ -57,4 +57,30 @@ struct KoreanBusinessCalendar: BusinessCalendar {
     let book = try Self.load()
     #expect(book.testCount >= 3 * book.ruleNames.count)
   }
+
+  static let profiles = rules.deletingLastPathComponent().appendingPathComponent("Corpus/profiles")
+
+  @Test("데모 시민 프로필은 파일 이름이 id이고, 모든 규칙이 오류 없이 평가된다")
+  func demoProfilesEvaluateWithoutFaults() throws {
+    let book = try Self.load()
+    let calendar = try KoreanBusinessCalendar(
+      oneOffFile: Self.rules.appendingPathComponent("calendar/one-off-holidays.txt"))
+    let evaluator = book.evaluator(calendar: calendar)
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.profiles.path)
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.count >= 15)
+    let dates = ["2026-01-02", "2026-06-20", "2026-11-29", "2027-03-02"]
+      .compactMap(CivilDate.init(iso:))
+    for file in files {
+      let data = try Data(contentsOf: Self.profiles.appendingPathComponent(file))
+      let profile = book.profile(json: data)
+      #expect(profile.id.map { $0 + ".json" } == file, "\(file): id does not match the file name")
+      for day in dates {
+        let evaluation = evaluator.evaluate(profile, asOf: day)
+        for r in evaluation.rules {
+          if case .fault(let f) = r.status { Issue.record("\(file) \(day) \(r.name): \(f)") }
+        }
+      }
+    }
+  }
 }
