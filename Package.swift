@@ -27,7 +27,8 @@ let package = Package(
       name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
       swiftSettings: strict),
     .target(
-      name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics"], swiftSettings: strict),
+      name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
+      swiftSettings: strict),
     .testTarget(
       name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"],
       swiftSettings: strict),

@@ -75,7 +75,9 @@ public struct ReplyTemplate: Sendable, Equatable {
       switch part {
       case .literal(let text):
         var literal = text
-        if let previousValue { literal = Self.resolveParticle(at: literal, after: previousValue) }
+        if let previousValue {
+          literal = Josa.resolvingLeadingPair(in: literal, after: previousValue)
+        }
         segments.append(.text(literal))
         previousValue = nil
       case .telephone(let number):
@@ -92,22 +94,6 @@ public struct ReplyTemplate: Sendable, Equatable {
       }
     }
     return (Self.merged(segments), missing)
-  }
-
-  /// Replaces a leading particle pair (`을/를`, `(을)를`) by the form that follows `word`.
-  static func resolveParticle(at literal: String, after word: String) -> String {
-    for josa in Josa.allCases {
-      let (consonant, vowel) = josa.forms
-      var writings = ["\(consonant)/\(vowel)", "\(vowel)/\(consonant)", "(\(consonant))\(vowel)"]
-      // "(으)로", "(이)나": the optional part in parentheses, then the short form.
-      if consonant.hasSuffix(vowel), consonant.count > vowel.count {
-        writings.append("(\(consonant.dropLast(vowel.count)))\(vowel)")
-      }
-      for written in writings where literal.hasPrefix(written) {
-        return josa.form(after: word) + literal.dropFirst(written.count)
-      }
-    }
-    return literal
   }
 
   /// Joins neighbouring text segments.
