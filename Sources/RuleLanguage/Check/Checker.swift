@@ -134,7 +134,9 @@ final class Checker {
     }
     enumIndex[e.name.text] = program.enums.count
     program.enums.append(
-      EnumInfo(name: e.name.text, cases: e.cases.map(\.name.text), json: e.cases.map(\.json)))
+      EnumInfo(
+        name: e.name.text, cases: e.cases.map(\.name.text), json: e.cases.map(\.json),
+        labels: e.cases.map(\.label)))
     program.types.enums.append(e.name.text)
   }
 

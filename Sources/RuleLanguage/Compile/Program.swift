@@ -8,6 +8,8 @@ struct EnumInfo: Sendable {
   var name: String
   var cases: [String]
   var json: [String]
+  /// Korean labels by case; nil where the rule file gives none.
+  var labels: [String?] = []
 }
 
 struct RecordInfo: Sendable {

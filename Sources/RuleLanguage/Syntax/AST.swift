@@ -66,8 +66,9 @@ struct FactDecl: Sendable {
 
 struct EnumDecl: Sendable {
   var name: Name
-  /// Case names and the JSON strings they are read from and written as.
-  var cases: [(name: Name, json: String)]
+  /// Case names, the JSON strings they are read from and written as, and the Korean label
+  /// the secretary shows and understands (`office label "사무직"`).
+  var cases: [(name: Name, json: String, label: String?)]
 }
 
 struct RecordDecl: Sendable {

@@ -166,13 +166,15 @@ struct Parser {
   mutating func enumBody() throws(ParseFailure) -> EnumDecl {
     let n = try name("an enum name")
     try expect(symbol: "{", "to open the enum's cases")
-    var cases: [(name: Name, json: String)] = []
+    var cases: [(name: Name, json: String, label: String?)] = []
     repeat {
       if current.isSymbol("}") { break }
       let c = try name("a case name")
       var json = c.text
       if accept(symbol: "=") { json = try string("the case's profile text in quotes") }
-      cases.append((c, json))
+      var label: String?
+      if accept(word: "label") { label = try string("the case's Korean label in quotes after 'label'") }
+      cases.append((c, json, label))
     } while accept(symbol: ",")
     try expect(symbol: "}", "to close the enum's cases")
     return EnumDecl(name: n, cases: cases)
