@@ -26,7 +26,8 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strict),
 
     // The command.
-    .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
+    .executableTarget(
+      name: "biseo", dependencies: ["Hangul", "NLU", "Diagnostics"], swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
