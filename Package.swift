@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
     // The command.
-    .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
+    .executableTarget(
+      name: "biseo", dependencies: ["Hangul", "NLU", "Diagnostics"], swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
