@@ -4,6 +4,7 @@
 /// listed: add a line here when a command lands.
 enum CommandTable {
   static let commands: [CommandEntry] = [
+    CommandEntry(ChatCommand.self),
     CommandEntry(TextCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),

@@ -7,7 +7,7 @@ import Testing
       enum Employment { office label "사무직", non_office label "비사무직", self_employed = "self" label "자영업", jobless = "none" }
       record Car { cc: int }
       fact employment: Employment from "employment" ask "직업"
-      fact birth_date: date from "birthDate" ask "생일"
+      fact birth_date: date from "birthDate" label "생년월일" ask "생일"
       fact head: bool from "householdHead" ask "세대주?"
       fact quit: int? from "quitYears" ask "금연 연수"
       fact cars: [Car] from "vehicles" ask "차"
@@ -24,6 +24,8 @@ import Testing
           FactChoice(name: "jobless", json: "none", label: nil),
         ]))
     #expect(loaded.factKind("birth_date")?.kind == .date)
+    #expect(loaded.facts.first { $0.name == "birth_date" }?.label == "생년월일")
+    #expect(loaded.facts.first { $0.name == "head" }?.label == nil)
     #expect(loaded.factKind("head")?.kind == .bool)
     #expect(loaded.factKind("quit")?.optional == true)
     #expect(loaded.factKind("cars")?.kind == .structured("[Car]"))

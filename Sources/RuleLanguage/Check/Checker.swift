@@ -154,8 +154,8 @@ final class Checker {
     factIndex[f.name.text] = program.facts.count
     program.facts.append(
       FactInfo(
-        name: f.name.text, type: resolve(f.type), keyPath: path, ask: f.ask, event: f.event,
-        span: f.name.span))
+        name: f.name.text, type: resolve(f.type), keyPath: path, ask: f.ask, label: f.label,
+        event: f.event, span: f.name.span))
   }
 
   private func declareParam(_ p: ParamDecl) {

@@ -25,6 +25,8 @@ public struct FactInfo: Sendable {
   public var keyPath: [String]
   /// The question the secretary asks when the fact is missing.
   public var ask: String?
+  /// The fact's Korean name, shown in explanations ("생년월일"); nil when not given.
+  public var label: String?
   public var event: String?
   var span: SourceSpan
 }

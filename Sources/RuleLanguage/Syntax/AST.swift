@@ -60,6 +60,8 @@ struct FactDecl: Sendable {
   var type: TypeSyntax
   var key: String?
   var ask: String?
+  /// The Korean name of the fact for explanations (`label "생년월일"`).
+  var label: String?
   /// The event that declares the fact, if any.
   var event: String?
 }

@@ -151,12 +151,14 @@ struct Parser {
     let n = try name("a fact name")
     try expect(symbol: ":", "after the fact name")
     let t = try type()
-    var fact = FactDecl(name: n, type: t, key: nil, ask: nil, event: event)
+    var fact = FactDecl(name: n, type: t, key: nil, ask: nil, label: nil, event: event)
     while true {
       if accept(word: "from") {
         fact.key = try string("a profile key in quotes after 'from'")
       } else if accept(word: "ask") {
         fact.ask = try string("a question in quotes after 'ask'")
+      } else if accept(word: "label") {
+        fact.label = try string("the fact's Korean name in quotes after 'label'")
       } else {
         return fact
       }
