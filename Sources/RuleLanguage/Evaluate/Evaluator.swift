@@ -17,7 +17,7 @@ public final class Evaluator {
   var program: Program { book.program }
 
   private func load(_ profile: Profile, asOf: CivilDate) {
-    machine.facts = profile.facts
+    machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
   }
 
@@ -39,6 +39,19 @@ public final class Evaluator {
       for r in program.rules.indices { results[r].trace = trace(rule: r, profile: profile, asOf: asOf) }
     }
     return Evaluation(citizen: profile.id, asOf: asOf, rules: results, outputs: outputs)
+  }
+
+  /// Computes every rule and output for `profile` without building a result (benchmarks,
+  /// and callers that only need `holds(_:)`).
+  public func compute(_ profile: Profile, asOf: CivilDate) {
+    load(profile, asOf: asOf)
+    machine.runAll()
+  }
+
+  /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
+  public func holds(_ index: Int) -> Bool {
+    if case .bool(true) = machine.ruleValues[index] { return true }
+    return false
   }
 
   /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`:
@@ -71,7 +84,7 @@ public final class Evaluator {
 
   /// Evaluates `profile` over facts given as a whole (used by rule tests).
   func evaluate(facts: [Value], asOf: CivilDate) {
-    machine.facts = facts
+    machine.setFacts(facts)
     machine.reset(day: asOf.dayNumber)
     machine.runAll()
   }
