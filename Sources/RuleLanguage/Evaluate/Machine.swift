@@ -29,10 +29,19 @@ final class Machine {
   let outputs: UnsafeMutablePointer<Value>
   private let plans: [RulePlan]
   var paramsDay = Int.min
-  var today = 0
+  /// `today` and the tracing flag, kept outside stored properties so the hot path reads them
+  /// without exclusivity checks.
+  private let registers: UnsafeMutablePointer<Int>
+  var today: Int {
+    get { registers[0] }
+    set { registers[0] = newValue }
+  }
+  var tracing: Bool {
+    get { registers[1] != 0 }
+    set { registers[1] = newValue ? 1 : 0 }
+  }
   var faults: [RuntimeFault] = []
   private var paramFaults: [RuntimeFault] = []
-  var tracing = false
   var usedFacts: [Int] = []
   var usedParams: [Int] = []
 
@@ -52,6 +61,7 @@ final class Machine {
     ruleDone = Machine.buffer(program.rules.count, false)
     outputs = Machine.buffer(program.outputs.count, .none)
     plans = program.rules.map { RulePlan($0, outputs: program.outputs) }
+    registers = Machine.buffer(2, 0)
   }
 
   deinit {
@@ -64,6 +74,8 @@ final class Machine {
     }
     ruleDone.deinitialize(count: max(program.rules.count, 1))
     ruleDone.deallocate()
+    registers.deinitialize(count: 2)
+    registers.deallocate()
   }
 
   /// Copies a profile's facts into the fact slots.
