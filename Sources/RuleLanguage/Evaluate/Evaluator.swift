@@ -1,4 +1,5 @@
 import CivilCalendar
+import Hangul
 
 /// Evaluates a rule book for citizens, one at a time, reusing its buffers.
 ///
@@ -139,10 +140,17 @@ public final class Evaluator {
         }
       }
       var message = ""
+      var previousValue: String?
       for piece in rem.message {
         switch piece {
-        case .literal(let t): message += t
-        case .value(let eval, let type): message += Korean.value(output(eval(machine), type))
+        case .literal(let t):
+          // "{service}을/를": the particle after a value agrees with how the value ends.
+          message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
+          previousValue = nil
+        case .value(let eval, let type):
+          let text = Korean.value(output(eval(machine), type))
+          message += text
+          previousValue = text
         }
       }
       out.append(
