@@ -20,8 +20,32 @@ let package = Package(
     .testTarget(
       name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
       exclude: ["Fixtures"], swiftSettings: strict),
-    .target(name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics"], swiftSettings: strict),
-    .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"], swiftSettings: strict),
+
+    // Understanding Korean, and the rule language.
+    .target(name: "NLU", dependencies: ["Hangul", "Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
+      swiftSettings: strict),
+    .target(
+      name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"],
+      swiftSettings: strict),
+
+    // Delivery: the durable ledger, channels and the dispatcher (a leaf; see docs/architecture.md).
+    .target(name: "Delivery", swiftSettings: strict),
+    .executableTarget(
+      name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
+    .testTarget(
+      name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
+      swiftSettings: strict),
+
+    // The secretary: profiles, rule book, dialogue, planning, rendering.
+    .target(
+      name: "Secretary", dependencies: ["Hangul", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      swiftSettings: strict),
+    .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
     // The command.
     .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),

@@ -96,6 +96,14 @@ public final class RuleBook: Sendable {
   public var outputNames: [String] { program.outputs.map(\.name) }
   public var testCount: Int { program.tests.count }
 
+  /// A declared life-cycle event: its title, the facts it asks for, the rules it yields.
+  public func event(_ name: String) -> (title: String?, facts: [String], rules: [String])? {
+    guard let e = program.events.first(where: { $0.name == name }) else { return nil }
+    return (e.title, e.facts.map { program.facts[$0].name }, e.rules.map { program.rules[$0].name })
+  }
+
+  public var eventNames: [String] { program.events.map(\.name) }
+
   /// Decodes one citizen's JSON object into a profile; bad fields become unknown facts.
   public func profile(json bytes: some Collection<UInt8>) -> Profile {
     var p = Profile(id: nil, facts: Array(repeating: .unknown(.empty), count: program.facts.count))

@@ -206,17 +206,19 @@ extension Checker {
         rules: rules))
   }
 
+  /// Evaluates an expression that reads no facts (a test's given value, an expectation).
+  func constant(_ e: Eval) -> Value { e(Machine(program: program, calendar: WeekendCalendar())) }
+
   func checkTest(_ t: TestDecl) {
     scopes = []
     var test = CompiledTest(title: t.title, span: t.span, today: nil, given: [], expectations: [])
-    let machine = Machine(program: program, calendar: WeekendCalendar())
     for g in t.given {
       if g.name.text == "today" {
         let (ty, e) = check(g.value, expected: .date)
         if !ty.fits(.date) {
           error(RuleMessage.typeMismatch(expected: .date, found: ty, at: g.value.span, names: program.types))
         }
-        test.today = e(machine)
+        test.today = constant(e)
         continue
       }
       guard let f = factIndex[g.name.text] else {
@@ -228,7 +230,7 @@ extension Checker {
       if !ty.fits(type) {
         error(RuleMessage.typeMismatch(expected: type, found: ty, at: g.value.span, names: program.types))
       }
-      test.given.append((f, e(machine)))
+      test.given.append((f, constant(e)))
     }
     if test.today == nil { error(RuleMessage.testWithoutToday(at: t.span)) }
     for (span, x) in t.expectations {
@@ -257,7 +259,7 @@ extension Checker {
         if !ty.fits(type) {
           error(RuleMessage.typeMismatch(expected: type, found: ty, at: value.span, names: program.types))
         }
-        test.expectations.append((span, .output(o, e(machine))))
+        test.expectations.append((span, .output(o, constant(e))))
       }
     }
     program.tests.append(test)

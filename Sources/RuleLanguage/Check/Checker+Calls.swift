@@ -95,11 +95,35 @@ extension Checker {
     let body: Eval = f.body ?? { _ in .none }
     let result = f.result
     let argEvals = evals
-    if evals.count == 1, let e = evals.first, let s = slots.first {
+    switch (argEvals.count, slots.count) {
+    case (0, 0):
+      return (result, body)
+    case (1, 1):
+      let (e, s) = (argEvals[0], slots[0])
       return (result, { m in
         m.locals[s] = e(m)
         return body(m)
       })
+    case (2, 2):
+      let (e0, e1, s0, s1) = (argEvals[0], argEvals[1], slots[0], slots[1])
+      return (result, { m in
+        // Evaluate every argument before binding any, so nested calls do not clobber slots.
+        let v0 = e0(m)
+        m.locals[s1] = e1(m)
+        m.locals[s0] = v0
+        return body(m)
+      })
+    case (3, 3):
+      let (e0, e1, e2, s0, s1, s2) = (argEvals[0], argEvals[1], argEvals[2], slots[0], slots[1], slots[2])
+      return (result, { m in
+        let v0 = e0(m)
+        let v1 = e1(m)
+        m.locals[s2] = e2(m)
+        m.locals[s0] = v0
+        m.locals[s1] = v1
+        return body(m)
+      })
+    default: break
     }
     return (result, { m in
       // Evaluate every argument before binding any, so nested calls do not clobber slots.
@@ -145,6 +169,9 @@ extension Checker {
         error(RuleMessage.aggregateNeedsCondition(kind, at: span))
       }
       resultType = .bool
+    case "map":
+      if body == nil { error(RuleMessage.aggregateNeedsValue(kind, at: span)) }
+      resultType = .list(tb)
     case "filter":
       if body != nil { error(RuleMessage.aggregateBodyNotAllowed(kind, at: span)) }
       resultType = .list(element)

@@ -264,6 +264,10 @@ enum RuleMessage {
     .error("R0320", at: span, "'\(k)' needs numbers\(k == "sum" ? "" : " or dates"), found \(names.describe(t))")
   }
 
+  static func aggregateNeedsValue(_ k: String, at span: SourceSpan) -> Diagnostic {
+    .error("R0321", at: span, "'\(k)' needs a value for each element", notes: ["write \(k)(v in vehicles: v.cc)"])
+  }
+
   // MARK: R04xx — parameters, rules and tests
 
   static func paramRowWithoutDate(at span: SourceSpan) -> Diagnostic {

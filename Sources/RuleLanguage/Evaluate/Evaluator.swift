@@ -1,4 +1,5 @@
 import CivilCalendar
+import Hangul
 
 /// Evaluates a rule book for citizens, one at a time, reusing its buffers.
 ///
@@ -17,7 +18,7 @@ public final class Evaluator {
   var program: Program { book.program }
 
   private func load(_ profile: Profile, asOf: CivilDate) {
-    machine.facts = profile.facts
+    machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
   }
 
@@ -39,6 +40,19 @@ public final class Evaluator {
       for r in program.rules.indices { results[r].trace = trace(rule: r, profile: profile, asOf: asOf) }
     }
     return Evaluation(citizen: profile.id, asOf: asOf, rules: results, outputs: outputs)
+  }
+
+  /// Computes every rule and output for `profile` without building a result (benchmarks,
+  /// and callers that only need `holds(_:)`).
+  public func compute(_ profile: Profile, asOf: CivilDate) {
+    load(profile, asOf: asOf)
+    machine.runAll()
+  }
+
+  /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
+  public func holds(_ index: Int) -> Bool {
+    if case .bool(true) = machine.ruleValues[index] { return true }
+    return false
   }
 
   /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`:
@@ -71,7 +85,7 @@ public final class Evaluator {
 
   /// Evaluates `profile` over facts given as a whole (used by rule tests).
   func evaluate(facts: [Value], asOf: CivilDate) {
-    machine.facts = facts
+    machine.setFacts(facts)
     machine.reset(day: asOf.dayNumber)
     machine.runAll()
   }
@@ -126,10 +140,17 @@ public final class Evaluator {
         }
       }
       var message = ""
+      var previousValue: String?
       for piece in rem.message {
         switch piece {
-        case .literal(let t): message += t
-        case .value(let eval, let type): message += Korean.value(output(eval(machine), type))
+        case .literal(let t):
+          // "{service}을/를": the particle after a value agrees with how the value ends.
+          message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
+          previousValue = nil
+        case .value(let eval, let type):
+          let text = Korean.value(output(eval(machine), type))
+          message += text
+          previousValue = text
         }
       }
       out.append(

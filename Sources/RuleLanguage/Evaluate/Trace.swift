@@ -26,7 +26,7 @@ extension Evaluator {
   func trace(rule r: Int, profile: Profile, asOf: CivilDate) -> Trace {
     machine.tracing = true
     defer { machine.tracing = false }
-    machine.facts = profile.facts
+    machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
     machine.run(rule: r)
     let rule = program.rules[r]

@@ -5,7 +5,7 @@ import Diagnostics
 /// `if … then … else …` < `or` < `and` < `not` < comparisons (chained: `a <= x <= b`) and `in`
 /// < `??` < `+ -` < `* / %` < unary `-` < `.field` and calls < literals.
 extension Parser {
-  static let aggregates: Set<String> = ["count", "sum", "min", "max", "any", "all", "filter"]
+  static let aggregates: Set<String> = ["count", "sum", "min", "max", "any", "all", "filter", "map"]
 
   mutating func expression() throws(ParseFailure) -> Expr {
     if current.isWord("if") {

@@ -1,0 +1,110 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Appends each notice as one JSON Lines record to a durable file, with group commit.
+///
+/// Config kind `outbox`; setting `path` (required). A send returns only after the `fdatasync`
+/// covering its line. On open a torn last line (no final `\n`) is cut, and the keys already in the
+/// file are loaded, so a notice whose key is present is not written again. A failed write or sync
+/// poisons the outbox (every later send fails transiently until restart).
+///
+/// A line: `{"at":…,"channel":…,"citizen":…,"due":…,"id":…,"metadata":{…},"recipient":…,
+/// "text":…,"title":…}` with sorted keys (conventions §8).
+public final class OutboxChannel: Channel {
+  struct Line: Codable {
+    var at: Date
+    var channel: String
+    var citizen: String
+    var due: Date
+    var id: String
+    var metadata: [String: String]
+    var recipient: String
+    var text: String
+    var title: String
+  }
+
+  /// The file path.
+  public let path: String
+  private let clock: any DeliveryClock
+  private let committer: GroupCommitter
+  private let keys: Mutex<Set<String>>
+  /// Lines that were not valid JSON with an `id` when the file was opened (kept, reported).
+  public let unreadableLines: Int
+
+  /// Opens (creating) the outbox at `path`.
+  ///
+  /// - Parameters:
+  ///   - path: the `.jsonl` file.
+  ///   - clock: the time source for `at`.
+  ///   - onFailure: called once if a write or sync fails (the daemon exits).
+  /// - Throws: `ChannelError.misconfigured` if the file cannot be opened or recovered.
+  public init(
+    path: String, clock: any DeliveryClock,
+    onFailure: @escaping @Sendable (JournalError) -> Void = { _ in }
+  ) throws(ChannelError) {
+    self.path = path
+    self.clock = clock
+    do throws(JournalError) {
+      let existed = access(path, F_OK) == 0
+      let file = try FileDevice.open(path: path)
+      if !existed { try fsyncDirectory(of: path) }
+      let bytes = try file.readAll()
+      let good = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+      if good < bytes.count {
+        try file.truncate(to: good)
+        try file.sync()
+      }
+      var keys = Set<String>()
+      var unreadable = 0
+      for line in bytes[0..<good].split(separator: UInt8(ascii: "\n")) {
+        let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+        if let id = object?["id"] as? String { keys.insert(id) } else { unreadable += 1 }
+      }
+      self.keys = Mutex(keys)
+      self.unreadableLines = unreadable
+      self.committer = GroupCommitter(
+        device: file, size: good, maxBatchBytes: 4 << 20, label: "biseo.outbox",
+        onFailure: onFailure)
+    } catch {
+      throw .misconfigured(channel: "outbox", reason: error.description)
+    }
+  }
+
+  /// Creates an outbox from its config entry.
+  public convenience init(config: ChannelConfig, clock: any DeliveryClock) throws(ChannelError) {
+    try self.init(path: try config.required("path"), clock: clock)
+  }
+
+  public func send(_ notice: Notice) async throws(ChannelError) -> Receipt {
+    let line = Line(
+      at: clock.now(), channel: notice.channel, citizen: notice.citizen, due: notice.due,
+      id: notice.key, metadata: notice.metadata, recipient: notice.recipient, text: notice.body,
+      title: notice.title)
+    var bytes: [UInt8]
+    do {
+      bytes = Array(try JSONEncoder.delivery.encode(line))
+    } catch {
+      throw .permanent(reason: "cannot encode notice: \(error)")
+    }
+    bytes.append(UInt8(ascii: "\n"))
+    let isNew = keys.withLock { $0.insert(notice.key).inserted }
+    guard isNew else { return Receipt("already in outbox") }
+    do {
+      try await committer.append(bytes)
+    } catch {
+      keys.withLock { _ = $0.remove(notice.key) }
+      throw .transient(reason: "outbox write failed: \(error)")
+    }
+    return Receipt("written to outbox")
+  }
+
+  /// Whether `key` has a line in the outbox (or one is being written).
+  public func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
+
+  /// Flushes and closes the file.
+  public func close() { committer.close() }
+}
