@@ -4,20 +4,6 @@ import Foundation
 import RuleLanguage
 import Testing
 
-/// The Korean public holidays (with the one-off file in `Rules/calendar/`) as the evaluator's
-/// business calendar: what `next_business_day` skips in the shipped rules.
-struct KoreanBusinessCalendar: BusinessCalendar {
-  let holidays: HolidayCalendar
-
-  init(oneOffFile: URL) throws {
-    let text = try String(contentsOf: oneOffFile, encoding: .utf8)
-    let parsed = OneOffHolidayFile.parse(text, path: oneOffFile.path)
-    holidays = HolidayCalendar(oneOffs: parsed.holidays)
-  }
-
-  func isBusinessDay(_ date: CivilDate) -> Bool { holidays.isBusinessDay(date, under: .civil) }
-}
-
 /// Loads the whole `Rules/` folder through the public `RuleBook` API and runs its `test` blocks.
 @Suite struct ShippedRulesTests {
   static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -34,6 +20,16 @@ struct KoreanBusinessCalendar: BusinessCalendar {
     return try #require(book, "\(rendered)")
   }
 
+  /// The Korean public holidays with the one-off file in `Rules/calendar/`: what
+  /// `next_business_day` skips in the shipped rules.
+  static func calendar() throws -> HolidayCalendar {
+    let file = rules.appendingPathComponent("calendar/one-off-holidays.txt")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let parsed = OneOffHolidayFile.parse(text, path: file.path)
+    #expect(parsed.diagnostics.isEmpty)
+    return HolidayCalendar(oneOffs: parsed.holidays)
+  }
+
   @Test("Rules/ 폴더 전체가 오류 없이 읽힌다")
   func loads() throws {
     let book = try Self.load()
@@ -43,8 +39,7 @@ struct KoreanBusinessCalendar: BusinessCalendar {
   @Test("Rules/ 안의 test 블록이 한국 공휴일 달력으로 모두 통과한다")
   func embeddedTestsPass() throws {
     let book = try Self.load()
-    let calendar = try KoreanBusinessCalendar(
-      oneOffFile: Self.rules.appendingPathComponent("calendar/one-off-holidays.txt"))
+    let calendar = try Self.calendar()
     let outcomes = book.runTests(calendar: calendar)
     #expect(!outcomes.isEmpty)
     for o in outcomes where !o.passed {
@@ -63,8 +58,7 @@ struct KoreanBusinessCalendar: BusinessCalendar {
   @Test("데모 시민 프로필은 파일 이름이 id이고, 모든 규칙이 오류 없이 평가된다")
   func demoProfilesEvaluateWithoutFaults() throws {
     let book = try Self.load()
-    let calendar = try KoreanBusinessCalendar(
-      oneOffFile: Self.rules.appendingPathComponent("calendar/one-off-holidays.txt"))
+    let calendar = try Self.calendar()
     let evaluator = book.evaluator(calendar: calendar)
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.profiles.path)
       .filter { $0.hasSuffix(".json") }.sorted()
@@ -82,5 +76,23 @@ struct KoreanBusinessCalendar: BusinessCalendar {
         }
       }
     }
+  }
+
+  @Test("데모 시민의 알림: 창, 알림일, 조사가 맞춰진 문구")
+  func demoReminders() throws {
+    let book = try Self.load()
+    let evaluator = book.evaluator(calendar: try Self.calendar())
+    let file = Self.profiles.appendingPathComponent("c004-choi-minho.json")
+    let profile = book.profile(json: try Data(contentsOf: file))
+    let asOf = try #require(CivilDate(iso: "2026-03-02"))
+    let result = try #require(evaluator.evaluate(profile, asOf: asOf).rule("civil_defense"))
+    #expect(result.status == .holds)
+    let reminder = try #require(result.reminders.first)
+    #expect(reminder.start == CivilDate(iso: "2026-03-01"))
+    #expect(reminder.end == CivilDate(iso: "2026-11-30"))
+    let notify = ["2026-03-01", "2026-11-16", "2026-11-27"].compactMap(CivilDate.init(iso:))
+    #expect(reminder.notifyOn == notify)
+    let expected = "최민호님은 올해 민방위 4년차입니다. 사이버교육 2시간을 "
+    #expect(reminder.message.hasPrefix(expected), "\(reminder.message)")
   }
 }
