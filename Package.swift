@@ -48,7 +48,9 @@ let package = Package(
     .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
     // The command.
-    .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
+    .executableTarget(
+      name: "biseo", dependencies: ["Hangul", "RuleLanguage", "CivilCalendar", "Diagnostics"],
+      swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).

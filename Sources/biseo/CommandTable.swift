@@ -4,6 +4,8 @@
 /// listed: add a line here when a command lands.
 enum CommandTable {
   static let commands: [CommandEntry] = [
-    CommandEntry(TextCommand.self)
+    CommandEntry(TextCommand.self),
+    CommandEntry(CheckCommand.self),
+    CommandEntry(EvaluateCommand.self),
   ]
 }

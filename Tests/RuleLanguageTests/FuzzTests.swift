@@ -16,15 +16,18 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 }
 
-/// Seeded mutation fuzzing: malformed rule files give diagnostics, malformed profiles give
-/// unknown facts — never a crash. `FUZZ_SEED` and `FUZZ_ITERATIONS` replay or extend a run.
+/// Seeded mutation fuzzing of rule files and profiles.
+///
+/// Malformed rule files give diagnostics, malformed profiles give unknown facts — never a
+/// crash. `FUZZ_SEED` and `FUZZ_ITERATIONS` replay or extend a run.
 @Suite struct FuzzTests {
   static let env = ProcessInfo.processInfo.environment
   static let seed = UInt64(env["FUZZ_SEED"] ?? "") ?? 20_261_129
   static let iterations = Int(env["FUZZ_ITERATIONS"] ?? "") ?? 300
 
   static let pieces: [String] = [
-    "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "==", "<", "+", "-", "*", "/", "%", "??", "..",
+    "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "==", "<", "+", "-", "*", "/", "%", "??",
+    "..",
     "\"", "#", "\n", " ", "rule", "when", "let", "output", "otherwise", "fact", "param", "since",
     "test", "given", "expect", "if", "then", "else", "iterate", "until", "count(", "sum(", "in",
     "where", "none", "today", "0", "-1", "99999999999999999999", "2024-02-29", "2023-02-29", "나이",
@@ -72,12 +75,15 @@ struct SeededGenerator: RandomNumberGenerator {
       let (book, diagnostics) = RuleBook.load(files)
       if book == nil {
         rejected += 1
-        #expect(!diagnostics.isEmpty, "seed \(Self.seed) iteration \(i): rejected without a diagnostic")
+        #expect(
+          !diagnostics.isEmpty, "seed \(Self.seed) iteration \(i): rejected without a diagnostic")
       } else if let book {
         _ = book.runTests()
         var out: [UInt8] = []
         let line = Array(#"{"id":"X","birthDate":"2024-02-29","vehicles":[]}"#.utf8)
-        line.withUnsafeBufferPointer { book.evaluator().evaluateLine($0, asOf: CivilDate(dayNumber: 20000), into: &out) }
+        line.withUnsafeBufferPointer {
+          book.evaluator().evaluateLine($0, asOf: CivilDate(dayNumber: 20000), into: &out)
+        }
       }
     }
     #expect(rejected > 0)
@@ -103,13 +109,19 @@ struct SeededGenerator: RandomNumberGenerator {
         let at = Int.random(in: 0..<max(bytes.count, 1), using: &rng)
         switch Int.random(in: 0..<4, using: &rng) {
         case 0 where !bytes.isEmpty: bytes.remove(at: min(at, bytes.count - 1))
-        case 1: bytes.insert(Array("{}[],:\"\\-0e.9nt".utf8).randomElement(using: &rng) ?? 0, at: min(at, bytes.count))
-        case 2 where !bytes.isEmpty: bytes[min(at, bytes.count - 1)] = UInt8.random(in: 0...255, using: &rng)
+        case 1:
+          bytes.insert(
+            Array("{}[],:\"\\-0e.9nt".utf8).randomElement(using: &rng) ?? 0,
+            at: min(at, bytes.count))
+        case 2 where !bytes.isEmpty:
+          bytes[min(at, bytes.count - 1)] = UInt8.random(in: 0...255, using: &rng)
         default: bytes = Array(bytes.prefix(at))
         }
       }
       var out: [UInt8] = []
-      bytes.withUnsafeBufferPointer { evaluator.evaluateLine($0, asOf: CivilDate(dayNumber: 20600), into: &out) }
+      bytes.withUnsafeBufferPointer {
+        evaluator.evaluateLine($0, asOf: CivilDate(dayNumber: 20600), into: &out)
+      }
       #expect(out.last == 0x0A)
     }
   }

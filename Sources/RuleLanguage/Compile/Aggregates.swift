@@ -121,7 +121,9 @@ enum Aggregates {
           if isSum {
             guard let add else { return .none }
             acc = add(acc, v)
-            if case .fault(let code) = acc { return m.fault(Operators.faultMessage(code), at: span) }
+            if case .fault(let code) = acc {
+              return m.fault(Operators.faultMessage(code), at: span)
+            }
           } else if case .none = acc {
             acc = v
           } else if let order {

@@ -25,7 +25,8 @@ public struct BatchEvaluation: Sendable {
   /// - Throws: only I/O errors from reading or writing.
   @discardableResult
   public func run(book: RuleBook, input: FileHandle, output: FileHandle) throws -> Int {
-    try run(book: book, inputDescriptor: input.fileDescriptor, outputDescriptor: output.fileDescriptor)
+    try run(
+      book: book, inputDescriptor: input.fileDescriptor, outputDescriptor: output.fileDescriptor)
   }
 
   /// The same over raw file descriptors: fixed buffers, so memory stays flat however large
@@ -74,13 +75,17 @@ public struct BatchEvaluation: Sendable {
         var i = 0
         while i < filled {
           if buf[i] == 0x0A {
-            if evaluate(UnsafeBufferPointer(rebasing: buf[start..<i]), evaluator, &out) { count += 1 }
+            if evaluate(UnsafeBufferPointer(rebasing: buf[start..<i]), evaluator, &out) {
+              count += 1
+            }
             start = i + 1
           }
           i += 1
         }
         if atEnd, start < filled {
-          if evaluate(UnsafeBufferPointer(rebasing: buf[start..<filled]), evaluator, &out) { count += 1 }
+          if evaluate(UnsafeBufferPointer(rebasing: buf[start..<filled]), evaluator, &out) {
+            count += 1
+          }
           start = filled
         }
       }
@@ -98,10 +103,13 @@ public struct BatchEvaluation: Sendable {
     return count
   }
 
-  private func evaluate(_ line: UnsafeBufferPointer<UInt8>, _ e: Evaluator, _ out: inout [UInt8]) -> Bool {
+  private func evaluate(_ line: UnsafeBufferPointer<UInt8>, _ e: Evaluator, _ out: inout [UInt8])
+    -> Bool
+  {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
     if let (k, n) = shard {
-      guard let id = e.book.profile(json: line).id, BatchEvaluation.shardOf(id, count: n) == k else {
+      guard let id = e.book.profile(json: line).id, BatchEvaluation.shardOf(id, count: n) == k
+      else {
         return false
       }
     }

@@ -92,7 +92,10 @@ extension RuleBook {
         JSONText.string("unknown", into: &o)
         o.append(UInt8(ascii: ","))
         key("missing")
-        items(missing.map { name in Trace.Item(name: name, value: .null, note: facts.first { $0.name == name }?.ask) })
+        items(
+          missing.map { name in
+            Trace.Item(name: name, value: .null, note: facts.first { $0.name == name }?.ask)
+          })
       case .fault(let f):
         JSONText.string("error", into: &o)
         o.append(UInt8(ascii: ","))
@@ -111,7 +114,8 @@ extension RuleBook {
           .list(
             r.reminders.map {
               .record([
-                OutputField(name: "start", value: .date($0.start)), OutputField(name: "end", value: .date($0.end)),
+                OutputField(name: "start", value: .date($0.start)),
+                OutputField(name: "end", value: .date($0.end)),
                 OutputField(name: "notifyOn", value: .list($0.notifyOn.map { .date($0) })),
                 OutputField(name: "message", value: .text($0.message)),
               ])

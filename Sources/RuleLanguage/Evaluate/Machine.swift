@@ -126,6 +126,8 @@ final class Machine {
     plans[r].run(self, r)
   }
 
+  /// An output's value under the rule's condition.
+  ///
   /// Without `otherwise`, the value itself. With it: `value` where the condition holds,
   /// `otherwise` where it does not; under an unknown condition the output is known only if
   /// both sides agree.

@@ -49,7 +49,9 @@ public final class FactSet: Sendable {
   public var ids: [Int] { (0..<FactSet.capacity).filter(contains) }
 }
 
-/// A runtime value. Unknown carries the facts that could decide it; a fault carries an index
+/// A runtime value.
+///
+/// Unknown carries the facts that could decide it; a fault carries an index
 /// into the evaluation's fault list (a located error), and both propagate through operators.
 enum Value: Sendable {
   case unknown(FactSet)
@@ -80,7 +82,8 @@ enum Value: Sendable {
     switch (self, other) {
     case (.none, .none): return true
     case (.bool(let a), .bool(let b)): return a == b
-    case (.int(let a), .int(let b)), (.decimal(let a), .decimal(let b)), (.date(let a), .date(let b)),
+    case (.int(let a), .int(let b)), (.decimal(let a), .decimal(let b)),
+      (.date(let a), .date(let b)),
       (.enumCase(let a), .enumCase(let b)):
       return a == b
     case (.int(let a), .decimal(let b)), (.decimal(let b), .int(let a)):
