@@ -95,4 +95,51 @@ import Testing
     let expected = "최민호님은 올해 민방위 4년차입니다. 사이버교육 2시간을 "
     #expect(reminder.message.hasPrefix(expected), "\(reminder.message)")
   }
+
+  /// A demo citizen's expected reminder: profile, date, rule, window, notify days, message start.
+  struct ExpectedReminder: Sendable, CustomStringConvertible {
+    var file: String
+    var asOf: String
+    var rule: String
+    var window: (String, String)
+    var notify: [String]
+    var message: String
+
+    var description: String { "\(file) \(rule) \(asOf)" }
+  }
+
+  static let expectedReminders: [ExpectedReminder] = [
+    ExpectedReminder(
+      file: "c002-park-junho.json", asOf: "2026-11-29", rule: "car_tax",
+      window: ("2026-12-16", "2026-12-31"), notify: ["2026-12-16", "2026-12-24", "2026-12-30"],
+      message: "박준호님, 자동차세 116,330원 납부 기간입니다. 2026년 12월 31일까지"),
+    ExpectedReminder(
+      file: "c013-bae-hyunwoo.json", asOf: "2026-11-29", rule: "comprehensive_real_estate_tax",
+      window: ("2026-12-01", "2026-12-15"), notify: ["2026-12-01", "2026-12-10", "2026-12-14"],
+      message: "배현우님, 종합부동산세 납부 기한은 2026년 12월 15일입니다."),
+    ExpectedReminder(
+      file: "c008-han-jisoo.json", asOf: "2026-11-29", rule: "moving_in",
+      window: ("2026-11-20", "2026-12-04"), notify: ["2026-11-21", "2026-11-30", "2026-12-03"],
+      message: "한지수님, 이사하셨다면 전입신고를 2026년 12월 4일까지"),
+    ExpectedReminder(
+      file: "c009-oh-sangchul.json", asOf: "2026-11-29", rule: "war_veteran_allowance",
+      window: ("2013-03-25", "2013-03-31"), notify: ["2013-02-25", "2013-03-25"],
+      message: "오상철님, 참전유공자 참전명예수당을 2013년 3월 25일부터 받을 수 있습니다. 국가보훈부로 "),
+  ]
+
+  @Test("데모 시민의 알림: 세금·신고·수당의 창과 알림일", arguments: expectedReminders)
+  func demoRemindersByRule(_ x: ExpectedReminder) throws {
+    let book = try Self.load()
+    let evaluator = book.evaluator(calendar: try Self.calendar())
+    let data = try Data(contentsOf: Self.profiles.appendingPathComponent(x.file))
+    let profile = book.profile(json: data)
+    let asOf = try #require(CivilDate(iso: x.asOf))
+    let result = try #require(evaluator.evaluate(profile, asOf: asOf).rule(x.rule))
+    #expect(result.status == .holds)
+    let reminder = try #require(result.reminders.first)
+    #expect(reminder.start == CivilDate(iso: x.window.0))
+    #expect(reminder.end == CivilDate(iso: x.window.1))
+    #expect(reminder.notifyOn == x.notify.compactMap(CivilDate.init(iso:)))
+    #expect(reminder.message.hasPrefix(x.message), "\(reminder.message)")
+  }
 }
