@@ -13,7 +13,9 @@ public struct RuleFile: Sendable {
   }
 }
 
-/// A loaded, type-checked and compiled set of rule files. Immutable and shareable.
+/// A loaded, type-checked and compiled set of rule files.
+///
+/// Immutable and shareable.
 ///
 /// A book that has any error is rejected whole: `load` returns no book, only diagnostics.
 public final class RuleBook: Sendable {
@@ -60,7 +62,8 @@ public final class RuleBook: Sendable {
     for path in paths {
       var isDirectory: ObjCBool = false
       guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        problems.append(.error("R0001", at: SourceSpan(path: path, line: 1, column: 1), "no such file or folder"))
+        problems.append(
+          .error("R0001", at: SourceSpan(path: path, line: 1, column: 1), "no such file or folder"))
         continue
       }
       var filePaths: [String] = []
@@ -72,9 +75,12 @@ public final class RuleBook: Sendable {
         filePaths = [path]
       }
       for p in filePaths {
-        guard let data = fm.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
+        guard let data = fm.contents(atPath: p), let text = String(data: data, encoding: .utf8)
+        else {
           problems.append(
-            .error("R0002", at: SourceSpan(path: p, line: 1, column: 1), "cannot read the file as UTF-8 text"))
+            .error(
+              "R0002", at: SourceSpan(path: p, line: 1, column: 1),
+              "cannot read the file as UTF-8 text"))
           continue
         }
         files.append(RuleFile(path: p, text: text.precomposedStringWithCanonicalMapping))

@@ -5,8 +5,10 @@
 enum CommandTable {
   static let commands: [CommandEntry] = [
     CommandEntry(ChatCommand.self),
-    CommandEntry(TextCommand.self),
+    CommandEntry(CheckCommand.self),
+    CommandEntry(EvaluateCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),
+    CommandEntry(TextCommand.self),
   ]
 }

@@ -3,6 +3,8 @@ import Foundation
 import RuleLanguage
 import Testing
 
+/// The differential driver, until `biseo evaluate` is built.
+///
 /// Runs the batch evaluator for `bench/rules/differential.sh` until `biseo evaluate` is wired:
 /// with `BISEO_DIFF_POPULATION`, `BISEO_DIFF_DATES` (comma-separated) and `BISEO_DIFF_OUT`
 /// (a folder) set, writes `<folder>/biseo-<date>.jsonl` per date. Without them it does nothing.

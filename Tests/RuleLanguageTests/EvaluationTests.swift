@@ -47,12 +47,16 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
   func badProfiles() throws {
     let b = try book(Self.kleene)
     #expect(evaluate(b, #"{"nested": {"n": 11}}"#).rule("big")?.status == .holds)
-    #expect(evaluate(b, #"{"nested": {"n": "11"}}"#).rule("big")?.status == .unknown(missing: ["n"]))
-    #expect(evaluate(b, #"{"nested": null, "a": true}"#).rule("big")?.status == .unknown(missing: ["n"]))
+    #expect(
+      evaluate(b, #"{"nested": {"n": "11"}}"#).rule("big")?.status == .unknown(missing: ["n"]))
+    #expect(
+      evaluate(b, #"{"nested": null, "a": true}"#).rule("big")?.status == .unknown(missing: ["n"]))
     let broken = evaluate(b, #"{"a": tru, "b": true, "#)
     #expect(broken.rule("both")?.status == .unknown(missing: ["a", "b"]))
     #expect(evaluate(b, "not json at all").rule("either")?.status == .unknown(missing: ["a", "b"]))
-    #expect(evaluate(b, #"{"a": true, "extra": [1, {"x": "y"}], "b": true}"#).rule("both")?.status == .holds)
+    #expect(
+      evaluate(b, #"{"a": true, "extra": [1, {"x": "y"}], "b": true}"#).rule("both")?.status
+        == .holds)
   }
 
   @Test("a division by zero is a located error in that rule only")
@@ -197,7 +201,11 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     let b = try book("fact n: int\nrule r when n > 1\n  output doubled = n * 2 otherwise none")
     var out: [UInt8] = []
     let line = Array(#"{"id":"P1","n":3}"#.utf8)
-    line.withUnsafeBufferPointer { b.evaluator().evaluateLine($0, asOf: day("2026-01-01"), into: &out) }
-    #expect(String(decoding: out, as: UTF8.self) == #"{"id":"P1","asOf":"2026-01-01","doubled":6}"# + "\n")
+    line.withUnsafeBufferPointer {
+      b.evaluator().evaluateLine($0, asOf: day("2026-01-01"), into: &out)
+    }
+    #expect(
+      String(decoding: out, as: UTF8.self) == #"{"id":"P1","asOf":"2026-01-01","doubled":6}"# + "\n"
+    )
   }
 }

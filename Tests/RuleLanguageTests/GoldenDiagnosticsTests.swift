@@ -3,6 +3,8 @@ import Foundation
 import RuleLanguage
 import Testing
 
+/// Golden diagnostics: every mistake in `Golden/` renders exactly as recorded.
+///
 /// Each `Golden/<case>.rule` is loaded alone (its `test` blocks run if it loads) and the
 /// rendered diagnostics must equal `Golden/<case>.diag` exactly.
 /// `RECORD_GOLDEN=1 swift test` rewrites the `.diag` files and fails, so recording never passes.

@@ -26,7 +26,9 @@ extension Checker {
     currentRule = nil
     let (t, eval) = check(f.decl.body, expected: f.result)
     if !t.fits(f.result) {
-      error(RuleMessage.typeMismatch(expected: f.result, found: t, at: f.decl.body.span, names: program.types))
+      error(
+        RuleMessage.typeMismatch(
+          expected: f.result, found: t, at: f.decl.body.span, names: program.types))
     }
     f.body = eval
     scopes = savedScopes
@@ -48,7 +50,8 @@ extension Checker {
         let declared = typeSyntax.map(resolve)
         let (t, eval) = check(value, expected: declared)
         if let d = declared, !t.fits(d) {
-          error(RuleMessage.typeMismatch(expected: d, found: t, at: value.span, names: program.types))
+          error(
+            RuleMessage.typeMismatch(expected: d, found: t, at: value.span, names: program.types))
         }
         if scopes[0][name.text] != nil || isGlobal(name.text) {
           error(RuleMessage.shadowing(name))
@@ -87,7 +90,9 @@ extension Checker {
         }
         if let d = declared {
           if !type.fits(d) {
-            error(RuleMessage.typeMismatch(expected: d, found: type, at: value.span, names: program.types))
+            error(
+              RuleMessage.typeMismatch(
+                expected: d, found: type, at: value.span, names: program.types))
           }
           type = d
         }
@@ -123,7 +128,9 @@ extension Checker {
     else { return "" }
     let line = Array(lines[span.start.line - 1])
     let from = min(max(span.start.column - 1, 0), line.count)
-    let to = span.end.line == span.start.line ? min(max(span.end.column - 1, from), line.count) : line.count
+    let to =
+      span.end.line == span.start.line
+      ? min(max(span.end.column - 1, from), line.count) : line.count
     return String(line[from..<to])
   }
 
@@ -137,7 +144,9 @@ extension Checker {
     for n in r.notify {
       let (t, e) = check(n.offset, expected: .duration)
       if !t.fits(.duration) {
-        error(RuleMessage.typeMismatch(expected: .duration, found: t, at: n.offset.span, names: program.types))
+        error(
+          RuleMessage.typeMismatch(
+            expected: .duration, found: t, at: n.offset.span, names: program.types))
       }
       notify.append((e, n.before, n.fromEnd))
     }
@@ -155,7 +164,8 @@ extension Checker {
       let nameChars = chars.prefix { $0 != "}" }
       let name = String(nameChars)
       let span = SourceSpan(
-        path: r.messageSpan.path, line: r.messageSpan.start.line, column: column, length: name.count)
+        path: r.messageSpan.path, line: r.messageSpan.start.line, column: column, length: name.count
+      )
       chars = chars.dropFirst(nameChars.count + 1)
       column += nameChars.count + 1
       if !literal.isEmpty { pieces.append(.literal(literal)) }
@@ -179,7 +189,8 @@ extension Checker {
       state[r] = 1
       for (d, span) in ruleDependencies[r] ?? [] where visit(d) {
         if state[r] == 1 {
-          error(RuleMessage.ruleCycle(program.rules[r].name, through: program.rules[d].name, at: span))
+          error(
+            RuleMessage.ruleCycle(program.rules[r].name, through: program.rules[d].name, at: span))
         }
         state[r] = 2
         return false
@@ -197,7 +208,9 @@ extension Checker {
       if let r = ruleIndex[y.text] {
         rules.append(r)
       } else {
-        error(RuleMessage.unknownRule(y, suggestion: Suggest.closest(to: y.text, in: Array(ruleIndex.keys))))
+        error(
+          RuleMessage.unknownRule(
+            y, suggestion: Suggest.closest(to: y.text, in: Array(ruleIndex.keys))))
       }
     }
     program.events.append(
@@ -206,58 +219,74 @@ extension Checker {
         rules: rules))
   }
 
+  /// Evaluates an expression that reads no facts (a test's given value, an expectation).
+  func constant(_ e: Eval) -> Value { e(Machine(program: program, calendar: WeekendCalendar())) }
+
   func checkTest(_ t: TestDecl) {
     scopes = []
     var test = CompiledTest(title: t.title, span: t.span, today: nil, given: [], expectations: [])
-    let machine = Machine(program: program, calendar: WeekendCalendar())
     for g in t.given {
       if g.name.text == "today" {
         let (ty, e) = check(g.value, expected: .date)
         if !ty.fits(.date) {
-          error(RuleMessage.typeMismatch(expected: .date, found: ty, at: g.value.span, names: program.types))
+          error(
+            RuleMessage.typeMismatch(
+              expected: .date, found: ty, at: g.value.span, names: program.types))
         }
-        test.today = e(machine)
+        test.today = constant(e)
         continue
       }
       guard let f = factIndex[g.name.text] else {
-        error(RuleMessage.unknownFact(g.name, suggestion: Suggest.closest(to: g.name.text, in: Array(factIndex.keys))))
+        error(
+          RuleMessage.unknownFact(
+            g.name, suggestion: Suggest.closest(to: g.name.text, in: Array(factIndex.keys))))
         continue
       }
       let type = program.facts[f].type
       let (ty, e) = check(g.value, expected: type)
       if !ty.fits(type) {
-        error(RuleMessage.typeMismatch(expected: type, found: ty, at: g.value.span, names: program.types))
+        error(
+          RuleMessage.typeMismatch(
+            expected: type, found: ty, at: g.value.span, names: program.types))
       }
-      test.given.append((f, e(machine)))
+      test.given.append((f, constant(e)))
     }
     if test.today == nil { error(RuleMessage.testWithoutToday(at: t.span)) }
     for (span, x) in t.expectations {
       switch x {
       case .holds(let n, let state, let asks):
         guard let r = ruleIndex[n.text] else {
-          error(RuleMessage.unknownRule(n, suggestion: Suggest.closest(to: n.text, in: Array(ruleIndex.keys))))
+          error(
+            RuleMessage.unknownRule(
+              n, suggestion: Suggest.closest(to: n.text, in: Array(ruleIndex.keys))))
           continue
         }
         var ids: [Int]?
         if let asks {
           ids = asks.compactMap { a in
             if let f = factIndex[a.text] { return f }
-            error(RuleMessage.unknownFact(a, suggestion: Suggest.closest(to: a.text, in: Array(factIndex.keys))))
+            error(
+              RuleMessage.unknownFact(
+                a, suggestion: Suggest.closest(to: a.text, in: Array(factIndex.keys))))
             return nil
           }
         }
         test.expectations.append((span, .rule(r, state, asks: ids)))
       case .equals(let n, let value):
         guard let o = outputIndex[n.text] else {
-          error(RuleMessage.unknownOutput(n, suggestion: Suggest.closest(to: n.text, in: Array(outputIndex.keys))))
+          error(
+            RuleMessage.unknownOutput(
+              n, suggestion: Suggest.closest(to: n.text, in: Array(outputIndex.keys))))
           continue
         }
         let type = program.outputs[o].type
         let (ty, e) = check(value, expected: type)
         if !ty.fits(type) {
-          error(RuleMessage.typeMismatch(expected: type, found: ty, at: value.span, names: program.types))
+          error(
+            RuleMessage.typeMismatch(
+              expected: type, found: ty, at: value.span, names: program.types))
         }
-        test.expectations.append((span, .output(o, e(machine))))
+        test.expectations.append((span, .output(o, constant(e))))
       }
     }
     program.tests.append(test)

@@ -36,7 +36,8 @@ extension Checker {
     case .name(let n): return name(n, span: span, expected: expected)
     case .unary(let op, let a): return unary(op, a, span: span)
     case .binary(let op, let a, let b): return binary(op, a, b, span: span, expected: expected)
-    case .conditional(let c, let a, let b): return conditional(c, a, b, span: span, expected: expected)
+    case .conditional(let c, let a, let b):
+      return conditional(c, a, b, span: span, expected: expected)
     case .call(let f, let args): return call(f, args, span: span, expected: expected)
     case .member(let base, let field): return member(base, field, span: span)
     case .list(let items): return list(items, span: span, expected: expected)
@@ -56,33 +57,47 @@ extension Checker {
       }
     }
     if let f = factIndex[n] {
-      return (program.facts[f].type, { m in
-        if m.tracing { m.usedFacts.append(f) }
-        return m.facts[f]
-      })
+      return (
+        program.facts[f].type,
+        { m in
+          if m.tracing { m.usedFacts.append(f) }
+          return m.facts[f]
+        }
+      )
     }
     if let p = paramIndex[n] {
-      return (program.params[p].type, { m in
-        if m.tracing { m.usedParams.append(p) }
-        return m.params[p]
-      })
+      return (
+        program.params[p].type,
+        { m in
+          if m.tracing { m.usedParams.append(p) }
+          return m.params[p]
+        }
+      )
     }
     if let r = ruleIndex[n] {
       dependOn(r, at: span)
-      return (.bool, { m in
-        m.run(rule: r)
-        return m.ruleValues[r]
-      })
+      return (
+        .bool,
+        { m in
+          m.run(rule: r)
+          return m.ruleValues[r]
+        }
+      )
     }
     if let o = outputIndex[n] {
       let r = program.outputs[o].rule
       dependOn(r, at: span)
-      return (program.outputs[o].type, { m in
-        m.run(rule: r)
-        return m.outputs[o]
-      })
+      return (
+        program.outputs[o].type,
+        { m in
+          m.run(rule: r)
+          return m.outputs[o]
+        }
+      )
     }
-    if case .enumeration(let i)? = expected?.unwrapped, let c = program.enums[i].cases.firstIndex(of: n) {
+    if case .enumeration(let i)? = expected?.unwrapped,
+      let c = program.enums[i].cases.firstIndex(of: n)
+    {
       return (.enumeration(i), { _ in .enumCase(c) })
     }
     let owners = program.enums.indices.filter { program.enums[$0].cases.contains(n) }
@@ -106,7 +121,9 @@ extension Checker {
 
   func dependOn(_ r: Int, at span: SourceSpan) {
     guard let current = currentRule else {
-      if !functionStack.isEmpty { error(RuleMessage.ruleInFunction(program.rules[r].name, at: span)) }
+      if !functionStack.isEmpty {
+        error(RuleMessage.ruleInFunction(program.rules[r].name, at: span))
+      }
       return
     }
     ruleDependencies[current, default: []].append((r, span))
@@ -123,21 +140,24 @@ extension Checker {
       error(RuleMessage.branchMismatch(ta, tb, at: b.span, names: program.types))
       return (.error, { _ in .none })
     }
-    return (t, { m in
-      switch ec(m) {
-      case .bool(true): return ea(m)
-      case .bool(false): return eb(m)
-      case .unknown(let s):
-        let x = ea(m)
-        let y = eb(m)
-        if x.isDecided, y.isDecided, x.same(as: y) { return x }
-        var set = s
-        if case .unknown(let u) = x { set = set.union(u) }
-        if case .unknown(let u) = y { set = set.union(u) }
-        return .unknown(set)
-      case let other: return other
+    return (
+      t,
+      { m in
+        switch ec(m) {
+        case .bool(true): return ea(m)
+        case .bool(false): return eb(m)
+        case .unknown(let s):
+          let x = ea(m)
+          let y = eb(m)
+          if x.isDecided, y.isDecided, x.same(as: y) { return x }
+          var set = s
+          if case .unknown(let u) = x { set = set.union(u) }
+          if case .unknown(let u) = y { set = set.union(u) }
+          return .unknown(set)
+        case let other: return other
+        }
       }
-    })
+    )
   }
 
   private func member(_ base: Expr, _ field: String, span: SourceSpan) -> (RuleType, Eval) {
@@ -162,12 +182,15 @@ extension Checker {
       return (.error, { _ in .none })
     }
     let ft = program.records[r].fields[k].type
-    return (tb.isOptional ? ft.optional : ft, { m in
-      switch eb(m) {
-      case .record(let values): return values[k]
-      case let other: return other
+    return (
+      tb.isOptional ? ft.optional : ft,
+      { m in
+        switch eb(m) {
+        case .record(let values): return values[k]
+        case let other: return other
+        }
       }
-    })
+    )
   }
 
   private func list(_ items: [Expr], span: SourceSpan, expected: RuleType?) -> (RuleType, Eval) {
@@ -192,25 +215,30 @@ extension Checker {
       return (.error, { _ in .none })
     }
     let itemEvals = evals
-    return (.list(et), { m in
-      var out: [Value] = []
-      out.reserveCapacity(itemEvals.count)
-      for e in itemEvals {
-        let v = e(m)
-        switch v {
-        case .unknown, .fault: return v
-        default: out.append(v)
+    return (
+      .list(et),
+      { m in
+        var out: [Value] = []
+        out.reserveCapacity(itemEvals.count)
+        for e in itemEvals {
+          let v = e(m)
+          switch v {
+          case .unknown, .fault: return v
+          default: out.append(v)
+          }
         }
+        return .list(out)
       }
-      return .list(out)
-    })
+    )
   }
 
   private func record(
     _ name: String, _ fields: [(name: String, span: SourceSpan, value: Expr)], span: SourceSpan
   ) -> (RuleType, Eval) {
     guard let r = recordIndex[name] else {
-      error(RuleMessage.unknownType(name, at: span, suggestion: Suggest.closest(to: name, in: Array(recordIndex.keys))))
+      error(
+        RuleMessage.unknownType(
+          name, at: span, suggestion: Suggest.closest(to: name, in: Array(recordIndex.keys))))
       return (.error, { _ in .none })
     }
     let info = program.records[r]
@@ -219,12 +247,15 @@ extension Checker {
       guard let k = info.fields.firstIndex(where: { $0.name == f.name }) else {
         error(
           RuleMessage.unknownField(
-            f.name, record: name, at: f.span, suggestion: Suggest.closest(to: f.name, in: info.fields.map(\.name))))
+            f.name, record: name, at: f.span,
+            suggestion: Suggest.closest(to: f.name, in: info.fields.map(\.name))))
         continue
       }
       let (t, e) = check(f.value, expected: info.fields[k].type)
       if !t.fits(info.fields[k].type) {
-        error(RuleMessage.typeMismatch(expected: info.fields[k].type, found: t, at: f.value.span, names: program.types))
+        error(
+          RuleMessage.typeMismatch(
+            expected: info.fields[k].type, found: t, at: f.value.span, names: program.types))
       }
       evals[k] = e
     }

@@ -6,34 +6,43 @@ extension Checker {
     if op == "not" {
       let (t, e) = check(a, expected: .bool)
       expectBool(t, at: a.span)
-      return (.bool, { m in
-        switch e(m) {
-        case .bool(let b): return .bool(!b)
-        case let other: return other
+      return (
+        .bool,
+        { m in
+          switch e(m) {
+          case .bool(let b): return .bool(!b)
+          case let other: return other
+          }
         }
-      })
+      )
     }
     let (t, e) = check(a, expected: nil)
     switch t {
     case .int, .money, .decimal, .error:
-      return (t, { m in
-        switch e(m) {
-        case .int(let x):
-          let (r, o) = (0).subtractingReportingOverflow(x)
-          return o ? m.fault(RuleMessage.overflow, at: span) : .int(r)
-        case .decimal(let x):
-          let (r, o) = (0).subtractingReportingOverflow(x)
-          return o ? m.fault(RuleMessage.overflow, at: span) : .decimal(r)
-        case let other: return other
+      return (
+        t,
+        { m in
+          switch e(m) {
+          case .int(let x):
+            let (r, o) = (0).subtractingReportingOverflow(x)
+            return o ? m.fault(RuleMessage.overflow, at: span) : .int(r)
+          case .decimal(let x):
+            let (r, o) = (0).subtractingReportingOverflow(x)
+            return o ? m.fault(RuleMessage.overflow, at: span) : .decimal(r)
+          case let other: return other
+          }
         }
-      })
+      )
     case .duration:
-      return (t, { m in
-        switch e(m) {
-        case .duration(let mo, let d): return .duration(months: -mo, days: -d)
-        case let other: return other
+      return (
+        t,
+        { m in
+          switch e(m) {
+          case .duration(let mo, let d): return .duration(months: -mo, days: -d)
+          case let other: return other
+          }
         }
-      })
+      )
     default:
       error(RuleMessage.badOperand(op, t, at: a.span, names: program.types))
       return (.error, { _ in .none })
@@ -57,7 +66,9 @@ extension Checker {
     }
     guard let (t, f) = Operators.arithmetic(op, ta, tb) else {
       if ta.isOptional || tb.isOptional {
-        error(RuleMessage.optionalOperand(op, ta.isOptional ? ta : tb, at: ta.isOptional ? a.span : b.span, names: program.types))
+        error(
+          RuleMessage.optionalOperand(
+            op, ta.isOptional ? ta : tb, at: ta.isOptional ? a.span : b.span, names: program.types))
       } else {
         error(RuleMessage.badOperands(op, ta, tb, at: span, names: program.types))
       }
@@ -67,7 +78,9 @@ extension Checker {
   }
 
   /// Applies `f` to two decided operands; unknowns unite, faults win.
-  func strict2(_ ea: @escaping Eval, _ eb: @escaping Eval, span: SourceSpan, _ f: @escaping Operators.Binary) -> Eval {
+  func strict2(
+    _ ea: @escaping Eval, _ eb: @escaping Eval, span: SourceSpan, _ f: @escaping Operators.Binary
+  ) -> Eval {
     { m in
       let x = ea(m)
       if case .fault = x { return x }
@@ -91,19 +104,22 @@ extension Checker {
     let (tb, eb) = check(b, expected: .bool)
     expectBool(tb, at: b.span)
     // Kleene logic: a deciding side wins over unknown on the other.
-    return (.bool, { m in
-      let x = ea(m)
-      if case .bool(let v) = x, v != isAnd { return x }
-      if case .fault = x { return x }
-      let y = eb(m)
-      switch (x, y) {
-      case (_, .fault): return y
-      case (.bool, _): return y
-      case (.unknown(let s), .unknown(let t)): return .unknown(s.union(t))
-      case (.unknown, .bool(let v)): return v != isAnd ? y : x
-      default: return x
+    return (
+      .bool,
+      { m in
+        let x = ea(m)
+        if case .bool(let v) = x, v != isAnd { return x }
+        if case .fault = x { return x }
+        let y = eb(m)
+        switch (x, y) {
+        case (_, .fault): return y
+        case (.bool, _): return y
+        case (.unknown(let s), .unknown(let t)): return .unknown(s.union(t))
+        case (.unknown, .bool(let v)): return v != isAnd ? y : x
+        default: return x
+        }
       }
-    })
+    )
   }
 
   private func coalesce(_ a: Expr, _ b: Expr, expected: RuleType?) -> (RuleType, Eval) {
@@ -116,11 +132,14 @@ extension Checker {
       error(RuleMessage.branchMismatch(ta.unwrapped, tb, at: b.span, names: program.types))
       return (.error, { _ in .none })
     }
-    return (t, { m in
-      let x = ea(m)
-      if case .none = x { return eb(m) }
-      return x
-    })
+    return (
+      t,
+      { m in
+        let x = ea(m)
+        if case .none = x { return eb(m) }
+        return x
+      }
+    )
   }
 
   private func membership(_ a: Expr, _ b: Expr, span: SourceSpan) -> (RuleType, Eval) {
@@ -131,10 +150,13 @@ extension Checker {
       error(RuleMessage.badOperands("in", ta, tb, at: span, names: program.types))
       return (.error, { _ in .none })
     }
-    return (.bool, strict2(ea, eb, span: span) { x, y in
-      guard case .list(let items) = y else { return .bool(false) }
-      return .bool(items.contains { $0.same(as: x) })
-    })
+    return (
+      .bool,
+      strict2(ea, eb, span: span) { x, y in
+        guard case .list(let items) = y else { return .bool(false) }
+        return .bool(items.contains { $0.same(as: x) })
+      }
+    )
   }
 
   private func comparison(
@@ -151,7 +173,9 @@ extension Checker {
       return (.bool, strict2(ea, eb, span: span) { x, y in .bool(x.same(as: y) != negate) })
     }
     if ta.isOptional || tb.isOptional {
-      error(RuleMessage.optionalOperand(op, ta.isOptional ? ta : tb, at: ta.isOptional ? a.span : b.span, names: program.types))
+      error(
+        RuleMessage.optionalOperand(
+          op, ta.isOptional ? ta : tb, at: ta.isOptional ? a.span : b.span, names: program.types))
       return (.error, { _ in .none })
     }
     guard let order = Operators.ordering(ta, tb) else {

@@ -167,7 +167,9 @@ final class Checker {
       scopes = []
       let (t, eval) = check(row.value, expected: type)
       if !t.fits(type) {
-        error(RuleMessage.typeMismatch(expected: type, found: t, at: row.value.span, names: program.types))
+        error(
+          RuleMessage.typeMismatch(
+            expected: type, found: t, at: row.value.span, names: program.types))
       }
       if row.since == nil, i > 0 { error(RuleMessage.paramRowWithoutDate(at: row.span)) }
       if let s = row.since, let last = lastSince, s <= last {
@@ -203,9 +205,11 @@ final class Checker {
       default:
         if let e = enumIndex[name] { return .enumeration(e) }
         if let r = recordIndex[name] { return .record(r) }
-        let all = ["bool", "int", "money", "decimal", "text", "date", "duration"]
+        let all =
+          ["bool", "int", "money", "decimal", "text", "date", "duration"]
           + Array(enumIndex.keys) + Array(recordIndex.keys)
-        error(RuleMessage.unknownType(name, at: span, suggestion: Suggest.closest(to: name, in: all)))
+        error(
+          RuleMessage.unknownType(name, at: span, suggestion: Suggest.closest(to: name, in: all)))
         return .error
       }
     }

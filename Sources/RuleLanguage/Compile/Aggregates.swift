@@ -38,6 +38,35 @@ enum Aggregates {
         if let pending { return .unknown(pending) }
         return .bool(isAll)
       }
+    case "map":
+      return { m in
+        let source = list(m)
+        guard case .list(let items) = source, let body else { return source }
+        var out: [Value] = []
+        out.reserveCapacity(items.count)
+        var pending: FactSet?
+        for item in items {
+          m.locals[slot] = item
+          if let f = filter {
+            switch f(m) {
+            case .bool(true): break
+            case .bool(false): continue
+            case .unknown(let s):
+              pending = (pending ?? .empty).union(s)
+              continue
+            case let other: return other
+            }
+          }
+          let v = body(m)
+          switch v {
+          case .unknown(let s): pending = (pending ?? .empty).union(s)
+          case .fault: return v
+          default: out.append(v)
+          }
+        }
+        if let pending { return .unknown(pending) }
+        return .list(out)
+      }
     case "count", "filter":
       let isCount = kind == "count"
       return { m in
@@ -92,7 +121,9 @@ enum Aggregates {
           if isSum {
             guard let add else { return .none }
             acc = add(acc, v)
-            if case .fault(let code) = acc { return m.fault(Operators.faultMessage(code), at: span) }
+            if case .fault(let code) = acc {
+              return m.fault(Operators.faultMessage(code), at: span)
+            }
           } else if case .none = acc {
             acc = v
           } else if let order {

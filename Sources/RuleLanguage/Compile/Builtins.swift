@@ -21,19 +21,26 @@ struct Builtin: Sendable {
 }
 
 enum Builtins {
-  private static func fixed(_ params: [RuleType], _ result: RuleType) -> @Sendable ([RuleType]) -> RuleType? {
+  private static func fixed(_ params: [RuleType], _ result: RuleType)
+    -> @Sendable ([RuleType]) -> RuleType?
+  {
     { args in zip(args, params).allSatisfy { $0.fits($1) } ? result : nil }
   }
 
-  private static func dateToInt(_ name: String, _ f: @escaping @Sendable (CivilDate) -> Int) -> Builtin {
-    Builtin(signature: "\(name)(date) -> int", arity: 1, type: fixed([.date], .int),
+  private static func dateToInt(_ name: String, _ f: @escaping @Sendable (CivilDate) -> Int)
+    -> Builtin
+  {
+    Builtin(
+      signature: "\(name)(date) -> int", arity: 1, type: fixed([.date], .int),
       impl: .one { v in
         guard case .date(let d) = v else { return .none }
         return .int(f(CivilDate(dayNumber: d)))
       })
   }
 
-  private static func dateToDate(_ name: String, _ f: @escaping @Sendable (CivilDate) -> CivilDate) -> Builtin {
+  private static func dateToDate(_ name: String, _ f: @escaping @Sendable (CivilDate) -> CivilDate)
+    -> Builtin
+  {
     Builtin(
       signature: "\(name)(date) -> date", arity: 1, type: fixed([.date], .date),
       impl: .one { v in
@@ -42,26 +49,36 @@ enum Builtins {
       })
   }
 
-  private static func minMax(_ name: String, _ pickFirst: @escaping @Sendable (Int) -> Bool) -> Builtin {
+  private static func minMax(_ name: String, _ pickFirst: @escaping @Sendable (Int) -> Bool)
+    -> Builtin
+  {
     Builtin(
       signature: "\(name)(a, b) of the same number or date type", arity: 2,
       type: { args in
-        guard args.count == 2, let o = Operators.ordering(args[0], args[1]), args[0] != .text else { return nil }
+        guard args.count == 2, let o = Operators.ordering(args[0], args[1]), args[0] != .text else {
+          return nil
+        }
         _ = o
         return args[0].join(args[1])
       },
       impl: .two { x, y in
         switch (x, y) {
-        case (.int(let a), .int(let b)): return .int(pickFirst(a < b ? -1 : (a == b ? 0 : 1)) ? a : b)
-        case (.date(let a), .date(let b)): return .date(pickFirst(a < b ? -1 : (a == b ? 0 : 1)) ? a : b)
+        case (.int(let a), .int(let b)):
+          return .int(pickFirst(a < b ? -1 : (a == b ? 0 : 1)) ? a : b)
+        case (.date(let a), .date(let b)):
+          return .date(pickFirst(a < b ? -1 : (a == b ? 0 : 1)) ? a : b)
         default:
-          guard let a = Operators.scaled(x), let b = Operators.scaled(y) else { return .fault(Operators.overflowCode) }
+          guard let a = Operators.scaled(x), let b = Operators.scaled(y) else {
+            return .fault(Operators.overflowCode)
+          }
           return .decimal(pickFirst(a < b ? -1 : (a == b ? 0 : 1)) ? a : b)
         }
       })
   }
 
-  private static func rounding(_ name: String, _ f: @escaping @Sendable (Int, Int) -> Int) -> Builtin {
+  private static func rounding(_ name: String, _ f: @escaping @Sendable (Int, Int) -> Int)
+    -> Builtin
+  {
     Builtin(
       signature: "\(name)(decimal) -> int", arity: 1, type: fixed([.decimal], .int),
       impl: .one { v in
@@ -93,7 +110,8 @@ enum Builtins {
         return .int(CivilDate(dayNumber: x).age(on: CivilDate(dayNumber: y)))
       }),
     "anniversary": Builtin(
-      signature: "anniversary(date, years: int) -> date", arity: 2, type: fixed([.date, .int], .date),
+      signature: "anniversary(date, years: int) -> date", arity: 2,
+      type: fixed([.date, .int], .date),
       impl: .two { d, n in
         guard case .date(let x) = d, case .int(let years) = n else { return .none }
         guard abs(years) < 100_000 else { return .fault(Operators.overflowCode) }
@@ -103,7 +121,9 @@ enum Builtins {
       signature: "date(year: int, month: int, day: int) -> date", arity: 3,
       type: fixed([.int, .int, .int], .date),
       impl: .three { y, m, d in
-        guard case .int(let yy) = y, case .int(let mm) = m, case .int(let dd) = d else { return .none }
+        guard case .int(let yy) = y, case .int(let mm) = m, case .int(let dd) = d else {
+          return .none
+        }
         guard let date = CivilDate(year: yy, month: mm, day: dd) else {
           return .fault(Operators.invalidDateCode)
         }
@@ -128,11 +148,14 @@ enum Builtins {
     "round": rounding("round") { Operators.floorDivide($0 + $1 / 2, $1) ?? 0 },
     "decimal": Builtin(
       signature: "decimal(int) -> decimal", arity: 1, type: fixed([.int], .decimal),
-      impl: .one { v in Operators.scaled(v).map { .decimal($0) } ?? .fault(Operators.overflowCode) }),
+      impl: .one { v in Operators.scaled(v).map { .decimal($0) } ?? .fault(Operators.overflowCode) }
+    ),
     "floor_to": Builtin(
       signature: "floor_to(amount, step: int) -> the amount's type", arity: 2,
       type: { args in
-        guard args.count == 2, args[0] == .int || args[0] == .money, args[1].fits(.int) else { return nil }
+        guard args.count == 2, args[0] == .int || args[0] == .money, args[1].fits(.int) else {
+          return nil
+        }
         return args[0]
       },
       impl: .two { x, s in
@@ -149,7 +172,8 @@ enum Builtins {
         return .bool(cal.isBusinessDay(CivilDate(dayNumber: d)))
       }),
     "next_business_day": Builtin(
-      signature: "next_business_day(on or after: date) -> date", arity: 1, type: fixed([.date], .date),
+      signature: "next_business_day(on or after: date) -> date", arity: 1,
+      type: fixed([.date], .date),
       impl: .calendar { cal, v in
         guard case .date(let d) = v else { return .none }
         var day = d

@@ -22,7 +22,8 @@ enum Operators {
 
   static func arithmetic(_ op: String, _ a: RuleType, _ b: RuleType) -> (RuleType, Binary)? {
     switch (op, a, b) {
-    case ("+", .int, .int), ("-", .int, .int), ("*", .int, .int), ("/", .int, .int), ("%", .int, .int):
+    case ("+", .int, .int), ("-", .int, .int), ("*", .int, .int), ("/", .int, .int),
+      ("%", .int, .int):
       return (.int, integer(op))
     case ("+", .money, .money), ("-", .money, .money), ("+", .money, .int), ("-", .money, .int),
       ("+", .int, .money), ("-", .int, .money), ("*", .money, .int), ("*", .int, .money),
@@ -35,31 +36,45 @@ enum Operators {
       return (.decimal, decimal(op))
     case ("+", .date, .duration), ("-", .date, .duration):
       let sign = op == "+" ? 1 : -1
-      return (.date, { x, y in
-        guard case .date(let d) = x, case .duration(let mo, let days) = y else { return .none }
-        return shift(d, months: sign * mo, days: sign * days)
-      })
+      return (
+        .date,
+        { x, y in
+          guard case .date(let d) = x, case .duration(let mo, let days) = y else { return .none }
+          return shift(d, months: sign * mo, days: sign * days)
+        }
+      )
     case ("-", .date, .date):
-      return (.int, { x, y in
-        guard case .date(let d) = x, case .date(let e) = y else { return .none }
-        return .int(d - e)
-      })
+      return (
+        .int,
+        { x, y in
+          guard case .date(let d) = x, case .date(let e) = y else { return .none }
+          return .int(d - e)
+        }
+      )
     case ("+", .duration, .duration), ("-", .duration, .duration):
       let sign = op == "+" ? 1 : -1
-      return (.duration, { x, y in
-        guard case .duration(let m1, let d1) = x, case .duration(let m2, let d2) = y else { return .none }
-        return .duration(months: m1 + sign * m2, days: d1 + sign * d2)
-      })
-    case ("*", .int, .duration), ("*", .duration, .int):
-      return (.duration, { x, y in
-        switch (x, y) {
-        case (.int(let n), .duration(let mo, let d)), (.duration(let mo, let d), .int(let n)):
-          let (a, o1) = mo.multipliedReportingOverflow(by: n)
-          let (b, o2) = d.multipliedReportingOverflow(by: n)
-          return o1 || o2 ? .fault(overflowCode) : .duration(months: a, days: b)
-        default: return .none
+      return (
+        .duration,
+        { x, y in
+          guard case .duration(let m1, let d1) = x, case .duration(let m2, let d2) = y else {
+            return .none
+          }
+          return .duration(months: m1 + sign * m2, days: d1 + sign * d2)
         }
-      })
+      )
+    case ("*", .int, .duration), ("*", .duration, .int):
+      return (
+        .duration,
+        { x, y in
+          switch (x, y) {
+          case (.int(let n), .duration(let mo, let d)), (.duration(let mo, let d), .int(let n)):
+            let (a, o1) = mo.multipliedReportingOverflow(by: n)
+            let (b, o2) = d.multipliedReportingOverflow(by: n)
+            return o1 || o2 ? .fault(overflowCode) : .duration(months: a, days: b)
+          default: return .none
+          }
+        }
+      )
     default:
       return nil
     }
@@ -96,7 +111,8 @@ enum Operators {
     case "/":
       return { x, y in
         guard case .int(let a) = x, case .int(let b) = y else { return .none }
-        return floorDivide(a, b).map { .int($0) } ?? .fault(b == 0 ? divisionByZeroCode : overflowCode)
+        return floorDivide(a, b).map { .int($0) }
+          ?? .fault(b == 0 ? divisionByZeroCode : overflowCode)
       }
     default:
       return { x, y in
@@ -178,7 +194,8 @@ enum Operators {
     case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.date, .date):
       return { x, y in
         switch (x, y) {
-        case (.int(let p), .int(let q)), (.date(let p), .date(let q)): return p < q ? -1 : (p == q ? 0 : 1)
+        case (.int(let p), .int(let q)), (.date(let p), .date(let q)):
+          return p < q ? -1 : (p == q ? 0 : 1)
         default: return 0
         }
       }

@@ -1,7 +1,9 @@
 import CivilCalendar
 import Diagnostics
 
-/// A compiled expression: reads the machine's slots, returns a value. Built once at load.
+/// A compiled expression: reads the machine's slots, returns a value.
+///
+/// Built once at load.
 typealias Eval = @Sendable (Machine) -> Value
 
 struct EnumInfo: Sendable {

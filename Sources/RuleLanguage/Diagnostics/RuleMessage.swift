@@ -6,7 +6,8 @@ import Diagnostics
 /// Codes: R01xx lexing and parsing, R02xx names, R03xx types, R04xx parameters, tests and
 /// structure; runtime faults (located, in a rule's result) have no code.
 enum RuleMessage {
-  static let typeNote = "types are bool, int, money, decimal, text, date, duration, an enum, a record, [T] or T?"
+  static let typeNote =
+    "types are bool, int, money, decimal, text, date, duration, an enum, a record, [T] or T?"
 
   // MARK: R01xx — lexing and parsing
 
@@ -21,7 +22,9 @@ enum RuleMessage {
   }
 
   static func badDate(_ text: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0103", at: span, "'\(text)' is not a calendar date", notes: ["dates are written YYYY-MM-DD"])
+    .error(
+      "R0103", at: span, "'\(text)' is not a calendar date", notes: ["dates are written YYYY-MM-DD"]
+    )
   }
 
   static func badNumber(_ text: String, at span: SourceSpan) -> Diagnostic {
@@ -31,15 +34,21 @@ enum RuleMessage {
   }
 
   static func badEscape(_ c: Character, at span: SourceSpan) -> Diagnostic {
-    .error("R0105", at: span, "unknown escape '\\\(c)' in a string", notes: ["escapes are \\n, \\t, \\\" and \\\\"])
+    .error(
+      "R0105", at: span, "unknown escape '\\\(c)' in a string",
+      notes: ["escapes are \\n, \\t, \\\" and \\\\"])
   }
 
   static func unterminatedString(at span: SourceSpan) -> Diagnostic {
-    .error("R0106", at: span, "string is not closed on its line", notes: ["add '\"' at the end of the text"])
+    .error(
+      "R0106", at: span, "string is not closed on its line",
+      notes: ["add '\"' at the end of the text"])
   }
 
   static func expectedDateAfterSince(found t: Token) -> Diagnostic {
-    .error("R0107", at: t.span, "expected a date after 'since', found \(t.quoted)", notes: ["dates are written YYYY-MM-DD"])
+    .error(
+      "R0107", at: t.span, "expected a date after 'since', found \(t.quoted)",
+      notes: ["dates are written YYYY-MM-DD"])
   }
 
   static func expected(_ what: String, found t: Token, notes: [String] = []) -> Diagnostic {
@@ -77,7 +86,9 @@ enum RuleMessage {
   }
 
   static func testWithoutExpect(found t: Token) -> Diagnostic {
-    .error("R0115", at: t.span, "expected 'expect' in the test, found \(t.quoted)", notes: ["a test needs at least one expectation"])
+    .error(
+      "R0115", at: t.span, "expected 'expect' in the test, found \(t.quoted)",
+      notes: ["a test needs at least one expectation"])
   }
 
   static func notANumber(_ t: Token) -> Diagnostic {
@@ -89,7 +100,9 @@ enum RuleMessage {
   // MARK: R02xx — names
 
   static func duplicateName(_ n: Name, kind: String, first: SourceSpan) -> Diagnostic {
-    .error("R0201", at: n.span, "'\(n.text)' is declared twice", notes: ["the first declaration is at \(first)"])
+    .error(
+      "R0201", at: n.span, "'\(n.text)' is declared twice",
+      notes: ["the first declaration is at \(first)"])
   }
 
   static func unknownName(_ n: String, at span: SourceSpan, suggestion: String?) -> Diagnostic {
@@ -104,12 +117,19 @@ enum RuleMessage {
     .error("R0204", at: span, "unknown function '\(n)'", notes: Suggest.note(suggestion))
   }
 
-  static func unknownField(_ f: String, record: String, at span: SourceSpan, suggestion: String?) -> Diagnostic {
-    .error("R0205", at: span, "record '\(record)' has no field '\(f)'", notes: Suggest.note(suggestion))
+  static func unknownField(_ f: String, record: String, at span: SourceSpan, suggestion: String?)
+    -> Diagnostic
+  {
+    .error(
+      "R0205", at: span, "record '\(record)' has no field '\(f)'", notes: Suggest.note(suggestion))
   }
 
-  static func unknownCase(_ c: String, enumName: String, at span: SourceSpan, cases: [String]) -> Diagnostic {
-    .error("R0206", at: span, "enum '\(enumName)' has no case '\(c)'", notes: ["its cases are \(cases.joined(separator: ", "))"])
+  static func unknownCase(_ c: String, enumName: String, at span: SourceSpan, cases: [String])
+    -> Diagnostic
+  {
+    .error(
+      "R0206", at: span, "enum '\(enumName)' has no case '\(c)'",
+      notes: ["its cases are \(cases.joined(separator: ", "))"])
   }
 
   static func ambiguousCase(_ c: String, enums: [String], at span: SourceSpan) -> Diagnostic {
@@ -143,23 +163,32 @@ enum RuleMessage {
   }
 
   static func shadowing(_ n: Name) -> Diagnostic {
-    .error("R0214", at: n.span, "'\(n.text)' is already a name here", notes: ["pick another name for the 'let'"])
+    .error(
+      "R0214", at: n.span, "'\(n.text)' is already a name here",
+      notes: ["pick another name for the 'let'"])
   }
 
   static func functionWithoutCall(_ n: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0215", at: span, "'\(n)' is a function and needs arguments", notes: ["call it: \(n)(…)"])
+    .error(
+      "R0215", at: span, "'\(n)' is a function and needs arguments", notes: ["call it: \(n)(…)"])
   }
 
   static func ruleCycle(_ r: String, through d: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0216", at: span, "rule '\(r)' depends on itself through '\(d)'", notes: ["rules may use each other only without cycles"])
+    .error(
+      "R0216", at: span, "rule '\(r)' depends on itself through '\(d)'",
+      notes: ["rules may use each other only without cycles"])
   }
 
   static func recursiveFunction(_ f: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0217", at: span, "function '\(f)' calls itself", notes: ["use 'iterate' for repetition; functions are not recursive"])
+    .error(
+      "R0217", at: span, "function '\(f)' calls itself",
+      notes: ["use 'iterate' for repetition; functions are not recursive"])
   }
 
   static func ruleInFunction(_ r: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0218", at: span, "function bodies cannot use rule '\(r)'", notes: ["pass the value in as an argument"])
+    .error(
+      "R0218", at: span, "function bodies cannot use rule '\(r)'",
+      notes: ["pass the value in as an argument"])
   }
 
   static func tooManyFacts(at span: SourceSpan) -> Diagnostic {
@@ -167,88 +196,133 @@ enum RuleMessage {
   }
 
   static func badKeyPath(_ key: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0220", at: span, "profile key '\(key)' is not a dotted path", notes: ["write keys like \"driverLicense.issueDate\""])
+    .error(
+      "R0220", at: span, "profile key '\(key)' is not a dotted path",
+      notes: ["write keys like \"driverLicense.issueDate\""])
   }
 
   // MARK: R03xx — types
 
-  static func typeMismatch(expected: RuleType, found: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func typeMismatch(
+    expected: RuleType, found: RuleType, at span: SourceSpan, names: TypeNames
+  ) -> Diagnostic {
     var notes: [String] = []
-    if found.isOptional, !expected.isOptional { notes.append("the value may be none; give a default with '??'") }
+    if found.isOptional, !expected.isOptional {
+      notes.append("the value may be none; give a default with '??'")
+    }
     if expected == .money, found == .decimal { notes.append("round to whole won with floor(…)") }
     return .error(
-      "R0301", at: span, "expected \(names.describe(expected)), found \(names.describe(found))", notes: notes)
+      "R0301", at: span, "expected \(names.describe(expected)), found \(names.describe(found))",
+      notes: notes)
   }
 
   static func conditionNotBool(_ t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
     .error("R0302", at: span, "a condition must be bool, found \(names.describe(t))")
   }
 
-  static func badOperands(_ op: String, _ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
-    .error("R0303", at: span, "'\(op)' cannot combine \(names.describe(a)) and \(names.describe(b))")
+  static func badOperands(
+    _ op: String, _ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames
+  ) -> Diagnostic {
+    .error(
+      "R0303", at: span, "'\(op)' cannot combine \(names.describe(a)) and \(names.describe(b))")
   }
 
-  static func badOperand(_ op: String, _ a: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func badOperand(_ op: String, _ a: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
     .error("R0304", at: span, "'\(op)' cannot apply to \(names.describe(a))")
   }
 
-  static func optionalOperand(_ op: String, _ t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func optionalOperand(_ op: String, _ t: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
     .error(
       "R0305", at: span, "'\(op)' needs a value, found \(names.describe(t)) which may be none",
       notes: ["give a default with '??' or test it with '== none' first"])
   }
 
-  static func cannotCompare(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func cannotCompare(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
     .error("R0306", at: span, "cannot compare \(names.describe(a)) with \(names.describe(b))")
   }
 
-  static func cannotOrder(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
-    .error("R0307", at: span, "cannot order \(names.describe(a)) and \(names.describe(b))", notes: ["only numbers, dates and text have an order"])
+  static func cannotOrder(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
+    .error(
+      "R0307", at: span, "cannot order \(names.describe(a)) and \(names.describe(b))",
+      notes: ["only numbers, dates and text have an order"])
   }
 
-  static func branchMismatch(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
-    .error("R0308", at: span, "both branches must have one type, found \(names.describe(a)) and \(names.describe(b))")
+  static func branchMismatch(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
+    .error(
+      "R0308", at: span,
+      "both branches must have one type, found \(names.describe(a)) and \(names.describe(b))")
   }
 
-  static func coalesceNonOptional(_ t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
-    .error("R0309", at: span, "'??' needs an optional value on its left, found \(names.describe(t))")
+  static func coalesceNonOptional(_ t: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
+    .error(
+      "R0309", at: span, "'??' needs an optional value on its left, found \(names.describe(t))")
   }
 
-  static func memberOfNonRecord(_ f: String, type t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func memberOfNonRecord(
+    _ f: String, type t: RuleType, at span: SourceSpan, names: TypeNames
+  ) -> Diagnostic {
     .error("R0310", at: span, "'.\(f)' needs a record, found \(names.describe(t))")
   }
 
-  static func listMismatch(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
-    .error("R0311", at: span, "list items must have one type, expected \(names.describe(a)), found \(names.describe(b))")
+  static func listMismatch(_ a: RuleType, _ b: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
+    .error(
+      "R0311", at: span,
+      "list items must have one type, expected \(names.describe(a)), found \(names.describe(b))")
   }
 
   static func emptyListNeedsType(at span: SourceSpan) -> Diagnostic {
-    .error("R0312", at: span, "the type of an empty list is not known here", notes: ["give the 'let' or output a type: let xs: [int] = []"])
+    .error(
+      "R0312", at: span, "the type of an empty list is not known here",
+      notes: ["give the 'let' or output a type: let xs: [int] = []"])
   }
 
   static func missingField(_ f: String, record: String, at span: SourceSpan) -> Diagnostic {
     .error("R0313", at: span, "record '\(record)' needs field '\(f)'")
   }
 
-  static func wrongArity(_ f: String, expected: Int, found: Int, at span: SourceSpan, signature: String?) -> Diagnostic {
+  static func wrongArity(
+    _ f: String, expected: Int, found: Int, at span: SourceSpan, signature: String?
+  ) -> Diagnostic {
     .error(
-      "R0314", at: span, "'\(f)' takes \(expected) argument\(expected == 1 ? "" : "s"), found \(found)",
+      "R0314", at: span,
+      "'\(f)' takes \(expected) argument\(expected == 1 ? "" : "s"), found \(found)",
       notes: signature.map { [$0] } ?? [])
   }
 
-  static func badArguments(_ f: String, _ types: [RuleType], at span: SourceSpan, signature: String, names: TypeNames) -> Diagnostic {
+  static func badArguments(
+    _ f: String, _ types: [RuleType], at span: SourceSpan, signature: String, names: TypeNames
+  ) -> Diagnostic {
     .error(
-      "R0315", at: span, "'\(f)' cannot take (\(types.map(names.describe).joined(separator: ", ")))",
+      "R0315", at: span,
+      "'\(f)' cannot take (\(types.map(names.describe).joined(separator: ", ")))",
       notes: [signature])
   }
 
-  static func optionalArgument(_ f: String, _ t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func optionalArgument(_ f: String, _ t: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
     .error(
       "R0316", at: span, "'\(f)' needs a value, found \(names.describe(t)) which may be none",
       notes: ["give a default with '??'"])
   }
 
-  static func aggregateOverNonList(_ k: String, _ t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
+  static func aggregateOverNonList(
+    _ k: String, _ t: RuleType, at span: SourceSpan, names: TypeNames
+  ) -> Diagnostic {
     .error("R0317", at: span, "'\(k)' runs over a list, found \(names.describe(t))")
   }
 
@@ -257,17 +331,31 @@ enum RuleMessage {
   }
 
   static func aggregateNeedsCondition(_ k: String, at span: SourceSpan) -> Diagnostic {
-    .error("R0319", at: span, "'\(k)' needs a condition", notes: ["write \(k)(v in vehicles where v.fuel == ev)"])
+    .error(
+      "R0319", at: span, "'\(k)' needs a condition",
+      notes: ["write \(k)(v in vehicles where v.fuel == ev)"])
   }
 
-  static func aggregateBodyType(_ k: String, _ t: RuleType, at span: SourceSpan, names: TypeNames) -> Diagnostic {
-    .error("R0320", at: span, "'\(k)' needs numbers\(k == "sum" ? "" : " or dates"), found \(names.describe(t))")
+  static func aggregateBodyType(_ k: String, _ t: RuleType, at span: SourceSpan, names: TypeNames)
+    -> Diagnostic
+  {
+    .error(
+      "R0320", at: span,
+      "'\(k)' needs numbers\(k == "sum" ? "" : " or dates"), found \(names.describe(t))")
+  }
+
+  static func aggregateNeedsValue(_ k: String, at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0321", at: span, "'\(k)' needs a value for each element",
+      notes: ["write \(k)(v in vehicles: v.cc)"])
   }
 
   // MARK: R04xx — parameters, rules and tests
 
   static func paramRowWithoutDate(at span: SourceSpan) -> Diagnostic {
-    .error("R0401", at: span, "every value after the first needs 'since DATE'", notes: ["values change on the day a law takes effect"])
+    .error(
+      "R0401", at: span, "every value after the first needs 'since DATE'",
+      notes: ["values change on the day a law takes effect"])
   }
 
   static func paramRowsOutOfOrder(at span: SourceSpan, previous: CivilDate) -> Diagnostic {
@@ -279,11 +367,15 @@ enum RuleMessage {
   }
 
   static func secondCondition(at span: SourceSpan, first: SourceSpan) -> Diagnostic {
-    .error("R0404", at: span, "a rule has one 'when'", notes: ["join conditions with 'and'; the first 'when' is at \(first)"])
+    .error(
+      "R0404", at: span, "a rule has one 'when'",
+      notes: ["join conditions with 'and'; the first 'when' is at \(first)"])
   }
 
   static func testWithoutToday(at span: SourceSpan) -> Diagnostic {
-    .error("R0405", at: span, "the test does not say which day it is", notes: ["add 'today = YYYY-MM-DD' to 'given'"])
+    .error(
+      "R0405", at: span, "the test does not say which day it is",
+      notes: ["add 'today = YYYY-MM-DD' to 'given'"])
   }
 
   // MARK: Runtime faults (inside a rule's result)

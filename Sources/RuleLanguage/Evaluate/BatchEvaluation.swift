@@ -1,6 +1,10 @@
 import CivilCalendar
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Evaluates a JSON Lines population file, one output line per citizen, streaming.
 ///
 /// This is what `biseo evaluate --rules DIR --population FILE --as-of DATE [--shard K/N]` runs.
@@ -21,46 +25,91 @@ public struct BatchEvaluation: Sendable {
   /// - Throws: only I/O errors from reading or writing.
   @discardableResult
   public func run(book: RuleBook, input: FileHandle, output: FileHandle) throws -> Int {
+    try run(
+      book: book, inputDescriptor: input.fileDescriptor, outputDescriptor: output.fileDescriptor)
+  }
+
+  /// The same over raw file descriptors: fixed buffers, so memory stays flat however large
+  /// the population file is.
+  @discardableResult
+  public func run(book: RuleBook, inputDescriptor: Int32, outputDescriptor: Int32) throws -> Int {
     let evaluator = book.evaluator()
     var out: [UInt8] = []
     out.reserveCapacity(1 << 20)
-    var pending: [UInt8] = []
+    let chunk = 1 << 20
+    var buffer = [UInt8](repeating: 0, count: chunk)
+    var filled = 0
     var count = 0
-    func flushIfFull(_ force: Bool) throws {
-      if out.count >= (1 << 20) || (force && !out.isEmpty) {
-        try output.write(contentsOf: out)
-        out.removeAll(keepingCapacity: true)
+    func flush() throws {
+      try out.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          guard let base = raw.baseAddress else { return }
+          let n = Glibc.write(outputDescriptor, base + offset, raw.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            throw BatchError.write(errno)
+          }
+          offset += n
+        }
       }
+      out.removeAll(keepingCapacity: true)
     }
     while true {
-      let chunk = try input.read(upToCount: 1 << 22) ?? Data()
-      if chunk.isEmpty { break }
-      pending.append(contentsOf: chunk)
-      var consumed = 0
-      try pending.withUnsafeBufferPointer { buf in
-        var start = 0
-        while let nl = buf[start...].firstIndex(of: 0x0A) {
-          if evaluate(UnsafeBufferPointer(rebasing: buf[start..<nl]), evaluator, &out) { count += 1 }
-          start = nl + 1
-          try flushIfFull(false)
+      if filled == buffer.count {
+        // A line longer than the buffer: grow it (rare).
+        buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
+      }
+      let n = buffer.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return Glibc.read(inputDescriptor, base + filled, raw.count - filled)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw BatchError.read(errno)
+      }
+      let atEnd = n == 0
+      filled += n
+      var start = 0
+      buffer.withUnsafeBufferPointer { buf in
+        var i = 0
+        while i < filled {
+          if buf[i] == 0x0A {
+            if evaluate(UnsafeBufferPointer(rebasing: buf[start..<i]), evaluator, &out) {
+              count += 1
+            }
+            start = i + 1
+          }
+          i += 1
         }
-        consumed = start
+        if atEnd, start < filled {
+          if evaluate(UnsafeBufferPointer(rebasing: buf[start..<filled]), evaluator, &out) {
+            count += 1
+          }
+          start = filled
+        }
       }
-      pending.removeFirst(consumed)
-    }
-    if !pending.isEmpty {
-      pending.withUnsafeBufferPointer { buf in
-        if evaluate(buf, evaluator, &out) { count += 1 }
+      if out.count >= 1 << 20 { try flush() }
+      if start > 0 {
+        buffer.withUnsafeMutableBufferPointer { buf in
+          guard let base = buf.baseAddress else { return }
+          memmove(base, base + start, filled - start)
+        }
+        filled -= start
       }
+      if atEnd { break }
     }
-    try flushIfFull(true)
+    try flush()
     return count
   }
 
-  private func evaluate(_ line: UnsafeBufferPointer<UInt8>, _ e: Evaluator, _ out: inout [UInt8]) -> Bool {
+  private func evaluate(_ line: UnsafeBufferPointer<UInt8>, _ e: Evaluator, _ out: inout [UInt8])
+    -> Bool
+  {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
     if let (k, n) = shard {
-      guard let id = e.book.profile(json: line).id, BatchEvaluation.shardOf(id, count: n) == k else {
+      guard let id = e.book.profile(json: line).id, BatchEvaluation.shardOf(id, count: n) == k
+      else {
         return false
       }
     }
@@ -76,5 +125,18 @@ public struct BatchEvaluation: Sendable {
       h = h &* 0x100_0000_01b3
     }
     return Int(h % UInt64(max(count, 1)))
+  }
+}
+
+/// An I/O failure while streaming a population (the errno).
+public enum BatchError: Error, CustomStringConvertible {
+  case read(Int32)
+  case write(Int32)
+
+  public var description: String {
+    switch self {
+    case .read(let e): "cannot read the population: \(String(cString: strerror(e)))"
+    case .write(let e): "cannot write the results: \(String(cString: strerror(e)))"
+    }
   }
 }

@@ -18,7 +18,7 @@ public final class Evaluator {
   var program: Program { book.program }
 
   private func load(_ profile: Profile, asOf: CivilDate) {
-    machine.facts = profile.facts
+    machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
   }
 
@@ -37,20 +37,42 @@ public final class Evaluator {
       OutputField(name: out.name, value: output(machine.outputs[o], out.type))
     }
     if explain {
-      for r in program.rules.indices { results[r].trace = trace(rule: r, profile: profile, asOf: asOf) }
+      for r in program.rules.indices {
+        results[r].trace = trace(rule: r, profile: profile, asOf: asOf)
+      }
     }
     return Evaluation(citizen: profile.id, asOf: asOf, rules: results, outputs: outputs)
   }
 
-  /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`:
-  /// `{"id":…,"asOf":…,<outputs in declaration order>}`. The batch path: no trace, little
-  /// allocation.
-  public func evaluateLine(_ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, into out: inout [UInt8]) {
+  /// Computes every rule and output for `profile` without building a result (benchmarks,
+  /// and callers that only need `holds(_:)`).
+  public func compute(_ profile: Profile, asOf: CivilDate) {
+    load(profile, asOf: asOf)
+    machine.runAll()
+  }
+
+  /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
+  public func holds(_ index: Int) -> Bool {
+    if case .bool(true) = machine.ruleValues[index] { return true }
+    return false
+  }
+
+  /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`.
+  ///
+  /// The line is `{"id":…,"asOf":…,<outputs in declaration order>}`. The batch path: no
+  /// trace, little allocation.
+  public func evaluateLine(
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, into out: inout [UInt8]
+  ) {
     book.decoder.decode(line, into: &scratch)
     load(scratch, asOf: asOf)
     machine.runAll()
     out.append(contentsOf: #"{"id":"#.utf8)
-    if let id = scratch.id { JSONText.string(id, into: &out) } else { out.append(contentsOf: "null".utf8) }
+    if let id = scratch.id {
+      JSONText.string(id, into: &out)
+    } else {
+      out.append(contentsOf: "null".utf8)
+    }
     out.append(contentsOf: #","asOf":""#.utf8)
     JSONText.date(asOf, into: &out)
     out.append(UInt8(ascii: "\""))
@@ -72,7 +94,7 @@ public final class Evaluator {
 
   /// Evaluates `profile` over facts given as a whole (used by rule tests).
   func evaluate(facts: [Value], asOf: CivilDate) {
-    machine.facts = facts
+    machine.setFacts(facts)
     machine.reset(day: asOf.dayNumber)
     machine.runAll()
   }
@@ -93,7 +115,8 @@ public final class Evaluator {
     case .fault(let i): return .fault(machine.faults[i])
     case .none: return .null
     case .bool(let b): return .bool(b)
-    case .int(let n): return type.unwrapped == .decimal ? .decimal(Decimals.text(n * Decimal6.scale)) : .int(n)
+    case .int(let n):
+      return type.unwrapped == .decimal ? .decimal(Decimals.text(n * Decimal6.scale)) : .int(n)
     case .decimal(let n): return .decimal(Decimals.text(n))
     case .date(let d): return .date(CivilDate(dayNumber: d))
     case .duration(let m, let d): return .duration(months: m, days: d)
@@ -108,7 +131,8 @@ public final class Evaluator {
     case .record(let fields):
       guard case .record(let r) = type.unwrapped else { return .null }
       let info = program.records[r]
-      return .record(zip(info.fields, fields).map { OutputField(name: $0.key, value: output($1, $0.type)) })
+      return .record(
+        zip(info.fields, fields).map { OutputField(name: $0.key, value: output($1, $0.type)) })
     }
   }
 
@@ -117,12 +141,16 @@ public final class Evaluator {
     guard !rule.reminders.isEmpty, case .bool(true) = machine.ruleValues[r] else { return [] }
     var out: [Reminder] = []
     for rem in rule.reminders {
-      guard case .date(let s) = rem.start(machine), case .date(let e) = rem.end(machine) else { continue }
+      guard case .date(let s) = rem.start(machine), case .date(let e) = rem.end(machine) else {
+        continue
+      }
       var days: [CivilDate] = []
       for n in rem.notify {
         guard case .duration(let mo, let d) = n.offset(machine) else { continue }
         let sign = n.before ? -1 : 1
-        if case .date(let day) = Operators.shift(n.fromEnd ? e : s, months: sign * mo, days: sign * d) {
+        if case .date(let day) = Operators.shift(
+          n.fromEnd ? e : s, months: sign * mo, days: sign * d)
+        {
           days.append(CivilDate(dayNumber: day))
         }
       }

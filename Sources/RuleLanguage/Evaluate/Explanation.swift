@@ -7,7 +7,9 @@ extension RuleBook {
   /// Loads rule files, renders every diagnostic, runs every `test` block.
   ///
   /// - Returns: the text to print and the exit code: 0 when all loaded and passed, 2 otherwise.
-  public static func check(paths: [String]) -> (report: String, exitCode: Int32, book: RuleBook?) {
+  public static func check(
+    paths: [String], calendar: any BusinessCalendar = WeekendCalendar()
+  ) -> (report: String, exitCode: Int32, book: RuleBook?) {
     let (book, diagnostics) = load(paths: paths)
     var sources: [String: String] = book?.sources ?? [:]
     if book == nil {
@@ -22,7 +24,7 @@ extension RuleBook {
       report += "rule book rejected: \(count) error\(count == 1 ? "" : "s")\n"
       return (report, 2, nil)
     }
-    let outcomes = book.runTests()
+    let outcomes = book.runTests(calendar: calendar)
     let failed = outcomes.filter { !$0.passed }
     for o in failed { report += renderer.render(o.failures) }
     report += "\(book.ruleNames.count) rules, \(outcomes.count) tests, \(failed.count) failed\n"
@@ -92,7 +94,10 @@ extension RuleBook {
         JSONText.string("unknown", into: &o)
         o.append(UInt8(ascii: ","))
         key("missing")
-        items(missing.map { name in Trace.Item(name: name, value: .null, note: facts.first { $0.name == name }?.ask) })
+        items(
+          missing.map { name in
+            Trace.Item(name: name, value: .null, note: facts.first { $0.name == name }?.ask)
+          })
       case .fault(let f):
         JSONText.string("error", into: &o)
         o.append(UInt8(ascii: ","))
@@ -111,7 +116,8 @@ extension RuleBook {
           .list(
             r.reminders.map {
               .record([
-                OutputField(name: "start", value: .date($0.start)), OutputField(name: "end", value: .date($0.end)),
+                OutputField(name: "start", value: .date($0.start)),
+                OutputField(name: "end", value: .date($0.end)),
                 OutputField(name: "notifyOn", value: .list($0.notifyOn.map { .date($0) })),
                 OutputField(name: "message", value: .text($0.message)),
               ])

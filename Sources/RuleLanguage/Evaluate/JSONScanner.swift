@@ -121,7 +121,8 @@ struct JSONScanner {
       case UInt8(ascii: "b"): out.append(0x08)
       case UInt8(ascii: "f"): out.append(0x0C)
       case UInt8(ascii: "u"):
-        guard i + 4 <= raw.count, let v = UInt32(String(decoding: raw[i..<(i + 4)], as: UTF8.self), radix: 16)
+        guard i + 4 <= raw.count,
+          let v = UInt32(String(decoding: raw[i..<(i + 4)], as: UTF8.self), radix: 16)
         else { return nil }
         i += 4
         var scalarValue = v

@@ -15,32 +15,75 @@ public struct WeekendCalendar: BusinessCalendar {
 }
 
 /// The mutable state of one evaluation; reused across citizens so evaluation allocates little.
+///
+/// Slots live in buffers allocated once (no copy-on-write or exclusivity checks on the hot
+/// path); a machine belongs to one thread.
 final class Machine {
   let program: Program
   let calendar: any BusinessCalendar
-  var facts: [Value]
-  var params: [Value]
+  let facts: UnsafeMutablePointer<Value>
+  let params: UnsafeMutablePointer<Value>
+  let locals: UnsafeMutablePointer<Value>
+  let ruleValues: UnsafeMutablePointer<Value>
+  let ruleDone: UnsafeMutablePointer<Bool>
+  let outputs: UnsafeMutablePointer<Value>
+  private let plans: [RulePlan]
   var paramsDay = Int.min
-  var locals: [Value]
-  var ruleValues: [Value]
-  var ruleDone: [Bool]
-  var outputs: [Value]
-  var today = 0
+  /// `today` and the tracing flag, kept outside stored properties so the hot path reads them
+  /// without exclusivity checks.
+  private let registers: UnsafeMutablePointer<Int>
+  var today: Int {
+    get { registers[0] }
+    set { registers[0] = newValue }
+  }
+  var tracing: Bool {
+    get { registers[1] != 0 }
+    set { registers[1] = newValue ? 1 : 0 }
+  }
   var faults: [RuntimeFault] = []
   private var paramFaults: [RuntimeFault] = []
-  var tracing = false
   var usedFacts: [Int] = []
   var usedParams: [Int] = []
+
+  private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+    let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+    p.initialize(repeating: value, count: max(count, 1))
+    return p
+  }
 
   init(program: Program, calendar: any BusinessCalendar) {
     self.program = program
     self.calendar = calendar
-    facts = Array(repeating: .unknown(.empty), count: program.facts.count)
-    params = Array(repeating: .none, count: program.params.count)
-    locals = Array(repeating: .none, count: program.slotCount)
-    ruleValues = Array(repeating: .none, count: program.rules.count)
-    ruleDone = Array(repeating: false, count: program.rules.count)
-    outputs = Array(repeating: .none, count: program.outputs.count)
+    facts = Machine.buffer(program.facts.count, .unknown(.empty))
+    params = Machine.buffer(program.params.count, .none)
+    locals = Machine.buffer(program.slotCount, .none)
+    ruleValues = Machine.buffer(program.rules.count, .none)
+    ruleDone = Machine.buffer(program.rules.count, false)
+    outputs = Machine.buffer(program.outputs.count, .none)
+    plans = program.rules.map { RulePlan($0, outputs: program.outputs) }
+    registers = Machine.buffer(2, 0)
+  }
+
+  deinit {
+    for (p, n) in [
+      (facts, program.facts.count), (params, program.params.count), (locals, program.slotCount),
+      (ruleValues, program.rules.count), (outputs, program.outputs.count),
+    ] {
+      p.deinitialize(count: max(n, 1))
+      p.deallocate()
+    }
+    ruleDone.deinitialize(count: max(program.rules.count, 1))
+    ruleDone.deallocate()
+    registers.deinitialize(count: 2)
+    registers.deallocate()
+  }
+
+  /// Copies a profile's facts into the fact slots.
+  func setFacts(_ values: [Value]) {
+    let n = min(values.count, program.facts.count)
+    values.withUnsafeBufferPointer { buf in
+      if let base = buf.baseAddress { facts.update(from: base, count: n) }
+    }
   }
 
   /// Prepares for a new citizen on `day` (facts are set by the caller).
@@ -62,7 +105,7 @@ final class Machine {
       // Parameters without a value on this day stay faults at the same indices.
       faults = paramFaults
     }
-    for i in ruleDone.indices { ruleDone[i] = false }
+    ruleDone.update(repeating: false, count: program.rules.count)
     if tracing {
       usedFacts.removeAll(keepingCapacity: true)
       usedParams.removeAll(keepingCapacity: true)
@@ -80,20 +123,15 @@ final class Machine {
   func run(rule r: Int) {
     if ruleDone[r] { return }
     ruleDone[r] = true
-    let rule = program.rules[r]
-    for b in rule.bindings { locals[b.slot] = b.eval(self) }
-    let c = rule.condition?(self) ?? .bool(true)
-    ruleValues[r] = c
-    for o in rule.outputs {
-      let out = program.outputs[o]
-      outputs[o] = decide(c, out.value, out.otherwise)
-    }
+    plans[r].run(self, r)
   }
 
+  /// An output's value under the rule's condition.
+  ///
   /// Without `otherwise`, the value itself. With it: `value` where the condition holds,
   /// `otherwise` where it does not; under an unknown condition the output is known only if
   /// both sides agree.
-  private func decide(_ c: Value, _ value: Eval, _ otherwise: Eval?) -> Value {
+  func decide(_ c: Value, _ value: Eval, _ otherwise: Eval?) -> Value {
     guard let otherwise else { return value(self) }
     switch c {
     case .bool(true): return value(self)
@@ -111,6 +149,26 @@ final class Machine {
   }
 
   func runAll() {
-    for r in program.rules.indices { run(rule: r) }
+    for r in 0..<program.rules.count { run(rule: r) }
+  }
+}
+
+/// A rule's compiled steps, flattened for the evaluation loop.
+final class RulePlan {
+  let bindings: ContiguousArray<(slot: Int, eval: Eval)>
+  let condition: Eval?
+  let outputs: ContiguousArray<(index: Int, value: Eval, otherwise: Eval?)>
+
+  init(_ rule: CompiledRule, outputs all: [CompiledOutput]) {
+    bindings = ContiguousArray(rule.bindings.map { ($0.slot, $0.eval) })
+    condition = rule.condition
+    outputs = ContiguousArray(rule.outputs.map { ($0, all[$0].value, all[$0].otherwise) })
+  }
+
+  func run(_ m: Machine, _ r: Int) {
+    for b in bindings { m.locals[b.slot] = b.eval(m) }
+    let c = condition?(m) ?? .bool(true)
+    m.ruleValues[r] = c
+    for o in outputs { m.outputs[o.index] = m.decide(c, o.value, o.otherwise) }
   }
 }

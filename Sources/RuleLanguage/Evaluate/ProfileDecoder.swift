@@ -184,7 +184,8 @@ struct ProfileDecoder: Sendable {
     }
   }
 
-  private func record(_ fields: [(key: [UInt8], type: RuleType)], _ s: inout JSONScanner) -> Value? {
+  private func record(_ fields: [(key: [UInt8], type: RuleType)], _ s: inout JSONScanner) -> Value?
+  {
     guard s.peek == UInt8(ascii: "{") else { return nil }
     s.pos += 1
     s.skipSpace()

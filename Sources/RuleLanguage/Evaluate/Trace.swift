@@ -26,7 +26,7 @@ extension Evaluator {
   func trace(rule r: Int, profile: Profile, asOf: CivilDate) -> Trace {
     machine.tracing = true
     defer { machine.tracing = false }
-    machine.facts = profile.facts
+    machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
     machine.run(rule: r)
     let rule = program.rules[r]
@@ -40,7 +40,8 @@ extension Evaluator {
     var facts: [Trace.Item] = []
     for f in machine.usedFacts where seen.insert(f).inserted {
       let info = program.facts[f]
-      facts.append(Trace.Item(name: info.name, value: output(machine.facts[f], info.type), note: info.ask))
+      facts.append(
+        Trace.Item(name: info.name, value: output(machine.facts[f], info.type), note: info.ask))
     }
     seen = []
     var params: [Trace.Item] = []
@@ -76,7 +77,8 @@ public enum Korean {
       if d != 0 || parts.isEmpty { parts.append("\(d)일") }
       return parts.joined(separator: " ")
     case .list(let items): return items.isEmpty ? "없음" : items.map(value).joined(separator: ", ")
-    case .record(let fields): return fields.map { "\($0.name) \(value($0.value))" }.joined(separator: ", ")
+    case .record(let fields):
+      return fields.map { "\($0.name) \(value($0.value))" }.joined(separator: ", ")
     case .unknown: return "알 수 없음"
     case .fault(let f): return "오류(\(f.message))"
     }

@@ -1,38 +1,38 @@
 import CivilCalendar
 
 /// The facts an unknown value is waiting for, as a bit set over fact ids (up to 256 facts).
-public struct FactSet: Hashable, Sendable {
-  var w0: UInt64 = 0
-  var w1: UInt64 = 0
-  var w2: UInt64 = 0
-  var w3: UInt64 = 0
+///
+/// A shared immutable object, so a `Value` stays small; unknowns are the rare path in batch
+/// evaluation and allocate only when two different sets meet.
+public final class FactSet: Sendable {
+  private let w0: UInt64
+  private let w1: UInt64
+  private let w2: UInt64
+  private let w3: UInt64
 
   public static let capacity = 256
-  static let empty = FactSet()
+  static let empty = FactSet(0, 0, 0, 0)
 
-  init() {}
-
-  init(_ id: Int) {
-    insert(id)
+  private init(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
+    self.w0 = w0
+    self.w1 = w1
+    self.w2 = w2
+    self.w3 = w3
   }
 
-  mutating func insert(_ id: Int) {
+  convenience init(_ id: Int) {
     let bit = UInt64(1) << UInt64(id & 63)
-    switch id >> 6 {
-    case 0: w0 |= bit
-    case 1: w1 |= bit
-    case 2: w2 |= bit
-    default: w3 |= bit
-    }
+    let word = id >> 6
+    self.init(word == 0 ? bit : 0, word == 1 ? bit : 0, word == 2 ? bit : 0, word >= 3 ? bit : 0)
   }
 
   func union(_ o: FactSet) -> FactSet {
-    var r = self
-    r.w0 |= o.w0
-    r.w1 |= o.w1
-    r.w2 |= o.w2
-    r.w3 |= o.w3
-    return r
+    if o === self || o === FactSet.empty { return self }
+    if self === FactSet.empty { return o }
+    let r = (w0 | o.w0, w1 | o.w1, w2 | o.w2, w3 | o.w3)
+    if r == (w0, w1, w2, w3) { return self }
+    if r == (o.w0, o.w1, o.w2, o.w3) { return o }
+    return FactSet(r.0, r.1, r.2, r.3)
   }
 
   func contains(_ id: Int) -> Bool {
@@ -49,7 +49,9 @@ public struct FactSet: Hashable, Sendable {
   public var ids: [Int] { (0..<FactSet.capacity).filter(contains) }
 }
 
-/// A runtime value. Unknown carries the facts that could decide it; a fault carries an index
+/// A runtime value.
+///
+/// Unknown carries the facts that could decide it; a fault carries an index
 /// into the evaluation's fault list (a located error), and both propagate through operators.
 enum Value: Sendable {
   case unknown(FactSet)
@@ -80,7 +82,8 @@ enum Value: Sendable {
     switch (self, other) {
     case (.none, .none): return true
     case (.bool(let a), .bool(let b)): return a == b
-    case (.int(let a), .int(let b)), (.decimal(let a), .decimal(let b)), (.date(let a), .date(let b)),
+    case (.int(let a), .int(let b)), (.decimal(let a), .decimal(let b)),
+      (.date(let a), .date(let b)),
       (.enumCase(let a), .enumCase(let b)):
       return a == b
     case (.int(let a), .decimal(let b)), (.decimal(let b), .int(let a)):

@@ -124,7 +124,8 @@ struct Lexer {
 
   private mutating func number(_ start: SourcePosition) -> Token {
     // A date: four digits, '-', two digits, '-', two digits.
-    if let d4 = peek(4), d4 == "-", (0..<4).allSatisfy({ peek($0)?.isNumber == true && peek($0)?.isASCII == true }),
+    if let d4 = peek(4), d4 == "-",
+      (0..<4).allSatisfy({ peek($0)?.isNumber == true && peek($0)?.isASCII == true }),
       peek(5)?.isNumber == true, peek(6)?.isNumber == true, peek(7) == "-"
     {
       var text = ""
@@ -183,7 +184,8 @@ struct Lexer {
         case "\\": text.append("\\")
         case let e?:
           diagnostics.append(
-            RuleMessage.badEscape(e, at: SourceSpan(path: path, line: line, column: column - 1, length: 2)))
+            RuleMessage.badEscape(
+              e, at: SourceSpan(path: path, line: line, column: column - 1, length: 2)))
         case nil: break
         }
         if peek != nil { advance() }

@@ -5,7 +5,9 @@ import Diagnostics
 /// `if … then … else …` < `or` < `and` < `not` < comparisons (chained: `a <= x <= b`) and `in`
 /// < `??` < `+ -` < `* / %` < unary `-` < `.field` and calls < literals.
 extension Parser {
-  static let aggregates: Set<String> = ["count", "sum", "min", "max", "any", "all", "filter"]
+  static let aggregates: Set<String> = [
+    "count", "sum", "min", "max", "any", "all", "filter", "map",
+  ]
 
   mutating func expression() throws(ParseFailure) -> Expr {
     if current.isWord("if") {
@@ -35,7 +37,9 @@ extension Parser {
     var limit: Int?
     if accept(word: "at") {
       try expect(word: "most", "in 'at most N steps'")
-      guard current.kind == .integer else { throw fail(RuleMessage.expected("a step count", found: current)) }
+      guard current.kind == .integer else {
+        throw fail(RuleMessage.expected("a step count", found: current))
+      }
       limit = current.number
       advance()
       try expect(word: "steps", "after the step count")
@@ -58,7 +62,8 @@ extension Parser {
   }
 
   private mutating func disjunction() throws(ParseFailure) -> Expr {
-    try binary(["or"], words: true) { (p: inout Parser) throws(ParseFailure) in try p.conjunction() }
+    try binary(["or"], words: true) { (p: inout Parser) throws(ParseFailure) in try p.conjunction()
+    }
   }
 
   private mutating func conjunction() throws(ParseFailure) -> Expr {

@@ -17,7 +17,9 @@ extension Parser {
         synchronize(toClause: true)
       }
     }
-    if current.kind != .end, !(current.kind == .word && Keywords.declarations.contains(current.text)) {
+    if current.kind != .end,
+      !(current.kind == .word && Keywords.declarations.contains(current.text))
+    {
       throw fail(RuleMessage.expectedClause(found: current))
     }
     return rule
@@ -102,7 +104,9 @@ extension Parser {
       if accept(word: "fact") {
         event.facts.append(try factBody(event: n.text))
       } else if accept(word: "yields") {
-        repeat { event.yields.append(try name("a rule name after 'yields'")) } while accept(symbol: ",")
+        repeat {
+          event.yields.append(try name("a rule name after 'yields'"))
+        } while accept(symbol: ",")
       } else {
         try expect(symbol: "}", "to close the event's body")
         return event
