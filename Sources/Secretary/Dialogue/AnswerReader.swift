@@ -43,8 +43,12 @@ enum AnswerReader {
       {
         return .string(code)
       }
-      let cleaned = text.split(separator: " ").map { Josa.stripped(from: $0) }.joined(
-        separator: " ")
+      var words = text.split(separator: " ").map { Josa.stripped(from: $0) }
+      if fact == "name" {
+        // "저는 김민준입니다", "제 이름은 김민준이에요": the name is the last word.
+        words = Array(words.filter { !["저", "제", "이름", "나", "내", "난"].contains($0) }.suffix(1))
+      }
+      let cleaned = words.joined(separator: " ")
       return cleaned.isEmpty ? nil : .string(cleaned)
     case .choice(let choices):
       return choose(text, among: choices).map { .string($0.json) }
@@ -78,6 +82,13 @@ enum AnswerReader {
     let text = interpretation.text
     return text.hasPrefix("없") || text == "없음" || text.contains("없어")
       || (interpretation.intent.intent == "deny" && interpretation.entities.isEmpty)
+  }
+}
+
+extension FactChoice {
+  /// What the chat shows for the choice: the first of its label's synonyms, else its value.
+  var displayName: String {
+    label.flatMap { $0.split(separator: "·").first.map(String.init) } ?? json
   }
 }
 

@@ -28,10 +28,11 @@ struct Topic: Sendable, Equatable {
   var event: String?
 }
 
-/// A question the secretary asked: which fact, and for which topic.
+/// A question the secretary asked: which fact, and for which topic (none for the name asked
+/// when a new citizen starts).
 struct PendingQuestion: Sendable, Equatable {
   var fact: String
-  var topic: Topic
+  var topic: Topic?
   /// How many answers were not understood; after two, the question is dropped.
   var misses = 0
 }

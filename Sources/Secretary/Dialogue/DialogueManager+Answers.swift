@@ -43,7 +43,8 @@ extension DialogueManager {
     let offer = remindable.filter { !subscribed.contains($0) }
     if !offer.isEmpty {
       paragraphs.append([.text("기한 전에 알림을 보내 드릴까요?")])
-      conversation.offer = .subscribe(rules: offer, title: title(of: topic))
+      let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      conversation.offer = .subscribe(rules: offer, title: titles)
       quickReplies =
         [
           QuickReply(title: "네, 알려 주세요", payload: "/affirm"),
@@ -87,10 +88,10 @@ extension DialogueManager {
   }
 
   /// The question for a fact, with its choices as quick replies.
-  func question(for fact: String, topic: Topic, prefix: String = "") -> Reply {
+  func question(for fact: String, topic: Topic?, prefix: String = "") -> Reply {
     let ask = factAsk(fact) ?? fact
     let framed =
-      template(topic.intent, "ask").map { $0.replacingOccurrences(of: "{prompt}", with: ask) }
+      topic.flatMap { template($0.intent, "ask") }.map { $0.replacingOccurrences(of: "{prompt}", with: ask) }
       ?? ask
     var quickReplies: [QuickReply] = []
     switch runtime.book.factKind(fact)?.kind {
@@ -100,7 +101,7 @@ extension DialogueManager {
       ]
     case .choice(let choices)?:
       quickReplies = choices.map {
-        QuickReply(title: $0.label ?? $0.json, payload: $0.label ?? $0.json)
+        QuickReply(title: $0.displayName, payload: $0.displayName)
       }
     default:
       break
@@ -126,7 +127,11 @@ extension DialogueManager {
       return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
     }
     conversation.pending = nil
-    return answer(pending.topic, &conversation, asOf: asOf)
+    guard let topic = pending.topic else {
+      let name = value.stringValue.map { "\($0)님, 반가워요." } ?? "고마워요."
+      return Reply("\(name) 무엇을 도와드릴까요? 예: \"올해 건강검진 대상이야?\"")
+    }
+    return answer(topic, &conversation, asOf: asOf)
   }
 
   /// Asks again, with a hint; after three misses the question is dropped.

@@ -36,10 +36,17 @@ extension DialogueManager {
       text: spoken, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
   }
 
-  /// The opening line for a citizen, by name when the profile has one.
-  public func greeting(for citizenID: String) -> Reply {
-    let name = (try? runtime.profiles.profile(citizenID))?["name"]?.stringValue
-    let hello = name.map { "안녕하세요, \($0)님. 비서예요." } ?? "안녕하세요, 비서예요."
-    return Reply(hello + " 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
+  /// The opening line for a citizen, by name when the profile has one; a citizen without a
+  /// name is asked for it first, so that reminders can address them.
+  public func greeting(in conversation: inout Conversation) -> Reply {
+    let profile = try? runtime.profiles.profile(conversation.citizenID)
+    guard let name = profile?["name"]?.stringValue else {
+      if isAskable("name"), let ask = factAsk("name") {
+        conversation.pending = PendingQuestion(fact: "name", topic: nil)
+        return Reply("안녕하세요, 비서예요. \(ask)")
+      }
+      return Reply("안녕하세요, 비서예요. 무엇을 도와드릴까요?")
+    }
+    return Reply("안녕하세요, \(name)님. 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
   }
 }

@@ -63,7 +63,8 @@ public struct DialogueManager: Sendable {
         return subscribe(rules: rules, title: title, &conversation, now: now, asOf: asOf)
       }
     }
-    conversation.offer = nil
+    // A question about the offer ("왜?") keeps it open; anything else moves on.
+    if intent != "explain_why" { conversation.offer = nil }
 
     switch intent {
     case "explain_why": return explain(conversation, asOf: asOf)

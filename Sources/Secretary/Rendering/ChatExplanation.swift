@@ -27,7 +27,8 @@ struct ChatExplanation {
     case .unknown(let missing):
       let names = missing.map(label).joined(separator: ", ")
       return "\(title)" + Josa.topic.form(after: title) + " 아직 판단할 수 없어요. 필요한 정보: \(names)"
-    case .fault(let fault): return "\(title)을 계산하다 오류가 났어요: \(fault.message)"
+    case .fault(let fault):
+      return "\(title)" + Josa.object.form(after: title) + " 계산하다 오류가 났어요: \(fault.message)"
     }
   }
 
@@ -37,10 +38,9 @@ struct ChatExplanation {
     var value = Korean.value(item.value)
     if case .text(let raw) = item.value,
       case .choice(let choices)? = book.factKind(item.name)?.kind,
-      let choice = choices.first(where: { $0.json == raw || $0.name == raw }),
-      let name = choice.label
+      let choice = choices.first(where: { $0.json == raw || $0.name == raw })
     {
-      value = name
+      value = choice.displayName
     }
     return "\(label(item.name)) \(value)"
   }

@@ -61,7 +61,7 @@ enum ChatCommand: BiseoCommand {
       }
       console.line()
     }
-    show(dialogue.greeting(for: citizen))
+    show(dialogue.greeting(in: &conversation))
     var lines = LineReader(fd: 0)
     while true {
       if interactive { console.out("> ") }
