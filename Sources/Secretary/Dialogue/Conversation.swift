@@ -13,6 +13,9 @@ public struct Conversation: Sendable {
   var offer: Offer?
   /// The last reply and how many of its sentences a speaker has said, for "자세히".
   var lastReply: Reply?
+  /// How the citizen announced a life event ("아버지가 돌아가셨어요"), read again when the
+  /// date arrives in the next line.
+  var eventUtterance = ""
   var spokenSentences = 0
 
   public init(citizenID: String) {

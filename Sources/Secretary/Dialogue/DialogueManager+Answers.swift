@@ -91,7 +91,9 @@ extension DialogueManager {
   func question(for fact: String, topic: Topic?, prefix: String = "") -> Reply {
     let ask = factAsk(fact) ?? fact
     let framed =
-      topic.flatMap { template($0.intent, "ask") }.map { $0.replacingOccurrences(of: "{prompt}", with: ask) }
+      topic.flatMap { template($0.intent, "ask") }.map {
+        $0.replacingOccurrences(of: "{prompt}", with: ask)
+      }
       ?? ask
     var quickReplies: [QuickReply] = []
     switch runtime.book.factKind(fact)?.kind {
@@ -109,11 +111,36 @@ extension DialogueManager {
     return Reply(paragraphs: [[.text(prefix + framed)]], quickReplies: quickReplies)
   }
 
+  /// Saves a life event into the profile and answers with the event's bundle.
+  func record(
+    _ intake: LifeEventIntake, date: CivilDate, utterance: String,
+    _ conversation: inout Conversation,
+    asOf: CivilDate
+  ) -> Reply {
+    do {
+      let profile = try runtime.profiles.profile(conversation.citizenID)
+      try runtime.profiles.save(conversation.citizenID, intake.record(profile, date, utterance))
+    } catch {
+      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+    }
+    guard let topic = conversation.topic else { return Reply("알겠어요.") }
+    return answer(topic, &conversation, asOf: asOf)
+  }
+
   /// Reads the answer to a pending question; saves it and answers the topic, or nil.
   func answerReply(
     _ pending: PendingQuestion, _ understood: Interpretation, _ conversation: inout Conversation,
     asOf: CivilDate
   ) -> Reply? {
+    if pending.fact.hasPrefix("event:") {
+      guard let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6))),
+        let date = intake.date(in: understood, asOf: asOf)
+      else { return nil }
+      conversation.pending = nil
+      conversation.topic = pending.topic
+      return record(
+        intake, date: date, utterance: conversation.eventUtterance, &conversation, asOf: asOf)
+    }
     guard let (kind, optional) = runtime.book.factKind(pending.fact),
       let info = runtime.book.facts.first(where: { $0.name == pending.fact }),
       let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact)
@@ -143,6 +170,11 @@ extension DialogueManager {
       return Reply("죄송해요, 답을 알아듣지 못했어요. 다른 것을 물어보셔도 돼요.")
     }
     conversation.pending = next
+    if pending.fact.hasPrefix("event:"),
+      let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6)))
+    {
+      return Reply("잘 알아듣지 못했어요. " + intake.question)
+    }
     return question(for: pending.fact, topic: pending.topic, prefix: "잘 알아듣지 못했어요. ")
   }
 

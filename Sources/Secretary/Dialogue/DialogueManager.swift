@@ -85,11 +85,18 @@ public struct DialogueManager: Sendable {
     guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty else {
       return outOfScope(text)
     }
-    let event = runtime.book.eventNames.first { intent.hasPrefix($0) }
-    let topic = Topic(intent: intent, rules: rules(for: definition, event: event), event: event)
+    let topic = self.topic(for: definition)
     // An intent whose rules are not in the book yet is answered like any other question.
     guard !topic.rules.isEmpty else { return outOfScope(text) }
     conversation.topic = topic
+    if let intake = LifeEventIntake.forEvent(topic.event) {
+      guard let date = intake.date(in: understood, asOf: asOf) else {
+        conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
+        conversation.eventUtterance = text
+        return Reply(intake.question)
+      }
+      return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
+    }
     return answer(topic, &conversation, asOf: asOf)
   }
 
@@ -108,14 +115,21 @@ public struct DialogueManager: Sendable {
     return result
   }
 
-  /// The rules behind an intent; a life event's bundle when the rule book declares one.
-  private func rules(for definition: IntentDefinition, event: String?) -> [String] {
+  /// The rules behind an intent: names in its `rules:` line that are rules, and the bundles
+  /// of those that are life events (`childbirth` → 출생신고, 첫만남이용권, …).
+  private func topic(for definition: IntentDefinition) -> Topic {
     let known = Set(runtime.book.ruleNames)
-    var names = definition.rules.filter(known.contains)
-    if let event, let bundle = runtime.book.event(event) {
-      names += bundle.rules.filter { !names.contains($0) }
+    var names: [String] = []
+    var event: String?
+    for name in definition.rules {
+      if let bundle = runtime.book.event(name) {
+        event = event ?? name
+        names += bundle.rules.filter { !names.contains($0) }
+      } else if known.contains(name), !names.contains(name) {
+        names.append(name)
+      }
     }
-    return names
+    return Topic(intent: definition.name, rules: names, event: event)
   }
 
   func template(_ intent: String, _ key: String) -> String? {
