@@ -33,9 +33,19 @@ extension DialogueManager {
     var paragraphs: [[ReplySegment]] = []
     if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
     var remindable: [String] = []
+    var notApplicable: [String] = []
     for result in results {
+      // With several rules, those that do not apply share one line instead of one each.
+      if results.count > 1, case .fails = result.status {
+        notApplicable.append(result.title ?? result.name)
+        continue
+      }
       paragraphs += describe(result)
       if case .holds = result.status, !result.reminders.isEmpty { remindable.append(result.name) }
+    }
+    if !notApplicable.isEmpty {
+      let prefix = notApplicable.count == results.count ? "지금 해당하는 것이 없어요" : "해당하지 않는 것"
+      paragraphs.append([.text("\(prefix): \(notApplicable.joined(separator: ", "))")])
     }
     if paragraphs.isEmpty { paragraphs.append([.text("지금 정보로는 해당하는 것이 없어요.")]) }
     var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
@@ -52,6 +62,15 @@ extension DialogueManager {
         ] + quickReplies
     }
     return Reply(paragraphs: paragraphs, quickReplies: quickReplies)
+  }
+
+  /// The topic's rules that hold and carry reminders: what a subscription would cover.
+  func remindableRules(_ topic: Topic, citizenID: String, asOf: CivilDate) -> [String] {
+    guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
+    return topic.rules.filter { name in
+      guard let result = evaluation.rule(name), case .holds = result.status else { return false }
+      return !result.reminders.isEmpty
+    }
   }
 
   /// One rule's result as paragraphs: the decision, then each reminder's message and window.

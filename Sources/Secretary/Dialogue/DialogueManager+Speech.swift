@@ -21,19 +21,25 @@ extension DialogueManager {
     let text = TextNormalizer.normalize(line)
     if Self.moreWords.contains(text), let last = conversation.lastReply {
       let offset = conversation.spokenSentences
-      let (spoken, _) = SpeechRenderer.turn(last, offset: offset)
-      if offset < SpeechRenderer.sentences(of: last).count {
-        conversation.spokenSentences += SpeechRenderer.sentenceLimit
-        return SpokenTurn(
-          text: spoken, ssml: SpeechRenderer.ssml(last, offset: offset),
-          endsConversation: last.endsConversation)
+      guard offset < SpeechRenderer.sentences(of: last).count else {
+        return spoken(Reply("더 말씀드릴 내용은 없어요. 다른 것을 물어보세요."))
       }
+      conversation.spokenSentences += SpeechRenderer.sentenceLimit
+      let (text, _) = SpeechRenderer.turn(last, offset: offset)
+      return SpokenTurn(
+        text: text, ssml: SpeechRenderer.ssml(last, offset: offset),
+        endsConversation: last.endsConversation)
     }
     let reply = respond(to: line, in: &conversation, asOf: asOf, now: now)
     conversation.spokenSentences = SpeechRenderer.sentenceLimit
-    let (spoken, _) = SpeechRenderer.turn(reply)
+    return spoken(reply)
+  }
+
+  /// The first turn of a reply, as speech.
+  public func spoken(_ reply: Reply) -> SpokenTurn {
+    let (text, _) = SpeechRenderer.turn(reply)
     return SpokenTurn(
-      text: spoken, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
+      text: text, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
   }
 
   /// The opening line for a citizen, by name when the profile has one; a citizen without a

@@ -13,6 +13,11 @@ public struct DialogueManager: Sendable {
   let runtime: SecretaryRuntime
   /// Below this confidence a domain intent does not interrupt a question being answered.
   static let interruptConfidence = 0.6
+  /// Above this confidence an out-of-scope line also drops a pending question.
+  static let offTopicConfidence = 0.8
+  /// Words that make a question a how-to ("어떻게 해?"), which the FAQ answers better than a
+  /// rule's yes/no.
+  static let howToMarkers = ["어떻게", "어케", "방법", "어디서", "어디로", "어디에", "뭐가 필요", "절차"]
 
   public init(runtime: SecretaryRuntime) {
     self.runtime = runtime
@@ -46,9 +51,13 @@ public struct DialogueManager: Sendable {
 
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
+      // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
+      // yes/no line does not.
       let interrupts =
-        understood.intent.confidence >= Self.interruptConfidence
-        && !["affirm", "deny", "out_of_scope"].contains(intent)
+        intent == "out_of_scope"
+        ? understood.intent.confidence >= Self.offTopicConfidence
+        : understood.intent.confidence >= Self.interruptConfidence
+          && !["affirm", "deny"].contains(intent)
       if !interrupts {
         return reask(pending, &conversation)
       }
@@ -72,8 +81,10 @@ public struct DialogueManager: Sendable {
       guard let topic = conversation.topic, !topic.rules.isEmpty else {
         return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
       }
-      return subscribe(
-        rules: topic.rules, title: title(of: topic), &conversation, now: now, asOf: asOf)
+      let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
+      guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
+      let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      return subscribe(rules: remindable, title: titles, &conversation, now: now, asOf: asOf)
     case "unsubscribe": return unsubscribe(&conversation, now: now)
     case "list_reminders": return listReminders(conversation, asOf: asOf)
     case "greeting", "thanks", "goodbye", "help", "human_agent", "affirm", "deny":
@@ -82,6 +93,7 @@ public struct DialogueManager: Sendable {
     default: break
     }
 
+    if Self.howToMarkers.contains(where: text.contains), let faq = faqReply(text) { return faq }
     guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty else {
       return outOfScope(text)
     }
@@ -157,13 +169,17 @@ public struct DialogueManager: Sendable {
     }
   }
 
+  /// The FAQ's answer with its source, when the match is confident.
+  private func faqReply(_ text: String) -> Reply? {
+    guard let (entry, _) = runtime.faq.answer(text) else { return nil }
+    var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
+    if let source = entry.source { paragraphs.append([.text("출처: \(source)")]) }
+    return Reply(paragraphs: paragraphs)
+  }
+
   /// A question no rule answers: the FAQ when it is confident, else a polite pointer to 110.
   private func outOfScope(_ text: String) -> Reply {
-    if let (entry, _) = runtime.faq.answer(text) {
-      var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
-      if let source = entry.source { paragraphs.append([.text("출처: \(source)")]) }
-      return Reply(paragraphs: paragraphs)
-    }
+    if let faq = faqReply(text) { return faq }
     return Reply(paragraphs: [
       [.text(template("out_of_scope", "sorry") ?? "그건 제가 도와드리기 어려워요.")],
       [.text("다른 행정 문의는 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요.")],

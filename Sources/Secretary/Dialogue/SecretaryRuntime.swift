@@ -11,6 +11,8 @@ public struct SecretaryPaths: Sendable {
   public var profiles: String
   public var faq: String
   public var data: String
+  /// Where the trained intent model is cached; nil keeps it in `data/cache`.
+  public var modelCacheDirectory: String?
 
   public init(
     rules: String = "Rules", intents: String = "Intents", profiles: String = "Corpus/profiles",
@@ -28,7 +30,10 @@ public struct SecretaryPaths: Sendable {
     (rules as NSString).appendingPathComponent("calendar/one-off-holidays.txt")
   }
   /// The trained intent model, rebuilt whenever `Intents/` changes.
-  var modelCache: String { (data as NSString).appendingPathComponent("cache/intents.model") }
+  var modelCache: String {
+    let directory = modelCacheDirectory ?? (data as NSString).appendingPathComponent("cache")
+    return (directory as NSString).appendingPathComponent("intents.model")
+  }
 }
 
 /// Everything the secretary knows, loaded once at start and shared by every conversation:
@@ -51,6 +56,14 @@ public final class SecretaryRuntime: Sendable {
     self.intents = intents
     self.profiles = profiles
     self.faq = faq
+  }
+
+  /// The same knowledge with profiles kept in another data directory (one per test, or
+  /// per tenant), sharing the loaded rule book and model.
+  public func withDataDirectory(_ data: String) -> SecretaryRuntime {
+    SecretaryRuntime(
+      book: book, calendar: calendar, interpreter: interpreter, intents: intents,
+      profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data), faq: faq)
   }
 
   /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the

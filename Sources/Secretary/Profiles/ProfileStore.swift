@@ -25,7 +25,7 @@ public final class ProfileStore: Sendable {
     }
   }
 
-  private let demoDirectory: String?
+  let demoDirectory: String?
   private let learnedDirectory: String
   /// The data directory learned profiles and the consent log live in.
   public let dataDirectory: String

@@ -34,8 +34,14 @@ struct ChatExplanation {
 
   /// "생년월일 1990년 5월 1일"; facts not known are left out.
   private func describeFact(_ item: Trace.Item) -> String? {
-    if case .unknown = item.value { return nil }
-    var value = Korean.value(item.value)
+    var value: String
+    switch item.value {
+    case .unknown: return nil
+    // Lists and records are summarized: a citizen knows their own cars and children.
+    case .list(let items): value = items.isEmpty ? "없음" : "\(items.count)건"
+    case .record: value = "있음"
+    default: value = Korean.value(item.value)
+    }
     if case .text(let raw) = item.value,
       case .choice(let choices)? = book.factKind(item.name)?.kind,
       let choice = choices.first(where: { $0.json == raw || $0.name == raw })

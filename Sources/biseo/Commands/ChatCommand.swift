@@ -55,13 +55,15 @@ enum ChatCommand: BiseoCommand {
     ChatTerminal.installInterruptHandler()
     let interactive = isatty(0) == 1
     func show(_ reply: Reply) {
-      console.line(TextRenderer.text(of: reply))
-      if !reply.quickReplies.isEmpty {
-        console.line(reply.quickReplies.map { "[\($0.title)]" }.joined(separator: " "))
-      }
-      console.line()
+      console.line(TranscriptRenderer.text(of: reply))
     }
-    show(dialogue.greeting(in: &conversation))
+    let greeting = dialogue.greeting(in: &conversation)
+    if speaker {
+      let turn = dialogue.spoken(greeting)
+      console.line((ssml ? turn.ssml : turn.text) + "\n")
+    } else {
+      show(greeting)
+    }
     var lines = LineReader(fd: 0)
     while true {
       if interactive { console.out("> ") }
