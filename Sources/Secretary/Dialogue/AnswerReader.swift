@@ -43,11 +43,8 @@ enum AnswerReader {
       {
         return .string(code)
       }
-      var words = text.split(separator: " ").map { Josa.stripped(from: $0) }
-      if fact == "name" {
-        // "저는 김민준입니다", "제 이름은 김민준이에요": the name is the last word.
-        words = Array(words.filter { !["저", "제", "이름", "나", "내", "난"].contains($0) }.suffix(1))
-      }
+      if fact == "name" { return name(in: text).map { .string($0) } }
+      let words = text.split(separator: " ").map { Josa.stripped(from: $0) }
       let cleaned = words.joined(separator: " ")
       return cleaned.isEmpty ? nil : .string(cleaned)
     case .choice(let choices):
@@ -55,6 +52,22 @@ enum AnswerReader {
     case .structured:
       return nil
     }
+  }
+
+  /// Endings after a name ("김하나예요", "민준이에요"); particles are not stripped, since a
+  /// name may end in a syllable that looks like one ("하나" is not "하" + "나").
+  static let nameEndings = ["입니다", "이에요", "이예요", "예요", "이고요", "이요", "이야", "라고 해요", "요", "야"]
+
+  /// The name in "저는 김민준입니다", "제 이름은 김하나예요", "김하나": the last word without its
+  /// ending.
+  static func name(in text: String) -> String? {
+    guard var last = text.split(separator: " ").last.map(String.init) else { return nil }
+    last = last.trimmingCharacters(in: .punctuationCharacters)
+    for ending in nameEndings where last.hasSuffix(ending) && last.count > ending.count + 1 {
+      last = String(last.dropLast(ending.count))
+      break
+    }
+    return last.isEmpty ? nil : last
   }
 
   /// The choice whose label or name the answer mentions; the longest match wins, so "비사무직"

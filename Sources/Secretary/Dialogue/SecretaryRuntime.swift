@@ -16,8 +16,9 @@ public struct SecretaryPaths: Sendable {
 
   public init(
     rules: String = "Rules", intents: String = "Intents", profiles: String = "Corpus/profiles",
-    faq: String = "Corpus/faq", data: String = "data"
+    faq: String = "Corpus/faq", data: String = "data", modelCacheDirectory: String? = nil
   ) {
+    self.modelCacheDirectory = modelCacheDirectory
     self.rules = rules
     self.intents = intents
     self.profiles = profiles
