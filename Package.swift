@@ -15,6 +15,6 @@ let package = Package(
       name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
     .testTarget(
       name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
-      swiftSettings: strict),
+      exclude: ["Peers"], swiftSettings: strict),
   ]
 )
