@@ -13,6 +13,9 @@ let package = Package(
     .target(name: "Delivery", swiftSettings: strict),
     .executableTarget(
       name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
+    .executableTarget(
+      name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon",
+      swiftSettings: strict),
     .testTarget(
       name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
       exclude: ["Peers"], swiftSettings: strict),

@@ -105,6 +105,9 @@ public final class OutboxChannel: Channel {
   /// Whether `key` has a line in the outbox (or one is being written).
   public func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
 
+  /// Group commits (one write + one `fdatasync` each) so far.
+  public var commits: Int { committer.commits }
+
   /// Flushes and closes the file.
   public func close() { committer.close() }
 }

@@ -23,6 +23,7 @@ package final class GroupCommitter: Sendable {
     var failure: JournalError?
     var closed = false
     var size: Int
+    var commits = 0
   }
 
   private let maxBatchBytes: Int
@@ -105,6 +106,7 @@ package final class GroupCommitter: Sendable {
         return
       }
       s.size += buffer.count
+      s.commits += 1
       if s.pending.isEmpty {
         s.flushScheduled = false
       } else {
@@ -157,6 +159,9 @@ package final class GroupCommitter: Sendable {
 
   /// Whether a write or sync has failed.
   package var isPoisoned: Bool { state.withLock { $0.failure != nil } }
+
+  /// Group commits (write + sync) done so far.
+  package var commits: Int { state.withLock { $0.commits } }
 
   /// Bytes acknowledged in the current device.
   package var size: Int { state.withLock { $0.size } }

@@ -134,6 +134,9 @@ public final class DeliveryLedger: Sendable {
     return entries.flatMap(LedgerRecord.snapshot(of:)).compactMap { try? Array(encoder.encode($0)) }
   }
 
+  /// Group commits of the journal so far.
+  public var journalCommits: Int { journal.committer.commits }
+
   /// Bytes in the journal file.
   public var journalSize: Int { journal.size }
 
