@@ -16,9 +16,11 @@ import Testing
     #expect(registry.kinds == ["console", "exec", "outbox", "smtp", "webhook"])
     let channels = try registry.makeAll([
       ChannelConfig(name: "console"),
-      ChannelConfig(name: "ops-hook", kind: "webhook", settings: [
-        "url": "http://127.0.0.1:9/hook", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-      ]),
+      ChannelConfig(
+        name: "ops-hook", kind: "webhook",
+        settings: [
+          "url": "http://127.0.0.1:9/hook", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        ]),
       ChannelConfig(name: "script", kind: "exec", settings: ["command": "cat >/dev/null"]),
     ])
     #expect(channels.keys.sorted() == ["console", "ops-hook", "script"])
@@ -84,7 +86,8 @@ import Testing
       try await group.waitForAll()
     }
     outbox.close()
-    let lines = try String(contentsOfFile: dir.file("o.jsonl"), encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOfFile: dir.file("o.jsonl"), encoding: .utf8).split(
+      separator: "\n")
     #expect(lines.count == 100)
   }
 
@@ -94,7 +97,8 @@ import Testing
     let out = dir.file("stdin.json")
     let ok = ExecChannel(command: "cat > '\(out)'; echo \"queued $BISEO_KEY\"")
     #expect(try await ok.send(Self.notice()) == Receipt("queued c42-health_checkup-2026-d14"))
-    let written = try JSONDecoder.delivery.decode(Notice.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
+    let written = try JSONDecoder.delivery.decode(
+      Notice.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
     #expect(written == Self.notice())
     await #expect(throws: ChannelError.transient(reason: "command exit 75: busy\n")) {
       try await ExecChannel(command: "cat >/dev/null; echo busy >&2; exit 75").send(Self.notice())
@@ -119,7 +123,8 @@ import Testing
     #expect(data.hasSuffix("\r\n.\r\n"))
     #expect(data.contains("Date: Thu, 17 Dec 2026 00:00:00 +0000\r\n"))
     #expect(data.contains("Message-ID: <c42-health_checkup-2026-d14@biseo.example>\r\n"))
-    #expect(!data.contains("\n\n") && !data.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    #expect(
+      !data.contains("\n\n") && !data.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     let words = SMTPMessage.encodedWords(String(repeating: "일반건강검진 마감 ", count: 6))
     #expect(words.count > 1)
     var decoded: [UInt8] = []
@@ -135,7 +140,9 @@ import Testing
 
   @Test func smtpRejectsABadRecipientWithoutConnecting() async {
     let smtp = SMTPChannel(host: "127.0.0.1", port: 9, from: "b@x", clock: ManualClock())
-    await #expect(throws: ChannelError.permanent(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")) {
+    await #expect(
+      throws: ChannelError.permanent(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")
+    ) {
       try await smtp.send(Self.notice(recipient: "x\r\nRCPT TO:<y@z>"))
     }
   }

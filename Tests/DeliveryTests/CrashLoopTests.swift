@@ -6,7 +6,9 @@ import Testing
   import Glibc
 #endif
 
-/// The kill -9 loop: a child appends with group commit and prints `ACK n` after each covering
+/// The kill -9 loop over the journal.
+///
+/// A child appends with group commit and prints `ACK n` after each covering
 /// fdatasync; the parent SIGKILLs it at a random moment and restarts it (it recovers and resumes).
 /// At the end every acknowledged record must be in the journal exactly once, the journal must be
 /// `seq=1…n` with no gap and no duplicate, and torn tails must have been cut along the way.

@@ -67,7 +67,8 @@ import Testing
     ledger.close()
     let again = try DeliveryLedger(path: path)
     #expect(again.counts() == [.delivered: 90, .attempted: 9, .failed: 1])
-    #expect(again.unfinished().map(\.key) == (90..<100).filter { $0 != 95 }.map { Self.notice($0).key })
+    #expect(
+      again.unfinished().map(\.key) == (90..<100).filter { $0 != 95 }.map { Self.notice($0).key })
     #expect(try await again.plan(Self.notice(3), at: Self.t0) == false)
     #expect(again.entry(Self.notice(3).key)?.notice == nil)
     #expect(again.entry(Self.notice(92).key)?.notice == Self.notice(92))
@@ -93,7 +94,9 @@ import Testing
     defer { dir.remove() }
     let ledger = try DeliveryLedger(path: dir.file("ledger.log"))
     let created = try await withThrowingTaskGroup(of: Bool.self) { group in
-      for i in 0..<600 { group.addTask { try await ledger.plan(Self.notice(i % 200), at: Self.t0) } }
+      for i in 0..<600 {
+        group.addTask { try await ledger.plan(Self.notice(i % 200), at: Self.t0) }
+      }
       return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
     }
     #expect(created == 200)

@@ -51,10 +51,14 @@ import Testing
     let rig = try Rig()
     defer { rig.dir.remove() }
     let policy = RetryPolicy(maxAttempts: 3, baseDelay: 0.1, maxDelay: 2, maxRetryAfter: 60)
-    _ = try await rig.dispatcher(["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7)], policy: policy)
-      .deliver(Self.notice(1))
-    _ = try await rig.dispatcher(["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7200)], policy: policy)
-      .deliver(Self.notice(2))
+    _ = try await rig.dispatcher(
+      ["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7)], policy: policy
+    )
+    .deliver(Self.notice(1))
+    _ = try await rig.dispatcher(
+      ["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7200)], policy: policy
+    )
+    .deliver(Self.notice(2))
     #expect(rig.clock.sleeps == [7, 60])
   }
 
@@ -79,7 +83,8 @@ import Testing
     #expect(try await dispatcher.deliver(Self.notice(2, channel: "gone")) == .failed)
     #expect(try await dispatcher.deliver(Self.notice(3, channel: "nowhere")) == .failed)
     #expect(permanent.totalCalls == 1 && gone.totalCalls == 1)
-    #expect(rig.events.withLock { $0 }.contains(.endpointDisabled(channel: "gone", reason: "HTTP 410")))
+    #expect(
+      rig.events.withLock { $0 }.contains(.endpointDisabled(channel: "gone", reason: "HTTP 410")))
     #expect(rig.ledger.entry(Self.notice(3).key)?.detail == "no channel named 'nowhere'")
   }
 
@@ -147,7 +152,8 @@ import Testing
       let ledger = try DeliveryLedger(path: dir.file("ledger.log"))
       try await ledger.plan(Self.notice(1), at: clock.now())
       try await ledger.markAttempted(key, attempt: 1, at: clock.now())
-      try await ledger.markRetry(key, notBefore: clock.now().addingTimeInterval(30), reason: "503", at: clock.now())
+      try await ledger.markRetry(
+        key, notBefore: clock.now().addingTimeInterval(30), reason: "503", at: clock.now())
       try await ledger.plan(Self.notice(2), at: clock.now())
       ledger.close()
     }

@@ -6,7 +6,9 @@ import Testing
   import FoundationNetworking
 #endif
 
-/// Real peers: a Python webhook receiver that checks every signature with the reference
+/// Integration with real peers.
+///
+/// A Python webhook receiver that checks every signature with the reference
 /// `standardwebhooks` library, and an `aiosmtpd` relay. Compressed schedule: 1 s request timeout,
 /// 0.1 s base backoff, 5 attempts (reliability.md §4).
 @Suite(.serialized) struct PeerIntegrationTests {
@@ -52,7 +54,9 @@ import Testing
       channels[path] = try WebhookChannel(
         config: ChannelConfig(
           name: path, kind: "webhook",
-          settings: ["url": "http://127.0.0.1:\(port)/\(path)", "secret": Self.secret, "timeout": "1"]),
+          settings: [
+            "url": "http://127.0.0.1:\(port)/\(path)", "secret": Self.secret, "timeout": "1",
+          ]),
         clock: clock, transport: transport)
     }
     let ledger = try DeliveryLedger(path: dir.file("ledger.log"))
@@ -67,19 +71,26 @@ import Testing
       #expect(states[Self.notice(path, channel: path).key] == expected[path], "\(path)")
     }
     let attempts = Dictionary(
-      uniqueKeysWithValues: paths.map { ($0, ledger.entry(Self.notice($0, channel: $0).key)?.attempts) })
-    #expect(attempts == ["ok": 1, "fail2": 3, "slow": 2, "reset": 2, "throttle": 2, "gone": 1, "refused": 5])
+      uniqueKeysWithValues: paths.map {
+        ($0, ledger.entry(Self.notice($0, channel: $0).key)?.attempts)
+      })
+    #expect(
+      attempts == [
+        "ok": 1, "fail2": 3, "slow": 2, "reset": 2, "throttle": 2, "gone": 1, "refused": 5,
+      ])
 
     let statsURL = try #require(URL(string: "http://127.0.0.1:\(sink.port)/stats"))
     let (data, _) = try await URLSession.shared.data(from: statsURL)
     let stats = try JSONDecoder().decode(SinkStats.self, from: data)
     #expect(stats.bad_signatures == 0, "\(stats.errors)")
     for path in ["ok", "fail2", "slow", "reset", "throttle"] {
-      #expect(stats.keys[Self.notice(path, channel: path).key]?.processed == 1, "\(path) processed once")
+      #expect(
+        stats.keys[Self.notice(path, channel: path).key]?.processed == 1, "\(path) processed once")
     }
     #expect(stats.keys[Self.notice("gone", channel: "gone").key]?.processed == 0)
     let throttle = try #require(stats.keys[Self.notice("throttle", channel: "throttle").key])
-    #expect(throttle.times.count == 2 && throttle.times[1] - throttle.times[0] >= 0.95, "Retry-After: 1")
+    #expect(
+      throttle.times.count == 2 && throttle.times[1] - throttle.times[0] >= 0.95, "Retry-After: 1")
   }
 
   @Test(
@@ -94,8 +105,10 @@ import Testing
     let smtp = try SMTPChannel(
       config: ChannelConfig(
         name: "mail", kind: "smtp",
-        settings: ["host": "127.0.0.1", "port": "\(sink.port)", "from": "biseo@example.org",
-                   "domain": "biseo.example", "timeout": "5"]),
+        settings: [
+          "host": "127.0.0.1", "port": "\(sink.port)", "from": "biseo@example.org",
+          "domain": "biseo.example", "timeout": "5",
+        ]),
       clock: SystemDeliveryClock())
     let notice = Self.notice("mail", channel: "mail", recipient: "citizen@example.org")
     let receipt = try await smtp.send(notice)
@@ -109,7 +122,8 @@ import Testing
       #expect(error.isRetryable, "451 must be transient: \(error)")
     }
     do {
-      _ = try await smtp.send(Self.notice("nobody", channel: "mail", recipient: "nobody@example.org"))
+      _ = try await smtp.send(
+        Self.notice("nobody", channel: "mail", recipient: "nobody@example.org"))
       Issue.record("550 must fail")
     } catch {
       #expect(error == .permanent(reason: "smtp RCPT TO: 550 5.1.1 no such user"))

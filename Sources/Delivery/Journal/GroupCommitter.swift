@@ -125,7 +125,10 @@ package final class GroupCommitter: Sendable {
   /// `body` may return a replacement device and its size (compaction); the old device is then
   /// closed. A failure is passed to the caller and does not poison (call ``poison(_:)`` for that).
   package func exclusive<T: Sendable>(
-    _ body: @escaping @Sendable (any JournalDevice) -> Result<(T, (any JournalDevice, Int)?), JournalError>
+    _ body:
+      @escaping @Sendable (any JournalDevice) -> Result<
+        (T, (any JournalDevice, Int)?), JournalError
+      >
   ) async throws -> T {
     try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
       queue.async {
@@ -148,7 +151,7 @@ package final class GroupCommitter: Sendable {
     }
   }
 
-  /// Marks the committer failed (e.g. compaction broke after its rename) and runs `onFailure`.
+  /// Marks the committer failed when compaction broke after its rename, and runs `onFailure`.
   package func poison(_ error: JournalError) {
     let first = state.withLock { s in
       defer { if s.failure == nil { s.failure = error } }

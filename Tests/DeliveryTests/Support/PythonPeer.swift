@@ -30,7 +30,8 @@ final class PythonPeer {
   /// Starts `script` with `arguments` and waits for its `PORT <n>` line.
   init(_ script: String, _ arguments: [String]) throws {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Self.peersDirectory.appendingPathComponent(script).path] + arguments
+    process.arguments =
+      ["python3", Self.peersDirectory.appendingPathComponent(script).path] + arguments
     let out = Pipe()
     process.standardOutput = out
     try process.run()
