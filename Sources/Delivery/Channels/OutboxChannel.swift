@@ -34,6 +34,8 @@ public final class OutboxChannel: Channel {
   private let keys: Mutex<Set<String>>
   /// Lines that were not valid JSON with an `id` when the file was opened (kept, reported).
   public let unreadableLines: Int
+  /// Bytes of a torn last line cut when the file was opened.
+  public let cutBytes: Int
 
   /// Opens (creating) the outbox at `path`.
   ///
@@ -42,9 +44,17 @@ public final class OutboxChannel: Channel {
   ///   - clock: the time source for `at`.
   ///   - onFailure: called once if a write or sync fails (the daemon exits).
   /// - Throws: `ChannelError.misconfigured` if the file cannot be opened or recovered.
-  public init(
+  public convenience init(
     path: String, clock: any DeliveryClock,
     onFailure: @escaping @Sendable (JournalError) -> Void = { _ in }
+  ) throws(ChannelError) {
+    try self.init(path: path, clock: clock, onFailure: onFailure, wrapDevice: { $0 })
+  }
+
+  private init(
+    path: String, clock: any DeliveryClock,
+    onFailure: @escaping @Sendable (JournalError) -> Void,
+    wrapDevice: @escaping @Sendable (any JournalDevice) -> any JournalDevice
   ) throws(ChannelError) {
     self.path = path
     self.clock = clock
@@ -66,8 +76,9 @@ public final class OutboxChannel: Channel {
       }
       self.keys = Mutex(keys)
       self.unreadableLines = unreadable
+      self.cutBytes = bytes.count - good
       self.committer = GroupCommitter(
-        device: file, size: good, maxBatchBytes: 4 << 20, label: "biseo.outbox",
+        device: wrapDevice(file), size: good, maxBatchBytes: 4 << 20, label: "biseo.outbox",
         onFailure: onFailure)
     } catch {
       throw .misconfigured(channel: "outbox", reason: error.description)
@@ -77,6 +88,15 @@ public final class OutboxChannel: Channel {
   /// Creates an outbox from its config entry.
   public convenience init(config: ChannelConfig, clock: any DeliveryClock) throws(ChannelError) {
     try self.init(path: try config.required("path"), clock: clock)
+  }
+
+  /// Opens the outbox with a device wrapper (tests and the crash writer tear writes this way).
+  package convenience init(
+    path: String, clock: any DeliveryClock,
+    onFailure: @escaping @Sendable (JournalError) -> Void,
+    wrap: @escaping @Sendable (any JournalDevice) -> any JournalDevice
+  ) throws(ChannelError) {
+    try self.init(path: path, clock: clock, onFailure: onFailure, wrapDevice: wrap)
   }
 
   public func send(_ notice: Notice) async throws(ChannelError) -> Receipt {

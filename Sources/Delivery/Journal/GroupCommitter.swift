@@ -113,10 +113,13 @@ package final class GroupCommitter: Sendable {
         queue.async { self.flushOneBatch() }
       }
     }
-    for item in batch { item.completion(outcome) }
     if case .failure(let error) = outcome {
-      for item in orphans { item.completion(.failure(.poisoned(cause: error.description))) }
+      // The hook first: a daemon exits here, before any caller hears of the failure and acts.
       onFailure(error)
+      for item in batch { item.completion(outcome) }
+      for item in orphans { item.completion(.failure(.poisoned(cause: error.description))) }
+    } else {
+      for item in batch { item.completion(outcome) }
     }
   }
 
