@@ -81,14 +81,32 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let outbox = try OutboxChannel(path: dir.file("o.jsonl"), clock: ManualClock())
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      for i in 0..<300 { group.addTask { _ = try await outbox.send(Self.notice(i % 100)) } }
-      try await group.waitForAll()
+    let written = try await withThrowingTaskGroup(of: Receipt.self) { group in
+      for i in 0..<300 { group.addTask { try await outbox.send(Self.notice(i % 100)) } }
+      return try await group.reduce(0) { $0 + ($1 == Receipt("written to outbox") ? 1 : 0) }
     }
+    #expect(written == 100)
     outbox.close()
     let lines = try String(contentsOfFile: dir.file("o.jsonl"), encoding: .utf8).split(
       separator: "\n")
     #expect(lines.count == 100)
+  }
+
+  @Test("한 키의 동시 전송은 한 번의 쓰기 결과를 공유한다")
+  func concurrentSendsOfOneKeyShareTheWriteOutcome() async throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let outbox = try OutboxChannel(
+      path: dir.file("o.jsonl"), clock: ManualClock(), onFailure: { _ in },
+      wrap: { FaultyDevice($0, failSyncAt: 1, syncDelayMicros: 20_000) })
+    let successes = await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<10 {
+        group.addTask { (try? await outbox.send(Self.notice(7))) != nil }
+      }
+      return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+    #expect(successes == 0, "a send reported success although the only write failed")
+    #expect(!outbox.contains(Self.notice(7).key))
   }
 
   @Test func execPassesJSONOnStdinAndClassifiesExitCodes() async throws {
