@@ -34,10 +34,10 @@ enum CrashWriter {
     }
   }
 
-  /// Reads the child's stdout up to its first line (its `RECOVERED` line).
-  static func readFirstLine(_ handle: FileHandle) -> Data {
+  /// Reads the child's stdout until it contains `marker` (or ends).
+  static func read(_ handle: FileHandle, until marker: String) -> Data {
     var head = Data()
-    while !head.contains(UInt8(ascii: "\n")) {
+    while head.range(of: Data(marker.utf8)) == nil {
       let chunk = handle.availableData
       if chunk.isEmpty { break }
       head += chunk
