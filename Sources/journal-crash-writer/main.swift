@@ -1,12 +1,17 @@
 // Test-only child for the kill -9 loops and fault-injection sweeps in DeliveryTests.
 //
-//   journal-crash-writer PATH split|whole [journal|outbox] [MAX]
+//   journal-crash-writer PATH split|whole [journal|outbox|dispatch] [MAX]
 //
 // Recovers PATH, prints "RECOVERED <records> torn=<bytes>", then appends seq=N records (journal)
 // or notices keyed seq-N (outbox) with up to 32 in flight, printing "ACK N" only after the group
 // commit that covers N, until MAX (default: forever). "split" writes every batch in two syscalls
 // with a pause between, so a kill often lands mid-record and leaves a torn tail. A failed write
 // or sync prints "FAILED …" and exits 1, as the daemon will.
+//
+// "dispatch" runs the whole path: a Dispatcher with the ledger at PATH.ledger and an outbox at
+// PATH delivers the notices seq-1…seq-MAX (default 2000), printing "ACK N" when one is delivered
+// and "DONE" when all are. Every restart delivers the same set again: the ledger skips what is
+// finished and resumes the rest, the outbox refuses keys it already holds.
 import Delivery
 import Dispatch
 import Foundation
@@ -42,7 +47,8 @@ guard arguments.count >= 3 else {
 }
 let path = arguments[1]
 let split = arguments[2] == "split"
-let outboxMode = arguments.count > 3 && arguments[3] == "outbox"
+let mode = arguments.count > 3 ? arguments[3] : "journal"
+let outboxMode = mode == "outbox"
 let limit = arguments.count > 4 ? Int(arguments[4]) ?? Int.max : Int.max
 let wrap: @Sendable (any JournalDevice) -> any JournalDevice = { split ? SplittingDevice($0) : $0 }
 let onFailure: @Sendable (JournalError) -> Void = { error in
@@ -69,8 +75,35 @@ func run(
   say("DONE")
 }
 
+/// Delivers seq-1…seq-MAX through dispatcher, ledger and outbox; see the header.
+func dispatchAll() async throws {
+  let clock = SystemDeliveryClock()
+  let total = limit == Int.max ? 2000 : limit
+  let options = Journal.Options(onFailure: onFailure)
+  let ledger = try DeliveryLedger(path: path + ".ledger", options: options)
+  let outbox = try OutboxChannel(path: path, clock: clock, onFailure: onFailure, wrap: wrap)
+  say("RECOVERED \(ledger.counts()[.delivered] ?? 0) torn=\(outbox.cutBytes)")
+  let dispatcher = Dispatcher(
+    ledger: ledger, channels: ["outbox": outbox], policy: RetryPolicy(maxAttempts: 3),
+    defaultLimits: ChannelLimits(maxConcurrent: 64), clock: clock, seed: 1,
+    events: { event in
+      if case .delivered(let key, _, _) = event { say("ACK \(key.dropFirst(4))") }
+    })
+  let due = Date(timeIntervalSince1970: 1_797_465_600)
+  let states = try await dispatcher.deliverAll(
+    (1...total).map { n in
+      Notice(
+        key: "seq-\(n)", citizen: "c\(n)", channel: "outbox", title: "검진", body: "알림 \(n)",
+        due: due)
+    })
+  let undelivered = states.values.filter { $0 != .delivered }.count
+  say(undelivered == 0 ? "DONE" : "BAD \(undelivered) not delivered")
+}
+
 do {
-  if outboxMode {
+  if mode == "dispatch" {
+    try await dispatchAll()
+  } else if outboxMode {
     let outbox = try OutboxChannel(
       path: path, clock: SystemDeliveryClock(), onFailure: onFailure, wrap: wrap)
     let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

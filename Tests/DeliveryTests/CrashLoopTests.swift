@@ -21,7 +21,7 @@ import Testing
     return Int(environment["CRASH_ITERATIONS"] ?? "") ?? 200
   }
 
-  struct LoopResult {
+  struct LoopResult: Sendable {
     var acked = Set<Int>()
     var tornTails = 0
     var problems: [String] = []
@@ -65,12 +65,12 @@ import Testing
   }
 
   @Test("journal: kill -9 at random points, every acknowledged record survives exactly once")
-  func journalKillNineLoop() throws {
+  func journalKillNineLoop() async throws {
     try #require(FileManager.default.isExecutableFile(atPath: CrashWriter.path))
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let path = dir.file("crash.log")
-    let result = try Self.killLoop(path: path, mode: "journal")
+    let result = try await offPool { try Self.killLoop(path: path, mode: "journal") }
     #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
     let journal = try Journal(path: path)
     let seqs = CrashWriter.journalSeqs(journal.recovery.records)
@@ -87,12 +87,12 @@ import Testing
   }
 
   @Test("outbox: kill -9 at random points, every acknowledged line survives exactly once")
-  func outboxKillNineLoop() throws {
+  func outboxKillNineLoop() async throws {
     try #require(FileManager.default.isExecutableFile(atPath: CrashWriter.path))
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let path = dir.file("outbox.jsonl")
-    let result = try Self.killLoop(path: path, mode: "outbox")
+    let result = try await offPool { try Self.killLoop(path: path, mode: "outbox") }
     #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
     // Reopening cuts a torn last line, exactly as the next daemon start would.
     let outbox = try OutboxChannel(path: path, clock: SystemDeliveryClock())

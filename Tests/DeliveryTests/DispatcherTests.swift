@@ -120,9 +120,12 @@ import Testing
     let stuck = Task {
       try await dispatcher.deliverAll((100..<120).map { Self.notice($0, channel: "dead") })
     }
+    // Let the first dead send start and hang (bounded wait, in real time).
+    for _ in 0..<1000 where dead.totalCalls == 0 { try await Task.sleep(for: .milliseconds(5)) }
+    try #require(dead.totalCalls == 1)
     let states = try await dispatcher.deliverAll((0..<50).map { Self.notice($0, channel: "good") })
     #expect(states.values.allSatisfy { $0 == .delivered } && states.count == 50)
-    #expect(dead.totalCalls == 1)
+    #expect(dead.totalCalls == 1, "the dead endpoint's queue must not have moved")
     stuck.cancel()
     _ = try? await stuck.value
   }

@@ -28,7 +28,7 @@ import Testing
   @Test(
     .enabled(if: hasStrace, "skipped: strace is missing or ptrace is not permitted"),
     arguments: sweep)
-  func failTheNthCall(syscall: String, errno: String, n: Int, mode: String) throws {
+  func failTheNthCall(syscall: String, errno: String, n: Int, mode: String) async throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let path = dir.file(mode == "journal" ? "j.log" : "o.jsonl")
@@ -39,11 +39,14 @@ import Testing
       "-e", "inject=\(syscall):error=\(errno):when=\(n)",
       CrashWriter.path, path, n % 2 == 0 ? "split" : "whole", mode, "400",
     ]
-    let out = Pipe()
-    child.standardOutput = out
-    try child.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
+    let text = try await offPool {
+      let out = Pipe()
+      child.standardOutput = out
+      try child.run()
+      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      child.waitUntilExit()
+      return text
+    }
     let output = CrashWriter.Output(text)
     #expect(child.terminationStatus == 1, "the writer must stop on the failure")
     #expect(output.failed)
