@@ -77,6 +77,19 @@ import Testing
         """)
   }
 
+  @Test func outboxReportsBadLinesByNumberAndAcceptsCRLFAndBlankLines() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("o.jsonl")
+    let text = "{\"id\":\"a\"}\r\nnot json\n\n{\"no_id\":1}\n{\"id\":\"b\"}\n"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let outbox = try OutboxChannel(path: path, clock: ManualClock())
+    outbox.close()
+    #expect(outbox.unreadableLines == [2, 4])
+    #expect(outbox.contains("a") && outbox.contains("b"))
+    #expect(outbox.cutBytes == 0)
+  }
+
   @Test func outboxAcceptsConcurrentSendsOncePerKey() async throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

@@ -40,8 +40,9 @@ public final class OutboxChannel: Channel {
   }
 
   private let keys: Mutex<Keys>
-  /// Lines that were not valid JSON with an `id` when the file was opened (kept, reported).
-  public let unreadableLines: Int
+  /// 1-based numbers of the lines that were not JSON objects with an `id` when the file was
+  /// opened; they are kept in the file and reported here, never silently dropped.
+  public let unreadableLines: [Int]
   /// Bytes of a torn last line cut when the file was opened.
   public let cutBytes: Int
 
@@ -77,10 +78,19 @@ public final class OutboxChannel: Channel {
         try file.sync()
       }
       var keys = Set<String>()
-      var unreadable = 0
-      for line in bytes[0..<good].split(separator: UInt8(ascii: "\n")) {
-        let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-        if let id = object?["id"] as? String { keys.insert(id) } else { unreadable += 1 }
+      var unreadable: [Int] = []
+      let lines = bytes[0..<good].split(
+        separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      for (index, line) in lines.dropLast().enumerated() {
+        var text = line
+        if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
+        if text.isEmpty { continue }  // blank lines are not records
+        let object = try? JSONSerialization.jsonObject(with: Data(text)) as? [String: Any]
+        if let id = object?["id"] as? String {
+          keys.insert(id)
+        } else {
+          unreadable.append(index + 1)
+        }
       }
       self.keys = Mutex(Keys(written: keys))
       self.unreadableLines = unreadable

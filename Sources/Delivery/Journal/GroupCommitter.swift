@@ -81,6 +81,10 @@ package final class GroupCommitter: Sendable {
         bytes += s.pending[count].bytes.count
         count += 1
       }
+      if count == s.pending.count {  // the usual case: take everything, no O(n) shifting
+        defer { s.pending = [] }
+        return (s.pending, s.device)
+      }
       let batch = Array(s.pending.prefix(count))
       s.pending.removeFirst(count)
       return (batch, s.device)
