@@ -1,0 +1,14 @@
+/// Every `biseo` command, in the order `biseo --help` lists them.
+///
+/// Only commands that work are
+/// listed: add a line here when a command lands.
+enum CommandTable {
+  static let commands: [CommandEntry] = [
+    CommandEntry(ChatCommand.self),
+    CommandEntry(CheckCommand.self),
+    CommandEntry(EvaluateCommand.self),
+    CommandEntry(ClassifyCommand.self),
+    CommandEntry(EvalCommand.self),
+    CommandEntry(TextCommand.self),
+  ]
+}
