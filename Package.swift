@@ -39,7 +39,7 @@ let package = Package(
       name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
     .testTarget(
       name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
-      swiftSettings: strict),
+      exclude: ["Peers"], swiftSettings: strict),
 
     // The secretary: profiles, rule book, dialogue, planning, rendering.
     .target(
@@ -58,6 +58,9 @@ let package = Package(
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
+      swiftSettings: strict),
+    .executableTarget(
+      name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),
   ]
 )
