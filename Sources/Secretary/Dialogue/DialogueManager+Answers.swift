@@ -6,10 +6,7 @@ import RuleLanguage
 extension DialogueManager {
   /// Evaluates the citizen's rules as of `asOf`, with traces when `explain` is set.
   func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
-    guard let profile = try? runtime.profiles.profile(citizenID) else { return nil }
-    let facts = runtime.book.profile(json: Array(profile.text.utf8))
-    return runtime.book.evaluator(calendar: runtime.calendar).evaluate(
-      facts, asOf: asOf, explain: explain)
+    runtime.rules.evaluate(citizenID, asOf: asOf, explain: explain)
   }
 
   func title(of topic: Topic) -> String {
