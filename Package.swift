@@ -44,14 +44,16 @@ let package = Package(
     // The secretary: profiles, rule book, dialogue, planning, rendering.
     .target(
       name: "Secretary",
-      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics", "Delivery"],
       swiftSettings: strict),
     .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
     // The command.
     .executableTarget(
       name: "biseo",
-      dependencies: ["Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary"],
+      dependencies: [
+        "Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary", "Delivery",
+      ],
       swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
