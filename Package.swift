@@ -59,6 +59,9 @@ let package = Package(
 
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(
+      name: "chat-bench", dependencies: ["Secretary", "CivilCalendar"], path: "bench/chat/Sources",
+      swiftSettings: strict),
+    .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
       swiftSettings: strict),
     .executableTarget(
