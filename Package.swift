@@ -57,5 +57,8 @@ let package = Package(
     .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
       swiftSettings: strict),
+    .executableTarget(
+      name: "rules-bench", dependencies: ["RuleLanguage", "CivilCalendar"],
+      path: "bench/rules/Sources", swiftSettings: strict),
   ]
 )

@@ -249,7 +249,9 @@ extension Checker {
           RuleMessage.typeMismatch(
             expected: type, found: ty, at: g.value.span, names: program.types))
       }
-      test.given.append((f, constant(e)))
+      let value = constant(e)
+      if !value.isDecided { error(RuleMessage.givenNotConstant(at: g.value.span)) }
+      test.given.append((f, value))
     }
     if test.today == nil { error(RuleMessage.testWithoutToday(at: t.span)) }
     for (span, x) in t.expectations {

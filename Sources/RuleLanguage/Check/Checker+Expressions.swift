@@ -23,7 +23,9 @@ extension Checker {
       return (.date, { _ in .date(n) })
     case .boolean(let b): return (.bool, { _ in .bool(b) })
     case .none: return (.none, { _ in .none })
-    case .today: return (.date, { m in .date(m.today) })
+    case .today:
+      readsToday = true
+      return (.date, { m in .date(m.today) })
     case .duration(let n, let unit):
       switch unit {
       case .days: return (.duration, { _ in .duration(months: 0, days: n) })

@@ -27,6 +27,8 @@ final class Checker {
   var currentRule: Int?
   var ruleDependencies: [Int: [(Int, SourceSpan)]] = [:]
   var functionStack: [String] = []
+  /// Set when an expression reads `today`; parameters must not.
+  var readsToday = false
 
   struct Local {
     var slot: Int
@@ -163,7 +165,9 @@ final class Checker {
     var lastSince: CivilDate?
     for (i, row) in p.rows.enumerated() {
       scopes = []
+      readsToday = false
       let (t, eval) = check(row.value, expected: type)
+      if readsToday { error(RuleMessage.paramReadsToday(at: row.value.span)) }
       if !t.fits(type) {
         error(
           RuleMessage.typeMismatch(

@@ -107,12 +107,7 @@ public struct BatchEvaluation: Sendable {
     -> Bool
   {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
-    if let (k, n) = shard {
-      guard let id = e.book.profile(json: line).id, BatchEvaluation.shardOf(id, count: n) == k
-      else {
-        return false
-      }
-    }
+    if let shard { return e.evaluateLine(line, asOf: asOf, shard: shard, into: &out) }
     e.evaluateLine(line, asOf: asOf, into: &out)
     return true
   }

@@ -65,6 +65,24 @@ public final class Evaluator {
     _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, into out: inout [UInt8]
   ) {
     book.decoder.decode(line, into: &scratch)
+    evaluateDecoded(asOf: asOf, into: &out)
+  }
+
+  /// Like `evaluateLine`, but only if the citizen's id falls in `shard` (decoding once).
+  ///
+  /// - Returns: whether the citizen was in the shard and evaluated.
+  public func evaluateLine(
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int),
+    into out: inout [UInt8]
+  ) -> Bool {
+    book.decoder.decode(line, into: &scratch)
+    guard let id = scratch.id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index
+    else { return false }
+    evaluateDecoded(asOf: asOf, into: &out)
+    return true
+  }
+
+  private func evaluateDecoded(asOf: CivilDate, into out: inout [UInt8]) {
     load(scratch, asOf: asOf)
     machine.runAll()
     out.append(contentsOf: #"{"id":"#.utf8)
