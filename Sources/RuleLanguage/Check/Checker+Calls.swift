@@ -31,6 +31,9 @@ extension Checker {
       return (.error, { _ in .none })
     }
     let evals = checked.map(\.1)
+    if f == "year", args.count == 1, case .today = args[0].kind {
+      return (.int, { m in .int(m.todayYear) })
+    }
     switch b.impl {
     case .one(let g):
       let a = evals[0]

@@ -36,6 +36,11 @@ final class Machine {
     get { registers[0] }
     set { registers[0] = newValue }
   }
+  /// The year of `today`, computed once per evaluation date (rules ask for it often).
+  var todayYear: Int {
+    get { registers[2] }
+    set { registers[2] = newValue }
+  }
   var tracing: Bool {
     get { registers[1] != 0 }
     set { registers[1] = newValue ? 1 : 0 }
@@ -61,7 +66,7 @@ final class Machine {
     ruleDone = Machine.buffer(program.rules.count, false)
     outputs = Machine.buffer(program.outputs.count, .none)
     plans = program.rules.map { RulePlan($0, outputs: program.outputs) }
-    registers = Machine.buffer(2, 0)
+    registers = Machine.buffer(3, 0)
   }
 
   deinit {
@@ -74,7 +79,7 @@ final class Machine {
     }
     ruleDone.deinitialize(count: max(program.rules.count, 1))
     ruleDone.deallocate()
-    registers.deinitialize(count: 2)
+    registers.deinitialize(count: 3)
     registers.deallocate()
   }
 
@@ -88,6 +93,7 @@ final class Machine {
 
   /// Prepares for a new citizen on `day` (facts are set by the caller).
   func reset(day: Int) {
+    if today != day || todayYear == 0 { todayYear = CivilDate(dayNumber: day).year }
     today = day
     if !faults.isEmpty { faults.removeAll(keepingCapacity: true) }
     if paramsDay != day {
