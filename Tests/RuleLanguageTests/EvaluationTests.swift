@@ -209,3 +209,29 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     )
   }
 }
+
+@Suite struct FunctionMemoTests {
+  @Test("a memoized function still sees each citizen's own facts and each call's arguments")
+  func memoIsPerEvaluationAndArguments() throws {
+    let b = try book(
+      """
+      fact n: int
+      fn scaled(x: int): int = x * n
+      param base: int = 3 since 2000-01-01
+      rule r
+        output a = scaled(2) + scaled(2)
+        output b = scaled(scaled(1))
+        output c = scaled(base)
+      """)
+    let e = b.evaluator()
+    let first = e.evaluate(b.profile(json: Array(#"{"n": 10}"#.utf8)), asOf: day("2026-01-01"))
+    #expect(first.output("a") == .int(40))
+    #expect(first.output("b") == .int(100))
+    #expect(first.output("c") == .int(30))
+    let second = e.evaluate(b.profile(json: Array(#"{"n": 7}"#.utf8)), asOf: day("2026-01-01"))
+    #expect(second.output("a") == .int(28))
+    #expect(second.output("b") == .int(49))
+    let unknown = e.evaluate(b.profile(json: Array("{}".utf8)), asOf: day("2026-01-01"))
+    #expect(unknown.output("a") == .unknown(missing: ["n"]))
+  }
+}

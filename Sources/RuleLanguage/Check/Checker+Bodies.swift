@@ -11,6 +11,7 @@ extension Checker {
       functionStack.removeLast()
     }
     f.result = resolve(f.decl.result)
+    f.resultSlot = newSlot()
     var scope: [String: Local] = [:]
     f.parameters = []
     for p in f.decl.parameters {

@@ -41,8 +41,14 @@ final class Checker {
     var result: RuleType = .error
     var body: Eval?
     var checking = false
+    /// Index of the function's memo stamp, and the slot holding its last result.
+    let id: Int
+    var resultSlot = -1
 
-    init(decl: FunctionDecl) { self.decl = decl }
+    init(decl: FunctionDecl, id: Int) {
+      self.decl = decl
+      self.id = id
+    }
   }
 
   func error(_ d: Diagnostic) { diagnostics.append(d) }
@@ -73,7 +79,10 @@ final class Checker {
       case .fact(let f): facts.append(f)
       case .param(let p): params.append(p)
       case .function(let f):
-        if declare(f.name, kind: "function") { functions[f.name.text] = FunctionInfo(decl: f) }
+        if declare(f.name, kind: "function") {
+          functions[f.name.text] = FunctionInfo(decl: f, id: program.functionCount)
+          program.functionCount += 1
+        }
       case .rule(let r): rules.append(r)
       case .event(let e):
         events.append(e)

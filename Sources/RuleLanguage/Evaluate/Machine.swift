@@ -41,6 +41,14 @@ final class Machine {
     get { registers[2] }
     set { registers[2] = newValue }
   }
+  /// Counts evaluations; a function's memo is valid only within one (facts, today and
+  /// parameters are fixed for its length).
+  var epoch: Int {
+    get { registers[3] }
+    set { registers[3] = newValue }
+  }
+  /// Per function: the epoch of its last call, whose arguments and result sit in its slots.
+  let memo: UnsafeMutablePointer<Int>
   var tracing: Bool {
     get { registers[1] != 0 }
     set { registers[1] = newValue ? 1 : 0 }
@@ -66,7 +74,9 @@ final class Machine {
     ruleDone = Machine.buffer(program.rules.count, false)
     outputs = Machine.buffer(program.outputs.count, .none)
     plans = program.rules.map { RulePlan($0, outputs: program.outputs) }
-    registers = Machine.buffer(3, 0)
+    registers = Machine.buffer(4, 0)
+    memo = Machine.buffer(program.functionCount, 0)
+    registers[3] = 1  // epoch 1: no memo stamp (0) matches before the first call
   }
 
   deinit {
@@ -79,7 +89,9 @@ final class Machine {
     }
     ruleDone.deinitialize(count: max(program.rules.count, 1))
     ruleDone.deallocate()
-    registers.deinitialize(count: 3)
+    registers.deinitialize(count: 4)
+    memo.deinitialize(count: max(program.functionCount, 1))
+    memo.deallocate()
     registers.deallocate()
   }
 
@@ -95,6 +107,7 @@ final class Machine {
   func reset(day: Int) {
     if today != day || todayYear == 0 { todayYear = CivilDate(dayNumber: day).year }
     today = day
+    epoch += 1
     if !faults.isEmpty { faults.removeAll(keepingCapacity: true) }
     if paramsDay != day {
       for (i, p) in program.params.enumerated() {
