@@ -43,13 +43,15 @@ let package = Package(
 
     // The secretary: profiles, rule book, dialogue, planning, rendering.
     .target(
-      name: "Secretary", dependencies: ["Hangul", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      name: "Secretary",
+      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics"],
       swiftSettings: strict),
     .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
     // The command.
     .executableTarget(
-      name: "biseo", dependencies: ["Hangul", "RuleLanguage", "CivilCalendar", "Diagnostics"],
+      name: "biseo",
+      dependencies: ["Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary"],
       swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 

@@ -37,9 +37,11 @@ package enum Evaluator {
   ///   - test: the test set.
   ///   - features: feature options.
   ///   - training: training options.
+  ///   - passes: timed passes over `test` (the fastest counts).
   /// - Returns: the report, with training time and size filled in.
   package static func trainAndEvaluate(
-    train: [LabeledText], test: [LabeledText], features: FeatureOptions, training: TrainingOptions
+    train: [LabeledText], test: [LabeledText], features: FeatureOptions,
+    training: TrainingOptions, passes: Int = 3
   ) -> (classifier: TextClassifier, report: EvaluationReport) {
     let clock = ContinuousClock()
     var classifier: TextClassifier?
@@ -49,7 +51,7 @@ package enum Evaluator {
     guard let classifier else { preconditionFailure("training always returns a model") }
     var scratch = TextClassifier.Scratch()
     let labels = classifier.model.labels
-    var report = evaluate(test) { text in
+    var report = evaluate(test, passes: passes) { text in
       classifier.top(text, scratch: &scratch).map { labels[$0.label] } ?? ""
     }
     report.trainCount = train.count

@@ -9,7 +9,8 @@ package struct FeatureExtractor: Sendable {
   private let stems = StemCache()
 
   private enum Namespace: UInt8 {
-    case syllable = 1, joined, jamo, choseong, word, wordPair
+    // 5 and 7 are the stem and stem-초성 namespaces of `StemHashes`.
+    case syllable = 1, joined, jamo, choseong, wordPair = 6
   }
 
   /// Marks the start and end of a word inside n-grams (not characters that occur in text).
@@ -141,15 +142,18 @@ package struct FeatureExtractor: Sendable {
   private func wordFeatures(_ prepared: String, _ out: inout [UInt32]) {
     var previous: UInt32?
     for token in prepared.split(separator: " ") {
-      let hash = stems.stemHash(token, namespace: Namespace.word.rawValue)
-      if options.words { out.append(hash & mask) }
+      let hashes = stems.hashes(token)
+      if options.words {
+        out.append(hashes.stem & mask)
+        if options.choseongGrams > 0 { out.append(hashes.initials & mask) }
+      }
       if options.wordBigrams, let previous {
         var pair = FNV1a(namespace: Namespace.wordPair.rawValue)
         pair.combine(word: previous)
-        pair.combine(word: hash)
+        pair.combine(word: hashes.stem)
         out.append(pair.value & mask)
       }
-      previous = hash
+      previous = hashes.stem
     }
   }
 }

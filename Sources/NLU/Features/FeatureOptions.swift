@@ -25,7 +25,7 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
   /// - Parameters: one per property.
   package init(
     bucketBits: Int = 20, syllableGrams: Int = 3, joinedGrams: Int = 3,
-    jamoGrams: ClosedRange<Int> = 3...4, choseongGrams: Int = 3, words: Bool = true,
+    jamoGrams: ClosedRange<Int> = 3...4, choseongGrams: Int = 4, words: Bool = true,
     wordBigrams: Bool = true, maxCharacters: Int = 1000
   ) {
     precondition((8...26).contains(bucketBits), "bucketBits out of range")

@@ -145,7 +145,9 @@ final class Checker {
     }
     enumIndex[e.name.text] = program.enums.count
     program.enums.append(
-      EnumInfo(name: e.name.text, cases: e.cases.map(\.name.text), json: e.cases.map(\.json)))
+      EnumInfo(
+        name: e.name.text, cases: e.cases.map(\.name.text), json: e.cases.map(\.json),
+        labels: e.cases.map(\.label)))
     program.types.enums.append(e.name.text)
   }
 
@@ -163,8 +165,8 @@ final class Checker {
     factIndex[f.name.text] = program.facts.count
     program.facts.append(
       FactInfo(
-        name: f.name.text, type: resolve(f.type), keyPath: path, ask: f.ask, event: f.event,
-        span: f.name.span))
+        name: f.name.text, type: resolve(f.type), keyPath: path, ask: f.ask, label: f.label,
+        event: f.event, span: f.name.span))
   }
 
   private func declareParam(_ p: ParamDecl) {

@@ -10,6 +10,8 @@ struct EnumInfo: Sendable {
   var name: String
   var cases: [String]
   var json: [String]
+  /// Korean labels by case; nil where the rule file gives none.
+  var labels: [String?] = []
 }
 
 struct RecordInfo: Sendable {
@@ -25,6 +27,8 @@ public struct FactInfo: Sendable {
   public var keyPath: [String]
   /// The question the secretary asks when the fact is missing.
   public var ask: String?
+  /// The fact's Korean name, shown in explanations ("생년월일"); nil when not given.
+  public var label: String?
   public var event: String?
   var span: SourceSpan
 }

@@ -7,7 +7,9 @@ extension RuleBook {
   /// Loads rule files, renders every diagnostic, runs every `test` block.
   ///
   /// - Returns: the text to print and the exit code: 0 when all loaded and passed, 2 otherwise.
-  public static func check(paths: [String]) -> (report: String, exitCode: Int32, book: RuleBook?) {
+  public static func check(
+    paths: [String], calendar: any BusinessCalendar = WeekendCalendar()
+  ) -> (report: String, exitCode: Int32, book: RuleBook?) {
     let (book, diagnostics) = load(paths: paths)
     var sources: [String: String] = book?.sources ?? [:]
     if book == nil {
@@ -22,7 +24,7 @@ extension RuleBook {
       report += "rule book rejected: \(count) error\(count == 1 ? "" : "s")\n"
       return (report, 2, nil)
     }
-    let outcomes = book.runTests()
+    let outcomes = book.runTests(calendar: calendar)
     let failed = outcomes.filter { !$0.passed }
     for o in failed { report += renderer.render(o.failures) }
     report += "\(book.ruleNames.count) rules, \(outcomes.count) tests, \(failed.count) failed\n"

@@ -60,14 +60,17 @@ struct FactDecl: Sendable {
   var type: TypeSyntax
   var key: String?
   var ask: String?
+  /// The Korean name of the fact for explanations (`label "생년월일"`).
+  var label: String?
   /// The event that declares the fact, if any.
   var event: String?
 }
 
 struct EnumDecl: Sendable {
   var name: Name
-  /// Case names and the JSON strings they are read from and written as.
-  var cases: [(name: Name, json: String)]
+  /// Case names, the JSON strings they are read from and written as, and the Korean label
+  /// the secretary shows and understands (`office label "사무직"`).
+  var cases: [(name: Name, json: String, label: String?)]
 }
 
 struct RecordDecl: Sendable {

@@ -151,12 +151,14 @@ struct Parser {
     let n = try name("a fact name")
     try expect(symbol: ":", "after the fact name")
     let t = try type()
-    var fact = FactDecl(name: n, type: t, key: nil, ask: nil, event: event)
+    var fact = FactDecl(name: n, type: t, key: nil, ask: nil, label: nil, event: event)
     while true {
       if accept(word: "from") {
         fact.key = try string("a profile key in quotes after 'from'")
       } else if accept(word: "ask") {
         fact.ask = try string("a question in quotes after 'ask'")
+      } else if accept(word: "label") {
+        fact.label = try string("the fact's Korean name in quotes after 'label'")
       } else {
         return fact
       }
@@ -166,13 +168,15 @@ struct Parser {
   mutating func enumBody() throws(ParseFailure) -> EnumDecl {
     let n = try name("an enum name")
     try expect(symbol: "{", "to open the enum's cases")
-    var cases: [(name: Name, json: String)] = []
+    var cases: [(name: Name, json: String, label: String?)] = []
     repeat {
       if current.isSymbol("}") { break }
       let c = try name("a case name")
       var json = c.text
       if accept(symbol: "=") { json = try string("the case's profile text in quotes") }
-      cases.append((c, json))
+      var label: String?
+      if accept(word: "label") { label = try string("the case's Korean label in quotes after 'label'") }
+      cases.append((c, json, label))
     } while accept(symbol: ",")
     try expect(symbol: "}", "to close the enum's cases")
     return EnumDecl(name: n, cases: cases)

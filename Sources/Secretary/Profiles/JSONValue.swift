@@ -110,3 +110,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     out += "\""
   }
 }
+
+extension JSONValue {
+  /// The value at a dotted key path (`cancerRisk.smokingPackYears`), or nil.
+  public func value(at path: [String]) -> JSONValue? {
+    var current: JSONValue? = self
+    for key in path { current = current?[key] }
+    return current
+  }
+
+  /// This object with the value at `path` set, creating intermediate objects as needed.
+  public func setting(path: [String], to value: JSONValue) -> JSONValue {
+    guard let key = path.first else { return value }
+    let child = self[key] ?? .object([])
+    return setting(key, to: child.setting(path: Array(path.dropFirst()), to: value))
+  }
+}

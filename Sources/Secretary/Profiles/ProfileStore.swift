@@ -25,13 +25,16 @@ public final class ProfileStore: Sendable {
     }
   }
 
-  private let demoDirectory: String?
+  let demoDirectory: String?
   private let learnedDirectory: String
+  /// The data directory learned profiles and the consent log live in.
+  public let dataDirectory: String
   private let cache = Mutex<[String: JSONValue]>([:])
 
   public init(demoDirectory: String?, dataDirectory: String) {
     self.demoDirectory = demoDirectory
     self.learnedDirectory = (dataDirectory as NSString).appendingPathComponent("citizens")
+    self.dataDirectory = dataDirectory
   }
 
   /// Ids of every known citizen, demo and learned, sorted.
@@ -83,6 +86,16 @@ public final class ProfileStore: Sendable {
       throw .storage(error.description)
     }
     cache.withLock { $0[id] = profile }
+  }
+
+  /// Creates a profile with nothing known but its id (`guest-1`, `guest-2`, …) and saves it.
+  public func newCitizen() throws(Failure) -> String {
+    let taken = Set(citizenIDs())
+    var n = 1
+    while taken.contains("guest-\(n)") { n += 1 }
+    let id = "guest-\(n)"
+    try save(id, .object([("id", .string(id))]))
+    return id
   }
 
   static func isValidID(_ id: String) -> Bool {

@@ -56,10 +56,22 @@ public enum SpeechRenderer {
     }
   }
 
-  /// Removes what cannot be spoken: URLs, markdown marks, table bars, bullets and emoji.
+  /// Removes what cannot or need not be spoken: asides in parentheses (windows, examples,
+  /// where-to-pay notes), URLs, markdown marks, table bars, bullets and emoji; a middle dot
+  /// between words becomes a pause (", ").
   static func clean(_ text: String) -> String {
+    var spoken = ""
+    var depth = 0
+    for c in text {
+      switch c {
+      case "(": depth += 1
+      case ")": depth = max(depth - 1, 0)
+      default: if depth == 0 { spoken.append(c) }
+      }
+    }
+    spoken = spoken.replacingOccurrences(of: "·", with: ", ")
     var words: [Substring] = []
-    for word in text.split(whereSeparator: \.isWhitespace) {
+    for word in spoken.split(whereSeparator: \.isWhitespace) {
       if word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") {
         continue
       }
@@ -67,13 +79,14 @@ public enum SpeechRenderer {
     }
     var out = ""
     for scalar in words.joined(separator: " ").unicodeScalars {
-      if "*_`#|>•·~[]".unicodeScalars.contains(scalar) { continue }
+      if "*_`#|>•~[]".unicodeScalars.contains(scalar) { continue }
       let p = scalar.properties
       if p.isEmojiPresentation || (p.isEmoji && scalar.value > 0x2000) { continue }
       if scalar.value == 0xFE0F || scalar.value == 0x200D { continue }
       out.unicodeScalars.append(scalar)
     }
     return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
   }
 
   /// Splits after '.', '?' or '!' followed by a space or the end.
