@@ -174,20 +174,40 @@ final class Machine {
 
 /// A rule's compiled steps, flattened for the evaluation loop.
 final class RulePlan {
-  let bindings: ContiguousArray<(slot: Int, eval: Eval)>
-  let condition: Eval?
-  let outputs: ContiguousArray<(index: Int, value: Eval, otherwise: Eval?)>
+  /// The rule as one chain of closures: bindings, then the condition, then the outputs.
+  private let body: @Sendable (Machine, Int) -> Void
 
   init(_ rule: CompiledRule, outputs all: [CompiledOutput]) {
-    bindings = ContiguousArray(rule.bindings.map { ($0.slot, $0.eval) })
-    condition = rule.condition
-    outputs = ContiguousArray(rule.outputs.map { ($0, all[$0].value, all[$0].otherwise) })
+    var outputs: @Sendable (Machine, Value) -> Void = { _, _ in }
+    for o in rule.outputs.reversed() {
+      let (next, value) = (outputs, all[o].value)
+      if let otherwise = all[o].otherwise {
+        outputs = { m, c in
+          m.outputs[o] = m.decide(c, value, otherwise)
+          next(m, c)
+        }
+      } else {
+        outputs = { m, c in
+          m.outputs[o] = value(m)
+          next(m, c)
+        }
+      }
+    }
+    var condition: Eval = rule.condition ?? { _ in .bool(true) }
+    for b in rule.bindings.reversed() {
+      let (next, slot, eval) = (condition, b.slot, b.eval)
+      condition = { m in
+        m.locals[slot] = eval(m)
+        return next(m)
+      }
+    }
+    let (start, finish) = (condition, outputs)
+    body = { m, r in
+      let c = start(m)
+      m.ruleValues[r] = c
+      finish(m, c)
+    }
   }
 
-  func run(_ m: Machine, _ r: Int) {
-    for b in bindings { m.locals[b.slot] = b.eval(m) }
-    let c = condition?(m) ?? .bool(true)
-    m.ruleValues[r] = c
-    for o in outputs { m.outputs[o.index] = m.decide(c, o.value, o.otherwise) }
-  }
+  func run(_ m: Machine, _ r: Int) { body(m, r) }
 }
