@@ -235,3 +235,34 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     #expect(unknown.output("a") == .unknown(missing: ["n"]))
   }
 }
+
+/// A holiday calendar double: weekends plus the listed days off.
+struct FixedHolidays: BusinessCalendar {
+  var holidays: Set<CivilDate>
+
+  func isBusinessDay(_ date: CivilDate) -> Bool {
+    !date.weekday.isWeekend && !holidays.contains(date)
+  }
+}
+
+@Suite struct BusinessDayTests {
+  @Test("deadlines move past weekends and the injected holidays")
+  func injectedCalendar() throws {
+    let b = try book(
+      """
+      fact due: date
+      rule r
+        output deadline = next_business_day(due)
+        output open = is_business_day(due)
+      """)
+    let chuseok = FixedHolidays(holidays: [day("2025-10-06"), day("2025-10-07"), day("2025-10-08")])
+    let e = b.evaluator(calendar: chuseok)
+    let result = e.evaluate(
+      b.profile(json: Array(#"{"due": "2025-10-04"}"#.utf8)), asOf: day("2025-10-01"))
+    #expect(result.output("deadline") == .date(day("2025-10-09")))
+    #expect(result.output("open") == .bool(false))
+    let weekendsOnly = b.evaluator().evaluate(
+      b.profile(json: Array(#"{"due": "2025-10-04"}"#.utf8)), asOf: day("2025-10-01"))
+    #expect(weekendsOnly.output("deadline") == .date(day("2025-10-06")))
+  }
+}
