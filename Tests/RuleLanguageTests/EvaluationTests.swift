@@ -266,3 +266,43 @@ struct FixedHolidays: BusinessCalendar {
     #expect(weekendsOnly.output("deadline") == .date(day("2025-10-06")))
   }
 }
+
+@Suite struct NarrowingTests {
+  static let rules = """
+    record License { issued: date from "issueDate" }
+    fact license: License? from "driverLicense"
+    fact discharge: date?
+    rule licensed when license != none and license.issued <= today
+    rule reservist
+      output until_year: int? = if discharge != none then year(discharge) + 8 else none
+      output none_or_old = discharge == none or year(discharge) < 2000
+    """
+
+  @Test("after 'x != none', x is a value; Kleene logic still decides")
+  func narrowing() throws {
+    let b = try book(Self.rules)
+    let e = b.evaluator()
+    func run(_ json: String) -> Evaluation {
+      e.evaluate(b.profile(json: Array(json.utf8)), asOf: day("2026-06-15"))
+    }
+    let full = run(#"{"driverLicense": {"issueDate": "2010-01-01"}, "discharge": "1995-03-01"}"#)
+    #expect(full.rule("licensed")?.status == .holds)
+    #expect(full.output("until_year") == .int(2003))
+    #expect(full.output("none_or_old") == .bool(true))
+    let none = run(#"{"driverLicense": null, "discharge": null}"#)
+    #expect(none.rule("licensed")?.status == .fails)
+    #expect(none.output("until_year") == .null)
+    #expect(none.output("none_or_old") == .bool(true))
+    let missing = run("{}")
+    #expect(missing.rule("licensed")?.status == .unknown(missing: ["license"]))
+    #expect(missing.output("until_year") == .unknown(missing: ["discharge"]))
+  }
+
+  @Test("without the test, an optional still needs '??'") func stillChecked() {
+    let (b, diagnostics) = RuleBook.load([
+      RuleFile(path: "t.rule", text: "fact d: date?\nrule r when d != none or year(d) > 2000")
+    ])
+    #expect(b == nil)
+    #expect(diagnostics.map(\.code) == ["R0316"])
+  }
+}

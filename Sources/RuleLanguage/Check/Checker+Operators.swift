@@ -104,7 +104,8 @@ extension Checker {
   private func logical(_ isAnd: Bool, _ a: Expr, _ b: Expr) -> (RuleType, Eval) {
     let (ta, ea) = check(a, expected: .bool)
     expectBool(ta, at: a.span)
-    let (tb, eb) = check(b, expected: .bool)
+    // `p != none and …` / `p == none or …`: `p` is a value on the right.
+    let (tb, eb) = checkNarrowed(b, paths: paths(in: a, when: isAnd), expected: .bool)
     expectBool(tb, at: b.span)
     // Kleene logic: a deciding side wins over unknown on the other.
     return (
@@ -128,7 +129,16 @@ extension Checker {
   private func coalesce(_ a: Expr, _ b: Expr, expected: RuleType?) -> (RuleType, Eval) {
     let (ta, ea) = check(a, expected: expected?.optional)
     let (tb, eb) = check(b, expected: ta.unwrapped)
-    if ta != .error, !ta.isOptional {
+    // A path narrowed by `!= none` may keep its old `?? default` (harmless, and older rule
+    // files were written before narrowing).
+    let isNarrowed =
+      pathKey(a).map { key in
+        let parts = key.split(separator: ".")
+        return (1...parts.count).contains {
+          narrowed[parts.prefix($0).joined(separator: ".")] != nil
+        }
+      } ?? false
+    if ta != .error, !ta.isOptional, !isNarrowed {
       error(RuleMessage.coalesceNonOptional(ta, at: a.span, names: program.types))
     }
     guard let t = ta.unwrapped.join(tb) else {

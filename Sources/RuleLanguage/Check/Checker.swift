@@ -27,6 +27,8 @@ final class Checker {
   var currentRule: Int?
   var ruleDependencies: [Int: [(Int, SourceSpan)]] = [:]
   var functionStack: [String] = []
+  /// Paths known not to be none here (`x != none and …`), with the slot holding the value.
+  var narrowed: [String: Local] = [:]
   /// Set when an expression reads `today`; parameters must not.
   var readsToday = false
 
