@@ -39,7 +39,7 @@ let package = Package(
       name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
     .testTarget(
       name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
-      swiftSettings: strict),
+      exclude: ["Peers"], swiftSettings: strict),
 
     // The secretary: profiles, rule book, dialogue, planning, rendering.
     .target(
@@ -62,5 +62,8 @@ let package = Package(
     .executableTarget(
       name: "rules-bench", dependencies: ["RuleLanguage", "CivilCalendar"],
       path: "bench/rules/Sources", swiftSettings: strict),
+    .executableTarget(
+      name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
+      swiftSettings: strict),
   ]
 )

@@ -6,8 +6,10 @@ import Foundation
 /// ambiguous in every file that imports both modules. The `Secretary` layer maps its reminders
 /// into notices; `Delivery` knows nothing about rules.
 public struct Notice: Codable, Hashable, Sendable {
-  /// The idempotency key (citizen, reminder, occurrence), e.g. `c42-health_checkup-2026-d14`.
-  /// The same on every attempt; sent as `webhook-id`, so it must not contain `.`.
+  /// The idempotency key: citizen, reminder and occurrence.
+  ///
+  /// Such as `c42-health_checkup-2026-d14`. The same on every attempt and sent as `webhook-id`,
+  /// so it must not contain `.`.
   public var key: String
   /// The citizen's id.
   public var citizen: String

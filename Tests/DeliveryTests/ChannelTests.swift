@@ -16,9 +16,11 @@ import Testing
     #expect(registry.kinds == ["console", "exec", "outbox", "smtp", "webhook"])
     let channels = try registry.makeAll([
       ChannelConfig(name: "console"),
-      ChannelConfig(name: "ops-hook", kind: "webhook", settings: [
-        "url": "http://127.0.0.1:9/hook", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-      ]),
+      ChannelConfig(
+        name: "ops-hook", kind: "webhook",
+        settings: [
+          "url": "http://127.0.0.1:9/hook", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        ]),
       ChannelConfig(name: "script", kind: "exec", settings: ["command": "cat >/dev/null"]),
     ])
     #expect(channels.keys.sorted() == ["console", "ops-hook", "script"])
@@ -75,17 +77,49 @@ import Testing
         """)
   }
 
+  @Test func outboxReportsBadLinesByNumberAndAcceptsCRLFAndBlankLines() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("o.jsonl")
+    let text = "{\"id\":\"a\"}\r\nnot json\n\n{\"no_id\":1}\n{\"id\":\"b\"}\n"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let outbox = try OutboxChannel(path: path, clock: ManualClock())
+    outbox.close()
+    #expect(outbox.unreadableLines == [2, 4])
+    #expect(outbox.contains("a") && outbox.contains("b"))
+    #expect(outbox.cutBytes == 0)
+  }
+
   @Test func outboxAcceptsConcurrentSendsOncePerKey() async throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let outbox = try OutboxChannel(path: dir.file("o.jsonl"), clock: ManualClock())
-    try await withThrowingTaskGroup(of: Void.self) { group in
-      for i in 0..<300 { group.addTask { _ = try await outbox.send(Self.notice(i % 100)) } }
-      try await group.waitForAll()
+    let written = try await withThrowingTaskGroup(of: Receipt.self) { group in
+      for i in 0..<300 { group.addTask { try await outbox.send(Self.notice(i % 100)) } }
+      return try await group.reduce(0) { $0 + ($1 == Receipt("written to outbox") ? 1 : 0) }
     }
+    #expect(written == 100)
     outbox.close()
-    let lines = try String(contentsOfFile: dir.file("o.jsonl"), encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOfFile: dir.file("o.jsonl"), encoding: .utf8).split(
+      separator: "\n")
     #expect(lines.count == 100)
+  }
+
+  @Test("한 키의 동시 전송은 한 번의 쓰기 결과를 공유한다")
+  func concurrentSendsOfOneKeyShareTheWriteOutcome() async throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let outbox = try OutboxChannel(
+      path: dir.file("o.jsonl"), clock: ManualClock(), onFailure: { _ in },
+      wrap: { FaultyDevice($0, failSyncAt: 1, syncDelayMicros: 20_000) })
+    let successes = await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<10 {
+        group.addTask { (try? await outbox.send(Self.notice(7))) != nil }
+      }
+      return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+    #expect(successes == 0, "a send reported success although the only write failed")
+    #expect(!outbox.contains(Self.notice(7).key))
   }
 
   @Test func execPassesJSONOnStdinAndClassifiesExitCodes() async throws {
@@ -94,7 +128,8 @@ import Testing
     let out = dir.file("stdin.json")
     let ok = ExecChannel(command: "cat > '\(out)'; echo \"queued $BISEO_KEY\"")
     #expect(try await ok.send(Self.notice()) == Receipt("queued c42-health_checkup-2026-d14"))
-    let written = try JSONDecoder.delivery.decode(Notice.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
+    let written = try JSONDecoder.delivery.decode(
+      Notice.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
     #expect(written == Self.notice())
     await #expect(throws: ChannelError.transient(reason: "command exit 75: busy\n")) {
       try await ExecChannel(command: "cat >/dev/null; echo busy >&2; exit 75").send(Self.notice())
@@ -119,7 +154,8 @@ import Testing
     #expect(data.hasSuffix("\r\n.\r\n"))
     #expect(data.contains("Date: Thu, 17 Dec 2026 00:00:00 +0000\r\n"))
     #expect(data.contains("Message-ID: <c42-health_checkup-2026-d14@biseo.example>\r\n"))
-    #expect(!data.contains("\n\n") && !data.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    #expect(
+      !data.contains("\n\n") && !data.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     let words = SMTPMessage.encodedWords(String(repeating: "일반건강검진 마감 ", count: 6))
     #expect(words.count > 1)
     var decoded: [UInt8] = []
@@ -135,7 +171,9 @@ import Testing
 
   @Test func smtpRejectsABadRecipientWithoutConnecting() async {
     let smtp = SMTPChannel(host: "127.0.0.1", port: 9, from: "b@x", clock: ManualClock())
-    await #expect(throws: ChannelError.permanent(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")) {
+    await #expect(
+      throws: ChannelError.permanent(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")
+    ) {
       try await smtp.send(Self.notice(recipient: "x\r\nRCPT TO:<y@z>"))
     }
   }

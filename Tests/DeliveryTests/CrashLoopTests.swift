@@ -6,82 +6,103 @@ import Testing
   import Glibc
 #endif
 
-/// The kill -9 loop: a child appends with group commit and prints `ACK n` after each covering
-/// fdatasync; the parent SIGKILLs it at a random moment and restarts it (it recovers and resumes).
-/// At the end every acknowledged record must be in the journal exactly once, the journal must be
-/// `seq=1…n` with no gap and no duplicate, and torn tails must have been cut along the way.
+/// The kill -9 loops over the journal and the outbox.
+///
+/// A child appends with group commit and prints `ACK n` after each covering fdatasync; the
+/// parent SIGKILLs it at a random moment and restarts it (it recovers and resumes). At the end
+/// every acknowledged record must be in the file exactly once, and torn tails must have been cut
+/// along the way. The journal must also be `seq=1…n` with no gap (records land in submission
+/// order). `CRASH_ITERATIONS` sets the number of kills of the journal writer (default 200),
+/// `OUTBOX_CRASH_ITERATIONS` those of the outbox writer (default 60; its start-up is slower).
 @Suite struct CrashLoopTests {
-  /// The helper built beside the test bundle (the test target depends on it).
-  static var writerPath: String {
-    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-      .appendingPathComponent("journal-crash-writer").path
+  static func iterations(_ mode: String) -> Int {
+    let environment = ProcessInfo.processInfo.environment
+    if mode == "outbox" { return Int(environment["OUTBOX_CRASH_ITERATIONS"] ?? "") ?? 60 }
+    return Int(environment["CRASH_ITERATIONS"] ?? "") ?? 200
   }
 
-  static var iterations: Int {
-    Int(ProcessInfo.processInfo.environment["CRASH_ITERATIONS"] ?? "") ?? 200
-  }
-
-  /// Reads lines from the child until its `RECOVERED` line (so the kill lands while appending).
-  static func readUntilReady(_ handle: FileHandle) -> Data {
-    var head = Data()
-    while !head.contains(UInt8(ascii: "\n")) {
-      let chunk = handle.availableData
-      if chunk.isEmpty { break }
-      head += chunk
-    }
-    return head
-  }
-
-  @Test("kill -9 at random points: every acknowledged record survives exactly once")
-  func killNineLoop() throws {
-    try #require(
-      FileManager.default.isExecutableFile(atPath: Self.writerPath),
-      "journal-crash-writer not built at \(Self.writerPath)")
-    let dir = try TemporaryDirectory()
-    defer { dir.remove() }
-    let path = dir.file("crash.log")
-    var rng = SystemRandomNumberGenerator()
+  struct LoopResult: Sendable {
     var acked = Set<Int>()
     var tornTails = 0
-    var failures: [String] = []
-    for i in 0..<Self.iterations {
+    var problems: [String] = []
+  }
+
+  static func killLoop(path: String, mode: String) throws -> LoopResult {
+    var rng = SystemRandomNumberGenerator()
+    var result = LoopResult()
+    for i in 0..<iterations(mode) {
       let child = Process()
-      child.executableURL = URL(fileURLWithPath: Self.writerPath)
-      child.arguments = [path, i % 2 == 0 ? "split" : "whole"]
+      child.executableURL = URL(fileURLWithPath: CrashWriter.path)
+      child.arguments = [path, i % 2 == 0 ? "split" : "whole", mode]
       let out = Pipe()
       child.standardOutput = out
       try child.run()
-      let head = Self.readUntilReady(out.fileHandleForReading)
+      // Wait for the RECOVERED line so the kill lands while appending, even on a slow start
+      // (sanitizers, loaded CI); every fourth run waits for a first ACK, so some always land.
+      let head = CrashWriter.read(
+        out.fileHandleForReading, until: i % 4 == 3 ? "ACK " : "RECOVERED")
       usleep(UInt32.random(in: 0...20_000, using: &rng))
       kill(child.processIdentifier, SIGKILL)
       let rest = out.fileHandleForReading.readDataToEndOfFile()
       child.waitUntilExit()
       if child.terminationReason != .uncaughtSignal {
-        failures.append("run \(i) exited with \(child.terminationStatus)")
+        result.problems.append("run \(i) exited with \(child.terminationStatus)")
       }
-      for line in String(decoding: head + rest, as: UTF8.self).split(separator: "\n") {
-        if line.hasPrefix("ACK "), let n = Int(line.dropFirst(4)) { acked.insert(n) }
-        if line.hasPrefix("RECOVERED"), !line.hasSuffix("torn=0") { tornTails += 1 }
-        if line.hasPrefix("FAILED") || line.hasPrefix("BAD") { failures.append(String(line)) }
-      }
+      let output = CrashWriter.Output(String(decoding: head + rest, as: UTF8.self))
+      result.acked.formUnion(output.acked)
+      if output.tornTail { result.tornTails += 1 }
+      if output.failed { result.problems.append("run \(i) reported a failure") }
+      result.problems += output.problems
     }
-    #expect(failures.isEmpty, "\(failures.prefix(3))")
-    let journal = try Journal(path: path)
-    let seqs = journal.recovery.records.compactMap {
-      Int(String(decoding: $0, as: UTF8.self).dropFirst(4))
-    }
-    journal.close()
-    #expect(seqs.count == journal.recovery.records.count)
-    #expect(!acked.isEmpty)
-    #expect(seqs == Array(1...max(seqs.count, 1)).prefix(seqs.count).map { $0 }, "gap or duplicate")
-    let lost = acked.subtracting(seqs).sorted()
-    #expect(lost.isEmpty, "lost acknowledged records: \(lost.prefix(5))")
+    return result
+  }
+
+  static func report(_ mode: String, records: Int, _ result: LoopResult) {
     FileHandle.standardError.write(
       Data(
-        ("killNineLoop: iterations=\(Self.iterations) records=\(seqs.count) "
-          + "acked=\(acked.count) tornTailsCut=\(tornTails)\n").utf8))
-    if Self.iterations >= 100 {
-      #expect(tornTails > 0, "no torn tail was produced, the split mode is not exercised")
+        ("killNineLoop[\(mode)]: iterations=\(iterations(mode)) records=\(records) "
+          + "acked=\(result.acked.count) tornTailsCut=\(result.tornTails)\n").utf8))
+  }
+
+  @Test("journal: kill -9 at random points, every acknowledged record survives exactly once")
+  func journalKillNineLoop() async throws {
+    try #require(FileManager.default.isExecutableFile(atPath: CrashWriter.path))
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("crash.log")
+    let result = try await offPool { try Self.killLoop(path: path, mode: "journal") }
+    #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
+    let journal = try Journal(path: path)
+    let seqs = CrashWriter.journalSeqs(journal.recovery.records)
+    journal.close()
+    Self.report("journal", records: seqs.count, result)
+    #expect(seqs.count == journal.recovery.records.count)
+    #expect(!result.acked.isEmpty)
+    #expect(seqs == Array(0..<seqs.count).map { $0 + 1 }, "gap or duplicate")
+    let lost = result.acked.subtracting(seqs).sorted()
+    #expect(lost.isEmpty, "lost acknowledged records: \(lost.prefix(5))")
+    if Self.iterations("journal") >= 100 {
+      #expect(result.tornTails > 0, "no torn tail was produced; split mode is not exercised")
     }
+  }
+
+  @Test("outbox: kill -9 at random points, every acknowledged line survives exactly once")
+  func outboxKillNineLoop() async throws {
+    try #require(FileManager.default.isExecutableFile(atPath: CrashWriter.path))
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("outbox.jsonl")
+    let result = try await offPool { try Self.killLoop(path: path, mode: "outbox") }
+    #expect(result.problems.isEmpty, "\(result.problems.prefix(3))")
+    // Reopening cuts a torn last line, exactly as the next daemon start would.
+    let outbox = try OutboxChannel(path: path, clock: SystemDeliveryClock())
+    outbox.close()
+    let seqs = CrashWriter.outboxSeqs(atPath: path)
+    Self.report("outbox", records: seqs.count, result)
+    #expect(outbox.unreadableLines.isEmpty)
+    #expect(Set(seqs).count == seqs.count, "a key was written twice")
+    let lost = result.acked.subtracting(seqs).sorted()
+    #expect(lost.isEmpty, "lost acknowledged lines: \(lost.prefix(5))")
+    #expect(!result.acked.isEmpty)
   }
 }

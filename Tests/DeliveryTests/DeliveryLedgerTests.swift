@@ -67,10 +67,30 @@ import Testing
     ledger.close()
     let again = try DeliveryLedger(path: path)
     #expect(again.counts() == [.delivered: 90, .attempted: 9, .failed: 1])
-    #expect(again.unfinished().map(\.key) == (90..<100).filter { $0 != 95 }.map { Self.notice($0).key })
+    #expect(
+      again.unfinished().map(\.key) == (90..<100).filter { $0 != 95 }.map { Self.notice($0).key })
     #expect(try await again.plan(Self.notice(3), at: Self.t0) == false)
     #expect(again.entry(Self.notice(3).key)?.notice == nil)
     #expect(again.entry(Self.notice(92).key)?.notice == Self.notice(92))
+  }
+
+  @Test func compactionForgetsFinishedEntriesOlderThanTheHorizon() async throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("ledger.log")
+    let ledger = try DeliveryLedger(path: path)
+    let old = Self.t0.addingTimeInterval(-400 * 86_400)
+    try await ledger.plan(Self.notice(1), at: old)
+    try await ledger.markDelivered(Self.notice(1).key, receipt: "ok", at: old)
+    try await ledger.plan(Self.notice(2), at: old)  // unfinished: kept however old
+    try await ledger.plan(Self.notice(3), at: Self.t0)
+    try await ledger.markDead(Self.notice(3).key, reason: "gave up", at: Self.t0)
+    try await ledger.compact(forgettingFinishedBefore: Self.t0.addingTimeInterval(-365 * 86_400))
+    #expect(ledger.entry(Self.notice(1).key) == nil)
+    ledger.close()
+    let again = try DeliveryLedger(path: path)
+    #expect(again.counts() == [.planned: 1, .dead: 1])
+    #expect(try await again.plan(Self.notice(1), at: Self.t0))
   }
 
   /// Compaction may duplicate records appended while it ran; replay must not care.
@@ -93,7 +113,9 @@ import Testing
     defer { dir.remove() }
     let ledger = try DeliveryLedger(path: dir.file("ledger.log"))
     let created = try await withThrowingTaskGroup(of: Bool.self) { group in
-      for i in 0..<600 { group.addTask { try await ledger.plan(Self.notice(i % 200), at: Self.t0) } }
+      for i in 0..<600 {
+        group.addTask { try await ledger.plan(Self.notice(i % 200), at: Self.t0) }
+      }
       return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
     }
     #expect(created == 200)

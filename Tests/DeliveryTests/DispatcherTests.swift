@@ -51,10 +51,14 @@ import Testing
     let rig = try Rig()
     defer { rig.dir.remove() }
     let policy = RetryPolicy(maxAttempts: 3, baseDelay: 0.1, maxDelay: 2, maxRetryAfter: 60)
-    _ = try await rig.dispatcher(["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7)], policy: policy)
-      .deliver(Self.notice(1))
-    _ = try await rig.dispatcher(["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7200)], policy: policy)
-      .deliver(Self.notice(2))
+    _ = try await rig.dispatcher(
+      ["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7)], policy: policy
+    )
+    .deliver(Self.notice(1))
+    _ = try await rig.dispatcher(
+      ["hook": ScriptedChannel.flaky(failures: 1, retryAfter: 7200)], policy: policy
+    )
+    .deliver(Self.notice(2))
     #expect(rig.clock.sleeps == [7, 60])
   }
 
@@ -79,7 +83,8 @@ import Testing
     #expect(try await dispatcher.deliver(Self.notice(2, channel: "gone")) == .failed)
     #expect(try await dispatcher.deliver(Self.notice(3, channel: "nowhere")) == .failed)
     #expect(permanent.totalCalls == 1 && gone.totalCalls == 1)
-    #expect(rig.events.withLock { $0 }.contains(.endpointDisabled(channel: "gone", reason: "HTTP 410")))
+    #expect(
+      rig.events.withLock { $0 }.contains(.endpointDisabled(channel: "gone", reason: "HTTP 410")))
     #expect(rig.ledger.entry(Self.notice(3).key)?.detail == "no channel named 'nowhere'")
   }
 
@@ -115,9 +120,12 @@ import Testing
     let stuck = Task {
       try await dispatcher.deliverAll((100..<120).map { Self.notice($0, channel: "dead") })
     }
+    // Let the first dead send start and hang (bounded wait, in real time).
+    for _ in 0..<1000 where dead.totalCalls == 0 { try await Task.sleep(for: .milliseconds(5)) }
+    try #require(dead.totalCalls == 1)
     let states = try await dispatcher.deliverAll((0..<50).map { Self.notice($0, channel: "good") })
     #expect(states.values.allSatisfy { $0 == .delivered } && states.count == 50)
-    #expect(dead.totalCalls == 1)
+    #expect(dead.totalCalls == 1, "the dead endpoint's queue must not have moved")
     stuck.cancel()
     _ = try? await stuck.value
   }
@@ -147,7 +155,8 @@ import Testing
       let ledger = try DeliveryLedger(path: dir.file("ledger.log"))
       try await ledger.plan(Self.notice(1), at: clock.now())
       try await ledger.markAttempted(key, attempt: 1, at: clock.now())
-      try await ledger.markRetry(key, notBefore: clock.now().addingTimeInterval(30), reason: "503", at: clock.now())
+      try await ledger.markRetry(
+        key, notBefore: clock.now().addingTimeInterval(30), reason: "503", at: clock.now())
       try await ledger.plan(Self.notice(2), at: clock.now())
       ledger.close()
     }

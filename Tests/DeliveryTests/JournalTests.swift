@@ -91,8 +91,7 @@ import Testing
   }
 
   @Test(arguments: [(3, nil), (nil, 3), (1, nil), (nil, 1)] as [(Int?, Int?)])
-  func failureAcknowledgesNothingAfterAndPoisons(failWriteAt: Int?, failSyncAt: Int?) async throws
-  {
+  func failureAcknowledgesNothingAfterAndPoisons(failWriteAt: Int?, failSyncAt: Int?) async throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let path = dir.file("j.log")
@@ -141,7 +140,8 @@ import Testing
     for i in 1...10 { try await journal.append(Self.payload(i)) }
     try await journal.compact { [Self.payload(2), Self.payload(7)] }
     try await journal.append(Self.payload(11))
-    #expect(journal.size == [2, 7, 11].map { JournalFrame.frame(Self.payload($0)).count }.reduce(0, +))
+    #expect(
+      journal.size == [2, 7, 11].map { JournalFrame.frame(Self.payload($0)).count }.reduce(0, +))
     journal.close()
     let again = try Journal(path: path)
     #expect(again.recovery.records == [2, 7, 11].map(Self.payload))

@@ -86,7 +86,9 @@ import Testing
     let signer = try WebhookSignature(secrets: Self.secret)
     for request in requests {
       let ts = try #require(Int(request.headers["webhook-timestamp"] ?? ""))
-      #expect(request.headers["webhook-signature"] == signer.header(id: notice.key, timestamp: ts, body: request.body))
+      #expect(
+        request.headers["webhook-signature"]
+          == signer.header(id: notice.key, timestamp: ts, body: request.body))
     }
     let body = try #require(
       try JSONSerialization.jsonObject(with: Data(requests[0].body)) as? [String: Any])

@@ -1,11 +1,11 @@
 /// How a channel failed, classified for the dispatcher.
 ///
-/// | case | dispatcher does | from |
-/// |---|---|---|
-/// | `transient` | retries with backoff (at least `retryAfter`) | network errors, timeouts, HTTP 408/429/5xx, SMTP 4xx, exec exit 75 |
-/// | `permanent` | marks the reminder failed, no retry | other HTTP 3xx/4xx, SMTP 5xx, exec other non-zero exit |
-/// | `endpointGone` | marks it failed and disables the endpoint | HTTP 410 |
-/// | `misconfigured` | refuses to build the channel | bad or missing config settings |
+/// - `transient`: the dispatcher retries with backoff, waiting at least `retryAfter`. From
+///   network errors, timeouts, HTTP 408/429/5xx, SMTP 4xx, exec exit 75.
+/// - `permanent`: the reminder is marked failed, no retry. From other HTTP 3xx/4xx, SMTP 5xx,
+///   any other exec exit.
+/// - `endpointGone`: marked failed and the endpoint disabled. From HTTP 410.
+/// - `misconfigured`: the channel is not built. From bad or missing config settings.
 public enum ChannelError: Error, Equatable, CustomStringConvertible, Sendable {
   /// Worth retrying; `retryAfter` (seconds) is the receiver's own hint, if it gave one.
   case transient(reason: String, retryAfter: Double? = nil)

@@ -13,15 +13,22 @@ public struct ChannelRegistry: Sendable {
 
   /// The built-in kinds, wired to `clock`.
   ///
-  /// - Parameter clock: the time source for timestamps (outbox `at`, `webhook-timestamp`).
+  /// - Parameters:
+  ///   - clock: the time source for timestamps (outbox `at`, `webhook-timestamp`).
+  ///   - onStorageFailure: called once if an outbox write or sync fails; the daemon exits there
+  ///     and recovers on restart.
   /// - Returns: a registry knowing every built-in kind.
-  public static func builtIn(clock: any DeliveryClock = SystemDeliveryClock()) -> ChannelRegistry {
+  public static func builtIn(
+    clock: any DeliveryClock = SystemDeliveryClock(),
+    onStorageFailure: @escaping @Sendable (JournalError) -> Void = { _ in }
+  ) -> ChannelRegistry {
     var registry = ChannelRegistry()
     registry.register("console") { config throws(ChannelError) in
       ConsoleChannel(config: config)
     }
     registry.register("outbox") { config throws(ChannelError) in
-      try OutboxChannel(config: config, clock: clock)
+      try OutboxChannel(
+        path: try config.required("path"), clock: clock, onFailure: onStorageFailure)
     }
     registry.register("webhook") { config throws(ChannelError) in
       try WebhookChannel(config: config, clock: clock)

@@ -25,7 +25,8 @@ public struct ExecChannel: Channel {
 
   /// Creates an exec channel from its config entry.
   public init(config: ChannelConfig) throws(ChannelError) {
-    self.init(command: try config.required("command"), timeout: try config.number("timeout", default: 30))
+    self.init(
+      command: try config.required("command"), timeout: try config.number("timeout", default: 30))
   }
 
   public func send(_ notice: Notice) async throws(ChannelError) -> Receipt {

@@ -29,7 +29,13 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// `URLSession` (FoundationNetworking on Linux) that never follows redirects.
-public final class URLSessionTransport: HTTPTransport {
+///
+/// Each request gets its own ephemeral session and `Connection: close`. With one session shared
+/// by concurrent requests, FoundationNetworking (Swift 6.3.1, Linux) now and then sent the headers
+/// of a POST and closed the connection without its body: the webhook peer test saw those as
+/// empty, unsigned requests (about one run in three). Webhook volume is low; a fresh connection
+/// per attempt is the price of never sending a half request.
+public struct URLSessionTransport: HTTPTransport {
   private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
     func urlSession(
       _ session: URLSession, task: URLSessionTask,
@@ -40,15 +46,8 @@ public final class URLSessionTransport: HTTPTransport {
     }
   }
 
-  private let session: URLSession
-
-  /// Creates a transport with an ephemeral session.
-  public init() {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.httpShouldSetCookies = false
-    configuration.urlCache = nil
-    session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-  }
+  /// Creates the transport.
+  public init() {}
 
   public func post(url: URL, headers: [String: String], body: [UInt8], timeout: Double)
     async throws -> HTTPReply
@@ -57,6 +56,16 @@ public final class URLSessionTransport: HTTPTransport {
     request.httpMethod = "POST"
     request.httpBody = Data(body)
     for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    request.setValue("close", forHTTPHeaderField: "Connection")
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpShouldSetCookies = false
+    configuration.urlCache = nil
+    // On Linux only the configuration's timeouts are honoured reliably.
+    configuration.timeoutIntervalForRequest = timeout
+    configuration.timeoutIntervalForResource = timeout
+    let session = URLSession(
+      configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+    defer { session.finishTasksAndInvalidate() }
     let (_, response) = try await session.data(for: request)
     guard let http = response as? HTTPURLResponse else {
       throw URLError(.badServerResponse)
@@ -69,6 +78,4 @@ public final class URLSessionTransport: HTTPTransport {
     }
     return HTTPReply(status: http.statusCode, headers: fields)
   }
-
-  deinit { session.invalidateAndCancel() }
 }

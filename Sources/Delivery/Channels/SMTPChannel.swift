@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
 
-/// Sends each notice as a plain-text e-mail through a configured SMTP relay (no TLS, no AUTH:
-/// the relay is local, e.g. a Postfix null client).
+/// Sends each notice as a plain-text e-mail through a configured local SMTP relay.
 ///
-/// Config kind `smtp`; settings `host` and `from` required, `port` (25), `helo` (`biseo.localhost`),
-/// `domain` for Message-IDs (`biseo.localhost`), `timeout` (30 s) optional. The conversation is
+/// No TLS and no AUTH: the relay is local, such as a Postfix null client.
+///
+/// Config kind `smtp`; settings `host` and `from` required; `port` (25), `helo`
+/// (`biseo.localhost`), `domain` for Message-IDs (`biseo.localhost`) and `timeout` (30 s)
+/// optional. The conversation is
 /// EHLO, MAIL FROM, RCPT TO, DATA (dot-stuffed; subject as RFC 2047 encoded-words), QUIT.
 /// Replies: `4xx` transient, `5xx` permanent; connection problems transient. The `Message-ID` is
 /// `<key@domain>`, so a retry after a lost final reply can be recognised downstream.

@@ -10,8 +10,7 @@ public enum SMTPMessage {
   ///   - date: the `Date` header's instant.
   ///   - domain: the right-hand side of the `Message-ID` (`<key@domain>`).
   /// - Returns: the bytes to send after the `354` reply.
-  public static func data(for notice: Notice, from: String, date: Date, domain: String) -> [UInt8]
-  {
+  public static func data(for notice: Notice, from: String, date: Date, domain: String) -> [UInt8] {
     let ascii = notice.body.unicodeScalars.allSatisfy(\.isASCII)
     var lines = [
       "From: <\(from)>",
@@ -64,7 +63,7 @@ public enum SMTPMessage {
     return words
   }
 
-  /// `date` as an RFC 5322 date-time in UTC, e.g. `Thu, 17 Dec 2026 00:00:00 +0000`.
+  /// `date` as an RFC 5322 date-time in UTC, such as `Thu, 17 Dec 2026 00:00:00 +0000`.
   public static func rfc5322Date(_ date: Date) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")

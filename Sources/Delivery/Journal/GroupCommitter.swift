@@ -23,6 +23,7 @@ package final class GroupCommitter: Sendable {
     var failure: JournalError?
     var closed = false
     var size: Int
+    var commits = 0
   }
 
   private let maxBatchBytes: Int
@@ -80,6 +81,10 @@ package final class GroupCommitter: Sendable {
         bytes += s.pending[count].bytes.count
         count += 1
       }
+      if count == s.pending.count {  // the usual case: take everything, no O(n) shifting
+        defer { s.pending = [] }
+        return (s.pending, s.device)
+      }
       let batch = Array(s.pending.prefix(count))
       s.pending.removeFirst(count)
       return (batch, s.device)
@@ -105,16 +110,20 @@ package final class GroupCommitter: Sendable {
         return
       }
       s.size += buffer.count
+      s.commits += 1
       if s.pending.isEmpty {
         s.flushScheduled = false
       } else {
         queue.async { self.flushOneBatch() }
       }
     }
-    for item in batch { item.completion(outcome) }
     if case .failure(let error) = outcome {
-      for item in orphans { item.completion(.failure(.poisoned(cause: error.description))) }
+      // The hook first: a daemon exits here, before any caller hears of the failure and acts.
       onFailure(error)
+      for item in batch { item.completion(outcome) }
+      for item in orphans { item.completion(.failure(.poisoned(cause: error.description))) }
+    } else {
+      for item in batch { item.completion(outcome) }
     }
   }
 
@@ -123,7 +132,10 @@ package final class GroupCommitter: Sendable {
   /// `body` may return a replacement device and its size (compaction); the old device is then
   /// closed. A failure is passed to the caller and does not poison (call ``poison(_:)`` for that).
   package func exclusive<T: Sendable>(
-    _ body: @escaping @Sendable (any JournalDevice) -> Result<(T, (any JournalDevice, Int)?), JournalError>
+    _ body:
+      @escaping @Sendable (any JournalDevice) -> Result<
+        (T, (any JournalDevice, Int)?), JournalError
+      >
   ) async throws -> T {
     try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
       queue.async {
@@ -146,7 +158,7 @@ package final class GroupCommitter: Sendable {
     }
   }
 
-  /// Marks the committer failed (e.g. compaction broke after its rename) and runs `onFailure`.
+  /// Marks the committer failed when compaction broke after its rename, and runs `onFailure`.
   package func poison(_ error: JournalError) {
     let first = state.withLock { s in
       defer { if s.failure == nil { s.failure = error } }
@@ -157,6 +169,9 @@ package final class GroupCommitter: Sendable {
 
   /// Whether a write or sync has failed.
   package var isPoisoned: Bool { state.withLock { $0.failure != nil } }
+
+  /// Group commits (write + sync) done so far.
+  package var commits: Int { state.withLock { $0.commits } }
 
   /// Bytes acknowledged in the current device.
   package var size: Int { state.withLock { $0.size } }

@@ -17,7 +17,10 @@ public final class Journal: Sendable {
     public var maxRecordSize: Int
     /// Most bytes written per group commit.
     public var maxBatchBytes: Int
-    /// Called once, on the writer queue, when a write or sync fails (e.g. `exit(75)`).
+    /// Called once, on the writer queue, when a write or sync fails.
+    ///
+    /// The daemon passes one that exits at once (`_exit(75)`) so it recovers on restart; it runs
+    /// before any caller of the failed batch hears of the failure.
     public var onFailure: @Sendable (JournalError) -> Void
 
     /// Creates options; defaults are a 1 MiB record cap and 4 MiB batches.

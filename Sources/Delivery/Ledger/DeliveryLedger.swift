@@ -123,16 +123,32 @@ public final class DeliveryLedger: Sendable {
   /// Rewrites the journal to the fewest records that rebuild the current state; finished entries
   /// keep only a tombstone (key, state, time) so their keys still deduplicate.
   ///
+  /// - Parameter horizon: finished entries last updated before this instant are forgotten
+  ///   altogether (their keys may then be planned again), so the ledger does not grow forever.
+  ///   Pick it older than anything the planner can still produce; nil keeps every tombstone.
   /// - Throws: `JournalError` if the rewrite failed.
-  public func compact() async throws {
-    try await journal.compact { self.snapshotRecords() }
+  public func compact(forgettingFinishedBefore horizon: Date? = nil) async throws {
+    try await journal.compact { self.snapshotRecords(forgettingFinishedBefore: horizon) }
   }
 
-  private func snapshotRecords() -> [[UInt8]] {
-    let entries = state.withLock { s in s.order.compactMap { s.entries[$0] } }
+  private func snapshotRecords(forgettingFinishedBefore horizon: Date?) -> [[UInt8]] {
+    let entries = state.withLock { s -> [LedgerEntry] in
+      if let horizon {
+        let forgotten = Set(
+          s.entries.values.filter { $0.state.isTerminal && $0.updatedAt < horizon }.map(\.key))
+        if !forgotten.isEmpty {
+          for key in forgotten { s.entries[key] = nil }
+          s.order.removeAll { forgotten.contains($0) }
+        }
+      }
+      return s.order.compactMap { s.entries[$0] }
+    }
     let encoder = JSONEncoder.delivery
     return entries.flatMap(LedgerRecord.snapshot(of:)).compactMap { try? Array(encoder.encode($0)) }
   }
+
+  /// Group commits of the journal so far.
+  public var journalCommits: Int { journal.committer.commits }
 
   /// Bytes in the journal file.
   public var journalSize: Int { journal.size }

@@ -101,10 +101,13 @@ struct LedgerRecord: Codable, Equatable {
       ]
     }
     guard let notice = entry.notice else { return [] }
-    var records = [LedgerRecord(event: .planned, key: entry.key, at: entry.updatedAt, notice: notice)]
+    var records = [
+      LedgerRecord(event: .planned, key: entry.key, at: entry.updatedAt, notice: notice)
+    ]
     if entry.attempts > 0 {
       records.append(
-        LedgerRecord(event: .attempted, key: entry.key, at: entry.updatedAt, attempt: entry.attempts))
+        LedgerRecord(
+          event: .attempted, key: entry.key, at: entry.updatedAt, attempt: entry.attempts))
     }
     if let notBefore = entry.notBefore {
       records.append(

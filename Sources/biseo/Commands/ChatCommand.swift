@@ -29,6 +29,7 @@ enum ChatCommand: BiseoCommand {
     .value("--rules", "DIR", "the rule folder (default Rules)"),
     .value("--intents", "DIR", "the intent folder (default Intents)"),
     .value("--corpus", "DIR", "the corpus folder with profiles/ and faq/ (default Corpus)"),
+    .value("--cache", "DIR", "where the trained intent model is cached (default DATA/cache)"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
@@ -39,7 +40,7 @@ enum ChatCommand: BiseoCommand {
       rules: arguments.value("--rules") ?? "Rules",
       intents: arguments.value("--intents") ?? "Intents",
       profiles: corpus + "/profiles", faq: corpus + "/faq",
-      data: arguments.value("--data") ?? "data")
+      data: arguments.value("--data") ?? "data", modelCacheDirectory: arguments.value("--cache"))
     let (loaded, report) = SecretaryRuntime.load(paths)
     if !report.isEmpty { console.error(report) }
     guard let runtime = loaded else {
