@@ -65,6 +65,9 @@ let package = Package(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
       swiftSettings: strict),
     .executableTarget(
+      name: "rules-bench", dependencies: ["RuleLanguage", "CivilCalendar"],
+      path: "bench/rules/Sources", swiftSettings: strict),
+    .executableTarget(
       name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),
   ]
