@@ -21,8 +21,14 @@ let package = Package(
       name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
       exclude: ["Fixtures"], swiftSettings: strict),
 
+    // Front ends.
+    .target(name: "Gateways", dependencies: ["Hangul"], swiftSettings: strict),
+    .testTarget(
+      name: "GatewaysTests", dependencies: ["Gateways"], exclude: ["Contracts"],
+      swiftSettings: strict),
+
     // The command.
-    .executableTarget(name: "biseo", dependencies: ["Hangul"], swiftSettings: strict),
+    .executableTarget(name: "biseo", dependencies: ["Hangul", "Gateways"], swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).

@@ -2,6 +2,7 @@
 /// listed: add a line here when a command lands.
 enum CommandTable {
   static let commands: [CommandEntry] = [
-    CommandEntry(TextCommand.self)
+    CommandEntry(TextCommand.self),
+    CommandEntry(ServeCommand.self),
   ]
 }
