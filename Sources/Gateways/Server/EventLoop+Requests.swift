@@ -15,6 +15,10 @@ extension EventLoop {
       case .lines: processLines(connection)
       }
       guard flush(connection), isOpen(connection) else { return }
+      if connection.pendingOutput > 0, !connection.busy, connection.phase != .lingering {
+        connection.phase = .writing  // a client that stops reading is dropped
+        connection.deadline = configuration.now() + configuration.writeTimeout.nanoseconds
+      }
       if connection.readClosed, !connection.busy, connection.pendingOutput == 0,
         connection.phase != .lingering
       {
@@ -45,7 +49,6 @@ extension EventLoop {
           connection.phase = .head
           connection.deadline = now + configuration.headerTimeout.nanoseconds
         }
-        setWritingDeadline(connection, now: now)
         return
       case .needsBody(let expectContinue):
         if connection.phase != .body {
@@ -56,7 +59,6 @@ extension EventLoop {
           connection.sentContinue = true
           connection.output.append(contentsOf: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
         }
-        setWritingDeadline(connection, now: now)
         return
       case .invalid(let error):
         metrics.record(endpoint: "invalid", status: error.status, seconds: 0)
@@ -64,7 +66,6 @@ extension EventLoop {
           contentsOf: HTTPResponse.error(error.status, error.description).serialized(keepAlive: false))
         connection.closeAfterWrite = true
         connection.consumeInput(connection.pendingInput)
-        setWritingDeadline(connection, now: now)
         return
       case .complete(let request, let consumed):
         connection.consumeInput(consumed)
@@ -77,7 +78,6 @@ extension EventLoop {
         answer(request, keepAlive: keepAlive, on: connection, now: now)
       }
     }
-    setWritingDeadline(connection, now: now)
   }
 
   private func answer(_ request: HTTPRequest, keepAlive: Bool, on connection: Connection, now: UInt64) {
@@ -150,20 +150,12 @@ extension EventLoop {
     if !connection.busy {
       connection.phase = .idle
       connection.deadline = now + configuration.lineIdleTimeout.nanoseconds
-      setWritingDeadline(connection, now: now)
     }
   }
 
   private func lineError(_ message: String, on connection: Connection) {
     metrics.record(endpoint: "line", status: 400, seconds: 0)
     connection.output.append(contentsOf: JSONBody.encode(["error": message]) + [10])
-  }
-
-  /// Pending output bounds the deadline: a client that stops reading is dropped.
-  private func setWritingDeadline(_ connection: Connection, now: UInt64) {
-    guard connection.pendingOutput > 0, !connection.busy else { return }
-    connection.phase = .writing
-    connection.deadline = now + configuration.writeTimeout.nanoseconds
   }
 
   /// A connection's deadline passed.
