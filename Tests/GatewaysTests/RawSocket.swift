@@ -3,7 +3,8 @@ import Glibc
 
 /// A blocking loopback client for abuse tests: raw bytes out, raw bytes in, with a receive
 /// timeout so a broken server fails the test instead of hanging it.
-final class RawSocket {
+// Used by one thread at a time (handed between threads only between calls).
+final class RawSocket: @unchecked Sendable {
   struct Response {
     var status: Int
     var headers: [String: String]

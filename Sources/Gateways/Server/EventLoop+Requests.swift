@@ -81,15 +81,16 @@ extension EventLoop {
   }
 
   private func answer(_ request: HTTPRequest, keepAlive: Bool, on connection: Connection, now: UInt64) {
-    let headOnly = request.method == "HEAD"
-    let minor = request.minorVersion
+    let framing = RequestFraming(
+      keepAlive: keepAlive, minorVersion: request.minorVersion, headOnly: request.method == "HEAD")
     let (endpoint, outcome) = router.route(request)
     switch outcome {
     case .immediate(let response):
       metrics.record(
         endpoint: endpoint, status: response.status, seconds: Double(configuration.now() &- now) / 1e9)
       connection.output.append(
-        contentsOf: response.serialized(keepAlive: keepAlive, minorVersion: minor, headOnly: headOnly))
+        contentsOf: response.serialized(
+          keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
       if !keepAlive { connection.closeAfterWrite = true }
     case .chat(let chat, let render):
       connection.busy = true
@@ -99,11 +100,7 @@ extension EventLoop {
       let responder = self.responder
       Task {
         let response = render(await responder.respond(to: chat))
-        let bytes = response.serialized(keepAlive: keepAlive, minorVersion: minor, headOnly: headOnly)
-        self.post(
-          .reply(
-            id: id, bytes: bytes, keepAlive: keepAlive, endpoint: endpoint, status: response.status,
-            started: now))
+        self.post(.http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
       }
     }
   }
@@ -143,7 +140,7 @@ extension EventLoop {
       let responder = self.responder
       Task {
         let bytes = NativeChat.encode(await responder.respond(to: chat), for: chat) + [10]
-        self.post(.reply(id: id, bytes: bytes, keepAlive: true, endpoint: "line", status: 200, started: now))
+        self.post(.line(id: id, bytes: bytes, started: now))
       }
       return
     }

@@ -8,8 +8,11 @@ import Synchronization
 final class EventLoop: @unchecked Sendable {
   /// A message from another thread.
   enum Message: Sendable {
-    /// A responder finished: the bytes to send on connection `id`.
-    case reply(id: UInt64, bytes: [UInt8], keepAlive: Bool, endpoint: String, status: Int, started: UInt64)
+    /// A responder finished: the HTTP response for connection `id`, framed on the loop so a
+    /// drain that began meanwhile still turns it into `Connection: close`.
+    case http(id: UInt64, response: HTTPResponse, request: RequestFraming, endpoint: String, started: UInt64)
+    /// A responder finished: the reply line for line-JSON connection `id`.
+    case line(id: UInt64, bytes: [UInt8], started: UInt64)
     /// Stop accepting, finish in-flight work, and exit by `deadline` at the latest.
     case drain(deadline: UInt64)
   }
@@ -94,6 +97,13 @@ final class EventLoop: @unchecked Sendable {
       }
     }
     for connection in Array(connections.values) { closeConnection(connection) }
+  }
+
+  /// How a response is framed for the request it answers.
+  struct RequestFraming: Sendable {
+    var keepAlive: Bool
+    var minorVersion: Int
+    var headOnly: Bool
   }
 
   // MARK: Accepting
@@ -267,14 +277,25 @@ final class EventLoop: @unchecked Sendable {
     }
     for message in messages {
       switch message {
-      case .reply(let id, let bytes, let keepAlive, let endpoint, let status, let started):
+      case .http(let id, let response, let framing, let endpoint, let started):
         guard let connection = connections[id] else { continue }
         metrics.record(
-          endpoint: endpoint, status: status,
+          endpoint: endpoint, status: response.status,
           seconds: Double(configuration.now() &- started) / 1e9)
+        let keepAlive = framing.keepAlive && drainDeadline == nil
+        connection.busy = false
+        connection.output.append(
+          contentsOf: response.serialized(
+            keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
+        if !keepAlive { connection.closeAfterWrite = true }
+        guard flush(connection) else { continue }
+        process(connection)
+      case .line(let id, let bytes, let started):
+        guard let connection = connections[id] else { continue }
+        metrics.record(endpoint: "line", status: 200, seconds: Double(configuration.now() &- started) / 1e9)
         connection.busy = false
         connection.output.append(contentsOf: bytes)
-        if !keepAlive || drainDeadline != nil { connection.closeAfterWrite = true }
+        if drainDeadline != nil { connection.closeAfterWrite = true }
         guard flush(connection) else { continue }
         process(connection)
       case .drain(let deadline):
