@@ -69,13 +69,7 @@ package enum JSONBody {
 
   /// Encodes a JSON value with sorted keys and unescaped slashes (stable bytes for contracts).
   ///
-  /// - Parameter value: dictionaries, arrays, strings, numbers and booleans.
-  /// - Returns: the UTF-8 bytes.
-  package static func encode(_ value: Any) -> [UInt8] {
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
-    else { preconditionFailure("JSONBody.encode: not a JSON value: \(type(of: value))") }
-    return [UInt8](data)
-  }
+  /// - Parameter value: the value.
+  /// - Returns: the compact UTF-8 bytes.
+  package static func encode(_ value: JSONValue) -> [UInt8] { value.encoded }
 }

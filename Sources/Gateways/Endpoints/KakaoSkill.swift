@@ -37,15 +37,16 @@ package enum KakaoSkill {
   /// - Parameter reply: the answer.
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply) -> [UInt8] {
-    var template: [String: Any] = [
-      "outputs": outputs(reply.paragraphs).map { ["simpleText": ["text": $0]] }
+    var template: [String: JSONValue] = [
+      "outputs": .array(outputs(reply.paragraphs).map { ["simpleText": ["text": .string($0)]] })
     ]
     if !reply.quickReplies.isEmpty {
-      template["quickReplies"] = reply.quickReplies.prefix(maxQuickReplies).map {
-        ["label": $0.title, "action": "message", "messageText": $0.payload]
-      }
+      template["quickReplies"] = .array(
+        reply.quickReplies.prefix(maxQuickReplies).map {
+          ["label": .string($0.title), "action": "message", "messageText": .string($0.payload)]
+        })
     }
-    return JSONBody.encode(["version": "2.0", "template": template])
+    return JSONBody.encode(["version": "2.0", "template": .object(template)])
   }
 
   /// Paragraphs fitted into 1…3 texts of at most 1000 characters: one per paragraph when they

@@ -40,13 +40,14 @@ package enum NativeChat {
   ///   - request: the request it answers.
   /// - Returns: compact JSON bytes (no trailing newline).
   package static func encode(_ reply: ChatReply, for request: ChatRequest) -> [UInt8] {
-    var object: [String: Any] = [
-      "sender": request.sender,
-      "texts": reply.paragraphs,
-      "quick_replies": reply.quickReplies.map { ["title": $0.title, "payload": $0.payload] },
-      "end_session": reply.endSession,
+    var object: [String: JSONValue] = [
+      "sender": .string(request.sender),
+      "texts": .array(reply.paragraphs.map(JSONValue.string)),
+      "quick_replies": .array(
+        reply.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] }),
+      "end_session": .bool(reply.endSession),
     ]
-    if let speech = reply.speech { object["speech"] = speech }
-    return JSONBody.encode(object)
+    if let speech = reply.speech { object["speech"] = .string(speech) }
+    return JSONBody.encode(.object(object))
   }
 }

@@ -28,16 +28,15 @@ package enum RasaChannel {
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply, for request: ChatRequest) -> [UInt8] {
     let paragraphs = reply.paragraphs
-    var messages: [[String: Any]] = paragraphs.map {
-      ["recipient_id": request.sender, "text": $0]
+    var messages: [[String: JSONValue]] = paragraphs.map {
+      ["recipient_id": .string(request.sender), "text": .string($0)]
     }
     if !reply.quickReplies.isEmpty {
-      if messages.isEmpty { messages.append(["recipient_id": request.sender, "text": ""]) }
-      messages[messages.count - 1]["buttons"] = reply.quickReplies.map {
-        ["title": $0.title, "payload": $0.payload]
-      }
+      if messages.isEmpty { messages.append(["recipient_id": .string(request.sender), "text": ""]) }
+      messages[messages.count - 1]["buttons"] = .array(
+        reply.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] })
     }
-    return JSONBody.encode(messages)
+    return JSONBody.encode(.array(messages.map(JSONValue.object)))
   }
 
   /// The health answer of `GET /webhooks/rest/`.

@@ -44,10 +44,10 @@ package enum SpeakerEndpoint {
   ///   - parameters: the request's parameter values, echoed in `output`.
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply, parameters: [String: String]) -> [UInt8] {
-    var output = parameters
-    output[answerParameter] = reply.plainSpeech
+    var output = parameters.mapValues(JSONValue.string)
+    output[answerParameter] = .string(reply.plainSpeech)
     return JSONBody.encode([
-      "version": "2.0", "resultCode": "OK", "output": output, "directives": [] as [Any],
+      "version": "2.0", "resultCode": "OK", "output": .object(output), "directives": [],
     ])
   }
 }

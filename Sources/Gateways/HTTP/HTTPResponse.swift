@@ -39,7 +39,7 @@ package struct HTTPResponse: Sendable, Equatable {
   ///   - message: what went wrong, lowercase.
   /// - Returns: the response.
   package static func error(_ status: Int, _ message: String) -> HTTPResponse {
-    json(status, JSONBody.encode(["error": message]))
+    json(status, JSONBody.encode(["error": .string(message)]))
   }
 
   /// The response as bytes on the wire.

@@ -152,7 +152,7 @@ extension EventLoop {
 
   private func lineError(_ message: String, on connection: Connection) {
     metrics.record(endpoint: "line", status: 400, seconds: 0)
-    connection.output.append(contentsOf: JSONBody.encode(["error": message]) + [10])
+    connection.output.append(contentsOf: JSONBody.encode(["error": .string(message)]) + [10])
   }
 
   /// A connection's deadline passed.
