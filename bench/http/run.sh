@@ -12,7 +12,9 @@ THREADS=${THREADS:-2}
 IDLE=${IDLE:-10000}
 BISEO_PORT=${BISEO_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
+NGINX_WORKERS=${NGINX_WORKERS:-auto}
 work=$(mktemp -d /tmp/biseo-bench.XXXXXX)
+chmod 755 "$work"  # nginx workers run as www-data and must read the static file
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -36,7 +38,7 @@ mkdir -p "$work/www" "$work/logs"
 reply='{"end_session":false,"quick_replies":[{"payload":"/restart","title":"처음으로"}],"sender":"bench","texts":["올해 건강검진 받아야 해?","1번째 메시지예요."]}'
 printf '%s' "$reply" > "$work/www/chat.json"
 cat > "$work/nginx.conf" <<CONF
-worker_processes auto;
+worker_processes $NGINX_WORKERS;
 pid $work/nginx.pid;
 error_log $work/logs/error.log;
 events { worker_connections 4096; }
@@ -56,7 +58,8 @@ pids+=($!)
 for _ in $(seq 50); do grep -q '^http on' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 
 bound=$((${DURATION%s} + 20))
-echo "== nginx static file (GET /chat.json), wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared)"
+echo "== nginx ($NGINX_WORKERS workers) static file (GET /chat.json), wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 timeout "$bound" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
   "http://127.0.0.1:$NGINX_PORT/chat.json" | tee "$work/nginx.txt"
 echo "== biseo POST /chat (echo responder), same settings"
@@ -72,6 +75,4 @@ awk -v b="$(rps "$work/biseo.txt")" -v n="$(rps "$work/nginx.txt")" \
   'BEGIN { printf "ratio: %.0f %% of nginx (goal >= 50 %%)\n", 100 * b / n }'
 
 echo "== $IDLE idle keep-alive connections"
-timeout 300 python3 bench/http/idle_connections.py "$BISEO_PORT" "$IDLE" 10
-curl -s "http://127.0.0.1:$BISEO_PORT/metrics" | grep -E '^biseo_connections'
-grep -E 'VmRSS|Threads' "/proc/${pids[0]}/status"
+timeout 300 python3 bench/http/idle_connections.py "$BISEO_PORT" "$IDLE" 10 "${pids[0]}"

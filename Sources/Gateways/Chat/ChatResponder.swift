@@ -86,8 +86,12 @@ package struct ChatReply: Sendable, Equatable {
 
   /// The answer split into paragraphs at blank lines, empty ones dropped (as Rasa does).
   package var paragraphs: [String] {
-    texts.flatMap { text in
-      text.replacingBlankLines().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    texts.flatMap { text -> [String] in
+      if !text.utf8.contains(10) {  // the common case: one line, nothing to split
+        let trimmed = text.trimmingSpaces()
+        return trimmed.isEmpty ? [] : [trimmed]
+      }
+      return text.replacingBlankLines().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
   }
 
@@ -124,6 +128,7 @@ extension String {
   }
 
   fileprivate func trimmingSpaces() -> String {
+    if let first = utf8.first, let last = utf8.last, first > 32, last > 32 { return self }
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
     guard let first = firstIndex(where: { !isSpace($0) }),
       let last = lastIndex(where: { !isSpace($0) })

@@ -33,7 +33,7 @@ enum ServeCommand: BiseoCommand {
     .value("--max-connections", "N", "open connections before 503 (default 1024)"),
     .value("--idle-timeout", "SECONDS", "keep-alive idle timeout (default 5)"),
     .value("--header-timeout", "SECONDS", "deadline for a request head (default 10)"),
-    .value("--loops", "N", "event-loop threads (default: one per core, at most 4)"),
+    .value("--loops", "N", "event-loop threads (default: half the cores, at most 4)"),
     .value("--grace", "SECONDS", "how long shutdown waits for requests in flight (default 10)"),
   ]
 
@@ -52,7 +52,9 @@ enum ServeCommand: BiseoCommand {
     for path in arguments.all("--unix") { addresses.append(ListenAddress(.unix(path: path), wire: .lines)) }
     if addresses.isEmpty { addresses.append(ListenAddress(.tcp(host: "127.0.0.1", port: 8080), wire: .http)) }
     var configuration = ServerConfiguration(addresses: addresses)
-    configuration.loopCount = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    // Responder tasks run on the cooperative pool, so loops take half the cores (measured on 2
+    // cores: 1 loop gave p99 7 ms, 2 loops p99 14 ms at the same throughput).
+    configuration.loopCount = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
     if let value = try number(arguments, "--max-connections") { configuration.maxConnections = Int(value) }
     if let value = try number(arguments, "--idle-timeout") { configuration.idleTimeout = .seconds(value) }
     if let value = try number(arguments, "--header-timeout") { configuration.headerTimeout = .seconds(value) }
