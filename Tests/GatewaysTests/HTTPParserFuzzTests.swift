@@ -44,7 +44,8 @@ struct HTTPParserFuzzTests {
     for _ in 0...Int.random(in: 0..<4, using: &random) {
       let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
       switch Int.random(in: 0..<6, using: &random) {
-      case 0 where position < bytes.count: bytes[position] ^= UInt8.random(in: 1...255, using: &random)
+      case 0 where position < bytes.count:
+        bytes[position] ^= UInt8.random(in: 1...255, using: &random)
       case 1: bytes.insert(UInt8.random(in: 0...255, using: &random), at: position)
       case 2 where position < bytes.count:
         let end = min(bytes.count, position + Int.random(in: 1...16, using: &random))

@@ -1,6 +1,5 @@
-import Testing
-
 import Gateways
+import Testing
 
 @Suite("HTTP parser")
 struct HTTPParserTests {
@@ -37,7 +36,8 @@ struct HTTPParserTests {
   func needsMore() {
     #expect(parser.parse(bytes("GET / HTTP/1.1\r\nHost: a\r\n")) == .needsHead)
     #expect(parser.parse([]) == .needsHead)
-    let head = "POST /chat HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\nhe"
+    let head =
+      "POST /chat HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\nhe"
     #expect(parser.parse(bytes(head)) == .needsBody(expectContinue: true))
   }
 

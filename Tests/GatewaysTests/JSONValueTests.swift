@@ -12,9 +12,10 @@ struct JSONValueTests {
       "글", "😀", " ", "{", ":",
     ]
     for _ in 0..<500 {
-      let string = String((0..<Int.random(in: 0..<12, using: &random)).map { _ in
-        alphabet.randomElement(using: &random) ?? "a"
-      })
+      let string = String(
+        (0..<Int.random(in: 0..<12, using: &random)).map { _ in
+          alphabet.randomElement(using: &random) ?? "a"
+        })
       // Keys as we use them (ASCII lowercase and '_'); Foundation sorts others case-insensitively.
       let key = "k" + String((0..<3).map { _ in "abcxyz_".randomElement(using: &random) ?? "a" })
       let value: JSONValue = [

@@ -12,7 +12,11 @@ final class RawSocket: @unchecked Sendable {
     var text: String { String(decoding: body, as: UTF8.self) }
   }
 
-  enum Failure: Error { case connect(Int32), closed, timeout, malformed(String) }
+  enum Failure: Error {
+    case connect(Int32)
+    case closed, timeout
+    case malformed(String)
+  }
 
   let fd: Int32
   private var buffer: [UInt8] = []
@@ -149,7 +153,9 @@ final class RawSocket: @unchecked Sendable {
 func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
   try await withCheckedThrowingContinuation { continuation in
     let thread = Thread {
-      do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+      do { continuation.resume(returning: try body()) } catch {
+        continuation.resume(throwing: error)
+      }
     }
     thread.start()
   }

@@ -14,7 +14,8 @@ struct ServerProtocolTests {
       let chat = { (text: String) in
         httpRequest("POST", "/chat", body: #"{"sender":"p","text":"\#(text)"}"#)
       }
-      socket.send(chat("하나") + httpRequest("GET", "/healthz") + chat("둘") + httpRequest("GET", "/nope"))
+      socket.send(
+        chat("하나") + httpRequest("GET", "/healthz") + chat("둘") + httpRequest("GET", "/nope"))
       return try (0..<4).map { _ in try socket.readResponse() }
     }
     #expect(bodies.map(\.status) == [200, 200, 200, 404])
@@ -31,7 +32,9 @@ struct ServerProtocolTests {
     let responses = try await offThread {
       let socket = try RawSocket(port: port)
       let body = Array(#"{"sender":"a","text":"x"#.utf8) + [0xC3, 0x28, 0xFF] + Array(#""}"#.utf8)
-      socket.send(Array("POST /chat HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+      socket.send(
+        Array("POST /chat HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+      )
       let first = try socket.readResponse()
       socket.send(httpRequest("POST", "/chat", body: #"{"sender": "a", "text": "#))
       let second = try socket.readResponse()
@@ -81,7 +84,8 @@ struct ServerProtocolTests {
       let socket = try RawSocket(port: port)
       let body = #"{"sender":"c","text":"계속"}"#
       socket.send(
-        "POST /chat HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+        "POST /chat HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+      )
       let interim = try socket.readResponse()
       socket.send(body)
       return (interim.status, try socket.readResponse().status)
@@ -91,7 +95,8 @@ struct ServerProtocolTests {
     await server.stop()
   }
 
-  @Test("line-JSON: one reply per line; malformed lines get an error object and the connection stays")
+  @Test(
+    "line-JSON: one reply per line; malformed lines get an error object and the connection stays")
   func lines() async throws {
     let server = try TestServer.start { $0.maxLineBytes = 256 }
     let port = server.linePort
@@ -142,7 +147,9 @@ struct ServerProtocolTests {
     #expect(text.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8")
     #expect(text.text.contains(#"biseo_http_requests_total{endpoint="chat",status="200"} 1"#))
     #expect(text.text.contains(#"biseo_http_requests_total{endpoint="other",status="404"} 1"#))
-    #expect(text.text.contains(#"biseo_http_request_duration_seconds_bucket{endpoint="chat",le="+Inf"} 1"#))
+    #expect(
+      text.text.contains(
+        #"biseo_http_request_duration_seconds_bucket{endpoint="chat",le="+Inf"} 1"#))
     #expect(text.text.contains("biseo_connections_open 1\n"))
     #expect(text.text.hasSuffix("\n"))
     await server.stop()

@@ -42,7 +42,8 @@ final class GateResponder: ChatResponder {
 
 @Suite("Graceful shutdown")
 struct ShutdownTests {
-  @Test("shutdown stops accepting, finishes the request in flight with Connection: close, then exits")
+  @Test(
+    "shutdown stops accepting, finishes the request in flight with Connection: close, then exits")
   func drainsInFlight() async throws {
     let gate = GateResponder()
     let server = try TestServer.start(responder: gate)
@@ -54,7 +55,9 @@ struct ShutdownTests {
         let socket = try RawSocket(port: port)
         socket.send(httpRequest("POST", "/chat", body: #"{"sender":"s","text":"잠깐"}"#))
         let response = try socket.readResponse()
-        return (response.status, response.headers["connection"], response.text, socket.closedByPeer())
+        return (
+          response.status, response.headers["connection"], response.text, socket.closedByPeer()
+        )
       }
     }
     for await _ in gate.started { break }  // the request is inside the responder now

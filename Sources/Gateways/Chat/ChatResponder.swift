@@ -76,7 +76,8 @@ package struct ChatReply: Sendable, Equatable {
   ///   - speech: SSML to speak, if any.
   ///   - endSession: whether the conversation ends.
   package init(
-    texts: [String], quickReplies: [QuickReply] = [], speech: String? = nil, endSession: Bool = false
+    texts: [String], quickReplies: [QuickReply] = [], speech: String? = nil,
+    endSession: Bool = false
   ) {
     self.texts = texts
     self.quickReplies = quickReplies

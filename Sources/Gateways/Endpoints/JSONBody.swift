@@ -30,7 +30,9 @@ package enum JSONBody {
       var decoder = UTF8()
       var iterator = bytes.makeIterator()
       var offset = 0
-      while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+      while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+        offset += UTF8.width(scalar)
+      }
       throw .invalidUTF8(offset: offset)
     }
     guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: []),
@@ -46,7 +48,8 @@ package enum JSONBody {
   ///   - name: the field name.
   /// - Returns: the string.
   /// - Throws: `DecodeError.field` when absent or not a string.
-  package static func string(_ object: [String: Any], _ name: String) throws(DecodeError) -> String {
+  package static func string(_ object: [String: Any], _ name: String) throws(DecodeError) -> String
+  {
     guard let value = object[name] as? String else { throw .field(name, expected: "a string") }
     return value
   }

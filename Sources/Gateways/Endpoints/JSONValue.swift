@@ -67,7 +67,9 @@ package enum JSONValue: Sendable, Equatable {
       case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
       case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
       case 0..<0x20:
-        out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+        out.append(contentsOf: [
+          92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)],
+        ])
       default: out.append(byte)
       }
     }

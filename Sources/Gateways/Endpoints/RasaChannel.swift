@@ -32,7 +32,9 @@ package enum RasaChannel {
       ["recipient_id": .string(request.sender), "text": .string($0)]
     }
     if !reply.quickReplies.isEmpty {
-      if messages.isEmpty { messages.append(["recipient_id": .string(request.sender), "text": ""]) }
+      if messages.isEmpty {
+        messages.append(["recipient_id": .string(request.sender), "text": ""])
+      }
       messages[messages.count - 1]["buttons"] = .array(
         reply.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] })
     }

@@ -47,7 +47,8 @@ package struct HTTPParser: Sendable {
     var start = 0  // RFC 9112 §2.2: ignore empty lines before the request line
     while start + 1 < buffer.count, buffer[start] == 13, buffer[start + 1] == 10 { start += 2 }
     guard let headEnd = Self.endOfHead(buffer, from: start, limit: maxHeadBytes + 4) else {
-      return buffer.count >= maxHeadBytes ? .invalid(.headTooLarge(limit: maxHeadBytes)) : .needsHead
+      return buffer.count >= maxHeadBytes
+        ? .invalid(.headTooLarge(limit: maxHeadBytes)) : .needsHead
     }
     if headEnd > maxHeadBytes { return .invalid(.headTooLarge(limit: maxHeadBytes)) }
     var lines = Self.lines(buffer, from: start, to: headEnd - 4)
@@ -88,7 +89,8 @@ package struct HTTPParser: Sendable {
       let value = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
       switch name.lowercased() {
       case "content-length":
-        guard !value.isEmpty, value.utf8.count <= 18, value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+        guard !value.isEmpty, value.utf8.count <= 18,
+          value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
           let length = Int(value)
         else { return .invalid(.malformed("invalid content-length")) }
         if let contentLength, contentLength != length {
@@ -99,7 +101,11 @@ package struct HTTPParser: Sendable {
       case "connection":
         for token in value.lowercased().split(separator: ",") {
           let option = token.trimmingSpaces()
-          if option == "close" { keepAlive = false } else if option == "keep-alive" { keepAlive = true }
+          if option == "close" {
+            keepAlive = false
+          } else if option == "keep-alive" {
+            keepAlive = true
+          }
         }
       case "expect": expectContinue = value.lowercased() == "100-continue"
       case "host": hasHost = true
@@ -110,7 +116,9 @@ package struct HTTPParser: Sendable {
     if minor == 1, !hasHost { return .invalid(.malformed("missing host header")) }
     let length = contentLength ?? 0
     if length > maxBodyBytes { return .invalid(.bodyTooLarge(length: length, limit: maxBodyBytes)) }
-    guard buffer.count - headEnd >= length else { return .needsBody(expectContinue: expectContinue) }
+    guard buffer.count - headEnd >= length else {
+      return .needsBody(expectContinue: expectContinue)
+    }
     let body = Array(buffer[headEnd..<(headEnd + length)])
     let request = HTTPRequest(
       method: method, target: target, minorVersion: minor, headers: headers, body: body,

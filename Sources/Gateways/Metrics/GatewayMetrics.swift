@@ -72,7 +72,8 @@ package final class GatewayMetrics: Sendable {
     var out = "# HELP biseo_http_requests_total Requests answered, by endpoint and status.\n"
     out += "# TYPE biseo_http_requests_total counter\n"
     for (key, count) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
-      out += "biseo_http_requests_total{endpoint=\"\(key.endpoint)\",status=\"\(key.status)\"} \(count)\n"
+      out +=
+        "biseo_http_requests_total{endpoint=\"\(key.endpoint)\",status=\"\(key.status)\"} \(count)\n"
     }
     out += "# HELP biseo_http_request_duration_seconds Time from request to queued response.\n"
     out += "# TYPE biseo_http_request_duration_seconds histogram\n"
@@ -80,13 +81,15 @@ package final class GatewayMetrics: Sendable {
       var cumulative = 0
       for (index, bound) in Self.bucketBounds.enumerated() {
         cumulative += latency.buckets[index]
-        out += "biseo_http_request_duration_seconds_bucket{endpoint=\"\(endpoint)\",le=\"\(bound)\"} "
+        out +=
+          "biseo_http_request_duration_seconds_bucket{endpoint=\"\(endpoint)\",le=\"\(bound)\"} "
         out += "\(cumulative)\n"
       }
       out += "biseo_http_request_duration_seconds_bucket{endpoint=\"\(endpoint)\",le=\"+Inf\"} "
       out += "\(latency.count)\n"
       out += "biseo_http_request_duration_seconds_sum{endpoint=\"\(endpoint)\"} \(latency.sum)\n"
-      out += "biseo_http_request_duration_seconds_count{endpoint=\"\(endpoint)\"} \(latency.count)\n"
+      out +=
+        "biseo_http_request_duration_seconds_count{endpoint=\"\(endpoint)\"} \(latency.count)\n"
     }
     out += "# HELP biseo_connections_open Connections open now.\n"
     out += "# TYPE biseo_connections_open gauge\n"

@@ -5,7 +5,8 @@ import Glibc
 /// The function pointers are typed `@convention(c)`, so the calls use the C ABI.
 struct Epoll: ~Copyable {
   private typealias Create = @convention(c) (Int32) -> Int32
-  private typealias Control = @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
+  private typealias Control =
+    @convention(c) (Int32, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
   private typealias Wait = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32) -> Int32
 
   private struct Functions: @unchecked Sendable {

@@ -63,7 +63,8 @@ extension EventLoop {
       case .invalid(let error):
         metrics.record(endpoint: "invalid", status: error.status, seconds: 0)
         connection.output.append(
-          contentsOf: HTTPResponse.error(error.status, error.description).serialized(keepAlive: false))
+          contentsOf: HTTPResponse.error(error.status, error.description).serialized(
+            keepAlive: false))
         connection.closeAfterWrite = true
         connection.consumeInput(connection.pendingInput)
         return
@@ -80,14 +81,17 @@ extension EventLoop {
     }
   }
 
-  private func answer(_ request: HTTPRequest, keepAlive: Bool, on connection: Connection, now: UInt64) {
+  private func answer(
+    _ request: HTTPRequest, keepAlive: Bool, on connection: Connection, now: UInt64
+  ) {
     let framing = RequestFraming(
       keepAlive: keepAlive, minorVersion: request.minorVersion, headOnly: request.method == "HEAD")
     let (endpoint, outcome) = router.route(request)
     switch outcome {
     case .immediate(let response):
       metrics.record(
-        endpoint: endpoint, status: response.status, seconds: Double(configuration.now() &- now) / 1e9)
+        endpoint: endpoint, status: response.status,
+        seconds: Double(configuration.now() &- now) / 1e9)
       connection.output.append(
         contentsOf: response.serialized(
           keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
@@ -100,7 +104,8 @@ extension EventLoop {
       let responder = self.responder
       Task {
         let response = render(await responder.respond(to: chat))
-        self.post(.http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
+        self.post(
+          .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
       }
     }
   }

@@ -10,7 +10,9 @@ final class EventLoop: @unchecked Sendable {
   enum Message: Sendable {
     /// A responder finished: the HTTP response for connection `id`, framed on the loop so a
     /// drain that began meanwhile still turns it into `Connection: close`.
-    case http(id: UInt64, response: HTTPResponse, request: RequestFraming, endpoint: String, started: UInt64)
+    case http(
+      id: UInt64, response: HTTPResponse, request: RequestFraming, endpoint: String, started: UInt64
+    )
     /// A responder finished: the reply line for line-JSON connection `id`.
     case line(id: UInt64, bytes: [UInt8], started: UInt64)
     /// Stop accepting, finish in-flight work, and exit by `deadline` at the latest.
@@ -192,7 +194,9 @@ final class EventLoop: @unchecked Sendable {
 
   /// Reads once; false when the connection was closed.
   private func read(_ connection: Connection) -> Bool {
-    let count = scratch.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, $0.count, 0) }
+    let count = scratch.withUnsafeMutableBytes {
+      recv(connection.descriptor, $0.baseAddress, $0.count, 0)
+    }
     if count > 0 {
       if connection.phase == .lingering { return true }  // discarded
       connection.input.append(contentsOf: scratch[0..<count])
@@ -203,8 +207,9 @@ final class EventLoop: @unchecked Sendable {
     }
     if count == 0 {
       connection.readClosed = true
-      if connection.phase == .lingering || connection.pendingInput == 0 && !connection.busy
-        && connection.pendingOutput == 0
+      if connection.phase == .lingering
+        || connection.pendingInput == 0 && !connection.busy
+          && connection.pendingOutput == 0
       {
         closeConnection(connection)
         return false
@@ -222,7 +227,8 @@ final class EventLoop: @unchecked Sendable {
     while connection.pendingOutput > 0 {
       let written = connection.output.withUnsafeBytes { raw in
         send(
-          connection.descriptor, raw.baseAddress! + connection.outputStart, connection.pendingOutput,
+          connection.descriptor, raw.baseAddress! + connection.outputStart,
+          connection.pendingOutput,
           Int32(MSG_NOSIGNAL))
       }
       if written > 0 {
@@ -292,7 +298,8 @@ final class EventLoop: @unchecked Sendable {
         process(connection)
       case .line(let id, let bytes, let started):
         guard let connection = connections[id] else { continue }
-        metrics.record(endpoint: "line", status: 200, seconds: Double(configuration.now() &- started) / 1e9)
+        metrics.record(
+          endpoint: "line", status: 200, seconds: Double(configuration.now() &- started) / 1e9)
         connection.busy = false
         connection.output.append(contentsOf: bytes)
         if drainDeadline != nil { connection.closeAfterWrite = true }

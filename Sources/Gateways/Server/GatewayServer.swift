@@ -109,7 +109,8 @@ package final class GatewayServer: Sendable {
   }
 
   private func loopFinished() {
-    let (listeners, waiters) = state.withLock { state -> ([Listener], [CheckedContinuation<Void, Never>]) in
+    let (listeners, waiters) = state.withLock {
+      state -> ([Listener], [CheckedContinuation<Void, Never>]) in
       state.running -= 1
       guard state.running == 0 else { return ([], []) }
       defer {

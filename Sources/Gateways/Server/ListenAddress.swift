@@ -93,7 +93,9 @@ struct Listener: Sendable {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &actualLength) }
       }
       let boundPort = withUnsafePointer(to: &actual) { pointer -> UInt16 in
-        pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+        pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+          UInt16(bigEndian: $0.pointee.sin_port)
+        }
       }  // sin_port and sin6_port share their offset
       bound.endpoint = .tcp(host: host, port: boundPort)
     case .unix(let path):

@@ -52,7 +52,8 @@ package struct ServerConfiguration: Sendable {
 
   /// How often deadlines are checked: a quarter of the shortest timeout, 5–250 ms.
   var tickNanoseconds: UInt64 {
-    let shortest = [headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout].min()
+    let shortest =
+      [headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout].min()
       ?? .seconds(1)
     return min(max(shortest.nanoseconds / 4, 5_000_000), 250_000_000)
   }
