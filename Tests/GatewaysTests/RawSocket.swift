@@ -73,7 +73,8 @@ final class RawSocket: @unchecked Sendable {
     var offset = 0
     while offset < bytes.count {
       let sent = bytes.withUnsafeBytes {
-        Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+        let rest = UnsafeRawBufferPointer(rebasing: $0[offset...])
+        return Glibc.send(fd, rest.baseAddress, rest.count, Int32(MSG_NOSIGNAL))
       }
       if sent <= 0 { return false }
       offset += sent

@@ -1,5 +1,6 @@
 import Foundation
 import Gateways
+import Glibc
 import Testing
 
 /// The limits of reliability.md §5, each probed with raw sockets on loopback.
@@ -177,5 +178,43 @@ struct ServerLimitTests {
     #expect(stillServed == 200)
     #expect(server.server.metrics.rejectedConnections.load(ordering: .relaxed) == 1)
     await server.stop()
+  }
+
+  @Test("a client that sends but never reads is dropped after the write timeout")
+  func slowReader() async throws {
+    let server = try TestServer.start(responder: LargeReplyResponder()) {
+      $0.writeTimeout = .milliseconds(300)
+    }
+    let port = server.httpPort
+    let socket = try await offThread { () -> RawSocket in
+      let socket = try RawSocket(port: port)
+      var small: Int32 = 4096
+      setsockopt(socket.fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+      // 80 pipelined answers of 120 KB: more than the kernel's socket buffers can absorb.
+      let chat = httpRequest("POST", "/chat", body: #"{"sender":"r","text":"x"}"#)
+      socket.send(String(repeating: chat, count: 80))
+      return socket
+    }
+    let metrics = server.server.metrics
+    let start = ContinuousClock.now
+    var wasOpen = false
+    while ContinuousClock.now - start < .seconds(5) {
+      let open = metrics.openConnections.load(ordering: .relaxed)
+      if open > 0 { wasOpen = true } else if wasOpen { break }
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(wasOpen)
+    #expect(metrics.openConnections.load(ordering: .relaxed) == 0)
+    #expect(ContinuousClock.now - start >= .milliseconds(300))
+    #expect(ContinuousClock.now - start < .seconds(3))
+    withExtendedLifetime(socket) {}
+    await server.stop()
+  }
+}
+
+/// Answers every message with 120 KB of text, to fill socket buffers quickly.
+struct LargeReplyResponder: ChatResponder {
+  func respond(to request: ChatRequest) async -> ChatReply {
+    ChatReply(texts: [String(repeating: "가", count: 40_000)])
   }
 }

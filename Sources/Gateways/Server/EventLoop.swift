@@ -226,10 +226,8 @@ final class EventLoop: @unchecked Sendable {
   func flush(_ connection: Connection) -> Bool {
     while connection.pendingOutput > 0 {
       let written = connection.output.withUnsafeBytes { raw in
-        send(
-          connection.descriptor, raw.baseAddress! + connection.outputStart,
-          connection.pendingOutput,
-          Int32(MSG_NOSIGNAL))
+        let pending = UnsafeRawBufferPointer(rebasing: raw[connection.outputStart...])
+        return send(connection.descriptor, pending.baseAddress, pending.count, Int32(MSG_NOSIGNAL))
       }
       if written > 0 {
         connection.consumeOutput(written)

@@ -10,10 +10,11 @@ enum ServeCommand: BiseoCommand {
     "serve --echo [--http HOST:PORT] [--tcp HOST:PORT] [--unix PATH] [--data DIR] [LIMITS…]"
   ]
   static let discussion = """
-    Listens on any combination of sockets until SIGTERM or SIGINT, then stops accepting,
-    finishes the requests in flight (up to --grace seconds) and exits 0. Hosts default to
-    loopback (127.0.0.1); a bare PORT or :PORT binds loopback. Port 0 picks a free port; the
-    bound addresses are printed on stdout, one per line, once the server is ready.
+    Listens on any combination of sockets (none given: --http 127.0.0.1:8080) until SIGTERM
+    or SIGINT, then stops accepting, finishes the requests in flight (up to --grace seconds)
+    and exits 0. Hosts default to loopback (127.0.0.1); a bare PORT or :PORT binds loopback.
+    Port 0 picks a free port; the bound addresses are printed on stdout, one per line, once
+    the server is ready.
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
               POST /kakao/skill, POST /speaker, GET /healthz, GET /metrics
