@@ -50,7 +50,7 @@ for line in metrics.decode().splitlines():
         print("while holding:", line)
 if server_pid:
     with open(f"/proc/{server_pid}/status") as status:
-        print("while holding:", " ".join(l.split(":")[0] + l.split(":")[1].strip()
+        print("while holding:", ", ".join(l.split(":")[0] + " " + l.split(":")[1].strip()
               for l in status if l.startswith(("VmRSS", "Threads"))))
 probes = []
 for _ in range(20):

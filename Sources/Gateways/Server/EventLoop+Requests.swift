@@ -102,7 +102,7 @@ extension EventLoop {
       connection.deadline = .max
       let id = connection.id
       let responder = self.responder
-      Task {
+      Task.immediate {  // runs inline until the responder first suspends
         let response = render(await responder.respond(to: chat))
         self.post(
           .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
@@ -143,7 +143,7 @@ extension EventLoop {
       connection.deadline = .max
       let id = connection.id
       let responder = self.responder
-      Task {
+      Task.immediate {  // runs inline until the responder first suspends
         let bytes = NativeChat.encode(await responder.respond(to: chat), for: chat) + [10]
         self.post(.line(id: id, bytes: bytes, started: now))
       }

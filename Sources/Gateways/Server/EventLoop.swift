@@ -32,6 +32,8 @@ final class EventLoop: @unchecked Sendable {
   private let wakeRead: Int32
   private let wakeWrite: Int32
   private let inbox = Mutex<[Message]>([])
+  /// The thread running `run()`, so `post` knows when it is called from the loop itself.
+  private let loopThread = Atomic<pthread_t>(0)
   private var connections: [UInt64: Connection] = [:]
   private var nextID: UInt64 = 1
   private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
@@ -71,7 +73,9 @@ final class EventLoop: @unchecked Sendable {
       queue.append(message)
       return queue.count == 1
     }
-    if wasEmpty {
+    // On the loop's own thread (a responder that finished without suspending), the loop
+    // handles its inbox before it waits again: no wake-up needed.
+    if wasEmpty, pthread_self() != loopThread.load(ordering: .relaxed) {
       var byte: UInt8 = 1
       _ = write(wakeWrite, &byte, 1)
     }
@@ -79,19 +83,21 @@ final class EventLoop: @unchecked Sendable {
 
   /// Runs until drained; returns on the loop's thread when every connection is closed.
   func run() {
+    loopThread.store(pthread_self(), ordering: .relaxed)
     while true {
       let now = configuration.now()
       if let drainDeadline, connections.isEmpty || now >= drainDeadline { break }
       let wait = nextTick > now ? (nextTick - now) / 1_000_000 + 1 : 0
       epoll.wait(timeoutMilliseconds: Int32(min(wait, 1000))) { token, events in
         if token == Self.wakeToken {
-          drainInbox()
+          drainWakePipe()
         } else if token & Self.listenerToken != 0 {
           accept(from: Int(token & ~Self.listenerToken))
         } else if let connection = connections[token] {
           handle(connection, events: events)
         }
       }
+      handleMessages()
       let after = configuration.now()
       if after >= nextTick {
         nextTick = after + configuration.tickNanoseconds
@@ -272,46 +278,56 @@ final class EventLoop: @unchecked Sendable {
 
   // MARK: Messages and deadlines
 
-  private func drainInbox() {
+  private func drainWakePipe() {
     var bytes = [UInt8](repeating: 0, count: 64)
     while bytes.withUnsafeMutableBytes({ Glibc.read(wakeRead, $0.baseAddress, $0.count) }) > 0 {}
-    let messages = inbox.withLock { queue -> [Message] in
-      defer { queue.removeAll(keepingCapacity: true) }
-      return queue
+  }
+
+  /// Handles every queued message, including those posted while handling (pipelined requests
+  /// whose responders finish at once).
+  private func handleMessages() {
+    while true {
+      let messages = inbox.withLock { queue -> [Message] in
+        defer { queue.removeAll(keepingCapacity: true) }
+        return queue
+      }
+      if messages.isEmpty { return }
+      for message in messages { handle(message) }
     }
-    for message in messages {
-      switch message {
-      case .http(let id, let response, let framing, let endpoint, let started):
-        guard let connection = connections[id] else { continue }
-        metrics.record(
-          endpoint: endpoint, status: response.status,
-          seconds: Double(configuration.now() &- started) / 1e9)
-        let keepAlive = framing.keepAlive && drainDeadline == nil
-        connection.busy = false
-        connection.output.append(
-          contentsOf: response.serialized(
-            keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
-        if !keepAlive { connection.closeAfterWrite = true }
-        guard flush(connection) else { continue }
-        process(connection)
-      case .line(let id, let bytes, let started):
-        guard let connection = connections[id] else { continue }
-        metrics.record(
-          endpoint: "line", status: 200, seconds: Double(configuration.now() &- started) / 1e9)
-        connection.busy = false
-        connection.output.append(contentsOf: bytes)
-        if drainDeadline != nil { connection.closeAfterWrite = true }
-        guard flush(connection) else { continue }
-        process(connection)
-      case .drain(let deadline):
-        drainDeadline = deadline
-        for listener in listeners { epoll.remove(listener.descriptor) }
-        for connection in Array(connections.values) where !connection.busy {
-          if connection.pendingOutput == 0 {
-            closeConnection(connection)
-          } else {
-            connection.closeAfterWrite = true
-          }
+  }
+
+  private func handle(_ message: Message) {
+    switch message {
+    case .http(let id, let response, let framing, let endpoint, let started):
+      guard let connection = connections[id] else { return }
+      metrics.record(
+        endpoint: endpoint, status: response.status,
+        seconds: Double(configuration.now() &- started) / 1e9)
+      let keepAlive = framing.keepAlive && drainDeadline == nil
+      connection.busy = false
+      connection.output.append(
+        contentsOf: response.serialized(
+          keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
+      if !keepAlive { connection.closeAfterWrite = true }
+      guard flush(connection) else { return }
+      process(connection)
+    case .line(let id, let bytes, let started):
+      guard let connection = connections[id] else { return }
+      metrics.record(
+        endpoint: "line", status: 200, seconds: Double(configuration.now() &- started) / 1e9)
+      connection.busy = false
+      connection.output.append(contentsOf: bytes)
+      if drainDeadline != nil { connection.closeAfterWrite = true }
+      guard flush(connection) else { return }
+      process(connection)
+    case .drain(let deadline):
+      drainDeadline = deadline
+      for listener in listeners { epoll.remove(listener.descriptor) }
+      for connection in Array(connections.values) where !connection.busy {
+        if connection.pendingOutput == 0 {
+          closeConnection(connection)
+        } else {
+          connection.closeAfterWrite = true
         }
       }
     }

@@ -58,8 +58,9 @@ enum ServeCommand: BiseoCommand {
       addresses.append(ListenAddress(.tcp(host: "127.0.0.1", port: 8080), wire: .http))
     }
     var configuration = ServerConfiguration(addresses: addresses)
-    // Responder tasks run on the cooperative pool, so loops take half the cores (measured on 2
-    // cores: 1 loop gave p99 7 ms, 2 loops p99 14 ms at the same throughput).
+    // Half the cores: the rest go to responder tasks that suspend and to the kernel's network
+    // work. Measured on 2 cores with wrk alongside: 1 loop p99 9 ms, 2 loops p99 23 ms, at the
+    // same throughput.
     configuration.loopCount = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
     if let value = try number(arguments, "--max-connections") {
       configuration.maxConnections = Int(value)
