@@ -65,7 +65,7 @@ struct ServerLimitTests {
       return (status, ContinuousClock.now - start)
     }
     #expect(status == 408)
-    #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(2))
+    #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(5))
     await server.stop()
   }
 
@@ -96,7 +96,7 @@ struct ServerLimitTests {
     let server = try TestServer.start { $0.idleTimeout = .seconds(30) }
     let port = server.httpPort
     let (status, closed, elapsed) = try await offThread {
-      let socket = try RawSocket(port: port, timeout: 3)
+      let socket = try RawSocket(port: port, timeout: 10)
       let start = ContinuousClock.now
       socket.send("GET /healthz HTTP/1.0\r\n\r\n")
       let response = try socket.readResponse()
@@ -104,7 +104,7 @@ struct ServerLimitTests {
     }
     #expect(status == 200)
     #expect(closed)
-    #expect(elapsed < .seconds(1))
+    #expect(elapsed < .seconds(5))  // the idle timeout is 30 s
     await server.stop()
   }
 
@@ -147,7 +147,7 @@ struct ServerLimitTests {
     let server = try TestServer.start { $0.idleTimeout = .milliseconds(200) }
     let port = server.httpPort
     let (status, closed) = try await offThread {
-      let socket = try RawSocket(port: port, timeout: 2)
+      let socket = try RawSocket(port: port, timeout: 10)
       socket.send(httpRequest("GET", "/healthz"))
       let status = try socket.readResponse().status
       return (status, socket.closedByPeer())
@@ -184,6 +184,9 @@ struct ServerLimitTests {
   func slowReader() async throws {
     let server = try TestServer.start(responder: LargeReplyResponder()) {
       $0.writeTimeout = .milliseconds(300)
+      $0.idleTimeout = .seconds(30)
+      $0.headerTimeout = .seconds(30)
+      $0.bodyTimeout = .seconds(30)
     }
     let port = server.httpPort
     let socket = try await offThread { () -> RawSocket in
@@ -195,18 +198,17 @@ struct ServerLimitTests {
       socket.send(String(repeating: chat, count: 80))
       return socket
     }
+    // The client holds its socket open and never reads: only the write timeout can close it
+    // (every other timeout is 30 s here). Poll the server's gauges rather than the socket.
     let metrics = server.server.metrics
     let start = ContinuousClock.now
-    var wasOpen = false
-    while ContinuousClock.now - start < .seconds(5) {
-      let open = metrics.openConnections.load(ordering: .relaxed)
-      if open > 0 { wasOpen = true } else if wasOpen { break }
+    while ContinuousClock.now - start < .seconds(10) {
+      let answered = metrics.requests(endpoint: "chat", status: 200) > 0
+      if answered, metrics.openConnections.load(ordering: .relaxed) == 0 { break }
       try await Task.sleep(for: .milliseconds(20))
     }
-    #expect(wasOpen)
+    #expect(metrics.requests(endpoint: "chat", status: 200) > 0)
     #expect(metrics.openConnections.load(ordering: .relaxed) == 0)
-    #expect(ContinuousClock.now - start >= .milliseconds(300))
-    #expect(ContinuousClock.now - start < .seconds(3))
     withExtendedLifetime(socket) {}
     await server.stop()
   }

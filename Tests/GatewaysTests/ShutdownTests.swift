@@ -91,7 +91,7 @@ struct ShutdownTests {
     let start = ContinuousClock.now
     server.server.shutdown(grace: .milliseconds(200))
     await server.server.stopped()
-    #expect(ContinuousClock.now - start < .seconds(2))
+    #expect(ContinuousClock.now - start < .seconds(5))  // the responder never answers
     #expect(try await client.value)
     gate.open()
   }
