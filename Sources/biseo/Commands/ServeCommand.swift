@@ -14,7 +14,7 @@ enum ServeCommand: BiseoCommand {
     or SIGINT, then stops accepting, finishes the requests in flight (up to --grace seconds)
     and exits 0. Hosts default to loopback (127.0.0.1); a bare PORT or :PORT binds loopback.
     Port 0 picks a free port; the bound addresses are printed on stdout, one per line, once
-    the server is ready.
+    the server is ready (and READY=1 goes to $NOTIFY_SOCKET under systemd Type=notify).
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
               POST /kakao/skill, POST /speaker, GET /healthz, GET /metrics
@@ -86,7 +86,10 @@ enum ServeCommand: BiseoCommand {
     }
     for address in bound { console.line(address.description) }
     console.flush()
+    let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+    systemd.notify("READY=1\nSTATUS=" + bound.map(\.description).joined(separator: ", "))
     await waitForTermination()
+    systemd.notify("STOPPING=1")
     console.error("biseo serve: stopping (grace \(Int(grace)) s)\n")
     server.shutdown(grace: .seconds(grace))
     await server.stopped()
