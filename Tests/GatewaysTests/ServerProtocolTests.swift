@@ -1,5 +1,6 @@
 import Foundation
 import Gateways
+import Glibc
 import Testing
 
 /// HTTP semantics and the line-JSON protocol over real sockets.
@@ -152,6 +153,30 @@ struct ServerProtocolTests {
         #"biseo_http_request_duration_seconds_bucket{endpoint="chat",le="+Inf"} 1"#))
     #expect(text.text.contains("biseo_connections_open 1\n"))
     #expect(text.text.hasSuffix("\n"))
+    await server.stop()
+  }
+
+  @Test("a client that half-closes after its requests still gets every answer, then EOF")
+  func halfClose() async throws {
+    let server = try TestServer.start(responder: SuspendingResponder())
+    let (httpPort, linePort) = (server.httpPort, server.linePort)
+    let (statuses, httpClosed, lines, lineClosed) = try await offThread {
+      let http = try RawSocket(port: httpPort)
+      http.send(
+        httpRequest("GET", "/healthz")
+          + httpRequest("POST", "/chat", body: #"{"sender":"h","text":"반"}"#))
+      shutdown(http.fd, Int32(SHUT_WR))
+      let statuses = try [http.readResponse().status, http.readResponse().status]
+      let line = try RawSocket(port: linePort)
+      line.send(#"{"sender":"h","text":"하나"}"# + "\n" + #"{"sender":"h","text":"둘"}"# + "\n")
+      shutdown(line.fd, Int32(SHUT_WR))
+      let lines = try [line.readLine(), line.readLine()]
+      return (statuses, http.closedByPeer(), lines, line.closedByPeer())
+    }
+    #expect(statuses == [200, 200])
+    #expect(httpClosed)
+    #expect(lines[0].contains("하나") && lines[1].contains("둘"))
+    #expect(lineClosed)
     await server.stop()
   }
 }

@@ -189,7 +189,13 @@ final class EventLoop: @unchecked Sendable {
   // MARK: Events
 
   private func handle(_ connection: Connection, events: UInt32) {
-    if events & (Epoll.readable | Epoll.hangUp | Epoll.error) != 0, !connection.readClosed {
+    if events & (Epoll.hangUp | Epoll.error) != 0 {
+      // Reset, or both directions shut: nothing more can be written. These events cannot be
+      // masked, so keeping the socket while a responder runs would spin the loop.
+      closeConnection(connection)
+      return
+    }
+    if events & Epoll.readable != 0, !connection.readClosed {
       guard read(connection) else { return }
     }
     if events & Epoll.writable != 0 || connection.pendingOutput > 0 {
