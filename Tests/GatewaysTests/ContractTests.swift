@@ -63,6 +63,20 @@ struct ContractTests {
     #expect(huge.count == 3 && huge.allSatisfy { $0.count <= 1000 } && huge[2].hasSuffix("…"))
   }
 
+  @Test("the Kakao skill path is configurable, and the default path is then unknown")
+  func kakaoPath() async {
+    let router = Router(metrics: GatewayMetrics(), kakaoSkillPath: "/kakao/s3cret")
+    let body = Array(#"{"userRequest":{"utterance":"u","user":{"id":"i"}}}"#.utf8)
+    let moved = await router.response(
+      for: HTTPRequest(method: "POST", target: "/kakao/s3cret", body: body),
+      responder: EchoResponder())
+    let old = await router.response(
+      for: HTTPRequest(method: "POST", target: "/kakao/skill", body: body),
+      responder: EchoResponder())
+    #expect(moved.status == 200)
+    #expect(old.status == 404)
+  }
+
   @Test("replies split into paragraphs at blank lines")
   func paragraphs() {
     let reply = ChatReply(texts: ["첫째\n\n둘째\n  \n", "", "셋째\n넷째"])

@@ -20,8 +20,11 @@ package struct Router: Sendable {
 
   /// Creates the router.
   ///
-  /// - Parameter metrics: the server's metrics.
-  package init(metrics: GatewayMetrics) {
+  /// - Parameters:
+  ///   - metrics: the server's metrics.
+  ///   - kakaoSkillPath: where Kakao i posts skills; Kakao does not sign requests, so
+  ///     deployments keep this path secret (conventions.md §3).
+  package init(metrics: GatewayMetrics, kakaoSkillPath: String = "/kakao/skill") {
     self.metrics = metrics
     let restHealth = Route(endpoint: "rest_health", methods: ["GET"]) { _, _ in
       .immediate(.json(200, RasaChannel.health))
@@ -35,7 +38,7 @@ package struct Router: Sendable {
       },
       "/webhooks/rest/": restHealth,
       "/webhooks/rest": restHealth,
-      "/kakao/skill": Route(endpoint: "kakao", methods: ["POST"]) { request, _ in
+      kakaoSkillPath: Route(endpoint: "kakao", methods: ["POST"]) { request, _ in
         Self.chat(request.body, decode: KakaoSkill.request(from:)) { reply, _ in
           KakaoSkill.encode(reply)
         }

@@ -58,7 +58,7 @@ package final class GatewayServer: Sendable {
       for listener in listeners { listener.close() }
       throw error
     }
-    let router = Router(metrics: metrics)
+    let router = Router(metrics: metrics, kakaoSkillPath: configuration.kakaoSkillPath)
     var loops: [EventLoop] = []
     do throws(GatewayError) {
       for _ in 0..<max(1, configuration.loopCount) {

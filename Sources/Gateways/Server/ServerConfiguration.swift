@@ -27,6 +27,8 @@ package struct ServerConfiguration: Sendable {
   package var maxRequestsPerConnection = 1000
   /// Open connections across all sockets; the next one gets 503 and is closed.
   package var maxConnections = 1024
+  /// The Kakao i skill endpoint's path (keep it secret: Kakao does not sign requests).
+  package var kakaoSkillPath = "/kakao/skill"
   /// Event-loop threads (each an epoll instance sharing the listening sockets).
   package var loopCount = 1
   /// `listen` backlog.

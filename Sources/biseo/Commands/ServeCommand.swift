@@ -35,6 +35,7 @@ enum ServeCommand: BiseoCommand {
     .value("--max-connections", "N", "open connections before 503 (default 1024)"),
     .value("--idle-timeout", "SECONDS", "keep-alive idle timeout (default 5)"),
     .value("--header-timeout", "SECONDS", "deadline for a request head (default 10)"),
+    .value("--kakao-path", "PATH", "path of the Kakao i skill endpoint (default /kakao/skill)"),
     .value("--loops", "N", "event-loop threads (default: half the cores, at most 4)"),
     .value("--grace", "SECONDS", "how long shutdown waits for requests in flight (default 10)"),
   ]
@@ -72,6 +73,12 @@ enum ServeCommand: BiseoCommand {
       configuration.headerTimeout = .seconds(value)
     }
     if let value = try number(arguments, "--loops") { configuration.loopCount = max(1, Int(value)) }
+    if let path = arguments.value("--kakao-path") {
+      guard path.hasPrefix("/"), !path.contains(" ") else {
+        throw CommandError.usage("--kakao-path must start with '/' and contain no spaces")
+      }
+      configuration.kakaoSkillPath = path
+    }
     let grace = try number(arguments, "--grace") ?? 10
     if let data = arguments.value("--data") {
       try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
