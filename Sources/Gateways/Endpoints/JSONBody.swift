@@ -11,6 +11,7 @@ package enum JSONBody {
     /// A required field is missing or has the wrong type.
     case field(String, expected: String)
 
+    /// The message for logs and error bodies.
     package var description: String {
       switch self {
       case .invalidUTF8(let offset): "body is not valid UTF-8 (byte \(offset))"

@@ -7,11 +7,17 @@
 /// which for our lowercase ASCII keys is also Foundation's (Foundation sorts other keys
 /// case-insensitively).
 package enum JSONValue: Sendable, Equatable {
+  /// A string, escaped as JSON requires.
   case string(String)
+  /// `true` or `false`.
   case bool(Bool)
+  /// An integer.
   case int(Int)
+  /// An array, in order.
   case array([JSONValue])
+  /// An object, written with its keys sorted.
   case object([String: JSONValue])
+  /// `null`.
   case null
 
   /// The compact UTF-8 encoding.
@@ -80,10 +86,15 @@ package enum JSONValue: Sendable, Equatable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral
 {
+  /// A string literal is a `.string`.
   package init(stringLiteral value: String) { self = .string(value) }
+  /// A boolean literal is a `.bool`.
   package init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// An integer literal is an `.int`.
   package init(integerLiteral value: Int) { self = .int(value) }
+  /// An array literal is an `.array`.
   package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  /// A dictionary literal is an `.object` (a repeated key keeps its last value).
   package init(dictionaryLiteral elements: (String, JSONValue)...) {
     self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
   }

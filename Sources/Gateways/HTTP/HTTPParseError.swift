@@ -22,6 +22,7 @@ package enum HTTPParseError: Error, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The message for logs and error bodies.
   package var description: String {
     switch self {
     case .headTooLarge(let limit): "request head exceeds \(limit) bytes"

@@ -13,6 +13,7 @@ package enum GatewayError: Error, Equatable, CustomStringConvertible {
   /// A system call failed: what was attempted and `errno`.
   case system(String, Int32)
 
+  /// The message for logs and error bodies.
   package var description: String {
     switch self {
     case .invalidAddress(let text): "'\(text)' is not HOST:PORT (e.g. 127.0.0.1:8080)"

@@ -57,6 +57,7 @@ package struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     return ListenAddress(.tcp(host: host, port: port), wire: wire)
   }
 
+  /// How `biseo serve` reports it: `http on 127.0.0.1:8080`, `lines on unix:/run/biseo.sock`.
   package var description: String {
     switch endpoint {
     case .tcp(let host, let port):
