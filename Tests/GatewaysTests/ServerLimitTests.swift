@@ -69,6 +69,23 @@ struct ServerLimitTests {
     await server.stop()
   }
 
+  @Test("the first head's deadline runs from accept: a late first byte does not restart it")
+  func lateFirstByte() async throws {
+    let server = try TestServer.start { $0.headerTimeout = .seconds(1) }
+    let port = server.httpPort
+    let (status, elapsed) = try await offThread {
+      let socket = try RawSocket(port: port)
+      let start = ContinuousClock.now
+      Thread.sleep(forTimeInterval: 0.6)
+      socket.send("GET /healthz HTTP/1.1\r\n")
+      let status = try socket.readResponse().status
+      return (status, ContinuousClock.now - start)
+    }
+    #expect(status == 408)
+    #expect(elapsed < .milliseconds(1500))  // a restarted deadline would answer at ≥ 1.6 s
+    await server.stop()
+  }
+
   @Test("a connection that sends nothing gets 408 at the head deadline")
   func silentConnection() async throws {
     let server = try TestServer.start { $0.headerTimeout = .milliseconds(200) }

@@ -44,10 +44,13 @@ extension EventLoop {
             connection.phase = .idle
             connection.deadline = now + configuration.idleTimeout.nanoseconds
           }
-        } else if connection.headStarted == nil || connection.phase == .idle {
-          connection.headStarted = now
+        } else {
+          // The whole head must arrive within the deadline from its first byte (from accept
+          // for a connection's first request): trickling bytes never extends it.
+          if connection.headStarted == nil { connection.headStarted = now }
           connection.phase = .head
-          connection.deadline = now + configuration.headerTimeout.nanoseconds
+          connection.deadline =
+            (connection.headStarted ?? now) + configuration.headerTimeout.nanoseconds
         }
         return
       case .needsBody(let expectContinue):

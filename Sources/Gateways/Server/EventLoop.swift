@@ -155,6 +155,7 @@ final class EventLoop: @unchecked Sendable {
       let now = configuration.now()
       if connection.wire == .http {
         connection.phase = .head
+        connection.headStarted = now
         connection.deadline = now + configuration.headerTimeout.nanoseconds
       } else {
         connection.phase = .idle
