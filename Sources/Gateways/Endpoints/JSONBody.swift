@@ -75,5 +75,5 @@ package enum JSONBody {
   ///
   /// - Parameter value: the value.
   /// - Returns: the compact UTF-8 bytes.
-  package static func encode(_ value: JSONValue) -> [UInt8] { value.encoded }
+  package static func encode(_ value: JSONOutput) -> [UInt8] { value.encoded }
 }

@@ -37,7 +37,7 @@ package enum KakaoSkill {
   /// - Parameter reply: the answer.
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply) -> [UInt8] {
-    var template: [String: JSONValue] = [
+    var template: [String: JSONOutput] = [
       "outputs": .array(outputs(reply.paragraphs).map { ["simpleText": ["text": .string($0)]] })
     ]
     if !reply.quickReplies.isEmpty {

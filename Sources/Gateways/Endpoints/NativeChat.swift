@@ -40,9 +40,9 @@ package enum NativeChat {
   ///   - request: the request it answers.
   /// - Returns: compact JSON bytes (no trailing newline).
   package static func encode(_ reply: ChatReply, for request: ChatRequest) -> [UInt8] {
-    var object: [String: JSONValue] = [
+    var object: [String: JSONOutput] = [
       "sender": .string(request.sender),
-      "texts": .array(reply.paragraphs.map(JSONValue.string)),
+      "texts": .array(reply.paragraphs.map(JSONOutput.string)),
       "quick_replies": .array(
         reply.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] }),
       "end_session": .bool(reply.endSession),

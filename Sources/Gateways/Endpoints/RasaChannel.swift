@@ -28,7 +28,7 @@ package enum RasaChannel {
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply, for request: ChatRequest) -> [UInt8] {
     let paragraphs = reply.paragraphs
-    var messages: [[String: JSONValue]] = paragraphs.map {
+    var messages: [[String: JSONOutput]] = paragraphs.map {
       ["recipient_id": .string(request.sender), "text": .string($0)]
     }
     if !reply.quickReplies.isEmpty {
@@ -38,7 +38,7 @@ package enum RasaChannel {
       messages[messages.count - 1]["buttons"] = .array(
         reply.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] })
     }
-    return JSONBody.encode(.array(messages.map(JSONValue.object)))
+    return JSONBody.encode(.array(messages.map(JSONOutput.object)))
   }
 
   /// The health answer of `GET /webhooks/rest/`.

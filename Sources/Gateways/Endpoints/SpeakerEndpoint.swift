@@ -44,7 +44,7 @@ package enum SpeakerEndpoint {
   ///   - parameters: the request's parameter values, echoed in `output`.
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply, parameters: [String: String]) -> [UInt8] {
-    var output = parameters.mapValues(JSONValue.string)
+    var output = parameters.mapValues(JSONOutput.string)
     output[answerParameter] = .string(reply.plainSpeech)
     return JSONBody.encode([
       "version": "2.0", "resultCode": "OK", "output": .object(output), "directives": [],

@@ -3,7 +3,7 @@ import Gateways
 import Testing
 
 @Suite("JSON writer")
-struct JSONValueTests {
+struct JSONOutputTests {
   @Test("matches JSONSerialization with sorted keys and unescaped slashes")
   func matchesFoundation() throws {
     var random = SplitMix64(state: 42)
@@ -18,7 +18,7 @@ struct JSONValueTests {
         })
       // Keys as we use them (ASCII lowercase and '_'); Foundation sorts others case-insensitively.
       let key = "k" + String((0..<3).map { _ in "abcxyz_".randomElement(using: &random) ?? "a" })
-      let value: JSONValue = [
+      let value: JSONOutput = [
         key: .string(string), "b": [true, false, .int(-7)], "a_b": ["x": .null], "c": "",
       ]
       let foundation: [String: Any] = [
@@ -34,7 +34,7 @@ struct JSONValueTests {
 
   @Test("keys are in Unicode scalar order, strings escape only quote, backslash and controls")
   func order() {
-    let value: JSONValue = ["b": 1, "B": 2, "_": 3, "한": 4, "a/b": "x/y\u{7F}\u{2028}"]
+    let value: JSONOutput = ["b": 1, "B": 2, "_": 3, "한": 4, "a/b": "x/y\u{7F}\u{2028}"]
     let text = String(decoding: value.encoded, as: UTF8.self)
     #expect(text == "{\"B\":2,\"_\":3,\"a/b\":\"x/y\u{7F}\u{2028}\",\"b\":1,\"한\":4}")
   }

@@ -1,12 +1,13 @@
-/// A JSON value to send: written by hand because `JSONSerialization` with `.sortedKeys`
-/// spent half the server's CPU sorting keys through `NSString` (measured with perf).
+/// A JSON value to send, written by hand because `JSONSerialization` with `.sortedKeys` spent
+/// half the server's CPU sorting keys through `NSString` (measured with perf). Named apart from
+/// Secretary's parsed `JSONValue`.
 ///
 /// Output matches `JSONSerialization` with `[.sortedKeys, .withoutEscapingSlashes]` for the
 /// values we send (a test compares them): compact, `"` `\` and control characters escaped,
 /// everything else (Hangul, `/`) written as UTF-8. Object keys are in Unicode scalar order,
 /// which for our lowercase ASCII keys is also Foundation's (Foundation sorts other keys
 /// case-insensitively).
-package enum JSONValue: Sendable, Equatable {
+package enum JSONOutput: Sendable, Equatable {
   /// A string, escaped as JSON requires.
   case string(String)
   /// `true` or `false`.
@@ -14,9 +15,9 @@ package enum JSONValue: Sendable, Equatable {
   /// An integer.
   case int(Int)
   /// An array, in order.
-  case array([JSONValue])
+  case array([JSONOutput])
   /// An object, written with its keys sorted.
-  case object([String: JSONValue])
+  case object([String: JSONOutput])
   /// `null`.
   case null
 
@@ -83,7 +84,7 @@ package enum JSONValue: Sendable, Equatable {
   }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+extension JSONOutput: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral
 {
   /// A string literal is a `.string`.
@@ -93,9 +94,9 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
   /// An integer literal is an `.int`.
   package init(integerLiteral value: Int) { self = .int(value) }
   /// An array literal is an `.array`.
-  package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  package init(arrayLiteral elements: JSONOutput...) { self = .array(elements) }
   /// A dictionary literal is an `.object` (a repeated key keeps its last value).
-  package init(dictionaryLiteral elements: (String, JSONValue)...) {
+  package init(dictionaryLiteral elements: (String, JSONOutput)...) {
     self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
   }
 }
