@@ -11,7 +11,8 @@ package enum NativeChat {
   ///
   /// - Parameter object: the decoded body or line.
   /// - Returns: the normalized request.
-  /// - Throws: `JSONBody.DecodeError` when `sender` or `text` is missing or `speaker` is not a bool.
+  /// - Throws: `JSONBody.DecodeError` when `sender` or `text` is missing or `speaker` is not a
+  ///   boolean.
   package static func request(from object: [String: Any]) throws(JSONBody.DecodeError)
     -> ChatRequest
   {

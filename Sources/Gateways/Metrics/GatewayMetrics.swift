@@ -73,7 +73,8 @@ package final class GatewayMetrics: Sendable {
     out += "# TYPE biseo_http_requests_total counter\n"
     for (key, count) in snapshot.requests.sorted(by: { $0.key < $1.key }) {
       out +=
-        "biseo_http_requests_total{endpoint=\"\(key.endpoint)\",status=\"\(key.status)\"} \(count)\n"
+        "biseo_http_requests_total{endpoint=\"\(key.endpoint)\",status=\"\(key.status)\"} "
+        + "\(count)\n"
     }
     out += "# HELP biseo_http_request_duration_seconds Time from request to queued response.\n"
     out += "# TYPE biseo_http_request_duration_seconds histogram\n"
