@@ -1,15 +1,16 @@
 import Foundation
 import Gateways
-import Synchronization
 import Testing
 
 /// A responder that holds every call until the test opens the gate.
-final class GateResponder: ChatResponder {
+// An NSLock rather than Synchronization.Mutex, so ThreadSanitizer runs see the locking.
+final class GateResponder: ChatResponder, @unchecked Sendable {
   private struct State {
     var open = false
     var waiters: [CheckedContinuation<Void, Never>] = []
   }
-  private let state = Mutex(State())
+  private let lock = NSLock()
+  private var _state = State()
   let started: AsyncStream<Void>
   private let startedContinuation: AsyncStream<Void>.Continuation
 
@@ -20,22 +21,21 @@ final class GateResponder: ChatResponder {
   func respond(to request: ChatRequest) async -> ChatReply {
     startedContinuation.yield()
     await withCheckedContinuation { continuation in
-      let proceed = state.withLock { state -> Bool in
-        if state.open { return true }
-        state.waiters.append(continuation)
-        return false
-      }
+      lock.lock()
+      let proceed = _state.open
+      if !proceed { _state.waiters.append(continuation) }
+      lock.unlock()
       if proceed { continuation.resume() }
     }
     return ChatReply(texts: ["늦은 답"])
   }
 
   func open() {
-    let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-      state.open = true
-      defer { state.waiters = [] }
-      return state.waiters
-    }
+    lock.lock()
+    _state.open = true
+    let waiters = _state.waiters
+    _state.waiters = []
+    lock.unlock()
     for waiter in waiters { waiter.resume() }
   }
 }
