@@ -21,6 +21,33 @@ let package = Package(
       name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
       exclude: ["Fixtures"], swiftSettings: strict),
 
+    // Understanding Korean, and the rule language.
+    .target(name: "NLU", dependencies: ["Hangul", "Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
+      swiftSettings: strict),
+    .target(
+      name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"],
+      swiftSettings: strict),
+
+    // Delivery: the durable ledger, channels and the dispatcher (a leaf; see docs/architecture.md).
+    .target(name: "Delivery", swiftSettings: strict),
+    .executableTarget(
+      name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
+    .testTarget(
+      name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
+      exclude: ["Peers"], swiftSettings: strict),
+
+    // The secretary: profiles, rule book, dialogue, planning, rendering.
+    .target(
+      name: "Secretary",
+      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      swiftSettings: strict),
+    .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
+
     // Front ends.
     .target(name: "Gateways", dependencies: ["Hangul"], swiftSettings: strict),
     .testTarget(
@@ -28,12 +55,20 @@ let package = Package(
       swiftSettings: strict),
 
     // The command.
-    .executableTarget(name: "biseo", dependencies: ["Hangul", "Gateways"], swiftSettings: strict),
+    .executableTarget(
+      name: "biseo",
+      dependencies: [
+        "Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary", "Gateways",
+      ],
+      swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
+      swiftSettings: strict),
+    .executableTarget(
+      name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),
   ]
 )

@@ -75,7 +75,8 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let date = CivilDate(iso: text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found '\(text)'"))
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found '\(text)'"))
     }
     self = date
   }

@@ -1,4 +1,6 @@
-/// Renders diagnostics in the one form editors already parse:
+/// Renders diagnostics in the one form editors already parse.
+///
+/// For example:
 ///
 /// ```
 /// Rules/health/checkup.rule:12:39: error: expected a date after 'since', found '1995년' [R0107]

@@ -1,6 +1,8 @@
 /// 초성 (initial consonants): what people type when they are in a hurry ("ㄱㄱㄱㅈ" for 건강검진).
 public enum Choseong {
-  /// Replaces each syllable by its initial consonant: "건강검진" → "ㄱㄱㄱㅈ". Other characters stay.
+  /// Replaces each syllable by its initial consonant: "건강검진" → "ㄱㄱㄱㅈ".
+  ///
+  /// Other characters stay.
   public static func extract(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {

@@ -2,7 +2,9 @@
 /// ("dkssudgktpdy") back to Hangul ("안녕하세요"), Hangul to its keys, and a score that says when
 /// Latin input is probably Korean typed in the wrong mode.
 public enum DubeolsikKeyboard {
-  /// Unshifted keys. Shift gives ㅃㅉㄸㄲㅆㅒㅖ on Q W E R T O P and the plain jamo elsewhere.
+  /// Unshifted keys.
+  ///
+  /// Shift gives ㅃㅉㄸㄲㅆㅒㅖ on Q W E R T O P and the plain jamo elsewhere.
   static let keyToJamo: [Character: Unicode.Scalar] = [
     "q": "ㅂ", "w": "ㅈ", "e": "ㄷ", "r": "ㄱ", "t": "ㅅ", "y": "ㅛ", "u": "ㅕ", "i": "ㅑ",
     "o": "ㅐ", "p": "ㅔ", "a": "ㅁ", "s": "ㄴ", "d": "ㅇ", "f": "ㄹ", "g": "ㅎ", "h": "ㅗ",

@@ -25,7 +25,9 @@ enum FinalSound: Equatable {
     return .unknown
   }
 
-  private static let closing: Set<Character> = [")", "]", "}", "'", "\"", "’", "”", "」", "』", "》", ".", "!", "?"]
+  private static let closing: Set<Character> = [
+    ")", "]", "}", "'", "\"", "’", "”", "」", "』", "》", ".", "!", "?",
+  ]
 
   /// Digits are read in Sino-Korean: the last spoken word is the last non-zero digit, or the
   /// unit the trailing zeros make (10 십, 100 백, 1000 천, 10⁴ 만, 10⁸ 억, 10¹² 조).
@@ -55,7 +57,9 @@ enum FinalSound: Equatable {
     if let reading = knownWords[lower] { return ofSyllable(reading) }
     if lower.hasSuffix("ng") || lower.hasSuffix("m") || lower.hasSuffix("n") { return .consonant }
     if lower.hasSuffix("l") { return .rieul }
-    if lower.hasSuffix("k") || lower.hasSuffix("p") || lower.hasSuffix("t") && !lower.hasSuffix("st") {
+    if lower.hasSuffix("k") || lower.hasSuffix("p")
+      || lower.hasSuffix("t") && !lower.hasSuffix("st")
+    {
       return .consonant
     }
     return lower.count == 1 ? ofLatin(lower.uppercased()) : .none

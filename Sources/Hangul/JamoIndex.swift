@@ -56,16 +56,21 @@ enum JamoIndex {
   }()
 
   /// Keys needed for each medial (2 for compound vowels) and each final (0 for none).
-  static let medialKeys: [Int] = (0..<21).map { JamoTable.splits[JamoTable.medials[$0]] == nil ? 1 : 2 }
+  static let medialKeys: [Int] = (0..<21).map {
+    JamoTable.splits[JamoTable.medials[$0]] == nil ? 1 : 2
+  }
   static let finalKeys: [Int] = (0..<28).map { t in
     t == 0 ? 0 : JamoTable.splits[JamoTable.finals[t]] == nil ? 1 : 2
   }
 
-  /// Compatibility jamo values that `.letters` decomposition writes for each medial and final:
-  /// the first letter, and the second (0 when there is none). Flat arrays, not arrays of
+  /// Compatibility jamo values that `.letters` decomposition writes for each medial and final.
+  ///
+  /// The first letter, and the second (0 when there is none). Flat arrays, not arrays of
   /// arrays, because this is the innermost loop of feature extraction.
   static let medialFirst: [UInt32] = (0..<21).map { letters(JamoTable.medials[$0])[0] }
-  static let medialSecond: [UInt32] = (0..<21).map { letters(JamoTable.medials[$0]).dropFirst().first ?? 0 }
+  static let medialSecond: [UInt32] = (0..<21).map {
+    letters(JamoTable.medials[$0]).dropFirst().first ?? 0
+  }
   static let finalFirst: [UInt32] = (0..<28).map { $0 == 0 ? 0 : letters(JamoTable.finals[$0])[0] }
   static let finalSecond: [UInt32] = (0..<28).map {
     $0 == 0 ? 0 : letters(JamoTable.finals[$0]).dropFirst().first ?? 0

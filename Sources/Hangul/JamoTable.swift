@@ -10,13 +10,13 @@ enum JamoTable {
   static let medialIndex: [Unicode.Scalar: Int] = index(medials)
   static let finalIndex: [Unicode.Scalar: Int] = index(finals).filter { $0.value != 0 }
 
-  /// Two vowels that combine into one: ㅗ+ㅏ = ㅘ, …
+  /// Two vowels that combine into one: ㅗ+ㅏ = ㅘ and six more.
   static let compoundVowels: [Pair: Unicode.Scalar] = pairs([
     ("ㅗ", "ㅏ", "ㅘ"), ("ㅗ", "ㅐ", "ㅙ"), ("ㅗ", "ㅣ", "ㅚ"), ("ㅜ", "ㅓ", "ㅝ"),
     ("ㅜ", "ㅔ", "ㅞ"), ("ㅜ", "ㅣ", "ㅟ"), ("ㅡ", "ㅣ", "ㅢ"),
   ])
 
-  /// Two consonants that combine into one final: ㄱ+ㅅ = ㄳ, …
+  /// Two consonants that combine into one final: ㄱ+ㅅ = ㄳ and ten more.
   static let compoundFinals: [Pair: Unicode.Scalar] = pairs([
     ("ㄱ", "ㅅ", "ㄳ"), ("ㄴ", "ㅈ", "ㄵ"), ("ㄴ", "ㅎ", "ㄶ"), ("ㄹ", "ㄱ", "ㄺ"),
     ("ㄹ", "ㅁ", "ㄻ"), ("ㄹ", "ㅂ", "ㄼ"), ("ㄹ", "ㅅ", "ㄽ"), ("ㄹ", "ㅌ", "ㄾ"),

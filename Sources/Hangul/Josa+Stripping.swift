@@ -1,8 +1,9 @@
 extension Josa {
   private enum After { case consonant, vowel, vowelOrRieul, any }
 
-  /// Particles and sentence endings that can close a word, longest first so that "에서" wins
-  /// over "서". Each says what the word before it must end in, so "아이" keeps its "이" (이 as a
+  /// Particles and sentence endings that can close a word, longest first.
+  ///
+  /// Longest first so that "에서" wins over "서". Each says what the word before it must end in, so "아이" keeps its "이" (이 as a
   /// subject particle only follows a consonant) while "집이" loses it.
   private static let suffixes: [(String, After)] = [
     ("이에요", .consonant), ("입니다", .any), ("인가요", .any), ("인데요", .any),

@@ -52,7 +52,9 @@ extension KoreanNumber {
         guard unit < lastLargeUnit else { return nil }
         lastLargeUnit = unit
         let group = section + current
-        guard let add = checked(group == 0 ? 1 : group, times: unit, plus: total) else { return nil }
+        guard let add = checked(group == 0 ? 1 : group, times: unit, plus: total) else {
+          return nil
+        }
         total = add
         section = 0
         current = 0

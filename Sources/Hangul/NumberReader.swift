@@ -44,7 +44,8 @@ public enum NumberReader {
   {
     // More digits than an Int holds (an account number, say) are read one by one.
     guard let integer else {
-      let reading = digits.compactMap(\.wholeNumberValue).map { KoreanNumber.sinoDigits[$0] }.joined()
+      let reading = digits.compactMap(\.wholeNumberValue).map { KoreanNumber.sinoDigits[$0] }
+        .joined()
       return counter.map { reading + " " + $0 } ?? reading
     }
     var reading: String

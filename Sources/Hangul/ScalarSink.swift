@@ -1,4 +1,6 @@
-/// Where the text routines write scalars. Writing UTF-8 bytes into one buffer, instead of
+/// Where the text routines write scalars.
+///
+/// Writing UTF-8 bytes into one buffer, instead of
 /// appending to a `String` scalar by scalar, is what keeps the front end above 50 MB/s.
 protocol ScalarSink {
   mutating func append(_ value: UInt32)

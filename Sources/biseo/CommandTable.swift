@@ -1,8 +1,15 @@
-/// Every `biseo` command, in the order `biseo --help` lists them. Only commands that work are
+/// Every `biseo` command, in the order `biseo --help` lists them.
+///
+/// Only commands that work are
 /// listed: add a line here when a command lands.
 enum CommandTable {
   static let commands: [CommandEntry] = [
-    CommandEntry(TextCommand.self),
+    CommandEntry(ChatCommand.self),
+    CommandEntry(CheckCommand.self),
+    CommandEntry(EvaluateCommand.self),
+    CommandEntry(ClassifyCommand.self),
+    CommandEntry(EvalCommand.self),
     CommandEntry(ServeCommand.self),
+    CommandEntry(TextCommand.self),
   ]
 }

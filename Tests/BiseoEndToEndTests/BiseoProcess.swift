@@ -21,7 +21,8 @@ struct BiseoProcess {
         folder.deleteLastPathComponent()
       }
     }
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "biseo binary not found"])
+    throw CocoaError(
+      .fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "biseo binary not found"])
   }
 
   /// The repository root, for the shipped `Rules/`, `Intents/` and `Corpus/`.

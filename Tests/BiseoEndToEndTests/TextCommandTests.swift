@@ -8,7 +8,9 @@ import Testing
 
   @Test("이슈의 예시가 그대로 나온다")
   func issueExamples() throws {
-    #expect(try run("text", "keyboard", "dkssudgktpdy", "rjsrkdrjawls", "alsqkddnl").stdout == "안녕하세요\n건강검진\n민방위\n")
+    #expect(
+      try run("text", "keyboard", "dkssudgktpdy", "rjsrkdrjawls", "alsqkddnl").stdout
+        == "안녕하세요\n건강검진\n민방위\n")
     #expect(try run("text", "keyboard", "--detect", "hello").stdout == "hello\t0.00\n")
     #expect(try run("text", "choseong", "--query", "ㄱㄱㄱㅈ", "건강검진").stdout == "match\n")
     #expect(try run("text", "choseong", "--query", "건강ㄱㅈ", "건강검진").stdout == "match\n")

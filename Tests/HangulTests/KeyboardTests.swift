@@ -23,6 +23,8 @@ import Testing
     }
   }
 
+  /// Every pair whose split is ambiguous round-trips through the keys.
+  ///
   /// Two syllables are ambiguous to split when the first ends in a final (or none) that the
   /// second's initial could extend: 각+시 must not become 갃+ㅣ. Every final × every initial,
   /// over every vowel on both sides, is 28 × 21 × 19 × 21 pairs.
@@ -65,6 +67,8 @@ import Testing
     "ok", "a", "good morning", "covid vaccine", "tax", "python",
   ])
   func englishStaysEnglish(text: String) {
-    #expect(DubeolsikKeyboard.correctedIfMistyped(text) == nil, "\(DubeolsikKeyboard.koreanLikelihood(text))")
+    #expect(
+      DubeolsikKeyboard.correctedIfMistyped(text) == nil,
+      "\(DubeolsikKeyboard.koreanLikelihood(text))")
   }
 }

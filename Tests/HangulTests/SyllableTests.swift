@@ -16,7 +16,9 @@ import Testing
       let ours = Jamo.decompose(text, to: .conjoining)
       #expect(Array(ours.unicodeScalars) == Array(nfd.unicodeScalars))
       #expect(Array(Jamo.compose(nfd).unicodeScalars) == Array(text.unicodeScalars))
-      #expect(Array(nfd.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(text.unicodeScalars))
+      #expect(
+        Array(nfd.precomposedStringWithCanonicalMapping.unicodeScalars)
+          == Array(text.unicodeScalars))
     }
   }
 

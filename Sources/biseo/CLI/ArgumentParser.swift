@@ -11,9 +11,10 @@ struct ParsedArguments {
 
   func all(_ option: String) -> [String] { values[option] ?? [] }
 
-  /// Parses `arguments` against `options`: `--name value`, `--name=value`, flags, and
-  /// positionals; `--` ends options. An unknown option is a usage error that names the
-  /// closest known one.
+  /// Parses `arguments` against `options`.
+  ///
+  /// Accepts `--name value`, `--name=value`, flags and positionals; `--` ends options. An
+  /// unknown option is a usage error that names the closest known one.
   init(_ arguments: [String], options: [OptionSpec]) throws {
     let byName = Dictionary(options.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var i = 0

@@ -65,7 +65,8 @@ enum Runner {
       console.error(text)
       return 2
     case .badInput(let message):
-      console.error(message.hasSuffix("\n") ? message : "biseo \(command.name): error: \(message)\n")
+      console.error(
+        message.hasSuffix("\n") ? message : "biseo \(command.name): error: \(message)\n")
       return 2
     case .failure(let message):
       console.error("biseo \(command.name): error: \(message)\n")

@@ -45,9 +45,13 @@ enum TextCommand: BiseoCommand {
     guard let operation = arguments.positionals.first else {
       throw CommandError.usage("missing operation")
     }
-    let operations = ["jamo", "compose", "choseong", "keyboard", "josa", "normalize", "read", "number"]
+    let operations = [
+      "jamo", "compose", "choseong", "keyboard", "josa", "normalize", "read", "number",
+    ]
     guard operations.contains(operation) else {
-      let hint = Suggestion.closest(to: operation, among: operations).map { "did you mean '\($0)'?" }
+      let hint = Suggestion.closest(to: operation, among: operations).map {
+        "did you mean '\($0)'?"
+      }
       throw CommandError.usage("unknown operation '\(operation)'", hint: hint)
     }
     var inputs = Array(arguments.positionals.dropFirst())
@@ -60,7 +64,8 @@ enum TextCommand: BiseoCommand {
       switch operation {
       case "jamo":
         let form: Jamo.Form =
-          arguments.has("--conjoining") ? .conjoining : arguments.has("--letters") ? .letters : .compatibility
+          arguments.has("--conjoining")
+          ? .conjoining : arguments.has("--letters") ? .letters : .compatibility
         console.line(Jamo.decompose(input, to: form))
       case "compose": console.line(Jamo.compose(input))
       case "choseong":
@@ -72,7 +77,9 @@ enum TextCommand: BiseoCommand {
           console.line(Choseong.extract(input))
         }
       case "keyboard": console.line(keyboard(input, detect: arguments.has("--detect")))
-      case "josa": console.line(input.split(separator: " ").map { Josa.stripped(from: $0) }.joined(separator: " "))
+      case "josa":
+        console.line(
+          input.split(separator: " ").map { Josa.stripped(from: $0) }.joined(separator: " "))
       case "read": console.line(NumberReader.readAloud(input))
       case "number":
         guard let value = KoreanNumber.parse(input) else {
@@ -92,7 +99,8 @@ enum TextCommand: BiseoCommand {
       return "\(corrected)\t\(String(format: "%.2f", score))"
     }
     let hasHangul = input.unicodeScalars.contains { HangulSyllable($0) != nil }
-    return hasHangul ? DubeolsikKeyboard.keys(fromHangul: input) : DubeolsikKeyboard.hangul(fromKeys: input)
+    return hasHangul
+      ? DubeolsikKeyboard.keys(fromHangul: input) : DubeolsikKeyboard.hangul(fromKeys: input)
   }
 
   private static func attachJosa(_ inputs: [String], console: Console) throws -> Int32 {

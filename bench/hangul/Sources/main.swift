@@ -10,7 +10,8 @@ let defaultFiles = ["nsmc/train.tsv", "3i4k/train.tsv", "chatbot/train.tsv"].map
     "../../../../shared/data/nlu/" + $0
   ).standardized.path
 }
-let paths = CommandLine.arguments.count > 1 ? Array(CommandLine.arguments.dropFirst()) : defaultFiles
+let paths =
+  CommandLine.arguments.count > 1 ? Array(CommandLine.arguments.dropFirst()) : defaultFiles
 
 var lines: [String] = []
 for path in paths {
@@ -50,7 +51,8 @@ if ProcessInfo.processInfo.environment["STAGES"] != nil {
   var normalized: [String] = []
   print("normalize", clock.measure { normalized = lines.map(TextNormalizer.normalize) })
   print("decompose", clock.measure { for l in normalized { _ = Jamo.decompose(l, to: .letters) } })
-  print("detect", clock.measure { for l in normalized { _ = DubeolsikKeyboard.koreanLikelihood(l) } })
+  print(
+    "detect", clock.measure { for l in normalized { _ = DubeolsikKeyboard.koreanLikelihood(l) } })
 }
 _ = pass(lines)  // warm-up
 var best = Duration.seconds(1_000)
@@ -62,5 +64,7 @@ for _ in 0..<3 {
 }
 let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
 let mb = Double(bytes) / 1_000_000
-print(String(format: "lines %d, %.1f MB, best of 3: %.3f s, %.1f MB/s, %.0f lines/s (checksum %d)",
-  lines.count, mb, seconds, mb / seconds, Double(lines.count) / seconds, checksum))
+print(
+  String(
+    format: "lines %d, %.1f MB, best of 3: %.3f s, %.1f MB/s, %.0f lines/s (checksum %d)",
+    lines.count, mb, seconds, mb / seconds, Double(lines.count) / seconds, checksum))

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Chooses a `Calibration` from out-of-fold predictions on the training data alone.
+package enum CrossValidation {
+  /// One held-out prediction: the true label and the raw scores in the model's label order.
+  package struct Fold: Sendable {
+    package var label: String
+    package var labels: [String]
+    package var scores: [Float]
+  }
+
+  /// Out-of-fold scores: each example is scored by a model trained on the other folds
+  /// (seeded, deterministic assignment to folds).
+  ///
+  /// - Parameters:
+  ///   - data: the training data.
+  ///   - folds: how many folds.
+  ///   - features: feature options.
+  ///   - training: training options.
+  /// - Returns: one entry per example.
+  package static func outOfFold(
+    _ data: [LabeledText], folds: Int, features: FeatureOptions, training: TrainingOptions
+  ) -> [Fold] {
+    var order = Array(data.indices)
+    var random = SplitMix64(seed: training.seed &+ 1)
+    random.shuffle(&order)
+    var fold = [Int](repeating: 0, count: data.count)
+    for (rank, index) in order.enumerated() { fold[index] = rank % folds }
+    var result: [Fold] = []
+    for k in 0..<folds {
+      let train = data.indices.filter { fold[$0] != k }.map { data[$0] }
+      let classifier = TextClassifier.train(train, features: features, training: training)
+      for index in data.indices where fold[index] == k {
+        var scores: [Float] = []
+        classifier.model.scores(classifier.extractor.features(of: data[index].text), into: &scores)
+        result.append(
+          Fold(label: data[index].label, labels: classifier.model.labels, scores: scores))
+      }
+    }
+    return result
+  }
+
+  /// The temperature with the least log-loss, then the highest out-of-scope threshold whose
+  /// accuracy is within `tolerance` of the best threshold's.
+  ///
+  /// - Parameters:
+  ///   - folds: out-of-fold predictions.
+  ///   - fallback: the out-of-scope label.
+  ///   - tolerance: accuracy (0…1) given up for caution; 0.005 = half a point.
+  /// - Returns: the calibration.
+  package static func calibrate(_ folds: [Fold], fallback: String, tolerance: Double = 0.005)
+    -> Calibration
+  {
+    var best = (loss: Double.infinity, temperature: 1.0)
+    for step in 1...60 {
+      let t = Double(step) * 0.05
+      var loss = 0.0
+      for f in folds {
+        var p = f.scores
+        LinearModel.softmax(&p, temperature: Float(t))
+        let k = f.labels.firstIndex(of: f.label) ?? 0
+        loss -= log(Double(max(p[k], 1e-7)))
+      }
+      if loss < best.loss { best = (loss, t) }
+    }
+    var tops: [(label: String, top: String, p: Double)] = []
+    for f in folds {
+      var p = f.scores
+      LinearModel.softmax(&p, temperature: Float(best.temperature))
+      guard let k = p.indices.max(by: { p[$0] < p[$1] }) else { continue }
+      tops.append((f.label, f.labels[k], Double(p[k])))
+    }
+    var curve: [(threshold: Double, accuracy: Double)] = []
+    for step in 0...90 {
+      let threshold = Double(step) * 0.01
+      let right = tops.filter { ($0.p < threshold ? fallback : $0.top) == $0.label }.count
+      curve.append((threshold, Double(right) / Double(max(tops.count, 1))))
+    }
+    // The most cautious threshold that costs at most `tolerance` accuracy: an unsure answer
+    // is better routed to "I did not understand" than acted upon.
+    let peak = curve.map(\.accuracy).max() ?? 0
+    let threshold = curve.last { $0.accuracy >= peak - tolerance }?.threshold ?? 0
+    return Calibration(temperature: best.temperature, threshold: threshold)
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Biseo's intent classifier: a `TextClassifier` trained on `Intents/`, calibrated
+/// confidences and the out-of-scope fallback; trained at start-up or read from a cache.
+package struct IntentModel: Sendable {
+  /// The intent for everything Biseo does not handle.
+  package static let fallback = "out_of_scope"
+  /// How many labels a prediction's ranking lists.
+  package static let rankingSize = 3
+
+  /// The trained classifier.
+  package let classifier: TextClassifier
+  /// Temperature and threshold in force.
+  package let calibration: Calibration
+
+  /// Wraps a trained classifier.
+  ///
+  /// - Parameters:
+  ///   - classifier: the classifier.
+  ///   - calibration: temperature and out-of-scope threshold.
+  package init(classifier: TextClassifier, calibration: Calibration) {
+    self.classifier = classifier
+    self.calibration = calibration
+  }
+
+  /// The fingerprint of everything a model depends on.
+  ///
+  /// Format version, options and every example in order; a cached model with another
+  /// fingerprint is stale.
+  ///
+  /// - Parameters:
+  ///   - examples: the training data.
+  ///   - features: feature options.
+  ///   - training: training options.
+  /// - Returns: a 64-bit FNV-1a fingerprint.
+  package static func fingerprint(
+    _ examples: [LabeledText], features: FeatureOptions, training: TrainingOptions
+  ) -> UInt64 {
+    var hash = FNV1a64()
+    hash.combine("biseo-nlu \(ModelFile.version)")
+    hash.combine(features.fingerprint)
+    hash.combine(training.fingerprint)
+    for example in examples {
+      hash.combine(example.label)
+      hash.combine(example.text)
+    }
+    return hash.value
+  }
+
+  /// Reads the cached model when it matches `examples` and the options, else trains one and
+  /// rewrites the cache (a cache that cannot be written is not an error: the model is).
+  ///
+  /// - Parameters:
+  ///   - examples: the training data (from `IntentCatalog.labeledExamples`).
+  ///   - cachePath: the cache file, or nil for no cache.
+  ///   - features: feature options.
+  ///   - training: training options.
+  ///   - calibration: temperature and threshold.
+  /// - Returns: the model and whether it came from the cache.
+  package static func loadOrTrain(
+    _ examples: [LabeledText], cachePath: String?, features: FeatureOptions = .intents,
+    training: TrainingOptions = .intents, calibration: Calibration = .intents
+  ) -> (model: IntentModel, fromCache: Bool) {
+    let key = fingerprint(examples, features: features, training: training)
+    if let cachePath, let cached = ModelFile.load(path: cachePath, inputHash: key),
+      cached.bucketBits == features.bucketBits
+    {
+      let classifier = TextClassifier(model: cached, features: features, training: training)
+      return (IntentModel(classifier: classifier, calibration: calibration), true)
+    }
+    let classifier = TextClassifier.train(examples, features: features, training: training)
+    if let cachePath {
+      try? ModelFile.save(classifier.model, path: cachePath, inputHash: key)
+    }
+    return (IntentModel(classifier: classifier, calibration: calibration), false)
+  }
+
+  /// Classifies one utterance.
+  ///
+  /// Never fails: empty, blank, symbol-only or emoji-only input is `out_of_scope` with
+  /// confidence 0.
+  ///
+  /// - Parameter text: raw input.
+  /// - Returns: the prediction.
+  package func classify(_ text: String) -> IntentPrediction {
+    let prepared = classifier.extractor.prepare(text)
+    let readable = prepared.unicodeScalars.contains {
+      $0.properties.isAlphabetic || ("0"..."9").contains($0)
+    }
+    let labels = classifier.model.labels
+    guard readable, !labels.isEmpty else {
+      return IntentPrediction(
+        intent: Self.fallback, confidence: 0, topLabel: Self.fallback, fellBack: true, ranking: [])
+    }
+    var scores: [Float] = []
+    classifier.model.scores(classifier.extractor.features(of: text), into: &scores)
+    LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
+    let ranking = zip(labels, scores)
+      .map { LabelScore(label: $0, probability: Double($1)) }
+      .sorted { ($0.probability, $1.label) > ($1.probability, $0.label) }
+    let top = ranking[0]
+    let fellBack = top.probability < calibration.threshold && top.label != Self.fallback
+    return IntentPrediction(
+      intent: fellBack ? Self.fallback : top.label, confidence: top.probability,
+      topLabel: top.label, fellBack: fellBack, ranking: Array(ranking.prefix(Self.rankingSize)))
+  }
+}
+
+extension TrainingOptions {
+  /// The training Biseo's intent model uses (chosen on `Corpus/nlu`, see `bench/nlu/README.md`).
+  package static let intents = TrainingOptions(
+    epochs: 20, learningRate: 4, seed: 13, averaged: true)
+}

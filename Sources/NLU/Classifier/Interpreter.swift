@@ -1,0 +1,39 @@
+/// Everything NLU says about one utterance: the intent and the entities.
+package struct Interpretation: Sendable, Codable, Equatable {
+  /// The text entity spans refer to (normalised, English-mode typing corrected).
+  package var text: String
+  /// The intent prediction.
+  package var intent: IntentPrediction
+  /// Entities, in order of position.
+  package var entities: [Entity]
+}
+
+/// Intent model plus entity recognizer: what the dialogue and `biseo classify` call.
+package struct Interpreter: Sendable {
+  /// The intent model.
+  package let model: IntentModel
+  /// The entity recognizer.
+  package let recognizer: EntityRecognizer
+
+  /// Creates an interpreter.
+  ///
+  /// - Parameters:
+  ///   - model: the intent model.
+  ///   - recognizer: the entity recognizer.
+  package init(model: IntentModel, recognizer: EntityRecognizer = EntityRecognizer()) {
+    self.model = model
+    self.recognizer = recognizer
+  }
+
+  /// Interprets one utterance.
+  ///
+  /// - Parameters:
+  ///   - text: raw input.
+  ///   - asOf: the day relative dates are resolved against (Asia/Seoul), injected.
+  /// - Returns: intent and entities.
+  package func interpret(_ text: String, asOf: LocalDate) -> Interpretation {
+    Interpretation(
+      text: EntityRecognizer.prepare(text), intent: model.classify(text),
+      entities: recognizer.entities(in: text, context: EntityContext(asOf: asOf)))
+  }
+}

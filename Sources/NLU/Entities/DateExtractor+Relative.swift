@@ -1,0 +1,111 @@
+extension DateExtractor {
+  static let days: [(String, Int)] = [
+    ("내일모레", 2), ("내일 모레", 2), ("오늘", 0), ("금일", 0), ("내일", 1), ("모레", 2),
+    ("글피", 3), ("어제", -1), ("그저께", -2), ("그제", -2),
+  ]
+  static let weekdays: [Character: Int] = ["월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6]
+  static let weekWords: [(String, Int)] = [
+    ("다다음", 2), ("다음", 1), ("담", 1), ("이번", 0), ("금주", 0), ("지난", -1), ("저번", -1),
+  ]
+  static let yearWords: [(String, Int)] = [
+    ("올해", 0), ("금년", 0), ("내년", 1), ("작년", -1), ("지난해", -1), ("올", 0),
+  ]
+
+  /// Relative dates that start with a word (오늘, 다음 주 화요일, 이번 달 말, 연말, 금요일).
+  func relative(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+    guard text.isWordStart(i) else { return nil }
+    if let word = text.first(of: Self.days.map(\.0), at: i),
+      let shift = Self.days.first(where: { $0.0 == word })?.1
+    {
+      return (i + word.count, asOf.adding(days: shift).description)
+    }
+    if let match = week(text, at: i, asOf: asOf) ?? month(text, at: i, asOf: asOf) {
+      return match
+    }
+    if let match = year(text, at: i, asOf: asOf) { return match }
+    if text.has("연말", at: i) || text.has("년말", at: i), !text.has("정산", at: i + 2) {
+      return (i + 2, LocalDate(year: asOf.year, month: 12, day: 31)?.description ?? "")
+    }
+    if text.has("월말", at: i) { return (i + 2, asOf.endOfMonth.description) }
+    if let (end, weekday) = weekdayName(text, at: i) {
+      // The next such day, today included.
+      let shift = (weekday - asOf.weekday + 7) % 7
+      return (end, asOf.adding(days: shift).description)
+    }
+    return offset(text, at: i, asOf: asOf)
+  }
+
+  /// "화요일", "화욜"; the end index and weekday (0 = Monday).
+  private func weekdayName(_ text: [Character], at i: Int) -> (Int, Int)? {
+    guard i < text.count, let weekday = Self.weekdays[text[i]] else { return nil }
+    if text.has("요일", at: i + 1) { return (i + 3, weekday) }
+    if text.has("욜", at: i + 1) { return (i + 2, weekday) }
+    return nil
+  }
+
+  private func week(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+    guard let word = text.first(of: Self.weekWords.map(\.0), at: i),
+      let shift = Self.weekWords.first(where: { $0.0 == word })?.1
+    else { return nil }
+    var k = text.skippingSpaces(from: i + word.count)
+    if word != "금주" {
+      guard text.has("주", at: k) else { return nil }
+      k += 1
+    }
+    let monday = asOf.adding(days: -asOf.weekday + 7 * shift)
+    // "이번 주말": Saturday of that week.
+    if text.has("말", at: k) { return (k + 1, monday.adding(days: 5).description) }
+    let next = text.skippingSpaces(from: k)
+    if let (end, weekday) = weekdayName(text, at: next) {
+      return (end, monday.adding(days: weekday).description)
+    }
+    return (k, monday.description)
+  }
+
+  private func month(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+    var shift: Int
+    var k: Int
+    if text.has("이달", at: i) || text.has("이번달", at: i) {
+      shift = 0
+      k = i + (text.has("이달", at: i) ? 2 : 3)
+    } else if let word = text.first(of: ["다다음", "다음", "담", "이번", "지난", "저번"], at: i) {
+      shift = ["다다음": 2, "다음": 1, "담": 1, "이번": 0, "지난": -1, "저번": -1][word] ?? 0
+      k = text.skippingSpaces(from: i + word.count)
+      guard text.has("달", at: k) else { return nil }
+      k += 1
+    } else {
+      return nil
+    }
+    let first = (LocalDate(year: asOf.year, month: asOf.month, day: 1) ?? asOf).adding(
+      months: shift)
+    let next = text.skippingSpaces(from: k)
+    if text.has("말", at: next) { return (next + 1, first.endOfMonth.description) }
+    if text.has("초", at: next) { return (next + 1, first.description) }
+    if let d = digits(text, at: next, maxLength: 2), text.has("일", at: d.end),
+      let date = LocalDate(year: first.year, month: first.month, day: d.value)
+    {
+      return (d.end + 1, date.description)
+    }
+    let month = first.month < 10 ? "0\(first.month)" : "\(first.month)"
+    return (k, "\(first.year)-\(month)")
+  }
+
+  private func year(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+    guard let word = text.first(of: Self.yearWords.map(\.0), at: i),
+      let shift = Self.yearWords.first(where: { $0.0 == word })?.1
+    else { return nil }
+    let y = asOf.year + shift
+    let next = text.skippingSpaces(from: i + word.count)
+    if text.has("말", at: next) {
+      return (next + 1, LocalDate(year: y, month: 12, day: 31)?.description ?? "")
+    }
+    if let m = digits(text, at: next, maxLength: 2), text.has("월", at: m.end) {
+      let sub = DateExtractor().numeric(
+        text, at: next, asOf: LocalDate(year: y, month: 1, day: 1) ?? asOf)
+      if let sub { return sub }
+    }
+    // "올" alone is too short to stand for a year ("올라가" …); it needs 해 or a month after it.
+    if word == "올" { return nil }
+    return (i + word.count, String(y))
+  }
+}

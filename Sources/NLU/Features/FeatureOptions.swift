@@ -1,0 +1,50 @@
+/// Which features the extractor produces and how many hash buckets they share.
+///
+/// Part of a model's identity: a cached model trained with other options is stale.
+package struct FeatureOptions: Sendable, Hashable, Codable {
+  /// log2 of the number of hash buckets.
+  package var bucketBits: Int
+  /// Syllable (character) n-grams of each word with boundary marks, n = 1…this.
+  package var syllableGrams: Int
+  /// Character n-grams of the text with spaces removed, n = 2…this (0 = off); they make
+  /// "국가건강검진대상" and "국가 건강검진 대상" share features.
+  package var joinedGrams: Int
+  /// Jamo-letter n-grams of each word (typo tolerance), n in this range (empty = off).
+  package var jamoGrams: ClosedRange<Int>
+  /// 초성 n-grams of each word, n = 1…this (0 = off); "ㄱㄱㄱㅈ" meets "건강검진" here.
+  package var choseongGrams: Int
+  /// Josa-stripped word tokens.
+  package var words: Bool
+  /// Adjacent pairs of josa-stripped words.
+  package var wordBigrams: Bool
+  /// Characters of input looked at; the rest of a longer text is ignored.
+  package var maxCharacters: Int
+
+  /// Creates options.
+  ///
+  /// - Parameters: one per property.
+  package init(
+    bucketBits: Int = 20, syllableGrams: Int = 3, joinedGrams: Int = 3,
+    jamoGrams: ClosedRange<Int> = 3...4, choseongGrams: Int = 4, words: Bool = true,
+    wordBigrams: Bool = true, maxCharacters: Int = 1000
+  ) {
+    precondition((8...26).contains(bucketBits), "bucketBits out of range")
+    self.bucketBits = bucketBits
+    self.syllableGrams = syllableGrams
+    self.joinedGrams = joinedGrams
+    self.jamoGrams = jamoGrams
+    self.choseongGrams = choseongGrams
+    self.words = words
+    self.wordBigrams = wordBigrams
+    self.maxCharacters = maxCharacters
+  }
+
+  /// The options Biseo's intent model uses (chosen on `Corpus/nlu`, see `bench/nlu/README.md`).
+  package static let intents = FeatureOptions()
+
+  /// A stable text form, hashed into model fingerprints.
+  package var fingerprint: String {
+    "b\(bucketBits) s\(syllableGrams) j\(joinedGrams) m\(jamoGrams.lowerBound)-\(jamoGrams.upperBound)"
+      + " c\(choseongGrams) w\(words ? 1 : 0) wb\(wordBigrams ? 1 : 0) x\(maxCharacters)"
+  }
+}

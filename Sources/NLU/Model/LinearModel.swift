@@ -1,0 +1,88 @@
+import Foundation
+
+/// A linear classifier over hashed features: one weight per (bucket, label) and a bias per
+/// label; scores go through a softmax.
+///
+/// Weights are stored bucket-major (`weights[bucket * labelCount + label]`), so the labels of
+/// one feature sit side by side in memory.
+package struct LinearModel: Sendable, Equatable {
+  /// Class labels, in a fixed (sorted) order.
+  package let labels: [String]
+  /// log2 of the number of buckets.
+  package let bucketBits: Int
+  /// Bucket-major weights.
+  package var weights: [Float]
+  /// One bias per label.
+  package var bias: [Float]
+
+  /// Creates a zero model.
+  ///
+  /// - Parameters:
+  ///   - labels: the class labels.
+  ///   - bucketBits: log2 of the number of hash buckets.
+  package init(labels: [String], bucketBits: Int) {
+    self.labels = labels
+    self.bucketBits = bucketBits
+    self.weights = [Float](repeating: 0, count: labels.count << bucketBits)
+    self.bias = [Float](repeating: 0, count: labels.count)
+  }
+
+  /// Creates a model from stored parts.
+  ///
+  /// - Parameters:
+  ///   - labels: the class labels.
+  ///   - bucketBits: log2 of the number of hash buckets.
+  ///   - weights: bucket-major weights, `labels.count << bucketBits` of them.
+  ///   - bias: one per label.
+  package init(labels: [String], bucketBits: Int, weights: [Float], bias: [Float]) {
+    precondition(weights.count == labels.count << bucketBits && bias.count == labels.count)
+    self.labels = labels
+    self.bucketBits = bucketBits
+    self.weights = weights
+    self.bias = bias
+  }
+
+  /// The scale applied to a feature vector of `count` entries (its L2 norm is then 1 when no
+  /// index repeats).
+  @inline(__always)
+  static func scale(_ count: Int) -> Float {
+    count == 0 ? 0 : 1 / Float(count).squareRoot()
+  }
+
+  /// Raw scores (logits) of every label for a feature vector.
+  ///
+  /// - Parameters:
+  ///   - features: bucket indices, as produced by `FeatureExtractor`.
+  ///   - scores: receives one score per label; resized as needed.
+  package func scores(_ features: [UInt32], into scores: inout [Float]) {
+    let l = labels.count
+    if scores.count != l { scores = [Float](repeating: 0, count: l) }
+    for k in 0..<l { scores[k] = 0 }
+    weights.withUnsafeBufferPointer { w in
+      scores.withUnsafeMutableBufferPointer { s in
+        for f in features {
+          let row = Int(f) * l
+          for k in 0..<l { s[k] += w[row + k] }
+        }
+      }
+    }
+    let scale = Self.scale(features.count)
+    for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+  }
+
+  /// Turns scores into probabilities in place (numerically stable softmax).
+  ///
+  /// - Parameters:
+  ///   - scores: logits; replaced by probabilities.
+  ///   - temperature: divides the logits first; above 1 flattens the distribution.
+  package static func softmax(_ scores: inout [Float], temperature: Float = 1) {
+    guard let top = scores.max() else { return }
+    var sum: Float = 0
+    for k in scores.indices {
+      let e = expf((scores[k] - top) / temperature)
+      scores[k] = e
+      sum += e
+    }
+    for k in scores.indices { scores[k] /= sum }
+  }
+}

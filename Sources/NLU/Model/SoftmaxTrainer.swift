@@ -1,0 +1,143 @@
+/// How a model is trained; part of its identity for the cache.
+package struct TrainingOptions: Sendable, Hashable, Codable {
+  /// Passes over the training data.
+  package var epochs: Int
+  /// Initial step size; it decays linearly to 0 over training.
+  package var learningRate: Float
+  /// Seed of the shuffling order.
+  package var seed: UInt64
+  /// Whether the returned weights are the average over all steps (averaged SGD), which
+  /// generalises better than the last iterate.
+  package var averaged: Bool
+
+  /// Creates options.
+  ///
+  /// - Parameters: one per property.
+  package init(
+    epochs: Int = 10, learningRate: Float = 0.5, seed: UInt64 = 13, averaged: Bool = true
+  ) {
+    self.epochs = epochs
+    self.learningRate = learningRate
+    self.seed = seed
+    self.averaged = averaged
+  }
+
+  /// A stable text form, hashed into model fingerprints.
+  package var fingerprint: String {
+    "e\(epochs) lr\(learningRate) s\(seed) a\(averaged ? 1 : 0)"
+  }
+}
+
+/// Trains a `LinearModel` as multinomial logistic regression with stochastic gradient
+/// descent: deterministic (seeded shuffling, fixed order of labels), one core.
+package enum SoftmaxTrainer {
+  /// One training example: hashed features and a label index.
+  package struct Example: Sendable {
+    package var features: [UInt32]
+    package var label: Int
+
+    /// Creates an example.
+    ///
+    /// - Parameters:
+    ///   - features: bucket indices.
+    ///   - label: index into the model's labels.
+    package init(features: [UInt32], label: Int) {
+      self.features = features
+      self.label = label
+    }
+  }
+
+  /// Trains a model.
+  ///
+  /// - Parameters:
+  ///   - examples: the training set.
+  ///   - labels: the class labels (indices in `examples` refer to these).
+  ///   - bucketBits: log2 of the number of hash buckets.
+  ///   - options: epochs, learning rate, seed, averaging.
+  /// - Returns: the trained model.
+  package static func train(
+    _ examples: [Example], labels: [String], bucketBits: Int, options: TrainingOptions
+  ) -> LinearModel {
+    var model = LinearModel(labels: labels, bucketBits: bucketBits)
+    let l = labels.count
+    guard l > 0, !examples.isEmpty else { return model }
+    // Averaged SGD without touching every weight each step: keep u = Σ step·Δ; the average is
+    // w - u / steps.
+    var sums = options.averaged ? [Float](repeating: 0, count: model.weights.count) : []
+    var biasSums = [Float](repeating: 0, count: l)
+    var order = Array(examples.indices)
+    var random = SplitMix64(seed: options.seed)
+    let total = Float(max(options.epochs, 1) * examples.count)
+    var step: Float = 1
+    var scores = [Float](repeating: 0, count: l)
+    var gradient = [Float](repeating: 0, count: l)
+    for _ in 0..<max(options.epochs, 1) {
+      random.shuffle(&order)
+      for index in order {
+        let example = examples[index]
+        let rate = options.learningRate * max(1 - (step - 1) / total, 0.0001)
+        model.scores(example.features, into: &scores)
+        LinearModel.softmax(&scores)
+        let scale = LinearModel.scale(example.features.count)
+        for k in 0..<l {
+          gradient[k] = -rate * (scores[k] - (k == example.label ? 1 : 0))
+          model.bias[k] += gradient[k]
+          biasSums[k] += step * gradient[k]
+        }
+        for k in 0..<l { gradient[k] *= scale }
+        let averaged = options.averaged
+        model.weights.withUnsafeMutableBufferPointer { w in
+          sums.withUnsafeMutableBufferPointer { u in
+            for f in example.features {
+              let row = Int(f) * l
+              for k in 0..<l where gradient[k] != 0 {
+                w[row + k] += gradient[k]
+                if averaged { u[row + k] += step * gradient[k] }
+              }
+            }
+          }
+        }
+        step += 1
+      }
+    }
+    if options.averaged {
+      let steps = step - 1
+      for i in model.weights.indices where sums[i] != 0 { model.weights[i] -= sums[i] / steps }
+      for k in 0..<l { model.bias[k] -= biasSums[k] / steps }
+    }
+    return model
+  }
+}
+
+/// SplitMix64: a small, seeded, deterministic generator for shuffling training data.
+package struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  /// Creates a generator.
+  ///
+  /// - Parameter seed: the seed.
+  package init(seed: UInt64) { state = seed }
+
+  /// The next 64 random bits.
+  ///
+  /// - Returns: a value.
+  package mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Fisher–Yates shuffle with this generator (stable across platforms, unlike `shuffle(using:)`
+  /// whose algorithm is not promised).
+  ///
+  /// - Parameter array: the array to shuffle.
+  package mutating func shuffle<T>(_ array: inout [T]) {
+    guard array.count > 1 else { return }
+    for i in stride(from: array.count - 1, to: 0, by: -1) {
+      let j = Int(next() % UInt64(i + 1))
+      array.swapAt(i, j)
+    }
+  }
+}

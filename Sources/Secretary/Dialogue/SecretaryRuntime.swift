@@ -1,0 +1,85 @@
+import CivilCalendar
+import Diagnostics
+import Foundation
+import NLU
+import RuleLanguage
+
+/// Where the secretary's data lives; every path defaults to the repository's own folders.
+public struct SecretaryPaths: Sendable {
+  public var rules: String
+  public var intents: String
+  public var profiles: String
+  public var faq: String
+  public var data: String
+  /// Where the trained intent model is cached; nil keeps it in `data/cache`.
+  public var modelCacheDirectory: String?
+
+  public init(
+    rules: String = "Rules", intents: String = "Intents", profiles: String = "Corpus/profiles",
+    faq: String = "Corpus/faq", data: String = "data", modelCacheDirectory: String? = nil
+  ) {
+    self.modelCacheDirectory = modelCacheDirectory
+    self.rules = rules
+    self.intents = intents
+    self.profiles = profiles
+    self.faq = faq
+    self.data = data
+  }
+
+  /// The trained intent model, rebuilt whenever `Intents/` changes.
+  var modelCache: String {
+    let directory = modelCacheDirectory ?? (data as NSString).appendingPathComponent("cache")
+    return (directory as NSString).appendingPathComponent("intents.model")
+  }
+}
+
+/// Everything the secretary knows, loaded once at start and shared by every conversation:
+/// the citizen rules (rule book, holidays, profiles), the intent model and replies, the FAQ.
+public final class SecretaryRuntime: Sendable {
+  public let rules: CitizenRules
+  let interpreter: Interpreter
+  let intents: IntentCatalog
+  let faq: FAQIndex
+
+  var book: RuleBook { rules.book }
+  var calendar: HolidayCalendar { rules.calendar }
+  public var profiles: ProfileStore { rules.profiles }
+
+  init(rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex) {
+    self.rules = rules
+    self.interpreter = interpreter
+    self.intents = intents
+    self.faq = faq
+  }
+
+  /// The same knowledge with profiles kept in another data directory (one per test, or
+  /// per tenant), sharing the loaded rule book and model.
+  public func withDataDirectory(_ data: String) -> SecretaryRuntime {
+    SecretaryRuntime(
+      rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq)
+  }
+
+  /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the
+  /// whole load, and the report renders every diagnostic with its source line.
+  public static func load(_ paths: SecretaryPaths) -> (runtime: SecretaryRuntime?, report: String) {
+    let (rules, rulesReport) = CitizenRules.load(
+      rules: paths.rules, profiles: paths.profiles, data: paths.data)
+    var report = rulesReport
+    var failed = rules == nil
+
+    let loaded = IntentLoader.load(directory: paths.intents)
+    report += loaded.renderedDiagnostics
+    if loaded.diagnostics.hasErrors || loaded.catalog.intents.isEmpty { failed = true }
+
+    let (faq, faqProblems) = FAQIndex.load(directory: paths.faq)
+    report += faqProblems.map { DiagnosticRenderer().render($0) }.joined()
+    if faqProblems.hasErrors { failed = true }
+
+    guard !failed, let rules else { return (nil, report) }
+    let (model, _) = IntentModel.loadOrTrain(
+      loaded.catalog.labeledExamples, cachePath: paths.modelCache)
+    let runtime = SecretaryRuntime(
+      rules: rules, interpreter: Interpreter(model: model), intents: loaded.catalog, faq: faq)
+    return (runtime, report)
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite struct ClassifyCommandTests {
+  @Test("classify: 의도, 개체, 영문 자판") func classify() throws {
+    let result = try BiseoProcess.run([
+      "classify", "--no-cache", "--as-of", "2026-11-29", "90년생인데 다음 주 화요일 건강검진", "alsqkddnl",
+    ])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("health_checkup\t") == true)
+    #expect(lines.contains("  birth_year\t'90년생' = 1990\t[0, 4)"))
+    #expect(lines.contains("  date\t'다음 주 화요일' = 2026-12-01\t[7, 15)"))
+    #expect(lines.last?.hasPrefix("civil_defense\t") == true)
+  }
+
+  @Test("classify --json, stdin의 빈 줄과 이모지") func json() throws {
+    let result = try BiseoProcess.run(
+      ["classify", "--json", "--no-cache", "--as-of", "2026-11-29"],
+      stdin: Data("\n😀😀\n상담원 연결\n".utf8))
+    let objects = try result.stdout.split(separator: "\n").map {
+      try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    let intents = objects.map { ($0?["intent"] as? [String: Any])?["intent"] as? String }
+    #expect(intents == ["out_of_scope", "out_of_scope", "human_agent"])
+  }
+
+  @Test("classify: 잘못된 의도 파일은 위치와 함께, 종료 코드 2") func badIntents() throws {
+    let folder = NSTemporaryDirectory() + "biseo-intents-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try "intent: car_tax\nexamples:\n- [1600cc](cc) 세금\n".write(
+      toFile: folder + "/car_tax.intent", atomically: true, encoding: .utf8)
+    let result = try BiseoProcess.run(["classify", "--intents", folder, "--no-cache", "안녕"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("car_tax.intent:3:12: error: unknown entity type 'cc' [I0008]"))
+  }
+
+  @Test("eval --json: 정확도와 처리량") func eval() throws {
+    let result = try BiseoProcess.run(["eval", "--test", "Corpus/nlu/test.tsv", "--json"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let report = object?["report"] as? [String: Any]
+    #expect((report?["accuracy"] as? Double ?? 0) > 0.8)
+    #expect((report?["testCount"] as? Int) ?? 0 >= 800)
+  }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import NLU
+
+@Suite struct ClassifierTests {
+  /// Measured 0.847 on Corpus/nlu (951 lines) with the shipped options; the floor leaves room
+  /// for edits to Intents/ without letting the model quietly fall apart.
+  static let accuracyFloor = 0.83
+
+  @Test("Corpus/nlu 정확도가 바닥 이상") func accuracyOnCorpus() {
+    let model = RepoData.model
+    let report = Evaluator.evaluate(RepoData.corpus, passes: 1) { model.classify($0).intent }
+    #expect(report.accuracy >= Self.accuracyFloor, "accuracy \(report.accuracy)")
+    #expect(report.macroF1 >= Self.accuracyFloor - 0.02, "macro-F1 \(report.macroF1)")
+  }
+
+  @Test(
+    "흔한 말은 맞힌다",
+    arguments: [
+      ("건강검진 언제 받아?", "health_checkup"), ("ㄱㄱㄱㅈ", "health_checkup"),
+      ("rjsrkdrjawls", "health_checkup"), ("alsqkddnl", "civil_defense"),
+      ("자동차세얼마야", "car_tax"), ("상담원 연결해주세요", "human_agent"), ("고마워요", "thanks"),
+    ])
+  func familiar(text: String, intent: String) {
+    #expect(RepoData.model.classify(text).intent == intent)
+  }
+
+  @Test(
+    "이상한 입력은 out_of_scope, 낮은 확신",
+    arguments: ["", "   ", "\n\t", "😀😀😀", "🙏", "\u{FFFD}\u{FFFD}\u{0}\u{1}", "!!!???", "...."])
+  func unreadable(text: String) {
+    let prediction = RepoData.model.classify(text)
+    #expect(prediction.intent == "out_of_scope")
+    #expect(prediction.confidence < 0.5)
+  }
+
+  @Test("100 KB 한 줄과 이진 쓰레기도 죽지 않는다") func hugeAndBinary() {
+    let huge = String(repeating: "건강검진 언제 받아야 하나요 ", count: 6_000)
+    #expect(huge.utf8.count > 100_000)
+    let prediction = RepoData.model.classify(huge)
+    #expect(!prediction.intent.isEmpty)
+    var random = SplitMix64(seed: 7)
+    let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    let garbage = String(decoding: bytes, as: UTF8.self)
+    #expect(!RepoData.model.classify(garbage).intent.isEmpty)
+    let asOf = LocalDate(year: 2026, month: 1, day: 1)
+    if let asOf {
+      _ = Interpreter(model: RepoData.model).interpret(garbage, asOf: asOf)
+      _ = Interpreter(model: RepoData.model).interpret(huge, asOf: asOf)
+    }
+  }
+
+  @Test("확률의 합은 1, 순위는 내림차순") func probabilities() {
+    let prediction = RepoData.model.classify("민방위 교육 언제야")
+    #expect(prediction.ranking.count == IntentModel.rankingSize)
+    #expect(
+      zip(prediction.ranking, prediction.ranking.dropFirst()).allSatisfy {
+        $0.probability >= $1.probability
+      })
+    #expect(prediction.confidence == prediction.ranking.first?.probability)
+  }
+
+  @Test("같은 데이터로 두 번 학습하면 같은 모델") func deterministic() {
+    let data = Array(RepoData.intents.catalog.labeledExamples.prefix(300))
+    let features = FeatureOptions(bucketBits: 14)
+    let a = TextClassifier.train(data, features: features, training: .intents)
+    let b = TextClassifier.train(data, features: features, training: .intents)
+    #expect(a.model == b.model)
+  }
+}
+
+@Suite struct ModelCacheTests {
+  private static let data = [
+    LabeledText(label: "greeting", text: "안녕하세요"), LabeledText(label: "thanks", text: "고마워요"),
+    LabeledText(label: "greeting", text: "하이"), LabeledText(label: "thanks", text: "감사합니다"),
+  ]
+  private static let features = FeatureOptions(bucketBits: 12)
+
+  private func temporaryPath() -> String {
+    NSTemporaryDirectory() + "biseo-nlu-\(UUID().uuidString)/model.bin"
+  }
+
+  @Test("저장한 모델을 그대로 읽는다") func roundTrip() {
+    let path = temporaryPath()
+    let first = IntentModel.loadOrTrain(Self.data, cachePath: path, features: Self.features)
+    #expect(!first.fromCache)
+    let second = IntentModel.loadOrTrain(Self.data, cachePath: path, features: Self.features)
+    #expect(second.fromCache)
+    #expect(first.model.classifier.model == second.model.classifier.model)
+  }
+
+  @Test("입력이 바뀌면 캐시는 버려진다") func staleCacheIsRebuilt() {
+    let path = temporaryPath()
+    _ = IntentModel.loadOrTrain(Self.data, cachePath: path, features: Self.features)
+    var changed = Self.data
+    changed.append(LabeledText(label: "thanks", text: "땡큐"))
+    #expect(!IntentModel.loadOrTrain(changed, cachePath: path, features: Self.features).fromCache)
+    let otherOptions = FeatureOptions(bucketBits: 13)
+    #expect(!IntentModel.loadOrTrain(changed, cachePath: path, features: otherOptions).fromCache)
+  }
+
+  @Test("깨진 캐시는 믿지 않는다") func damagedCache() throws {
+    let model = TextClassifier.train(Self.data, features: Self.features, training: .intents).model
+    let bytes = ModelFile.encode(model, inputHash: 42)
+    #expect(ModelFile.decode(bytes, inputHash: 42) == model)
+    #expect(ModelFile.decode(bytes, inputHash: 43) == nil)
+    var flipped = bytes
+    flipped[flipped.count / 2] ^= 0x10
+    #expect(ModelFile.decode(flipped, inputHash: 42) == nil)
+    #expect(ModelFile.decode(Array(bytes.dropLast(9)), inputHash: 42) == nil)
+    #expect(ModelFile.decode([], inputHash: 42) == nil)
+    #expect(Array(bytes.prefix(8)) == Array("BISEONLU".utf8))
+  }
+}
+
+@Suite struct FeatureTests {
+  @Test("FNV-1a 32 test vectors") func fnv() {
+    #expect(FNV1a.hash("") == 0x811c_9dc5)
+    #expect(FNV1a.hash("a") == 0xe40c_292c)
+    #expect(FNV1a.hash("foobar") == 0xbf9c_f968)
+  }
+
+  @Test("영문 자판 입력은 한글과 같은 특징") func englishModeMatchesHangul() {
+    let extractor = FeatureExtractor(options: .intents)
+    #expect(extractor.features(of: "rjsrkdrjawls") == extractor.features(of: "건강검진"))
+    #expect(extractor.prepare("alsqkddnl rydbr") == "민방위 교육")
+  }
+
+  @Test("초성만 쳐도 완성형과 특징이 겹친다") func choseongOverlap() {
+    let extractor = FeatureExtractor(options: .intents)
+    let full = Set(extractor.features(of: "건강검진"))
+    let initials = Set(extractor.features(of: "ㄱㄱㄱㅈ"))
+    #expect(initials.intersection(full).count >= 5)
+  }
+
+  @Test("특징 수는 입력 길이로 제한된다") func bounded() {
+    let extractor = FeatureExtractor(options: .intents)
+    let count = extractor.features(of: String(repeating: "가나다라 ", count: 50_000)).count
+    #expect(count < 20 * FeatureOptions.intents.maxCharacters)
+  }
+}
+
+@Suite struct EvaluationTests {
+  @Test("정확도, 매크로 F1, 혼동") func scores() {
+    let report = EvaluationReport.score(
+      expected: ["a", "a", "b", "b"], predicted: ["a", "b", "b", "b"])
+    #expect(report.accuracy == 0.75)
+    // a: P 1, R 0.5, F1 2/3; b: P 2/3, R 1, F1 0.8
+    #expect(abs(report.macroF1 - (2.0 / 3.0 + 0.8) / 2) < 1e-9)
+    #expect(report.confusions.first?.expected == "a")
+    #expect(report.confusions.first?.predicted == "b")
+  }
+
+  @Test("TSV 오류는 위치와 함께") func tsvDiagnostics() {
+    let parsed = LabeledData.parse("a\t안녕\nno tab here\n\t빈 라벨\n\nb\t하이\n", path: "t.tsv")
+    #expect(parsed.rows.map(\.label) == ["a", "b"])
+    #expect(parsed.diagnostics.map(\.span.start.line) == [2, 3])
+  }
+}
