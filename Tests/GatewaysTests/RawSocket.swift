@@ -2,7 +2,9 @@ import Foundation
 import Glibc
 
 /// A blocking loopback client for abuse tests: raw bytes out, raw bytes in, with a receive
-/// timeout so a broken server fails the test instead of hanging it.
+/// timeout so a broken server fails the test instead of hanging it. The default timeout is
+/// long (60 s) because in the full suite CPU-heavy tests can starve the cooperative pool that
+/// suspending responders continue on; a passing test never waits for it.
 // Used by one thread at a time (handed between threads only between calls).
 final class RawSocket: @unchecked Sendable {
   struct Response {
@@ -22,7 +24,7 @@ final class RawSocket: @unchecked Sendable {
   private var buffer: [UInt8] = []
 
   /// Connects to 127.0.0.1:`port`.
-  init(port: UInt16, timeout: Double = 5) throws {
+  init(port: UInt16, timeout: Double = 60) throws {
     fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -41,7 +43,7 @@ final class RawSocket: @unchecked Sendable {
   }
 
   /// Connects to a Unix socket.
-  init(unixPath: String, timeout: Double = 5) throws {
+  init(unixPath: String, timeout: Double = 60) throws {
     fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_un()
     address.sun_family = sa_family_t(AF_UNIX)
