@@ -14,8 +14,9 @@ struct SplitMix64: RandomNumberGenerator {
   }
 }
 
-/// A seeded mutation fuzz loop over the HTTP parser and the JSON front ends, checking
-/// invariants rather than outputs. `FUZZ_SEED` and `FUZZ_ITERATIONS` set the run
+/// A seeded mutation fuzz loop over the HTTP parser and the JSON front ends.
+///
+/// It checks invariants rather than outputs. `FUZZ_SEED` and `FUZZ_ITERATIONS` set the run
 /// (defaults: 1 and 5,000; 50,000 take about 3 s in a debug build).
 @Suite("Fuzzing")
 struct HTTPParserFuzzTests {

@@ -87,7 +87,7 @@ final class RawSocket: @unchecked Sendable {
   @discardableResult
   func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
-  /// Reads more into the buffer; false at end of stream. Throws on timeout.
+  /// Reads more into the buffer; false at end of stream, throws on timeout.
   private func fill() throws -> Bool {
     var chunk = [UInt8](repeating: 0, count: 65536)
     let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

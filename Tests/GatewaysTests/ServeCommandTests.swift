@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// `biseo serve` as a process: bound addresses on stdout, a real request, SIGTERM → exit 0.
+///
 /// Runs when the `biseo` binary sits beside the test bundle (a full `swift test` builds it).
 @Suite("biseo serve", .enabled(if: biseoBinary != nil))
 struct ServeCommandTests {

@@ -1,6 +1,7 @@
-/// A JSON value to send, written by hand because `JSONSerialization` with `.sortedKeys` spent
-/// half the server's CPU sorting keys through `NSString` (measured with perf). Named apart from
-/// Secretary's parsed `JSONValue`.
+/// A JSON value to send, written by hand.
+///
+/// `JSONSerialization` with `.sortedKeys` spent half the server's CPU sorting keys through
+/// `NSString` (measured with perf). Named apart from Secretary's parsed `JSONValue`.
 ///
 /// Output matches `JSONSerialization` with `[.sortedKeys, .withoutEscapingSlashes]` for the
 /// values we send (a test compares them): compact, `"` `\` and control characters escaped,

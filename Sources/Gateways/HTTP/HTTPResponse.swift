@@ -1,5 +1,6 @@
-/// An HTTP response before framing: status, fields and body. The connection adds
-/// `Content-Length` and `Connection` when it serializes.
+/// An HTTP response before framing: status, fields and body.
+///
+/// The connection adds `Content-Length` and `Connection` when it serializes.
 package struct HTTPResponse: Sendable, Equatable {
   /// The status code.
   package var status: Int

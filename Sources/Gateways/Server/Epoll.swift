@@ -1,8 +1,10 @@
 import Glibc
 
-/// Linux epoll, reached through `dlsym`: the toolchain's `Glibc` module does not export
-/// `<sys/epoll.h>`, and a C shim target for three functions would be a heavier dependency.
-/// The function pointers are typed `@convention(c)`, so the calls use the C ABI.
+/// Linux epoll, reached through `dlsym`.
+///
+/// The toolchain's `Glibc` module does not export `<sys/epoll.h>`, and a C shim target for
+/// three functions would be a heavier dependency. The function pointers are typed
+/// `@convention(c)`, so the calls use the C ABI.
 struct Epoll: ~Copyable {
   private typealias Create = @convention(c) (Int32) -> Int32
   private typealias Control =

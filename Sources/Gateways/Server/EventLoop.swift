@@ -1,8 +1,9 @@
 import Glibc
 import Synchronization
 
-/// One epoll thread: accepts on the shared listeners, reads, parses, writes and enforces
-/// deadlines for its connections. Responder calls run as tasks and come back through `post`.
+/// One epoll thread: accepts, reads, parses, writes and enforces deadlines for its connections.
+///
+/// Responder calls start as `Task.immediate`; replies come back through `post`.
 ///
 /// All mutable state except `inbox` is touched only on the loop's own thread.
 final class EventLoop: @unchecked Sendable {

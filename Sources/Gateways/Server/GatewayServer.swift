@@ -87,8 +87,9 @@ package final class GatewayServer: Sendable {
     return listeners.map(\.address)
   }
 
-  /// Stops accepting, lets in-flight requests finish, closes idle connections, and closes
-  /// whatever is left after `grace`. Returns at once; await `stopped()` for the end.
+  /// Stops accepting and drains: in-flight requests finish, idle connections close.
+  ///
+  /// Whatever is left after `grace` is closed. Returns at once; await `stopped()` for the end.
   ///
   /// - Parameter grace: the longest time in-flight work may take.
   package func shutdown(grace: Duration) {
