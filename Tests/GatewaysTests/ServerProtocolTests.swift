@@ -179,4 +179,19 @@ struct ServerProtocolTests {
     #expect(lineClosed)
     await server.stop()
   }
+
+  @Test("HTTP/1.1 Connection: close is answered with Connection: close, then the server closes")
+  func connectionClose() async throws {
+    let server = try TestServer.start { $0.idleTimeout = .seconds(30) }
+    let port = server.httpPort
+    let (response, closed) = try await offThread {
+      let socket = try RawSocket(port: port, timeout: 10)
+      socket.send(httpRequest("GET", "/healthz", headers: ["Connection: close"]))
+      return (try socket.readResponse(), socket.closedByPeer())
+    }
+    #expect(response.status == 200)
+    #expect(response.headers["connection"] == "close")
+    #expect(closed)
+    await server.stop()
+  }
 }
