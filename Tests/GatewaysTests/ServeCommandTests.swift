@@ -30,6 +30,7 @@ extension ServeCommandTests {
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
+    defer { if process.isRunning { process.terminate() } }  // never leave a server behind
     let reader = output.fileHandleForReading
     let lines = try await offThread { () -> [String] in
       var text = ""
