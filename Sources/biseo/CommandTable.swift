@@ -10,6 +10,7 @@ enum CommandTable {
     CommandEntry(StatusCommand.self),
     CommandEntry(IcalCommand.self),
     CommandEntry(CheckCommand.self),
+    CommandEntry(ExplainCommand.self),
     CommandEntry(EvaluateCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),

@@ -46,3 +46,30 @@ import Testing
     #expect(all.count > plans.count)
   }
 }
+
+@Suite struct ReminderStabilityTests {
+  /// A reminder whose window follows the evaluation date ("due today" for something overdue)
+  /// would get a new key every day, and the daemon would send it every day.
+  @Test("알림 기간은 평가 날짜를 따라 움직이지 않는다")
+  func windowsDoNotFollowTheEvaluationDate() throws {
+    let rules = try #require(ReminderPlannerTests.rules)
+    var moving: [String] = []
+    for citizen in rules.profiles.citizenIDs() {
+      for start in ["2026-01-05", "2026-03-02", "2026-06-15", "2026-09-01", "2026-12-20", "2027-01-05"] {
+        let day = try #require(CivilDate(iso: start))
+        guard let first = rules.evaluate(citizen, asOf: day),
+          let second = rules.evaluate(citizen, asOf: day.adding(days: 1))
+        else { continue }
+        for result in first.rules {
+          for reminder in result.reminders where reminder.end == day {
+            let next = second.rule(result.name)?.reminders ?? []
+            if next.contains(where: { $0.end == day.adding(days: 1) }) {
+              moving.append("\(citizen) \(result.name) \(start)")
+            }
+          }
+        }
+      }
+    }
+    #expect(moving.isEmpty, "\(moving)")
+  }
+}

@@ -65,3 +65,22 @@ public final class CitizenRules: Sendable {
   /// A rule's title, or its name.
   public func title(ofRule name: String) -> String { book.ruleTitle(name) ?? name }
 }
+
+extension CitizenRules {
+  /// Every rule's decision for a profile, with traces, in Korean sentences or JSON.
+  ///
+  /// - Parameters:
+  ///   - profile: the citizen's facts (a stored profile, or a file given on the command line).
+  ///   - rules: the rules to explain; all when empty.
+  public func explain(
+    _ profile: JSONValue, asOf: CivilDate, rules: [String] = [], json: Bool
+  ) -> String {
+    let facts = book.profile(json: Array(profile.text.utf8))
+    var evaluation = book.evaluator(calendar: calendar).evaluate(facts, asOf: asOf, explain: true)
+    evaluation.citizen = profile["id"]?.stringValue
+    return json ? book.explainJSON(evaluation, rules: rules) : book.explainKorean(evaluation, rules: rules)
+  }
+
+  /// The names of every rule, for checking what a user asked to explain.
+  public var ruleNames: [String] { book.ruleNames }
+}

@@ -33,31 +33,45 @@ public struct ReminderPlanner: Sendable {
     self.sendHour = sendHour
   }
 
+  /// Days between the evaluations a plan is made from.
+  static let sampleDays = 7
+
   /// Every notification day in `[asOf, asOf + days]` of the citizen's reminders, soonest
   /// first — only for services the citizen subscribed to unless `subscribedOnly` is false.
+  ///
+  /// Rules decide "as of" a day (this year's check-up, this half's car tax), so a plan over
+  /// a long period evaluates the rules once a week and takes each notification day from the
+  /// latest evaluation on or before it: the message is what the rules say as of that week.
   public func plan(
     citizen id: String, asOf: CivilDate, days: Int, subscribedOnly: Bool = true
   ) -> [ReminderPlan] {
-    guard let evaluation = rules.evaluate(id, asOf: asOf),
-      let profile = try? rules.profiles.profile(id)
-    else { return [] }
+    guard let profile = try? rules.profiles.profile(id) else { return [] }
     let subscriptions = Subscriptions(profile)
     let horizon = asOf.adding(days: days)
     var plans: [ReminderPlan] = []
-    for result in evaluation.rules where !result.reminders.isEmpty {
-      let channels = subscriptions.channels(for: result.name)
-      if subscribedOnly, channels == nil { continue }
-      for reminder in result.reminders {
-        for day in reminder.notifyOn where day >= asOf && day <= horizon {
-          plans.append(
-            ReminderPlan(
-              key: "\(id):\(result.name):\(reminder.end):\(day)", citizen: id, rule: result.name,
-              title: result.title ?? result.name, message: reminder.message,
-              windowStart: reminder.start, windowEnd: reminder.end, notifyDay: day,
-              sendAt: quietHours.deferring(day.instant(atHour: sendHour)),
-              channels: channels ?? []))
+    var seen: Set<String> = []
+    var sample = asOf
+    while sample <= horizon {
+      let next = sample.adding(days: Self.sampleDays)
+      let until = min(horizon, next.adding(days: -1))
+      guard let evaluation = rules.evaluate(id, asOf: sample) else { return [] }
+      for result in evaluation.rules where !result.reminders.isEmpty {
+        let channels = subscriptions.channels(for: result.name)
+        if subscribedOnly, channels == nil { continue }
+        for reminder in result.reminders {
+          for day in reminder.notifyOn where day >= sample && day <= until {
+            let key = "\(id):\(result.name):\(reminder.end):\(day)"
+            guard seen.insert(key).inserted else { continue }
+            plans.append(
+              ReminderPlan(
+                key: key, citizen: id, rule: result.name, title: result.title ?? result.name,
+                message: reminder.message, windowStart: reminder.start, windowEnd: reminder.end,
+                notifyDay: day, sendAt: quietHours.deferring(day.instant(atHour: sendHour)),
+                channels: channels ?? []))
+          }
         }
       }
+      sample = next
     }
     return plans.sorted { ($0.sendAt, $0.key) < ($1.sendAt, $1.key) }
   }
