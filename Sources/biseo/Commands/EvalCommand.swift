@@ -26,6 +26,10 @@ enum EvalCommand: BiseoCommand {
     .flag("--json", "print the report as JSON"),
     .flag("--calibrate", "choose temperature and threshold by cross-validation and print them"),
     .value("--intents", "DIR", "intent files to train on (default: Intents)"),
+    .value(
+      "--set", "KEY=VALUE",
+      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, epochs, lr, seed)",
+      repeatable: true),
   ]
 
   struct Output: Encodable {
@@ -43,10 +47,18 @@ enum EvalCommand: BiseoCommand {
     let test = try read(testPath, console: console)
     var output: Output
     var trainData: [LabeledText]
-    let features = FeatureOptions.intents
+    var features = FeatureOptions.intents
+    var overrides = TrainingOptions.intents
+    var trainingOverridden = false
+    for setting in arguments.all("--set") {
+      trainingOverridden =
+        try apply(setting, features: &features, training: &overrides) || trainingOverridden
+    }
     if let trainPath = arguments.value("--train") {
       trainData = try read(trainPath, console: console)
-      let chosen = ModelSelection.choose(trainData, features: features).options
+      let chosen =
+        trainingOverridden
+        ? overrides : ModelSelection.choose(trainData, features: features).options
       let (_, report) = Evaluator.trainAndEvaluate(
         train: trainData, test: test, features: features, training: chosen)
       output = Output(
@@ -61,7 +73,10 @@ enum EvalCommand: BiseoCommand {
       let clock = ContinuousClock()
       var model: IntentModel?
       let elapsed = clock.measure {
-        model = IntentModel.loadOrTrain(trainData, cachePath: nil).model
+        model =
+          IntentModel.loadOrTrain(
+            trainData, cachePath: nil, features: features, training: overrides
+          ).model
       }
       guard let model else { throw CommandError.failure("training failed") }
       var report = Evaluator.evaluate(test) { model.classify($0).intent }
@@ -70,12 +85,12 @@ enum EvalCommand: BiseoCommand {
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       output = Output(
         train: folder, test: testPath,
-        options: features.fingerprint + " " + TrainingOptions.intents.fingerprint,
+        options: features.fingerprint + " " + overrides.fingerprint,
         calibration: model.calibration, report: report)
     }
     if arguments.has("--calibrate") {
       let folds = CrossValidation.outOfFold(
-        trainData, folds: 5, features: features, training: .intents)
+        trainData, folds: 5, features: features, training: overrides)
       output.calibration = CrossValidation.calibrate(folds, fallback: IntentModel.fallback)
     }
     if arguments.has("--json") {
@@ -84,6 +99,42 @@ enum EvalCommand: BiseoCommand {
       print(output, console: console, calibrated: arguments.has("--calibrate"))
     }
     return 0
+  }
+
+  /// Applies one `--set KEY=VALUE`; returns whether it was a training option.
+  private static func apply(
+    _ setting: String, features: inout FeatureOptions, training: inout TrainingOptions
+  ) throws -> Bool {
+    let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+    let bad = CommandError.usage("--set expects KEY=VALUE with a known key, found '\(setting)'")
+    guard parts.count == 2 else { throw bad }
+    let (key, value) = (parts[0], parts[1])
+    let number = Int(value)
+    switch key {
+    case "bits":
+      guard let number, (8...26).contains(number) else { throw bad }
+      features.bucketBits = number
+    case "syl": features.syllableGrams = try number.orThrow(bad)
+    case "joined": features.joinedGrams = try number.orThrow(bad)
+    case "cho": features.choseongGrams = try number.orThrow(bad)
+    case "words": features.words = value == "1"
+    case "bigrams": features.wordBigrams = value == "1"
+    case "jamo":
+      let ends = value.split(separator: "-").compactMap { Int($0) }
+      guard ends.count == 2, ends[0] <= ends[1] else { throw bad }
+      features.jamoGrams = ends[0]...ends[1]
+    case "epochs":
+      training.epochs = try number.orThrow(bad)
+      return true
+    case "lr":
+      training.learningRate = try Float(value).orThrow(bad)
+      return true
+    case "seed":
+      training.seed = try UInt64(value).orThrow(bad)
+      return true
+    default: throw bad
+    }
+    return false
   }
 
   private static func read(_ path: String, console: Console) throws -> [LabeledText] {
@@ -124,6 +175,13 @@ enum EvalCommand: BiseoCommand {
       console.line("top confusions (expected → predicted):")
       for c in r.confusions { console.line("  \(c.expected) → \(c.predicted)  \(c.count)") }
     }
+  }
+}
+
+extension Optional {
+  fileprivate func orThrow(_ error: some Error) throws -> Wrapped {
+    guard let value = self else { throw error }
+    return value
   }
 }
 
