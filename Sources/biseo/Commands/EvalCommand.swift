@@ -47,7 +47,7 @@ enum EvalCommand: BiseoCommand {
     let test = try read(testPath, console: console)
     var output: Output
     var trainData: [LabeledText]
-    var features = FeatureOptions.intents
+    var features: FeatureOptions = arguments.value("--train") == nil ? .intents : .general
     var overrides = TrainingOptions.intents
     var trainingOverridden = false
     for setting in arguments.all("--set") {
@@ -71,6 +71,7 @@ enum EvalCommand: BiseoCommand {
       if loaded.diagnostics.hasErrors { throw CommandError.badInput("\(folder) has errors") }
       trainData = loaded.catalog.labeledExamples
       let clock = ContinuousClock()
+      let cpuStart = ThreadCPUTime.seconds
       var model: IntentModel?
       let elapsed = clock.measure {
         model =
@@ -78,8 +79,10 @@ enum EvalCommand: BiseoCommand {
             trainData, cachePath: nil, features: features, training: overrides
           ).model
       }
+      let cpu = ThreadCPUTime.seconds - cpuStart
       guard let model else { throw CommandError.failure("training failed") }
       var report = Evaluator.evaluate(test) { model.classify($0).intent }
+      report.trainCPUSeconds = cpu
       report.trainCount = trainData.count
       report.trainSeconds =
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -150,7 +153,8 @@ enum EvalCommand: BiseoCommand {
     let r = output.report
     func f(_ x: Double) -> String { String(format: "%.4f", x) }
     console.line(
-      "train: \(output.train) (\(r.trainCount) utterances), \(String(format: "%.2f", r.trainSeconds)) s"
+      "train: \(output.train) (\(r.trainCount) utterances), "
+        + "\(String(format: "%.2f", r.trainSeconds)) s (CPU \(String(format: "%.2f", r.trainCPUSeconds)) s)"
     )
     console.line("test:  \(output.test) (\(r.testCount) utterances)")
     console.line("options: \(output.options)")
