@@ -4,9 +4,9 @@ import Testing
 @testable import NLU
 
 @Suite struct ClassifierTests {
-  /// Measured 0.847 on Corpus/nlu (951 lines) with the shipped options; the floor leaves room
+  /// Measured 0.867 on Corpus/nlu (951 lines) with the shipped options; the floor leaves room
   /// for edits to Intents/ without letting the model quietly fall apart.
-  static let accuracyFloor = 0.83
+  static let accuracyFloor = 0.84
 
   @Test("Corpus/nlu 정확도가 바닥 이상") func accuracyOnCorpus() {
     let model = RepoData.model

@@ -14,6 +14,8 @@ package struct LinearModel: Sendable, Equatable {
   package var weights: [Float]
   /// One bias per label.
   package var bias: [Float]
+  /// A weight per bucket (inverse document frequency), or empty when every feature counts 1.
+  package var featureWeights: [Float] = []
 
   /// Creates a zero model.
   ///
@@ -58,16 +60,45 @@ package struct LinearModel: Sendable, Equatable {
     let l = labels.count
     if scores.count != l { scores = [Float](repeating: 0, count: l) }
     for k in 0..<l { scores[k] = 0 }
+    if featureWeights.isEmpty {
+      weights.withUnsafeBufferPointer { w in
+        scores.withUnsafeMutableBufferPointer { s in
+          for f in features {
+            let row = Int(f) * l
+            for k in 0..<l { s[k] += w[row + k] }
+          }
+        }
+      }
+      let scale = Self.scale(features.count)
+      for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+      return
+    }
+    var norm: Float = 0
     weights.withUnsafeBufferPointer { w in
-      scores.withUnsafeMutableBufferPointer { s in
-        for f in features {
-          let row = Int(f) * l
-          for k in 0..<l { s[k] += w[row + k] }
+      featureWeights.withUnsafeBufferPointer { v in
+        scores.withUnsafeMutableBufferPointer { s in
+          for f in features {
+            let row = Int(f) * l
+            let value = v[Int(f)]
+            norm += value * value
+            for k in 0..<l { s[k] += w[row + k] * value }
+          }
         }
       }
     }
-    let scale = Self.scale(features.count)
+    let scale = norm > 0 ? 1 / norm.squareRoot() : 0
     for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+  }
+
+  /// The scale of a feature vector under `featureWeights` (1 / its L2 norm).
+  ///
+  /// - Parameter features: bucket indices.
+  /// - Returns: the scale.
+  func scale(of features: [UInt32]) -> Float {
+    guard !featureWeights.isEmpty else { return Self.scale(features.count) }
+    var norm: Float = 0
+    for f in features { norm += featureWeights[Int(f)] * featureWeights[Int(f)] }
+    return norm > 0 ? 1 / norm.squareRoot() : 0
   }
 
   /// Turns scores into probabilities in place (numerically stable softmax).

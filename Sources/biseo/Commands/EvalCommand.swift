@@ -28,7 +28,7 @@ enum EvalCommand: BiseoCommand {
     .value("--intents", "DIR", "intent files to train on (default: Intents)"),
     .value(
       "--set", "KEY=VALUE",
-      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, epochs, lr, seed)",
+      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, epochs, lr, seed)",
       repeatable: true),
   ]
 
@@ -122,6 +122,7 @@ enum EvalCommand: BiseoCommand {
     case "cho": features.choseongGrams = try number.orThrow(bad)
     case "words": features.words = value == "1"
     case "bigrams": features.wordBigrams = value == "1"
+    case "idf": features.idf = value == "1"
     case "jamo":
       let ends = value.split(separator: "-").compactMap { Int($0) }
       guard ends.count == 2, ends[0] <= ends[1] else { throw bad }
