@@ -74,20 +74,58 @@ package struct LinearModel: Sendable, Equatable {
       return
     }
     var norm: Float = 0
-    weights.withUnsafeBufferPointer { w in
-      featureWeights.withUnsafeBufferPointer { v in
-        scores.withUnsafeMutableBufferPointer { s in
-          for f in features {
-            let row = Int(f) * l
-            let value = v[Int(f)]
-            norm += value * value
-            for k in 0..<l { s[k] += w[row + k] * value }
+    if l % 4 == 0 {
+      norm = Self.accumulateVectorized(
+        features, weights: weights, featureWeights: featureWeights, into: &scores)
+    } else {
+      weights.withUnsafeBufferPointer { w in
+        featureWeights.withUnsafeBufferPointer { v in
+          scores.withUnsafeMutableBufferPointer { s in
+            for f in features {
+              let row = Int(f) * l
+              let value = v[Int(f)]
+              norm += value * value
+              for k in 0..<l { s[k] += w[row + k] * value }
+            }
           }
         }
       }
     }
     let scale = norm > 0 ? 1 / norm.squareRoot() : 0
     for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+  }
+
+  /// Adds the weighted rows of `features` into `scores` four labels at a time; the label count
+  /// must be a multiple of 4 (rows of 4·k floats start 16-byte aligned).
+  ///
+  /// - Returns: the squared norm of the feature values.
+  private static func accumulateVectorized(
+    _ features: [UInt32], weights: [Float], featureWeights: [Float], into scores: inout [Float]
+  ) -> Float {
+    let chunks = scores.count / 4
+    var norm: Float = 0
+    weights.withUnsafeBytes { raw in
+      featureWeights.withUnsafeBufferPointer { v in
+        withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: chunks) { acc in
+          for c in 0..<chunks { acc[c] = .zero }
+          for f in features {
+            let value = v[Int(f)]
+            norm += value * value
+            let base = Int(f) * chunks * MemoryLayout<SIMD4<Float>>.stride
+            for c in 0..<chunks {
+              let row = raw.loadUnaligned(
+                fromByteOffset: base + c * MemoryLayout<SIMD4<Float>>.stride,
+                as: SIMD4<Float>.self)
+              acc[c] += row * value
+            }
+          }
+          for c in 0..<chunks {
+            for j in 0..<4 { scores[c * 4 + j] = acc[c][j] }
+          }
+        }
+      }
+    }
+    return norm
   }
 
   /// The scale of a feature vector under `featureWeights` (1 / its L2 norm).
