@@ -16,23 +16,51 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
     .target(name: "Hangul", swiftSettings: strict),
     .testTarget(name: "HangulTests", dependencies: ["Hangul"], swiftSettings: strict),
-    .target(name: "NLU", dependencies: ["Hangul", "Diagnostics"], swiftSettings: strict),
-    .testTarget(
-      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
-      swiftSettings: strict),
     .target(name: "CivilCalendar", dependencies: ["Diagnostics"], swiftSettings: strict),
     .testTarget(
       name: "CivilCalendarTests", dependencies: ["CivilCalendar", "Diagnostics"],
       exclude: ["Fixtures"], swiftSettings: strict),
 
+    // Understanding Korean, and the rule language.
+    .target(name: "NLU", dependencies: ["Hangul", "Diagnostics"], swiftSettings: strict),
+    .testTarget(
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
+      swiftSettings: strict),
+    .target(
+      name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "RuleLanguageTests", dependencies: ["RuleLanguage"], exclude: ["Golden"],
+      swiftSettings: strict),
+
+    // Delivery: the durable ledger, channels and the dispatcher (a leaf; see docs/architecture.md).
+    .target(name: "Delivery", swiftSettings: strict),
+    .executableTarget(
+      name: "journal-crash-writer", dependencies: ["Delivery"], swiftSettings: strict),
+    .testTarget(
+      name: "DeliveryTests", dependencies: ["Delivery", "journal-crash-writer"],
+      exclude: ["Peers"], swiftSettings: strict),
+
+    // The secretary: profiles, rule book, dialogue, planning, rendering.
+    .target(
+      name: "Secretary",
+      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      swiftSettings: strict),
+    .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
+
     // The command.
     .executableTarget(
-      name: "biseo", dependencies: ["Hangul", "NLU", "Diagnostics"], swiftSettings: strict),
+      name: "biseo",
+      dependencies: ["Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary"],
+      swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
+      swiftSettings: strict),
+    .executableTarget(
+      name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),
   ]
 )

@@ -54,3 +54,6 @@ extension Array where Element == Diagnostic {
     }
   }
 }
+
+/// A diagnostic can be thrown or carried in a `Result` by loaders that stop at the first one.
+extension Diagnostic: Error {}

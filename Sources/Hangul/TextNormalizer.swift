@@ -15,6 +15,16 @@ public enum TextNormalizer {
     return fold(text.precomposedStringWithCanonicalMapping, composeFirst: true) ?? ""
   }
 
+  /// Canonical composition (NFC) only, for values that keep their spacing and width, such as
+  /// names and addresses in a profile.
+  public static func nfc(_ text: String) -> String {
+    for scalar in text.unicodeScalars where !isNFCStable(scalar.value) {
+      if (0xAC00...0xD7A3).contains(scalar.value) { continue }
+      return text.precomposedStringWithCanonicalMapping
+    }
+    return text
+  }
+
   /// One pass over the scalars; returns nil (when `composeFirst` is false) as soon as a scalar
   /// outside the ranges known to be NFC-stable appears, so the common path skips Foundation.
   private static func fold(_ text: String, composeFirst: Bool) -> String? {

@@ -4,8 +4,11 @@
 /// listed: add a line here when a command lands.
 enum CommandTable {
   static let commands: [CommandEntry] = [
-    CommandEntry(TextCommand.self),
+    CommandEntry(ChatCommand.self),
+    CommandEntry(CheckCommand.self),
+    CommandEntry(EvaluateCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),
+    CommandEntry(TextCommand.self),
   ]
 }

@@ -37,4 +37,13 @@ import Testing
     #expect(Josa(form: "로") == .direction)
     #expect(Josa(form: "의") == nil)
   }
+
+  @Test(arguments: [
+    ("을/를 받으세요", "건강검진", "을 받으세요"), ("을/를 받으세요", "민방위", "를 받으세요"),
+    ("(으)로 가요", "서울", "로 가요"), ("으로/로", "부산", "으로"), ("(이)나", "연필", "이나"),
+    ("를/을", "SK", "를"), ("까지", "2026년 12월 31일", "까지"), ("", "x", ""),
+  ])
+  func leadingPairs(literal: String, word: String, expected: String) {
+    #expect(Josa.resolvingLeadingPair(in: literal, after: word) == expected)
+  }
 }

@@ -1,0 +1,34 @@
+/// How a channel failed, classified for the dispatcher.
+///
+/// - `transient`: the dispatcher retries with backoff, waiting at least `retryAfter`. From
+///   network errors, timeouts, HTTP 408/429/5xx, SMTP 4xx, exec exit 75.
+/// - `permanent`: the reminder is marked failed, no retry. From other HTTP 3xx/4xx, SMTP 5xx,
+///   any other exec exit.
+/// - `endpointGone`: marked failed and the endpoint disabled. From HTTP 410.
+/// - `misconfigured`: the channel is not built. From bad or missing config settings.
+public enum ChannelError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// Worth retrying; `retryAfter` (seconds) is the receiver's own hint, if it gave one.
+  case transient(reason: String, retryAfter: Double? = nil)
+  /// Will fail the same way every time.
+  case permanent(reason: String)
+  /// The endpoint told us it is gone for good; stop sending to it.
+  case endpointGone(reason: String)
+  /// The channel's settings are unusable.
+  case misconfigured(channel: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .transient(let reason, let retryAfter):
+      "transient failure: \(reason)" + (retryAfter.map { " (retry after \($0) s)" } ?? "")
+    case .permanent(let reason): "permanent failure: \(reason)"
+    case .endpointGone(let reason): "endpoint gone: \(reason)"
+    case .misconfigured(let channel, let reason): "channel '\(channel)' is misconfigured: \(reason)"
+    }
+  }
+
+  /// Whether the dispatcher should try again.
+  public var isRetryable: Bool {
+    if case .transient = self { return true }
+    return false
+  }
+}

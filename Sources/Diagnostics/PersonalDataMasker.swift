@@ -1,0 +1,111 @@
+/// Masks resident registration numbers and phone numbers in free text before it is logged.
+///
+/// One rule for every output (PIPA practice: two outputs masked differently reveal the whole
+/// number): logs show `900101-*******` and `010-****-5678`. Swift Regex has no lookbehind, so
+/// this is a small scanner. It errs on the side of masking: an RRN or mobile-number shape is
+/// masked wherever it starts, even inside a longer digit run, so that the audit pattern
+/// `[0-9]{6}-?[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}` never matches a log line.
+/// It is idempotent, which the tests fuzz.
+public enum PersonalDataMasker {
+  /// The text with every RRN and phone number masked; everything else unchanged.
+  public static func mask(_ text: String) -> String {
+    // Fast path: text without six digits in it cannot hold an RRN or a phone number.
+    guard text.unicodeScalars.lazy.filter(isDigit).count >= 6 else { return text }
+    // The digits a mask leaves visible can form a new number with their neighbours
+    // ("010-****-5678" + "3459001…"), so mask until nothing changes. Every pass turns digits
+    // into '*', so this ends, and the result is idempotent by construction.
+    var current = text
+    while true {
+      let next = maskOnce(current)
+      if next == current { return current }
+      current = next
+    }
+  }
+
+  private static func maskOnce(_ text: String) -> String {
+    let a = Array(text.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < a.count {
+      guard isDigit(a[i]) else {
+        out.append(a[i])
+        i += 1
+        continue
+      }
+      let startsRun = i == 0 || !isDigit(a[i - 1])
+      if let (end, front) = residentNumber(a, i) {
+        out.append(contentsOf: "\(front)-*******".unicodeScalars)
+        i = end
+      } else if let (end, first, hidden, last) = phoneNumber(a, i, startsRun: startsRun) {
+        let masked = "\(first)-\(String(repeating: "*", count: hidden))-\(last)"
+        out.append(contentsOf: masked.unicodeScalars)
+        i = end
+      } else {
+        out.append(a[i])
+        i += 1
+      }
+    }
+    return String(out)
+  }
+
+  private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+  private static func digits(_ a: [Unicode.Scalar], _ i: Int, _ n: Int) -> String? {
+    guard i >= 0, i + n <= a.count else { return nil }
+    var s = ""
+    for k in i..<(i + n) {
+      guard isDigit(a[k]) else { return nil }
+      s.unicodeScalars.append(a[k])
+    }
+    return s
+  }
+
+  private static func skipSeparator(_ a: [Unicode.Scalar], _ i: Int, _ allowed: String) -> Int {
+    i < a.count && allowed.unicodeScalars.contains(a[i]) ? i + 1 : i
+  }
+
+  private static func endsRun(_ a: [Unicode.Scalar], _ i: Int) -> Bool {
+    i >= a.count || !isDigit(a[i])
+  }
+
+  /// Six digits, an optional separator, then seven digits starting 1…8 (the RRN shape; the
+  /// date is not checked, since a log must not keep even a mistyped number).
+  private static func residentNumber(_ a: [Unicode.Scalar], _ i: Int) -> (Int, String)? {
+    guard let front = digits(a, i, 6) else { return nil }
+    let j = skipSeparator(a, i + 6, "-‐– ")
+    guard let back = digits(a, j, 7), let g = back.first, ("1"..."8").contains(g) else {
+      return nil
+    }
+    return (j + 7, front)
+  }
+
+  /// Mobile `01X`, Seoul `02`, regional `0[3-6][1-5]` and `070`, then 3–4 digits, then 4;
+  /// separators '-', '.', ' ' or none.
+  ///
+  /// Mobile numbers are masked wherever they start; landlines only as a whole digit run, so
+  /// that ordinary long numbers are not taken for them.
+  private static func phoneNumber(
+    _ a: [Unicode.Scalar], _ i: Int, startsRun: Bool
+  ) -> (Int, String, Int, String)? {
+    var prefixes: [(String, Bool)] = []
+    if let p3 = digits(a, i, 3) {
+      let c = Array(p3)
+      let mobile = c[0] == "0" && c[1] == "1" && "016789".contains(c[2])
+      let regional = c[0] == "0" && ("3"..."6").contains(c[1]) && ("1"..."5").contains(c[2])
+      if mobile { prefixes.append((p3, true)) }
+      if startsRun, regional || p3 == "070" { prefixes.append((p3, false)) }
+    }
+    if startsRun, digits(a, i, 2) == "02" { prefixes.append(("02", false)) }
+    for (prefix, mobile) in prefixes {
+      let j = skipSeparator(a, i + prefix.count, "-. ")
+      for middle in [4, 3] {
+        guard digits(a, j, middle) != nil else { continue }
+        let k = skipSeparator(a, j + middle, "-. ")
+        if let last = digits(a, k, 4), mobile || endsRun(a, k + 4) {
+          return (k + 4, prefix, middle, last)
+        }
+      }
+    }
+    return nil
+  }
+}

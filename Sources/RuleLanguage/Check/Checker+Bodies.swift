@@ -1,0 +1,294 @@
+import CivilCalendar
+import Diagnostics
+
+extension Checker {
+  func checkFunction(_ name: String) {
+    guard let f = functions[name], f.body == nil, !f.checking else { return }
+    f.checking = true
+    functionStack.append(name)
+    defer {
+      f.checking = false
+      functionStack.removeLast()
+    }
+    f.result = resolve(f.decl.result)
+    var scope: [String: Local] = [:]
+    f.parameters = []
+    for p in f.decl.parameters {
+      let t = resolve(p.type)
+      let slot = newSlot()
+      if scope[p.name.text] != nil { error(RuleMessage.duplicateParameter(p.name)) }
+      scope[p.name.text] = Local(slot: slot, type: t)
+      f.parameters.append((slot, t))
+    }
+    let savedScopes = scopes
+    let savedRule = currentRule
+    scopes = [scope]
+    currentRule = nil
+    let (t, eval) = check(f.decl.body, expected: f.result)
+    if !t.fits(f.result) {
+      error(
+        RuleMessage.typeMismatch(
+          expected: f.result, found: t, at: f.decl.body.span, names: program.types))
+    }
+    f.body = eval
+    scopes = savedScopes
+    currentRule = savedRule
+  }
+
+  func checkRule(_ r: RuleDecl, index: Int) {
+    currentRule = index
+    scopes = [[:]]
+    defer {
+      currentRule = nil
+      scopes = []
+    }
+    var rule = program.rules[index]
+    var conditionSeen: SourceSpan?
+    for item in r.items {
+      switch item {
+      case .binding(let name, let typeSyntax, let value):
+        let declared = typeSyntax.map(resolve)
+        let (t, eval) = check(value, expected: declared)
+        if let d = declared, !t.fits(d) {
+          error(
+            RuleMessage.typeMismatch(expected: d, found: t, at: value.span, names: program.types))
+        }
+        if scopes[0][name.text] != nil || isGlobal(name.text) {
+          error(RuleMessage.shadowing(name))
+        }
+        let slot = newSlot()
+        let type = declared ?? t
+        scopes[0][name.text] = Local(slot: slot, type: type)
+        rule.bindings.append(CompiledBinding(name: name.text, slot: slot, type: type, eval: eval))
+      case .condition(let e):
+        if let first = conditionSeen {
+          error(RuleMessage.secondCondition(at: e.span, first: first))
+          continue
+        }
+        conditionSeen = e.span
+        let (t, eval) = check(e, expected: .bool)
+        expectBool(t, at: e.span)
+        rule.condition = eval
+        for part in conjuncts(e) {
+          let (_, pe) = check(part, expected: .bool, quiet: true)
+          rule.conjuncts.append((sourceText(part.span), pe))
+        }
+      case .output(let name, _, let value, let otherwise):
+        guard let o = outputIndex[name.text], program.outputs[o].rule == index else { continue }
+        let declared: RuleType? = program.outputs[o].type == .error ? nil : program.outputs[o].type
+        let (t, eval) = check(value, expected: declared)
+        var type = t
+        var otherEval: Eval?
+        if let other = otherwise {
+          let (t2, e2) = check(other, expected: declared ?? t)
+          otherEval = e2
+          if let j = t.join(t2) {
+            type = j
+          } else {
+            error(RuleMessage.branchMismatch(t, t2, at: other.span, names: program.types))
+          }
+        }
+        if let d = declared {
+          if !type.fits(d) {
+            error(
+              RuleMessage.typeMismatch(
+                expected: d, found: type, at: value.span, names: program.types))
+          }
+          type = d
+        }
+        program.outputs[o].type = type
+        program.outputs[o].value = eval
+        program.outputs[o].otherwise = otherEval
+        rule.outputs.append(o)
+      case .reminder(let rem):
+        if let c = checkReminder(rem) { rule.reminders.append(c) }
+      }
+    }
+    program.rules[index] = rule
+  }
+
+  func isGlobal(_ name: String) -> Bool {
+    factIndex[name] != nil || paramIndex[name] != nil || ruleIndex[name] != nil
+      || outputIndex[name] != nil
+  }
+
+  func expectBool(_ t: RuleType, at span: SourceSpan) {
+    if !t.fits(.bool) {
+      error(RuleMessage.conditionNotBool(t, at: span, names: program.types))
+    }
+  }
+
+  private func conjuncts(_ e: Expr) -> [Expr] {
+    if case .binary("and", let a, let b) = e.kind { return conjuncts(a) + conjuncts(b) }
+    return [e]
+  }
+
+  func sourceText(_ span: SourceSpan) -> String {
+    guard let lines = sourceLines[span.path], span.start.line >= 1, span.start.line <= lines.count
+    else { return "" }
+    let line = Array(lines[span.start.line - 1])
+    let from = min(max(span.start.column - 1, 0), line.count)
+    let to =
+      span.end.line == span.start.line
+      ? min(max(span.end.column - 1, from), line.count) : line.count
+    return String(line[from..<to])
+  }
+
+  private func checkReminder(_ r: ReminderDecl) -> CompiledReminder? {
+    let (ts, start) = check(r.start, expected: .date)
+    let (te, end) = check(r.end, expected: .date)
+    for (t, e) in [(ts, r.start), (te, r.end)] where !t.fits(.date) {
+      error(RuleMessage.typeMismatch(expected: .date, found: t, at: e.span, names: program.types))
+    }
+    var notify: [(offset: Eval, before: Bool, fromEnd: Bool)] = []
+    for n in r.notify {
+      let (t, e) = check(n.offset, expected: .duration)
+      if !t.fits(.duration) {
+        error(
+          RuleMessage.typeMismatch(
+            expected: .duration, found: t, at: n.offset.span, names: program.types))
+      }
+      notify.append((e, n.before, n.fromEnd))
+    }
+    var pieces: [CompiledReminder.Piece] = []
+    var literal = ""
+    var chars = Array(r.message)[...]
+    var column = r.messageSpan.start.column + 1
+    while let c = chars.first {
+      chars = chars.dropFirst()
+      column += 1
+      guard c == "{" else {
+        literal.append(c)
+        continue
+      }
+      let nameChars = chars.prefix { $0 != "}" }
+      let name = String(nameChars)
+      let span = SourceSpan(
+        path: r.messageSpan.path, line: r.messageSpan.start.line, column: column, length: name.count
+      )
+      chars = chars.dropFirst(nameChars.count + 1)
+      column += nameChars.count + 1
+      if !literal.isEmpty { pieces.append(.literal(literal)) }
+      literal = ""
+      if name == "start" || name == "end" {
+        pieces.append(.value(name == "start" ? start : end, .date))
+        continue
+      }
+      let (t, e) = check(Expr(kind: .name(name), span: span), expected: nil)
+      pieces.append(.value(e, t))
+    }
+    if !literal.isEmpty { pieces.append(.literal(literal)) }
+    return CompiledReminder(start: start, end: end, notify: notify, message: pieces)
+  }
+
+  func checkRuleCycles() {
+    var state = Array(repeating: 0, count: program.rules.count)
+    func visit(_ r: Int) -> Bool {
+      if state[r] == 2 { return false }
+      if state[r] == 1 { return true }
+      state[r] = 1
+      for (d, span) in ruleDependencies[r] ?? [] where visit(d) {
+        if state[r] == 1 {
+          error(
+            RuleMessage.ruleCycle(program.rules[r].name, through: program.rules[d].name, at: span))
+        }
+        state[r] = 2
+        return false
+      }
+      state[r] = 2
+      return false
+    }
+    for r in program.rules.indices { _ = visit(r) }
+  }
+
+  func checkEvent(_ e: EventDecl) {
+    guard declare(e.name, kind: "event") else { return }
+    var rules: [Int] = []
+    for y in e.yields {
+      if let r = ruleIndex[y.text] {
+        rules.append(r)
+      } else {
+        error(
+          RuleMessage.unknownRule(
+            y, suggestion: Suggest.closest(to: y.text, in: Array(ruleIndex.keys))))
+      }
+    }
+    program.events.append(
+      CompiledEvent(
+        name: e.name.text, title: e.title, facts: e.facts.compactMap { factIndex[$0.name.text] },
+        rules: rules))
+  }
+
+  /// Evaluates an expression that reads no facts (a test's given value, an expectation).
+  func constant(_ e: Eval) -> Value { e(Machine(program: program, calendar: WeekendCalendar())) }
+
+  func checkTest(_ t: TestDecl) {
+    scopes = []
+    var test = CompiledTest(title: t.title, span: t.span, today: nil, given: [], expectations: [])
+    for g in t.given {
+      if g.name.text == "today" {
+        let (ty, e) = check(g.value, expected: .date)
+        if !ty.fits(.date) {
+          error(
+            RuleMessage.typeMismatch(
+              expected: .date, found: ty, at: g.value.span, names: program.types))
+        }
+        test.today = constant(e)
+        continue
+      }
+      guard let f = factIndex[g.name.text] else {
+        error(
+          RuleMessage.unknownFact(
+            g.name, suggestion: Suggest.closest(to: g.name.text, in: Array(factIndex.keys))))
+        continue
+      }
+      let type = program.facts[f].type
+      let (ty, e) = check(g.value, expected: type)
+      if !ty.fits(type) {
+        error(
+          RuleMessage.typeMismatch(
+            expected: type, found: ty, at: g.value.span, names: program.types))
+      }
+      test.given.append((f, constant(e)))
+    }
+    if test.today == nil { error(RuleMessage.testWithoutToday(at: t.span)) }
+    for (span, x) in t.expectations {
+      switch x {
+      case .holds(let n, let state, let asks):
+        guard let r = ruleIndex[n.text] else {
+          error(
+            RuleMessage.unknownRule(
+              n, suggestion: Suggest.closest(to: n.text, in: Array(ruleIndex.keys))))
+          continue
+        }
+        var ids: [Int]?
+        if let asks {
+          ids = asks.compactMap { a in
+            if let f = factIndex[a.text] { return f }
+            error(
+              RuleMessage.unknownFact(
+                a, suggestion: Suggest.closest(to: a.text, in: Array(factIndex.keys))))
+            return nil
+          }
+        }
+        test.expectations.append((span, .rule(r, state, asks: ids)))
+      case .equals(let n, let value):
+        guard let o = outputIndex[n.text] else {
+          error(
+            RuleMessage.unknownOutput(
+              n, suggestion: Suggest.closest(to: n.text, in: Array(outputIndex.keys))))
+          continue
+        }
+        let type = program.outputs[o].type
+        let (ty, e) = check(value, expected: type)
+        if !ty.fits(type) {
+          error(
+            RuleMessage.typeMismatch(
+              expected: type, found: ty, at: value.span, names: program.types))
+        }
+        test.expectations.append((span, .output(o, constant(e))))
+      }
+    }
+    program.tests.append(test)
+  }
+}

@@ -1,0 +1,117 @@
+import CivilCalendar
+import Diagnostics
+
+/// A compiled expression: reads the machine's slots, returns a value.
+///
+/// Built once at load.
+typealias Eval = @Sendable (Machine) -> Value
+
+struct EnumInfo: Sendable {
+  var name: String
+  var cases: [String]
+  var json: [String]
+  /// Korean labels by case; nil where the rule file gives none.
+  var labels: [String?] = []
+}
+
+struct RecordInfo: Sendable {
+  var name: String
+  var fields: [(name: String, type: RuleType, key: String)]
+}
+
+/// A declared fact, read from a profile key path.
+public struct FactInfo: Sendable {
+  public var name: String
+  var type: RuleType
+  /// The profile key path, split at dots (`driverLicense.issueDate`).
+  public var keyPath: [String]
+  /// The question the secretary asks when the fact is missing.
+  public var ask: String?
+  /// The fact's Korean name, shown in explanations ("생년월일"); nil when not given.
+  public var label: String?
+  public var event: String?
+  var span: SourceSpan
+}
+
+struct ParamInfo: Sendable {
+  var name: String
+  var type: RuleType
+  /// Rows in ascending `since` order; a row without a date holds from the beginning.
+  var rows: [(since: Int, value: Value)]
+  var source: String?
+  var span: SourceSpan
+}
+
+struct CompiledOutput: Sendable {
+  var name: String
+  var type: RuleType
+  var rule: Int
+  var value: Eval
+  var otherwise: Eval?
+}
+
+struct CompiledBinding: Sendable {
+  var name: String
+  var slot: Int
+  var type: RuleType
+  var eval: Eval
+}
+
+struct CompiledReminder: Sendable {
+  enum Piece: Sendable {
+    case literal(String)
+    case value(Eval, RuleType)
+  }
+
+  var start: Eval
+  var end: Eval
+  var notify: [(offset: Eval, before: Bool, fromEnd: Bool)]
+  var message: [Piece]
+}
+
+struct CompiledRule: Sendable {
+  var name: String
+  var title: String?
+  var source: String?
+  var span: SourceSpan
+  var bindings: [CompiledBinding]
+  var condition: Eval?
+  /// The top-level `and` parts of the condition with their source text, for traces.
+  var conjuncts: [(text: String, eval: Eval)]
+  var outputs: [Int]
+  var reminders: [CompiledReminder]
+}
+
+struct CompiledEvent: Sendable {
+  var name: String
+  var title: String?
+  var facts: [Int]
+  var rules: [Int]
+}
+
+struct CompiledTest: Sendable {
+  var title: String
+  var span: SourceSpan
+  var today: Value?
+  var given: [(fact: Int, value: Value)]
+  var expectations: [(span: SourceSpan, expectation: CompiledExpectation)]
+}
+
+enum CompiledExpectation: Sendable {
+  case rule(Int, TriState, asks: [Int]?)
+  case output(Int, Value)
+}
+
+/// Everything a loaded rule book holds, immutable after loading.
+struct Program: Sendable {
+  var types = TypeNames()
+  var enums: [EnumInfo] = []
+  var records: [RecordInfo] = []
+  var facts: [FactInfo] = []
+  var params: [ParamInfo] = []
+  var rules: [CompiledRule] = []
+  var outputs: [CompiledOutput] = []
+  var events: [CompiledEvent] = []
+  var tests: [CompiledTest] = []
+  var slotCount = 0
+}

@@ -1,0 +1,191 @@
+import CivilCalendar
+import Hangul
+
+/// Evaluates a rule book for citizens, one at a time, reusing its buffers.
+///
+/// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
+public final class Evaluator {
+  public let book: RuleBook
+  let machine: Machine
+  private var scratch: Profile
+
+  init(book: RuleBook, calendar: any BusinessCalendar) {
+    self.book = book
+    machine = Machine(program: book.program, calendar: calendar)
+    scratch = book.emptyProfile()
+  }
+
+  var program: Program { book.program }
+
+  private func load(_ profile: Profile, asOf: CivilDate) {
+    machine.setFacts(profile.facts)
+    machine.reset(day: asOf.dayNumber)
+  }
+
+  /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
+  public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
+    load(profile, asOf: asOf)
+    machine.runAll()
+    var results: [RuleResult] = []
+    for (r, rule) in program.rules.enumerated() {
+      results.append(
+        RuleResult(
+          name: rule.name, title: rule.title, source: rule.source,
+          status: status(machine.ruleValues[r]), reminders: reminders(r), trace: nil))
+    }
+    let outputs = program.outputs.enumerated().map { o, out in
+      OutputField(name: out.name, value: output(machine.outputs[o], out.type))
+    }
+    if explain {
+      for r in program.rules.indices {
+        results[r].trace = trace(rule: r, profile: profile, asOf: asOf)
+      }
+    }
+    return Evaluation(citizen: profile.id, asOf: asOf, rules: results, outputs: outputs)
+  }
+
+  /// Computes every rule and output for `profile` without building a result (benchmarks,
+  /// and callers that only need `holds(_:)`).
+  public func compute(_ profile: Profile, asOf: CivilDate) {
+    load(profile, asOf: asOf)
+    machine.runAll()
+  }
+
+  /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
+  public func holds(_ index: Int) -> Bool {
+    if case .bool(true) = machine.ruleValues[index] { return true }
+    return false
+  }
+
+  /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`.
+  ///
+  /// The line is `{"id":…,"asOf":…,<outputs in declaration order>}`. The batch path: no
+  /// trace, little allocation.
+  public func evaluateLine(
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, into out: inout [UInt8]
+  ) {
+    book.decoder.decode(line, into: &scratch)
+    load(scratch, asOf: asOf)
+    machine.runAll()
+    out.append(contentsOf: #"{"id":"#.utf8)
+    if let id = scratch.id {
+      JSONText.string(id, into: &out)
+    } else {
+      out.append(contentsOf: "null".utf8)
+    }
+    out.append(contentsOf: #","asOf":""#.utf8)
+    JSONText.date(asOf, into: &out)
+    out.append(UInt8(ascii: "\""))
+    for (o, info) in program.outputs.enumerated() {
+      out.append(UInt8(ascii: ","))
+      out.append(UInt8(ascii: "\""))
+      out.append(contentsOf: info.name.utf8)
+      out.append(contentsOf: #"":"#.utf8)
+      let v = machine.outputs[o]
+      switch v {
+      case .int(let n) where info.type.unwrapped != .decimal: JSONText.integer(n, into: &out)
+      case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+      case .none: out.append(contentsOf: "null".utf8)
+      default: JSONText.write(output(v, info.type), into: &out)
+      }
+    }
+    out.append(contentsOf: "}\n".utf8)
+  }
+
+  /// Evaluates `profile` over facts given as a whole (used by rule tests).
+  func evaluate(facts: [Value], asOf: CivilDate) {
+    machine.setFacts(facts)
+    machine.reset(day: asOf.dayNumber)
+    machine.runAll()
+  }
+
+  func status(_ v: Value) -> RuleStatus {
+    switch v {
+    case .bool(true): .holds
+    case .bool(false): .fails
+    case .unknown(let s): .unknown(missing: s.ids.map { program.facts[$0].name })
+    case .fault(let i): .fault(machine.faults[i])
+    default: .fails
+    }
+  }
+
+  func output(_ v: Value, _ type: RuleType) -> OutputValue {
+    switch v {
+    case .unknown(let s): return .unknown(missing: s.ids.map { program.facts[$0].name })
+    case .fault(let i): return .fault(machine.faults[i])
+    case .none: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let n):
+      return type.unwrapped == .decimal ? .decimal(Decimals.text(n * Decimal6.scale)) : .int(n)
+    case .decimal(let n): return .decimal(Decimals.text(n))
+    case .date(let d): return .date(CivilDate(dayNumber: d))
+    case .duration(let m, let d): return .duration(months: m, days: d)
+    case .text(let s): return .text(s)
+    case .enumCase(let c):
+      if case .enumeration(let e) = type.unwrapped { return .text(program.enums[e].json[c]) }
+      return .int(c)
+    case .list(let items):
+      var element = RuleType.error
+      if case .list(let t) = type.unwrapped { element = t }
+      return .list(items.map { output($0, element) })
+    case .record(let fields):
+      guard case .record(let r) = type.unwrapped else { return .null }
+      let info = program.records[r]
+      return .record(
+        zip(info.fields, fields).map { OutputField(name: $0.key, value: output($1, $0.type)) })
+    }
+  }
+
+  private func reminders(_ r: Int) -> [Reminder] {
+    let rule = program.rules[r]
+    guard !rule.reminders.isEmpty, case .bool(true) = machine.ruleValues[r] else { return [] }
+    var out: [Reminder] = []
+    for rem in rule.reminders {
+      guard case .date(let s) = rem.start(machine), case .date(let e) = rem.end(machine) else {
+        continue
+      }
+      var days: [CivilDate] = []
+      for n in rem.notify {
+        guard case .duration(let mo, let d) = n.offset(machine) else { continue }
+        let sign = n.before ? -1 : 1
+        if case .date(let day) = Operators.shift(
+          n.fromEnd ? e : s, months: sign * mo, days: sign * d)
+        {
+          days.append(CivilDate(dayNumber: day))
+        }
+      }
+      var message = ""
+      var previousValue: String?
+      for piece in rem.message {
+        switch piece {
+        case .literal(let t):
+          // "{service}을/를": the particle after a value agrees with how the value ends.
+          message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
+          previousValue = nil
+        case .value(let eval, let type):
+          let text = Korean.value(output(eval(machine), type))
+          message += text
+          previousValue = text
+        }
+      }
+      out.append(
+        Reminder(
+          rule: rule.name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
+          notifyOn: days.sorted(), message: message))
+    }
+    return out
+  }
+}
+
+enum Decimals {
+  /// `2500000` (scaled) → `"2.5"`.
+  static func text(_ scaled: Int) -> String {
+    let negative = scaled < 0
+    let m = scaled.magnitude
+    let whole = m / UInt(Decimal6.scale)
+    var frac = String(m % UInt(Decimal6.scale))
+    frac = String(repeating: "0", count: 6 - frac.count) + frac
+    while frac.hasSuffix("0") { frac.removeLast() }
+    return (negative ? "-" : "") + String(whole) + (frac.isEmpty ? "" : "." + frac)
+  }
+}

@@ -1,0 +1,138 @@
+import CivilCalendar
+
+/// Why a rule came out as it did: its conditions with their values, the `let` values, and the
+/// facts and parameters they were computed from.
+public struct Trace: Sendable, Equatable {
+  public struct Condition: Sendable, Equatable {
+    /// The condition as written in the rule file.
+    public var text: String
+    public var value: OutputValue
+  }
+
+  public struct Item: Sendable, Equatable {
+    public var name: String
+    public var value: OutputValue
+    /// For a fact, its question; for a parameter, since when the value holds and its source.
+    public var note: String?
+  }
+
+  public var conditions: [Condition]
+  public var bindings: [Item]
+  public var facts: [Item]
+  public var params: [Item]
+}
+
+extension Evaluator {
+  func trace(rule r: Int, profile: Profile, asOf: CivilDate) -> Trace {
+    machine.tracing = true
+    defer { machine.tracing = false }
+    machine.setFacts(profile.facts)
+    machine.reset(day: asOf.dayNumber)
+    machine.run(rule: r)
+    let rule = program.rules[r]
+    let conditions = rule.conjuncts.map { c in
+      Trace.Condition(text: c.text, value: output(c.eval(machine), .bool))
+    }
+    let bindings = rule.bindings.map { b in
+      Trace.Item(name: b.name, value: output(machine.locals[b.slot], b.type), note: nil)
+    }
+    var seen: Set<Int> = []
+    var facts: [Trace.Item] = []
+    for f in machine.usedFacts where seen.insert(f).inserted {
+      let info = program.facts[f]
+      facts.append(
+        Trace.Item(name: info.name, value: output(machine.facts[f], info.type), note: info.ask))
+    }
+    seen = []
+    var params: [Trace.Item] = []
+    for p in machine.usedParams where seen.insert(p).inserted {
+      let info = program.params[p]
+      let since = info.rows.last { $0.since <= asOf.dayNumber }?.since
+      var note: [String] = []
+      if let since, since != Int.min { note.append("\(CivilDate(dayNumber: since))부터") }
+      if let s = info.source { note.append("근거: \(s)") }
+      params.append(
+        Trace.Item(
+          name: info.name, value: output(machine.params[p], info.type),
+          note: note.isEmpty ? nil : note.joined(separator: ", ")))
+    }
+    return Trace(conditions: conditions, bindings: bindings, facts: facts, params: params)
+  }
+}
+
+/// Korean sentences for "왜?" in chat.
+public enum Korean {
+  /// A value as a person reads it: dates as `2026년 6월 15일`, amounts with thousands commas.
+  public static func value(_ v: OutputValue) -> String {
+    switch v {
+    case .null: return "없음"
+    case .bool(let b): return b ? "예" : "아니요"
+    case .int(let n): return grouped(n)
+    case .decimal(let s): return s
+    case .text(let s): return s
+    case .date(let d): return "\(d.year)년 \(d.month)월 \(d.day)일"
+    case .duration(let m, let d):
+      var parts: [String] = []
+      if m != 0 { parts.append(m % 12 == 0 ? "\(m / 12)년" : "\(m)개월") }
+      if d != 0 || parts.isEmpty { parts.append("\(d)일") }
+      return parts.joined(separator: " ")
+    case .list(let items): return items.isEmpty ? "없음" : items.map(value).joined(separator: ", ")
+    case .record(let fields):
+      return fields.map { "\($0.name) \(value($0.value))" }.joined(separator: ", ")
+    case .unknown: return "알 수 없음"
+    case .fault(let f): return "오류(\(f.message))"
+    }
+  }
+
+  static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+  }
+
+  /// One rule's result and reasons, as sentences.
+  public static func explain(_ r: RuleResult, book: RuleBook) -> String {
+    let title = r.title ?? r.name
+    var lines: [String] = []
+    switch r.status {
+    case .holds: lines.append("「\(title)」에 해당합니다.")
+    case .fails: lines.append("「\(title)」에 해당하지 않습니다.")
+    case .unknown(let missing):
+      let asks = missing.map { name in
+        book.facts.first { $0.name == name }?.ask.map { "\($0) (\(name))" } ?? name
+      }
+      lines.append("「\(title)」은(는) 아직 판단할 수 없습니다. 다음을 알려 주시면 판단할 수 있습니다:")
+      lines += asks.map { "  · \($0)" }
+    case .fault(let f): lines.append("「\(title)」을(를) 계산하다 오류가 났습니다: \(f)")
+    }
+    if let t = r.trace {
+      for c in t.conditions {
+        let verdict: String
+        switch c.value {
+        case .bool(true): verdict = "맞습니다"
+        case .bool(false): verdict = "아닙니다"
+        case .fault(let f): verdict = "계산 오류입니다(\(f.message))"
+        default: verdict = "알 수 없습니다"
+        }
+        lines.append("  - 조건 ‘\(c.text)’: \(verdict).")
+      }
+      for b in t.bindings { lines.append("  - \(b.name)는 \(value(b.value))입니다.") }
+      if !t.facts.isEmpty {
+        let used = t.facts.map { "\($0.name) = \(value($0.value))" }.joined(separator: ", ")
+        lines.append("  사용한 정보: \(used)")
+      }
+      for p in t.params {
+        lines.append("  적용 기준: \(p.name) = \(value(p.value))" + (p.note.map { " (\($0))" } ?? ""))
+      }
+    }
+    if let s = r.source { lines.append("  근거: \(s)") }
+    for rem in r.reminders {
+      lines.append("  알림: \(rem.message) (\(value(.date(rem.start))) ~ \(value(.date(rem.end))))")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

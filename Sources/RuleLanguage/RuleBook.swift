@@ -1,0 +1,130 @@
+import CivilCalendar
+import Diagnostics
+import Foundation
+
+/// A rule file's text and the path it is reported under.
+public struct RuleFile: Sendable {
+  public var path: String
+  public var text: String
+
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+  }
+}
+
+/// A loaded, type-checked and compiled set of rule files.
+///
+/// Immutable and shareable.
+///
+/// A book that has any error is rejected whole: `load` returns no book, only diagnostics.
+public final class RuleBook: Sendable {
+  let program: Program
+  let decoder: ProfileDecoder
+  /// The source text by path, for rendering diagnostics and quoting conditions.
+  public let sources: [String: String]
+
+  init(program: Program, sources: [String: String]) {
+    self.program = program
+    self.decoder = ProfileDecoder(program: program)
+    self.sources = sources
+  }
+
+  /// Parses, checks and compiles `files` together.
+  ///
+  /// - Returns: the book (nil if any error) and every diagnostic, in reading order.
+  public static func load(_ files: [RuleFile]) -> (book: RuleBook?, diagnostics: [Diagnostic]) {
+    var decls: [Declaration] = []
+    var diagnostics: [Diagnostic] = []
+    let checker = Checker()
+    var sources: [String: String] = [:]
+    for f in files {
+      var parser = Parser(path: f.path, text: f.text)
+      decls += parser.parseFile()
+      diagnostics += parser.diagnostics
+      sources[f.path] = f.text
+      checker.sourceLines[f.path] = f.text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+    checker.check(decls)
+    diagnostics += checker.diagnostics
+    diagnostics = diagnostics.sortedByPosition()
+    if diagnostics.hasErrors { return (nil, diagnostics) }
+    return (RuleBook(program: checker.program, sources: sources), diagnostics)
+  }
+
+  /// Loads `.rule` files from paths (files, or folders searched recursively, in name order).
+  ///
+  /// - Returns: the book (nil if any error) and every diagnostic; unreadable paths are errors.
+  public static func load(paths: [String]) -> (book: RuleBook?, diagnostics: [Diagnostic]) {
+    var files: [RuleFile] = []
+    var problems: [Diagnostic] = []
+    let fm = FileManager.default
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        problems.append(
+          .error("R0001", at: SourceSpan(path: path, line: 1, column: 1), "no such file or folder"))
+        continue
+      }
+      var filePaths: [String] = []
+      if isDirectory.boolValue {
+        let items = (fm.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+        let base = path.hasSuffix("/") ? path : path + "/"
+        filePaths = items.filter { $0.hasSuffix(".rule") }.sorted().map { base + $0 }
+      } else {
+        filePaths = [path]
+      }
+      for p in filePaths {
+        guard let data = fm.contents(atPath: p), let text = String(data: data, encoding: .utf8)
+        else {
+          problems.append(
+            .error(
+              "R0002", at: SourceSpan(path: p, line: 1, column: 1),
+              "cannot read the file as UTF-8 text"))
+          continue
+        }
+        files.append(RuleFile(path: p, text: text.precomposedStringWithCanonicalMapping))
+      }
+    }
+    let (book, diagnostics) = load(files)
+    if !problems.isEmpty { return (nil, problems + diagnostics) }
+    return (book, diagnostics)
+  }
+
+  /// Renders diagnostics with the offending source lines quoted.
+  public func render(_ diagnostics: [Diagnostic]) -> String {
+    DiagnosticRenderer(sources: sources).render(diagnostics)
+  }
+
+  /// Names of the facts, in declaration order (ids are positions).
+  public var facts: [FactInfo] { program.facts }
+  public var ruleNames: [String] { program.rules.map(\.name) }
+  public var outputNames: [String] { program.outputs.map(\.name) }
+  public var testCount: Int { program.tests.count }
+
+  /// A declared life-cycle event: its title, the facts it asks for, the rules it yields.
+  public func event(_ name: String) -> (title: String?, facts: [String], rules: [String])? {
+    guard let e = program.events.first(where: { $0.name == name }) else { return nil }
+    return (e.title, e.facts.map { program.facts[$0].name }, e.rules.map { program.rules[$0].name })
+  }
+
+  public var eventNames: [String] { program.events.map(\.name) }
+
+  /// Decodes one citizen's JSON object into a profile; bad fields become unknown facts.
+  public func profile(json bytes: some Collection<UInt8>) -> Profile {
+    var p = Profile(id: nil, facts: Array(repeating: .unknown(.empty), count: program.facts.count))
+    let array = Array(bytes)
+    array.withUnsafeBufferPointer { decoder.decode($0, into: &p) }
+    return p
+  }
+
+  /// An empty profile: every fact unknown.
+  public func emptyProfile() -> Profile {
+    Profile(id: nil, facts: program.facts.indices.map { .unknown(FactSet($0)) })
+  }
+
+  /// An evaluator for one thread; reuse it across citizens.
+  public func evaluator(calendar: any BusinessCalendar = WeekendCalendar()) -> Evaluator {
+    Evaluator(book: self, calendar: calendar)
+  }
+}

@@ -1,0 +1,162 @@
+import CivilCalendar
+import Diagnostics
+
+extension Parser {
+  /// `rule NAME ["title"] clause*` — a failed clause skips to the next clause keyword.
+  mutating func ruleBody() throws(ParseFailure) -> RuleDecl {
+    let n = try name("a rule name")
+    var rule = RuleDecl(name: n, title: nil, source: nil, items: [])
+    if current.kind == .string {
+      rule.title = current.text
+      advance()
+    }
+    while current.kind == .word, Parser.clauseStarts.contains(current.text) {
+      do {
+        try ruleClause(&rule)
+      } catch {
+        synchronize(toClause: true)
+      }
+    }
+    if current.kind != .end,
+      !(current.kind == .word && Keywords.declarations.contains(current.text))
+    {
+      throw fail(RuleMessage.expectedClause(found: current))
+    }
+    return rule
+  }
+
+  private mutating func ruleClause(_ rule: inout RuleDecl) throws(ParseFailure) {
+    let keyword = current
+    advance()
+    switch keyword.text {
+    case "source":
+      rule.source = try string("a citation in quotes after 'source'")
+    case "let":
+      let n = try name("a name after 'let'")
+      var t: TypeSyntax?
+      if accept(symbol: ":") { t = try type() }
+      try expect(symbol: "=", "after the name in 'let'")
+      rule.items.append(.binding(name: n, type: t, value: try expression()))
+    case "when":
+      rule.items.append(.condition(try expression()))
+    case "output":
+      let n = try name("an output name")
+      var t: TypeSyntax?
+      if accept(symbol: ":") { t = try type() }
+      try expect(symbol: "=", "after the output name")
+      let value = try expression()
+      var otherwise: Expr?
+      if accept(word: "otherwise") { otherwise = try expression() }
+      rule.items.append(.output(name: n, type: t, value: value, otherwise: otherwise))
+    case "remind":
+      rule.items.append(.reminder(try reminder(keyword.span)))
+    default:
+      throw fail(RuleMessage.clauseNotInRule(keyword))
+    }
+  }
+
+  private mutating func reminder(_ start: SourceSpan) throws(ParseFailure) -> ReminderDecl {
+    try expect(word: "within", "after 'remind'")
+    let from = try expression()
+    try expect(symbol: "..", "between the window's first and last day")
+    let to = try expression()
+    var notify: [(offset: Expr, before: Bool, fromEnd: Bool)] = []
+    if accept(word: "notify") {
+      repeat {
+        let offset = try expression()
+        let before: Bool
+        if accept(word: "before") {
+          before = true
+        } else if accept(word: "after") {
+          before = false
+        } else {
+          throw fail(RuleMessage.expected("'before' or 'after'", found: current))
+        }
+        let fromEnd: Bool
+        if accept(word: "end") {
+          fromEnd = true
+        } else if accept(word: "start") {
+          fromEnd = false
+        } else {
+          throw fail(RuleMessage.expected("'start' or 'end' of the window", found: current))
+        }
+        notify.append((offset, before, fromEnd))
+      } while accept(symbol: ",")
+    }
+    try expect(word: "say", "and the reminder's message")
+    let messageSpan = current.span
+    let message = try string("the message in quotes after 'say'")
+    return ReminderDecl(
+      span: start.to(previous.span), start: from, end: to, notify: notify, message: message,
+      messageSpan: messageSpan)
+  }
+
+  /// `event NAME ["title"] { (fact … | yields a, b)* }`.
+  mutating func eventBody() throws(ParseFailure) -> EventDecl {
+    let n = try name("an event name")
+    var event = EventDecl(name: n, title: nil, facts: [], yields: [])
+    if current.kind == .string {
+      event.title = current.text
+      advance()
+    }
+    try expect(symbol: "{", "to open the event's body")
+    while true {
+      if accept(word: "fact") {
+        event.facts.append(try factBody(event: n.text))
+      } else if accept(word: "yields") {
+        repeat {
+          event.yields.append(try name("a rule name after 'yields'"))
+        } while accept(symbol: ",")
+      } else {
+        try expect(symbol: "}", "to close the event's body")
+        return event
+      }
+    }
+  }
+
+  /// `test "title" given a = 1, b = 2 expect rule expect out = 3`.
+  mutating func testBody(start: SourceSpan) throws(ParseFailure) -> TestDecl {
+    let title = try string("the test's title in quotes")
+    var test = TestDecl(title: title, span: start.to(previous.span), given: [], expectations: [])
+    if accept(word: "given") {
+      repeat {
+        let n: Name
+        if current.isWord("today") {
+          n = Name(text: "today", span: current.span)
+          advance()
+        } else {
+          n = try name("a fact name after 'given'")
+        }
+        try expect(symbol: "=", "after the fact name in 'given'")
+        test.given.append((n, try expression()))
+      } while accept(symbol: ",")
+    }
+    while current.isWord("expect") {
+      let s = current.span
+      advance()
+      do {
+        test.expectations.append((s, try expectation()))
+      } catch {
+        synchronize(toClause: true)
+      }
+    }
+    if test.expectations.isEmpty { throw fail(RuleMessage.testWithoutExpect(found: current)) }
+    return test
+  }
+
+  private mutating func expectation() throws(ParseFailure) -> Expectation {
+    if accept(word: "not") { return .holds(try name("a rule name after 'not'"), .no, asks: nil) }
+    let n = try name("a rule or output name after 'expect'")
+    if accept(symbol: "=") { return .equals(n, try expression()) }
+    if accept(word: "unknown") {
+      var asks: [Name]?
+      if accept(word: "asks") {
+        var list: [Name] = []
+        repeat { list.append(try name("a fact name after 'asks'")) } while accept(symbol: ",")
+        asks = list
+      }
+      return .holds(n, .unknown, asks: asks)
+    }
+    return .holds(n, .yes, asks: nil)
+  }
+}

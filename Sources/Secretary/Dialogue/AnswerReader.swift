@@ -1,0 +1,118 @@
+import CivilCalendar
+import Hangul
+import NLU
+import RuleLanguage
+
+/// Reads a citizen's answer to a fact question into the JSON value the profile stores.
+enum AnswerReader {
+  /// The value for a fact of `kind` in `interpretation`, or nil when the answer does not say.
+  static func read(
+    _ interpretation: Interpretation, kind: FactKind, optional: Bool, fact: String
+  ) -> JSONValue? {
+    let text = interpretation.text
+    let entities = interpretation.entities
+    if optional, saysNone(interpretation) { return .null }
+    switch kind {
+    case .bool:
+      if let yesNo = entities.first(where: { $0.kind == .yesNo }) {
+        return .bool(yesNo.value == "yes")
+      }
+      switch interpretation.intent.intent {
+      case "affirm": return .bool(true)
+      case "deny": return .bool(false)
+      default: return nil
+      }
+    case .date:
+      for entity in entities where entity.kind == .date {
+        if let date = CivilDate(iso: entity.value) { return .string(date.description) }
+      }
+      return nil
+    case .int, .money, .decimal:
+      let preferred: [EntityKind] =
+        fact.contains("age") ? [.age, .number] : [.amount, .number, .age]
+      for kind in preferred {
+        if let entity = entities.first(where: { $0.kind == kind }), Int(entity.value) != nil {
+          return .number(entity.value)
+        }
+      }
+      let digits = text.filter { $0.isNumber || $0 == "," || "영일이삼사오육칠팔구십백천만억".contains($0) }
+      return KoreanNumber.parse(digits).map { .number(String($0)) }
+    case .text:
+      if fact == "sido", let sido = entities.first(where: { $0.kind == .sido }),
+        let code = SidoCodes.code(forOfficialName: sido.value)
+      {
+        return .string(code)
+      }
+      if fact == "name" { return name(in: text).map { .string($0) } }
+      let words = text.split(separator: " ").map { Josa.stripped(from: $0) }
+      let cleaned = words.joined(separator: " ")
+      return cleaned.isEmpty ? nil : .string(cleaned)
+    case .choice(let choices):
+      return choose(text, among: choices).map { .string($0.json) }
+    case .structured:
+      return nil
+    }
+  }
+
+  /// Endings after a name ("김하나예요", "민준이에요"); particles are not stripped, since a
+  /// name may end in a syllable that looks like one ("하나" is not "하" + "나").
+  static let nameEndings = ["입니다", "이에요", "이예요", "예요", "이고요", "이요", "이야", "라고 해요", "요", "야"]
+
+  /// The name in "저는 김민준입니다", "제 이름은 김하나예요", "김하나": the last word without its
+  /// ending.
+  static func name(in text: String) -> String? {
+    guard var last = text.split(separator: " ").last.map(String.init) else { return nil }
+    last = last.trimmingCharacters(in: .punctuationCharacters)
+    for ending in nameEndings where last.hasSuffix(ending) && last.count > ending.count + 1 {
+      last = String(last.dropLast(ending.count))
+      break
+    }
+    return last.isEmpty ? nil : last
+  }
+
+  /// The choice whose label or name the answer mentions; the longest match wins, so "비사무직"
+  /// is not read as "사무직".
+  static func choose(_ text: String, among choices: [FactChoice]) -> FactChoice? {
+    let answer = text.replacingOccurrences(of: " ", with: "").lowercased()
+    var best: (FactChoice, Int)?
+    for choice in choices {
+      var names = [choice.name.lowercased(), choice.json.lowercased()]
+      if let label = choice.label {
+        names.append(label.replacingOccurrences(of: " ", with: ""))
+        // A label may list synonyms separated by '·' or '/': "직장가입자·회사원".
+        names += label.split(whereSeparator: { $0 == "·" || $0 == "/" || $0 == "," })
+          .map { $0.replacingOccurrences(of: " ", with: "") }
+      }
+      for name in names where !name.isEmpty && answer.contains(name) {
+        if name.count > (best?.1 ?? 0) { best = (choice, name.count) }
+      }
+    }
+    return best?.0
+  }
+
+  /// "없어요", "아니요", "없음": an answer meaning "none" to an optional fact.
+  private static func saysNone(_ interpretation: Interpretation) -> Bool {
+    let text = interpretation.text
+    return text.hasPrefix("없") || text == "없음" || text.contains("없어")
+      || (interpretation.intent.intent == "deny" && interpretation.entities.isEmpty)
+  }
+}
+
+extension FactChoice {
+  /// What the chat shows for the choice: the first of its label's synonyms, else its value.
+  var displayName: String {
+    label.flatMap { $0.split(separator: "·").first.map(String.init) } ?? json
+  }
+}
+
+/// 시·도 official names to the two-digit codes profiles store.
+enum SidoCodes {
+  static let byName: [String: String] = [
+    "서울특별시": "11", "부산광역시": "26", "대구광역시": "27", "인천광역시": "28", "광주광역시": "29",
+    "대전광역시": "30", "울산광역시": "31", "세종특별자치시": "36", "경기도": "41", "충청북도": "43",
+    "충청남도": "44", "전라남도": "46", "경상북도": "47", "경상남도": "48", "제주특별자치도": "50",
+    "강원특별자치도": "51", "전북특별자치도": "52",
+  ]
+
+  static func code(forOfficialName name: String) -> String? { byName[name] }
+}

@@ -1,0 +1,46 @@
+/// What the secretary remembers between turns of one conversation.
+///
+/// Facts are not kept here: they go into the citizen's profile as soon as they are learned,
+/// so a restart loses only the thread of the talk, never what the citizen said.
+public struct Conversation: Sendable {
+  /// The citizen being served.
+  public var citizenID: String
+  /// The last subject talked about: its intent and rules, for follow-ups and "왜?".
+  var topic: Topic?
+  /// The fact the secretary asked for and is waiting on.
+  var pending: PendingQuestion?
+  /// A yes/no offer waiting on the answer (subscribe to these reminders?).
+  var offer: Offer?
+  /// The last reply and how many of its sentences a speaker has said, for "자세히".
+  var lastReply: Reply?
+  /// How the citizen announced a life event ("아버지가 돌아가셨어요"), read again when the
+  /// date arrives in the next line.
+  var eventUtterance = ""
+  var spokenSentences = 0
+
+  public init(citizenID: String) {
+    self.citizenID = citizenID
+  }
+}
+
+/// A subject of the conversation: what was asked and which rules answer it.
+struct Topic: Sendable, Equatable {
+  var intent: String
+  var rules: [String]
+  /// Set when the topic is a life event ("아기 낳았어요") rather than one service.
+  var event: String?
+}
+
+/// A question the secretary asked: which fact, and for which topic (none for the name asked
+/// when a new citizen starts).
+struct PendingQuestion: Sendable, Equatable {
+  var fact: String
+  var topic: Topic?
+  /// How many answers were not understood; after two, the question is dropped.
+  var misses = 0
+}
+
+/// An offer waiting on yes or no.
+enum Offer: Sendable, Equatable {
+  case subscribe(rules: [String], title: String)
+}

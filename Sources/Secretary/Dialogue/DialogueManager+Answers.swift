@@ -1,0 +1,212 @@
+import CivilCalendar
+import Foundation
+import NLU
+import RuleLanguage
+
+extension DialogueManager {
+  /// Evaluates the citizen's rules as of `asOf`, with traces when `explain` is set.
+  func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
+    guard let profile = try? runtime.profiles.profile(citizenID) else { return nil }
+    let facts = runtime.book.profile(json: Array(profile.text.utf8))
+    return runtime.book.evaluator(calendar: runtime.calendar).evaluate(
+      facts, asOf: asOf, explain: explain)
+  }
+
+  func title(of topic: Topic) -> String {
+    if let event = topic.event, let title = runtime.book.event(event)?.title { return title }
+    return runtime.intents.intent(named: topic.intent)?.summary.nonEmpty ?? topic.intent
+  }
+
+  /// The decision for a topic, or the first question whose answer would decide it.
+  func answer(_ topic: Topic, _ conversation: inout Conversation, asOf: CivilDate) -> Reply {
+    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
+      return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
+    }
+    let results = topic.rules.compactMap { evaluation.rule($0) }
+    for result in results {
+      guard case .unknown(let missing) = result.status else { continue }
+      for fact in missing where isAskable(fact) {
+        conversation.pending = PendingQuestion(fact: fact, topic: topic)
+        return question(for: fact, topic: topic)
+      }
+    }
+    var paragraphs: [[ReplySegment]] = []
+    if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
+    var remindable: [String] = []
+    var notApplicable: [String] = []
+    for result in results {
+      // With several rules, those that do not apply share one line instead of one each.
+      if results.count > 1, case .fails = result.status {
+        notApplicable.append(result.title ?? result.name)
+        continue
+      }
+      paragraphs += describe(result)
+      if case .holds = result.status, !result.reminders.isEmpty { remindable.append(result.name) }
+    }
+    if !notApplicable.isEmpty {
+      let prefix = notApplicable.count == results.count ? "지금 해당하는 것이 없어요" : "해당하지 않는 것"
+      paragraphs.append([.text("\(prefix): \(notApplicable.joined(separator: ", "))")])
+    }
+    if paragraphs.isEmpty { paragraphs.append([.text("지금 정보로는 해당하는 것이 없어요.")]) }
+    var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
+    let subscribed = subscribedServices(conversation.citizenID)
+    let offer = remindable.filter { !subscribed.contains($0) }
+    if !offer.isEmpty {
+      paragraphs.append([.text("기한 전에 알림을 보내 드릴까요?")])
+      let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      conversation.offer = .subscribe(rules: offer, title: titles)
+      quickReplies =
+        [
+          QuickReply(title: "네, 알려 주세요", payload: "/affirm"),
+          QuickReply(title: "아니요", payload: "/deny"),
+        ] + quickReplies
+    }
+    return Reply(paragraphs: paragraphs, quickReplies: quickReplies)
+  }
+
+  /// The topic's rules that hold and carry reminders: what a subscription would cover.
+  func remindableRules(_ topic: Topic, citizenID: String, asOf: CivilDate) -> [String] {
+    guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
+    return topic.rules.filter { name in
+      guard let result = evaluation.rule(name), case .holds = result.status else { return false }
+      return !result.reminders.isEmpty
+    }
+  }
+
+  /// One rule's result as paragraphs: the decision, then each reminder's message and window.
+  private func describe(_ result: RuleResult) -> [[ReplySegment]] {
+    let title = result.title ?? result.name
+    switch result.status {
+    case .holds:
+      guard !result.reminders.isEmpty else { return [[.text("\(title): 해당돼요.")]] }
+      return result.reminders.map { reminder in
+        [
+          .text("\(reminder.message) (기간 "), .date(reminder.start), .text(" ~ "),
+          .date(reminder.end), .text(")"),
+        ]
+      }
+    case .fails:
+      return [[.text("\(title): 지금은 해당하지 않아요.")]]
+    case .unknown(let missing):
+      let needs = missing.compactMap { factAsk($0) }.first ?? "정보가 더 필요해요"
+      return [[.text("\(title): 아직 판단할 수 없어요. \(needs)")]]
+    case .fault(let fault):
+      return [[.text("\(title): 규칙을 계산하다 오류가 났어요 (\(fault.path):\(fault.line)).")]]
+    }
+  }
+
+  func factAsk(_ fact: String) -> String? {
+    runtime.book.facts.first { $0.name == fact }?.ask
+  }
+
+  /// Facts the chat can collect in one answer: not records or lists.
+  func isAskable(_ fact: String) -> Bool {
+    guard let (kind, _) = runtime.book.factKind(fact), factAsk(fact) != nil else { return false }
+    if case .structured = kind { return false }
+    return true
+  }
+
+  /// The question for a fact, with its choices as quick replies.
+  func question(for fact: String, topic: Topic?, prefix: String = "") -> Reply {
+    let ask = factAsk(fact) ?? fact
+    let framed =
+      topic.flatMap { template($0.intent, "ask") }.map {
+        $0.replacingOccurrences(of: "{prompt}", with: ask)
+      }
+      ?? ask
+    var quickReplies: [QuickReply] = []
+    switch runtime.book.factKind(fact)?.kind {
+    case .bool?:
+      quickReplies = [
+        QuickReply(title: "네", payload: "네"), QuickReply(title: "아니요", payload: "아니요"),
+      ]
+    case .choice(let choices)?:
+      quickReplies = choices.map {
+        QuickReply(title: $0.displayName, payload: $0.displayName)
+      }
+    default:
+      break
+    }
+    return Reply(paragraphs: [[.text(prefix + framed)]], quickReplies: quickReplies)
+  }
+
+  /// Saves a life event into the profile and answers with the event's bundle.
+  func record(
+    _ intake: LifeEventIntake, date: CivilDate, utterance: String,
+    _ conversation: inout Conversation,
+    asOf: CivilDate
+  ) -> Reply {
+    do {
+      let profile = try runtime.profiles.profile(conversation.citizenID)
+      try runtime.profiles.save(conversation.citizenID, intake.record(profile, date, utterance))
+    } catch {
+      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+    }
+    guard let topic = conversation.topic else { return Reply("알겠어요.") }
+    return answer(topic, &conversation, asOf: asOf)
+  }
+
+  /// Reads the answer to a pending question; saves it and answers the topic, or nil.
+  func answerReply(
+    _ pending: PendingQuestion, _ understood: Interpretation, _ conversation: inout Conversation,
+    asOf: CivilDate
+  ) -> Reply? {
+    if pending.fact.hasPrefix("event:") {
+      guard let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6))),
+        let date = intake.date(in: understood, asOf: asOf)
+      else { return nil }
+      conversation.pending = nil
+      conversation.topic = pending.topic
+      return record(
+        intake, date: date, utterance: conversation.eventUtterance, &conversation, asOf: asOf)
+    }
+    guard let (kind, optional) = runtime.book.factKind(pending.fact),
+      let info = runtime.book.facts.first(where: { $0.name == pending.fact }),
+      let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact)
+    else { return nil }
+    do {
+      let profile = try runtime.profiles.profile(conversation.citizenID)
+      try runtime.profiles.save(
+        conversation.citizenID, profile.setting(path: info.keyPath, to: value))
+    } catch {
+      conversation.pending = nil
+      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+    }
+    conversation.pending = nil
+    guard let topic = pending.topic else {
+      let name = value.stringValue.map { "\($0)님, 반가워요." } ?? "고마워요."
+      return Reply("\(name) 무엇을 도와드릴까요? 예: \"올해 건강검진 대상이야?\"")
+    }
+    return answer(topic, &conversation, asOf: asOf)
+  }
+
+  /// Asks again, with a hint; after three misses the question is dropped.
+  func reask(_ pending: PendingQuestion, _ conversation: inout Conversation) -> Reply {
+    var next = pending
+    next.misses += 1
+    guard next.misses < 3 else {
+      conversation.pending = nil
+      return Reply("죄송해요, 답을 알아듣지 못했어요. 다른 것을 물어보셔도 돼요.")
+    }
+    conversation.pending = next
+    if pending.fact.hasPrefix("event:"),
+      let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6)))
+    {
+      return Reply("잘 알아듣지 못했어요. " + intake.question)
+    }
+    return question(for: pending.fact, topic: pending.topic, prefix: "잘 알아듣지 못했어요. ")
+  }
+
+  /// "왜?": the last topic's decisions with their reasons and sources.
+  func explain(_ conversation: Conversation, asOf: CivilDate) -> Reply {
+    guard let topic = conversation.topic,
+      let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true)
+    else { return Reply(template("explain_why", "none") ?? "설명할 최근 판단이 없어요.") }
+    let results = topic.rules.compactMap { evaluation.rule($0) }
+    return ChatExplanation(book: runtime.book).reply(for: results)
+  }
+}
+
+extension String {
+  var nonEmpty: String? { isEmpty ? nil : self }
+}

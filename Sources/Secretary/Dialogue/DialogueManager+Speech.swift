@@ -1,0 +1,58 @@
+import CivilCalendar
+import Foundation
+import Hangul
+
+/// One spoken turn: plain speakable text, the same in SSML, and whether the session ends.
+public struct SpokenTurn: Sendable, Equatable {
+  public var text: String
+  public var ssml: String
+  public var endsConversation: Bool
+}
+
+extension DialogueManager {
+  /// Words that ask a speaker to go on with the last reply.
+  static let moreWords: Set<String> = ["자세히", "자세히요", "더", "더 들려줘", "계속", "계속해", "계속해줘"]
+
+  /// A turn for a speaker: "자세히" continues the last reply where it stopped; anything else
+  /// is answered and its first two sentences spoken.
+  public func respondSpoken(
+    to line: String, in conversation: inout Conversation, asOf: CivilDate, now: Date
+  ) -> SpokenTurn {
+    let text = TextNormalizer.normalize(line)
+    if Self.moreWords.contains(text), let last = conversation.lastReply {
+      let offset = conversation.spokenSentences
+      guard offset < SpeechRenderer.sentences(of: last).count else {
+        return spoken(Reply("더 말씀드릴 내용은 없어요. 다른 것을 물어보세요."))
+      }
+      conversation.spokenSentences += SpeechRenderer.sentenceLimit
+      let (text, _) = SpeechRenderer.turn(last, offset: offset)
+      return SpokenTurn(
+        text: text, ssml: SpeechRenderer.ssml(last, offset: offset),
+        endsConversation: last.endsConversation)
+    }
+    let reply = respond(to: line, in: &conversation, asOf: asOf, now: now)
+    conversation.spokenSentences = SpeechRenderer.sentenceLimit
+    return spoken(reply)
+  }
+
+  /// The first turn of a reply, as speech.
+  public func spoken(_ reply: Reply) -> SpokenTurn {
+    let (text, _) = SpeechRenderer.turn(reply)
+    return SpokenTurn(
+      text: text, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
+  }
+
+  /// The opening line for a citizen, by name when the profile has one; a citizen without a
+  /// name is asked for it first, so that reminders can address them.
+  public func greeting(in conversation: inout Conversation) -> Reply {
+    let profile = try? runtime.profiles.profile(conversation.citizenID)
+    guard let name = profile?["name"]?.stringValue else {
+      if isAskable("name"), let ask = factAsk("name") {
+        conversation.pending = PendingQuestion(fact: "name", topic: nil)
+        return Reply("안녕하세요, 비서예요. \(ask)")
+      }
+      return Reply("안녕하세요, 비서예요. 무엇을 도와드릴까요?")
+    }
+    return Reply("안녕하세요, \(name)님. 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
+  }
+}

@@ -1,0 +1,126 @@
+import CivilCalendar
+import Foundation
+import RuleLanguage
+
+extension DialogueManager {
+  /// Services the citizen has consented to be reminded of.
+  func subscribedServices(_ citizenID: String) -> Set<String> {
+    guard let profile = try? runtime.profiles.profile(citizenID),
+      case .array(let items)? = profile["subscriptions"]
+    else { return [] }
+    return Set(items.compactMap { $0["service"]?.stringValue })
+  }
+
+  /// Records consent for `rules` (time and scope) in the profile and the consent log.
+  func subscribe(
+    rules: [String], title: String, _ conversation: inout Conversation, now: Date, asOf: CivilDate
+  ) -> Reply {
+    let id = conversation.citizenID
+    do {
+      let profile = try runtime.profiles.profile(id)
+      var items: [JSONValue] = []
+      if case .array(let existing)? = profile["subscriptions"] { items = existing }
+      let already = Set(items.compactMap { $0["service"]?.stringValue })
+      let added = rules.filter { !already.contains($0) }
+      for rule in added {
+        items.append(
+          .object([
+            ("service", .string(rule)), ("channels", .array([.string("console")])),
+            ("consentedAt", .string(asOf.description)),
+            ("consentedTime", .string(Self.timestamp(now))),
+          ]))
+      }
+      try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(items)))
+      try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
+        citizen: id, action: "subscribe", services: added, at: now)
+    } catch {
+      return Reply("알림 신청을 저장하지 못했어요: \(error)")
+    }
+    var reply = Reply(paragraphs: [[.text("\(title) 알림을 신청했어요. 기한 전에 알려 드릴게요.")]])
+    if let next = upcoming(id, only: Set(rules), asOf: asOf).first {
+      reply.paragraphs.append([.text("다음 알림: "), .date(next.day), .text(" — \(next.message)")])
+    }
+    reply.quickReplies = [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
+    return reply
+  }
+
+  /// Revokes consent: for the current topic's services, or for everything when there is none.
+  func unsubscribe(_ conversation: inout Conversation, now: Date) -> Reply {
+    let id = conversation.citizenID
+    let scope = conversation.topic.map { Set($0.rules) }
+    do {
+      let profile = try runtime.profiles.profile(id)
+      guard case .array(let items)? = profile["subscriptions"], !items.isEmpty else {
+        return Reply("신청된 알림이 없어요.")
+      }
+      let kept = items.filter { item in
+        guard let scope, let service = item["service"]?.stringValue else { return false }
+        return !scope.contains(service)
+      }
+      let removed = items.compactMap { $0["service"]?.stringValue }.filter { service in
+        !kept.contains { $0["service"]?.stringValue == service }
+      }
+      guard !removed.isEmpty else { return Reply("그 항목은 신청된 알림이 아니에요.") }
+      try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(kept)))
+      try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
+        citizen: id, action: "unsubscribe", services: removed, at: now)
+      let names = removed.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      return Reply("알림을 끊었어요: \(names).")
+    } catch {
+      return Reply("알림 해지를 저장하지 못했어요: \(error)")
+    }
+  }
+
+  /// Upcoming notifications for subscribed services.
+  func listReminders(_ conversation: Conversation, asOf: CivilDate) -> Reply {
+    let services = subscribedServices(conversation.citizenID)
+    guard !services.isEmpty else {
+      return Reply(template("list_reminders", "none") ?? "예정된 알림이 없어요.")
+    }
+    let items = upcoming(conversation.citizenID, only: services, asOf: asOf)
+    guard !items.isEmpty else { return Reply("앞으로 1년 안에 보낼 알림이 없어요.") }
+    // One paragraph per reminder, with every day it will be sent.
+    var order: [String] = []
+    var days: [String: [CivilDate]] = [:]
+    for item in items {
+      if days[item.message] == nil { order.append(item.message) }
+      days[item.message, default: []].append(item.day)
+    }
+    var paragraphs: [[ReplySegment]] = [[.text("예정된 알림 \(order.count)건이에요.")]]
+    for message in order.prefix(5) {
+      let when = (days[message] ?? []).map { "\($0.month)월 \($0.day)일" }.joined(separator: ", ")
+      paragraphs.append([.text("\(message) (알림: \(when))")])
+    }
+    return Reply(paragraphs: paragraphs)
+  }
+
+  /// Each notification day in the coming year for the given services, soonest first.
+  func upcoming(_ citizenID: String, only services: Set<String>, asOf: CivilDate)
+    -> [(day: CivilDate, message: String)]
+  {
+    guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
+    let horizon = asOf.adding(days: 365)
+    var items: [(day: CivilDate, message: String)] = []
+    for result in evaluation.rules where services.contains(result.name) {
+      for reminder in result.reminders {
+        for day in reminder.notifyOn where day >= asOf && day <= horizon {
+          items.append((day, reminder.message))
+        }
+      }
+    }
+    return items.sorted { $0.day < $1.day }
+  }
+
+  /// `2026-03-02T09:00:00+09:00`: consents are recorded in Korean time.
+  static func timestamp(_ now: Date) -> String {
+    var style = Date.ISO8601FormatStyle(
+      timeZoneSeparator: .colon, includingFractionalSeconds: false)
+    style.timeZone = TimeZone(identifier: "Asia/Seoul") ?? .gmt
+    return now.formatted(style)
+  }
+}
+
+extension RuleBook {
+  /// A rule's title, or its name when it has none.
+  func title(ofRule name: String) -> String { ruleTitle(name) ?? name }
+}

@@ -1,0 +1,188 @@
+import CivilCalendar
+import Foundation
+import Hangul
+import NLU
+import RuleLanguage
+
+/// The secretary's side of a conversation: understands a line, decides, and replies.
+///
+/// One turn is a pure function of the runtime, the conversation, the profile store and the
+/// injected time: `respond` reads no clock. Facts learned are saved to the profile before
+/// the reply is returned.
+public struct DialogueManager: Sendable {
+  let runtime: SecretaryRuntime
+  /// Below this confidence a domain intent does not interrupt a question being answered.
+  static let interruptConfidence = 0.6
+  /// Above this confidence an out-of-scope line also drops a pending question.
+  static let offTopicConfidence = 0.8
+  /// Words that make a question a how-to ("어떻게 해?"), which the FAQ answers better than a
+  /// rule's yes/no.
+  static let howToMarkers = ["어떻게", "어케", "방법", "어디서", "어디로", "어디에", "뭐가 필요", "절차"]
+
+  public init(runtime: SecretaryRuntime) {
+    self.runtime = runtime
+  }
+
+  /// Answers one line of the citizen.
+  ///
+  /// - Parameters:
+  ///   - line: what the citizen typed or said (normalized here).
+  ///   - conversation: the thread so far; updated.
+  ///   - asOf: today in Asia/Seoul.
+  ///   - now: the instant, recorded with consents.
+  public func respond(
+    to line: String, in conversation: inout Conversation, asOf: CivilDate, now: Date
+  ) -> Reply {
+    let reply = turn(line, &conversation, asOf: asOf, now: now)
+    conversation.lastReply = reply
+    conversation.spokenSentences = 0
+    return reply
+  }
+
+  private func turn(
+    _ line: String, _ conversation: inout Conversation, asOf: CivilDate, now: Date
+  ) -> Reply {
+    let text = TextNormalizer.normalize(line)
+    guard !text.isEmpty else {
+      return Reply("무엇을 도와드릴까요? 예를 들어 \"올해 건강검진 대상이야?\"라고 물어보세요.")
+    }
+    let understood = understand(text, asOf: asOf)
+    let intent = understood.intent.intent
+
+    if let pending = conversation.pending {
+      if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
+      // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
+      // yes/no line does not.
+      let interrupts =
+        intent == "out_of_scope"
+        ? understood.intent.confidence >= Self.offTopicConfidence
+        : understood.intent.confidence >= Self.interruptConfidence
+          && !["affirm", "deny"].contains(intent)
+      if !interrupts {
+        return reask(pending, &conversation)
+      }
+      conversation.pending = nil
+    }
+
+    if let offer = conversation.offer, intent == "affirm" || intent == "deny" {
+      conversation.offer = nil
+      switch offer {
+      case .subscribe(let rules, let title):
+        if intent == "deny" { return Reply(template("deny", "ok") ?? "알겠어요.") }
+        return subscribe(rules: rules, title: title, &conversation, now: now, asOf: asOf)
+      }
+    }
+    // A question about the offer ("왜?") keeps it open; anything else moves on.
+    if intent != "explain_why" { conversation.offer = nil }
+
+    switch intent {
+    case "explain_why": return explain(conversation, asOf: asOf)
+    case "subscribe":
+      guard let topic = conversation.topic, !topic.rules.isEmpty else {
+        return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
+      }
+      let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
+      guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
+      let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      return subscribe(rules: remindable, title: titles, &conversation, now: now, asOf: asOf)
+    case "unsubscribe": return unsubscribe(&conversation, now: now)
+    case "list_reminders": return listReminders(conversation, asOf: asOf)
+    case "greeting", "thanks", "goodbye", "help", "human_agent", "affirm", "deny":
+      return smallTalk(intent)
+    case "out_of_scope": return outOfScope(text)
+    default: break
+    }
+
+    if Self.howToMarkers.contains(where: text.contains), let faq = faqReply(text) { return faq }
+    guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty else {
+      return outOfScope(text)
+    }
+    let topic = self.topic(for: definition)
+    // An intent whose rules are not in the book yet is answered like any other question.
+    guard !topic.rules.isEmpty else { return outOfScope(text) }
+    conversation.topic = topic
+    if let intake = LifeEventIntake.forEvent(topic.event) {
+      guard let date = intake.date(in: understood, asOf: asOf) else {
+        conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
+        conversation.eventUtterance = text
+        return Reply(intake.question)
+      }
+      return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
+    }
+    return answer(topic, &conversation, asOf: asOf)
+  }
+
+  /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.
+  private func understand(_ text: String, asOf: CivilDate) -> Interpretation {
+    // NLU keeps its own date type; a CivilDate always has an ISO form it reads.
+    guard let date = LocalDate(iso: asOf.description) else {
+      preconditionFailure("as-of date \(asOf) has no ISO form")
+    }
+    var result = runtime.interpreter.interpret(text, asOf: date)
+    if text.hasPrefix("/"), runtime.intents.intent(named: String(text.dropFirst())) != nil {
+      let name = String(text.dropFirst())
+      result.intent = IntentPrediction(
+        intent: name, confidence: 1, topLabel: name, fellBack: false, ranking: [])
+    }
+    return result
+  }
+
+  /// The rules behind an intent: names in its `rules:` line that are rules, and the bundles
+  /// of those that are life events (`childbirth` → 출생신고, 첫만남이용권, …).
+  private func topic(for definition: IntentDefinition) -> Topic {
+    let known = Set(runtime.book.ruleNames)
+    var names: [String] = []
+    var event: String?
+    for name in definition.rules {
+      if let bundle = runtime.book.event(name) {
+        event = event ?? name
+        names += bundle.rules.filter { !names.contains($0) }
+      } else if known.contains(name), !names.contains(name) {
+        names.append(name)
+      }
+    }
+    return Topic(intent: definition.name, rules: names, event: event)
+  }
+
+  func template(_ intent: String, _ key: String) -> String? {
+    runtime.intents.intent(named: intent)?.replies[key]
+  }
+
+  private func smallTalk(_ intent: String) -> Reply {
+    switch intent {
+    case "greeting": return Reply(template(intent, "hello") ?? "안녕하세요! 무엇을 도와드릴까요?")
+    case "thanks": return Reply(template(intent, "ok") ?? "천만에요.")
+    case "goodbye":
+      var reply = Reply(template(intent, "bye") ?? "안녕히 가세요.")
+      reply.endsConversation = true
+      return reply
+    case "human_agent":
+      return Reply(paragraphs: [
+        [.text("상담원 연결은 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요. 평일 9시부터 18시까지 상담해요.")]
+      ])
+    case "affirm", "deny": return Reply(template(intent, "ok") ?? "알겠어요.")
+    default:
+      return Reply(
+        template("help", "menu")
+          ?? "건강검진, 세금, 민방위, 예방접종, 여권, 받을 수 있는 급여를 알려 드리고 기한 전에 알림을 보내요.",
+        "예: \"올해 건강검진 대상이야?\", \"자동차세 얼마 나와?\", \"아기 낳았어요\", \"내 알림 보여줘\"")
+    }
+  }
+
+  /// The FAQ's answer with its source, when the match is confident.
+  private func faqReply(_ text: String) -> Reply? {
+    guard let (entry, _) = runtime.faq.answer(text) else { return nil }
+    var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
+    if let source = entry.source { paragraphs.append([.text("출처: \(source)")]) }
+    return Reply(paragraphs: paragraphs)
+  }
+
+  /// A question no rule answers: the FAQ when it is confident, else a polite pointer to 110.
+  private func outOfScope(_ text: String) -> Reply {
+    if let faq = faqReply(text) { return faq }
+    return Reply(paragraphs: [
+      [.text(template("out_of_scope", "sorry") ?? "그건 제가 도와드리기 어려워요.")],
+      [.text("다른 행정 문의는 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요.")],
+    ])
+  }
+}

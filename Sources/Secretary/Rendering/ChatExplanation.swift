@@ -1,0 +1,57 @@
+import Hangul
+import RuleLanguage
+
+/// "왜?" for a citizen: each decision, the facts it rested on by their Korean names, and the
+/// law it follows. (The auditor's full trace is `biseo explain`.)
+struct ChatExplanation {
+  let book: RuleBook
+
+  func reply(for results: [RuleResult]) -> Reply {
+    var paragraphs: [[ReplySegment]] = []
+    for result in results {
+      paragraphs.append([.text(verdict(result))])
+      if let trace = result.trace {
+        let used = trace.facts.compactMap(describeFact)
+        if !used.isEmpty { paragraphs.append([.text("판단에 쓴 정보: " + used.joined(separator: ", "))]) }
+      }
+      if let source = result.source { paragraphs.append([.text("근거: \(source)")]) }
+    }
+    return Reply(paragraphs: paragraphs)
+  }
+
+  private func verdict(_ result: RuleResult) -> String {
+    let title = "「\(result.title ?? result.name)」"
+    switch result.status {
+    case .holds: return "\(title)에 해당해요."
+    case .fails: return "\(title)에 해당하지 않아요."
+    case .unknown(let missing):
+      let names = missing.map(label).joined(separator: ", ")
+      return "\(title)" + Josa.topic.form(after: title) + " 아직 판단할 수 없어요. 필요한 정보: \(names)"
+    case .fault(let fault):
+      return "\(title)" + Josa.object.form(after: title) + " 계산하다 오류가 났어요: \(fault.message)"
+    }
+  }
+
+  /// "생년월일 1990년 5월 1일"; facts not known are left out.
+  private func describeFact(_ item: Trace.Item) -> String? {
+    var value: String
+    switch item.value {
+    case .unknown: return nil
+    // Lists and records are summarized: a citizen knows their own cars and children.
+    case .list(let items): value = items.isEmpty ? "없음" : "\(items.count)건"
+    case .record: value = "있음"
+    default: value = Korean.value(item.value)
+    }
+    if case .text(let raw) = item.value,
+      case .choice(let choices)? = book.factKind(item.name)?.kind,
+      let choice = choices.first(where: { $0.json == raw || $0.name == raw })
+    {
+      value = choice.displayName
+    }
+    return "\(label(item.name)) \(value)"
+  }
+
+  private func label(_ fact: String) -> String {
+    book.facts.first { $0.name == fact }?.label ?? fact
+  }
+}

@@ -1,0 +1,128 @@
+import CivilCalendar
+import Hangul
+
+/// Replies for a speaker: speakable Korean only — no emoji, URLs, markdown or tables — with
+/// numbers, dates and amounts read as words, at most two sentences a turn.
+public enum SpeechRenderer {
+  /// What a speaker says when a reply has more than it speaks at once.
+  public static let moreHint = "더 들으시려면 '자세히'라고 말씀하세요."
+  public static let sentenceLimit = 2
+
+  /// The sentences of `reply` as speakable text, each with its segments read aloud.
+  public static func sentences(of reply: Reply) -> [String] {
+    var sentences: [String] = []
+    for paragraph in reply.paragraphs {
+      let spoken = paragraph.map(spokenText).joined()
+      sentences += split(clean(spoken))
+    }
+    return sentences
+  }
+
+  /// One turn of speech: the first sentences (from `offset`), and whether more remain.
+  public static func turn(_ reply: Reply, offset: Int = 0) -> (text: String, hasMore: Bool) {
+    let all = sentences(of: reply)
+    let chosen = all.dropFirst(offset).prefix(sentenceLimit)
+    let hasMore = offset + chosen.count < all.count
+    let text = (Array(chosen) + (hasMore ? [moreHint] : [])).joined(separator: " ")
+    return (text, hasMore)
+  }
+
+  /// The same turn in the SSML subset of docs/conventions (§11): one `<s>` per sentence and a
+  /// pause before the hint.
+  ///
+  /// Numbers, dates and phone numbers are already words (read by `Hangul`), so no engine has
+  /// to guess how to read a Korean date.
+  public static func ssml(_ reply: Reply, offset: Int = 0) -> String {
+    let all = sentences(of: reply)
+    let chosen = all.dropFirst(offset).prefix(sentenceLimit)
+    var out = "<speak>" + chosen.map { "<s>\(escape($0))</s>" }.joined()
+    if offset + chosen.count < all.count {
+      out += "<break time=\"300ms\"/><s>\(escape(moreHint))</s>"
+    }
+    return out + "</speak>"
+  }
+
+  /// Digits as said in phone numbers (0 is 공, not 영).
+  static let phoneDigits = ["공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
+
+  static func spokenText(_ segment: ReplySegment) -> String {
+    switch segment {
+    case .text(let t): NumberReader.readAloud(t)
+    case .date(let d): NumberReader.readAloud(d.description)
+    case .amount(let a): KoreanNumber.sino(a) + " 원"
+    case .number(let n): KoreanNumber.sino(n)
+    case .telephone(let t): t.compactMap(\.wholeNumberValue).map { phoneDigits[$0] }.joined()
+    case .pause: " "
+    }
+  }
+
+  /// Removes what cannot or need not be spoken: asides in parentheses (windows, examples,
+  /// where-to-pay notes), URLs, markdown marks, table bars, bullets and emoji; a middle dot
+  /// between words becomes a pause (", ").
+  static func clean(_ text: String) -> String {
+    var spoken = ""
+    var depth = 0
+    for c in text {
+      switch c {
+      case "(": depth += 1
+      case ")": depth = max(depth - 1, 0)
+      default: if depth == 0 { spoken.append(c) }
+      }
+    }
+    spoken = spoken.replacingOccurrences(of: "·", with: ", ")
+    var words: [Substring] = []
+    for word in spoken.split(whereSeparator: \.isWhitespace) {
+      if word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") {
+        continue
+      }
+      words.append(word)
+    }
+    var out = ""
+    for scalar in words.joined(separator: " ").unicodeScalars {
+      if "*_`#|>•~[]".unicodeScalars.contains(scalar) { continue }
+      let p = scalar.properties
+      if p.isEmojiPresentation || (p.isEmoji && scalar.value > 0x2000) { continue }
+      if scalar.value == 0xFE0F || scalar.value == 0x200D { continue }
+      out.unicodeScalars.append(scalar)
+    }
+    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
+  }
+
+  /// Splits after '.', '?' or '!' followed by a space or the end.
+  static func split(_ text: String) -> [String] {
+    var sentences: [String] = []
+    var current = ""
+    let characters = Array(text)
+    for (i, c) in characters.enumerated() {
+      current.append(c)
+      if ".?!".contains(c), i + 1 == characters.count || characters[i + 1] == " " {
+        sentences.append(current.trimmingSpaces)
+        current = ""
+      }
+    }
+    if !current.trimmingSpaces.isEmpty { sentences.append(current.trimmingSpaces) }
+    return sentences.filter { !$0.isEmpty }
+  }
+
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+  }
+}

@@ -1,0 +1,98 @@
+import CivilCalendar
+import Diagnostics
+import Foundation
+import NLU
+import RuleLanguage
+
+/// `biseo check [PATH…]`: loads and type-checks rules and intents, then runs the rule tests.
+enum CheckCommand: BiseoCommand {
+  static let name = "check"
+  static let summary =
+    "load and type-check rules and intents, run every rule test (exit 2 on any error)"
+  static let usage = ["check [PATH…]"]
+  static let discussion = """
+    Each PATH is a .rule or .intent file or a folder searched for them (default: Rules and
+    Intents). All rule files load together as one rule book; every diagnostic is printed as
+    path:line:column: error: message [code], with the source line and a caret. Then every
+    'test' block runs on the Korean public-holiday calendar, with the one-off holidays of
+    Rules/calendar/one-off-holidays.txt. Exit 0 when everything loads and passes, 2 otherwise.
+    """
+  static let options: [OptionSpec] = [
+    .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)")
+  ]
+
+  static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
+    let paths = arguments.positionals.isEmpty ? ["Rules", "Intents"] : arguments.positionals
+    let rulePaths = paths.filter { contains($0, fileExtension: "rule") }
+    let intentPaths = paths.filter { contains($0, fileExtension: "intent") }
+    if let missing = paths.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+      throw CommandError.badInput("no such file or folder '\(missing)'")
+    }
+    if rulePaths.isEmpty, intentPaths.isEmpty {
+      throw CommandError.badInput("no .rule or .intent files in \(paths.joined(separator: ", "))")
+    }
+    var status: Int32 = 0
+    if !rulePaths.isEmpty {
+      let calendar = try holidayCalendar(arguments, console: console)
+      let (report, exitCode, _) = RuleBook.check(paths: rulePaths, calendar: calendar)
+      let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+      // The last line is the summary (stdout); diagnostics and failures go to stderr.
+      let summary = lines.dropLast().last.map(String.init) ?? ""
+      let details = lines.dropLast(2).joined(separator: "\n")
+      if !details.isEmpty { console.error(details + "\n") }
+      if exitCode == 0 { console.line(summary) } else { console.error(summary + "\n") }
+      status = max(status, exitCode)
+    }
+    for path in intentPaths {
+      var isDirectory: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      let loaded =
+        isDirectory.boolValue
+        ? IntentLoader.load(directory: path)
+        : IntentLoader.load(files: [
+          (path, Array(FileManager.default.contents(atPath: path) ?? Data()))
+        ])
+      if !loaded.diagnostics.isEmpty { console.error(loaded.renderedDiagnostics) }
+      let examples = loaded.catalog.intents.reduce(0) { $0 + $1.examples.count }
+      let summary = "\(loaded.catalog.intents.count) intents, \(examples) examples"
+      if loaded.diagnostics.hasErrors {
+        console.error("\(path): intents rejected (\(summary))\n")
+        status = 2
+      } else {
+        console.line("\(summary) in \(path)")
+      }
+    }
+    return status
+  }
+
+  static func holidayCalendar(_ arguments: ParsedArguments, console: Console) throws
+    -> HolidayCalendar
+  {
+    let path = arguments.value("--holidays") ?? "Rules/calendar/one-off-holidays.txt"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      if arguments.value("--holidays") != nil {
+        throw CommandError.badInput("cannot read '\(path)'")
+      }
+      return HolidayCalendar()
+    }
+    let file = OneOffHolidayFile.parse(text, path: path)
+    if !file.diagnostics.isEmpty {
+      console.error(DiagnosticRenderer(sources: [path: text]).render(file.diagnostics))
+    }
+    if file.diagnostics.hasErrors {
+      throw CommandError.badInput("the one-off holiday file has errors")
+    }
+    return HolidayCalendar(oneOffs: file.holidays)
+  }
+
+  /// Whether `path` is such a file, or a folder holding one at any depth.
+  static func contains(_ path: String, fileExtension: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return path.hasSuffix("." + fileExtension)
+    }
+    guard isDirectory.boolValue else { return path.hasSuffix("." + fileExtension) }
+    let items = FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []
+    return items.contains { $0.hasSuffix("." + fileExtension) }
+  }
+}
