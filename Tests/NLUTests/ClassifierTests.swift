@@ -158,3 +158,19 @@ import Testing
     #expect(parsed.diagnostics.map(\.span.start.line) == [2, 3])
   }
 }
+
+@Suite struct ModelSelectionTests {
+  @Test("선택은 학습 데이터의 10%로만, 결정적으로") func choosesOnHoldout() {
+    let data = Array(RepoData.intents.catalog.labeledExamples.prefix(400))
+    let small = [
+      ModelSelection.Candidate(
+        features: FeatureOptions(bucketBits: 12), training: TrainingOptions(epochs: 1)),
+      ModelSelection.Candidate(features: FeatureOptions(bucketBits: 14), training: .intents),
+    ]
+    let first = ModelSelection.choose(data, candidates: small)
+    let second = ModelSelection.choose(data, candidates: small)
+    #expect(first.accuracies.count == 2)
+    #expect(first.accuracies == second.accuracies)
+    #expect(first.choice.features == second.choice.features)
+  }
+}

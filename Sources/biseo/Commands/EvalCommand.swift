@@ -13,8 +13,9 @@ enum EvalCommand: BiseoCommand {
   static let discussion = """
     Without --train the model is trained on Intents/ (never read from the cache, so the
     training time is real) and scored with its out-of-scope threshold. With --train it is
-    trained on that file: the training options are chosen on a seeded 10 % hold-out of the
-    training file (as the Python baselines do), then the final model is fitted on all of it.
+    trained on that file: feature and training options are chosen among three candidates on a
+    seeded 10 % hold-out of the training file (as the Python baselines choose theirs), then the
+    final model is fitted on all of it. Any --set turns the choice off.
 
     Throughput is single-utterance: one call per test line, one core, the fastest of three
     passes. --calibrate runs 5-fold cross-validation on the training data and prints the
@@ -56,9 +57,12 @@ enum EvalCommand: BiseoCommand {
     }
     if let trainPath = arguments.value("--train") {
       trainData = try read(trainPath, console: console)
-      let chosen =
-        trainingOverridden
-        ? overrides : ModelSelection.choose(trainData, features: features).options
+      if !trainingOverridden && arguments.all("--set").isEmpty {
+        let choice = ModelSelection.choose(trainData).choice
+        features = choice.features
+        overrides = choice.training
+      }
+      let chosen = overrides
       let (_, report) = Evaluator.trainAndEvaluate(
         train: trainData, test: test, features: features, training: chosen)
       output = Output(
