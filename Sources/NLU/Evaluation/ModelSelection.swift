@@ -9,14 +9,28 @@ package enum ModelSelection {
   }
 
   /// The candidates tried for data other than `Intents/`: a gentle schedule that suits large
-  /// sets of long texts, and the intent schedule. (2^22 buckets were tried as a third: the
-  /// hold-out chose them for 3i4k, where they scored lower on test and cost 7× the memory, so
-  /// they are not a default; `biseo eval --set bits=22` still trains them.)
+  /// sets of long texts, the intent schedule, and the gentle one with four times the buckets
+  /// (fewer collisions when there are many distinct n-grams, as in long reviews).
   package static let candidates: [Candidate] = [
     Candidate(
       features: .general, training: TrainingOptions(epochs: 10, learningRate: 1, seed: 13)),
     Candidate(features: .general, training: .intents),
+    Candidate(
+      features: FeatureOptions(bucketBits: 22),
+      training: TrainingOptions(epochs: 10, learningRate: 1, seed: 13)),
   ]
+
+  /// The most weight memory a candidate may need (labels × buckets × 4 bytes): a model must
+  /// stay small enough to load at start-up and to score from cache.
+  package static let weightBudget = 64 << 20
+
+  /// The candidates whose weight table fits `weightBudget` for `labelCount` labels.
+  ///
+  /// - Parameter labelCount: how many labels the data has.
+  /// - Returns: the affordable candidates, in order.
+  package static func affordable(labelCount: Int) -> [Candidate] {
+    candidates.filter { (labelCount << $0.features.bucketBits) * 4 <= weightBudget }
+  }
 
   /// The candidate with the best hold-out accuracy (ties: the first listed).
   ///
@@ -24,9 +38,10 @@ package enum ModelSelection {
   ///   - train: the training set.
   ///   - candidates: settings to try.
   /// - Returns: the chosen setting and each candidate's hold-out accuracy.
-  package static func choose(_ train: [LabeledText], candidates: [Candidate] = candidates)
+  package static func choose(_ train: [LabeledText], candidates: [Candidate]? = nil)
     -> (choice: Candidate, accuracies: [Double])
   {
+    let candidates = candidates ?? affordable(labelCount: Set(train.map(\.label)).count)
     guard let first = candidates.first else {
       return (Candidate(features: .general, training: .intents), [])
     }

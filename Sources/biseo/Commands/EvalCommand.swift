@@ -13,7 +13,7 @@ enum EvalCommand: BiseoCommand {
   static let discussion = """
     Without --train the model is trained on Intents/ (never read from the cache, so the
     training time is real) and scored with its out-of-scope threshold. With --train it is
-    trained on that file: feature and training options are chosen among two candidates on a
+    trained on that file: feature and training options are chosen among up to three candidates on a
     seeded 10 % hold-out of the training file (as the Python baselines choose theirs), then the
     final model is fitted on all of it. Any --set turns the choice off.
 
