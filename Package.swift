@@ -44,21 +44,29 @@ let package = Package(
     // The secretary: profiles, rule book, dialogue, planning, rendering.
     .target(
       name: "Secretary",
-      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics"],
+      dependencies: ["Hangul", "NLU", "CivilCalendar", "RuleLanguage", "Diagnostics", "Delivery"],
       swiftSettings: strict),
     .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
     // The command.
     .executableTarget(
       name: "biseo",
-      dependencies: ["Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary"],
+      dependencies: [
+        "Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary", "Delivery",
+      ],
       swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(
+      name: "chat-bench", dependencies: ["Secretary", "CivilCalendar"], path: "bench/chat/Sources",
+      swiftSettings: strict),
+    .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
       swiftSettings: strict),
+    .executableTarget(
+      name: "rules-bench", dependencies: ["RuleLanguage", "CivilCalendar"],
+      path: "bench/rules/Sources", swiftSettings: strict),
     .executableTarget(
       name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),

@@ -5,12 +5,12 @@ public enum NumberReader {
   /// Counters read with native numbers (하나, 둘 …) for 1…99; everything else is Sino-Korean.
   static let nativeCounters: Set<String> = [
     "살", "개", "명", "번", "마리", "잔", "권", "장", "대", "시간", "달", "가지", "곳", "사람", "벌",
-    "켤레", "그루", "송이", "척", "군데", "통",
+    "켤레", "그루", "송이", "척", "군데", "통", "건",
   ]
   /// Counters recognised after a number, longest first.
   static let counters: [String] = [
     "퍼센트", "시간", "마리", "켤레", "그루", "송이", "군데", "사람", "개월", "학년", "살", "개",
-    "명", "번", "잔", "권", "장", "대", "달", "가지", "곳", "벌", "척", "통", "원", "년", "월",
+    "명", "번", "잔", "권", "장", "대", "달", "가지", "곳", "벌", "척", "통", "건", "원", "년", "월",
     "일", "시", "분", "초", "세", "주", "회", "층", "호", "차", "cc", "km", "%",
   ]
 

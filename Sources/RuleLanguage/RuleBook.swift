@@ -38,7 +38,9 @@ public final class RuleBook: Sendable {
     var diagnostics: [Diagnostic] = []
     let checker = Checker()
     var sources: [String: String] = [:]
-    for f in files {
+    for file in files {
+      // Columns count characters of NFC text: NFD Hangul would count jamo.
+      let f = RuleFile(path: file.path, text: file.text.precomposedStringWithCanonicalMapping)
       var parser = Parser(path: f.path, text: f.text)
       decls += parser.parseFile()
       diagnostics += parser.diagnostics
@@ -83,7 +85,7 @@ public final class RuleBook: Sendable {
               "cannot read the file as UTF-8 text"))
           continue
         }
-        files.append(RuleFile(path: p, text: text.precomposedStringWithCanonicalMapping))
+        files.append(RuleFile(path: p, text: text))
       }
     }
     let (book, diagnostics) = load(files)

@@ -5,6 +5,10 @@
 enum CommandTable {
   static let commands: [CommandEntry] = [
     CommandEntry(ChatCommand.self),
+    CommandEntry(DaemonCommand.self),
+    CommandEntry(PlanCommand.self),
+    CommandEntry(StatusCommand.self),
+    CommandEntry(IcalCommand.self),
     CommandEntry(CheckCommand.self),
     CommandEntry(EvaluateCommand.self),
     CommandEntry(ClassifyCommand.self),

@@ -209,3 +209,100 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     )
   }
 }
+
+@Suite struct FunctionMemoTests {
+  @Test("a memoized function still sees each citizen's own facts and each call's arguments")
+  func memoIsPerEvaluationAndArguments() throws {
+    let b = try book(
+      """
+      fact n: int
+      fn scaled(x: int): int = x * n
+      param base: int = 3 since 2000-01-01
+      rule r
+        output a = scaled(2) + scaled(2)
+        output b = scaled(scaled(1))
+        output c = scaled(base)
+      """)
+    let e = b.evaluator()
+    let first = e.evaluate(b.profile(json: Array(#"{"n": 10}"#.utf8)), asOf: day("2026-01-01"))
+    #expect(first.output("a") == .int(40))
+    #expect(first.output("b") == .int(100))
+    #expect(first.output("c") == .int(30))
+    let second = e.evaluate(b.profile(json: Array(#"{"n": 7}"#.utf8)), asOf: day("2026-01-01"))
+    #expect(second.output("a") == .int(28))
+    #expect(second.output("b") == .int(49))
+    let unknown = e.evaluate(b.profile(json: Array("{}".utf8)), asOf: day("2026-01-01"))
+    #expect(unknown.output("a") == .unknown(missing: ["n"]))
+  }
+}
+
+/// A holiday calendar double: weekends plus the listed days off.
+struct FixedHolidays: BusinessCalendar {
+  var holidays: Set<CivilDate>
+
+  func isBusinessDay(_ date: CivilDate) -> Bool {
+    !date.weekday.isWeekend && !holidays.contains(date)
+  }
+}
+
+@Suite struct BusinessDayTests {
+  @Test("deadlines move past weekends and the injected holidays")
+  func injectedCalendar() throws {
+    let b = try book(
+      """
+      fact due: date
+      rule r
+        output deadline = next_business_day(due)
+        output open = is_business_day(due)
+      """)
+    let chuseok = FixedHolidays(holidays: [day("2025-10-06"), day("2025-10-07"), day("2025-10-08")])
+    let e = b.evaluator(calendar: chuseok)
+    let result = e.evaluate(
+      b.profile(json: Array(#"{"due": "2025-10-04"}"#.utf8)), asOf: day("2025-10-01"))
+    #expect(result.output("deadline") == .date(day("2025-10-09")))
+    #expect(result.output("open") == .bool(false))
+    let weekendsOnly = b.evaluator().evaluate(
+      b.profile(json: Array(#"{"due": "2025-10-04"}"#.utf8)), asOf: day("2025-10-01"))
+    #expect(weekendsOnly.output("deadline") == .date(day("2025-10-06")))
+  }
+}
+
+@Suite struct NarrowingTests {
+  static let rules = """
+    record License { issued: date from "issueDate" }
+    fact license: License? from "driverLicense"
+    fact discharge: date?
+    rule licensed when license != none and license.issued <= today
+    rule reservist
+      output until_year: int? = if discharge != none then year(discharge) + 8 else none
+      output none_or_old = discharge == none or year(discharge) < 2000
+    """
+
+  @Test("after 'x != none', x is a value; Kleene logic still decides")
+  func narrowing() throws {
+    let b = try book(Self.rules)
+    let e = b.evaluator()
+    func run(_ json: String) -> Evaluation {
+      e.evaluate(b.profile(json: Array(json.utf8)), asOf: day("2026-06-15"))
+    }
+    let full = run(#"{"driverLicense": {"issueDate": "2010-01-01"}, "discharge": "1995-03-01"}"#)
+    #expect(full.rule("licensed")?.status == .holds)
+    #expect(full.output("until_year") == .int(2003))
+    #expect(full.output("none_or_old") == .bool(true))
+    let none = run(#"{"driverLicense": null, "discharge": null}"#)
+    #expect(none.rule("licensed")?.status == .fails)
+    #expect(none.output("until_year") == .null)
+    #expect(none.output("none_or_old") == .bool(true))
+    let missing = run("{}")
+    #expect(missing.rule("licensed")?.status == .unknown(missing: ["license"]))
+    #expect(missing.output("until_year") == .unknown(missing: ["discharge"]))
+  }
+
+  @Test("without the test, an optional still needs '??'") func stillChecked() {
+    let (b, diagnostics) = RuleBook.load([
+      RuleFile(path: "t.rule", text: "fact d: date?\nrule r when d != none or year(d) > 2000")
+    ])
+    #expect(b == nil)
+    #expect(diagnostics.map(\.code) == ["R0316"])
+  }
+}

@@ -11,6 +11,7 @@ extension Checker {
       functionStack.removeLast()
     }
     f.result = resolve(f.decl.result)
+    f.resultSlot = newSlot()
     var scope: [String: Local] = [:]
     f.parameters = []
     for p in f.decl.parameters {
@@ -249,7 +250,9 @@ extension Checker {
           RuleMessage.typeMismatch(
             expected: type, found: ty, at: g.value.span, names: program.types))
       }
-      test.given.append((f, constant(e)))
+      let value = constant(e)
+      if !value.isDecided { error(RuleMessage.givenNotConstant(at: g.value.span)) }
+      test.given.append((f, value))
     }
     if test.today == nil { error(RuleMessage.testWithoutToday(at: t.span)) }
     for (span, x) in t.expectations {

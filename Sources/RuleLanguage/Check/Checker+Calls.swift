@@ -31,6 +31,9 @@ extension Checker {
       return (.error, { _ in .none })
     }
     let evals = checked.map(\.1)
+    if f == "year", args.count == 1, case .today = args[0].kind {
+      return (.int, { m in .int(m.todayYear) })
+    }
     switch b.impl {
     case .one(let g):
       let a = evals[0]
@@ -111,16 +114,34 @@ extension Checker {
     let body: Eval = f.body ?? { _ in .none }
     let result = f.result
     let argEvals = evals
+    // Functions are pure and facts, parameters and today are fixed during one evaluation, so a
+    // call with the same arguments as the function's previous call reuses its result.
+    let (id, r) = (f.id, f.resultSlot)
     switch (argEvals.count, slots.count) {
     case (0, 0):
-      return (result, body)
+      return (
+        result,
+        { m in
+          if m.memo[id] == m.epoch { return m.locals[r] }
+          let v = body(m)
+          m.locals[r] = v
+          m.memo[id] = m.epoch
+          return v
+        }
+      )
     case (1, 1):
       let (e, s) = (argEvals[0], slots[0])
       return (
         result,
         { m in
-          m.locals[s] = e(m)
-          return body(m)
+          let a = e(m)
+          if m.memo[id] == m.epoch, m.locals[s].same(as: a) { return m.locals[r] }
+          m.locals[s] = a
+          m.memo[id] = 0
+          let v = body(m)
+          m.locals[r] = v
+          m.memo[id] = m.epoch
+          return v
         }
       )
     case (2, 2):
@@ -130,9 +151,17 @@ extension Checker {
         { m in
           // Evaluate every argument before binding any, so nested calls do not clobber slots.
           let v0 = e0(m)
-          m.locals[s1] = e1(m)
+          let v1 = e1(m)
+          if m.memo[id] == m.epoch, m.locals[s0].same(as: v0), m.locals[s1].same(as: v1) {
+            return m.locals[r]
+          }
           m.locals[s0] = v0
-          return body(m)
+          m.locals[s1] = v1
+          m.memo[id] = 0
+          let v = body(m)
+          m.locals[r] = v
+          m.memo[id] = m.epoch
+          return v
         }
       )
     case (3, 3):
@@ -144,10 +173,20 @@ extension Checker {
         { m in
           let v0 = e0(m)
           let v1 = e1(m)
-          m.locals[s2] = e2(m)
+          let v2 = e2(m)
+          if m.memo[id] == m.epoch, m.locals[s0].same(as: v0), m.locals[s1].same(as: v1),
+            m.locals[s2].same(as: v2)
+          {
+            return m.locals[r]
+          }
           m.locals[s0] = v0
           m.locals[s1] = v1
-          return body(m)
+          m.locals[s2] = v2
+          m.memo[id] = 0
+          let v = body(m)
+          m.locals[r] = v
+          m.memo[id] = m.epoch
+          return v
         }
       )
     default: break

@@ -12,6 +12,10 @@ extension Checker {
 
   private func checkExpr(_ e: Expr, expected: RuleType?) -> (RuleType, Eval) {
     let span = e.span
+    if !narrowed.isEmpty, let key = pathKey(e), let local = narrowed[key] {
+      let slot = local.slot
+      return (local.type, { m in m.locals[slot] })
+    }
     switch e.kind {
     case .invalid: return (.error, { _ in .none })
     case .integer(let n): return (.int, { _ in .int(n) })
@@ -23,7 +27,9 @@ extension Checker {
       return (.date, { _ in .date(n) })
     case .boolean(let b): return (.bool, { _ in .bool(b) })
     case .none: return (.none, { _ in .none })
-    case .today: return (.date, { m in .date(m.today) })
+    case .today:
+      readsToday = true
+      return (.date, { m in .date(m.today) })
     case .duration(let n, let unit):
       switch unit {
       case .days: return (.duration, { _ in .duration(months: 0, days: n) })
@@ -134,8 +140,8 @@ extension Checker {
   ) -> (RuleType, Eval) {
     let (tc, ec) = check(c, expected: .bool)
     expectBool(tc, at: c.span)
-    let (ta, ea) = check(a, expected: expected)
-    let (tb, eb) = check(b, expected: expected ?? ta)
+    let (ta, ea) = checkNarrowed(a, paths: paths(in: c, when: true), expected: expected)
+    let (tb, eb) = checkNarrowed(b, paths: paths(in: c, when: false), expected: expected ?? ta)
     guard let t = ta.join(tb) else {
       error(RuleMessage.branchMismatch(ta, tb, at: b.span, names: program.types))
       return (.error, { _ in .none })

@@ -74,6 +74,9 @@ extension Checker {
       }
       return (.error, { _ in .none })
     }
+    if let fast = Checker.integerFastPath(op, ta, tb, ea, eb, span: span, slow: f) {
+      return (t, fast)
+    }
     return (t, strict2(ea, eb, span: span, f))
   }
 
@@ -101,7 +104,8 @@ extension Checker {
   private func logical(_ isAnd: Bool, _ a: Expr, _ b: Expr) -> (RuleType, Eval) {
     let (ta, ea) = check(a, expected: .bool)
     expectBool(ta, at: a.span)
-    let (tb, eb) = check(b, expected: .bool)
+    // `p != none and …` / `p == none or …`: `p` is a value on the right.
+    let (tb, eb) = checkNarrowed(b, paths: paths(in: a, when: isAnd), expected: .bool)
     expectBool(tb, at: b.span)
     // Kleene logic: a deciding side wins over unknown on the other.
     return (
@@ -125,7 +129,16 @@ extension Checker {
   private func coalesce(_ a: Expr, _ b: Expr, expected: RuleType?) -> (RuleType, Eval) {
     let (ta, ea) = check(a, expected: expected?.optional)
     let (tb, eb) = check(b, expected: ta.unwrapped)
-    if ta != .error, !ta.isOptional {
+    // A path narrowed by `!= none` may keep its old `?? default` (harmless, and older rule
+    // files were written before narrowing).
+    let isNarrowed =
+      pathKey(a).map { key in
+        let parts = key.split(separator: ".")
+        return (1...parts.count).contains {
+          narrowed[parts.prefix($0).joined(separator: ".")] != nil
+        }
+      } ?? false
+    if ta != .error, !ta.isOptional, !isNarrowed {
       error(RuleMessage.coalesceNonOptional(ta, at: a.span, names: program.types))
     }
     guard let t = ta.unwrapped.join(tb) else {
@@ -189,6 +202,80 @@ extension Checker {
       case ">": { $0 > 0 }
       default: { $0 >= 0 }
       }
-    return (.bool, strict2(ea, eb, span: span) { x, y in .bool(test(order(x, y))) })
+    let slow: Operators.Binary = { x, y in .bool(test(order(x, y))) }
+    if (ta == .int || ta == .money || ta == .date) && tb == ta {
+      // Whole numbers and dates compare without the generic path.
+      let compare: @Sendable (Int, Int) -> Bool =
+        switch op {
+        case "<": { $0 < $1 }
+        case "<=": { $0 <= $1 }
+        case ">": { $0 > $1 }
+        default: { $0 >= $1 }
+        }
+      return (
+        .bool,
+        { m in
+          let x = ea(m)
+          let y = eb(m)
+          switch (x, y) {
+          case (.int(let a), .int(let b)), (.date(let a), .date(let b)): return .bool(compare(a, b))
+          default: return Checker.propagate(x, y) ?? slow(x, y)
+          }
+        }
+      )
+    }
+    return (.bool, strict2(ea, eb, span: span, slow))
+  }
+
+  /// The unknown or fault two operands yield (faults first, unknowns united), or nil when
+  /// both are decided.
+  static func propagate(_ x: Value, _ y: Value) -> Value? {
+    switch (x, y) {
+    case (.fault, _): return x
+    case (_, .fault): return y
+    case (.unknown(let s), .unknown(let t)): return .unknown(s.union(t))
+    case (.unknown, _): return x
+    case (_, .unknown): return y
+    default: return nil
+    }
+  }
+
+  /// Whole-number `+ - *` on two ints (or money) without the generic path; overflow and
+  /// anything else fall back to it, so faults stay located.
+  static func integerFastPath(
+    _ op: String, _ ta: RuleType, _ tb: RuleType, _ ea: @escaping Eval, _ eb: @escaping Eval,
+    span: SourceSpan, slow: @escaping Operators.Binary
+  ) -> Eval? {
+    let whole: Set<RuleType> = [.int, .money]
+    guard whole.contains(ta), whole.contains(tb), ["+", "-", "*"].contains(op) else { return nil }
+    let apply: @Sendable (Int, Int) -> (Int, Bool) =
+      switch op {
+      case "+": { $0.addingReportingOverflow($1) }
+      case "-": { $0.subtractingReportingOverflow($1) }
+      default: { $0.multipliedReportingOverflow(by: $1) }
+      }
+    return { m in
+      let x = ea(m)
+      if case .int(let a) = x {
+        let y = eb(m)
+        if case .int(let b) = y {
+          let (r, o) = apply(a, b)
+          if !o { return .int(r) }
+          return m.fault(RuleMessage.overflow, at: span)
+        }
+        switch y {
+        case .unknown, .fault: return y
+        default: return .none
+        }
+      }
+      switch x {
+      case .unknown(let s):
+        let y = eb(m)
+        if case .unknown(let t) = y { return .unknown(s.union(t)) }
+        if case .fault = y { return y }
+        return x
+      default: return x
+      }
+    }
   }
 }

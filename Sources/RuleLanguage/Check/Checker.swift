@@ -27,6 +27,10 @@ final class Checker {
   var currentRule: Int?
   var ruleDependencies: [Int: [(Int, SourceSpan)]] = [:]
   var functionStack: [String] = []
+  /// Paths known not to be none here (`x != none and …`), with the slot holding the value.
+  var narrowed: [String: Local] = [:]
+  /// Set when an expression reads `today`; parameters must not.
+  var readsToday = false
 
   struct Local {
     var slot: Int
@@ -39,8 +43,14 @@ final class Checker {
     var result: RuleType = .error
     var body: Eval?
     var checking = false
+    /// Index of the function's memo stamp, and the slot holding its last result.
+    let id: Int
+    var resultSlot = -1
 
-    init(decl: FunctionDecl) { self.decl = decl }
+    init(decl: FunctionDecl, id: Int) {
+      self.decl = decl
+      self.id = id
+    }
   }
 
   func error(_ d: Diagnostic) { diagnostics.append(d) }
@@ -71,7 +81,10 @@ final class Checker {
       case .fact(let f): facts.append(f)
       case .param(let p): params.append(p)
       case .function(let f):
-        if declare(f.name, kind: "function") { functions[f.name.text] = FunctionInfo(decl: f) }
+        if declare(f.name, kind: "function") {
+          functions[f.name.text] = FunctionInfo(decl: f, id: program.functionCount)
+          program.functionCount += 1
+        }
       case .rule(let r): rules.append(r)
       case .event(let e):
         events.append(e)
@@ -165,7 +178,9 @@ final class Checker {
     var lastSince: CivilDate?
     for (i, row) in p.rows.enumerated() {
       scopes = []
+      readsToday = false
       let (t, eval) = check(row.value, expected: type)
+      if readsToday { error(RuleMessage.paramReadsToday(at: row.value.span)) }
       if !t.fits(type) {
         error(
           RuleMessage.typeMismatch(

@@ -6,14 +6,21 @@ import Diagnostics
 /// and `all` follow Kleene logic, so one deciding element settles them.
 enum Aggregates {
   static func compile(
-    _ kind: String, list: @escaping Eval, slot: Int, filter: Eval?, body: Eval?, type: RuleType,
-    span: SourceSpan
+    _ kind: String, list: @escaping Eval, slot: Int, filter optionalFilter: Eval?,
+    body optionalBody: Eval?, type: RuleType, span: SourceSpan
   ) -> Eval {
+    // Non-optional closures with flags: the element loops call them without unwrapping.
+    let always: Eval = { _ in .bool(true) }
+    let hasFilter = optionalFilter != nil
+    let filter: Eval = optionalFilter ?? always
+    let hasBody = optionalBody != nil
+    let body: Eval = optionalBody ?? always
     switch kind {
     case "any", "all":
       let isAll = kind == "all"
-      let cond = body ?? filter
-      let guardFilter = body == nil ? nil : filter
+      let cond: Eval = hasBody ? body : filter
+      let condIsAlways = !hasBody && !hasFilter
+      let guardFilter: Eval? = hasBody && hasFilter ? filter : nil
       return { m in
         guard case .list(let items) = list(m) else { return list(m) }
         var pending: FactSet?
@@ -29,7 +36,7 @@ enum Aggregates {
             case let other: return other
             }
           }
-          switch cond?(m) ?? .bool(true) {
+          switch condIsAlways ? .bool(true) : cond(m) {
           case .bool(let b): if b != isAll { return .bool(b) }
           case .unknown(let s): pending = (pending ?? .empty).union(s)
           case let other: return other
@@ -41,14 +48,14 @@ enum Aggregates {
     case "map":
       return { m in
         let source = list(m)
-        guard case .list(let items) = source, let body else { return source }
+        guard case .list(let items) = source, hasBody else { return source }
         var out: [Value] = []
         out.reserveCapacity(items.count)
         var pending: FactSet?
         for item in items {
           m.locals[slot] = item
-          if let f = filter {
-            switch f(m) {
+          if hasFilter {
+            switch filter(m) {
             case .bool(true): break
             case .bool(false): continue
             case .unknown(let s):
@@ -77,7 +84,7 @@ enum Aggregates {
         var pending: FactSet?
         for item in items {
           m.locals[slot] = item
-          switch filter?(m) ?? .bool(true) {
+          switch hasFilter ? filter(m) : .bool(true) {
           case .bool(true):
             n += 1
             if !isCount { kept.append(item) }
@@ -102,7 +109,7 @@ enum Aggregates {
         var pending: FactSet?
         for item in items {
           m.locals[slot] = item
-          switch filter?(m) ?? .bool(true) {
+          switch hasFilter ? filter(m) : .bool(true) {
           case .bool(true): break
           case .bool(false): continue
           case .unknown(let s):
@@ -110,7 +117,7 @@ enum Aggregates {
             continue
           case let other: return other
           }
-          let v = body?(m) ?? item
+          let v = hasBody ? body(m) : item
           switch v {
           case .unknown(let s):
             pending = (pending ?? .empty).union(s)

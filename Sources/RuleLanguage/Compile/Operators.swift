@@ -83,9 +83,8 @@ enum Operators {
   /// Months first (clamped to the month's end, as 민법 §160 counts), then days.
   static func shift(_ day: Int, months: Int, days: Int) -> Value {
     guard abs(months) < 1_000_000, abs(days) < 100_000_000 else { return .fault(overflowCode) }
-    var d = CivilDate(dayNumber: day)
-    if months != 0 { d = d.adding(months: months) }
-    return .date(d.dayNumber + days)
+    if months == 0 { return .date(day + days) }
+    return .date(CivilDate(dayNumber: day).adding(months: months).dayNumber + days)
   }
 
   private static func integer(_ op: String) -> Binary {

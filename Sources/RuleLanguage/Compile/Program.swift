@@ -114,4 +114,5 @@ struct Program: Sendable {
   var events: [CompiledEvent] = []
   var tests: [CompiledTest] = []
   var slotCount = 0
+  var functionCount = 0
 }

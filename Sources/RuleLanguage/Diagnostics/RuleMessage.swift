@@ -378,6 +378,18 @@ enum RuleMessage {
       notes: ["add 'today = YYYY-MM-DD' to 'given'"])
   }
 
+  static func paramReadsToday(at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0406", at: span, "a parameter's value must not depend on 'today'",
+      notes: ["give each value its own 'since DATE' row instead"])
+  }
+
+  static func givenNotConstant(at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0407", at: span, "a given value must be written out, not computed from facts",
+      notes: ["write the value itself: birth_date = 1990-05-01"])
+  }
+
   // MARK: Runtime faults (inside a rule's result)
 
   static let overflow = "arithmetic overflow"

@@ -13,10 +13,16 @@ public struct BatchEvaluation: Sendable {
   public var asOf: CivilDate
   /// `(k, n)`: evaluate only citizens whose id hashes to `k` modulo `n`.
   public var shard: (index: Int, count: Int)?
+  /// Working days for `is_business_day` and `next_business_day` (weekends only by default).
+  public var calendar: any BusinessCalendar
 
-  public init(asOf: CivilDate, shard: (index: Int, count: Int)? = nil) {
+  public init(
+    asOf: CivilDate, shard: (index: Int, count: Int)? = nil,
+    calendar: any BusinessCalendar = WeekendCalendar()
+  ) {
     self.asOf = asOf
     self.shard = shard
+    self.calendar = calendar
   }
 
   /// Reads `input` and writes one JSON line per citizen to `output`.
@@ -33,7 +39,7 @@ public struct BatchEvaluation: Sendable {
   /// the population file is.
   @discardableResult
   public func run(book: RuleBook, inputDescriptor: Int32, outputDescriptor: Int32) throws -> Int {
-    let evaluator = book.evaluator()
+    let evaluator = book.evaluator(calendar: calendar)
     var out: [UInt8] = []
     out.reserveCapacity(1 << 20)
     let chunk = 1 << 20
@@ -107,12 +113,7 @@ public struct BatchEvaluation: Sendable {
     -> Bool
   {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
-    if let (k, n) = shard {
-      guard let id = e.book.profile(json: line).id, BatchEvaluation.shardOf(id, count: n) == k
-      else {
-        return false
-      }
-    }
+    if let shard { return e.evaluateLine(line, asOf: asOf, shard: shard, into: &out) }
     e.evaluateLine(line, asOf: asOf, into: &out)
     return true
   }

@@ -8,11 +8,29 @@ public final class Evaluator {
   public let book: RuleBook
   let machine: Machine
   private var scratch: Profile
+  /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
+  private let outputKeys: [[UInt8]]
+  private let outputTypes: [RuleType]
+  private let enumJSON: [[[UInt8]]]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
     machine = Machine(program: book.program, calendar: calendar)
     scratch = book.emptyProfile()
+    outputKeys = book.program.outputs.map { o in
+      var key: [UInt8] = [UInt8(ascii: ",")]
+      JSONText.string(o.name, into: &key)
+      key.append(UInt8(ascii: ":"))
+      return key
+    }
+    outputTypes = book.program.outputs.map(\.type)
+    enumJSON = book.program.enums.map { e in
+      e.json.map { text in
+        var bytes: [UInt8] = []
+        JSONText.string(text, into: &bytes)
+        return bytes
+      }
+    }
   }
 
   var program: Program { book.program }
@@ -65,6 +83,24 @@ public final class Evaluator {
     _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, into out: inout [UInt8]
   ) {
     book.decoder.decode(line, into: &scratch)
+    evaluateDecoded(asOf: asOf, into: &out)
+  }
+
+  /// Like `evaluateLine`, but only if the citizen's id falls in `shard` (decoding once).
+  ///
+  /// - Returns: whether the citizen was in the shard and evaluated.
+  public func evaluateLine(
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int),
+    into out: inout [UInt8]
+  ) -> Bool {
+    book.decoder.decode(line, into: &scratch)
+    guard let id = scratch.id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index
+    else { return false }
+    evaluateDecoded(asOf: asOf, into: &out)
+    return true
+  }
+
+  private func evaluateDecoded(asOf: CivilDate, into out: inout [UInt8]) {
     load(scratch, asOf: asOf)
     machine.runAll()
     out.append(contentsOf: #"{"id":"#.utf8)
@@ -76,18 +112,9 @@ public final class Evaluator {
     out.append(contentsOf: #","asOf":""#.utf8)
     JSONText.date(asOf, into: &out)
     out.append(UInt8(ascii: "\""))
-    for (o, info) in program.outputs.enumerated() {
-      out.append(UInt8(ascii: ","))
-      out.append(UInt8(ascii: "\""))
-      out.append(contentsOf: info.name.utf8)
-      out.append(contentsOf: #"":"#.utf8)
-      let v = machine.outputs[o]
-      switch v {
-      case .int(let n) where info.type.unwrapped != .decimal: JSONText.integer(n, into: &out)
-      case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-      case .none: out.append(contentsOf: "null".utf8)
-      default: JSONText.write(output(v, info.type), into: &out)
-      }
+    for o in 0..<program.outputs.count {
+      out.append(contentsOf: outputKeys[o])
+      write(machine.outputs[o], outputTypes[o], into: &out)
     }
     out.append(contentsOf: "}\n".utf8)
   }
@@ -97,6 +124,38 @@ public final class Evaluator {
     machine.setFacts(facts)
     machine.reset(day: asOf.dayNumber)
     machine.runAll()
+  }
+
+  /// Writes a value as JSON straight from the slot; only unusual values go through
+  /// `OutputValue`.
+  private func write(_ v: Value, _ type: RuleType, into out: inout [UInt8]) {
+    switch v {
+    case .int(let n) where type.unwrapped != .decimal: JSONText.integer(n, into: &out)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .none: out.append(contentsOf: "null".utf8)
+    case .date(let d):
+      out.append(UInt8(ascii: "\""))
+      JSONText.date(CivilDate(dayNumber: d), into: &out)
+      out.append(UInt8(ascii: "\""))
+    case .enumCase(let c):
+      if case .enumeration(let e) = type.unwrapped {
+        out.append(contentsOf: enumJSON[e][c])
+      } else {
+        JSONText.integer(c, into: &out)
+      }
+    case .list(let items):
+      guard case .list(let element) = type.unwrapped else {
+        JSONText.write(output(v, type), into: &out)
+        return
+      }
+      out.append(UInt8(ascii: "["))
+      for (i, item) in items.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        write(item, element, into: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+    default: JSONText.write(output(v, type), into: &out)
+    }
   }
 
   func status(_ v: Value) -> RuleStatus {

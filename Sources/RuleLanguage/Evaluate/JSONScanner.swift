@@ -66,15 +66,17 @@ struct JSONScanner {
     guard r.count == 10 else { return nil }
     let b = r.lowerBound
     guard bytes[b + 4] == UInt8(ascii: "-"), bytes[b + 7] == UInt8(ascii: "-") else { return nil }
-    var fields = [0, 0, 0]
-    for (k, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
-      for i in range {
+    func digits(_ from: Int, _ count: Int) -> Int? {
+      var v = 0
+      for i in from..<(from + count) {
         let d = bytes[b + i]
         guard d >= 0x30, d <= 0x39 else { return nil }
-        fields[k] = fields[k] * 10 + Int(d - 0x30)
+        v = v * 10 + Int(d - 0x30)
       }
+      return v
     }
-    return CivilDate(year: fields[0], month: fields[1], day: fields[2])
+    guard let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) else { return nil }
+    return CivilDate(year: y, month: m, day: d)
   }
 
   /// A decoded string (escapes resolved, NFC-normalized if it is not ASCII).

@@ -36,6 +36,19 @@ final class Machine {
     get { registers[0] }
     set { registers[0] = newValue }
   }
+  /// The year of `today`, computed once per evaluation date (rules ask for it often).
+  var todayYear: Int {
+    get { registers[2] }
+    set { registers[2] = newValue }
+  }
+  /// Counts evaluations; a function's memo is valid only within one (facts, today and
+  /// parameters are fixed for its length).
+  var epoch: Int {
+    get { registers[3] }
+    set { registers[3] = newValue }
+  }
+  /// Per function: the epoch of its last call, whose arguments and result sit in its slots.
+  let memo: UnsafeMutablePointer<Int>
   var tracing: Bool {
     get { registers[1] != 0 }
     set { registers[1] = newValue ? 1 : 0 }
@@ -61,7 +74,9 @@ final class Machine {
     ruleDone = Machine.buffer(program.rules.count, false)
     outputs = Machine.buffer(program.outputs.count, .none)
     plans = program.rules.map { RulePlan($0, outputs: program.outputs) }
-    registers = Machine.buffer(2, 0)
+    registers = Machine.buffer(4, 0)
+    memo = Machine.buffer(program.functionCount, 0)
+    registers[3] = 1  // epoch 1: no memo stamp (0) matches before the first call
   }
 
   deinit {
@@ -74,7 +89,9 @@ final class Machine {
     }
     ruleDone.deinitialize(count: max(program.rules.count, 1))
     ruleDone.deallocate()
-    registers.deinitialize(count: 2)
+    registers.deinitialize(count: 4)
+    memo.deinitialize(count: max(program.functionCount, 1))
+    memo.deallocate()
     registers.deallocate()
   }
 
@@ -88,7 +105,9 @@ final class Machine {
 
   /// Prepares for a new citizen on `day` (facts are set by the caller).
   func reset(day: Int) {
+    if today != day || todayYear == 0 { todayYear = CivilDate(dayNumber: day).year }
     today = day
+    epoch += 1
     if !faults.isEmpty { faults.removeAll(keepingCapacity: true) }
     if paramsDay != day {
       for (i, p) in program.params.enumerated() {
@@ -155,20 +174,40 @@ final class Machine {
 
 /// A rule's compiled steps, flattened for the evaluation loop.
 final class RulePlan {
-  let bindings: ContiguousArray<(slot: Int, eval: Eval)>
-  let condition: Eval?
-  let outputs: ContiguousArray<(index: Int, value: Eval, otherwise: Eval?)>
+  /// The rule as one chain of closures: bindings, then the condition, then the outputs.
+  private let body: @Sendable (Machine, Int) -> Void
 
   init(_ rule: CompiledRule, outputs all: [CompiledOutput]) {
-    bindings = ContiguousArray(rule.bindings.map { ($0.slot, $0.eval) })
-    condition = rule.condition
-    outputs = ContiguousArray(rule.outputs.map { ($0, all[$0].value, all[$0].otherwise) })
+    var outputs: @Sendable (Machine, Value) -> Void = { _, _ in }
+    for o in rule.outputs.reversed() {
+      let (next, value) = (outputs, all[o].value)
+      if let otherwise = all[o].otherwise {
+        outputs = { m, c in
+          m.outputs[o] = m.decide(c, value, otherwise)
+          next(m, c)
+        }
+      } else {
+        outputs = { m, c in
+          m.outputs[o] = value(m)
+          next(m, c)
+        }
+      }
+    }
+    var condition: Eval = rule.condition ?? { _ in .bool(true) }
+    for b in rule.bindings.reversed() {
+      let (next, slot, eval) = (condition, b.slot, b.eval)
+      condition = { m in
+        m.locals[slot] = eval(m)
+        return next(m)
+      }
+    }
+    let (start, finish) = (condition, outputs)
+    body = { m, r in
+      let c = start(m)
+      m.ruleValues[r] = c
+      finish(m, c)
+    }
   }
 
-  func run(_ m: Machine, _ r: Int) {
-    for b in bindings { m.locals[b.slot] = b.eval(m) }
-    let c = condition?(m) ?? .bool(true)
-    m.ruleValues[r] = c
-    for o in outputs { m.outputs[o.index] = m.decide(c, o.value, o.otherwise) }
-  }
+  func run(_ m: Machine, _ r: Int) { body(m, r) }
 }

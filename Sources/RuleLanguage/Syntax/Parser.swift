@@ -175,7 +175,9 @@ struct Parser {
       var json = c.text
       if accept(symbol: "=") { json = try string("the case's profile text in quotes") }
       var label: String?
-      if accept(word: "label") { label = try string("the case's Korean label in quotes after 'label'") }
+      if accept(word: "label") {
+        label = try string("the case's Korean label in quotes after 'label'")
+      }
       cases.append((c, json, label))
     } while accept(symbol: ",")
     try expect(symbol: "}", "to close the enum's cases")

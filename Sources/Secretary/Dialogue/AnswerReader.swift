@@ -44,13 +44,17 @@ enum AnswerReader {
         return .string(code)
       }
       if fact == "name" { return name(in: text).map { .string($0) } }
+      if fact == "nationality" { return Nationality.code(in: text).map { .string($0) } }
       let words = text.split(separator: " ").map { Josa.stripped(from: $0) }
       let cleaned = words.joined(separator: " ")
       return cleaned.isEmpty ? nil : .string(cleaned)
     case .choice(let choices):
       return choose(text, among: choices).map { .string($0.json) }
-    case .structured:
-      return nil
+    case .structured(let type):
+      // Only "none" can be answered in chat: no licence (none), no cars (an empty list).
+      let none = saysNone(interpretation) || interpretation.intent.intent == "deny"
+      guard none else { return nil }
+      return type.hasPrefix("[") ? .array([]) : .null
     }
   }
 
@@ -93,7 +97,8 @@ enum AnswerReader {
   /// "없어요", "아니요", "없음": an answer meaning "none" to an optional fact.
   private static func saysNone(_ interpretation: Interpretation) -> Bool {
     let text = interpretation.text
-    return text.hasPrefix("없") || text == "없음" || text.contains("없어")
+    return text.hasPrefix("없") || text == "없음" || text.contains("없어") || text.contains("해당 없")
+      || text.contains("해당없")
       || (interpretation.intent.intent == "deny" && interpretation.entities.isEmpty)
   }
 }
@@ -102,6 +107,23 @@ extension FactChoice {
   /// What the chat shows for the choice: the first of its label's synonyms, else its value.
   var displayName: String {
     label.flatMap { $0.split(separator: "·").first.map(String.init) } ?? json
+  }
+}
+
+/// Nationality answers to the ISO 3166 codes profiles store; an answer that names no known
+/// country is not guessed at (the question is asked again).
+enum Nationality {
+  static let byWord: [(String, String)] = [
+    ("대한민국", "KR"), ("한국", "KR"), ("내국인", "KR"), ("베트남", "VN"), ("중국", "CN"),
+    ("필리핀", "PH"), ("태국", "TH"), ("우즈베키스탄", "UZ"), ("캄보디아", "KH"), ("몽골", "MN"),
+    ("네팔", "NP"), ("인도네시아", "ID"), ("일본", "JP"), ("미국", "US"), ("러시아", "RU"),
+    ("카자흐스탄", "KZ"), ("미얀마", "MM"), ("스리랑카", "LK"), ("방글라데시", "BD"), ("캐나다", "CA"),
+  ]
+
+  static func code(in text: String) -> String? {
+    if let match = byWord.first(where: { text.contains($0.0) }) { return match.1 }
+    let letters = text.uppercased().filter { $0.isASCII && $0.isLetter }
+    return letters.count == 2 && text.count <= 3 ? letters : nil
   }
 }
 

@@ -17,6 +17,8 @@ public struct Conversation: Sendable {
   /// date arrives in the next line.
   var eventUtterance = ""
   var spokenSentences = 0
+  /// Facts the citizen could not give in chat (details of a record): not asked again.
+  var unanswerable: Set<String> = []
 
   public init(citizenID: String) {
     self.citizenID = citizenID

@@ -6,10 +6,7 @@ import RuleLanguage
 extension DialogueManager {
   /// Evaluates the citizen's rules as of `asOf`, with traces when `explain` is set.
   func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
-    guard let profile = try? runtime.profiles.profile(citizenID) else { return nil }
-    let facts = runtime.book.profile(json: Array(profile.text.utf8))
-    return runtime.book.evaluator(calendar: runtime.calendar).evaluate(
-      facts, asOf: asOf, explain: explain)
+    runtime.rules.evaluate(citizenID, asOf: asOf, explain: explain)
   }
 
   func title(of topic: Topic) -> String {
@@ -18,36 +15,53 @@ extension DialogueManager {
   }
 
   /// The decision for a topic, or the first question whose answer would decide it.
+  ///
+  /// When the topic's first rule is decided, the known answers come first and the question
+  /// for the next undecided rule follows them; when it is not, the question comes alone.
   func answer(_ topic: Topic, _ conversation: inout Conversation, asOf: CivilDate) -> Reply {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
       return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
     }
     let results = topic.rules.compactMap { evaluation.rule($0) }
+    var nextQuestion: (fact: String, rule: RuleResult)?
     for result in results {
       guard case .unknown(let missing) = result.status else { continue }
-      for fact in missing where isAskable(fact) {
-        conversation.pending = PendingQuestion(fact: fact, topic: topic)
-        return question(for: fact, topic: topic)
+      if let fact = missing.first(where: { isAskable($0, in: conversation) }) {
+        nextQuestion = (fact, result)
+        break
       }
+    }
+    if let (fact, _) = nextQuestion, let first = results.first, case .unknown = first.status {
+      conversation.pending = PendingQuestion(fact: fact, topic: topic)
+      return question(for: fact, topic: topic)
     }
     var paragraphs: [[ReplySegment]] = []
     if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
     var remindable: [String] = []
     var notApplicable: [String] = []
     for result in results {
+      if case .unknown = result.status, nextQuestion?.rule.name == result.name { continue }
       // With several rules, those that do not apply share one line instead of one each.
       if results.count > 1, case .fails = result.status {
         notApplicable.append(result.title ?? result.name)
         continue
       }
-      paragraphs += describe(result)
-      if case .holds = result.status, !result.reminders.isEmpty { remindable.append(result.name) }
+      paragraphs += describe(result, asOf: asOf)
+      let upcoming = result.reminders.contains { $0.notifyOn.contains { $0 >= asOf } }
+      if case .holds = result.status, upcoming { remindable.append(result.name) }
     }
     if !notApplicable.isEmpty {
       let prefix = notApplicable.count == results.count ? "지금 해당하는 것이 없어요" : "해당하지 않는 것"
       paragraphs.append([.text("\(prefix): \(notApplicable.joined(separator: ", "))")])
     }
     if paragraphs.isEmpty { paragraphs.append([.text("지금 정보로는 해당하는 것이 없어요.")]) }
+    if let (fact, rule) = nextQuestion {
+      conversation.pending = PendingQuestion(fact: fact, topic: topic)
+      let ask = question(for: fact, topic: nil)
+      let title = rule.title ?? rule.name
+      paragraphs.append([.text("「\(title)」도 확인하려면: ")] + (ask.paragraphs.first ?? []))
+      return Reply(paragraphs: paragraphs, quickReplies: ask.quickReplies)
+    }
     var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
     let subscribed = subscribedServices(conversation.citizenID)
     let offer = remindable.filter { !subscribed.contains($0) }
@@ -69,18 +83,26 @@ extension DialogueManager {
     guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
     return topic.rules.filter { name in
       guard let result = evaluation.rule(name), case .holds = result.status else { return false }
-      return !result.reminders.isEmpty
+      return result.reminders.contains { $0.notifyOn.contains { $0 >= asOf } }
     }
   }
 
-  /// One rule's result as paragraphs: the decision, then each reminder's message and window.
-  private func describe(_ result: RuleResult) -> [[ReplySegment]] {
+  /// One rule's result as paragraphs: the decision, then each current reminder's message and
+  /// window. A window that closed before `asOf` is left out (the rule may still hold: someone
+  /// long past 65 is still eligible for 기초연금), and one that opens later says from when.
+  private func describe(_ result: RuleResult, asOf: CivilDate) -> [[ReplySegment]] {
     let title = result.title ?? result.name
     switch result.status {
     case .holds:
-      guard !result.reminders.isEmpty else { return [[.text("\(title): 해당돼요.")]] }
-      return result.reminders.map { reminder in
-        [
+      let current = result.reminders.filter { $0.end >= asOf }
+      guard !current.isEmpty else { return [[.text("\(title): 해당돼요.")]] }
+      return current.map { reminder in
+        let start = reminder.start
+        let day =
+          start.year == asOf.year
+          ? "\(start.month)월 \(start.day)일" : "\(start.year)년 \(start.month)월 \(start.day)일"
+        let lead: [ReplySegment] = start > asOf ? [.text("\(day)부터 — ")] : []
+        return lead + [
           .text("\(reminder.message) (기간 "), .date(reminder.start), .text(" ~ "),
           .date(reminder.end), .text(")"),
         ]
@@ -100,9 +122,15 @@ extension DialogueManager {
   }
 
   /// Facts the chat can collect in one answer: not records or lists.
-  func isAskable(_ fact: String) -> Bool {
-    guard let (kind, _) = runtime.book.factKind(fact), factAsk(fact) != nil else { return false }
-    if case .structured = kind { return false }
+  ///
+  /// A record or list (학적, 자동차, 자녀) is asked as "있으신가요?": "없어요" is an answer the
+  /// chat can store (none, or an empty list); details are not collected in chat.
+  func isAskable(_ fact: String, in conversation: Conversation? = nil) -> Bool {
+    guard let (kind, optional) = runtime.book.factKind(fact), factAsk(fact) != nil else {
+      return false
+    }
+    if conversation?.unanswerable.contains(fact) == true { return false }
+    if case .structured(let type) = kind { return optional || type.hasPrefix("[") }
     return true
   }
 
@@ -120,9 +148,14 @@ extension DialogueManager {
       quickReplies = [
         QuickReply(title: "네", payload: "네"), QuickReply(title: "아니요", payload: "아니요"),
       ]
+    case .structured?:
+      quickReplies = [QuickReply(title: "없어요", payload: "없어요")]
     case .choice(let choices)?:
       quickReplies = choices.map {
         QuickReply(title: $0.displayName, payload: $0.displayName)
+      }
+      if runtime.book.factKind(fact)?.optional == true {
+        quickReplies.append(QuickReply(title: "해당 없음", payload: "해당 없음"))
       }
     default:
       break
@@ -161,9 +194,23 @@ extension DialogueManager {
         intake, date: date, utterance: conversation.eventUtterance, &conversation, asOf: asOf)
     }
     guard let (kind, optional) = runtime.book.factKind(pending.fact),
-      let info = runtime.book.facts.first(where: { $0.name == pending.fact }),
-      let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact)
+      let info = runtime.book.facts.first(where: { $0.name == pending.fact })
     else { return nil }
+    guard
+      let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact)
+    else {
+      // "네, 있어요" to a record or list: details cannot be given in chat; stop asking it.
+      if case .structured = kind, understood.intent.intent == "affirm" {
+        conversation.pending = nil
+        conversation.unanswerable.insert(pending.fact)
+        let note = Reply("자세한 내용은 아직 대화로 받을 수 없어서, 그 정보 없이 안내할게요.")
+        guard let topic = pending.topic else { return note }
+        var reply = answer(topic, &conversation, asOf: asOf)
+        reply.paragraphs.insert(contentsOf: note.paragraphs, at: 0)
+        return reply
+      }
+      return nil
+    }
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
       try runtime.profiles.save(

@@ -44,10 +44,10 @@ extension DialogueManager {
     return reply
   }
 
-  /// Revokes consent: for the current topic's services, or for everything when there is none.
-  func unsubscribe(_ conversation: inout Conversation, now: Date) -> Reply {
+  /// Revokes consent: for the services the request names, else the current topic's, else all.
+  func unsubscribe(_ conversation: inout Conversation, named: Topic?, now: Date) -> Reply {
     let id = conversation.citizenID
-    let scope = conversation.topic.map { Set($0.rules) }
+    let scope = (named ?? conversation.topic).map { Set($0.rules) }
     do {
       let profile = try runtime.profiles.profile(id)
       guard case .array(let items)? = profile["subscriptions"], !items.isEmpty else {
@@ -60,7 +60,12 @@ extension DialogueManager {
       let removed = items.compactMap { $0["service"]?.stringValue }.filter { service in
         !kept.contains { $0["service"]?.stringValue == service }
       }
-      guard !removed.isEmpty else { return Reply("그 항목은 신청된 알림이 아니에요.") }
+      guard !removed.isEmpty else {
+        let asked =
+          (named ?? conversation.topic)?.rules.first.map { runtime.book.title(ofRule: $0) }
+          ?? "그 항목"
+        return Reply("\(asked) 알림은 신청돼 있지 않아요.")
+      }
       try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(kept)))
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
         citizen: id, action: "unsubscribe", services: removed, at: now)

@@ -47,15 +47,16 @@ public struct DialogueManager: Sendable {
       return Reply("무엇을 도와드릴까요? 예를 들어 \"올해 건강검진 대상이야?\"라고 물어보세요.")
     }
     let understood = understand(text, asOf: asOf)
-    let intent = understood.intent.intent
+    let intent = Self.reminderCommand(in: text) ?? understood.intent.intent
 
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
       // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
-      // yes/no line does not.
+      // yes/no line, or a one-word answer the reader missed ("군필"), does not.
+      let words = text.split(separator: " ").count
       let interrupts =
         intent == "out_of_scope"
-        ? understood.intent.confidence >= Self.offTopicConfidence
+        ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
         : understood.intent.confidence >= Self.interruptConfidence
           && !["affirm", "deny"].contains(intent)
       if !interrupts {
@@ -78,14 +79,18 @@ public struct DialogueManager: Sendable {
     switch intent {
     case "explain_why": return explain(conversation, asOf: asOf)
     case "subscribe":
-      guard let topic = conversation.topic, !topic.rules.isEmpty else {
+      // "자동차세 알림 켜줘" names its topic; "알림 신청해줘" means the last one.
+      guard let topic = namedTopic(in: text, asOf: asOf) ?? conversation.topic, !topic.rules.isEmpty
+      else {
         return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
       }
+      conversation.topic = topic
       let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
       guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
       let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       return subscribe(rules: remindable, title: titles, &conversation, now: now, asOf: asOf)
-    case "unsubscribe": return unsubscribe(&conversation, now: now)
+    case "unsubscribe":
+      return unsubscribe(&conversation, named: namedTopic(in: text, asOf: asOf), now: now)
     case "list_reminders": return listReminders(conversation, asOf: asOf)
     case "greeting", "thanks", "goodbye", "help", "human_agent", "affirm", "deny":
       return smallTalk(intent)
@@ -125,6 +130,40 @@ public struct DialogueManager: Sendable {
         intent: name, confidence: 1, topLabel: name, fellBack: false, ranking: [])
     }
     return result
+  }
+
+  /// "민방위 알림 꺼줘" is about reminders whatever service it names: a line with 알림 and a
+  /// verb of switching settles the intent before the model's guess.
+  static func reminderCommand(in text: String) -> String? {
+    guard text.contains("알림") else { return nil }
+    if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼"].contains(where: text.contains) {
+      return "unsubscribe"
+    }
+    if ["켜", "신청", "받을래", "받고 싶", "등록", "해줘", "해 줘"].contains(where: text.contains) {
+      return text.contains("보여") || text.contains("뭐") ? nil : "subscribe"
+    }
+    return nil
+  }
+
+  /// Words that only say what to do with reminders; what is left names the service.
+  static let subscriptionWords = [
+    "알림", "신청", "해지", "켜줘", "꺼줘", "끊어줘", "끊어", "그만", "받을래", "받고", "싶어", "해줘",
+    "줘", "도", "좀", "안", "받기", "등록", "취소", "중지",
+  ]
+
+  /// The topic a subscription request names ("자동차세 알림 켜줘" → 자동차세), if any.
+  private func namedTopic(in text: String, asOf: CivilDate) -> Topic? {
+    var rest = text
+    for word in Self.subscriptionWords { rest = rest.replacingOccurrences(of: word, with: " ") }
+    let remainder = TextNormalizer.normalize(rest)
+    guard remainder.count >= 2 else { return nil }
+    let prediction = understand(remainder, asOf: asOf).intent
+    guard prediction.confidence >= 0.5,
+      let definition = runtime.intents.intent(named: prediction.intent),
+      !definition.rules.isEmpty
+    else { return nil }
+    let topic = topic(for: definition)
+    return topic.rules.isEmpty ? nil : topic
   }
 
   /// The rules behind an intent: names in its `rules:` line that are rules, and the bundles

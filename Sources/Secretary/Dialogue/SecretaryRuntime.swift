@@ -26,10 +26,6 @@ public struct SecretaryPaths: Sendable {
     self.data = data
   }
 
-  /// The one-off holiday file inside the rule folder.
-  var oneOffHolidays: String {
-    (rules as NSString).appendingPathComponent("calendar/one-off-holidays.txt")
-  }
   /// The trained intent model, rebuilt whenever `Intents/` changes.
   var modelCache: String {
     let directory = modelCacheDirectory ?? (data as NSString).appendingPathComponent("cache")
@@ -38,24 +34,21 @@ public struct SecretaryPaths: Sendable {
 }
 
 /// Everything the secretary knows, loaded once at start and shared by every conversation:
-/// the rule book, the holiday calendar, the intent model, the intents' replies, the profiles.
+/// the citizen rules (rule book, holidays, profiles), the intent model and replies, the FAQ.
 public final class SecretaryRuntime: Sendable {
-  let book: RuleBook
-  let calendar: HolidayCalendar
+  public let rules: CitizenRules
   let interpreter: Interpreter
   let intents: IntentCatalog
-  public let profiles: ProfileStore
   let faq: FAQIndex
 
-  init(
-    book: RuleBook, calendar: HolidayCalendar, interpreter: Interpreter, intents: IntentCatalog,
-    profiles: ProfileStore, faq: FAQIndex
-  ) {
-    self.book = book
-    self.calendar = calendar
+  var book: RuleBook { rules.book }
+  var calendar: HolidayCalendar { rules.calendar }
+  public var profiles: ProfileStore { rules.profiles }
+
+  init(rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex) {
+    self.rules = rules
     self.interpreter = interpreter
     self.intents = intents
-    self.profiles = profiles
     self.faq = faq
   }
 
@@ -63,53 +56,30 @@ public final class SecretaryRuntime: Sendable {
   /// per tenant), sharing the loaded rule book and model.
   public func withDataDirectory(_ data: String) -> SecretaryRuntime {
     SecretaryRuntime(
-      book: book, calendar: calendar, interpreter: interpreter, intents: intents,
-      profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data), faq: faq)
+      rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq)
   }
 
   /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the
   /// whole load, and the report renders every diagnostic with its source line.
   public static func load(_ paths: SecretaryPaths) -> (runtime: SecretaryRuntime?, report: String) {
-    var report = ""
-    var failed = false
-
-    var oneOffs: [Holiday] = []
-    if let text = try? String(contentsOfFile: paths.oneOffHolidays, encoding: .utf8) {
-      let file = OneOffHolidayFile.parse(text, path: paths.oneOffHolidays)
-      oneOffs = file.holidays
-      if file.diagnostics.hasErrors { failed = true }
-      report += DiagnosticRenderer(sources: [paths.oneOffHolidays: text]).render(file.diagnostics)
-    }
-    let calendar = HolidayCalendar(oneOffs: oneOffs)
-
-    let (book, ruleDiagnostics) = RuleBook.load(paths: [paths.rules])
-    if let book {
-      report += book.render(ruleDiagnostics)
-    } else {
-      failed = true
-      let (text, _, _) = RuleBook.check(paths: [paths.rules])
-      report += text
-    }
+    let (rules, rulesReport) = CitizenRules.load(
+      rules: paths.rules, profiles: paths.profiles, data: paths.data)
+    var report = rulesReport
+    var failed = rules == nil
 
     let loaded = IntentLoader.load(directory: paths.intents)
     report += loaded.renderedDiagnostics
     if loaded.diagnostics.hasErrors || loaded.catalog.intents.isEmpty { failed = true }
 
-    let profiles = ProfileStore(demoDirectory: paths.profiles, dataDirectory: paths.data)
-    let profileProblems = profiles.validate()
-    report += DiagnosticRenderer().render(profileProblems)
-    if profileProblems.hasErrors { failed = true }
-
     let (faq, faqProblems) = FAQIndex.load(directory: paths.faq)
     report += faqProblems.map { DiagnosticRenderer().render($0) }.joined()
     if faqProblems.hasErrors { failed = true }
 
-    guard !failed, let book else { return (nil, report) }
+    guard !failed, let rules else { return (nil, report) }
     let (model, _) = IntentModel.loadOrTrain(
       loaded.catalog.labeledExamples, cachePath: paths.modelCache)
     let runtime = SecretaryRuntime(
-      book: book, calendar: calendar, interpreter: Interpreter(model: model),
-      intents: loaded.catalog, profiles: profiles, faq: faq)
+      rules: rules, interpreter: Interpreter(model: model), intents: loaded.catalog, faq: faq)
     return (runtime, report)
   }
 }

@@ -15,7 +15,8 @@ enum EvaluateCommand: BiseoCommand {
     stays flat). A field that is missing, mistyped or malformed makes that fact unknown; an
     unknown output prints as {"unknown":[facts]} and a runtime fault as {"error":"path:line:
     column: …"} — the batch always continues. --shard K/N keeps the citizens whose id hashes
-    (FNV-1a) to K modulo N. Output is JSON Lines with or without --json.
+    (FNV-1a) to K modulo N. Business days follow the Korean public-holiday calendar. Output
+    is JSON Lines with or without --json.
     """
   static let options: [OptionSpec] = [
     .value("--rules", "DIR", "rule files or folder (default: Rules)"),
@@ -23,6 +24,7 @@ enum EvaluateCommand: BiseoCommand {
     .value("--as-of", "DATE", "evaluation date, YYYY-MM-DD"),
     .value("--shard", "K/N", "evaluate only shard K of N (0 ≤ K < N)"),
     .flag("--json", "JSON Lines output (the only format)"),
+    .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
@@ -60,9 +62,10 @@ enum EvaluateCommand: BiseoCommand {
       guard input >= 0 else { throw CommandError.badInput("cannot open '\(population)'") }
     }
     defer { if input != 0 { close(input) } }
+    let calendar = try CheckCommand.holidayCalendar(arguments, console: console)
     console.flush()
     do {
-      try BatchEvaluation(asOf: asOf, shard: shard).run(
+      try BatchEvaluation(asOf: asOf, shard: shard, calendar: calendar).run(
         book: book, inputDescriptor: input, outputDescriptor: 1)
     } catch {
       throw CommandError.failure("\(error)")

@@ -1,0 +1,67 @@
+import CivilCalendar
+import Diagnostics
+import Foundation
+import RuleLanguage
+
+/// The rule book, the holiday calendar and the profiles: everything needed to decide what is
+/// due for a citizen. The daemon, `plan` and `ical` load only this; the chat adds the NLU.
+public final class CitizenRules: Sendable {
+  let book: RuleBook
+  let calendar: HolidayCalendar
+  public let profiles: ProfileStore
+
+  init(book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore) {
+    self.book = book
+    self.calendar = calendar
+    self.profiles = profiles
+  }
+
+  /// Loads the rules (with the one-off holidays beside them) and checks the profiles; any
+  /// error rejects the load, and the report renders every diagnostic.
+  public static func load(rules: String, profiles: String, data: String) -> (
+    rules: CitizenRules?, report: String
+  ) {
+    var report = ""
+    var failed = false
+    var oneOffs: [Holiday] = []
+    let holidayFile = (rules as NSString).appendingPathComponent("calendar/one-off-holidays.txt")
+    if let text = try? String(contentsOfFile: holidayFile, encoding: .utf8) {
+      let file = OneOffHolidayFile.parse(text, path: holidayFile)
+      oneOffs = file.holidays
+      if file.diagnostics.hasErrors { failed = true }
+      report += DiagnosticRenderer(sources: [holidayFile: text]).render(file.diagnostics)
+    }
+    let (book, diagnostics) = RuleBook.load(paths: [rules])
+    if let book {
+      report += book.render(diagnostics)
+    } else {
+      failed = true
+      report += RuleBook.check(paths: [rules]).report
+    }
+    let store = ProfileStore(demoDirectory: profiles, dataDirectory: data)
+    let problems = store.validate()
+    report += DiagnosticRenderer().render(problems)
+    if problems.hasErrors { failed = true }
+    guard !failed, let book else { return (nil, report) }
+    return (
+      CitizenRules(book: book, calendar: HolidayCalendar(oneOffs: oneOffs), profiles: store), report
+    )
+  }
+
+  /// The same rules with profiles kept in another data directory.
+  func withDataDirectory(_ data: String) -> CitizenRules {
+    CitizenRules(
+      book: book, calendar: calendar,
+      profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data))
+  }
+
+  /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
+  public func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
+    guard let profile = try? profiles.profile(citizenID) else { return nil }
+    let facts = book.profile(json: Array(profile.text.utf8))
+    return book.evaluator(calendar: calendar).evaluate(facts, asOf: asOf, explain: explain)
+  }
+
+  /// A rule's title, or its name.
+  public func title(ofRule name: String) -> String { book.ruleTitle(name) ?? name }
+}

@@ -1,0 +1,110 @@
+import CivilCalendar
+import Delivery
+import Foundation
+
+/// Which citizens one daemon of N serves: those whose id hashes (FNV-1a, 64-bit) to K mod N.
+public struct Shard: Sendable, Equatable {
+  public let index: Int
+  public let count: Int
+
+  /// Parses `K/N` with 0 ≤ K < N.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n > 0, (0..<n).contains(k)
+    else { return nil }
+    index = k
+    count = n
+  }
+
+  public func contains(_ id: String) -> Bool {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in id.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash % UInt64(count) == UInt64(index)
+  }
+}
+
+/// What one cycle of the daemon did.
+public struct CycleReport: Sendable, Equatable {
+  /// Notices newly written to the ledger (already known keys are not counted).
+  public var planned = 0
+  /// Notices whose time had come this cycle.
+  public var due = 0
+  public var delivered = 0
+  public var failed = 0
+  public var dead = 0
+  /// The earliest planned notice still to go, for the daemon's next wake-up.
+  public var nextDue: Date?
+}
+
+/// Plans every consenting citizen's reminders into the ledger and delivers those due.
+///
+/// A cycle is idempotent: planning writes only keys the ledger does not know, and delivery
+/// drives each due key once (a crash mid-send retries it; receivers deduplicate by key).
+public final class ReminderDaemon: Sendable {
+  let rules: CitizenRules
+  let config: DaemonConfig
+  let ledger: DeliveryLedger
+  let dispatcher: Dispatcher
+  let shard: Shard?
+  /// Notification days this far back are still planned after downtime, if their window is
+  /// still open: a daemon that was down over a notification day sends it late, not never.
+  static let catchUpDays = 3
+
+  public init(
+    rules: CitizenRules, config: DaemonConfig, ledger: DeliveryLedger, dispatcher: Dispatcher,
+    shard: Shard?
+  ) {
+    self.rules = rules
+    self.config = config
+    self.ledger = ledger
+    self.dispatcher = dispatcher
+    self.shard = shard
+  }
+
+  public func cycle(now: Date) async throws -> CycleReport {
+    var report = CycleReport()
+    let today = CivilDate(instant: now, timeZone: CivilDate.seoul)
+    let from = today.adding(days: -Self.catchUpDays)
+    let planner = ReminderPlanner(
+      rules: rules, quietHours: config.quietHours, sendHour: config.sendHour)
+    for id in rules.profiles.citizenIDs() where shard?.contains(id) ?? true {
+      let plans = planner.plan(
+        citizen: id, asOf: from, days: config.horizonDays + Self.catchUpDays)
+      for plan in plans where plan.windowEnd >= today {
+        for notice in notices(for: plan) where try await ledger.plan(notice, at: now) {
+          report.planned += 1
+        }
+      }
+    }
+    let due = ledger.unfinished().compactMap(\.notice).filter { $0.due <= now }
+    report.due = due.count
+    for (_, state) in try await dispatcher.deliverAll(due) {
+      switch state {
+      case .delivered: report.delivered += 1
+      case .failed: report.failed += 1
+      case .dead: report.dead += 1
+      default: break
+      }
+    }
+    report.nextDue = ledger.unfinished().compactMap { $0.notice?.due }.filter { $0 > now }.min()
+    return report
+  }
+
+  /// One notice per configured channel the citizen chose (the default one if none).
+  func notices(for plan: ReminderPlan) -> [Notice] {
+    let chosen = plan.channels.isEmpty ? [config.defaultChannel] : plan.channels
+    let channels = Set(chosen.map(config.channel(for:))).sorted()
+    return channels.map { channel in
+      Notice(
+        key: "\(plan.key):\(channel)", citizen: plan.citizen, channel: channel,
+        title: plan.title, body: plan.message, due: plan.sendAt,
+        metadata: [
+          "rule": plan.rule, "windowStart": plan.windowStart.description,
+          "windowEnd": plan.windowEnd.description, "notifyDay": plan.notifyDay.description,
+        ])
+    }
+  }
+}

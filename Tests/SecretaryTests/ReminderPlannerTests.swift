@@ -1,0 +1,48 @@
+import CivilCalendar
+import Foundation
+import Testing
+
+@testable import Secretary
+
+@Suite struct ReminderPlannerTests {
+  static let rules: CitizenRules? = {
+    let root = GoldenConversationTests.root
+    return CitizenRules.load(
+      rules: root.appendingPathComponent("Rules").path,
+      profiles: root.appendingPathComponent("Corpus/profiles").path,
+      data: NSTemporaryDirectory() + "biseo-plan-\(UUID().uuidString)"
+    ).rules
+  }()
+
+  private func date(_ text: String) throws -> CivilDate { try #require(CivilDate(iso: text)) }
+
+  @Test func quietHoursDeferToTheirEnd() throws {
+    let quiet = QuietHours.standard
+    let nine = try date("2026-03-02").instant(atHour: 9)
+    #expect(quiet.deferring(nine) == nine)
+    let late = try date("2026-03-02").instant(atHour: 22)
+    #expect(quiet.deferring(late) == (try date("2026-03-03")).instant(atHour: 8))
+    let early = try date("2026-03-03").instant(atHour: 6)
+    #expect(quiet.deferring(early) == (try date("2026-03-03")).instant(atHour: 8))
+    #expect(QuietHours("off")?.deferring(late) == late)
+    #expect(QuietHours("23:30-06:00") == QuietHours(start: 23 * 60 + 30, end: 6 * 60))
+    #expect(QuietHours("25:00-06:00") == nil)
+  }
+
+  @Test("구독한 서비스의 알림만, 같은 키로, 기간 안에서")
+  func plansSubscribedRemindersWithStableKeys() throws {
+    let rules = try #require(Self.rules)
+    let planner = ReminderPlanner(rules: rules)
+    let plans = planner.plan(citizen: "c004-choi-minho", asOf: try date("2026-11-01"), days: 60)
+    #expect(!plans.isEmpty)
+    #expect(plans.allSatisfy { $0.rule == "civil_defense" && $0.channels == ["toss"] })
+    #expect(plans.map(\.notifyDay) == [try date("2026-11-16"), try date("2026-11-27")])
+    #expect(plans.first?.key == "c004-choi-minho:civil_defense:2026-11-30:2026-11-16")
+    #expect(plans.first?.sendAt == (try date("2026-11-16")).instant(atHour: 9))
+    let again = planner.plan(citizen: "c004-choi-minho", asOf: try date("2026-11-01"), days: 60)
+    #expect(again == plans)
+    let all = planner.plan(
+      citizen: "c004-choi-minho", asOf: try date("2026-11-01"), days: 60, subscribedOnly: false)
+    #expect(all.count > plans.count)
+  }
+}
