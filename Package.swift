@@ -48,11 +48,20 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(name: "SecretaryTests", dependencies: ["Secretary"], swiftSettings: strict),
 
+    // Front ends.
+    .target(
+      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"], swiftSettings: strict),
+    .testTarget(
+      name: "GatewaysTests", dependencies: ["Gateways", "Secretary", "CivilCalendar"],
+      exclude: ["Contracts"],
+      swiftSettings: strict),
+
     // The command.
     .executableTarget(
       name: "biseo",
       dependencies: [
         "Hangul", "NLU", "Diagnostics", "CivilCalendar", "RuleLanguage", "Secretary", "Delivery",
+        "Gateways",
       ],
       swiftSettings: strict),
     .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),

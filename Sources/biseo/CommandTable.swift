@@ -13,6 +13,7 @@ enum CommandTable {
     CommandEntry(EvaluateCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),
+    CommandEntry(ServeCommand.self),
     CommandEntry(TextCommand.self),
   ]
 }

@@ -1,0 +1,54 @@
+import Hangul
+
+/// Biseo's own chat JSON, spoken by `POST /chat` and by the line-JSON sockets.
+///
+/// Request `{"sender": "c42", "text": "…", "speaker": false}`; reply
+/// `{"end_session": false, "quick_replies": [{"payload": "…", "title": "…"}], "sender": "c42",
+/// "speech": "<speak>…</speak>", "texts": ["…"]}` (`speech` only when there is some).
+/// See `docs/protocol.md`.
+package enum NativeChat {
+  /// Reads a native request object.
+  ///
+  /// - Parameter object: the decoded body or line.
+  /// - Returns: the normalized request.
+  /// - Throws: `JSONBody.DecodeError` when `sender` or `text` is missing or `speaker` is not a
+  ///   boolean.
+  package static func request(from object: [String: Any]) throws(JSONBody.DecodeError)
+    -> ChatRequest
+  {
+    let sender = try JSONBody.string(object, "sender")
+    guard !sender.isEmpty else { throw .field("sender", expected: "a non-empty string") }
+    let text = TextNormalizer.normalize(try JSONBody.string(object, "text"))
+    let speaker = try JSONBody.bool(object, "speaker")
+    return ChatRequest(sender: sender, text: text, speaker: speaker, platform: .native)
+  }
+
+  /// Reads a native request from raw bytes (an HTTP body or one socket line).
+  ///
+  /// - Parameter bytes: the JSON bytes.
+  /// - Returns: the normalized request.
+  /// - Throws: `JSONBody.DecodeError`.
+  package static func request(from bytes: some Collection<UInt8>) throws(JSONBody.DecodeError)
+    -> ChatRequest
+  {
+    try request(from: try JSONBody.object(bytes))
+  }
+
+  /// The reply object for a request.
+  ///
+  /// - Parameters:
+  ///   - reply: the responder's answer.
+  ///   - request: the request it answers.
+  /// - Returns: compact JSON bytes (no trailing newline).
+  package static func encode(_ reply: ChatReply, for request: ChatRequest) -> [UInt8] {
+    var object: [String: JSONOutput] = [
+      "sender": .string(request.sender),
+      "texts": .array(reply.paragraphs.map(JSONOutput.string)),
+      "quick_replies": .array(
+        reply.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] }),
+      "end_session": .bool(reply.endSession),
+    ]
+    if let speech = reply.speech { object["speech"] = .string(speech) }
+    return JSONBody.encode(.object(object))
+  }
+}

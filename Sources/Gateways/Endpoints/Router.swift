@@ -1,0 +1,114 @@
+/// What to do with a request: answer at once, or ask the responder and render its reply.
+package enum RouteOutcome: Sendable {
+  /// A response needing no responder (health, metrics, errors).
+  case immediate(HTTPResponse)
+  /// A chat message: ask the responder, then render the reply.
+  case chat(ChatRequest, render: @Sendable (ChatReply) -> HTTPResponse)
+}
+
+/// Maps method and path to an endpoint; the one table of HTTP routes.
+package struct Router: Sendable {
+  private struct Route: Sendable {
+    var endpoint: String
+    var methods: [String]
+    var handle: @Sendable (HTTPRequest, GatewayMetrics) -> RouteOutcome
+  }
+
+  /// The metrics `GET /metrics` renders.
+  package let metrics: GatewayMetrics
+  private let routes: [String: Route]
+
+  /// Creates the router.
+  ///
+  /// - Parameters:
+  ///   - metrics: the server's metrics.
+  ///   - kakaoSkillPath: where Kakao i posts skills; Kakao does not sign requests, so
+  ///     deployments keep this path secret (conventions.md §3).
+  package init(metrics: GatewayMetrics, kakaoSkillPath: String = "/kakao/skill") {
+    self.metrics = metrics
+    let restHealth = Route(endpoint: "rest_health", methods: ["GET"]) { _, _ in
+      .immediate(.json(200, RasaChannel.health))
+    }
+    routes = [
+      "/chat": Route(endpoint: "chat", methods: ["POST"]) { request, _ in
+        Self.chat(request.body, decode: NativeChat.request(from:), encode: NativeChat.encode)
+      },
+      "/webhooks/rest/webhook": Route(endpoint: "rest", methods: ["POST"]) { request, _ in
+        Self.chat(request.body, decode: RasaChannel.request(from:), encode: RasaChannel.encode)
+      },
+      "/webhooks/rest/": restHealth,
+      "/webhooks/rest": restHealth,
+      kakaoSkillPath: Route(endpoint: "kakao", methods: ["POST"]) { request, _ in
+        Self.chat(request.body, decode: KakaoSkill.request(from:)) { reply, _ in
+          KakaoSkill.encode(reply)
+        }
+      },
+      "/speaker": Route(endpoint: "speaker", methods: ["POST"]) { request, _ in
+        do throws(JSONBody.DecodeError) {
+          let (chat, parameters) = try SpeakerEndpoint.request(from: request.body)
+          return .chat(chat) { .json(200, SpeakerEndpoint.encode($0, parameters: parameters)) }
+        } catch {
+          return .immediate(.error(400, error.description))
+        }
+      },
+      "/healthz": Route(endpoint: "healthz", methods: ["GET"]) { _, _ in
+        .immediate(.json(200, JSONBody.encode(["status": "ok"])))
+      },
+      "/metrics": Route(endpoint: "metrics", methods: ["GET"]) { _, metrics in
+        .immediate(
+          HTTPResponse(
+            status: 200,
+            headers: [HTTPHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")],
+            body: Array(metrics.render().utf8)))
+      },
+    ]
+  }
+
+  /// Routes a request.
+  ///
+  /// - Parameter request: a complete request.
+  /// - Returns: the endpoint label for metrics and what to do.
+  package func route(_ request: HTTPRequest) -> (endpoint: String, outcome: RouteOutcome) {
+    guard let route = routes[request.path] else {
+      return ("other", .immediate(.error(404, "no such path '\(request.path)'")))
+    }
+    let method = request.method == "HEAD" && route.methods.contains("GET") ? "GET" : request.method
+    guard route.methods.contains(method) else {
+      var allowed = route.methods
+      if allowed.contains("GET") { allowed.append("HEAD") }
+      var response = HTTPResponse.error(405, "method \(request.method) not allowed")
+      response.headers.append(HTTPHeader("Allow", allowed.joined(separator: ", ")))
+      return (route.endpoint, .immediate(response))
+    }
+    return (route.endpoint, route.handle(request, metrics))
+  }
+
+  /// Routes a request and runs the responder if needed: the whole HTTP semantics without
+  /// sockets, as contract tests use it.
+  ///
+  /// - Parameters:
+  ///   - request: a complete request.
+  ///   - responder: answers chat messages.
+  /// - Returns: the response.
+  package func response(for request: HTTPRequest, responder: some ChatResponder) async
+    -> HTTPResponse
+  {
+    switch route(request).outcome {
+    case .immediate(let response): return response
+    case .chat(let chat, let render): return render(await responder.respond(to: chat))
+    }
+  }
+
+  private static func chat(
+    _ body: [UInt8],
+    decode: ([UInt8]) throws(JSONBody.DecodeError) -> ChatRequest,
+    encode: @escaping @Sendable (ChatReply, ChatRequest) -> [UInt8]
+  ) -> RouteOutcome {
+    do throws(JSONBody.DecodeError) {
+      let request = try decode(body)
+      return .chat(request) { .json(200, encode($0, request)) }
+    } catch {
+      return .immediate(.error(400, error.description))
+    }
+  }
+}
