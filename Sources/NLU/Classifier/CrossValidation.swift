@@ -53,7 +53,7 @@ package enum CrossValidation {
   {
     var best = (loss: Double.infinity, temperature: 1.0)
     for step in 1...60 {
-      let t = Double(step) * 0.05
+      let t = Double(step * 5) / 100
       var loss = 0.0
       for f in folds {
         var p = f.scores
@@ -72,7 +72,7 @@ package enum CrossValidation {
     }
     var curve: [(threshold: Double, accuracy: Double)] = []
     for step in 0...90 {
-      let threshold = Double(step) * 0.01
+      let threshold = Double(step) / 100
       let right = tops.filter { ($0.p < threshold ? fallback : $0.top) == $0.label }.count
       curve.append((threshold, Double(right) / Double(max(tops.count, 1))))
     }

@@ -92,12 +92,23 @@ package struct IntentModel: Sendable {
       return IntentPrediction(
         intent: Self.fallback, confidence: 0, topLabel: Self.fallback, fellBack: true, ranking: [])
     }
+    var features: [UInt32] = []
+    features.reserveCapacity(256)
+    classifier.extractor.features(ofPrepared: prepared, into: &features)
     var scores: [Float] = []
-    classifier.model.scores(classifier.extractor.features(of: text), into: &scores)
+    classifier.model.scores(features, into: &scores)
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
-    let ranking = zip(labels, scores)
-      .map { LabelScore(label: $0, probability: Double($1)) }
-      .sorted { ($0.probability, $1.label) > ($1.probability, $0.label) }
+    // The best few by a partial selection; ties go to the label first in sorted order.
+    var best: [Int] = []
+    for k in scores.indices {
+      var position = best.count
+      while position > 0, scores[k] > scores[best[position - 1]] { position -= 1 }
+      if position < Self.rankingSize {
+        best.insert(k, at: position)
+        if best.count > Self.rankingSize { best.removeLast() }
+      }
+    }
+    let ranking = best.map { LabelScore(label: labels[$0], probability: Double(scores[$0])) }
     let top = ranking[0]
     let fellBack = top.probability < calibration.threshold && top.label != Self.fallback
     return IntentPrediction(

@@ -49,5 +49,5 @@ package struct Calibration: Sendable, Codable, Hashable {
   /// temperature with the least log-loss, then the highest threshold that costs at most half
   /// a point of out-of-fold accuracy when everything below it is called `out_of_scope`.
   /// `Corpus/nlu` plays no part in the choice.
-  package static let intents = Calibration(temperature: 0.75, threshold: 0.36)
+  package static let intents = Calibration(temperature: 0.55, threshold: 0.35)
 }

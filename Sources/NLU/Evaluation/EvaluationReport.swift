@@ -29,8 +29,10 @@ package struct EvaluationReport: Sendable, Codable, Equatable {
   package var labels: [LabelReport]
   /// The most frequent confusions, most frequent first.
   package var confusions: [Confusion]
-  /// Seconds spent training (features + model).
+  /// Seconds spent training (features + model), wall clock.
   package var trainSeconds: Double
+  /// CPU seconds of the training thread (what "one core" means on a busy machine).
+  package var trainCPUSeconds: Double = 0
   /// Single-utterance predictions per second, one core, one call per utterance.
   package var utterancesPerSecond: Double
 

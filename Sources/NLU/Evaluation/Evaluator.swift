@@ -1,3 +1,5 @@
+import Foundation
+
 /// Trains (optionally) and scores a classifier on labelled data, timing both.
 package enum Evaluator {
   /// Scores `predict` on `test`, timing one call per utterance.
@@ -45,9 +47,11 @@ package enum Evaluator {
   ) -> (classifier: TextClassifier, report: EvaluationReport) {
     let clock = ContinuousClock()
     var classifier: TextClassifier?
+    let cpuStart = ThreadCPUTime.seconds
     let trainTime = clock.measure {
       classifier = TextClassifier.train(train, features: features, training: training)
     }
+    let cpu = ThreadCPUTime.seconds - cpuStart
     guard let classifier else { preconditionFailure("training always returns a model") }
     var scratch = TextClassifier.Scratch()
     let labels = classifier.model.labels
@@ -56,7 +60,18 @@ package enum Evaluator {
     }
     report.trainCount = train.count
     report.trainSeconds = trainTime.seconds
+    report.trainCPUSeconds = cpu
     return (classifier, report)
+  }
+}
+
+/// CPU time of the calling thread, for training times that do not depend on machine load.
+package enum ThreadCPUTime {
+  /// Seconds of CPU the calling thread has used.
+  package static var seconds: Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 }
 

@@ -40,7 +40,9 @@ package struct FeatureExtractor: Sendable {
     {
       t = corrected
     }
-    return t.lowercased()
+    let hasUpper = t.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+    let hasOtherCase = t.unicodeScalars.contains { $0.value >= 0x80 && $0.value < 0x3000 }
+    return hasUpper || hasOtherCase ? t.lowercased() : t
   }
 
   /// Hashed features of `text`, appended to `into` (indices may repeat: they add up).
@@ -49,7 +51,15 @@ package struct FeatureExtractor: Sendable {
   ///   - text: raw input.
   ///   - into: the buffer to append bucket indices to.
   package func features(of text: String, into out: inout [UInt32]) {
-    let prepared = prepare(text)
+    features(ofPrepared: prepare(text), into: &out)
+  }
+
+  /// Hashed features of text already passed through `prepare`, appended to `into`.
+  ///
+  /// - Parameters:
+  ///   - prepared: the output of `prepare`.
+  ///   - into: the buffer to append bucket indices to.
+  package func features(ofPrepared prepared: String, into out: inout [UInt32]) {
     guard !prepared.isEmpty else { return }
     // One pass builds three parallel views, spaces kept as word separators: the scalars, their
     // jamo (compatibility letters, no tables beyond HangulSyllable's own) and their 초성.

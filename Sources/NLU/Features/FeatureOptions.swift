@@ -19,6 +19,9 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
   package var wordBigrams: Bool
   /// Characters of input looked at; the rest of a longer text is ignored.
   package var maxCharacters: Int
+  /// Whether features are weighted by inverse document frequency (computed per bucket on the
+  /// training set), as TF-IDF does: common n-grams count for less.
+  package var idf: Bool
 
   /// Creates options.
   ///
@@ -26,7 +29,7 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
   package init(
     bucketBits: Int = 20, syllableGrams: Int = 3, joinedGrams: Int = 3,
     jamoGrams: ClosedRange<Int> = 3...4, choseongGrams: Int = 4, words: Bool = true,
-    wordBigrams: Bool = true, maxCharacters: Int = 1000
+    wordBigrams: Bool = true, maxCharacters: Int = 1000, idf: Bool = true
   ) {
     precondition((8...26).contains(bucketBits), "bucketBits out of range")
     self.bucketBits = bucketBits
@@ -37,14 +40,21 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
     self.words = words
     self.wordBigrams = wordBigrams
     self.maxCharacters = maxCharacters
+    self.idf = idf
   }
 
-  /// The options Biseo's intent model uses (chosen on `Corpus/nlu`, see `bench/nlu/README.md`).
-  package static let intents = FeatureOptions()
+  /// The options Biseo's intent model uses: 2^18 buckets (29 MB for 28 intents) score as well
+  /// as 2^20 on `Corpus/nlu` within seed noise (see `bench/nlu/README.md`).
+  package static let intents = FeatureOptions(bucketBits: 18)
+
+  /// The options `biseo eval --train` uses for other data: larger sets, fewer labels, so more
+  /// buckets.
+  package static let general = FeatureOptions(bucketBits: 20)
 
   /// A stable text form, hashed into model fingerprints.
   package var fingerprint: String {
     "b\(bucketBits) s\(syllableGrams) j\(joinedGrams) m\(jamoGrams.lowerBound)-\(jamoGrams.upperBound)"
       + " c\(choseongGrams) w\(words ? 1 : 0) wb\(wordBigrams ? 1 : 0) x\(maxCharacters)"
+      + (idf ? " idf" : "")
   }
 }

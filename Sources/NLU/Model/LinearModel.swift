@@ -14,6 +14,8 @@ package struct LinearModel: Sendable, Equatable {
   package var weights: [Float]
   /// One bias per label.
   package var bias: [Float]
+  /// A weight per bucket (inverse document frequency), or empty when every feature counts 1.
+  package var featureWeights: [Float] = []
 
   /// Creates a zero model.
   ///
@@ -58,16 +60,83 @@ package struct LinearModel: Sendable, Equatable {
     let l = labels.count
     if scores.count != l { scores = [Float](repeating: 0, count: l) }
     for k in 0..<l { scores[k] = 0 }
-    weights.withUnsafeBufferPointer { w in
-      scores.withUnsafeMutableBufferPointer { s in
-        for f in features {
-          let row = Int(f) * l
-          for k in 0..<l { s[k] += w[row + k] }
+    if featureWeights.isEmpty {
+      weights.withUnsafeBufferPointer { w in
+        scores.withUnsafeMutableBufferPointer { s in
+          for f in features {
+            let row = Int(f) * l
+            for k in 0..<l { s[k] += w[row + k] }
+          }
+        }
+      }
+      let scale = Self.scale(features.count)
+      for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+      return
+    }
+    var norm: Float = 0
+    if l % 4 == 0 {
+      norm = Self.accumulateVectorized(
+        features, weights: weights, featureWeights: featureWeights, into: &scores)
+    } else {
+      weights.withUnsafeBufferPointer { w in
+        featureWeights.withUnsafeBufferPointer { v in
+          scores.withUnsafeMutableBufferPointer { s in
+            for f in features {
+              let row = Int(f) * l
+              let value = v[Int(f)]
+              norm += value * value
+              for k in 0..<l { s[k] += w[row + k] * value }
+            }
+          }
         }
       }
     }
-    let scale = Self.scale(features.count)
+    let scale = norm > 0 ? 1 / norm.squareRoot() : 0
     for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+  }
+
+  /// Adds the weighted rows of `features` into `scores` four labels at a time; the label count
+  /// must be a multiple of 4 (rows of 4·k floats start 16-byte aligned).
+  ///
+  /// - Returns: the squared norm of the feature values.
+  private static func accumulateVectorized(
+    _ features: [UInt32], weights: [Float], featureWeights: [Float], into scores: inout [Float]
+  ) -> Float {
+    let chunks = scores.count / 4
+    var norm: Float = 0
+    weights.withUnsafeBytes { raw in
+      featureWeights.withUnsafeBufferPointer { v in
+        withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: chunks) { acc in
+          for c in 0..<chunks { acc[c] = .zero }
+          for f in features {
+            let value = v[Int(f)]
+            norm += value * value
+            let base = Int(f) * chunks * MemoryLayout<SIMD4<Float>>.stride
+            for c in 0..<chunks {
+              let row = raw.loadUnaligned(
+                fromByteOffset: base + c * MemoryLayout<SIMD4<Float>>.stride,
+                as: SIMD4<Float>.self)
+              acc[c] += row * value
+            }
+          }
+          for c in 0..<chunks {
+            for j in 0..<4 { scores[c * 4 + j] = acc[c][j] }
+          }
+        }
+      }
+    }
+    return norm
+  }
+
+  /// The scale of a feature vector under `featureWeights` (1 / its L2 norm).
+  ///
+  /// - Parameter features: bucket indices.
+  /// - Returns: the scale.
+  func scale(of features: [UInt32]) -> Float {
+    guard !featureWeights.isEmpty else { return Self.scale(features.count) }
+    var norm: Float = 0
+    for f in features { norm += featureWeights[Int(f)] * featureWeights[Int(f)] }
+    return norm > 0 ? 1 / norm.squareRoot() : 0
   }
 
   /// Turns scores into probabilities in place (numerically stable softmax).

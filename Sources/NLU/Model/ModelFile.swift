@@ -9,7 +9,7 @@ package enum ModelFile {
   /// The first eight bytes of every model file.
   package static let magic: [UInt8] = Array("BISEONLU".utf8)
   /// Bumped whenever the layout or the meaning of features changes.
-  package static let version: UInt32 = 1
+  package static let version: UInt32 = 2
 
   /// Serialises a model trained from inputs with fingerprint `inputHash`.
   ///
@@ -30,6 +30,8 @@ package enum ModelFile {
     }
     out.u32(UInt32(model.bucketBits))
     for b in model.bias { out.f32(b) }
+    out.u32(model.featureWeights.isEmpty ? 0 : 1)
+    for v in model.featureWeights { out.f32(v) }
     let l = model.labels.count
     var rows: [Int] = []
     for row in 0..<(1 << model.bucketBits) {
@@ -74,6 +76,15 @@ package enum ModelFile {
       guard let b = r.f32() else { return nil }
       bias.append(b)
     }
+    guard let hasFeatureWeights = r.u32(), hasFeatureWeights <= 1 else { return nil }
+    var featureWeights: [Float] = []
+    if hasFeatureWeights == 1 {
+      featureWeights.reserveCapacity(1 << Int(bits))
+      for _ in 0..<(1 << Int(bits)) {
+        guard let v = r.f32() else { return nil }
+        featureWeights.append(v)
+      }
+    }
     var weights = [Float](repeating: 0, count: l << Int(bits))
     guard let rowCount = r.u32(), rowCount <= 1 << bits else { return nil }
     for _ in 0..<rowCount {
@@ -84,7 +95,9 @@ package enum ModelFile {
       }
     }
     guard r.isAtEnd else { return nil }
-    return LinearModel(labels: labels, bucketBits: Int(bits), weights: weights, bias: bias)
+    var model = LinearModel(labels: labels, bucketBits: Int(bits), weights: weights, bias: bias)
+    model.featureWeights = featureWeights
+    return model
   }
 
   /// Reads the model at `path` if it is valid for `inputHash`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a model is trained; part of its identity for the cache.
 package struct TrainingOptions: Sendable, Hashable, Codable {
   /// Passes over the training data.
@@ -54,13 +56,17 @@ package enum SoftmaxTrainer {
   ///   - labels: the class labels (indices in `examples` refer to these).
   ///   - bucketBits: log2 of the number of hash buckets.
   ///   - options: epochs, learning rate, seed, averaging.
+  ///   - idf: whether to weight features by inverse document frequency.
   /// - Returns: the trained model.
   package static func train(
-    _ examples: [Example], labels: [String], bucketBits: Int, options: TrainingOptions
+    _ examples: [Example], labels: [String], bucketBits: Int, options: TrainingOptions,
+    idf: Bool = false
   ) -> LinearModel {
     var model = LinearModel(labels: labels, bucketBits: bucketBits)
     let l = labels.count
     guard l > 0, !examples.isEmpty else { return model }
+    if idf { model.featureWeights = inverseDocumentFrequency(examples, bucketBits: bucketBits) }
+    let weighted = idf
     // Averaged SGD without touching every weight each step: keep u = Σ step·Δ; the average is
     // w - u / steps.
     var sums = options.averaged ? [Float](repeating: 0, count: model.weights.count) : []
@@ -78,21 +84,27 @@ package enum SoftmaxTrainer {
         let rate = options.learningRate * max(1 - (step - 1) / total, 0.0001)
         model.scores(example.features, into: &scores)
         LinearModel.softmax(&scores)
-        let scale = LinearModel.scale(example.features.count)
+        let scale = model.scale(of: example.features)
         for k in 0..<l {
-          gradient[k] = -rate * (scores[k] - (k == example.label ? 1 : 0))
+          let error = scores[k] - (k == example.label ? 1 : 0)
+          // Labels the model is already sure about move by less than a rounding error: skip
+          // them, which makes late epochs several times cheaper.
+          gradient[k] = abs(error) < 1e-4 ? 0 : -rate * error
           model.bias[k] += gradient[k]
           biasSums[k] += step * gradient[k]
         }
         for k in 0..<l { gradient[k] *= scale }
         let averaged = options.averaged
+        let values = model.featureWeights
         model.weights.withUnsafeMutableBufferPointer { w in
           sums.withUnsafeMutableBufferPointer { u in
             for f in example.features {
               let row = Int(f) * l
+              let value: Float = weighted ? values[Int(f)] : 1
               for k in 0..<l where gradient[k] != 0 {
-                w[row + k] += gradient[k]
-                if averaged { u[row + k] += step * gradient[k] }
+                let delta = gradient[k] * value
+                w[row + k] += delta
+                if averaged { u[row + k] += step * delta }
               }
             }
           }
@@ -106,6 +118,23 @@ package enum SoftmaxTrainer {
       for k in 0..<l { model.bias[k] -= biasSums[k] / steps }
     }
     return model
+  }
+}
+
+extension SoftmaxTrainer {
+  /// Smoothed inverse document frequency per bucket, as scikit-learn's `TfidfVectorizer`
+  /// computes it: ln((1 + n) / (1 + df)) + 1.
+  static func inverseDocumentFrequency(_ examples: [Example], bucketBits: Int) -> [Float] {
+    var df = [Int32](repeating: 0, count: 1 << bucketBits)
+    var seen = [Int32](repeating: -1, count: 1 << bucketBits)
+    for (index, example) in examples.enumerated() {
+      for f in example.features where seen[Int(f)] != Int32(truncatingIfNeeded: index) {
+        seen[Int(f)] = Int32(truncatingIfNeeded: index)
+        df[Int(f)] += 1
+      }
+    }
+    let n = Float(examples.count)
+    return df.map { logf((1 + n) / (1 + Float($0))) + 1 }
   }
 }
 

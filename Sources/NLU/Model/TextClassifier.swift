@@ -58,7 +58,8 @@ package struct TextClassifier: Sendable {
       examples.append(.init(features: extractor.features(of: item.text), label: label))
     }
     let model = SoftmaxTrainer.train(
-      examples, labels: labels, bucketBits: features.bucketBits, options: training)
+      examples, labels: labels, bucketBits: features.bucketBits, options: training,
+      idf: features.idf)
     return TextClassifier(model: model, features: features, training: training)
   }
 

@@ -13,8 +13,9 @@ enum EvalCommand: BiseoCommand {
   static let discussion = """
     Without --train the model is trained on Intents/ (never read from the cache, so the
     training time is real) and scored with its out-of-scope threshold. With --train it is
-    trained on that file: the training options are chosen on a seeded 10 % hold-out of the
-    training file (as the Python baselines do), then the final model is fitted on all of it.
+    trained on that file: feature and training options are chosen among up to three candidates on a
+    seeded 10 % hold-out of the training file (as the Python baselines choose theirs), then the
+    final model is fitted on all of it. Any --set turns the choice off.
 
     Throughput is single-utterance: one call per test line, one core, the fastest of three
     passes. --calibrate runs 5-fold cross-validation on the training data and prints the
@@ -26,6 +27,10 @@ enum EvalCommand: BiseoCommand {
     .flag("--json", "print the report as JSON"),
     .flag("--calibrate", "choose temperature and threshold by cross-validation and print them"),
     .value("--intents", "DIR", "intent files to train on (default: Intents)"),
+    .value(
+      "--set", "KEY=VALUE",
+      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, epochs, lr, seed)",
+      repeatable: true),
   ]
 
   struct Output: Encodable {
@@ -43,10 +48,21 @@ enum EvalCommand: BiseoCommand {
     let test = try read(testPath, console: console)
     var output: Output
     var trainData: [LabeledText]
-    let features = FeatureOptions.intents
+    var features: FeatureOptions = arguments.value("--train") == nil ? .intents : .general
+    var overrides = TrainingOptions.intents
+    var trainingOverridden = false
+    for setting in arguments.all("--set") {
+      trainingOverridden =
+        try apply(setting, features: &features, training: &overrides) || trainingOverridden
+    }
     if let trainPath = arguments.value("--train") {
       trainData = try read(trainPath, console: console)
-      let chosen = ModelSelection.choose(trainData, features: features).options
+      if !trainingOverridden && arguments.all("--set").isEmpty {
+        let choice = ModelSelection.choose(trainData).choice
+        features = choice.features
+        overrides = choice.training
+      }
+      let chosen = overrides
       let (_, report) = Evaluator.trainAndEvaluate(
         train: trainData, test: test, features: features, training: chosen)
       output = Output(
@@ -59,23 +75,29 @@ enum EvalCommand: BiseoCommand {
       if loaded.diagnostics.hasErrors { throw CommandError.badInput("\(folder) has errors") }
       trainData = loaded.catalog.labeledExamples
       let clock = ContinuousClock()
+      let cpuStart = ThreadCPUTime.seconds
       var model: IntentModel?
       let elapsed = clock.measure {
-        model = IntentModel.loadOrTrain(trainData, cachePath: nil).model
+        model =
+          IntentModel.loadOrTrain(
+            trainData, cachePath: nil, features: features, training: overrides
+          ).model
       }
+      let cpu = ThreadCPUTime.seconds - cpuStart
       guard let model else { throw CommandError.failure("training failed") }
       var report = Evaluator.evaluate(test) { model.classify($0).intent }
+      report.trainCPUSeconds = cpu
       report.trainCount = trainData.count
       report.trainSeconds =
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       output = Output(
         train: folder, test: testPath,
-        options: features.fingerprint + " " + TrainingOptions.intents.fingerprint,
+        options: features.fingerprint + " " + overrides.fingerprint,
         calibration: model.calibration, report: report)
     }
     if arguments.has("--calibrate") {
       let folds = CrossValidation.outOfFold(
-        trainData, folds: 5, features: features, training: .intents)
+        trainData, folds: 5, features: features, training: overrides)
       output.calibration = CrossValidation.calibrate(folds, fallback: IntentModel.fallback)
     }
     if arguments.has("--json") {
@@ -84,6 +106,43 @@ enum EvalCommand: BiseoCommand {
       print(output, console: console, calibrated: arguments.has("--calibrate"))
     }
     return 0
+  }
+
+  /// Applies one `--set KEY=VALUE`; returns whether it was a training option.
+  private static func apply(
+    _ setting: String, features: inout FeatureOptions, training: inout TrainingOptions
+  ) throws -> Bool {
+    let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+    let bad = CommandError.usage("--set expects KEY=VALUE with a known key, found '\(setting)'")
+    guard parts.count == 2 else { throw bad }
+    let (key, value) = (parts[0], parts[1])
+    let number = Int(value)
+    switch key {
+    case "bits":
+      guard let number, (8...26).contains(number) else { throw bad }
+      features.bucketBits = number
+    case "syl": features.syllableGrams = try number.orThrow(bad)
+    case "joined": features.joinedGrams = try number.orThrow(bad)
+    case "cho": features.choseongGrams = try number.orThrow(bad)
+    case "words": features.words = value == "1"
+    case "bigrams": features.wordBigrams = value == "1"
+    case "idf": features.idf = value == "1"
+    case "jamo":
+      let ends = value.split(separator: "-").compactMap { Int($0) }
+      guard ends.count == 2, ends[0] <= ends[1] else { throw bad }
+      features.jamoGrams = ends[0]...ends[1]
+    case "epochs":
+      training.epochs = try number.orThrow(bad)
+      return true
+    case "lr":
+      training.learningRate = try Float(value).orThrow(bad)
+      return true
+    case "seed":
+      training.seed = try UInt64(value).orThrow(bad)
+      return true
+    default: throw bad
+    }
+    return false
   }
 
   private static func read(_ path: String, console: Console) throws -> [LabeledText] {
@@ -99,7 +158,8 @@ enum EvalCommand: BiseoCommand {
     let r = output.report
     func f(_ x: Double) -> String { String(format: "%.4f", x) }
     console.line(
-      "train: \(output.train) (\(r.trainCount) utterances), \(String(format: "%.2f", r.trainSeconds)) s"
+      "train: \(output.train) (\(r.trainCount) utterances), "
+        + "\(String(format: "%.2f", r.trainSeconds)) s (CPU \(String(format: "%.2f", r.trainCPUSeconds)) s)"
     )
     console.line("test:  \(output.test) (\(r.testCount) utterances)")
     console.line("options: \(output.options)")
@@ -124,6 +184,13 @@ enum EvalCommand: BiseoCommand {
       console.line("top confusions (expected → predicted):")
       for c in r.confusions { console.line("  \(c.expected) → \(c.predicted)  \(c.count)") }
     }
+  }
+}
+
+extension Optional {
+  fileprivate func orThrow(_ error: some Error) throws -> Wrapped {
+    guard let value = self else { throw error }
+    return value
   }
 }
 
