@@ -4,8 +4,9 @@ import Testing
 
 @testable import Secretary
 
-/// Demo citizens' reminder plans for a fixed year, against `Corpus/plans/<citizen>.plan`:
-/// every notification the rules produce (subscribed or not), in the form `biseo plan --all`
+/// Demo citizens' reminder plans for a fixed year, against `Corpus/plans/<citizen>.plan`.
+///
+/// Every notification the rules produce (subscribed or not), in the form `biseo plan --all`
 /// prints. `RECORD_GOLDEN=1` rewrites them and records an issue.
 @Suite struct GoldenPlanTests {
   static let citizens = [
@@ -26,7 +27,8 @@ import Testing
     let url = GoldenConversationTests.root.appendingPathComponent("Corpus/plans/\(citizen).plan")
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
       try actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("recorded \(url.lastPathComponent); review it and run again without RECORD_GOLDEN")
+      Issue.record(
+        "recorded \(url.lastPathComponent); review it and run again without RECORD_GOLDEN")
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)

@@ -55,7 +55,9 @@ import Testing
     let rules = try #require(ReminderPlannerTests.rules)
     var moving: [String] = []
     for citizen in rules.profiles.citizenIDs() {
-      for start in ["2026-01-05", "2026-03-02", "2026-06-15", "2026-09-01", "2026-12-20", "2027-01-05"] {
+      for start in [
+        "2026-01-05", "2026-03-02", "2026-06-15", "2026-09-01", "2026-12-20", "2027-01-05",
+      ] {
         let day = try #require(CivilDate(iso: start))
         guard let first = rules.evaluate(citizen, asOf: day),
           let second = rules.evaluate(citizen, asOf: day.adding(days: 1))

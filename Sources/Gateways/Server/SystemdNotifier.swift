@@ -5,12 +5,16 @@ import Glibc
 package struct SystemdNotifier: Sendable {
   /// The socket path, or nil when not started by systemd (then `notify` does nothing).
   package let socketPath: String?
+  /// Half the watchdog interval systemd asked for (`$WATCHDOG_USEC`) in seconds, if any:
+  /// how often a service should send `WATCHDOG=1`.
+  package let watchdogInterval: Double?
 
   /// Creates a notifier for the given environment.
   ///
   /// - Parameter environment: the process environment (`ProcessInfo` in production).
   package init(environment: [String: String]) {
     socketPath = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
+    watchdogInterval = environment["WATCHDOG_USEC"].flatMap(Double.init).map { $0 / 2_000_000 }
   }
 
   /// Sends `READY=1`, `STOPPING=1`, `STATUS=…` (newline-separated assignments).

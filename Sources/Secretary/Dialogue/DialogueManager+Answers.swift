@@ -87,8 +87,9 @@ extension DialogueManager {
     }
   }
 
-  /// One rule's result as paragraphs: the decision, then each current reminder's message and
-  /// window. A window that closed before `asOf` is left out (the rule may still hold: someone
+  /// One rule's result as paragraphs.
+  ///
+  /// The decision, then each current reminder's message and window. A window that closed before `asOf` is left out (the rule may still hold: someone
   /// long past 65 is still eligible for 기초연금), and one that opens later says from when.
   private func describe(_ result: RuleResult, asOf: CivilDate) -> [[ReplySegment]] {
     let title = result.title ?? result.name

@@ -3,7 +3,9 @@ import Foundation
 import Hangul
 
 extension FAQIndex {
-  /// Reads every `.faq` file under `directory`: entries separated by blank lines, each with
+  /// Reads every `.faq` file under `directory`.
+  ///
+  /// Entries separated by blank lines, each with
   /// `q:` lines, one `a:` line and an optional `source:` line. A missing folder is an empty
   /// knowledge base, not an error.
   static func load(directory: String) -> (FAQIndex, [Diagnostic]) {

@@ -3,8 +3,9 @@ import Diagnostics
 import Foundation
 import RuleLanguage
 
-/// The rule book, the holiday calendar and the profiles: everything needed to decide what is
-/// due for a citizen. The daemon, `plan` and `ical` load only this; the chat adds the NLU.
+/// The rule book, the holiday calendar and the profiles.
+///
+/// Everything needed to decide what is due for a citizen. The daemon, `plan` and `ical` load only this; the chat adds the NLU.
 public final class CitizenRules: Sendable {
   let book: RuleBook
   let calendar: HolidayCalendar
@@ -78,7 +79,8 @@ extension CitizenRules {
     let facts = book.profile(json: Array(profile.text.utf8))
     var evaluation = book.evaluator(calendar: calendar).evaluate(facts, asOf: asOf, explain: true)
     evaluation.citizen = profile["id"]?.stringValue
-    return json ? book.explainJSON(evaluation, rules: rules) : book.explainKorean(evaluation, rules: rules)
+    return json
+      ? book.explainJSON(evaluation, rules: rules) : book.explainKorean(evaluation, rules: rules)
   }
 
   /// The names of every rule, for checking what a user asked to explain.

@@ -2,7 +2,9 @@ import Delivery
 import Diagnostics
 import Foundation
 
-/// What `biseo daemon` reads from its config file (JSON; every key optional):
+/// What `biseo daemon` reads from its config file (JSON; every key optional).
+///
+/// For example:
 ///
 /// ```json
 /// {

@@ -1,4 +1,6 @@
-/// A reply as the terminal chat prints it: paragraphs separated by blank lines, then the
+/// A reply as the terminal chat prints it.
+///
+/// Paragraphs separated by blank lines, then the
 /// quick replies as `[title]` buttons on one line. Golden conversations use the same form.
 public enum TranscriptRenderer {
   public static func text(of reply: Reply) -> String {

@@ -2,6 +2,7 @@ import CivilCalendar
 import Delivery
 import Diagnostics
 import Foundation
+import Gateways
 import Secretary
 
 #if canImport(Glibc)
@@ -66,7 +67,7 @@ enum DaemonCommand: BiseoCommand {
       return shard
     }
     let ledger = try openLedger(data)
-    let notifier = SystemdNotifier()
+    let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     var loaded = try load(
       arguments, data: data, ledger: ledger, once: once, shard: shard, console: console)
 

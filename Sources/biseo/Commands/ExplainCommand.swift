@@ -44,10 +44,14 @@ enum ExplainCommand: BiseoCommand {
       rules: arguments.value("--rules") ?? "Rules", profiles: corpus + "/profiles",
       data: arguments.value("--data") ?? "data")
     if !report.isEmpty { console.error(report) }
-    guard let rules = loaded else { throw CommandError.badInput("cannot load: fix the errors above") }
+    guard let rules = loaded else {
+      throw CommandError.badInput("cannot load: fix the errors above")
+    }
     let names = arguments.positionals
     for name in names where !rules.ruleNames.contains(name) {
-      let hint = Suggestion.closest(to: name, among: rules.ruleNames).map { "did you mean '\($0)'?" }
+      let hint = Suggestion.closest(to: name, among: rules.ruleNames).map {
+        "did you mean '\($0)'?"
+      }
       throw CommandError.usage("no rule '\(name)'", hint: hint)
     }
     let profile: JSONValue
@@ -58,7 +62,8 @@ enum ExplainCommand: BiseoCommand {
       let text = DecodedText(utf8: data).text
       switch JSONParser.parse(text, path: file) {
       case .success(let value): profile = value
-      case .failure(let d): throw CommandError.badInput(DiagnosticRenderer(sources: [file: text]).render(d))
+      case .failure(let d):
+        throw CommandError.badInput(DiagnosticRenderer(sources: [file: text]).render(d))
       }
     } else if let citizen {
       do {
