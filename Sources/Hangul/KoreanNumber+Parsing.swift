@@ -58,7 +58,7 @@ extension KoreanNumber {
         total = add
         section = 0
         current = 0
-      } else if let (word, value) = nativeWords.first(where: { matches($0.0, characters, at: i) }) {
+      } else if let (word, value) = nativeWords.first(where: { characters.has($0.0, at: i) }) {
         current += value
         i += word.count
         continue
@@ -70,15 +70,6 @@ extension KoreanNumber {
       i += 1
     }
     return checked(total, times: 1, plus: section + current)
-  }
-
-  private static func matches(_ word: String, _ characters: [Character], at i: Int) -> Bool {
-    var k = i
-    for c in word {
-      guard k < characters.count, characters[k] == c else { return false }
-      k += 1
-    }
-    return true
   }
 
   private static func checked(_ a: Int, times b: Int, plus c: Int) -> Int? {

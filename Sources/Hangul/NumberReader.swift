@@ -32,7 +32,7 @@ public enum NumberReader {
       let (integer, fraction, used) = numberToken(characters, at: i)
       let digits = String(characters[i..<i + used])
       i += used
-      let counter = counters.first { matches($0, characters, at: i) }
+      let counter = counters.first { characters.has($0, at: i) }
       i += counter?.count ?? 0
       out += spoken(integer: integer, digits: digits, fraction: fraction, counter: counter)
     }
@@ -113,14 +113,5 @@ public enum NumberReader {
     if i + 10 < c.count, c[i + 10].isNumber { return nil }
     let month = spoken(integer: m, fraction: "", counter: "월")
     return ("\(KoreanNumber.sino(y)) 년 \(month) \(KoreanNumber.sino(d)) 일", 10)
-  }
-
-  private static func matches(_ word: String, _ characters: [Character], at i: Int) -> Bool {
-    var k = i
-    for c in word {
-      guard k < characters.count, characters[k] == c else { return false }
-      k += 1
-    }
-    return true
   }
 }

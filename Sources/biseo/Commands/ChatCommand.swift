@@ -34,7 +34,7 @@ enum ChatCommand: BiseoCommand {
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
     let now = Date()  // the edge: the one place chat reads the clock
-    let asOf = try asOfDate(arguments, now: now)
+    let asOf = try arguments.asOfDate(now: now)
     let corpus = arguments.value("--corpus") ?? "Corpus"
     let paths = SecretaryPaths(
       rules: arguments.value("--rules") ?? "Rules",
@@ -82,16 +82,6 @@ enum ChatCommand: BiseoCommand {
       }
     }
     return 0
-  }
-
-  static func asOfDate(_ arguments: ParsedArguments, now: Date) throws -> CivilDate {
-    guard let text = arguments.value("--as-of") else {
-      return CivilDate(instant: now, timeZone: CivilDate.seoul)
-    }
-    guard let date = CivilDate(iso: text) else {
-      throw CommandError.usage("'\(text)' is not a date; write YYYY-MM-DD")
-    }
-    return date
   }
 
   static func citizenID(_ arguments: ParsedArguments, runtime: SecretaryRuntime) throws -> String {

@@ -32,21 +32,8 @@ enum ExplainCommand: BiseoCommand {
     guard (citizen == nil) != (file == nil) else {
       throw CommandError.usage("give either --citizen ID or --profile FILE")
     }
-    var asOf = CivilDate(instant: Date(), timeZone: CivilDate.seoul)
-    if let text = arguments.value("--as-of") {
-      guard let date = CivilDate(iso: text) else {
-        throw CommandError.usage("'\(text)' is not a date; write YYYY-MM-DD")
-      }
-      asOf = date
-    }
-    let corpus = arguments.value("--corpus") ?? "Corpus"
-    let (loaded, report) = CitizenRules.load(
-      rules: arguments.value("--rules") ?? "Rules", profiles: corpus + "/profiles",
-      data: arguments.value("--data") ?? "data")
-    if !report.isEmpty { console.error(report) }
-    guard let rules = loaded else {
-      throw CommandError.badInput("cannot load: fix the errors above")
-    }
+    let asOf = try arguments.asOfDate(now: Date())
+    let rules = try arguments.citizenRules(console: console)
     let names = arguments.positionals
     for name in names where !rules.ruleNames.contains(name) {
       let hint = Suggestion.closest(to: name, among: rules.ruleNames).map {

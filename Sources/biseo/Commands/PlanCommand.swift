@@ -60,23 +60,8 @@ enum CitizenArguments {
     guard let citizen = arguments.value("--citizen") else {
       throw CommandError.usage("--citizen is required")
     }
-    let asOf: CivilDate
-    if let text = arguments.value("--as-of") {
-      guard let date = CivilDate(iso: text) else {
-        throw CommandError.usage("'\(text)' is not a date; write YYYY-MM-DD")
-      }
-      asOf = date
-    } else {
-      asOf = CivilDate(instant: Date(), timeZone: CivilDate.seoul)
-    }
-    let corpus = arguments.value("--corpus") ?? "Corpus"
-    let (loaded, report) = CitizenRules.load(
-      rules: arguments.value("--rules") ?? "Rules", profiles: corpus + "/profiles",
-      data: arguments.value("--data") ?? "data")
-    if !report.isEmpty { console.error(report) }
-    guard let rules = loaded else {
-      throw CommandError.badInput("cannot load: fix the errors above")
-    }
+    let asOf = try arguments.asOfDate(now: Date())
+    let rules = try arguments.citizenRules(console: console)
     let known = rules.profiles.citizenIDs()
     guard known.contains(citizen) else {
       let hint = Suggestion.closest(to: citizen, among: known).map { "did you mean '\($0)'?" }
