@@ -71,6 +71,9 @@ let package = Package(
       name: "chat-bench", dependencies: ["Secretary", "CivilCalendar"], path: "bench/chat/Sources",
       swiftSettings: strict),
     .executableTarget(
+      name: "planning-bench", dependencies: ["Secretary", "CivilCalendar"],
+      path: "bench/planning/Sources", swiftSettings: strict),
+    .executableTarget(
       name: "hangul-bench", dependencies: ["Hangul"], path: "bench/hangul/Sources",
       swiftSettings: strict),
     .executableTarget(

@@ -56,6 +56,13 @@ public final class CitizenRules: Sendable {
       profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data))
   }
 
+  /// Evaluates a profile on several dates: the facts are decoded once, the evaluator reused.
+  func evaluations(of profile: JSONValue, on dates: [CivilDate]) -> [Evaluation] {
+    let facts = book.profile(json: Array(profile.text.utf8))
+    let evaluator = book.evaluator(calendar: calendar)
+    return dates.map { evaluator.evaluate(facts, asOf: $0) }
+  }
+
   /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
   public func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
     guard let profile = try? profiles.profile(citizenID) else { return nil }

@@ -50,11 +50,9 @@ public struct ReminderPlanner: Sendable {
     let horizon = asOf.adding(days: days)
     var plans: [ReminderPlan] = []
     var seen: Set<String> = []
-    var sample = asOf
-    while sample <= horizon {
-      let next = sample.adding(days: Self.sampleDays)
-      let until = min(horizon, next.adding(days: -1))
-      guard let evaluation = rules.evaluate(id, asOf: sample) else { return [] }
+    let samples = stride(from: 0, through: days, by: Self.sampleDays).map { asOf.adding(days: $0) }
+    for (sample, evaluation) in zip(samples, rules.evaluations(of: profile, on: samples)) {
+      let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
       for result in evaluation.rules where !result.reminders.isEmpty {
         let channels = subscriptions.channels(for: result.name)
         if subscribedOnly, channels == nil { continue }
@@ -71,7 +69,6 @@ public struct ReminderPlanner: Sendable {
           }
         }
       }
-      sample = next
     }
     return plans.sorted { ($0.sendAt, $0.key) < ($1.sendAt, $1.key) }
   }

@@ -1,0 +1,57 @@
+import CivilCalendar
+import Foundation
+import Secretary
+
+// Planning throughput: how many citizens per second the daemon's planner handles, as a cycle
+// does it (read the profile file, evaluate every rule weekly over a 30-day horizon plus three
+// days of catch-up, keep subscribed reminders). The citizens are the demo profiles cloned
+// under new ids, every one subscribed to every service, so no citizen is skipped early.
+// Usage: swift run -c release planning-bench [CITIZENS]   (default 20000; from the repo root)
+
+let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 20_000 : 20_000
+let root = FileManager.default.currentDirectoryPath
+let scratch = NSTemporaryDirectory() + "biseo-planning-bench-\(UUID().uuidString)"
+let profiles = scratch + "/profiles"
+try FileManager.default.createDirectory(atPath: profiles, withIntermediateDirectories: true)
+
+let demos = try FileManager.default.contentsOfDirectory(atPath: root + "/Corpus/profiles")
+  .filter { $0.hasSuffix(".json") }.sorted()
+  .map { try String(contentsOfFile: root + "/Corpus/profiles/" + $0, encoding: .utf8) }
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(2)
+}
+
+let (probe, _) = CitizenRules.load(rules: root + "/Rules", profiles: profiles, data: scratch)
+guard let probe else { fail("the shipped rules do not load") }
+let everything = probe.ruleNames.map { "{\"service\": \"\($0)\", \"channels\": [\"outbox\"]}" }
+  .joined(separator: ", ")
+for i in 0..<count {
+  let id = String(format: "p%07d", i)
+  var text = demos[i % demos.count]
+  if let range = text.range(of: "\"subscriptions\"") {
+    text = String(text[..<range.lowerBound]) + "\"subscriptions\": [\(everything)], \"x\": 0\n}\n"
+  }
+  text = text.replacingOccurrences(
+    of: #""id": "[^"]*""#, with: "\"id\": \"\(id)\"", options: .regularExpression)
+  try Data(text.utf8).write(to: URL(fileURLWithPath: "\(profiles)/\(id).json"))
+}
+
+let (loaded, report) = CitizenRules.load(rules: root + "/Rules", profiles: profiles, data: scratch)
+guard let rules = loaded else { fail(report) }
+let planner = ReminderPlanner(rules: rules)
+guard let asOf = CivilDate(iso: "2026-11-13") else { fail("bad date") }
+let clock = ContinuousClock()
+var notifications = 0
+let elapsed = clock.measure {
+  for id in rules.profiles.citizenIDs() {
+    notifications += planner.plan(citizen: id, asOf: asOf.adding(days: -3), days: 33).count
+  }
+}
+try? FileManager.default.removeItem(atPath: scratch)
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+print(
+  String(
+    format:
+      "%d citizens, %d notifications in %.2f s: %.0f citizens/s (1,000,000 citizens ≈ %.0f s per cycle, one core)",
+    count, notifications, seconds, Double(count) / seconds, 1_000_000 / (Double(count) / seconds)))
