@@ -36,6 +36,9 @@ import Testing
       ("금요일에 가능", "date:금요일=2026-12-04"),
       ("연말까지", "date:연말=2026-12-31"),
       ("9월 말", "date:9월 말=2026-09-30"),
+      ("90년 5월 1일", "date:90년 5월 1일=1990-05-01"),
+      ("05년 3월 2일생", "date:05년 3월 2일=2005-03-02"),
+      ("3년 전에", "date:3년 전=2023-11-29"),
     ])
   func dates(text: String, expected: String) {
     #expect(found(text) == [expected])

@@ -68,6 +68,17 @@ package struct DateExtractor: EntityExtractor {
       if let (end, value) = monthDay(text, at: next, year: year) { return (end, value) }
       return (first.end + 1, String(year))
     }
+    // 90년 5월 1일: a two-digit year only with a month after it ("3년 전" is a duration); a
+    // year ahead of this one is read in the 1900s, as people write their birth dates.
+    if first.end - i == 2, text.has("년", at: first.end), !text.has("년생", at: first.end),
+      !text.has("년식", at: first.end)
+    {
+      let century = first.value > asOf.year % 100 ? 1900 : 2000
+      let next = text.skippingSpaces(from: first.end + 1)
+      if let (end, value) = monthDay(text, at: next, year: century + first.value) {
+        return (end, value)
+      }
+    }
     // 3.15 or 3/15 (this year)
     if first.end - i <= 2, first.end < text.count, text[first.end] == "." || text[first.end] == "/",
       let d = digits(text, at: first.end + 1, maxLength: 2),
