@@ -91,7 +91,9 @@ struct ShutdownTests {
     let start = ContinuousClock.now
     server.server.shutdown(grace: .milliseconds(200))
     await server.server.stopped()
-    #expect(ContinuousClock.now - start < .seconds(5))  // the responder never answers
+    // The responder never answers, so reaching here at all is the proof; the bound only
+    // catches a wait for the responder, and is loose because CI machines are loaded.
+    #expect(ContinuousClock.now - start < .seconds(30))
     #expect(try await client.value)
     gate.open()
   }
