@@ -51,6 +51,12 @@ package struct Router: Sendable {
           return .immediate(.error(400, error.description))
         }
       },
+      "/": Route(endpoint: "page", methods: ["GET"]) { _, _ in
+        .immediate(
+          HTTPResponse(
+            status: 200, headers: [HTTPHeader("Content-Type", "text/html; charset=utf-8")],
+            body: Array(WebChatPage.html.utf8)))
+      },
       "/healthz": Route(endpoint: "healthz", methods: ["GET"]) { _, _ in
         .immediate(.json(200, JSONBody.encode(["status": "ok"])))
       },
