@@ -1,5 +1,6 @@
 import CivilCalendar
 import Foundation
+import Hangul
 import RuleLanguage
 
 extension DialogueManager {
@@ -12,20 +13,26 @@ extension DialogueManager {
   }
 
   /// Records consent for `rules` (time and scope) in the profile and the consent log.
+  ///
+  /// The channel is the one the line names ("문자로 보내줘"), else the one the citizen chose
+  /// before, else 카카오톡; the reply says which, and how to change it.
   func subscribe(
-    rules: [String], title: String, _ conversation: inout Conversation, now: Date, asOf: CivilDate
+    rules: [String], title: String, _ conversation: inout Conversation, now: Date, asOf: CivilDate,
+    text: String = ""
   ) -> Reply {
     let id = conversation.citizenID
+    let channel: String
     do {
       let profile = try runtime.profiles.profile(id)
-      var items: [JSONValue] = []
-      if case .array(let existing)? = profile["subscriptions"] { items = existing }
+      var items = profile["subscriptions"].arrayItems
+      let chosen = items.lazy.compactMap { $0["channels"].arrayItems.first?.stringValue }.first
+      channel = ReminderChannels.mentioned(in: text) ?? chosen ?? ReminderChannels.standard
       let already = Set(items.compactMap { $0["service"]?.stringValue })
       let added = rules.filter { !already.contains($0) }
       for rule in added {
         items.append(
           .object([
-            ("service", .string(rule)), ("channels", .array([.string("console")])),
+            ("service", .string(rule)), ("channels", .array([.string(channel)])),
             ("consentedAt", .string(asOf.description)),
             ("consentedTime", .string(Self.timestamp(now))),
           ]))
@@ -36,12 +43,34 @@ extension DialogueManager {
     } catch {
       return Reply("알림 신청을 저장하지 못했어요: \(error)")
     }
-    var reply = Reply(paragraphs: [[.text("\(title) 알림을 신청했어요. 기한 전에 알려 드릴게요.")]])
+    let via = ReminderChannels.spoken(channel)
+    var reply = Reply(paragraphs: [
+      [.text("\(title) 알림을 신청했어요. 기한 전에 \(via)" + Josa.direction.form(after: via) + " 알려 드릴게요.")]
+    ])
     if let next = upcoming(id, only: Set(rules), asOf: asOf).first {
       reply.paragraphs.append([.text("다음 알림: "), .date(next.day), .text(" — \(next.message)")])
     }
     reply.quickReplies = [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
     return reply
+  }
+
+  /// "문자로 받을래": every subscription moves to the channel the line names.
+  func changeChannel(to channel: String, _ conversation: Conversation, now: Date) -> Reply {
+    let id = conversation.citizenID
+    do {
+      let profile = try runtime.profiles.profile(id)
+      let items = profile["subscriptions"].arrayItems
+      guard !items.isEmpty else { return Reply("신청된 알림이 없어요. 먼저 알림을 신청해 주세요.") }
+      let moved = items.map { $0.setting("channels", to: .array([.string(channel)])) }
+      try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(moved)))
+      try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
+        citizen: id, action: "channel:\(channel)",
+        services: items.compactMap { $0["service"]?.stringValue }, at: now)
+    } catch {
+      return Reply("받는 곳을 바꾸지 못했어요: \(error)")
+    }
+    let via = ReminderChannels.spoken(channel)
+    return Reply("이제 알림을 \(via)" + Josa.direction.form(after: via) + " 보내 드릴게요.")
   }
 
   /// Revokes consent: for the services the request names, else the current topic's, else all.

@@ -70,7 +70,8 @@ public struct DialogueManager: Sendable {
       switch offer {
       case .subscribe(let rules, let title):
         if intent == "deny" { return Reply(template("deny", "ok") ?? "알겠어요.") }
-        return subscribe(rules: rules, title: title, &conversation, now: now, asOf: asOf)
+        return subscribe(
+          rules: rules, title: title, &conversation, now: now, asOf: asOf, text: text)
       }
     }
     // A question about the offer ("왜?") keeps it open; anything else moves on.
@@ -79,6 +80,13 @@ public struct DialogueManager: Sendable {
     switch intent {
     case "explain_why": return explain(conversation, asOf: asOf)
     case "subscribe":
+      // "문자로 받을래" with no service named: the channel of every subscription changes.
+      if let channel = ReminderChannels.mentioned(in: text),
+        namedTopic(in: text, asOf: asOf) == nil,
+        !subscribedServices(conversation.citizenID).isEmpty
+      {
+        return changeChannel(to: channel, conversation, now: now)
+      }
       // "자동차세 알림 켜줘" names its topic; "알림 신청해줘" means the last one.
       guard let topic = namedTopic(in: text, asOf: asOf) ?? conversation.topic, !topic.rules.isEmpty
       else {
@@ -88,7 +96,8 @@ public struct DialogueManager: Sendable {
       let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
       guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
       let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-      return subscribe(rules: remindable, title: titles, &conversation, now: now, asOf: asOf)
+      return subscribe(
+        rules: remindable, title: titles, &conversation, now: now, asOf: asOf, text: text)
     case "unsubscribe":
       return unsubscribe(&conversation, named: namedTopic(in: text, asOf: asOf), now: now)
     case "list_reminders": return listReminders(conversation, asOf: asOf)
@@ -135,6 +144,12 @@ public struct DialogueManager: Sendable {
   /// "민방위 알림 꺼줘" is about reminders whatever service it names: a line with 알림 and a
   /// verb of switching settles the intent before the model's guess.
   static func reminderCommand(in text: String) -> String? {
+    // "문자로 받을래", "카톡으로 보내줘": where reminders go.
+    if ReminderChannels.mentioned(in: text) != nil,
+      ["받", "보내", "바꿔"].contains(where: text.contains)
+    {
+      return "subscribe"
+    }
     guard text.contains("알림") else { return nil }
     if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼"].contains(where: text.contains) {
       return "unsubscribe"
