@@ -3,7 +3,8 @@
 /// No external resources (no fonts, scripts or styles from elsewhere). Enter sends, except
 /// while a Korean IME is still composing a syllable (`isComposing`), so the last syllable is
 /// never cut off; quick replies are buttons; "내 알림" shows the upcoming reminders. The sender
-/// is `?citizen=ID` when given (a demo citizen), else a random id kept in `localStorage`.
+/// is `?citizen=ID` when given (a demo citizen), else a random id kept in `localStorage`;
+/// `&q=…` asks a first question (links from a notification).
 enum WebChatPage {
   static let html = """
     <!doctype html>
@@ -94,6 +95,8 @@ enum WebChatPage {
     bubble("안녕하세요, 비서예요. 무엇을 도와드릴까요?", "bot");
     buttons([{ title: "건강검진 대상이야?", payload: "올해 건강검진 대상이야?" },
              { title: "도움말", payload: "뭘 할 수 있어?" }]);
+    // A link can open the page with a first question: /?citizen=ID&q=내 알림 보여줘
+    if (params.get("q")) send(params.get("q"));
     </script>
     </body>
     </html>
