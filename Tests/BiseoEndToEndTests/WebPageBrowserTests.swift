@@ -19,7 +19,7 @@ import Testing
     let data = NSTemporaryDirectory() + "biseo-web-\(UUID().uuidString)"
     let server = Process()
     server.executableURL = try BiseoProcess.executable()
-    server.arguments = ["serve", "--http", "127.0.0.1:0", "--data", data]
+    server.arguments = ["serve", "--http", "127.0.0.1:0", "--data", data, "--as-of", "2026-03-02"]
     server.currentDirectoryURL = BiseoProcess.repositoryRoot
     let output = Pipe()
     server.standardOutput = output

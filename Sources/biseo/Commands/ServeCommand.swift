@@ -1,3 +1,4 @@
+import CivilCalendar
 import Dispatch
 import Foundation
 import Gateways
@@ -35,6 +36,7 @@ enum ServeCommand: BiseoCommand {
     .value(
       "--unix", "PATH", "serve line-JSON on a Unix socket here (repeatable)", repeatable: true),
     .value("--data", "DIR", "learned facts and consents (default ./data)"),
+    .value("--as-of", "DATE", "answer as of this date (demos and tests; default: the clock)"),
     .value("--rules", "DIR", "the rule folder (default Rules)"),
     .value("--intents", "DIR", "the intent folder (default Intents)"),
     .value("--corpus", "DIR", "the corpus folder with profiles/ and faq/ (default Corpus)"),
@@ -99,8 +101,15 @@ enum ServeCommand: BiseoCommand {
       let (runtime, report) = SecretaryRuntime.load(paths)
       if !report.isEmpty { console.error(report) }
       guard let runtime else { throw CommandError.badInput("cannot start: fix the errors above") }
-      // The edge: the server reads the clock for each message; the dialogue never does.
-      responder = SecretaryResponder(runtime: runtime, clock: { Date() })
+      // The edge: the server reads the clock for each message (or a fixed day for demos and
+      // tests); the dialogue never does.
+      if let fixed = try arguments.value("--as-of").map({ _ in try arguments.asOfDate(now: Date()) }
+      ) {
+        let instant = fixed.instant(atHour: 9)
+        responder = SecretaryResponder(runtime: runtime, clock: { instant })
+      } else {
+        responder = SecretaryResponder(runtime: runtime, clock: { Date() })
+      }
     }
     let server = GatewayServer(configuration: configuration, responder: responder)
     let bound: [ListenAddress]
