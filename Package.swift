@@ -22,9 +22,10 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strict),
 
     // Understanding Korean, and the rule language.
-    .target(name: "NLU", dependencies: ["Hangul", "Diagnostics"], swiftSettings: strict),
+    .target(
+      name: "NLU", dependencies: ["Hangul", "Diagnostics", "CivilCalendar"], swiftSettings: strict),
     .testTarget(
-      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics"], exclude: ["Golden"],
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"], exclude: ["Golden"],
       swiftSettings: strict),
     .target(
       name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],

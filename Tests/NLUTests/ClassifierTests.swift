@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import Testing
 
@@ -44,7 +45,7 @@ import Testing
     let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     let garbage = String(decoding: bytes, as: UTF8.self)
     #expect(!RepoData.model.classify(garbage).intent.isEmpty)
-    let asOf = LocalDate(year: 2026, month: 1, day: 1)
+    let asOf = CivilDate(year: 2026, month: 1, day: 1)
     if let asOf {
       _ = Interpreter(model: RepoData.model).interpret(garbage, asOf: asOf)
       _ = Interpreter(model: RepoData.model).interpret(huge, asOf: asOf)

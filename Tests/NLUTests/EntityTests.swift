@@ -1,10 +1,11 @@
+import CivilCalendar
 import Testing
 
 @testable import NLU
 
 @Suite struct EntityTests {
   /// A Sunday.
-  static let asOf = LocalDate(year: 2026, month: 11, day: 29)
+  static let asOf = CivilDate(year: 2026, month: 11, day: 29)
 
   private func found(_ text: String) -> [String] {
     guard let asOf = Self.asOf else { return [] }
@@ -111,18 +112,18 @@ import Testing
   }
 
   @Test("날짜 계산") func dateArithmetic() throws {
-    let d = try #require(LocalDate(year: 2024, month: 1, day: 31))
+    let d = try #require(CivilDate(year: 2024, month: 1, day: 31))
     #expect(d.adding(months: 1).description == "2024-02-29")
     #expect(d.adding(days: 366).description == "2025-01-31")
-    #expect(d.weekday == 2)  // Wednesday
-    #expect(LocalDate(year: 2026, month: 2, day: 29) == nil)
-    #expect(LocalDate(iso: "2026-03-15")?.description == "2026-03-15")
+    #expect(d.weekday == .wednesday)
+    #expect(CivilDate(year: 2026, month: 2, day: 29) == nil)
+    #expect(CivilDate(iso: "2026-03-15")?.description == "2026-03-15")
   }
 }
 
 @Suite struct IntentMarkTests {
   @Test("Intents/의 개체 표시는 추출기가 같은 종류로 찾는다") func marksAreFound() throws {
-    let asOf = try #require(LocalDate(year: 2026, month: 11, day: 29))
+    let asOf = try #require(CivilDate(year: 2026, month: 11, day: 29))
     let recognizer = EntityRecognizer()
     var checked = 0
     for intent in RepoData.intents.catalog.intents {
@@ -140,7 +141,7 @@ import Testing
 
   @Test("숫자처럼 보이는 말", arguments: ["연말정산 언제 해요", "3.3% 뗀 거", "재산세 1세대 1주택"])
   func lookalikes(text: String) throws {
-    let asOf = try #require(LocalDate(year: 2026, month: 11, day: 29))
+    let asOf = try #require(CivilDate(year: 2026, month: 11, day: 29))
     let kinds = EntityRecognizer().entities(in: text, context: EntityContext(asOf: asOf)).map(
       \.kind)
     #expect(!kinds.contains(.date) && !kinds.contains(.age))

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// Everything NLU says about one utterance: the intent and the entities.
 package struct Interpretation: Sendable, Codable, Equatable {
   /// The text entity spans refer to (normalised, English-mode typing corrected).
@@ -31,7 +33,7 @@ package struct Interpreter: Sendable {
   ///   - text: raw input.
   ///   - asOf: the day relative dates are resolved against (Asia/Seoul), injected.
   /// - Returns: intent and entities.
-  package func interpret(_ text: String, asOf: LocalDate) -> Interpretation {
+  package func interpret(_ text: String, asOf: CivilDate) -> Interpretation {
     Interpretation(
       text: EntityRecognizer.prepare(text), intent: model.classify(text),
       entities: recognizer.entities(in: text, context: EntityContext(asOf: asOf)))

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 extension DateExtractor {
   static let days: [(String, Int)] = [
     ("내일모레", 2), ("내일 모레", 2), ("오늘", 0), ("금일", 0), ("내일", 1), ("모레", 2),
@@ -12,7 +14,7 @@ extension DateExtractor {
   ]
 
   /// Relative dates that start with a word (오늘, 다음 주 화요일, 이번 달 말, 연말, 금요일).
-  func relative(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+  func relative(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
     guard text.isWordStart(i) else { return nil }
     if let word = text.first(of: Self.days.map(\.0), at: i),
       let shift = Self.days.first(where: { $0.0 == word })?.1
@@ -24,16 +26,19 @@ extension DateExtractor {
     }
     if let match = year(text, at: i, asOf: asOf) { return match }
     if text.has("연말", at: i) || text.has("년말", at: i), !text.has("정산", at: i + 2) {
-      return (i + 2, LocalDate(year: asOf.year, month: 12, day: 31)?.description ?? "")
+      return (i + 2, CivilDate(year: asOf.year, month: 12, day: 31)?.description ?? "")
     }
     if text.has("월말", at: i) { return (i + 2, asOf.endOfMonth.description) }
     if let (end, weekday) = weekdayName(text, at: i) {
       // The next such day, today included.
-      let shift = (weekday - asOf.weekday + 7) % 7
+      let shift = (weekday - Self.mondayBased(asOf) + 7) % 7
       return (end, asOf.adding(days: shift).description)
     }
     return offset(text, at: i, asOf: asOf)
   }
+
+  /// The day of the week counted from Monday = 0, as the weekday table is.
+  static func mondayBased(_ date: CivilDate) -> Int { date.weekday.rawValue - 1 }
 
   /// "화요일", "화욜"; the end index and weekday (0 = Monday).
   private func weekdayName(_ text: [Character], at i: Int) -> (Int, Int)? {
@@ -43,7 +48,7 @@ extension DateExtractor {
     return nil
   }
 
-  private func week(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+  private func week(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
     guard let word = text.first(of: Self.weekWords.map(\.0), at: i),
       let shift = Self.weekWords.first(where: { $0.0 == word })?.1
     else { return nil }
@@ -52,7 +57,7 @@ extension DateExtractor {
       guard text.has("주", at: k) else { return nil }
       k += 1
     }
-    let monday = asOf.adding(days: -asOf.weekday + 7 * shift)
+    let monday = asOf.adding(days: -Self.mondayBased(asOf) + 7 * shift)
     // "이번 주말": Saturday of that week.
     if text.has("말", at: k) { return (k + 1, monday.adding(days: 5).description) }
     let next = text.skippingSpaces(from: k)
@@ -62,7 +67,7 @@ extension DateExtractor {
     return (k, monday.description)
   }
 
-  private func month(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+  private func month(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
     var shift: Int
     var k: Int
     if text.has("이달", at: i) || text.has("이번달", at: i) {
@@ -76,13 +81,13 @@ extension DateExtractor {
     } else {
       return nil
     }
-    let first = (LocalDate(year: asOf.year, month: asOf.month, day: 1) ?? asOf).adding(
+    let first = (CivilDate(year: asOf.year, month: asOf.month, day: 1) ?? asOf).adding(
       months: shift)
     let next = text.skippingSpaces(from: k)
     if text.has("말", at: next) { return (next + 1, first.endOfMonth.description) }
     if text.has("초", at: next) { return (next + 1, first.description) }
     if let d = digits(text, at: next, maxLength: 2), text.has("일", at: d.end),
-      let date = LocalDate(year: first.year, month: first.month, day: d.value)
+      let date = CivilDate(year: first.year, month: first.month, day: d.value)
     {
       return (d.end + 1, date.description)
     }
@@ -90,18 +95,18 @@ extension DateExtractor {
     return (k, "\(first.year)-\(month)")
   }
 
-  private func year(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+  private func year(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
     guard let word = text.first(of: Self.yearWords.map(\.0), at: i),
       let shift = Self.yearWords.first(where: { $0.0 == word })?.1
     else { return nil }
     let y = asOf.year + shift
     let next = text.skippingSpaces(from: i + word.count)
     if text.has("말", at: next) {
-      return (next + 1, LocalDate(year: y, month: 12, day: 31)?.description ?? "")
+      return (next + 1, CivilDate(year: y, month: 12, day: 31)?.description ?? "")
     }
     if let m = digits(text, at: next, maxLength: 2), text.has("월", at: m.end) {
       let sub = DateExtractor().numeric(
-        text, at: next, asOf: LocalDate(year: y, month: 1, day: 1) ?? asOf)
+        text, at: next, asOf: CivilDate(year: y, month: 1, day: 1) ?? asOf)
       if let sub { return sub }
     }
     // "올" alone is too short to stand for a year ("올라가" …); it needs 해 or a month after it.

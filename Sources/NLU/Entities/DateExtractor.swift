@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// Dates, absolute and relative: 2026-03-15, 2026년 3월 15일, 3월 15일, 3.15, 3월 말, 오늘,
 /// 내일, 모레, 다음 주 화요일, 이번 달 말, 3일 후 … Relative ones are resolved against the
 /// injected as-of date, never the clock.
@@ -43,7 +45,7 @@ package struct DateExtractor: EntityExtractor {
     return (value, j)
   }
 
-  func numeric(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+  func numeric(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
     guard i == 0 || !(text[i - 1].isASCII && text[i - 1].isNumber),
       let first = digits(text, at: i, maxLength: 4)
     else { return nil }
@@ -54,7 +56,7 @@ package struct DateExtractor: EntityExtractor {
       let separator = text[first.end]
       if let m = digits(text, at: first.end + 1, maxLength: 2), m.end < text.count,
         text[m.end] == separator, let d = digits(text, at: m.end + 1, maxLength: 2),
-        let date = LocalDate(year: first.value, month: m.value, day: d.value)
+        let date = CivilDate(year: first.value, month: m.value, day: d.value)
       {
         return (d.end, date.description)
       }
@@ -83,7 +85,7 @@ package struct DateExtractor: EntityExtractor {
     if first.end - i <= 2, first.end < text.count, text[first.end] == "." || text[first.end] == "/",
       let d = digits(text, at: first.end + 1, maxLength: 2),
       d.end == text.count || !(text[d.end].isNumber || ".%".contains(text[d.end])),
-      let date = LocalDate(year: year, month: first.value, day: d.value)
+      let date = CivilDate(year: year, month: first.value, day: d.value)
     {
       return (d.end, date.description)
     }
@@ -94,11 +96,11 @@ package struct DateExtractor: EntityExtractor {
   /// "3월 15일", "3월 말", "3월" in `year`.
   private func monthDay(_ text: [Character], at i: Int, year: Int) -> (Int, String)? {
     guard let m = digits(text, at: i, maxLength: 2), text.has("월", at: m.end),
-      (1...12).contains(m.value), let monthStart = LocalDate(year: year, month: m.value, day: 1)
+      (1...12).contains(m.value), let monthStart = CivilDate(year: year, month: m.value, day: 1)
     else { return nil }
     let after = text.skippingSpaces(from: m.end + 1)
     if let d = digits(text, at: after, maxLength: 2), text.has("일", at: d.end),
-      let date = LocalDate(year: year, month: m.value, day: d.value)
+      let date = CivilDate(year: year, month: m.value, day: d.value)
     {
       return (d.end + 1, date.description)
     }
@@ -109,7 +111,7 @@ package struct DateExtractor: EntityExtractor {
   }
 
   /// "3일 후", "2주 뒤", "한 달 전", "6개월 후".
-  func offset(_ text: [Character], at i: Int, asOf: LocalDate) -> (Int, String)? {
+  func offset(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
     var count: Int
     var k: Int
     if let d = digits(text, at: i, maxLength: 3) {
@@ -126,7 +128,7 @@ package struct DateExtractor: EntityExtractor {
     let afterUnit = text.skippingSpaces(from: k + unit.count)
     guard let direction = text.first(of: ["후", "뒤", "전"], at: afterUnit) else { return nil }
     if direction == "전" { count = -count }
-    let date: LocalDate
+    let date: CivilDate
     switch unit {
     case "일": date = asOf.adding(days: count)
     case "주": date = asOf.adding(days: 7 * count)

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// An entity found in an utterance: its kind, where it is and its value.
 package struct Entity: Sendable, Hashable, Codable {
   /// The kind of entity.
@@ -42,12 +44,12 @@ package protocol EntityExtractor: Sendable {
 /// What extractors may depend on besides the text: injected, never read from the clock.
 package struct EntityContext: Sendable {
   /// The day relative dates are resolved against, in Asia/Seoul.
-  package var asOf: LocalDate
+  package var asOf: CivilDate
 
   /// Creates a context.
   ///
   /// - Parameter asOf: the day "오늘" means.
-  package init(asOf: LocalDate) {
+  package init(asOf: CivilDate) {
     self.asOf = asOf
   }
 }

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// Birth years: "90년생", "1990년생", "구십년생", "06년 생".
 package struct BirthYearExtractor: EntityExtractor {
   /// Creates the extractor.

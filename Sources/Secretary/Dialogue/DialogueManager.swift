@@ -128,11 +128,7 @@ public struct DialogueManager: Sendable {
 
   /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.
   private func understand(_ text: String, asOf: CivilDate) -> Interpretation {
-    // NLU keeps its own date type; a CivilDate always has an ISO form it reads.
-    guard let date = LocalDate(iso: asOf.description) else {
-      preconditionFailure("as-of date \(asOf) has no ISO form")
-    }
-    var result = runtime.interpreter.interpret(text, asOf: date)
+    var result = runtime.interpreter.interpret(text, asOf: asOf)
     if text.hasPrefix("/"), runtime.intents.intent(named: String(text.dropFirst())) != nil {
       let name = String(text.dropFirst())
       result.intent = IntentPrediction(

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import NLU
 
@@ -26,17 +27,14 @@ enum ClassifyCommand: BiseoCommand {
     ] + IntentModelLoading.intentOptions
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
-    let asOf: LocalDate
+    let asOf: CivilDate
     if let text = arguments.value("--as-of") {
-      guard let date = LocalDate(iso: text) else {
+      guard let date = CivilDate(iso: text) else {
         throw CommandError.usage("--as-of expects a date YYYY-MM-DD, found '\(text)'")
       }
       asOf = date
     } else {
-      guard let date = IntentModelLoading.today() else {
-        throw CommandError.failure("cannot tell today's date")
-      }
-      asOf = date
+      asOf = IntentModelLoading.today()
     }
     let (catalog, model, _, _) = try IntentModelLoading.load(arguments, console: console)
     let interpreter = Interpreter(model: model)

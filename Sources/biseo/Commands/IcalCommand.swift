@@ -11,23 +11,10 @@ enum IcalCommand: BiseoCommand {
     One all-day VEVENT on each reminder's deadline with a VALARM for every notification day
     (RFC 5545; lines folded at 75 octets, times in UTC). Subscribed services only, unless --all.
     """
-  static let options: [OptionSpec] = [
-    .value("--citizen", "ID", "the citizen (see Corpus/profiles)"),
-    .value("--as-of", "DATE", "the first day (YYYY-MM-DD; default today in Korea)"),
-    .value("--days", "N", "how many days ahead (default 365)"),
-    .flag("--all", "every reminder the rules produce, subscribed or not"),
-    .value("--data", "DIR", "learned profiles (default ./data)"),
-    .value("--rules", "DIR", "the rule folder (default Rules)"),
-    .value("--corpus", "DIR", "the corpus folder with profiles/ (default Corpus)"),
-  ]
+  static let options = CitizenArguments.planOptions
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
-    let (rules, citizen, asOf) = try CitizenArguments.load(arguments, console: console)
-    guard let days = Int(arguments.value("--days") ?? "365"), (1...3660).contains(days) else {
-      throw CommandError.usage("--days takes a number of days, 1 to 3660")
-    }
-    let plans = ReminderPlanner(rules: rules).plan(
-      citizen: citizen, asOf: asOf, days: days, subscribedOnly: !arguments.has("--all"))
+    let (plans, _, asOf, _) = try CitizenArguments.plans(arguments, console: console)
     // The stamp is the as-of day, so the same inputs give the same file.
     console.out(ICalendarWriter.calendar(plans, stamp: asOf.instant(atHour: 9)))
     return 0

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 import NLU
 
@@ -35,11 +36,8 @@ enum IntentModelLoading {
   }
 
   /// Today in Asia/Seoul, read once at the edge; logic receives it as a value.
-  static func today() -> LocalDate? {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Asia/Seoul") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+  static func today() -> CivilDate {
+    CivilDate(instant: Date(), timeZone: CivilDate.seoul)
   }
 
   static func jsonLine(_ value: some Encodable) throws -> String {

@@ -13,24 +13,11 @@ enum PlanCommand: BiseoCommand {
     hours), the reminder's window and its message. Only services the citizen subscribed to,
     unless --all.
     """
-  static let options: [OptionSpec] = [
-    .value("--citizen", "ID", "the citizen (see Corpus/profiles)"),
-    .value("--as-of", "DATE", "the first day (YYYY-MM-DD)"),
-    .value("--days", "N", "how many days ahead (default 365)"),
-    .flag("--all", "every reminder the rules produce, subscribed or not"),
-    .flag("--json", "one JSON object per notification"),
-    .value("--data", "DIR", "learned profiles (default ./data)"),
-    .value("--rules", "DIR", "the rule folder (default Rules)"),
-    .value("--corpus", "DIR", "the corpus folder with profiles/ (default Corpus)"),
-  ]
+  static let options: [OptionSpec] =
+    CitizenArguments.planOptions + [.flag("--json", "one JSON object per notification")]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
-    let (rules, citizen, asOf) = try CitizenArguments.load(arguments, console: console)
-    guard let days = Int(arguments.value("--days") ?? "365"), (1...3660).contains(days) else {
-      throw CommandError.usage("--days takes a number of days, 1 to 3660")
-    }
-    let plans = ReminderPlanner(rules: rules).plan(
-      citizen: citizen, asOf: asOf, days: days, subscribedOnly: !arguments.has("--all"))
+    let (plans, citizen, asOf, days) = try CitizenArguments.plans(arguments, console: console)
     for plan in plans {
       if arguments.has("--json") {
         let object = JSONValue.object([
@@ -54,6 +41,30 @@ enum PlanCommand: BiseoCommand {
 
 /// The options `plan` and `ical` share: which citizen, as of when, from which data.
 enum CitizenArguments {
+  /// The options `plan` and `ical` share.
+  static let planOptions: [OptionSpec] = [
+    .value("--citizen", "ID", "the citizen (see Corpus/profiles)"),
+    .value("--as-of", "DATE", "the first day (YYYY-MM-DD; default today in Korea)"),
+    .value("--days", "N", "how many days ahead (default 365)"),
+    .flag("--all", "every reminder the rules produce, subscribed or not"),
+    .value("--data", "DIR", "learned profiles (default ./data)"),
+    .value("--rules", "DIR", "the rule folder (default Rules)"),
+    .value("--corpus", "DIR", "the corpus folder with profiles/ (default Corpus)"),
+  ]
+
+  /// The citizen's plan as `plan` and `ical` print it.
+  static func plans(_ arguments: ParsedArguments, console: Console) throws -> (
+    plans: [ReminderPlan], citizen: String, asOf: CivilDate, days: Int
+  ) {
+    let (rules, citizen, asOf) = try load(arguments, console: console)
+    guard let days = Int(arguments.value("--days") ?? "365"), (1...3660).contains(days) else {
+      throw CommandError.usage("--days takes a number of days, 1 to 3660")
+    }
+    let plans = ReminderPlanner(rules: rules).plan(
+      citizen: citizen, asOf: asOf, days: days, subscribedOnly: !arguments.has("--all"))
+    return (plans, citizen, asOf, days)
+  }
+
   static func load(_ arguments: ParsedArguments, console: Console) throws -> (
     CitizenRules, String, CivilDate
   ) {
