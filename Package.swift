@@ -25,7 +25,8 @@ let package = Package(
     .target(
       name: "NLU", dependencies: ["Hangul", "Diagnostics", "CivilCalendar"], swiftSettings: strict),
     .testTarget(
-      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"], exclude: ["Golden"],
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"],
+      exclude: ["Golden"],
       swiftSettings: strict),
     .target(
       name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
@@ -51,9 +52,11 @@ let package = Package(
 
     // Front ends.
     .target(
-      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"], swiftSettings: strict),
+      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"],
+      swiftSettings: strict),
     .testTarget(
-      name: "GatewaysTests", dependencies: ["Gateways", "Secretary", "CivilCalendar"],
+      name: "GatewaysTests",
+      dependencies: ["Gateways", "Secretary", "CivilCalendar", "TestThreads"],
       exclude: ["Contracts"],
       swiftSettings: strict),
 
@@ -65,7 +68,11 @@ let package = Package(
         "Gateways",
       ],
       swiftSettings: strict),
-    .testTarget(name: "BiseoEndToEndTests", dependencies: ["biseo"], swiftSettings: strict),
+    .testTarget(
+      name: "BiseoEndToEndTests", dependencies: ["biseo", "TestThreads"], swiftSettings: strict),
+
+    // Tests that block run on threads of their own (see the file).
+    .target(name: "TestThreads", path: "Tests/TestThreads", swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(

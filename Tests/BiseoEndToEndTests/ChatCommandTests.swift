@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `biseo chat` as a citizen would run it: piped stdin, the shipped data, a scratch data dir.
-@Suite struct ChatCommandTests {
+@Suite(.ownThreads) struct ChatCommandTests {
   /// One trained model for every test here, so each process only loads it.
   static let cache = NSTemporaryDirectory() + "biseo-chat-e2e-model"
 

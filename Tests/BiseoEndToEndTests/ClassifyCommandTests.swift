@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct ClassifyCommandTests {
+@Suite(.ownThreads) struct ClassifyCommandTests {
   @Test("classify: 의도, 개체, 영문 자판") func classify() throws {
     let result = try BiseoProcess.run([
       "classify", "--no-cache", "--as-of", "2026-11-29", "90년생인데 다음 주 화요일 건강검진", "alsqkddnl",

@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// `biseo daemon --once` as cron would run it, and killed at random points.
-@Suite(.serialized) struct DaemonTests {
+@Suite(.serialized, .ownThreads) struct DaemonTests {
   /// A corpus of `count` copies of a demo citizen who subscribed to 민방위 reminders (two
   /// notification days in November 2026), so that one run has hundreds of notices to send.
   static func corpus(count: Int) throws -> String {
@@ -80,7 +80,10 @@ import Testing
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
-      usleep(UInt32(Int.random(in: 0...span, using: &generator)))
+      // Wait for the chosen moment, or less when the run ends first: a calibration made while
+      // the machine was busy must not turn every later iteration into a long idle sleep.
+      let killAt = ContinuousClock.now + .microseconds(Int.random(in: 0...span, using: &generator))
+      while process.isRunning, ContinuousClock.now < killAt { usleep(500) }
       if process.isRunning {
         kill(process.processIdentifier, SIGKILL)
         killed += 1
@@ -101,7 +104,7 @@ import Testing
 }
 
 /// The long-running service: systemd notifications and a clean stop on SIGTERM.
-@Suite struct DaemonServiceTests {
+@Suite(.ownThreads) struct DaemonServiceTests {
   /// A datagram socket standing in for systemd's notify socket.
   final class NotifySocket {
     let path: String

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct TextCommandTests {
+@Suite(.ownThreads) struct TextCommandTests {
   private func run(_ arguments: String...) throws -> BiseoProcess.Result {
     try BiseoProcess.run(arguments)
   }

@@ -7,7 +7,7 @@ import Testing
 /// by `.ci/run`) opens `GET /` on a running `biseo serve`, asks a question through the page's
 /// own script, and the secretary's answer and buttons appear in the page. A screenshot is
 /// saved as an artifact (`$BISEO_ARTIFACTS`, else the temporary folder).
-@Suite struct WebPageBrowserTests {
+@Suite(.ownThreads) struct WebPageBrowserTests {
   static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 

@@ -1,0 +1,25 @@
+import TestThreads
+import Testing
+
+/// Runs a suite's tests on threads of their own instead of Swift's cooperative pool.
+///
+/// These tests block while `biseo` processes run (crash loops, Chromium, `waitUntilExit`).
+/// The cooperative pool has one thread per core — two in CI — so two blocking tests used to
+/// stall every other test of the run for minutes, and a server test whose responder needed
+/// the pool timed out. With a task executor preference the blocking happens on a thread
+/// started for it, and the pool stays free.
+struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
+  var isRecursive: Bool { true }
+
+  func provideScope(
+    for test: Test, testCase: Test.Case?,
+    performing function: @Sendable () async throws -> Void
+  ) async throws {
+    try await withTaskExecutorPreference(ThreadPerJobExecutor.shared) { try await function() }
+  }
+}
+
+extension Trait where Self == OwnThreads {
+  /// Runs the tests on their own threads: for tests that block.
+  static var ownThreads: OwnThreads { OwnThreads() }
+}
