@@ -53,10 +53,10 @@ extension DateExtractor {
       let shift = Self.weekWords.first(where: { $0.0 == word })?.1
     else { return nil }
     var k = text.skippingSpaces(from: i + word.count)
-    if word != "금주" {
-      guard text.has("주", at: k) else { return nil }
-      k += 1
+    if word != "금주", !text.has("주", at: k) {
+      return weekdayAfterWord(text, at: k, shift: shift, asOf: asOf)
     }
+    if word != "금주" { k += 1 }
     let monday = asOf.adding(days: -Self.mondayBased(asOf) + 7 * shift)
     // "이번 주말": Saturday of that week.
     if text.has("말", at: k) { return (k + 1, monday.adding(days: 5).description) }
@@ -65,6 +65,24 @@ extension DateExtractor {
       return (end, monday.adding(days: weekday).description)
     }
     return (k, monday.description)
+  }
+
+  /// "지난 토요일", "이번 금요일", "다음 화요일" — a week word straight before a weekday.
+  ///
+  /// 지난/저번 is the latest such day before today; 이번 the next one, today included (what
+  /// people mean on a Sunday by "이번 토요일"); 다음/다다음 that day of the next weeks.
+  private func weekdayAfterWord(
+    _ text: [Character], at k: Int, shift: Int, asOf: CivilDate
+  ) -> (Int, String)? {
+    guard let (end, weekday) = weekdayName(text, at: k) else { return nil }
+    let today = Self.mondayBased(asOf)
+    let day: CivilDate
+    switch shift {
+    case ..<0: day = asOf.adding(days: -((today - weekday + 6) % 7 + 1))
+    case 0: day = asOf.adding(days: (weekday - today + 7) % 7)
+    default: day = asOf.adding(days: -today + 7 * shift + weekday)
+    }
+    return (end, day.description)
   }
 
   private func month(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
