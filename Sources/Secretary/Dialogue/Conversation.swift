@@ -29,6 +29,8 @@ public struct Conversation: Sendable {
 struct Topic: Sendable, Equatable {
   var intent: String
   var rules: [String]
+  /// The rules the question named (`TopicFocus`), first in `rules`; empty when it named none.
+  var named: [String] = []
   /// Set when the topic is a life event ("아기 낳았어요") rather than one service.
   var event: String?
 }

@@ -22,7 +22,7 @@ extension DialogueManager {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
       return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
     }
-    let results = topic.rules.compactMap { evaluation.rule($0) }
+    let results = topic.rules.compactMap { evaluation.rule($0) }.filter { topic.mentions($0) }
     var nextQuestion: (fact: String, rule: RuleResult)?
     for result in results {
       guard case .unknown(let missing) = result.status else { continue }
@@ -250,8 +250,18 @@ extension DialogueManager {
     guard let topic = conversation.topic,
       let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true)
     else { return Reply(template("explain_why", "none") ?? "설명할 최근 판단이 없어요.") }
-    let results = topic.rules.compactMap { evaluation.rule($0) }
+    let results = topic.rules.compactMap { evaluation.rule($0) }.filter { topic.mentions($0) }
     return ChatExplanation(book: runtime.book).reply(for: results)
+  }
+}
+
+extension Topic {
+  /// Whether an answer about this topic speaks of `result`: every rule when the question named
+  /// none, else the named ones and those that apply.
+  func mentions(_ result: RuleResult) -> Bool {
+    if named.isEmpty || named.contains(result.name) { return true }
+    if case .holds = result.status { return true }
+    return false
   }
 }
 

@@ -111,9 +111,14 @@ public struct DialogueManager: Sendable {
     guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty else {
       return outOfScope(text)
     }
-    let topic = self.topic(for: definition)
+    var topic = self.topic(for: definition)
     // An intent whose rules are not in the book yet is answered like any other question.
     guard !topic.rules.isEmpty else { return outOfScope(text) }
+    if topic.event == nil {
+      topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
+        in: text)
+      topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
+    }
     conversation.topic = topic
     if let intake = LifeEventIntake.forEvent(topic.event) {
       guard let date = intake.date(in: understood, asOf: asOf) else {

@@ -1,0 +1,73 @@
+import Hangul
+
+/// The rules of a topic that a question names: "기초연금 받을 수 있어?" asks about 기초연금,
+/// not about all eight benefits of `benefits_query`.
+///
+/// A rule is named when a word of the question meets a word of the rule's title — the same
+/// word, a question word holding it ("간암검진은" ⊃ "간암"), or the title word's usual
+/// abbreviation (first and last syllables kept, the rest a subsequence: 종부세 ← 종합부동산세,
+/// 부가세 ← 부가가치세) — and the words they share are not in every title of the topic
+/// ("검진", "자동차세" decide nothing).
+///
+/// The named rules are answered first and in full; of the others only those that apply to the
+/// citizen are mentioned (a 75-year-old asking about 운전면허 갱신 must hear of the safety
+/// course that comes before it), not those that do not. A question that names none keeps the
+/// whole topic.
+struct TopicFocus {
+  /// Each rule with its title and the words of the title that can name it.
+  let titles: [(rule: String, title: String, words: [String])]
+
+  /// Title words that say what kind of thing a rule is, not which: every topic has several.
+  static let generic: Set<String> = ["대상", "신청", "납부", "지원", "정기", "반기", "무료", "시기"]
+
+  init(rules: [String], title: (String) -> String) {
+    titles = rules.map { rule in
+      // What a title says in parentheses qualifies it ("장애수당 (…, 기초·차상위)"): not a name.
+      let text = String(title(rule).prefix { $0 != "(" })
+      let words = Self.words(of: text).filter { $0.count >= 2 && !Self.generic.contains($0) }
+      return (rule, text, words)
+    }
+  }
+
+  /// The rules the question names, in the topic's order; empty when it names none.
+  func named(in question: String) -> [String] {
+    let asked = Self.words(of: question).map { Josa.stripped(from: $0) }.filter { $0.count >= 2 }
+    return titles.filter { entry in
+      entry.words.contains { word in
+        asked.contains { shared(word, $0).map(isDistinctive) ?? false }
+      }
+    }.map(\.rule)
+  }
+
+  /// What a title word and a question word have in common, if they match at all.
+  ///
+  /// A question word inside a longer title word is a broader word, not a name ("신고" in
+  /// "확정신고", "건강검진" in "일반건강검진": 건강검진 is the whole topic), so it does not count.
+  private func shared(_ titleWord: String, _ asked: String) -> String? {
+    if asked.contains(titleWord) { return titleWord }
+    return Self.isAbbreviation(asked, of: titleWord) ? asked : nil
+  }
+
+  /// Whether `text` tells the topic's rules apart: it is missing from at least one title.
+  private func isDistinctive(_ text: String) -> Bool {
+    titles.count < 2 || titles.contains { !$0.title.filter { $0 != " " }.contains(text) }
+  }
+
+  /// 종부세 for 종합부동산세: same first and last syllable, the rest in order, shorter; three
+  /// syllables at least, as two (자세, 자동차세) would match too much.
+  static func isAbbreviation(_ short: String, of long: String) -> Bool {
+    let s = Array(short)
+    let l = Array(long)
+    guard s.count >= 3, s.count < l.count, s.first == l.first, s.last == l.last else {
+      return false
+    }
+    var i = 1
+    for c in l.dropFirst().dropLast() where i < s.count - 1 && c == s[i] { i += 1 }
+    return i == s.count - 1
+  }
+
+  /// Runs of letters and digits.
+  static func words(of text: String) -> [String] {
+    text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+  }
+}
