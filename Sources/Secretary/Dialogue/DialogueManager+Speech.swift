@@ -25,13 +25,22 @@ extension DialogueManager {
         return spoken(Reply("더 말씀드릴 내용은 없어요. 다른 것을 물어보세요."))
       }
       conversation.spokenSentences += SpeechRenderer.sentenceLimit
-      let (text, _) = SpeechRenderer.turn(last, offset: offset)
+      let (text, hasMore) = SpeechRenderer.turn(last, offset: offset)
+      if !hasMore, let offer = conversation.unspokenOffer {
+        conversation.offer = offer
+        conversation.unspokenOffer = nil
+      }
       return SpokenTurn(
         text: text, ssml: SpeechRenderer.ssml(last, offset: offset),
         endsConversation: last.endsConversation)
     }
     let reply = respond(to: line, in: &conversation, asOf: asOf, now: now)
     conversation.spokenSentences = SpeechRenderer.sentenceLimit
+    conversation.unspokenOffer = nil
+    if SpeechRenderer.turn(reply).hasMore, let offer = conversation.offer {
+      conversation.unspokenOffer = offer
+      conversation.offer = nil
+    }
     return spoken(reply)
   }
 
