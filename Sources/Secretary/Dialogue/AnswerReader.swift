@@ -76,9 +76,19 @@ enum AnswerReader {
 
   /// The choice whose label or name the answer mentions; the longest match wins, so "비사무직"
   /// is not read as "사무직".
+  ///
+  /// A word two choices share ("회사원" may be 사무직 or 비사무직) decides
+  /// nothing: nil, and `candidates` tells which to ask between.
   static func choose(_ text: String, among choices: [FactChoice]) -> FactChoice? {
+    let best = candidates(text, among: choices)
+    return best.count == 1 ? best[0] : nil
+  }
+
+  /// The choices whose longest match in the answer is the longest of all.
+  static func candidates(_ text: String, among choices: [FactChoice]) -> [FactChoice] {
     let answer = text.replacingOccurrences(of: " ", with: "").lowercased()
-    var best: (FactChoice, Int)?
+    var best: [FactChoice] = []
+    var bestLength = 0
     for choice in choices {
       var names = [choice.name.lowercased(), choice.json.lowercased()]
       if let label = choice.label {
@@ -87,11 +97,14 @@ enum AnswerReader {
         names += label.split(whereSeparator: { $0 == "·" || $0 == "/" || $0 == "," })
           .map { $0.replacingOccurrences(of: " ", with: "") }
       }
-      for name in names where !name.isEmpty && answer.contains(name) {
-        if name.count > (best?.1 ?? 0) { best = (choice, name.count) }
+      let length = names.filter { !$0.isEmpty && answer.contains($0) }.map(\.count).max() ?? 0
+      if length > bestLength {
+        (best, bestLength) = ([choice], length)
+      } else if length > 0, length == bestLength {
+        best.append(choice)
       }
     }
-    return best?.0
+    return best
   }
 
   /// "없어요", "아니요", "없음": an answer meaning "none" to an optional fact.

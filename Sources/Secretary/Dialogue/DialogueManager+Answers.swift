@@ -229,7 +229,20 @@ extension DialogueManager {
   }
 
   /// Asks again, with a hint; after three misses the question is dropped.
-  func reask(_ pending: PendingQuestion, _ conversation: inout Conversation) -> Reply {
+  func reask(
+    _ pending: PendingQuestion, _ conversation: inout Conversation, answer: String = ""
+  ) -> Reply {
+    if case .choice(let choices)? = runtime.book.factKind(pending.fact)?.kind {
+      let tied = AnswerReader.candidates(answer, among: choices)
+      if tied.count > 1 {
+        // "회사원" is a real answer that fits two choices: ask between those, as a person would.
+        conversation.pending = pending
+        let names = tied.map(\.displayName)
+        return Reply(
+          paragraphs: [[.text(names.map { "\($0)인가요" }.joined(separator: ", ") + "?")]],
+          quickReplies: names.map { QuickReply(title: $0, payload: $0) })
+      }
+    }
     var next = pending
     next.misses += 1
     guard next.misses < 3 else {

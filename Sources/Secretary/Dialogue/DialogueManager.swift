@@ -60,7 +60,7 @@ public struct DialogueManager: Sendable {
         : understood.intent.confidence >= Self.interruptConfidence
           && !["affirm", "deny"].contains(intent)
       if !interrupts {
-        return reask(pending, &conversation)
+        return reask(pending, &conversation, answer: text)
       }
       conversation.pending = nil
     }
