@@ -110,6 +110,16 @@ extension EventLoop {
         self.post(
           .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
       }
+    case .work(let work):
+      connection.busy = true
+      connection.phase = .busy
+      connection.deadline = .max
+      let id = connection.id
+      Task {
+        let response = await work()
+        self.post(
+          .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
+      }
     }
   }
 

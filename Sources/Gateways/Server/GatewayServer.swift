@@ -25,6 +25,7 @@ package final class GatewayServer: Sendable {
   /// Request counters and latencies, also served at `GET /metrics`.
   package let metrics: GatewayMetrics
   private let responder: any ChatResponder
+  private let services: (any SecretaryServices)?
   private let state = Mutex(State())
 
   /// Creates a server; nothing is bound until `start()`.
@@ -32,13 +33,16 @@ package final class GatewayServer: Sendable {
   /// - Parameters:
   ///   - configuration: addresses and limits.
   ///   - responder: answers chat messages.
+  ///   - services: calendars and reloads (usually the same `SecretaryResponder`); nil serves
+  ///     neither.
   ///   - metrics: where to count (a fresh set by default).
   package init(
     configuration: ServerConfiguration, responder: any ChatResponder,
-    metrics: GatewayMetrics = GatewayMetrics()
+    services: (any SecretaryServices)? = nil, metrics: GatewayMetrics = GatewayMetrics()
   ) {
     self.configuration = configuration
-    self.responder = responder
+    self.responder = MeteredResponder(base: responder, metrics: metrics)
+    self.services = services
     self.metrics = metrics
   }
 
@@ -58,7 +62,9 @@ package final class GatewayServer: Sendable {
       for listener in listeners { listener.close() }
       throw error
     }
-    let router = Router(metrics: metrics, kakaoSkillPath: configuration.kakaoSkillPath)
+    let router = Router(
+      metrics: metrics, kakaoSkillPath: configuration.kakaoSkillPath, services: services,
+      adminToken: configuration.adminToken, nuguKey: configuration.nuguAPIKey)
     var loops: [EventLoop] = []
     do throws(GatewayError) {
       for _ in 0..<max(1, configuration.loopCount) {

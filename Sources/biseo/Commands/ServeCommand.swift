@@ -1,4 +1,5 @@
 import CivilCalendar
+import Delivery
 import Dispatch
 import Foundation
 import Gateways
@@ -9,7 +10,7 @@ enum ServeCommand: BiseoCommand {
   static let name = "serve"
   static let summary = "serve chat over HTTP (REST, Rasa, Kakao i, speaker) and line-JSON sockets"
   static let usage = [
-    "serve [--http HOST:PORT] [--tcp HOST:PORT] [--unix PATH] [--data DIR] [LIMITS…]",
+    "serve [--http HOST:PORT] [--tcp HOST:PORT] [--unix PATH] [--data DIR] [--config FILE] [LIMITS…]",
     "serve --echo [--http HOST:PORT] …",
   ]
   static let discussion = """
@@ -20,7 +21,9 @@ enum ServeCommand: BiseoCommand {
     the server is ready (and READY=1 goes to $NOTIFY_SOCKET under systemd Type=notify).
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
-              POST /kakao/skill, POST /speaker, GET /healthz, GET /metrics
+              POST /kakao/skill, POST /nugu/{action}, POST /speaker, GET /,
+              GET /citizens/{id}/reminders.ics, GET /healthz, GET /metrics, and
+              POST /admin/reload when an admin token is configured
       --tcp   line-JSON: one {"sender", "text", "speaker"} object per line, one reply per line
       --unix  line-JSON on a Unix socket (a stale socket file is replaced)
 
@@ -28,6 +31,11 @@ enum ServeCommand: BiseoCommand {
     that names a demo citizen talks as that citizen, any other gets a citizen of its own, kept
     in --data. --echo swaps the secretary for a demo that repeats each message (load tests of
     the server alone). The wire formats are in docs/protocol.md.
+
+    Tokens: $BISEO_ADMIN_TOKEN (or "adminToken" in the --config JSON file) enables
+    POST /admin/reload with "Authorization: Bearer TOKEN"; without one there is no admin
+    endpoint. $BISEO_NUGU_API_KEY (or "nuguApiKey") makes NUGU requests carry
+    "Authorization: token KEY". The environment wins over the file.
     """
   static let options: [OptionSpec] = [
     .flag("--echo", "answer with the echo demo instead of the secretary (server load tests)"),
@@ -36,6 +44,7 @@ enum ServeCommand: BiseoCommand {
     .value(
       "--unix", "PATH", "serve line-JSON on a Unix socket here (repeatable)", repeatable: true),
     .value("--data", "DIR", "learned facts and consents (default ./data)"),
+    .value("--config", "FILE", "JSON with adminToken and nuguApiKey (environment wins)"),
     .value("--as-of", "DATE", "answer as of this date (demos and tests; default: the clock)"),
     .value("--rules", "DIR", "the rule folder (default Rules)"),
     .value("--intents", "DIR", "the intent folder (default Intents)"),
@@ -87,12 +96,18 @@ enum ServeCommand: BiseoCommand {
     if let data = arguments.value("--data") {
       try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     }
+    let secrets = try ServeSecrets.load(
+      configPath: arguments.value("--config"), environment: ProcessInfo.processInfo.environment,
+      console: console)
+    configuration.adminToken = secrets.admin
+    configuration.nuguAPIKey = secrets.nugu
+    let data = arguments.value("--data") ?? "data"
 
     let responder: any ChatResponder
+    var services: (any SecretaryServices)?
     if arguments.has("--echo") {
       responder = EchoResponder()
     } else {
-      let data = arguments.value("--data") ?? "data"
       let corpus = arguments.value("--corpus") ?? "Corpus"
       let paths = SecretaryPaths(
         rules: arguments.value("--rules") ?? "Rules",
@@ -103,15 +118,21 @@ enum ServeCommand: BiseoCommand {
       guard let runtime else { throw CommandError.badInput("cannot start: fix the errors above") }
       // The edge: the server reads the clock for each message (or a fixed day for demos and
       // tests); the dialogue never does.
+      let clock: @Sendable () -> Date
       if let fixed = try arguments.value("--as-of").map({ _ in try arguments.asOfDate(now: Date()) }
       ) {
         let instant = fixed.instant(atHour: 9)
-        responder = SecretaryResponder(runtime: runtime, clock: { instant })
+        clock = { instant }
       } else {
-        responder = SecretaryResponder(runtime: runtime, clock: { Date() })
+        clock = { Date() }
       }
+      let secretary = SecretaryResponder(runtime: runtime, paths: paths, clock: clock)
+      responder = secretary
+      services = secretary
     }
-    let server = GatewayServer(configuration: configuration, responder: responder)
+    let server = GatewayServer(
+      configuration: configuration, responder: responder, services: services,
+      metrics: GatewayMetrics(reminderStates: ledgerStates(data: data)))
     let bound: [ListenAddress]
     do throws(GatewayError) {
       bound = try server.start()
@@ -128,6 +149,19 @@ enum ServeCommand: BiseoCommand {
     server.shutdown(grace: .seconds(grace))
     await server.stopped()
     return 0
+  }
+
+  /// Reminders by state from the daemon's ledger in the data folder, read without writing (a
+  /// daemon may be appending); nil while there is no ledger.
+  private static func ledgerStates(data: String) -> GatewayMetrics.ReminderStates {
+    let path = (data as NSString).appendingPathComponent("ledger.journal")
+    return {
+      guard FileManager.default.fileExists(atPath: path),
+        let snapshot = try? LedgerSnapshot(path: path)
+      else { return nil }
+      let counts = snapshot.counts
+      return LedgerState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }
+    }
   }
 
   private static func number(_ arguments: ParsedArguments, _ option: String) throws -> Double? {
