@@ -31,6 +31,7 @@ import Testing
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", platform: .native))
     #expect(demo.texts.first?.contains("최민호님은 올해 민방위 4년차입니다") == true)
     #expect(demo.quickReplies.map(\.payload).contains("/explain_why"))
+    #expect(demo.intent == "civil_defense")
 
     let stranger = await responder.respond(
       to: ChatRequest(sender: "u:1", text: "올해 건강검진 대상이야?", platform: .kakao))
@@ -50,5 +51,10 @@ import Testing
     )
     #expect(reply.speech?.hasPrefix("<speak>") == true)
     #expect(reply.texts.first?.contains("이천이십육 년 십일 월 삼십 일까지") == true)
+    #expect(reply.intent == "civil_defense")
+    // "자세히" goes on with the last reply: nothing new was understood, so nothing is counted.
+    let more = await responder.respond(
+      to: ChatRequest(sender: "c004-choi-minho", text: "자세히", speaker: true, platform: .nugu))
+    #expect(more.intent == nil)
   }
 }
