@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `biseo serve` as a process: calendars equal to `biseo ical`, metrics a Prometheus parser
 /// reads, the admin token from the environment or the config file.
 ///
@@ -126,5 +130,28 @@ import Testing
     ])
     #expect(result.status == 2)
     #expect(result.stderr.contains("unknown key 'adminTokn'"))
+  }
+
+  @Test("SIGHUP reloads as /admin/reload does: applied, or reported with the old rules kept")
+  func hangUpReloads() async throws {
+    let rules = NSTemporaryDirectory() + "biseo-serve-rules-\(UUID().uuidString)"
+    try FileManager.default.copyItem(
+      at: BiseoProcess.repositoryRoot.appendingPathComponent("Rules"),
+      to: URL(fileURLWithPath: rules))
+    let server = try ServeProcess(
+      ["--data", Self.data, "--as-of", Self.day, "--rules", rules], readErrors: true)
+    defer { server.stop() }
+    kill(server.process.processIdentifier, SIGHUP)
+    #expect(server.readErrors(until: "\n").contains("biseo serve: reloaded rules and intents"))
+    try Data("rule broken \"깨짐\"\n  when 1 +\n".utf8).write(
+      to: URL(fileURLWithPath: rules + "/health/broken.rule"))
+    kill(server.process.processIdentifier, SIGHUP)
+    let report = server.readErrors(until: "keeping the running rules and intents")
+    #expect(report.contains("broken.rule:3:1: error:"), "\(report)")
+    #expect(report.contains("biseo serve: reload failed, keeping the running rules and intents"))
+    let chat = #"{"sender":"c004-choi-minho","text":"민방위 언제까지야?"}"#
+    let answer = try await server.request("POST", "/chat", body: chat)
+    #expect(answer.status == 200)
+    #expect(String(decoding: answer.body, as: UTF8.self).contains("민방위 4년차"))
   }
 }

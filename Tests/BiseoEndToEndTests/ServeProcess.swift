@@ -8,10 +8,14 @@ import Foundation
 final class ServeProcess {
   let process = Process()
   let port: Int
+  /// stderr, when the caller asked to read it.
+  let errors: Pipe?
 
   /// Starts `biseo serve --http 127.0.0.1:0 ARGUMENTS` in the repository root and waits for
   /// the bound address it prints once ready.
-  init(_ arguments: [String], environment: [String: String] = [:]) throws {
+  init(_ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false)
+    throws
+  {
     process.executableURL = try BiseoProcess.executable()
     process.arguments = ["serve", "--http", "127.0.0.1:0"] + arguments
     process.currentDirectoryURL = BiseoProcess.repositoryRoot
@@ -21,7 +25,8 @@ final class ServeProcess {
     process.environment = merged
     let output = Pipe()
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    errors = readErrors ? Pipe() : nil
+    process.standardError = errors ?? FileHandle.nullDevice
     try process.run()
     var printed = ""
     while !printed.contains("\n") {
@@ -40,6 +45,18 @@ final class ServeProcess {
   }
 
   deinit { stop() }
+
+  /// Reads stderr until `text` has appeared; returns everything read.
+  func readErrors(until text: String) -> String {
+    guard let errors else { return "" }
+    var read = ""
+    while !read.contains(text) {
+      let chunk = errors.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      read += String(decoding: chunk, as: UTF8.self)
+    }
+    return read
+  }
 
   /// SIGTERM, then waits for the exit.
   func stop() {

@@ -1,6 +1,5 @@
 import CivilCalendar
 import Delivery
-import Dispatch
 import Foundation
 import Gateways
 import Secretary
@@ -15,10 +14,11 @@ enum ServeCommand: BiseoCommand {
   ]
   static let discussion = """
     Listens on any combination of sockets (none given: --http 127.0.0.1:8080) until SIGTERM
-    or SIGINT, then stops accepting, finishes the requests in flight (up to --grace seconds)
-    and exits 0. Hosts default to loopback (127.0.0.1); a bare PORT or :PORT binds loopback.
-    Port 0 picks a free port; the bound addresses are printed on stdout, one per line, once
-    the server is ready (and READY=1 goes to $NOTIFY_SOCKET under systemd Type=notify).
+    or SIGINT (SIGHUP reloads rules and intents, as POST /admin/reload does), then stops
+    accepting, finishes the requests in flight (up to --grace seconds) and exits 0. Hosts
+    default to loopback (127.0.0.1); a bare PORT or :PORT binds loopback. Port 0 picks a free
+    port; the bound addresses are printed on stdout, one per line, once the server is ready
+    (and READY=1 goes to $NOTIFY_SOCKET under systemd Type=notify).
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
               POST /kakao/skill, POST /nugu/{action}, POST /speaker, GET /,
@@ -130,6 +130,12 @@ enum ServeCommand: BiseoCommand {
       responder = secretary
       services = secretary
     }
+    let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+    var onHangUp: (@Sendable () -> Void)?
+    if let services {
+      onHangUp = { reloadOnHangUp(services, systemd: systemd, console: console) }
+    }
+    let signals = ServeSignals(onHangUp: onHangUp)
     let server = GatewayServer(
       configuration: configuration, responder: responder, services: services,
       metrics: GatewayMetrics(reminderStates: ledgerStates(data: data)))
@@ -141,9 +147,8 @@ enum ServeCommand: BiseoCommand {
     }
     for address in bound { console.line(address.description) }
     console.flush()
-    let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     systemd.notify("READY=1\nSTATUS=" + bound.map(\.description).joined(separator: ", "))
-    await waitForTermination()
+    await signals.terminated()
     systemd.notify("STOPPING=1")
     console.error("biseo serve: stopping (grace \(Int(grace)) s)\n")
     server.shutdown(grace: .seconds(grace))
@@ -172,19 +177,18 @@ enum ServeCommand: BiseoCommand {
     return value
   }
 
-  /// Suspends until SIGTERM or SIGINT arrives.
-  private static func waitForTermination() async {
-    let (signals, continuation) = AsyncStream<Void>.makeStream()
-    let queue = DispatchQueue(label: "biseo-serve-signals")
-    var sources: [any DispatchSourceSignal] = []
-    for signalNumber in [SIGTERM, SIGINT] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      source.setEventHandler { continuation.yield() }
-      source.resume()
-      sources.append(source)
-    }
-    for await _ in signals { break }
-    for source in sources { source.cancel() }
+  /// SIGHUP: the same reload as `POST /admin/reload` (conventions.md §10), reported on stderr.
+  private static func reloadOnHangUp(
+    _ services: any SecretaryServices, systemd: SystemdNotifier, console: Console
+  ) {
+    let microseconds = ServerConfiguration.monotonicNanoseconds() / 1000
+    systemd.notify("RELOADING=1\nMONOTONIC_USEC=\(microseconds)")
+    let outcome = services.reload()
+    if !outcome.report.isEmpty { console.error(outcome.report) }
+    console.error(
+      outcome.applied
+        ? "biseo serve: reloaded rules and intents\n"
+        : "biseo serve: reload failed, keeping the running rules and intents\n")
+    systemd.notify("READY=1")
   }
 }
