@@ -12,6 +12,9 @@ import Testing
 /// `biseo daemon --once` on the same day, so the reminder gauge has something to count.
 @Suite(.serialized) struct ServeEndpointTests {
   static let day = "2026-03-02"
+  /// The suite's data folder, prepared off the cooperative pool.
+  static func prepared() async throws -> String { try await offPool { data } }
+
   static let data: String = {
     let folder = NSTemporaryDirectory() + "biseo-serve-e2e-\(UUID().uuidString)"
     _ = try? BiseoProcess.run(["daemon", "--once", "--as-of", day, "--data", folder])
@@ -20,15 +23,18 @@ import Testing
 
   @Test("the calendar is byte for byte 'biseo ical' of the same day, and icalendar reads it")
   func calendarMatchesIcal() async throws {
-    let server = try ServeProcess(["--data", Self.data, "--as-of", Self.day])
+    _ = try await Self.prepared()
+    let server = try await ServeProcess.start(["--data", Self.data, "--as-of", Self.day])
     defer { server.stop() }
     let path = "/citizens/c004-choi-minho/reminders.ics"
     let (status, headers, body) = try await server.request("GET", path)
     #expect(status == 200)
     #expect(headers["content-type"] == "text/calendar; charset=utf-8")
-    let ical = try BiseoProcess.run([
-      "ical", "--citizen", "c004-choi-minho", "--as-of", Self.day, "--data", Self.data,
-    ])
+    let ical = try await offPool {
+      try BiseoProcess.run([
+        "ical", "--citizen", "c004-choi-minho", "--as-of", Self.day, "--data", Self.data,
+      ])
+    }
     #expect(ical.status == 0)
     #expect(String(decoding: body, as: UTF8.self) == ical.stdout)
     #expect(try await server.request("GET", "/citizens/nobody/reminders.ics").status == 404)
@@ -46,7 +52,7 @@ import Testing
       alarms = [c for c in cal.walk() if c.name == 'VALARM']
       print(len(events), len(alarms), events[0].decoded('DTSTART'), events[0]['SUMMARY'])
       """
-    let parsed = try PythonPeer.run(script, arguments: [file])
+    let parsed = try await offPool { try PythonPeer.run(script, arguments: [file]) }
     #expect(parsed.status == 0, "\(parsed.output)")
     let text = String(decoding: body, as: UTF8.self)
     let events = text.components(separatedBy: "BEGIN:VEVENT").count - 1
@@ -62,7 +68,8 @@ import Testing
       if: PythonPeer.has("prometheus_client"),
       "skipped: python3 cannot import 'prometheus_client' (pip install prometheus_client)"))
   func metricsParse() async throws {
-    let server = try ServeProcess(["--data", Self.data, "--as-of", Self.day])
+    _ = try await Self.prepared()
+    let server = try await ServeProcess.start(["--data", Self.data, "--as-of", Self.day])
     defer { server.stop() }
     for text in ["민방위 언제까지야?", "고마워"] {
       let body = #"{"sender":"c004-choi-minho","text":"\#(text)"}"#
@@ -78,7 +85,8 @@ import Testing
               labels = ','.join(f'{k}={v}' for k, v in sorted(s.labels.items()))
               print(family.type, s.name, labels, float(s.value))
       """
-    let parsed = try PythonPeer.run(script, arguments: ["http://127.0.0.1:\(server.port)/metrics"])
+    let url = "http://127.0.0.1:\(server.port)/metrics"
+    let parsed = try await offPool { try PythonPeer.run(script, arguments: [url]) }
     #expect(parsed.status == 0, "\(parsed.output)")
     let lines = Set(parsed.output.split(separator: "\n").map(String.init))
     for expected in [
@@ -97,24 +105,25 @@ import Testing
 
   @Test("the admin token: none configured → 404; the environment wins over --config")
   func adminToken() async throws {
+    _ = try await Self.prepared()
     let reload = { (server: ServeProcess, token: String?) async throws -> Int in
       try await server.request(
         "POST", "/admin/reload", body: "",
         headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:]
       ).status
     }
-    let plain = try ServeProcess(["--data", Self.data, "--as-of", Self.day])
+    let plain = try await ServeProcess.start(["--data", Self.data, "--as-of", Self.day])
     #expect(try await reload(plain, "anything") == 404)
     plain.stop()
 
     let config = NSTemporaryDirectory() + "biseo-serve-\(UUID().uuidString).json"
     try Data(#"{"adminToken": "from-file"}"#.utf8).write(to: URL(fileURLWithPath: config))
-    let fromFile = try ServeProcess(["--data", Self.data, "--config", config])
+    let fromFile = try await ServeProcess.start(["--data", Self.data, "--config", config])
     #expect(try await reload(fromFile, nil) == 401)
     #expect(try await reload(fromFile, "from-file") == 200)
     fromFile.stop()
 
-    let fromEnvironment = try ServeProcess(
+    let fromEnvironment = try await ServeProcess.start(
       ["--data", Self.data, "--config", config], environment: ["BISEO_ADMIN_TOKEN": "from-env"])
     #expect(try await reload(fromEnvironment, "from-file") == 401)
     #expect(try await reload(fromEnvironment, "from-env") == 200)
@@ -122,31 +131,37 @@ import Testing
   }
 
   @Test("a config file with an unknown key stops serve before it listens")
-  func misspeltConfigKey() throws {
+  func misspeltConfigKey() async throws {
     let config = NSTemporaryDirectory() + "biseo-serve-\(UUID().uuidString).json"
     try Data(#"{"adminTokn": "x"}"#.utf8).write(to: URL(fileURLWithPath: config))
-    let result = try BiseoProcess.run([
-      "serve", "--echo", "--http", "127.0.0.1:0", "--config", config,
-    ])
+    let result = try await offPool {
+      try BiseoProcess.run(["serve", "--echo", "--http", "127.0.0.1:0", "--config", config])
+    }
     #expect(result.status == 2)
     #expect(result.stderr.contains("unknown key 'adminTokn'"))
   }
 
   @Test("SIGHUP reloads as /admin/reload does: applied, or reported with the old rules kept")
   func hangUpReloads() async throws {
+    _ = try await Self.prepared()
     let rules = NSTemporaryDirectory() + "biseo-serve-rules-\(UUID().uuidString)"
-    try FileManager.default.copyItem(
-      at: BiseoProcess.repositoryRoot.appendingPathComponent("Rules"),
-      to: URL(fileURLWithPath: rules))
-    let server = try ServeProcess(
+    try await offPool {
+      try FileManager.default.copyItem(
+        at: BiseoProcess.repositoryRoot.appendingPathComponent("Rules"),
+        to: URL(fileURLWithPath: rules))
+    }
+    let server = try await ServeProcess.start(
       ["--data", Self.data, "--as-of", Self.day, "--rules", rules], readErrors: true)
     defer { server.stop() }
     kill(server.process.processIdentifier, SIGHUP)
-    #expect(server.readErrors(until: "\n").contains("biseo serve: reloaded rules and intents"))
+    let first = try await offPool { server.readErrors(until: "\n") }
+    #expect(first.contains("biseo serve: reloaded rules and intents"))
     try Data("rule broken \"깨짐\"\n  when 1 +\n".utf8).write(
       to: URL(fileURLWithPath: rules + "/health/broken.rule"))
     kill(server.process.processIdentifier, SIGHUP)
-    let report = server.readErrors(until: "keeping the running rules and intents")
+    let report = try await offPool {
+      server.readErrors(until: "keeping the running rules and intents")
+    }
     #expect(report.contains("broken.rule:3:1: error:"), "\(report)")
     #expect(report.contains("biseo serve: reload failed, keeping the running rules and intents"))
     let chat = #"{"sender":"c004-choi-minho","text":"민방위 언제까지야?"}"#

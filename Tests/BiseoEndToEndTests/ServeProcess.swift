@@ -5,14 +5,27 @@ import Foundation
 #endif
 
 /// A running `biseo serve` on an ephemeral loopback port, stopped with SIGTERM.
-final class ServeProcess {
+///
+/// Unchecked Sendable: after `init` only `stop()` mutates, through `Process`, which is
+/// thread-safe for `terminate` and `waitUntilExit`.
+final class ServeProcess: @unchecked Sendable {
   let process = Process()
   let port: Int
   /// stderr, when the caller asked to read it.
   let errors: Pipe?
 
+  /// Starts `biseo serve --http 127.0.0.1:0 ARGUMENTS` in the repository root, off the
+  /// cooperative pool, and waits for the bound address it prints once ready.
+  static func start(
+    _ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false
+  ) async throws -> ServeProcess {
+    try await offPool {
+      try ServeProcess(arguments, environment: environment, readErrors: readErrors)
+    }
+  }
+
   /// Starts `biseo serve --http 127.0.0.1:0 ARGUMENTS` in the repository root and waits for
-  /// the bound address it prints once ready.
+  /// the bound address it prints once ready (blocking).
   init(_ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false)
     throws
   {
@@ -104,5 +117,18 @@ enum PythonPeer {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     python.waitUntilExit()
     return (python.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}
+
+/// Runs blocking work (starting a server, running a process) on a thread of its own: the
+/// cooperative pool has as many threads as cores, and every other test's continuations
+/// need them.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    Thread {
+      do { continuation.resume(returning: try body()) } catch {
+        continuation.resume(throwing: error)
+      }
+    }.start()
   }
 }

@@ -5,17 +5,25 @@ import Testing
 
 /// `POST /admin/reload`: absent without a token, 401 without the right one, and a bad rule
 /// book or intents file reported while the running secretary stays.
-@Suite("Admin reload")
+///
+/// Serialized: each test loads the whole secretary, and loads side by side only compete for
+/// the same two cores.
+@Suite("Admin reload", .serialized)
 struct AdminReloadTests {
   static let token = "t0ken-for-tests"
 
   /// A secretary loaded from copies of the rules and intents, served with the admin token.
   private func serve(
     token: String? = Self.token
-  ) throws -> (TestServer, SecretaryResponder, rules: String, intents: String) {
-    let (rules, intents) = try SecretaryFixture.copies()
-    let paths = SecretaryFixture.paths(rules: rules, intents: intents)
-    let runtime = try #require(SecretaryRuntime.load(paths).runtime)
+  ) async throws -> (TestServer, SecretaryResponder, rules: String, intents: String) {
+    // Loading blocks for seconds: on a thread of its own, never on the cooperative pool that
+    // every other test's continuations need.
+    let (rules, intents, paths, loaded) = try await offThread {
+      let (rules, intents) = try SecretaryFixture.copies()
+      let paths = SecretaryFixture.paths(rules: rules, intents: intents)
+      return (rules, intents, paths, SecretaryRuntime.load(paths).runtime)
+    }
+    let runtime = try #require(loaded)
     let secretary = SecretaryResponder(
       runtime: runtime, paths: paths, clock: SecretaryFixture.clock)
     let server = try TestServer.start(responder: secretary, services: secretary) {
@@ -43,7 +51,7 @@ struct AdminReloadTests {
 
   @Test("no token configured: no admin endpoint, even for a request that brings one")
   func absentWithoutToken() async throws {
-    let (server, _, _, _) = try serve(token: nil)
+    let (server, _, _, _) = try await serve(token: nil)
     let responses = try await post(server.httpPort, [reload(), reload(authorization: nil)])
     await server.stop()
     #expect(responses.map(\.status) == [404, 404])
@@ -51,7 +59,7 @@ struct AdminReloadTests {
 
   @Test("401 with a Bearer challenge without the token or with a wrong one; 405 for GET")
   func unauthorized() async throws {
-    let (server, secretary, _, _) = try serve()
+    let (server, secretary, _, _) = try await serve()
     let before = secretary.runtime
     let responses = try await post(
       server.httpPort,
@@ -71,7 +79,7 @@ struct AdminReloadTests {
 
   @Test("a good reload swaps the secretary and keeps the conversation going")
   func reloadKeepsSessions() async throws {
-    let (server, secretary, _, _) = try serve()
+    let (server, secretary, _, _) = try await serve()
     let before = secretary.runtime
     let ask = #"{"sender":"u1","text":"올해 건강검진 대상이야?"}"#
     let answer = #"{"sender":"u1","text":"1990-05-01"}"#
@@ -92,7 +100,7 @@ struct AdminReloadTests {
 
   @Test("a broken rule book: 422 with located diagnostics, and the old rules keep answering")
   func brokenRules() async throws {
-    let (server, secretary, rules, _) = try serve()
+    let (server, secretary, rules, _) = try await serve()
     let before = secretary.runtime
     try Data("rule broken \"깨짐\"\n  when 1 +\n".utf8).write(
       to: URL(fileURLWithPath: rules + "/health/broken.rule"))
@@ -117,7 +125,7 @@ struct AdminReloadTests {
 
   @Test("a broken intents file: 422 naming its line, and nothing is swapped")
   func brokenIntents() async throws {
-    let (server, secretary, _, intents) = try serve()
+    let (server, secretary, _, intents) = try await serve()
     let before = secretary.runtime
     let file = intents + "/affirm.intent"
     let text = try String(contentsOfFile: file, encoding: .utf8)

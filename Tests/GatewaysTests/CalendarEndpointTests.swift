@@ -27,7 +27,7 @@ struct CalendarEndpointTests {
 
   @Test("a citizen's subscribed reminders as text/calendar; unknown 404, odd ids 400")
   func calendarOverHTTP() async throws {
-    let runtime = try #require(SecretaryResponderTests.runtime)
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
     let secretary = SecretaryResponder(runtime: runtime, clock: SecretaryFixture.clock)
     let server = try TestServer.start(responder: secretary, services: secretary)
     let port = server.httpPort

@@ -22,6 +22,12 @@ enum SecretaryFixture {
     return paths
   }
 
+  /// The shipped secretary, loaded once (on a thread of its own: loading blocks for seconds,
+  /// and the cooperative pool has only as many threads as cores).
+  static func sharedRuntime() async -> SecretaryRuntime? {
+    try? await offThread { SecretaryResponderTests.runtime }
+  }
+
   /// Copies of `Rules/` and `Intents/` in a fresh folder, for tests that break them.
   static func copies() throws -> (rules: String, intents: String) {
     let folder = NSTemporaryDirectory() + "biseo-gw-copy-\(UUID().uuidString)"

@@ -25,7 +25,7 @@ import Testing
 
   @Test("데모 시민은 그 시민으로, 처음 보는 발신자는 자기 시민으로 대화한다")
   func sessionsTalkAsTheirCitizens() async throws {
-    let runtime = try #require(Self.runtime)
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
     let responder = SecretaryResponder(runtime: runtime, clock: Self.clock)
     let demo = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", platform: .native))
@@ -44,7 +44,7 @@ import Testing
   }
 
   @Test func speakersGetSpeech() async throws {
-    let runtime = try #require(Self.runtime)
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
     let responder = SecretaryResponder(runtime: runtime, clock: Self.clock)
     let reply = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", speaker: true, platform: .nugu)

@@ -31,10 +31,7 @@ package enum AdminEndpoint {
       response.headers.append(HTTPHeader("WWW-Authenticate", challenge))
       return .immediate(response)
     }
-    return .work {
-      let outcome = await offLoop(queue) { services.reload() }
-      return response(for: outcome)
-    }
+    return .work(queue) { response(for: services.reload()) }
   }
 
   /// The JSON answer for a reload.

@@ -6,6 +6,9 @@ package enum CalendarEndpoint {
   /// The path prefix the router hands here.
   package static let prefix = "/citizens/"
   private static let suffix = "/reminders.ics"
+  /// Calendars are computed here, a few at a time, off the event loops.
+  private static let queue = DispatchQueue(
+    label: "biseo-calendars", attributes: .concurrent)
   /// Longest citizen id accepted; profile ids are far shorter.
   private static let maxIDLength = 64
 
@@ -56,9 +59,10 @@ package enum CalendarEndpoint {
     guard let services else {
       return .immediate(.error(404, "no calendars without the secretary (--echo)"))
     }
-    return .work {
-      let text = await offLoop(DispatchQueue.global()) { services.calendar(citizen: id) }
-      guard let text else { return .error(404, "no citizen '\(id)'") }
+    return .work(queue) {
+      guard let text = services.calendar(citizen: id) else {
+        return .error(404, "no citizen '\(id)'")
+      }
       return HTTPResponse(
         status: 200,
         headers: [

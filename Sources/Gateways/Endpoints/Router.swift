@@ -1,11 +1,14 @@
+import Dispatch
+
 /// What to do with a request: answer at once, or ask the responder and render its reply.
 package enum RouteOutcome: Sendable {
   /// A response needing no responder (health, metrics, errors).
   case immediate(HTTPResponse)
   /// A chat message: ask the responder, then render the reply.
   case chat(ChatRequest, render: @Sendable (ChatReply) -> HTTPResponse)
-  /// Slower work (a calendar, a reload) that must not run on an event loop.
-  case work(@Sendable () async -> HTTPResponse)
+  /// Slower, blocking work (a calendar, a reload): run on the queue, never on an event loop
+  /// or the cooperative pool, whose few threads the responders' continuations need.
+  case work(DispatchQueue, @Sendable () -> HTTPResponse)
 }
 
 /// Maps method and path to an endpoint; the one table of HTTP routes.
@@ -135,7 +138,7 @@ package struct Router: Sendable {
     switch route(request).outcome {
     case .immediate(let response): return response
     case .chat(let chat, let render): return render(await responder.respond(to: chat))
-    case .work(let work): return await work()
+    case .work(let queue, let work): return await offLoop(queue, work)
     }
   }
 

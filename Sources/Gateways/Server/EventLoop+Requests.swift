@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Turning buffered input into answers: HTTP requests and line-JSON lines, one at a time per
@@ -110,15 +111,14 @@ extension EventLoop {
         self.post(
           .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
       }
-    case .work(let work):
+    case .work(let queue, let work):
       connection.busy = true
       connection.phase = .busy
       connection.deadline = .max
       let id = connection.id
-      Task {
-        let response = await work()
+      queue.async {
         self.post(
-          .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
+          .http(id: id, response: work(), request: framing, endpoint: endpoint, started: now))
       }
     }
   }

@@ -116,18 +116,19 @@ package final class GatewayServer: Sendable {
   }
 
   private func loopFinished() {
-    let (listeners, waiters) = state.withLock {
-      state -> ([Listener], [CheckedContinuation<Void, Never>]) in
+    let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
       state.running -= 1
-      guard state.running == 0 else { return ([], []) }
+      guard state.running == 0 else { return [] }
+      // Closed under the lock: a `stopped()` that sees no loop running must also find the
+      // Unix socket files gone (a loaded machine once ran a test's check between the two).
+      for listener in state.listeners { listener.close() }
       defer {
         state.listeners = []
         state.loops = []
         state.waiters = []
       }
-      return (state.listeners, state.waiters)
+      return state.waiters
     }
-    for listener in listeners { listener.close() }
     for waiter in waiters { waiter.resume() }
   }
 }
