@@ -1,6 +1,7 @@
 import Dispatch
 
-/// What to do with a request: answer at once, or ask the responder and render its reply.
+/// What to do with a request: answer at once, ask the responder and render its reply, or run
+/// slower work off the event loop.
 package enum RouteOutcome: Sendable {
   /// A response needing no responder (health, metrics, errors).
   case immediate(HTTPResponse)
