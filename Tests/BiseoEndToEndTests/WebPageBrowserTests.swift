@@ -14,46 +14,29 @@ import Testing
   @Test(
     "헤드리스 Chromium으로 채팅 페이지에서 대화한다",
     .enabled(if: chromium != nil, "skipped: chromium is not installed (apt-get install chromium)"))
-  func browserConversation() throws {
+  func browserConversation() async throws {
     let chromium = try #require(Self.chromium)
     let data = NSTemporaryDirectory() + "biseo-web-\(UUID().uuidString)"
-    let server = Process()
-    server.executableURL = try BiseoProcess.executable()
-    server.arguments = ["serve", "--http", "127.0.0.1:0", "--data", data, "--as-of", "2026-03-02"]
-    server.currentDirectoryURL = BiseoProcess.repositoryRoot
-    let output = Pipe()
-    server.standardOutput = output
-    server.standardError = FileHandle.nullDevice
-    try server.run()
-    defer {
-      server.terminate()
-      server.waitUntilExit()
-    }
-    // The first stdout line is the bound address, printed once the server is ready.
-    var printed = ""
-    while !printed.contains("\n") {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      printed += String(decoding: chunk, as: UTF8.self)
-    }
-    let port = try #require(printed.split(separator: "\n").first?.split(separator: ":").last)
+    let server = try await ServeProcess.start(["--data", data, "--as-of", "2026-03-02"])
+    defer { server.stop() }
     let question = "민방위 언제까지야?".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-    let url = "http://127.0.0.1:\(port)/?citizen=c004-choi-minho&q=\(question)"
+    let url = "http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho&q=\(question)"
     let flags = [
       "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
       "--virtual-time-budget=15000",
     ]
-    let dom = try run(chromium, flags + ["--dump-dom", url])
+    // Chromium runs for seconds: on a thread of its own, off the cooperative pool.
+    let dom = try await offPool { try Self.run(chromium, flags + ["--dump-dom", url]) }
     #expect(dom.contains("최민호님은 올해 민방위 4년차입니다"), "\(dom.suffix(800))")
     #expect(dom.contains(">왜?</button>"))
     let folder = ProcessInfo.processInfo.environment["BISEO_ARTIFACTS"] ?? NSTemporaryDirectory()
     let shot = (folder as NSString).appendingPathComponent("web-chat.png")
-    _ = try run(chromium, flags + ["--screenshot=\(shot)", url])
+    _ = try await offPool { try Self.run(chromium, flags + ["--screenshot=\(shot)", url]) }
     #expect(FileManager.default.fileExists(atPath: shot))
     print("webChat: screenshot at \(shot)")
   }
 
-  private func run(_ executable: String, _ arguments: [String]) throws -> String {
+  private static func run(_ executable: String, _ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

@@ -4,7 +4,8 @@ import Testing
 
 /// Stored request JSON in, exact response JSON out, for every chat endpoint.
 ///
-/// `Contracts/<endpoint>[-case].request.json` is posted to the endpoint's path with a fresh
+/// `Contracts/<endpoint>[-case].request.json` is posted to the endpoint's path (`nugu` to
+/// `/nugu/answer.checkup`) with a fresh
 /// `EchoResponder`; the body must equal `<same>.response.json` byte for byte (one trailing
 /// newline in the file is ignored). Cases named `-error` expect 400. `RECORD_CONTRACTS=1`
 /// rewrites the response files and records an issue, so recording never passes.
@@ -15,7 +16,7 @@ struct ContractTests {
 
   static let paths = [
     "chat": "/chat", "rest": "/webhooks/rest/webhook", "kakao": "/kakao/skill",
-    "speaker": "/speaker",
+    "speaker": "/speaker", "nugu": "/nugu/answer.checkup",
   ]
 
   static var cases: [String] {

@@ -25,12 +25,13 @@ import Testing
 
   @Test("데모 시민은 그 시민으로, 처음 보는 발신자는 자기 시민으로 대화한다")
   func sessionsTalkAsTheirCitizens() async throws {
-    let runtime = try #require(Self.runtime)
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
     let responder = SecretaryResponder(runtime: runtime, clock: Self.clock)
     let demo = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", platform: .native))
     #expect(demo.texts.first?.contains("최민호님은 올해 민방위 4년차입니다") == true)
     #expect(demo.quickReplies.map(\.payload).contains("/explain_why"))
+    #expect(demo.intent == "civil_defense")
 
     let stranger = await responder.respond(
       to: ChatRequest(sender: "u:1", text: "올해 건강검진 대상이야?", platform: .kakao))
@@ -43,12 +44,17 @@ import Testing
   }
 
   @Test func speakersGetSpeech() async throws {
-    let runtime = try #require(Self.runtime)
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
     let responder = SecretaryResponder(runtime: runtime, clock: Self.clock)
     let reply = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", speaker: true, platform: .nugu)
     )
     #expect(reply.speech?.hasPrefix("<speak>") == true)
     #expect(reply.texts.first?.contains("이천이십육 년 십일 월 삼십 일까지") == true)
+    #expect(reply.intent == "civil_defense")
+    // "자세히" goes on with the last reply: nothing new was understood, so nothing is counted.
+    let more = await responder.respond(
+      to: ChatRequest(sender: "c004-choi-minho", text: "자세히", speaker: true, platform: .nugu))
+    #expect(more.intent == nil)
   }
 }

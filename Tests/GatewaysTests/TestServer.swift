@@ -10,7 +10,8 @@ struct TestServer: Sendable {
 
   /// Starts a server with short test limits, adjusted by `configure`.
   static func start(
-    responder: any ChatResponder = EchoResponder(),
+    responder: any ChatResponder = EchoResponder(), services: (any SecretaryServices)? = nil,
+    metrics: GatewayMetrics = GatewayMetrics(),
     _ configure: (inout ServerConfiguration) -> Void = { _ in }
   ) throws -> TestServer {
     let unixPath = NSTemporaryDirectory() + "biseo-gw-\(UUID().uuidString.prefix(8)).sock"
@@ -24,7 +25,8 @@ struct TestServer: Sendable {
     configuration.idleTimeout = .seconds(2)
     configuration.lingerTimeout = .milliseconds(500)
     configure(&configuration)
-    let server = GatewayServer(configuration: configuration, responder: responder)
+    let server = GatewayServer(
+      configuration: configuration, responder: responder, services: services, metrics: metrics)
     let bound = try server.start()
     func port(_ index: Int) -> UInt16 {
       if case .tcp(_, let port) = bound[index].endpoint { return port }

@@ -67,6 +67,9 @@ package struct ChatReply: Sendable, Equatable {
   package var speech: String?
   /// Whether the conversation is over (speakers close the microphone).
   package var endSession: Bool
+  /// What the message was understood as, for metrics only (never rendered); nil when the
+  /// responder does not classify.
+  package var intent: String?
 
   /// Creates a reply.
   ///
@@ -75,14 +78,16 @@ package struct ChatReply: Sendable, Equatable {
   ///   - quickReplies: buttons offered after them.
   ///   - speech: SSML to speak, if any.
   ///   - endSession: whether the conversation ends.
+  ///   - intent: the intent the message was understood as, if any.
   package init(
     texts: [String], quickReplies: [QuickReply] = [], speech: String? = nil,
-    endSession: Bool = false
+    endSession: Bool = false, intent: String? = nil
   ) {
     self.texts = texts
     self.quickReplies = quickReplies
     self.speech = speech
     self.endSession = endSession
+    self.intent = intent
   }
 
   /// The answer split into paragraphs at blank lines, empty ones dropped (as Rasa does).

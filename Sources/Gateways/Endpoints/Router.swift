@@ -1,9 +1,15 @@
-/// What to do with a request: answer at once, or ask the responder and render its reply.
+import Dispatch
+
+/// What to do with a request: answer at once, ask the responder and render its reply, or run
+/// slower work off the event loop.
 package enum RouteOutcome: Sendable {
   /// A response needing no responder (health, metrics, errors).
   case immediate(HTTPResponse)
   /// A chat message: ask the responder, then render the reply.
   case chat(ChatRequest, render: @Sendable (ChatReply) -> HTTPResponse)
+  /// Slower, blocking work (a calendar, a reload): run on the queue, never on an event loop
+  /// or the cooperative pool, whose few threads the responders' continuations need.
+  case work(DispatchQueue, @Sendable () -> HTTPResponse)
 }
 
 /// Maps method and path to an endpoint; the one table of HTTP routes.
@@ -17,6 +23,8 @@ package struct Router: Sendable {
   /// The metrics `GET /metrics` renders.
   package let metrics: GatewayMetrics
   private let routes: [String: Route]
+  /// Routes whose path carries a value (`/nugu/{actionName}`), tried in order after `routes`.
+  private let prefixRoutes: [(prefix: String, route: Route)]
 
   /// Creates the router.
   ///
@@ -24,12 +32,20 @@ package struct Router: Sendable {
   ///   - metrics: the server's metrics.
   ///   - kakaoSkillPath: where Kakao i posts skills; Kakao does not sign requests, so
   ///     deployments keep this path secret (conventions.md §3).
-  package init(metrics: GatewayMetrics, kakaoSkillPath: String = "/kakao/skill") {
+  ///   - services: calendars and reloads; nil (the echo demo) answers those paths with 404.
+  ///   - adminToken: the bearer token of `POST /admin/reload`; nil means there is no admin
+  ///     endpoint at all.
+  ///   - nuguKey: the NUGU API key; nil accepts speaker requests without one.
+  package init(
+    metrics: GatewayMetrics, kakaoSkillPath: String = "/kakao/skill",
+    services: (any SecretaryServices)? = nil, adminToken: SharedSecret? = nil,
+    nuguKey: SharedSecret? = nil
+  ) {
     self.metrics = metrics
     let restHealth = Route(endpoint: "rest_health", methods: ["GET"]) { _, _ in
       .immediate(.json(200, RasaChannel.health))
     }
-    routes = [
+    var table: [String: Route] = [
       "/chat": Route(endpoint: "chat", methods: ["POST"]) { request, _ in
         Self.chat(request.body, decode: NativeChat.request(from:), encode: NativeChat.encode)
       },
@@ -44,12 +60,7 @@ package struct Router: Sendable {
         }
       },
       "/speaker": Route(endpoint: "speaker", methods: ["POST"]) { request, _ in
-        do throws(JSONBody.DecodeError) {
-          let (chat, parameters) = try SpeakerEndpoint.request(from: request.body)
-          return .chat(chat) { .json(200, SpeakerEndpoint.encode($0, parameters: parameters)) }
-        } catch {
-          return .immediate(.error(400, error.description))
-        }
+        SpeakerEndpoint.outcome(request, pathAction: nil, key: nuguKey)
       },
       "/": Route(endpoint: "page", methods: ["GET"]) { _, _ in
         .immediate(
@@ -68,6 +79,29 @@ package struct Router: Sendable {
             body: Array(metrics.render().utf8)))
       },
     ]
+    if let adminToken, let services {
+      table[AdminEndpoint.reloadPath] = Route(endpoint: "admin_reload", methods: ["POST"]) {
+        request, _ in AdminEndpoint.reload(request, token: adminToken, services: services)
+      }
+    }
+    routes = table
+    prefixRoutes = [
+      (
+        SpeakerEndpoint.nuguPrefix,
+        Route(endpoint: "nugu", methods: ["POST"]) { request, _ in
+          guard let action = SpeakerEndpoint.actionName(in: request.path) else {
+            return .immediate(.error(404, "no such path '\(request.path)'"))
+          }
+          return SpeakerEndpoint.outcome(request, pathAction: action, key: nuguKey)
+        }
+      ),
+      (
+        CalendarEndpoint.prefix,
+        Route(endpoint: "calendar", methods: ["GET"]) { request, _ in
+          CalendarEndpoint.outcome(path: request.path, services: services)
+        }
+      ),
+    ]
   }
 
   /// Routes a request.
@@ -75,8 +109,11 @@ package struct Router: Sendable {
   /// - Parameter request: a complete request.
   /// - Returns: the endpoint label for metrics and what to do.
   package func route(_ request: HTTPRequest) -> (endpoint: String, outcome: RouteOutcome) {
-    guard let route = routes[request.path] else {
-      return ("other", .immediate(.error(404, "no such path '\(request.path)'")))
+    let path = request.path
+    guard
+      let route = routes[path] ?? prefixRoutes.first(where: { path.hasPrefix($0.prefix) })?.route
+    else {
+      return ("other", .immediate(.error(404, "no such path '\(path)'")))
     }
     let method = request.method == "HEAD" && route.methods.contains("GET") ? "GET" : request.method
     guard route.methods.contains(method) else {
@@ -102,6 +139,7 @@ package struct Router: Sendable {
     switch route(request).outcome {
     case .immediate(let response): return response
     case .chat(let chat, let render): return render(await responder.respond(to: chat))
+    case .work(let queue, let work): return await offLoop(queue, work)
     }
   }
 

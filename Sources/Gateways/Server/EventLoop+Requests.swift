@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Turning buffered input into answers: HTTP requests and line-JSON lines, one at a time per
@@ -109,6 +110,15 @@ extension EventLoop {
         let response = render(await responder.respond(to: chat))
         self.post(
           .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
+      }
+    case .work(let queue, let work):
+      connection.busy = true
+      connection.phase = .busy
+      connection.deadline = .max
+      let id = connection.id
+      queue.async {
+        self.post(
+          .http(id: id, response: work(), request: framing, endpoint: endpoint, started: now))
       }
     }
   }

@@ -25,6 +25,7 @@ package final class GatewayServer: Sendable {
   /// Request counters and latencies, also served at `GET /metrics`.
   package let metrics: GatewayMetrics
   private let responder: any ChatResponder
+  private let services: (any SecretaryServices)?
   private let state = Mutex(State())
 
   /// Creates a server; nothing is bound until `start()`.
@@ -32,13 +33,16 @@ package final class GatewayServer: Sendable {
   /// - Parameters:
   ///   - configuration: addresses and limits.
   ///   - responder: answers chat messages.
+  ///   - services: calendars and reloads (usually the same `SecretaryResponder`); nil serves
+  ///     neither.
   ///   - metrics: where to count (a fresh set by default).
   package init(
     configuration: ServerConfiguration, responder: any ChatResponder,
-    metrics: GatewayMetrics = GatewayMetrics()
+    services: (any SecretaryServices)? = nil, metrics: GatewayMetrics = GatewayMetrics()
   ) {
     self.configuration = configuration
-    self.responder = responder
+    self.responder = MeteredResponder(base: responder, metrics: metrics)
+    self.services = services
     self.metrics = metrics
   }
 
@@ -58,7 +62,9 @@ package final class GatewayServer: Sendable {
       for listener in listeners { listener.close() }
       throw error
     }
-    let router = Router(metrics: metrics, kakaoSkillPath: configuration.kakaoSkillPath)
+    let router = Router(
+      metrics: metrics, kakaoSkillPath: configuration.kakaoSkillPath, services: services,
+      adminToken: configuration.adminToken, nuguKey: configuration.nuguAPIKey)
     var loops: [EventLoop] = []
     do throws(GatewayError) {
       for _ in 0..<max(1, configuration.loopCount) {
@@ -110,18 +116,19 @@ package final class GatewayServer: Sendable {
   }
 
   private func loopFinished() {
-    let (listeners, waiters) = state.withLock {
-      state -> ([Listener], [CheckedContinuation<Void, Never>]) in
+    let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
       state.running -= 1
-      guard state.running == 0 else { return ([], []) }
+      guard state.running == 0 else { return [] }
+      // Closed under the lock: a `stopped()` that sees no loop running must also find the
+      // Unix socket files gone (a loaded machine once ran a test's check between the two).
+      for listener in state.listeners { listener.close() }
       defer {
         state.listeners = []
         state.loops = []
         state.waiters = []
       }
-      return (state.listeners, state.waiters)
+      return state.waiters
     }
-    for listener in listeners { listener.close() }
     for waiter in waiters { waiter.resume() }
   }
 }

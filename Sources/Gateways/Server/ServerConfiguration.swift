@@ -29,6 +29,10 @@ package struct ServerConfiguration: Sendable {
   package var maxConnections = 1024
   /// The Kakao i skill endpoint's path (keep it secret: Kakao does not sign requests).
   package var kakaoSkillPath = "/kakao/skill"
+  /// The bearer token of `POST /admin/reload`; nil: no admin endpoint at all.
+  package var adminToken: SharedSecret?
+  /// The NUGU API key (`Authorization: token <key>`); nil accepts speaker requests without.
+  package var nuguAPIKey: SharedSecret?
   /// Event-loop threads (each an epoll instance sharing the listening sockets).
   package var loopCount = 1
   /// `listen` backlog.

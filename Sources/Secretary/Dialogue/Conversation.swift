@@ -22,6 +22,9 @@ public struct Conversation: Sendable {
   var spokenSentences = 0
   /// Facts the citizen could not give in chat (details of a record): not asked again.
   var unanswerable: Set<String> = []
+  /// The intent the last turn was understood as, for the gateways' metrics; nil when the
+  /// turn needed no understanding (an empty line, a speaker's "자세히").
+  public internal(set) var lastIntent: String?
 
   public init(citizenID: String) {
     self.citizenID = citizenID

@@ -20,6 +20,7 @@ extension DialogueManager {
   ) -> SpokenTurn {
     let text = TextNormalizer.normalize(line)
     if Self.moreWords.contains(text), let last = conversation.lastReply {
+      conversation.lastIntent = nil
       let offset = conversation.spokenSentences
       guard offset < SpeechRenderer.sentences(of: last).count else {
         return spoken(Reply("더 말씀드릴 내용은 없어요. 다른 것을 물어보세요."))

@@ -33,6 +33,7 @@ public struct DialogueManager: Sendable {
   public func respond(
     to line: String, in conversation: inout Conversation, asOf: CivilDate, now: Date
   ) -> Reply {
+    conversation.lastIntent = nil
     let reply = turn(line, &conversation, asOf: asOf, now: now)
     conversation.lastReply = reply
     conversation.spokenSentences = 0
@@ -48,6 +49,7 @@ public struct DialogueManager: Sendable {
     }
     let understood = understand(text, asOf: asOf)
     let intent = Self.reminderCommand(in: text) ?? understood.intent.intent
+    conversation.lastIntent = intent
 
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }

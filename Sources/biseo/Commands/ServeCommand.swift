@@ -1,5 +1,5 @@
 import CivilCalendar
-import Dispatch
+import Delivery
 import Foundation
 import Gateways
 import Secretary
@@ -9,18 +9,21 @@ enum ServeCommand: BiseoCommand {
   static let name = "serve"
   static let summary = "serve chat over HTTP (REST, Rasa, Kakao i, speaker) and line-JSON sockets"
   static let usage = [
-    "serve [--http HOST:PORT] [--tcp HOST:PORT] [--unix PATH] [--data DIR] [LIMITS…]",
+    "serve [--http HOST:PORT] [--tcp HOST:PORT] [--unix PATH] [--data DIR] [--config FILE] [LIMITS…]",
     "serve --echo [--http HOST:PORT] …",
   ]
   static let discussion = """
     Listens on any combination of sockets (none given: --http 127.0.0.1:8080) until SIGTERM
-    or SIGINT, then stops accepting, finishes the requests in flight (up to --grace seconds)
-    and exits 0. Hosts default to loopback (127.0.0.1); a bare PORT or :PORT binds loopback.
-    Port 0 picks a free port; the bound addresses are printed on stdout, one per line, once
-    the server is ready (and READY=1 goes to $NOTIFY_SOCKET under systemd Type=notify).
+    or SIGINT (SIGHUP reloads rules and intents, as POST /admin/reload does), then stops
+    accepting, finishes the requests in flight (up to --grace seconds) and exits 0. Hosts
+    default to loopback (127.0.0.1); a bare PORT or :PORT binds loopback. Port 0 picks a free
+    port; the bound addresses are printed on stdout, one per line, once the server is ready
+    (and READY=1 goes to $NOTIFY_SOCKET under systemd Type=notify).
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
-              POST /kakao/skill, POST /speaker, GET /healthz, GET /metrics
+              POST /kakao/skill, POST /nugu/{action}, POST /speaker, GET /,
+              GET /citizens/{id}/reminders.ics, GET /healthz, GET /metrics, and
+              POST /admin/reload when an admin token is configured
       --tcp   line-JSON: one {"sender", "text", "speaker"} object per line, one reply per line
       --unix  line-JSON on a Unix socket (a stale socket file is replaced)
 
@@ -28,6 +31,11 @@ enum ServeCommand: BiseoCommand {
     that names a demo citizen talks as that citizen, any other gets a citizen of its own, kept
     in --data. --echo swaps the secretary for a demo that repeats each message (load tests of
     the server alone). The wire formats are in docs/protocol.md.
+
+    Tokens: $BISEO_ADMIN_TOKEN (or "adminToken" in the --config JSON file) enables
+    POST /admin/reload with "Authorization: Bearer TOKEN"; without one there is no admin
+    endpoint. $BISEO_NUGU_API_KEY (or "nuguApiKey") makes NUGU requests carry
+    "Authorization: token KEY". The environment wins over the file.
     """
   static let options: [OptionSpec] = [
     .flag("--echo", "answer with the echo demo instead of the secretary (server load tests)"),
@@ -36,6 +44,7 @@ enum ServeCommand: BiseoCommand {
     .value(
       "--unix", "PATH", "serve line-JSON on a Unix socket here (repeatable)", repeatable: true),
     .value("--data", "DIR", "learned facts and consents (default ./data)"),
+    .value("--config", "FILE", "JSON with adminToken and nuguApiKey (environment wins)"),
     .value("--as-of", "DATE", "answer as of this date (demos and tests; default: the clock)"),
     .value("--rules", "DIR", "the rule folder (default Rules)"),
     .value("--intents", "DIR", "the intent folder (default Intents)"),
@@ -87,12 +96,18 @@ enum ServeCommand: BiseoCommand {
     if let data = arguments.value("--data") {
       try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     }
+    let secrets = try ServeSecrets.load(
+      configPath: arguments.value("--config"), environment: ProcessInfo.processInfo.environment,
+      console: console)
+    configuration.adminToken = secrets.admin
+    configuration.nuguAPIKey = secrets.nugu
+    let data = arguments.value("--data") ?? "data"
 
     let responder: any ChatResponder
+    var services: (any SecretaryServices)?
     if arguments.has("--echo") {
       responder = EchoResponder()
     } else {
-      let data = arguments.value("--data") ?? "data"
       let corpus = arguments.value("--corpus") ?? "Corpus"
       let paths = SecretaryPaths(
         rules: arguments.value("--rules") ?? "Rules",
@@ -103,15 +118,27 @@ enum ServeCommand: BiseoCommand {
       guard let runtime else { throw CommandError.badInput("cannot start: fix the errors above") }
       // The edge: the server reads the clock for each message (or a fixed day for demos and
       // tests); the dialogue never does.
+      let clock: @Sendable () -> Date
       if let fixed = try arguments.value("--as-of").map({ _ in try arguments.asOfDate(now: Date()) }
       ) {
         let instant = fixed.instant(atHour: 9)
-        responder = SecretaryResponder(runtime: runtime, clock: { instant })
+        clock = { instant }
       } else {
-        responder = SecretaryResponder(runtime: runtime, clock: { Date() })
+        clock = { Date() }
       }
+      let secretary = SecretaryResponder(runtime: runtime, paths: paths, clock: clock)
+      responder = secretary
+      services = secretary
     }
-    let server = GatewayServer(configuration: configuration, responder: responder)
+    let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+    var onHangUp: (@Sendable () -> Void)?
+    if let services {
+      onHangUp = { reloadOnHangUp(services, systemd: systemd, console: console) }
+    }
+    let signals = ServeSignals(onHangUp: onHangUp)
+    let server = GatewayServer(
+      configuration: configuration, responder: responder, services: services,
+      metrics: GatewayMetrics(reminderStates: ledgerStates(data: data)))
     let bound: [ListenAddress]
     do throws(GatewayError) {
       bound = try server.start()
@@ -120,14 +147,26 @@ enum ServeCommand: BiseoCommand {
     }
     for address in bound { console.line(address.description) }
     console.flush()
-    let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     systemd.notify("READY=1\nSTATUS=" + bound.map(\.description).joined(separator: ", "))
-    await waitForTermination()
+    await signals.terminated()
     systemd.notify("STOPPING=1")
     console.error("biseo serve: stopping (grace \(Int(grace)) s)\n")
     server.shutdown(grace: .seconds(grace))
     await server.stopped()
     return 0
+  }
+
+  /// Reminders by state from the daemon's ledger in the data folder, read without writing (a
+  /// daemon may be appending); nil while there is no ledger.
+  private static func ledgerStates(data: String) -> GatewayMetrics.ReminderStates {
+    let path = (data as NSString).appendingPathComponent("ledger.journal")
+    return {
+      guard FileManager.default.fileExists(atPath: path),
+        let snapshot = try? LedgerSnapshot(path: path)
+      else { return nil }
+      let counts = snapshot.counts
+      return LedgerState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }
+    }
   }
 
   private static func number(_ arguments: ParsedArguments, _ option: String) throws -> Double? {
@@ -138,19 +177,18 @@ enum ServeCommand: BiseoCommand {
     return value
   }
 
-  /// Suspends until SIGTERM or SIGINT arrives.
-  private static func waitForTermination() async {
-    let (signals, continuation) = AsyncStream<Void>.makeStream()
-    let queue = DispatchQueue(label: "biseo-serve-signals")
-    var sources: [any DispatchSourceSignal] = []
-    for signalNumber in [SIGTERM, SIGINT] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      source.setEventHandler { continuation.yield() }
-      source.resume()
-      sources.append(source)
-    }
-    for await _ in signals { break }
-    for source in sources { source.cancel() }
+  /// SIGHUP: the same reload as `POST /admin/reload` (conventions.md §10), reported on stderr.
+  private static func reloadOnHangUp(
+    _ services: any SecretaryServices, systemd: SystemdNotifier, console: Console
+  ) {
+    let microseconds = ServerConfiguration.monotonicNanoseconds() / 1000
+    systemd.notify("RELOADING=1\nMONOTONIC_USEC=\(microseconds)")
+    let outcome = services.reload()
+    if !outcome.report.isEmpty { console.error(outcome.report) }
+    console.error(
+      outcome.applied
+        ? "biseo serve: reloaded rules and intents\n"
+        : "biseo serve: reload failed, keeping the running rules and intents\n")
+    systemd.notify("READY=1")
   }
 }

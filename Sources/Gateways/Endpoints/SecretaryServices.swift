@@ -1,0 +1,40 @@
+/// What the endpoints beyond chat ask of the secretary: a citizen's calendar, a reload.
+///
+/// `SecretaryResponder` provides both; a server without it (the echo demo) answers those
+/// paths with 404.
+package protocol SecretaryServices: Sendable {
+  /// The citizen's reminders as an iCalendar file, as `biseo ical --citizen ID` prints them.
+  ///
+  /// Slow-ish (a year of weekly evaluations), so the server calls it off its event loops.
+  ///
+  /// - Parameter citizen: a citizen id, already checked to be a plain name.
+  /// - Returns: the file, or nil when no such citizen is known.
+  func calendar(citizen: String) -> String?
+
+  /// Loads rules and intents again off to the side and swaps them in only if they load
+  /// cleanly; otherwise the running ones stay.
+  ///
+  /// Blocks for as long as loading takes (training the intent model when `Intents/`
+  /// changed): the server calls it on a queue of its own.
+  ///
+  /// - Returns: what happened, with every diagnostic.
+  func reload() -> ReloadOutcome
+}
+
+/// The result of `SecretaryServices.reload()`.
+package struct ReloadOutcome: Sendable, Equatable {
+  /// Whether the new rules and intents are now the running ones.
+  package var applied: Bool
+  /// The loaders' report as `biseo check` renders it: located diagnostics with source lines.
+  package var report: String
+
+  /// Creates an outcome.
+  ///
+  /// - Parameters:
+  ///   - applied: whether the reload took effect.
+  ///   - report: the rendered diagnostics (empty when there were none).
+  package init(applied: Bool, report: String) {
+    self.applied = applied
+    self.report = report
+  }
+}
