@@ -96,7 +96,7 @@ package struct IntentModel: Sendable {
     features.reserveCapacity(256)
     classifier.extractor.features(ofPrepared: prepared, into: &features)
     var scores: [Float] = []
-    classifier.model.scores(features, into: &scores)
+    classifier.compact.scores(features, into: &scores)
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
     // The best few by a partial selection; ties go to the label first in sorted order.
     var best: [Int] = []

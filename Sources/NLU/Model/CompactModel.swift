@@ -1,0 +1,160 @@
+/// The form of a trained `LinearModel` that predictions read: only the buckets training
+/// touched, stored as dense rows in bucket order and found through a presence bitmap.
+///
+/// A dense table has a row for every bucket (2^18 × 28 floats = 29 MB for the intents), and
+/// each feature of an utterance lands on a random one of them, so scoring waits on memory. A
+/// bucket no training example touched has zero weights and the largest feature weight (its
+/// document frequency is 0); every such bucket looks the same, so it needs no row. What is
+/// left (about a tenth of the buckets for the intents) is a few megabytes, and a bucket's row
+/// number is its rank in a bitmap of one bit per bucket (32 KB for 2^18 buckets), which sits
+/// in cache: a feature costs one bitmap read, and one row read only when it has a row. The
+/// scores are the same floats, added in the same order, as `LinearModel.scores` gives.
+package struct CompactModel: Sendable {
+  /// Class labels, in the model's order.
+  package let labels: [String]
+  /// One bias per label.
+  private let bias: [Float]
+  /// Floats per row: the label count, padded to a multiple of 4 from 3 labels up so that a row
+  /// is whole `SIMD4` chunks (padding lanes stay 0).
+  private let stride: Int
+  /// One entry per 64 buckets: which have a row, and how many rows come before them.
+  private let presence: [Presence]
+  /// Row-major weights, `stride` floats a row.
+  private let rows: [Float]
+  /// The feature weight (IDF, or 1) of each row's bucket.
+  private let values: [Float]
+  /// The feature weight of a bucket that has no row.
+  private let absentValue: Float
+
+  private struct Presence {
+    var bits: UInt64 = 0
+    var rowsBefore: UInt32 = 0
+  }
+
+  /// How many buckets have a row.
+  package var rowCount: Int { values.count }
+
+  /// Compacts a model.
+  ///
+  /// - Parameter model: a trained (or zero) model.
+  package init(_ model: LinearModel) {
+    let l = model.labels.count
+    let bucketCount = 1 << model.bucketBits
+    let weighted = !model.featureWeights.isEmpty
+    // Buckets training never touched all share the largest IDF (document frequency 0).
+    let absent: Float = weighted ? model.featureWeights.max() ?? 1 : 1
+    var kept: [Int] = []
+    model.weights.withUnsafeBufferPointer { w in
+      for bucket in 0..<bucketCount {
+        let start = bucket * l
+        var keep = weighted && model.featureWeights[bucket] != absent
+        var k = 0
+        while !keep && k < l {
+          keep = w[start + k] != 0
+          k += 1
+        }
+        if keep { kept.append(bucket) }
+      }
+    }
+    let stride = l >= 3 ? (l + 3) / 4 * 4 : l
+    var rows = [Float](repeating: 0, count: kept.count * stride)
+    var values = [Float](repeating: 1, count: kept.count)
+    var presence = [Presence](repeating: Presence(), count: (bucketCount + 63) / 64)
+    for (row, bucket) in kept.enumerated() {
+      for k in 0..<l { rows[row * stride + k] = model.weights[bucket * l + k] }
+      if weighted { values[row] = model.featureWeights[bucket] }
+      presence[bucket / 64].bits |= 1 << UInt64(bucket % 64)
+    }
+    var before: UInt32 = 0
+    for word in presence.indices {
+      presence[word].rowsBefore = before
+      before += UInt32(presence[word].bits.nonzeroBitCount)
+    }
+    self.labels = model.labels
+    self.bias = model.bias
+    self.stride = stride
+    self.presence = presence
+    self.rows = rows
+    self.values = values
+    self.absentValue = absent
+  }
+
+  /// Raw scores (logits) of every label for a feature vector; the same values as
+  /// `LinearModel.scores` on the model this was made from.
+  ///
+  /// - Parameters:
+  ///   - features: bucket indices, as produced by `FeatureExtractor`.
+  ///   - scores: receives one score per label; resized as needed.
+  package func scores(_ features: [UInt32], into scores: inout [Float]) {
+    let l = labels.count
+    if scores.count != l { scores = [Float](repeating: 0, count: l) }
+    var norm: Float = 0
+    presence.withUnsafeBufferPointer { presence in
+      rows.withUnsafeBufferPointer { rows in
+        values.withUnsafeBufferPointer { values in
+          scores.withUnsafeMutableBufferPointer { out in
+            norm = accumulate(
+              features, presence: presence, rows: rows, values: values, into: out)
+          }
+        }
+      }
+    }
+    let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+    for k in 0..<l { scores[k] = scores[k] * scale + bias[k] }
+  }
+
+  /// Adds each feature's weighted row into `out` (four labels at a time when rows are whole
+  /// `SIMD4` chunks) and returns the squared norm of the feature values.
+  @inline(__always)
+  private func accumulate(
+    _ features: [UInt32], presence: UnsafeBufferPointer<Presence>,
+    rows: UnsafeBufferPointer<Float>,
+    values: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>
+  ) -> Float {
+    let l = out.count
+    var norm: Float = 0
+    if stride % 4 == 0 && stride > 0 {
+      let chunks = stride / 4
+      return withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: chunks) { acc in
+        for c in 0..<chunks { acc[c] = .zero }
+        let raw = UnsafeRawBufferPointer(rows)
+        for f in features {
+          guard let row = row(of: f, presence: presence) else {
+            norm += absentValue * absentValue
+            continue
+          }
+          let value = values[row]
+          norm += value * value
+          let base = row * stride * MemoryLayout<Float>.stride
+          for c in 0..<chunks {
+            let weights = raw.loadUnaligned(
+              fromByteOffset: base + c * MemoryLayout<SIMD4<Float>>.stride, as: SIMD4<Float>.self)
+            acc[c] += weights * value
+          }
+        }
+        for k in 0..<l { out[k] = acc[k / 4][k % 4] }
+        return norm
+      }
+    }
+    for k in 0..<l { out[k] = 0 }
+    for f in features {
+      guard let row = row(of: f, presence: presence) else {
+        norm += absentValue * absentValue
+        continue
+      }
+      let value = values[row]
+      norm += value * value
+      for k in 0..<l { out[k] += rows[row * stride + k] * value }
+    }
+    return norm
+  }
+
+  /// The row of `bucket`, or nil when training never touched it.
+  @inline(__always)
+  private func row(of bucket: UInt32, presence: UnsafeBufferPointer<Presence>) -> Int? {
+    let entry = presence[Int(bucket >> 6)]
+    let bit = UInt64(1) << UInt64(bucket & 63)
+    guard entry.bits & bit != 0 else { return nil }
+    return Int(entry.rowsBefore) + (entry.bits & (bit &- 1)).nonzeroBitCount
+  }
+}
