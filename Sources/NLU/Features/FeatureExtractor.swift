@@ -61,49 +61,77 @@ package struct FeatureExtractor: Sendable {
   ///   - into: the buffer to append bucket indices to.
   package func features(ofPrepared prepared: String, into out: inout [UInt32]) {
     guard !prepared.isEmpty else { return }
-    // One pass builds three parallel views, spaces kept as word separators: the scalars, their
-    // jamo (compatibility letters, no tables beyond HangulSyllable's own) and their 초성.
-    var scalars: [UInt32] = []
-    var jamo: [UInt32] = []
-    var initials: [UInt32] = []
-    scalars.reserveCapacity(prepared.utf8.count)
-    jamo.reserveCapacity(prepared.utf8.count)
-    initials.reserveCapacity(prepared.utf8.count)
-    for scalar in prepared.unicodeScalars {
-      scalars.append(scalar.value)
-      if let syllable = HangulSyllable(scalar) {
-        initials.append(syllable.initialJamo.value)
-        jamo.append(syllable.initialJamo.value)
-        jamo.append(syllable.medialJamo.value)
-        if let final = syllable.finalJamo { jamo.append(final.value) }
-      } else {
-        initials.append(scalar.value)
-        jamo.append(scalar.value)
+    // Four views of the text side by side in one temporary buffer (on the stack for usual
+    // lengths), spaces kept as word separators: its scalars, their jamo (compatibility
+    // letters), their 초성, and the scalars without spaces. A scalar has at most as many jamo
+    // as UTF-8 bytes, so the UTF-8 length bounds every view.
+    let capacity = prepared.utf8.count
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4 * capacity) { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let scalars = base
+      let jamo = base + capacity
+      let initials = base + 2 * capacity
+      let joined = base + 3 * capacity
+      var count = 0
+      var jamoCount = 0
+      var joinedCount = 0
+      for scalar in prepared.unicodeScalars {
+        let v = scalar.value
+        scalars[count] = v
+        if let syllable = HangulSyllable(scalar) {
+          initials[count] = syllable.initialJamo.value
+          jamo[jamoCount] = syllable.initialJamo.value
+          jamo[jamoCount + 1] = syllable.medialJamo.value
+          jamoCount += 2
+          if let final = syllable.finalJamo {
+            jamo[jamoCount] = final.value
+            jamoCount += 1
+          }
+        } else {
+          initials[count] = v
+          jamo[jamoCount] = v
+          jamoCount += 1
+        }
+        if v != 0x20 {
+          joined[joinedCount] = v
+          joinedCount += 1
+        }
+        count += 1
       }
-    }
-    let syllableRange = 1...max(options.syllableGrams, 1)
-    let useJamo = !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0
-    eachWord(scalars) { grams($0, bounded: true, n: syllableRange, .syllable, &out) }
-    if useJamo {
-      eachWord(jamo) { grams($0, bounded: true, n: options.jamoGrams, .jamo, &out) }
-    }
-    if options.choseongGrams > 0 {
-      eachWord(initials) { grams($0, bounded: true, n: 1...options.choseongGrams, .choseong, &out) }
-    }
-    if options.joinedGrams >= 2 && scalars.contains(0x20) {
-      let joined = scalars.filter { $0 != 0x20 }
-      grams(joined[...], bounded: false, n: 2...options.joinedGrams, .joined, &out)
-    }
-    if options.words || options.wordBigrams {
-      wordFeatures(prepared, &out)
+      let text = UnsafeBufferPointer(start: scalars, count: count)
+      let syllableRange = 1...max(options.syllableGrams, 1)
+      eachWord(text) { grams($0, bounded: true, n: syllableRange, .syllable, &out) }
+      if !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0 {
+        eachWord(UnsafeBufferPointer(start: jamo, count: jamoCount)) {
+          grams($0, bounded: true, n: options.jamoGrams, .jamo, &out)
+        }
+      }
+      if options.choseongGrams > 0 {
+        eachWord(UnsafeBufferPointer(start: initials, count: count)) {
+          grams($0, bounded: true, n: 1...options.choseongGrams, .choseong, &out)
+        }
+      }
+      // One word has no joined n-grams of its own: they would repeat its syllable n-grams.
+      if options.joinedGrams >= 2 && joinedCount < count {
+        grams(
+          UnsafeBufferPointer(start: joined, count: joinedCount), bounded: false,
+          n: 2...options.joinedGrams, .joined, &out)
+      }
+      if options.words || options.wordBigrams {
+        wordFeatures(text, &out)
+      }
     }
   }
 
+  /// Calls `body` with each maximal run of units that are not spaces.
   @inline(__always)
-  private func eachWord(_ units: [UInt32], _ body: (ArraySlice<UInt32>) -> Void) {
+  private func eachWord(
+    _ units: UnsafeBufferPointer<UInt32>, _ body: (UnsafeBufferPointer<UInt32>) -> Void
+  ) {
+    guard let base = units.baseAddress else { return }
     var start = 0
     for i in 0...units.count where i == units.count || units[i] == 0x20 {
-      if i > start { body(units[start..<i]) }
+      if i > start { body(UnsafeBufferPointer(start: base + start, count: i - start)) }
       start = i + 1
     }
   }
@@ -120,12 +148,11 @@ package struct FeatureExtractor: Sendable {
   }
 
   private func grams(
-    _ word: ArraySlice<UInt32>, bounded: Bool, n range: ClosedRange<Int>, _ ns: Namespace,
-    _ out: inout [UInt32]
+    _ word: UnsafeBufferPointer<UInt32>, bounded: Bool, n range: ClosedRange<Int>,
+    _ ns: Namespace, _ out: inout [UInt32]
   ) {
     // Units are the word's scalars, between a start and an end mark when bounded; they are
     // read in place rather than copied.
-    let base = word.startIndex
     let count = word.count + (bounded ? 2 : 0)
     let seed = FNV1a(namespace: ns.rawValue)
     for i in 0..<count {
@@ -135,10 +162,9 @@ package struct FeatureExtractor: Sendable {
         guard last < count else { break }
         let unit: UInt32
         if bounded {
-          unit =
-            last == 0 ? Self.wordStart : last == count - 1 ? Self.wordEnd : word[base + last - 1]
+          unit = last == 0 ? Self.wordStart : last == count - 1 ? Self.wordEnd : word[last - 1]
         } else {
-          unit = word[base + last]
+          unit = word[last]
         }
         hash.combine(scalar: unit)
         if n < range.lowerBound { continue }
@@ -149,10 +175,10 @@ package struct FeatureExtractor: Sendable {
     }
   }
 
-  private func wordFeatures(_ prepared: String, _ out: inout [UInt32]) {
+  private func wordFeatures(_ text: UnsafeBufferPointer<UInt32>, _ out: inout [UInt32]) {
     var previous: UInt32?
-    for token in prepared.split(separator: " ") {
-      let hashes = stems.hashes(token)
+    eachWord(text) { word in
+      let hashes = stems.hashes(word)
       if options.words {
         out.append(hashes.stem & mask)
         if options.choseongGrams > 0 { out.append(hashes.initials & mask) }
