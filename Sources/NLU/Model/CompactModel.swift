@@ -14,13 +14,10 @@ package struct CompactModel: Sendable {
   package let labels: [String]
   /// One bias per label.
   private let bias: [Float]
-  /// Floats per row: the label count, padded to a multiple of 4 from 3 labels up so that a row
-  /// is whole `SIMD4` chunks (padding lanes stay 0).
-  private let stride: Int
   /// One entry per 64 buckets: which have a row, and how many rows come before them.
   private let presence: [Presence]
-  /// Row-major weights, `stride` floats a row.
-  private let rows: [Float]
+  /// One row of weights per kept bucket, cache-line aligned (padding lanes stay 0).
+  private let rows: AlignedRows
   /// The feature weight (IDF, or 1) of each row's bucket.
   private let values: [Float]
   /// The feature weight of a bucket that has no row.
@@ -56,12 +53,12 @@ package struct CompactModel: Sendable {
         if keep { kept.append(bucket) }
       }
     }
-    let stride = l >= 3 ? (l + 3) / 4 * 4 : l
-    var rows = [Float](repeating: 0, count: kept.count * stride)
+    let rows = AlignedRows(count: kept.count, width: l)
     var values = [Float](repeating: 1, count: kept.count)
     var presence = [Presence](repeating: Presence(), count: (bucketCount + 63) / 64)
     for (row, bucket) in kept.enumerated() {
-      for k in 0..<l { rows[row * stride + k] = model.weights[bucket * l + k] }
+      let target = rows.row(row)
+      for k in 0..<l { target[k] = model.weights[bucket * l + k] }
       if weighted { values[row] = model.featureWeights[bucket] }
       presence[bucket / 64].bits |= 1 << UInt64(bucket % 64)
     }
@@ -72,7 +69,6 @@ package struct CompactModel: Sendable {
     }
     self.labels = model.labels
     self.bias = model.bias
-    self.stride = stride
     self.presence = presence
     self.rows = rows
     self.values = values
@@ -90,12 +86,9 @@ package struct CompactModel: Sendable {
     if scores.count != l { scores = [Float](repeating: 0, count: l) }
     var norm: Float = 0
     presence.withUnsafeBufferPointer { presence in
-      rows.withUnsafeBufferPointer { rows in
-        values.withUnsafeBufferPointer { values in
-          scores.withUnsafeMutableBufferPointer { out in
-            norm = accumulate(
-              features, presence: presence, rows: rows, values: values, into: out)
-          }
+      values.withUnsafeBufferPointer { values in
+        scores.withUnsafeMutableBufferPointer { out in
+          norm = accumulate(features, presence: presence, values: values, into: out)
         }
       }
     }
@@ -108,16 +101,15 @@ package struct CompactModel: Sendable {
   @inline(__always)
   private func accumulate(
     _ features: [UInt32], presence: UnsafeBufferPointer<Presence>,
-    rows: UnsafeBufferPointer<Float>,
     values: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>
   ) -> Float {
     let l = out.count
     var norm: Float = 0
+    let stride = rows.stride
     if stride % 4 == 0 && stride > 0 {
-      let chunks = stride / 4
+      let chunks = (l + 3) / 4
       return withUnsafeTemporaryAllocation(of: SIMD4<Float>.self, capacity: chunks) { acc in
         for c in 0..<chunks { acc[c] = .zero }
-        let raw = UnsafeRawBufferPointer(rows)
         for f in features {
           guard let row = row(of: f, presence: presence) else {
             norm += absentValue * absentValue
@@ -125,10 +117,10 @@ package struct CompactModel: Sendable {
           }
           let value = values[row]
           norm += value * value
-          let base = row * stride * MemoryLayout<Float>.stride
+          let raw = UnsafeRawPointer(rows.row(row))
           for c in 0..<chunks {
-            let weights = raw.loadUnaligned(
-              fromByteOffset: base + c * MemoryLayout<SIMD4<Float>>.stride, as: SIMD4<Float>.self)
+            let weights = raw.load(
+              fromByteOffset: c * MemoryLayout<SIMD4<Float>>.stride, as: SIMD4<Float>.self)
             acc[c] += weights * value
           }
         }
@@ -144,7 +136,8 @@ package struct CompactModel: Sendable {
       }
       let value = values[row]
       norm += value * value
-      for k in 0..<l { out[k] += rows[row * stride + k] * value }
+      let weights = rows.row(row)
+      for k in 0..<l { out[k] += weights[k] * value }
     }
     return norm
   }
