@@ -32,17 +32,37 @@ package struct FeatureExtractor: Sendable {
   /// - Returns: the prepared text.
   package func prepare(_ text: String) -> String {
     var t = TextNormalizer.normalize(text)
-    if t.unicodeScalars.count > options.maxCharacters {
+    // A text of no more UTF-8 bytes than the limit has no more scalars either.
+    if t.utf8.count > options.maxCharacters && t.unicodeScalars.count > options.maxCharacters {
       t = String(t.prefix(options.maxCharacters))
     }
-    if t.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }),
-      let corrected = DubeolsikKeyboard.correctedIfMistyped(t)
-    {
+    var letters = Letters(t)
+    if letters.latin, let corrected = DubeolsikKeyboard.correctedIfMistyped(t) {
       t = corrected
+      letters = Letters(t)
     }
-    let hasUpper = t.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
-    let hasOtherCase = t.unicodeScalars.contains { $0.value >= 0x80 && $0.value < 0x3000 }
-    return hasUpper || hasOtherCase ? t.lowercased() : t
+    return letters.upper || letters.otherCased ? t.lowercased() : t
+  }
+
+  /// What one pass over a text's UTF-8 says about its letters.
+  private struct Letters {
+    /// An ASCII letter: the text may be Korean typed in English mode.
+    var latin = false
+    /// An ASCII capital.
+    var upper = false
+    /// A scalar in U+0080..<U+3000, where the other cased scripts are (lead bytes C2–E2).
+    var otherCased = false
+
+    init(_ text: String) {
+      for byte in text.utf8 {
+        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+          latin = true
+          if byte <= 0x5A { upper = true }
+        } else if byte >= 0xC2 && byte <= 0xE2 {
+          otherCased = true
+        }
+      }
+    }
   }
 
   /// Hashed features of `text`, appended to `into` (indices may repeat: they add up).
