@@ -16,10 +16,9 @@ package struct CompactModel: Sendable {
   private let bias: [Float]
   /// One entry per 64 buckets: which have a row, and how many rows come before them.
   private let presence: [Presence]
-  /// One row of weights per kept bucket, cache-line aligned (padding lanes stay 0).
+  /// One row per kept bucket, cache-line aligned: the label weights, then the bucket's
+  /// feature weight (IDF, or 1) in the lane after them, so that a feature is one memory read.
   private let rows: AlignedRows
-  /// The feature weight (IDF, or 1) of each row's bucket.
-  private let values: [Float]
   /// The feature weight of a bucket that has no row.
   private let absentValue: Float
 
@@ -29,7 +28,7 @@ package struct CompactModel: Sendable {
   }
 
   /// How many buckets have a row.
-  package var rowCount: Int { values.count }
+  package var rowCount: Int { rows.count }
 
   /// Compacts a model.
   ///
@@ -53,13 +52,12 @@ package struct CompactModel: Sendable {
         if keep { kept.append(bucket) }
       }
     }
-    let rows = AlignedRows(count: kept.count, width: l)
-    var values = [Float](repeating: 1, count: kept.count)
+    let rows = AlignedRows(count: kept.count, width: l + 1)
     var presence = [Presence](repeating: Presence(), count: (bucketCount + 63) / 64)
     for (row, bucket) in kept.enumerated() {
       let target = rows.row(row)
       for k in 0..<l { target[k] = model.weights[bucket * l + k] }
-      if weighted { values[row] = model.featureWeights[bucket] }
+      target[l] = weighted ? model.featureWeights[bucket] : 1
       presence[bucket / 64].bits |= 1 << UInt64(bucket % 64)
     }
     var before: UInt32 = 0
@@ -71,7 +69,6 @@ package struct CompactModel: Sendable {
     self.bias = model.bias
     self.presence = presence
     self.rows = rows
-    self.values = values
     self.absentValue = absent
   }
 
@@ -86,10 +83,8 @@ package struct CompactModel: Sendable {
     if scores.count != l { scores = [Float](repeating: 0, count: l) }
     var norm: Float = 0
     presence.withUnsafeBufferPointer { presence in
-      values.withUnsafeBufferPointer { values in
-        scores.withUnsafeMutableBufferPointer { out in
-          norm = accumulate(features, presence: presence, values: values, into: out)
-        }
+      scores.withUnsafeMutableBufferPointer { out in
+        norm = accumulate(features, presence: presence, into: out)
       }
     }
     let scale = norm > 0 ? 1 / norm.squareRoot() : 0
@@ -97,11 +92,12 @@ package struct CompactModel: Sendable {
   }
 
   /// Adds each feature's weighted row into `out` (four labels at a time when rows are whole
-  /// `SIMD4` chunks) and returns the squared norm of the feature values.
+  /// `SIMD4` chunks; the lanes past the labels are added too, and dropped) and returns the
+  /// squared norm of the feature values.
   @inline(__always)
   private func accumulate(
     _ features: [UInt32], presence: UnsafeBufferPointer<Presence>,
-    values: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>
+    into out: UnsafeMutableBufferPointer<Float>
   ) -> Float {
     let l = out.count
     var norm: Float = 0
@@ -115,9 +111,10 @@ package struct CompactModel: Sendable {
             norm += absentValue * absentValue
             continue
           }
-          let value = values[row]
+          let weights = rows.row(row)
+          let value = weights[l]
           norm += value * value
-          let raw = UnsafeRawPointer(rows.row(row))
+          let raw = UnsafeRawPointer(weights)
           for c in 0..<chunks {
             let weights = raw.load(
               fromByteOffset: c * MemoryLayout<SIMD4<Float>>.stride, as: SIMD4<Float>.self)
@@ -134,9 +131,9 @@ package struct CompactModel: Sendable {
         norm += absentValue * absentValue
         continue
       }
-      let value = values[row]
-      norm += value * value
       let weights = rows.row(row)
+      let value = weights[l]
+      norm += value * value
       for k in 0..<l { out[k] += weights[k] * value }
     }
     return norm
