@@ -84,8 +84,11 @@ package struct IntentModel: Sendable {
   /// - Returns: the prediction.
   package func classify(_ text: String) -> IntentPrediction {
     let prepared = classifier.extractor.prepare(text)
+    // Hangul syllables and ASCII letters and digits answer without a Unicode property lookup.
     let readable = prepared.unicodeScalars.contains {
-      $0.properties.isAlphabetic || ("0"..."9").contains($0)
+      let v = $0.value
+      return (0xAC00...0xD7A3).contains(v) || (0x30...0x39).contains(v)
+        || (0x61...0x7A).contains(v | 0x20) || (v >= 0x80 && $0.properties.isAlphabetic)
     }
     let labels = classifier.model.labels
     guard readable, !labels.isEmpty else {
