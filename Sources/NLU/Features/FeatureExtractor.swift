@@ -95,8 +95,10 @@ package struct FeatureExtractor: Sendable {
       var count = 0
       var jamoCount = 0
       var joinedCount = 0
+      var wordCount = 0
       for scalar in prepared.unicodeScalars {
         let v = scalar.value
+        if v != 0x20 && (count == 0 || scalars[count - 1] == 0x20) { wordCount += 1 }
         scalars[count] = v
         if let syllable = HangulSyllable(scalar) {
           initials[count] = syllable.initialJamo.value
@@ -118,28 +120,60 @@ package struct FeatureExtractor: Sendable {
         }
         count += 1
       }
-      let text = UnsafeBufferPointer(start: scalars, count: count)
-      let syllableRange = 1...max(options.syllableGrams, 1)
-      eachWord(text) { grams($0, bounded: true, n: syllableRange, .syllable, &out) }
-      if !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0 {
-        eachWord(UnsafeBufferPointer(start: jamo, count: jamoCount)) {
-          grams($0, bounded: true, n: options.jamoGrams, .jamo, &out)
+      // At most one feature per n for each position of a word between its marks, and three
+      // per word: features are written into a buffer of that size, then copied out once.
+      let marked = count + 2 * wordCount
+      let bound =
+        marked * (max(options.syllableGrams, 1) + max(options.choseongGrams, 0))
+        + (jamoCount + 2 * wordCount) * max(options.jamoGrams.upperBound, 0)
+        + joinedCount * max(options.joinedGrams, 0) + 3 * wordCount
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bound) { features in
+        guard let start = features.baseAddress else { return }
+        var writer = FeatureWriter(base: start, capacity: bound)
+        let text = UnsafeBufferPointer(start: scalars, count: count)
+        let syllableRange = 1...max(options.syllableGrams, 1)
+        eachWord(text) { grams($0, bounded: true, n: syllableRange, .syllable, &writer) }
+        if !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0 {
+          eachWord(UnsafeBufferPointer(start: jamo, count: jamoCount)) {
+            grams($0, bounded: true, n: options.jamoGrams, .jamo, &writer)
+          }
         }
-      }
-      if options.choseongGrams > 0 {
-        eachWord(UnsafeBufferPointer(start: initials, count: count)) {
-          grams($0, bounded: true, n: 1...options.choseongGrams, .choseong, &out)
+        if options.choseongGrams > 0 {
+          eachWord(UnsafeBufferPointer(start: initials, count: count)) {
+            grams($0, bounded: true, n: 1...options.choseongGrams, .choseong, &writer)
+          }
         }
+        // One word has no joined n-grams of its own: they would repeat its syllable n-grams.
+        if options.joinedGrams >= 2 && joinedCount < count {
+          grams(
+            UnsafeBufferPointer(start: joined, count: joinedCount), bounded: false,
+            n: 2...options.joinedGrams, .joined, &writer)
+        }
+        if options.words || options.wordBigrams {
+          wordFeatures(text, &writer)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: start, count: writer.count))
       }
-      // One word has no joined n-grams of its own: they would repeat its syllable n-grams.
-      if options.joinedGrams >= 2 && joinedCount < count {
-        grams(
-          UnsafeBufferPointer(start: joined, count: joinedCount), bounded: false,
-          n: 2...options.joinedGrams, .joined, &out)
-      }
-      if options.words || options.wordBigrams {
-        wordFeatures(text, &out)
-      }
+    }
+  }
+
+  /// Appends features to a buffer sized in advance (cheaper than `Array.append`, which checks
+  /// uniqueness and capacity each time).
+  private struct FeatureWriter {
+    let base: UnsafeMutablePointer<UInt32>
+    let capacity: Int
+    var count = 0
+
+    init(base: UnsafeMutablePointer<UInt32>, capacity: Int) {
+      self.base = base
+      self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func append(_ feature: UInt32) {
+      precondition(count < capacity, "feature bound too small")
+      base[count] = feature
+      count += 1
     }
   }
 
@@ -169,7 +203,7 @@ package struct FeatureExtractor: Sendable {
 
   private func grams(
     _ word: UnsafeBufferPointer<UInt32>, bounded: Bool, n range: ClosedRange<Int>,
-    _ ns: Namespace, _ out: inout [UInt32]
+    _ ns: Namespace, _ out: inout FeatureWriter
   ) {
     // Units are the word's scalars, between a start and an end mark when bounded; they are
     // read in place rather than copied.
@@ -195,7 +229,7 @@ package struct FeatureExtractor: Sendable {
     }
   }
 
-  private func wordFeatures(_ text: UnsafeBufferPointer<UInt32>, _ out: inout [UInt32]) {
+  private func wordFeatures(_ text: UnsafeBufferPointer<UInt32>, _ out: inout FeatureWriter) {
     var previous: UInt32?
     eachWord(text) { word in
       let hashes = stems.hashes(word)
