@@ -148,9 +148,11 @@ import Testing
     #expect(features.allSatisfy { $0 < 1 << FeatureOptions.intents.bucketBits })
   }
 
-  /// Hashes of every feature of a few utterances, recorded with the extractor before it was
-  /// rewritten without intermediate arrays. A change here changes what cached models mean:
-  /// bump `ModelFile.version`, then record the new value.
+  /// Hashes every feature of a few utterances against values recorded with the extractor
+  /// before it was rewritten without intermediate arrays.
+  ///
+  /// A change here changes what cached models mean: bump `ModelFile.version`, then record the
+  /// new value.
   @Test("특징은 기록된 그대로", arguments: [(18, 0xa848_85d0_3a16_7e22), (20, 0x059e_fe13_33cc_769b)])
   func recordedFeatures(bits: Int, fingerprint: UInt64) {
     let texts = [
