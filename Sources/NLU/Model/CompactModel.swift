@@ -6,8 +6,9 @@
 /// bucket no training example touched has zero weights and the largest feature weight (its
 /// document frequency is 0); every such bucket looks the same, so it needs no row. What is
 /// left (about a tenth of the buckets for the intents) is a few megabytes, and a bucket's row
-/// number is its rank in a bitmap of one bit per bucket (32 KB for 2^18 buckets), which sits
-/// in cache: a feature costs one bitmap read, and one row read only when it has a row. The
+/// number is its rank in a bitmap of one bit per bucket, with a running count every 64 buckets
+/// (64 KB for 2^18 buckets), which sits in cache: a feature costs one bitmap read, and one row
+/// read only when it has a row. The
 /// scores are the same floats, added in the same order, as `LinearModel.scores` gives.
 package struct CompactModel: Sendable {
   /// Class labels, in the model's order.
