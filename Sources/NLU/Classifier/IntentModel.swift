@@ -103,6 +103,7 @@ package struct IntentModel: Sendable {
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
     // The best few by a partial selection; ties go to the label first in sorted order.
     var best: [Int] = []
+    best.reserveCapacity(Self.rankingSize + 1)
     for k in scores.indices {
       var position = best.count
       while position > 0, scores[k] > scores[best[position - 1]] { position -= 1 }
@@ -116,7 +117,7 @@ package struct IntentModel: Sendable {
     let fellBack = top.probability < calibration.threshold && top.label != Self.fallback
     return IntentPrediction(
       intent: fellBack ? Self.fallback : top.label, confidence: top.probability,
-      topLabel: top.label, fellBack: fellBack, ranking: Array(ranking.prefix(Self.rankingSize)))
+      topLabel: top.label, fellBack: fellBack, ranking: ranking)
   }
 }
 
