@@ -135,6 +135,39 @@ import Testing
     #expect(initials.intersection(full).count >= 5)
   }
 
+  @Test(
+    "짧은 단어, 낱자, 섞인 문자도 특징 버퍼에 맞는다",
+    arguments: [
+      "가 나 다 라 마 바", "ㄱ ㄴ ㄷ ㄹ", "a b c d e f", "갃 갃갃 갃갃갃", "😀 가 😀 a 1", "x",
+      String(repeating: "각 ", count: 2_000),
+    ])
+  func featureBuffer(text: String) {
+    let extractor = FeatureExtractor(options: .intents)
+    let features = extractor.features(of: text)
+    #expect(!features.isEmpty)
+    #expect(features.allSatisfy { $0 < 1 << FeatureOptions.intents.bucketBits })
+  }
+
+  /// Hashes every feature of a few utterances against values recorded with the extractor
+  /// before it was rewritten without intermediate arrays.
+  ///
+  /// A change here changes what cached models mean: bump `ModelFile.version`, then record the
+  /// new value.
+  @Test("특징은 기록된 그대로", arguments: [(18, 0xa848_85d0_3a16_7e22), (20, 0x059e_fe13_33cc_769b)])
+  func recordedFeatures(bits: Int, fingerprint: UInt64) {
+    let texts = [
+      "건강검진 언제 받아?", "ㄱㄱㄱㅈ", "rjsrkdrjawls", "alsqkddnl rydbr", "자동차세얼마야",
+      "상담원 연결해주세요", "고마워요", "서울에서는 민방위 교육을 어디서 받나요", "ＡＢＣ 카드 결제",
+      "Hello 여권 재발급", "  여러   칸의   공백  ", "갃 갃갃 ㅎㅏㄴ", "2026년 3월 15일 오후 3시",
+    ]
+    let extractor = FeatureExtractor(options: FeatureOptions(bucketBits: bits))
+    var hash = FNV1a64()
+    for text in texts {
+      for feature in extractor.features(of: text) { hash.combine(String(feature)) }
+    }
+    #expect(hash.value == fingerprint)
+  }
+
   @Test("특징 수는 입력 길이로 제한된다") func bounded() {
     let extractor = FeatureExtractor(options: .intents)
     let count = extractor.features(of: String(repeating: "가나다라 ", count: 50_000)).count

@@ -32,7 +32,8 @@ package enum CrossValidation {
       let classifier = TextClassifier.train(train, features: features, training: training)
       for index in data.indices where fold[index] == k {
         var scores: [Float] = []
-        classifier.model.scores(classifier.extractor.features(of: data[index].text), into: &scores)
+        classifier.compact.scores(
+          classifier.extractor.features(of: data[index].text), into: &scores)
         result.append(
           Fold(label: data[index].label, labels: classifier.model.labels, scores: scores))
       }

@@ -84,8 +84,11 @@ package struct IntentModel: Sendable {
   /// - Returns: the prediction.
   package func classify(_ text: String) -> IntentPrediction {
     let prepared = classifier.extractor.prepare(text)
+    // Hangul syllables and ASCII letters and digits answer without a Unicode property lookup.
     let readable = prepared.unicodeScalars.contains {
-      $0.properties.isAlphabetic || ("0"..."9").contains($0)
+      let v = $0.value
+      return (0xAC00...0xD7A3).contains(v) || (0x30...0x39).contains(v)
+        || (0x61...0x7A).contains(v | 0x20) || (v >= 0x80 && $0.properties.isAlphabetic)
     }
     let labels = classifier.model.labels
     guard readable, !labels.isEmpty else {
@@ -96,10 +99,11 @@ package struct IntentModel: Sendable {
     features.reserveCapacity(256)
     classifier.extractor.features(ofPrepared: prepared, into: &features)
     var scores: [Float] = []
-    classifier.model.scores(features, into: &scores)
+    classifier.compact.scores(features, into: &scores)
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
     // The best few by a partial selection; ties go to the label first in sorted order.
     var best: [Int] = []
+    best.reserveCapacity(Self.rankingSize + 1)
     for k in scores.indices {
       var position = best.count
       while position > 0, scores[k] > scores[best[position - 1]] { position -= 1 }
@@ -113,7 +117,7 @@ package struct IntentModel: Sendable {
     let fellBack = top.probability < calibration.threshold && top.label != Self.fallback
     return IntentPrediction(
       intent: fellBack ? Self.fallback : top.label, confidence: top.probability,
-      topLabel: top.label, fellBack: fellBack, ranking: Array(ranking.prefix(Self.rankingSize)))
+      topLabel: top.label, fellBack: fellBack, ranking: ranking)
   }
 }
 

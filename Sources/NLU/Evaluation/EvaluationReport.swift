@@ -35,6 +35,9 @@ package struct EvaluationReport: Sendable, Codable, Equatable {
   package var trainCPUSeconds: Double = 0
   /// Single-utterance predictions per second, one core, one call per utterance.
   package var utterancesPerSecond: Double
+  /// The same per CPU second of the predicting thread: on a shared machine, time the thread
+  /// waited for a core does not count (cache contention still does).
+  package var utterancesPerCPUSecond: Double = 0
 
   /// Scores predictions against the truth.
   ///

@@ -32,17 +32,37 @@ package struct FeatureExtractor: Sendable {
   /// - Returns: the prepared text.
   package func prepare(_ text: String) -> String {
     var t = TextNormalizer.normalize(text)
-    if t.unicodeScalars.count > options.maxCharacters {
+    // A text of no more UTF-8 bytes than the limit has no more scalars either.
+    if t.utf8.count > options.maxCharacters && t.unicodeScalars.count > options.maxCharacters {
       t = String(t.prefix(options.maxCharacters))
     }
-    if t.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }),
-      let corrected = DubeolsikKeyboard.correctedIfMistyped(t)
-    {
+    var letters = Letters(t)
+    if letters.latin, let corrected = DubeolsikKeyboard.correctedIfMistyped(t) {
       t = corrected
+      letters = Letters(t)
     }
-    let hasUpper = t.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
-    let hasOtherCase = t.unicodeScalars.contains { $0.value >= 0x80 && $0.value < 0x3000 }
-    return hasUpper || hasOtherCase ? t.lowercased() : t
+    return letters.upper || letters.otherCased ? t.lowercased() : t
+  }
+
+  /// What one pass over a text's UTF-8 says about its letters.
+  private struct Letters {
+    /// An ASCII letter: the text may be Korean typed in English mode.
+    var latin = false
+    /// An ASCII capital.
+    var upper = false
+    /// A scalar in U+0080..<U+3000, where the other cased scripts are (lead bytes C2–E2).
+    var otherCased = false
+
+    init(_ text: String) {
+      for byte in text.utf8 {
+        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+          latin = true
+          if byte <= 0x5A { upper = true }
+        } else if byte >= 0xC2 && byte <= 0xE2 {
+          otherCased = true
+        }
+      }
+    }
   }
 
   /// Hashed features of `text`, appended to `into` (indices may repeat: they add up).
@@ -61,49 +81,111 @@ package struct FeatureExtractor: Sendable {
   ///   - into: the buffer to append bucket indices to.
   package func features(ofPrepared prepared: String, into out: inout [UInt32]) {
     guard !prepared.isEmpty else { return }
-    // One pass builds three parallel views, spaces kept as word separators: the scalars, their
-    // jamo (compatibility letters, no tables beyond HangulSyllable's own) and their 초성.
-    var scalars: [UInt32] = []
-    var jamo: [UInt32] = []
-    var initials: [UInt32] = []
-    scalars.reserveCapacity(prepared.utf8.count)
-    jamo.reserveCapacity(prepared.utf8.count)
-    initials.reserveCapacity(prepared.utf8.count)
-    for scalar in prepared.unicodeScalars {
-      scalars.append(scalar.value)
-      if let syllable = HangulSyllable(scalar) {
-        initials.append(syllable.initialJamo.value)
-        jamo.append(syllable.initialJamo.value)
-        jamo.append(syllable.medialJamo.value)
-        if let final = syllable.finalJamo { jamo.append(final.value) }
-      } else {
-        initials.append(scalar.value)
-        jamo.append(scalar.value)
+    // Four views of the text side by side in one temporary buffer (on the stack for usual
+    // lengths), spaces kept as word separators: its scalars, their jamo (compatibility
+    // letters), their 초성, and the scalars without spaces. A scalar has at most as many jamo
+    // as UTF-8 bytes, so the UTF-8 length bounds every view.
+    let capacity = prepared.utf8.count
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 4 * capacity) { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let scalars = base
+      let jamo = base + capacity
+      let initials = base + 2 * capacity
+      let joined = base + 3 * capacity
+      var count = 0
+      var jamoCount = 0
+      var joinedCount = 0
+      var wordCount = 0
+      for scalar in prepared.unicodeScalars {
+        let v = scalar.value
+        if v != 0x20 && (count == 0 || scalars[count - 1] == 0x20) { wordCount += 1 }
+        scalars[count] = v
+        if let syllable = HangulSyllable(scalar) {
+          initials[count] = syllable.initialJamo.value
+          jamo[jamoCount] = syllable.initialJamo.value
+          jamo[jamoCount + 1] = syllable.medialJamo.value
+          jamoCount += 2
+          if let final = syllable.finalJamo {
+            jamo[jamoCount] = final.value
+            jamoCount += 1
+          }
+        } else {
+          initials[count] = v
+          jamo[jamoCount] = v
+          jamoCount += 1
+        }
+        if v != 0x20 {
+          joined[joinedCount] = v
+          joinedCount += 1
+        }
+        count += 1
       }
-    }
-    let syllableRange = 1...max(options.syllableGrams, 1)
-    let useJamo = !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0
-    eachWord(scalars) { grams($0, bounded: true, n: syllableRange, .syllable, &out) }
-    if useJamo {
-      eachWord(jamo) { grams($0, bounded: true, n: options.jamoGrams, .jamo, &out) }
-    }
-    if options.choseongGrams > 0 {
-      eachWord(initials) { grams($0, bounded: true, n: 1...options.choseongGrams, .choseong, &out) }
-    }
-    if options.joinedGrams >= 2 && scalars.contains(0x20) {
-      let joined = scalars.filter { $0 != 0x20 }
-      grams(joined[...], bounded: false, n: 2...options.joinedGrams, .joined, &out)
-    }
-    if options.words || options.wordBigrams {
-      wordFeatures(prepared, &out)
+      // At most one feature per n for each position of a word between its marks, and three
+      // per word: features are written into a buffer of that size, then copied out once.
+      let marked = count + 2 * wordCount
+      let bound =
+        marked * (max(options.syllableGrams, 1) + max(options.choseongGrams, 0))
+        + (jamoCount + 2 * wordCount) * max(options.jamoGrams.upperBound, 0)
+        + joinedCount * max(options.joinedGrams, 0) + 3 * wordCount
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bound) { features in
+        guard let start = features.baseAddress else { return }
+        var writer = FeatureWriter(base: start, capacity: bound)
+        let text = UnsafeBufferPointer(start: scalars, count: count)
+        let syllableRange = 1...max(options.syllableGrams, 1)
+        eachWord(text) { grams($0, bounded: true, n: syllableRange, .syllable, &writer) }
+        if !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0 {
+          eachWord(UnsafeBufferPointer(start: jamo, count: jamoCount)) {
+            grams($0, bounded: true, n: options.jamoGrams, .jamo, &writer)
+          }
+        }
+        if options.choseongGrams > 0 {
+          eachWord(UnsafeBufferPointer(start: initials, count: count)) {
+            grams($0, bounded: true, n: 1...options.choseongGrams, .choseong, &writer)
+          }
+        }
+        // One word has no joined n-grams of its own: they would repeat its syllable n-grams.
+        if options.joinedGrams >= 2 && joinedCount < count {
+          grams(
+            UnsafeBufferPointer(start: joined, count: joinedCount), bounded: false,
+            n: 2...options.joinedGrams, .joined, &writer)
+        }
+        if options.words || options.wordBigrams {
+          wordFeatures(text, &writer)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: start, count: writer.count))
+      }
     }
   }
 
+  /// Appends features to a buffer sized in advance (cheaper than `Array.append`, which checks
+  /// uniqueness and capacity each time).
+  private struct FeatureWriter {
+    let base: UnsafeMutablePointer<UInt32>
+    let capacity: Int
+    var count = 0
+
+    init(base: UnsafeMutablePointer<UInt32>, capacity: Int) {
+      self.base = base
+      self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func append(_ feature: UInt32) {
+      precondition(count < capacity, "feature bound too small")
+      base[count] = feature
+      count += 1
+    }
+  }
+
+  /// Calls `body` with each maximal run of units that are not spaces.
   @inline(__always)
-  private func eachWord(_ units: [UInt32], _ body: (ArraySlice<UInt32>) -> Void) {
+  private func eachWord(
+    _ units: UnsafeBufferPointer<UInt32>, _ body: (UnsafeBufferPointer<UInt32>) -> Void
+  ) {
+    guard let base = units.baseAddress else { return }
     var start = 0
     for i in 0...units.count where i == units.count || units[i] == 0x20 {
-      if i > start { body(units[start..<i]) }
+      if i > start { body(UnsafeBufferPointer(start: base + start, count: i - start)) }
       start = i + 1
     }
   }
@@ -120,12 +202,11 @@ package struct FeatureExtractor: Sendable {
   }
 
   private func grams(
-    _ word: ArraySlice<UInt32>, bounded: Bool, n range: ClosedRange<Int>, _ ns: Namespace,
-    _ out: inout [UInt32]
+    _ word: UnsafeBufferPointer<UInt32>, bounded: Bool, n range: ClosedRange<Int>,
+    _ ns: Namespace, _ out: inout FeatureWriter
   ) {
     // Units are the word's scalars, between a start and an end mark when bounded; they are
     // read in place rather than copied.
-    let base = word.startIndex
     let count = word.count + (bounded ? 2 : 0)
     let seed = FNV1a(namespace: ns.rawValue)
     for i in 0..<count {
@@ -135,10 +216,9 @@ package struct FeatureExtractor: Sendable {
         guard last < count else { break }
         let unit: UInt32
         if bounded {
-          unit =
-            last == 0 ? Self.wordStart : last == count - 1 ? Self.wordEnd : word[base + last - 1]
+          unit = last == 0 ? Self.wordStart : last == count - 1 ? Self.wordEnd : word[last - 1]
         } else {
-          unit = word[base + last]
+          unit = word[last]
         }
         hash.combine(scalar: unit)
         if n < range.lowerBound { continue }
@@ -149,10 +229,10 @@ package struct FeatureExtractor: Sendable {
     }
   }
 
-  private func wordFeatures(_ prepared: String, _ out: inout [UInt32]) {
+  private func wordFeatures(_ text: UnsafeBufferPointer<UInt32>, _ out: inout FeatureWriter) {
     var previous: UInt32?
-    for token in prepared.split(separator: " ") {
-      let hashes = stems.hashes(token)
+    eachWord(text) { word in
+      let hashes = stems.hashes(word)
       if options.words {
         out.append(hashes.stem & mask)
         if options.choseongGrams > 0 { out.append(hashes.initials & mask) }

@@ -5,10 +5,18 @@ import Synchronization
 ///
 /// Stripping is the slowest step of feature extraction (several microseconds a word) and
 /// words repeat (Zipf), so a bounded memo shared by all callers pays for itself; it is
-/// emptied when full rather than evicting one by one.
+/// emptied when full rather than evicting one by one. Words are looked up by their scalars,
+/// read in place: no `String` is built (nor hashed with Unicode normalization) unless the word
+/// is new.
 package final class StemCache: Sendable {
-  private let table = Mutex<[Substring: StemHashes]>([:])
+  private let table = Mutex<[UInt64: Entry]>([:])
   private let capacity: Int
+
+  /// A remembered word: its scalars (to tell apart words whose keys collide) and its hashes.
+  private struct Entry {
+    var word: [UInt32]
+    var hashes: StemHashes
+  }
 
   /// Creates an empty cache.
   ///
@@ -17,23 +25,24 @@ package final class StemCache: Sendable {
     self.capacity = capacity
   }
 
-  /// The FNV-1a hashes of `word` with its particles stripped, and of its 초성.
+  /// The FNV-1a hashes of a word with its particles stripped, and of its 초성.
   ///
-  /// - Parameter word: one space-free token of prepared text.
+  /// - Parameter word: the scalar values of one space-free token of prepared text.
   /// - Returns: the two hashes.
-  package func hashes(_ word: Substring) -> StemHashes {
-    if let hit = table.withLock({ $0[word] }) { return hit }
-    let stem = Josa.stripped(from: word)
-    var stemHash = FNV1a(namespace: StemHashes.stemNamespace)
-    for scalar in stem.unicodeScalars { stemHash.combine(scalar: scalar.value) }
-    var initialsHash = FNV1a(namespace: StemHashes.initialsNamespace)
-    for scalar in Choseong.extract(stem).unicodeScalars {
-      initialsHash.combine(scalar: scalar.value)
+  package func hashes(_ word: UnsafeBufferPointer<UInt32>) -> StemHashes {
+    var key: UInt64 = 14_695_981_039_346_656_037
+    for v in word { key = (key ^ UInt64(v)) &* 1_099_511_628_211 }
+    let hit = table.withLock { table -> StemHashes? in
+      guard let entry = table[key], entry.word.elementsEqual(word) else { return nil }
+      return entry.hashes
     }
-    let value = StemHashes(stem: stemHash.value, initials: initialsHash.value)
+    if let hit { return hit }
+    var text = String.UnicodeScalarView()
+    for v in word { text.append(Unicode.Scalar(v) ?? "\u{FFFD}") }
+    let value = StemHashes(of: String(text))
     table.withLock { table in
       if table.count >= capacity { table.removeAll(keepingCapacity: true) }
-      table[word] = value
+      table[key] = Entry(word: Array(word), hashes: value)
     }
     return value
   }
@@ -49,4 +58,19 @@ package struct StemHashes: Sendable, Hashable {
   package var stem: UInt32
   /// Hash of the stem's 초성.
   package var initials: UInt32
+
+  /// Strips `word` and hashes the stem and its 초성.
+  ///
+  /// - Parameter word: one space-free token of prepared text.
+  package init(of word: String) {
+    let stem = Josa.stripped(from: word)
+    var stemHash = FNV1a(namespace: Self.stemNamespace)
+    for scalar in stem.unicodeScalars { stemHash.combine(scalar: scalar.value) }
+    var initialsHash = FNV1a(namespace: Self.initialsNamespace)
+    for scalar in Choseong.extract(stem).unicodeScalars {
+      initialsHash.combine(scalar: scalar.value)
+    }
+    self.stem = stemHash.value
+    self.initials = initialsHash.value
+  }
 }

@@ -22,6 +22,8 @@ package struct TextClassifier: Sendable {
   package let extractor: FeatureExtractor
   /// The trained model.
   package let model: LinearModel
+  /// The same model in the form predictions read (only the rows training touched).
+  package let compact: CompactModel
   /// How the model was trained.
   package let training: TrainingOptions
 
@@ -35,6 +37,7 @@ package struct TextClassifier: Sendable {
     precondition(model.bucketBits == features.bucketBits, "model and features disagree")
     self.extractor = FeatureExtractor(options: features)
     self.model = model
+    self.compact = CompactModel(model)
     self.training = training
   }
 
@@ -69,7 +72,7 @@ package struct TextClassifier: Sendable {
   /// - Returns: the ranking; empty when the model has no labels.
   package func rank(_ text: String) -> [LabelScore] {
     var scores: [Float] = []
-    model.scores(extractor.features(of: text), into: &scores)
+    compact.scores(extractor.features(of: text), into: &scores)
     LinearModel.softmax(&scores)
     return zip(model.labels, scores)
       .map { LabelScore(label: $0, probability: Double($1)) }
@@ -85,7 +88,7 @@ package struct TextClassifier: Sendable {
   package func top(_ text: String, scratch: inout Scratch) -> (label: Int, probability: Float)? {
     scratch.features.removeAll(keepingCapacity: true)
     extractor.features(of: text, into: &scratch.features)
-    model.scores(scratch.features, into: &scratch.scores)
+    compact.scores(scratch.features, into: &scratch.scores)
     LinearModel.softmax(&scratch.scores)
     guard var best = scratch.scores.indices.first else { return nil }
     for k in scratch.scores.indices where scratch.scores[k] > scratch.scores[best] { best = k }

@@ -165,7 +165,8 @@ enum EvalCommand: BiseoCommand {
     console.line("options: \(output.options)")
     console.line(
       "accuracy \(f(r.accuracy))  macro-F1 \(f(r.macroF1))  "
-        + "single-utterance \(Int(r.utterancesPerSecond.rounded()))/s (one core, fastest of 3 passes)"
+        + "single-utterance \(Int(r.utterancesPerSecond.rounded()))/s, "
+        + "\(Int(r.utterancesPerCPUSecond.rounded()))/CPU s (one core, fastest of 3 passes)"
     )
     if let c = output.calibration {
       let what = calibrated ? "cross-validated" : "in force"
