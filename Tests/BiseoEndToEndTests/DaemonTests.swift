@@ -7,21 +7,73 @@ import Testing
 
 /// `biseo daemon --once` as cron would run it, and killed at random points.
 @Suite(.serialized) struct DaemonTests {
-  /// A corpus of `count` copies of a demo citizen who subscribed to 민방위 reminders (two
-  /// notification days in November 2026), so that one run has hundreds of notices to send.
-  static func corpus(count: Int) throws -> String {
+  /// A corpus of `count` copies of a demo citizen who subscribed to 민방위 reminders.
+  ///
+  /// Two notification days in November 2026, so that one run has hundreds of notices to send.
+  /// `channels` replaces the channel names the citizen chose (`toss`, which goes to the outbox).
+  static func corpus(count: Int, channels: [String]? = nil) throws -> String {
     let root = NSTemporaryDirectory() + "biseo-daemon-corpus-\(UUID().uuidString)"
     let profiles = root + "/profiles"
     try FileManager.default.createDirectory(atPath: profiles, withIntermediateDirectories: true)
     let source = BiseoProcess.repositoryRoot.appendingPathComponent(
       "Corpus/profiles/c004-choi-minho.json")
-    let template = try String(contentsOf: source, encoding: .utf8)
+    var template = try String(contentsOf: source, encoding: .utf8)
+    if let channels {
+      let names = channels.map { "\"\($0)\"" }.joined(separator: ", ")
+      template = template.replacingOccurrences(
+        of: "\"channels\": [\"toss\"]", with: "\"channels\": [\(names)]")
+    }
     for i in 0..<count {
       let id = String(format: "d%03d", i)
       let text = template.replacingOccurrences(of: "\"c004-choi-minho\"", with: "\"\(id)\"")
       try Data(text.utf8).write(to: URL(fileURLWithPath: "\(profiles)/\(id).json"))
     }
     return root
+  }
+
+  /// The keys every run of the crash loops must deliver through `channel`: both 민방위
+  /// notification days (16 and 27 November 2026) of each of `count` corpus citizens.
+  static func dueKeys(count: Int, channel: String) -> Set<String> {
+    Set(
+      (0..<count).flatMap { i in
+        ["2026-11-16", "2026-11-27"].map {
+          String(format: "d%03d", i) + ":civil_defense:2026-11-30:\($0):\(channel)"
+        }
+      })
+  }
+
+  /// Runs `biseo arguments(i)` `iterations` times, each killed with SIGKILL at a random
+  /// moment of an uninterrupted run's span (measured first with `calibration`).
+  ///
+  /// - Returns: how many runs were killed, and the span in microseconds.
+  static func killAtRandom(
+    iterations: Int, calibration: [String], arguments: (Int) -> [String]
+  ) throws -> (killed: Int, span: Int) {
+    // How long an uninterrupted run takes here, so that kills land all through it.
+    let clock = ContinuousClock()
+    let measured = try clock.measure { _ = try BiseoProcess.run(calibration) }
+    let span = max(
+      Int(
+        measured.components.seconds * 1_000_000 + measured.components.attoseconds
+          / 1_000_000_000_000), 100_000)
+    var generator = SystemRandomNumberGenerator()
+    var killed = 0
+    for i in 0..<iterations {
+      let process = Process()
+      process.executableURL = try BiseoProcess.executable()
+      process.arguments = arguments(i)
+      process.currentDirectoryURL = BiseoProcess.repositoryRoot
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32(Int.random(in: 0...span, using: &generator)))
+      if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        killed += 1
+      }
+      process.waitUntilExit()
+    }
+    return (killed, span)
   }
 
   static func outboxKeys(_ data: String) throws -> [String] {
@@ -61,42 +113,126 @@ import Testing
     func arguments(_ day: String, _ data: String) -> [String] {
       ["daemon", "--once", "--as-of", day, "--corpus", corpus, "--data", data]
     }
-    // How long an uninterrupted run takes here, so that kills land all through it.
-    let clock = ContinuousClock()
-    let calibration = try clock.measure {
-      _ = try BiseoProcess.run(arguments(days[0], data + "-calibration"))
-    }
-    let span = max(
-      Int(
-        calibration.components.seconds * 1_000_000 + calibration.components.attoseconds
-          / 1_000_000_000_000), 100_000)
-    var generator = SystemRandomNumberGenerator()
-    var killed = 0
-    for i in 0..<iterations {
-      let process = Process()
-      process.executableURL = try BiseoProcess.executable()
-      process.arguments = arguments(days[i % 2], data)
-      process.currentDirectoryURL = BiseoProcess.repositoryRoot
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      usleep(UInt32(Int.random(in: 0...span, using: &generator)))
-      if process.isRunning {
-        kill(process.processIdentifier, SIGKILL)
-        killed += 1
-      }
-      process.waitUntilExit()
-    }
+    let (killed, span) = try Self.killAtRandom(
+      iterations: iterations, calibration: arguments(days[0], data + "-calibration"),
+      arguments: { arguments(days[$0 % 2], data) })
     for day in days {
       let final = try BiseoProcess.run(arguments(day, data))
       #expect(final.status == 0, "\(final.stderr)")
     }
     let keys = try Self.outboxKeys(data)
     #expect(Set(keys).count == keys.count, "a notice was written twice")
-    #expect(keys.count == 120, "every due notice arrives: \(keys.count) of 120")
+    #expect(Set(keys) == Self.dueKeys(count: 60, channel: "outbox"), "\(keys.count) of 120")
     let status = try BiseoProcess.run(["status", "--data", data, "--json"])
     #expect(status.stdout.contains("\"delivered\":120"), "\(status.stdout)")
     print("daemonCrash: iterations=\(iterations) killed=\(killed) runMicroseconds=\(span)")
+  }
+
+  /// The same loop with every citizen on two channels.
+  ///
+  /// The outbox and a webhook receiver that deduplicates by `webhook-id`. A kill after the receiver processed a request but before
+  /// the ledger heard the 200 makes the restarted daemon send it again, with the same id: at
+  /// least once to the receiver, exactly once after its deduplication.
+  @Test(
+    "kill -9를 아무 때나 해도 웹훅 수신자는 모든 알림을 받고, 중복은 webhook-id로 걸러진다",
+    .enabled(
+      if: WebhookSinkPeer.isAvailable,
+      "skipped: python3 cannot import 'standardwebhooks' (pip install standardwebhooks)"))
+  func killedAtRandomWebhookSinkGetsEveryReminder() throws {
+    let iterations =
+      Int(ProcessInfo.processInfo.environment["DAEMON_WEBHOOK_CRASH_ITERATIONS"] ?? "") ?? 200
+    let count = 40
+    let sink = try WebhookSinkPeer()
+    defer { sink.stop() }
+    let corpus = try Self.corpus(count: count, channels: ["outbox", "hook"])
+    let data = NSTemporaryDirectory() + "biseo-daemon-hook-crash-\(UUID().uuidString)"
+    let calibrationData = data + "-calibration"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: calibrationData, withIntermediateDirectories: true)
+    // The calibration run sends to a receiver of its own, which deduplicates separately.
+    let config = data + "/daemon.json"
+    try sink.config(path: "hook", data: data).write(
+      toFile: config, atomically: true, encoding: .utf8)
+    let calibrationConfig = calibrationData + "/daemon.json"
+    try sink.config(path: "calibration", data: calibrationData).write(
+      toFile: calibrationConfig, atomically: true, encoding: .utf8)
+    let days = ["2026-11-16", "2026-11-27"]
+    func arguments(_ day: String, _ data: String, _ config: String) -> [String] {
+      [
+        "daemon", "--once", "--as-of", day, "--corpus", corpus, "--data", data, "--config",
+        config,
+      ]
+    }
+    let (killed, span) = try Self.killAtRandom(
+      iterations: iterations,
+      calibration: arguments(days[0], calibrationData, calibrationConfig),
+      arguments: { arguments(days[$0 % 2], data, config) })
+    for day in days {
+      let final = try BiseoProcess.run(arguments(day, data, config))
+      #expect(final.status == 0, "\(final.stderr)")
+    }
+    let stats = try sink.stats()
+    #expect(stats.bad_signatures == 0, "\(stats.errors.prefix(5))")
+    let receiver = try #require(stats.receivers["/hook"])
+    #expect(Set(receiver.processed) == Self.dueKeys(count: count, channel: "hook"))
+    let outbox = try Self.outboxKeys(data)
+    #expect(Set(outbox).count == outbox.count, "an outbox line was written twice")
+    #expect(Set(outbox) == Self.dueKeys(count: count, channel: "outbox"))
+    let status = try BiseoProcess.run(["status", "--data", data, "--json"])
+    #expect(status.stdout.contains("\"delivered\":\(4 * count)"), "\(status.stdout)")
+    print(
+      "daemonWebhookCrash: iterations=\(iterations) killed=\(killed) runMicroseconds=\(span) "
+        + "received=\(receiver.processed.count) duplicatesAbsorbed=\(receiver.duplicates)")
+  }
+
+  @Test(
+    "410을 받은 웹훅은 데몬을 다시 시작해도 부르지 않고, 그 알림은 이유와 함께 실패로 남는다",
+    .enabled(
+      if: WebhookSinkPeer.isAvailable,
+      "skipped: python3 cannot import 'standardwebhooks' (pip install standardwebhooks)"))
+  func goneWebhookStaysDisabledAfterARestart() throws {
+    let sink = try WebhookSinkPeer()
+    defer { sink.stop() }
+    let corpus = try Self.corpus(count: 3, channels: ["hook"])
+    let data = NSTemporaryDirectory() + "biseo-daemon-gone-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let config = data + "/daemon.json"
+    try sink.config(path: "gone", data: data).write(
+      toFile: config, atomically: true, encoding: .utf8)
+    func run(_ day: String) throws -> BiseoProcess.Result {
+      try BiseoProcess.run([
+        "daemon", "--once", "--as-of", day, "--corpus", corpus, "--data", data, "--config",
+        config,
+      ])
+    }
+    let first = try run("2026-11-16")
+    #expect(first.status == 1, "a failed reminder makes --once exit 1: \(first.stderr)")
+    #expect(first.stdout == "planned 6, due 3, delivered 0, failed 3, dead 0\n")
+    // Three sends may be in flight when the first 410 arrives; each of them may hit it.
+    let calls = try sink.stats().gone_requests
+    #expect((1...3).contains(calls))
+
+    let second = try run("2026-11-27")
+    #expect(second.stdout == "planned 0, due 3, delivered 0, failed 3, dead 0\n")
+    #expect(try sink.stats().gone_requests == calls, "the restarted daemon called a gone endpoint")
+
+    let url = "http://127.0.0.1:\(sink.port)/gone"
+    let json = try BiseoProcess.run(["status", "--data", data, "--json"]).stdout
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let disabled = try #require(object["disabledEndpoints"] as? [[String: Any]])
+    #expect(disabled.count == 1)
+    #expect(disabled.first?["endpoint"] as? String == url)
+    #expect(disabled.first?["channel"] as? String == "hook")
+    let letters = try #require(object["deadLetters"] as? [[String: Any]])
+    #expect(letters.count == 6 && letters.allSatisfy { $0["state"] as? String == "failed" })
+    let restartedKey = "d000:civil_defense:2026-11-30:2026-11-27:hook"
+    let restarted = try #require(letters.first { $0["key"] as? String == restartedKey })
+    let detail = try #require(restarted["detail"] as? String)
+    #expect(detail.hasPrefix("endpoint gone: HTTP 410 from \(url); disabled since "), "\(detail)")
+    let text = try BiseoProcess.run(["status", "--data", data]).stdout
+    #expect(text.contains("disabled endpoint: \(url) (channel hook) since "), "\(text)")
   }
 }
 
