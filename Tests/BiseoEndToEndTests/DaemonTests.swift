@@ -186,6 +186,53 @@ import Testing
         + "received=\(receiver.processed.count) duplicatesAbsorbed=\(receiver.duplicates)")
   }
 
+  /// A kill while the receiver holds a request it has processed: the ledger says `attempted`,
+  /// so the restarted daemon sends that `webhook-id` again and the receiver absorbs it.
+  @Test(
+    "받은 뒤 응답하기 전에 죽으면, 다시 시작한 데몬이 같은 webhook-id로 보내고 수신자가 걸러낸다",
+    .enabled(
+      if: WebhookSinkPeer.isAvailable,
+      "skipped: python3 cannot import 'standardwebhooks' (pip install standardwebhooks)"))
+  func aKillBeforeTheReplyIsSentAgainAndAbsorbed() throws {
+    let sink = try WebhookSinkPeer()
+    defer { sink.stop() }
+    let corpus = try Self.corpus(count: 3, channels: ["hook"])
+    let data = NSTemporaryDirectory() + "biseo-daemon-stall-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let config = data + "/daemon.json"
+    try sink.config(path: "stall-first", data: data, timeout: 120).write(
+      toFile: config, atomically: true, encoding: .utf8)
+    let arguments = [
+      "daemon", "--once", "--as-of", "2026-11-16", "--corpus", corpus, "--data", data,
+      "--config", config,
+    ]
+    let process = Process()
+    process.executableURL = try BiseoProcess.executable()
+    process.arguments = arguments
+    process.currentDirectoryURL = BiseoProcess.repositoryRoot
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The receiver processes the first request and then holds its reply for a minute.
+    var first: String?
+    for _ in 0..<1200 where first == nil && process.isRunning {
+      first = try sink.stats().receivers["/stall-first"]?.processed.first
+      if first == nil { usleep(50_000) }
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    let stalled = try #require(first, "the receiver never got a request")
+
+    let final = try BiseoProcess.run(arguments)
+    #expect(final.status == 0, "\(final.stderr)")
+    let receiver = try #require(try sink.stats().receivers["/stall-first"])
+    #expect(receiver.repeated.contains(stalled), "\(receiver.repeated)")
+    let due = Self.dueKeys(count: 3, channel: "hook").filter { $0.contains(":2026-11-16:") }
+    #expect(Set(receiver.processed) == due)
+    let status = try BiseoProcess.run(["status", "--data", data, "--json"])
+    #expect(status.stdout.contains("\"delivered\":3"), "\(status.stdout)")
+  }
+
   @Test(
     "410을 받은 웹훅은 데몬을 다시 시작해도 부르지 않고, 그 알림은 이유와 함께 실패로 남는다",
     .enabled(

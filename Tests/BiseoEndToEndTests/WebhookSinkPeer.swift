@@ -27,6 +27,8 @@ final class WebhookSinkPeer {
   struct Receiver: Decodable {
     var processed: [String]
     var duplicates: Int
+    /// The ids of the duplicates, in arrival order.
+    var repeated: [String]
   }
 
   struct Stats: Decodable {

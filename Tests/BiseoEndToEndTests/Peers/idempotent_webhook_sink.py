@@ -5,6 +5,9 @@ Usage: idempotent_webhook_sink.py SECRET  -- prints "PORT <n>" once listening.
 Every POST is verified with the reference `standardwebhooks` library (a bad signature is
 counted and answered 401) and must carry its own webhook-id as data.key. Paths:
   /gone  410 Gone for every request (each one counted).
+  /stall-first  like any other receiver, but the very first POST it gets is processed and
+         then left unanswered for 60 s: the sender is killed while it waits, and its
+         restart must send that id again.
   any other path is a receiver of its own (its own set of seen ids): the first POST of a
          webhook-id is processed; a repeat is acknowledged (200) and counted as a
          duplicate, never processed again. The reply waits 0-30 ms after the
@@ -12,7 +15,7 @@ counted and answered 401) and must carry its own webhook-id as data.key. Paths:
          processed a request but before the sender heard the 200: the case a restarted
          sender must redeliver and the receiver must absorb.
 GET /stats returns {"bad_signatures", "errors", "gone_requests",
-"receivers": {path: {"processed": [ids in order], "duplicates": n}}}.
+"receivers": {path: {"processed": [ids in order], "duplicates": n, "repeated": [ids]}}}.
 """
 import json
 import random
@@ -26,6 +29,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 lock = threading.Lock()
 stats = {"bad_signatures": 0, "errors": [], "gone_requests": 0, "receivers": {}}
 seen = {}
+stalled = []
 webhook = Webhook(sys.argv[1])
 
 
@@ -67,14 +71,19 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(410)
             return
         with lock:
-            receiver = stats["receivers"].setdefault(self.path, {"processed": [], "duplicates": 0})
+            receiver = stats["receivers"].setdefault(
+                self.path, {"processed": [], "duplicates": 0, "repeated": []})
             ids = seen.setdefault(self.path, set())
             if key in ids:
                 receiver["duplicates"] += 1
+                receiver["repeated"].append(key)
             else:
                 ids.add(key)
                 receiver["processed"].append(key)
-        time.sleep(random.uniform(0, 0.03))
+            stall = self.path == "/stall-first" and not stalled
+            if stall:
+                stalled.append(key)
+        time.sleep(60 if stall else random.uniform(0, 0.03))
         self.reply(200)
 
 
