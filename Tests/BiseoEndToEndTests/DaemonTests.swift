@@ -42,13 +42,15 @@ import Testing
       })
   }
 
-  /// Runs `biseo arguments(i)` `iterations` times, each killed with SIGKILL at a random
-  /// moment of an uninterrupted run's span (measured first with `calibration`).
+  /// Runs `biseo` with each of `runs`, each killed with SIGKILL at a random moment of an
+  /// uninterrupted run's span (measured first with `calibration`).
+  ///
+  /// Blocking (child processes, `usleep`): call it through `offPool`.
   ///
   /// - Returns: how many runs were killed, and the span in microseconds.
-  static func killAtRandom(
-    iterations: Int, calibration: [String], arguments: (Int) -> [String]
-  ) throws -> (killed: Int, span: Int) {
+  static func killAtRandom(calibration: [String], runs: [[String]]) throws -> (
+    killed: Int, span: Int
+  ) {
     // How long an uninterrupted run takes here, so that kills land all through it.
     let clock = ContinuousClock()
     let measured = try clock.measure { _ = try BiseoProcess.run(calibration) }
@@ -58,10 +60,10 @@ import Testing
           / 1_000_000_000_000), 100_000)
     var generator = SystemRandomNumberGenerator()
     var killed = 0
-    for i in 0..<iterations {
+    for run in runs {
       let process = Process()
       process.executableURL = try BiseoProcess.executable()
-      process.arguments = arguments(i)
+      process.arguments = run
       process.currentDirectoryURL = BiseoProcess.repositoryRoot
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
@@ -104,7 +106,7 @@ import Testing
   }
 
   @Test("kill -9를 아무 때나 해도 알림은 정확히 한 번씩 나간다")
-  func killedAtRandomLosesAndDuplicatesNothing() throws {
+  func killedAtRandomLosesAndDuplicatesNothing() async throws {
     let iterations =
       Int(ProcessInfo.processInfo.environment["DAEMON_CRASH_ITERATIONS"] ?? "") ?? 200
     let corpus = try Self.corpus(count: 60)
@@ -113,9 +115,11 @@ import Testing
     func arguments(_ day: String, _ data: String) -> [String] {
       ["daemon", "--once", "--as-of", day, "--corpus", corpus, "--data", data]
     }
-    let (killed, span) = try Self.killAtRandom(
-      iterations: iterations, calibration: arguments(days[0], data + "-calibration"),
-      arguments: { arguments(days[$0 % 2], data) })
+    let runs = (0..<iterations).map { arguments(days[$0 % 2], data) }
+    let calibration = arguments(days[0], data + "-calibration")
+    let (killed, span) = try await offPool {
+      try Self.killAtRandom(calibration: calibration, runs: runs)
+    }
     for day in days {
       let final = try BiseoProcess.run(arguments(day, data))
       #expect(final.status == 0, "\(final.stderr)")
@@ -138,7 +142,7 @@ import Testing
     .enabled(
       if: WebhookSinkPeer.isAvailable,
       "skipped: python3 cannot import 'standardwebhooks' (pip install standardwebhooks)"))
-  func killedAtRandomWebhookSinkGetsEveryReminder() throws {
+  func killedAtRandomWebhookSinkGetsEveryReminder() async throws {
     let iterations =
       Int(ProcessInfo.processInfo.environment["DAEMON_WEBHOOK_CRASH_ITERATIONS"] ?? "") ?? 200
     let count = 40
@@ -164,10 +168,11 @@ import Testing
         config,
       ]
     }
-    let (killed, span) = try Self.killAtRandom(
-      iterations: iterations,
-      calibration: arguments(days[0], calibrationData, calibrationConfig),
-      arguments: { arguments(days[$0 % 2], data, config) })
+    let runs = (0..<iterations).map { arguments(days[$0 % 2], data, config) }
+    let calibration = arguments(days[0], calibrationData, calibrationConfig)
+    let (killed, span) = try await offPool {
+      try Self.killAtRandom(calibration: calibration, runs: runs)
+    }
     for day in days {
       let final = try BiseoProcess.run(arguments(day, data, config))
       #expect(final.status == 0, "\(final.stderr)")
@@ -193,7 +198,7 @@ import Testing
     .enabled(
       if: WebhookSinkPeer.isAvailable,
       "skipped: python3 cannot import 'standardwebhooks' (pip install standardwebhooks)"))
-  func aKillBeforeTheReplyIsSentAgainAndAbsorbed() throws {
+  func aKillBeforeTheReplyIsSentAgainAndAbsorbed() async throws {
     let sink = try WebhookSinkPeer()
     defer { sink.stop() }
     let corpus = try Self.corpus(count: 3, channels: ["hook"])
@@ -206,21 +211,25 @@ import Testing
       "daemon", "--once", "--as-of", "2026-11-16", "--corpus", corpus, "--data", data,
       "--config", config,
     ]
-    let process = Process()
-    process.executableURL = try BiseoProcess.executable()
-    process.arguments = arguments
-    process.currentDirectoryURL = BiseoProcess.repositoryRoot
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    // The receiver processes the first request and then holds its reply for a minute.
-    var first: String?
-    for _ in 0..<1200 where first == nil && process.isRunning {
-      first = try sink.stats().receivers["/stall-first"]?.processed.first
-      if first == nil { usleep(50_000) }
+    let port = sink.port
+    let first = try await offPool { () -> String? in
+      let process = Process()
+      process.executableURL = try BiseoProcess.executable()
+      process.arguments = arguments
+      process.currentDirectoryURL = BiseoProcess.repositoryRoot
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      // The receiver processes the first request and then holds its reply for a minute.
+      var first: String?
+      for _ in 0..<1200 where first == nil && process.isRunning {
+        first = try WebhookSinkPeer.stats(port: port).receivers["/stall-first"]?.processed.first
+        if first == nil { usleep(50_000) }
+      }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      return first
     }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
     let stalled = try #require(first, "the receiver never got a request")
 
     let final = try BiseoProcess.run(arguments)

@@ -77,7 +77,10 @@ final class WebhookSinkPeer {
   }
 
   /// What the sink has seen so far (`GET /stats`).
-  func stats() throws -> Stats {
+  func stats() throws -> Stats { try Self.stats(port: port) }
+
+  /// What the sink on `port` has seen so far.
+  static func stats(port: Int) throws -> Stats {
     guard let url = URL(string: "http://127.0.0.1:\(port)/stats") else {
       throw URLError(.badURL)
     }
