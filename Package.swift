@@ -69,7 +69,8 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
-      name: "BiseoEndToEndTests", dependencies: ["biseo", "TestThreads"], swiftSettings: strict),
+      name: "BiseoEndToEndTests", dependencies: ["biseo", "TestThreads"], exclude: ["Peers"],
+      swiftSettings: strict),
 
     // Tests that block run on threads of their own (see the file).
     .target(name: "TestThreads", path: "Tests/TestThreads", swiftSettings: strict),

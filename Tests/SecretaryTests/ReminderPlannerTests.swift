@@ -45,6 +45,35 @@ import Testing
       citizen: "c004-choi-minho", asOf: try date("2026-11-01"), days: 60, subscribedOnly: false)
     #expect(all.count > plans.count)
   }
+
+  /// The planner reads subscriptions from the rule book's decoded facts; an entry the book
+  /// cannot decode sends it back to the JSON, which skips the odd parts as it always did.
+  @Test(arguments: [
+    (
+      #"{"service": "civil_defense", "channels": ["toss"]}, {"service": "civil_defense", "channels": ["kakao"]}"#,
+      ["toss", "kakao"]
+    ),
+    (#"{"service": "civil_defense", "channels": ["toss", 7]}, {"channels": ["sms"]}"#, ["toss"]),
+    (#"{"service": "civil_defense"}"#, []),
+  ])
+  func subscriptionsReadTheSameWhateverTheirShape(entries: String, channels: [String]) throws {
+    let rules = try #require(Self.rules)
+    let data = NSTemporaryDirectory() + "biseo-plan-subs-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: data + "/citizens", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: data) }
+    let demo = GoldenConversationTests.root.appendingPathComponent(
+      "Corpus/profiles/c004-choi-minho.json")
+    let text = try String(contentsOf: demo, encoding: .utf8).replacingOccurrences(
+      of: #"[{"service": "civil_defense", "channels": ["toss"], "consentedAt": "2024-02-01"}]"#,
+      with: "[\(entries)]")
+    try #require(text.contains(entries))
+    try Data(text.utf8).write(to: URL(fileURLWithPath: data + "/citizens/c004-choi-minho.json"))
+    let plans = ReminderPlanner(rules: rules.withDataDirectory(data)).plan(
+      citizen: "c004-choi-minho", asOf: try date("2026-11-01"), days: 60)
+    #expect(plans.map(\.notifyDay) == [try date("2026-11-16"), try date("2026-11-27")])
+    #expect(plans.allSatisfy { $0.channels == channels })
+  }
 }
 
 @Suite struct ReminderStabilityTests {

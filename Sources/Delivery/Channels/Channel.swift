@@ -56,3 +56,14 @@ public struct ChannelConfig: Equatable, Sendable {
     return value
   }
 }
+
+/// A channel that reaches one remote endpoint, which may say it is gone for good (HTTP 410).
+///
+/// The dispatcher records the 410 in the ledger under ``endpoint`` and, after a restart,
+/// calls ``disable(reason:)`` before any send, so a dead endpoint is never called again.
+public protocol EndpointChannel: Channel {
+  /// The endpoint's identity in the ledger (a webhook's URL); a new URL is a new endpoint.
+  var endpoint: String { get }
+  /// Refuses every later send with ``ChannelError/endpointGone(reason:)`` and no request.
+  func disable(reason: String)
+}

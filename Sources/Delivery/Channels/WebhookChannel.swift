@@ -11,7 +11,7 @@ import Synchronization
 /// Classification: 2xx delivered; 408, 429, 5xx and network errors transient (with
 /// `Retry-After`, in seconds or as an HTTP date); 410 gone — the channel then refuses every later
 /// send without a request; any other status (3xx is never followed) permanent.
-public final class WebhookChannel: Channel {
+public final class WebhookChannel: EndpointChannel {
   struct Event: Encodable {
     struct Payload: Encodable {
       var citizen: String
@@ -64,6 +64,10 @@ public final class WebhookChannel: Channel {
 
   /// Whether a 410 disabled this endpoint.
   public var isDisabled: Bool { gone.withLock { $0 != nil } }
+
+  public var endpoint: String { url.absoluteString }
+
+  public func disable(reason: String) { gone.withLock { $0 = reason } }
 
   public func send(_ notice: Notice) async throws(ChannelError) -> Receipt {
     if let reason = gone.withLock({ $0 }) { throw .endpointGone(reason: reason) }

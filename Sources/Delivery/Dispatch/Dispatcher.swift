@@ -60,6 +60,14 @@ public final class Dispatcher: Sendable {
     self.clock = clock
     self.generator = Mutex(SplitMix64(seed: seed))
     self.events = events
+    // A 410 is remembered across restarts: a dead endpoint is never called again.
+    for channel in channels.values {
+      guard let channel = channel as? any EndpointChannel,
+        let gone = ledger.disabledEndpoint(channel.endpoint)
+      else { continue }
+      let since = gone.since.formatted(.iso8601)
+      channel.disable(reason: "\(gone.reason); disabled since \(since)")
+    }
   }
 
   /// Plans `notice` and drives it to a terminal state.
@@ -162,8 +170,14 @@ public final class Dispatcher: Sendable {
         key, notBefore: now.addingTimeInterval(delay), reason: reason, at: now)
       events(.retrying(key: key, attempt: attempt, after: delay, reason: reason))
     case .failure(.endpointGone(let reason)):
+      // Remembered before the reminder is closed: a crash in between only means one more 410.
+      var news = true
+      if let channel = channels[notice.channel] as? any EndpointChannel {
+        news = try await ledger.disableEndpoint(
+          channel.endpoint, channel: notice.channel, reason: reason, at: now)
+      }
       try await ledger.markFailed(key, reason: "endpoint gone: \(reason)", at: now)
-      events(.endpointDisabled(channel: notice.channel, reason: reason))
+      if news { events(.endpointDisabled(channel: notice.channel, reason: reason)) }
       events(.failed(key: key, reason: reason))
     case .failure(let error):
       try await ledger.markFailed(key, reason: error.description, at: now)

@@ -9,13 +9,8 @@ import Synchronization
 /// view is updated when a record is submitted (so readers see it at once) and the method returns
 /// once the record is durable.
 public final class DeliveryLedger: Sendable {
-  private struct State {
-    var entries: [String: LedgerEntry] = [:]
-    var order: [String] = []
-  }
-
   private let journal: Journal
-  private let state: Mutex<State>
+  private let state: Mutex<LedgerContents>
   /// Records that passed the CRC but could not be decoded (written by a newer version).
   public let undecodableRecords: Int
 
@@ -27,7 +22,7 @@ public final class DeliveryLedger: Sendable {
   /// - Throws: `JournalError` if the journal cannot be opened or recovered.
   public init(path: String, options: Journal.Options = Journal.Options()) throws {
     journal = try Journal(path: path, options: options)
-    var replayed = State()
+    var replayed = LedgerContents()
     var undecodable = 0
     let decoder = JSONDecoder.delivery
     for payload in journal.recovery.records {
@@ -35,7 +30,7 @@ public final class DeliveryLedger: Sendable {
         undecodable += 1
         continue
       }
-      record.apply(to: &replayed.entries, order: &replayed.order)
+      replayed.apply(record)
     }
     state = Mutex(replayed)
     undecodableRecords = undecodable
@@ -86,6 +81,32 @@ public final class DeliveryLedger: Sendable {
     try await record(LedgerRecord(event: .dead, key: key, at: at, detail: reason))
   }
 
+  /// Remembers that `endpoint` answered 410, so a restarted daemon never calls it again.
+  ///
+  /// - Parameters:
+  ///   - endpoint: the endpoint's identity (a webhook's URL).
+  ///   - channel: the configured channel that reached it.
+  ///   - reason: the channel's words, shown by `biseo status`.
+  ///   - at: when the 410 came.
+  /// - Returns: true if this is news; false if the endpoint was already disabled (no write).
+  /// - Throws: `JournalError` if the record could not be made durable.
+  @discardableResult
+  public func disableEndpoint(_ endpoint: String, channel: String, reason: String, at: Date)
+    async throws -> Bool
+  {
+    try await record(
+      LedgerRecord(
+        event: .endpointDisabled, key: endpoint, at: at, detail: reason, channel: channel))
+  }
+
+  /// The record of `endpoint`'s 410, if it answered one.
+  public func disabledEndpoint(_ endpoint: String) -> DisabledEndpoint? {
+    state.withLock { $0.disabledEndpoints[endpoint] }
+  }
+
+  /// Every endpoint a 410 disabled, oldest first.
+  public func disabledEndpoints() -> [DisabledEndpoint] { state.withLock { $0.disabledInOrder } }
+
   /// Applies `record` in memory and writes it; a record that changes nothing is not written.
   private func record(_ record: LedgerRecord) async throws -> Bool {
     let payload = Array(try JSONEncoder.delivery.encode(record))
@@ -93,7 +114,7 @@ public final class DeliveryLedger: Sendable {
       (continuation: CheckedContinuation<Bool, Error>) in
       // Apply and submit under one lock so the journal order matches the in-memory order.
       let changed = state.withLock { s in
-        guard record.apply(to: &s.entries, order: &s.order) else { return false }
+        guard s.apply(record) else { return false }
         journal.submit(payload) { result in
           continuation.resume(with: result.map { true }.mapError { $0 as Error })
         }
@@ -132,7 +153,7 @@ public final class DeliveryLedger: Sendable {
   }
 
   private func snapshotRecords(forgettingFinishedBefore horizon: Date?) -> [[UInt8]] {
-    let entries = state.withLock { s -> [LedgerEntry] in
+    let (entries, endpoints) = state.withLock { s -> ([LedgerEntry], [LedgerRecord]) in
       if let horizon {
         let forgotten = Set(
           s.entries.values.filter { $0.state.isTerminal && $0.updatedAt < horizon }.map(\.key))
@@ -141,10 +162,12 @@ public final class DeliveryLedger: Sendable {
           s.order.removeAll { forgotten.contains($0) }
         }
       }
-      return s.order.compactMap { s.entries[$0] }
+      return (s.order.compactMap { s.entries[$0] }, s.endpointRecords)
     }
     let encoder = JSONEncoder.delivery
-    return entries.flatMap(LedgerRecord.snapshot(of:)).compactMap { try? Array(encoder.encode($0)) }
+    return (endpoints + entries.flatMap(LedgerRecord.snapshot(of:))).compactMap {
+      try? Array(encoder.encode($0))
+    }
   }
 
   /// Group commits of the journal so far.

@@ -39,6 +39,8 @@ public struct LedgerEntry: Equatable, Sendable {
 struct LedgerRecord: Codable, Equatable {
   enum Event: String, Codable {
     case planned, attempted, retry, delivered, failed, dead
+    /// An endpoint answered 410: `key` is the endpoint (its URL), `channel` the channel name.
+    case endpointDisabled
   }
 
   var event: Event
@@ -48,6 +50,7 @@ struct LedgerRecord: Codable, Equatable {
   var attempt: Int?
   var notBefore: Date?
   var detail: String?
+  var channel: String?
 
   /// Applies the record to `entries`; records are idempotent and terminal states are final, so
   /// replaying a record twice (possible after compaction) changes nothing.
@@ -65,7 +68,7 @@ struct LedgerRecord: Codable, Equatable {
     if var entry = entries[key] {
       if entry.state.isTerminal { return false }
       switch event {
-      case .planned: return false
+      case .planned, .endpointDisabled: return false
       case .attempted:
         entry.state = .attempted
         entry.attempts = max(entry.attempts, attempt ?? entry.attempts + 1)

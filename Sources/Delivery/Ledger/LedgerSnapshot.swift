@@ -8,6 +8,8 @@ import Foundation
 public struct LedgerSnapshot: Sendable {
   /// Entries in the order their keys were first planned.
   public let entries: [LedgerEntry]
+  /// Endpoints a 410 disabled, oldest first.
+  public let disabledEndpoints: [DisabledEndpoint]
   /// Bytes after the last complete frame (a write in progress, or a torn tail).
   public let pendingBytes: Int
 
@@ -15,21 +17,22 @@ public struct LedgerSnapshot: Sendable {
   public init(path: String) throws {
     guard FileManager.default.fileExists(atPath: path) else {
       entries = []
+      disabledEndpoints = []
       pendingBytes = 0
       return
     }
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     let scan = JournalFrame.scan(bytes)
-    var map: [String: LedgerEntry] = [:]
-    var order: [String] = []
+    var contents = LedgerContents()
     let decoder = JSONDecoder.delivery
     for payload in scan.records {
       guard let record = try? decoder.decode(LedgerRecord.self, from: Data(payload)) else {
         continue
       }
-      record.apply(to: &map, order: &order)
+      contents.apply(record)
     }
-    entries = order.compactMap { map[$0] }
+    entries = contents.order.compactMap { contents.entries[$0] }
+    disabledEndpoints = contents.disabledInOrder
     pendingBytes = scan.tornBytes
   }
 

@@ -75,6 +75,39 @@ public final class Evaluator {
     return false
   }
 
+  /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
+  /// path, which needs nothing from rules that cannot remind the citizen.
+  public func compute(_ profile: Profile, asOf: CivilDate, rules: [Int]) {
+    load(profile, asOf: asOf)
+    for r in rules { machine.run(rule: r) }
+  }
+
+  /// Whether rule number `index` declares any reminder.
+  public func declaresReminders(rule index: Int) -> Bool {
+    !program.rules[index].reminders.isEmpty
+  }
+
+  /// A decoded profile's fact `name` as data; nil when the book declares no such fact.
+  public func fact(_ name: String, of profile: Profile) -> OutputValue? {
+    guard let i = program.facts.firstIndex(where: { $0.name == name }), i < profile.facts.count
+    else { return nil }
+    if case .fault = profile.facts[i] { return nil }  // decoding never makes one; be safe
+    return output(profile.facts[i], program.facts[i].type)
+  }
+
+  /// After `compute`, the reminders rule number `index` asks for (none unless it holds).
+  ///
+  /// Rules are numbered in `RuleBook.ruleNames` order. The planner's path: no results,
+  /// outputs or traces for the rules it does not need.
+  ///
+  /// - Parameter days: when given, only reminders with a notification day in it, and no
+  ///   message is composed for the others.
+  public func reminders(ofRule index: Int, notifyingWithin days: ClosedRange<CivilDate>? = nil)
+    -> [Reminder]
+  {
+    reminders(index, notifyingWithin: days)
+  }
+
   /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`.
   ///
   /// The line is `{"id":…,"asOf":…,<outputs in declaration order>}`. The batch path: no
@@ -195,7 +228,9 @@ public final class Evaluator {
     }
   }
 
-  private func reminders(_ r: Int) -> [Reminder] {
+  private func reminders(_ r: Int, notifyingWithin range: ClosedRange<CivilDate>? = nil)
+    -> [Reminder]
+  {
     let rule = program.rules[r]
     guard !rule.reminders.isEmpty, case .bool(true) = machine.ruleValues[r] else { return [] }
     var out: [Reminder] = []
@@ -213,6 +248,7 @@ public final class Evaluator {
           days.append(CivilDate(dayNumber: day))
         }
       }
+      if let range, !days.contains(where: range.contains) { continue }
       var message = ""
       var previousValue: String?
       for piece in rem.message {

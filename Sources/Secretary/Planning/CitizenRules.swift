@@ -11,10 +11,16 @@ public final class CitizenRules: Sendable {
   let calendar: HolidayCalendar
   public let profiles: ProfileStore
 
+  /// Rule names and titles (the name when a rule has none), by rule index.
+  let ruleNamesByIndex: [String]
+  let ruleTitles: [String]
+
   init(book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore) {
     self.book = book
     self.calendar = calendar
     self.profiles = profiles
+    ruleNamesByIndex = book.ruleNames
+    ruleTitles = book.ruleNames.map { book.ruleTitle($0) ?? $0 }
   }
 
   /// Loads the rules (with the one-off holidays beside them) and checks the profiles; any
@@ -56,12 +62,11 @@ public final class CitizenRules: Sendable {
       profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data))
   }
 
-  /// Evaluates a profile on several dates: the facts are decoded once, the evaluator reused.
-  func evaluations(of profile: JSONValue, on dates: [CivilDate]) -> [Evaluation] {
-    let facts = book.profile(json: Array(profile.text.utf8))
-    let evaluator = book.evaluator(calendar: calendar)
-    return dates.map { evaluator.evaluate(facts, asOf: $0) }
-  }
+  /// A new evaluator (not thread-safe: one per caller at a time).
+  func makeEvaluator() -> Evaluator { book.evaluator(calendar: calendar) }
+
+  /// A profile file's facts, decoded once for all its evaluations.
+  func facts(of json: [UInt8]) -> Profile { book.profile(json: json) }
 
   /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
   public func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {

@@ -27,10 +27,13 @@ public struct ReminderPlanner: Sendable {
   /// The hour (Korean time) a notification day's messages go out.
   public var sendHour: Int
 
+  private let evaluators: EvaluatorPool
+
   public init(rules: CitizenRules, quietHours: QuietHours = .standard, sendHour: Int = 9) {
     self.rules = rules
     self.quietHours = quietHours
     self.sendHour = sendHour
+    evaluators = EvaluatorPool { rules.makeEvaluator() }
   }
 
   /// Days between the evaluations a plan is made from.
@@ -45,27 +48,60 @@ public struct ReminderPlanner: Sendable {
   public func plan(
     citizen id: String, asOf: CivilDate, days: Int, subscribedOnly: Bool = true
   ) -> [ReminderPlan] {
-    guard let profile = try? rules.profiles.profile(id) else { return [] }
-    let subscriptions = Subscriptions(profile)
+    // The file's bytes go straight to the rule book's decoder; the subscriptions come from
+    // the decoded facts, so a profile is read once and never parsed into a JSON tree.
+    guard let bytes = rules.profiles.contents(id) else { return [] }
+    let facts = rules.facts(of: bytes)
+    return evaluators.with { row in
+      let evaluator = row[0]
+      let subscriptions: Subscriptions
+      if let decoded = Subscriptions(fact: evaluator.fact("subscriptions", of: facts)) {
+        subscriptions = decoded
+      } else {
+        guard let profile = try? rules.profiles.profile(id) else { return [] }
+        subscriptions = Subscriptions(profile)
+      }
+      let names = rules.ruleNamesByIndex
+      // Only rules that can remind a citizen of a service they chose are run (with whatever
+      // they read): no results, outputs or messages for the others.
+      let wanted = names.indices.filter {
+        evaluator.declaresReminders(rule: $0)
+          && (!subscribedOnly || subscriptions.channels(for: names[$0]) != nil)
+      }
+      guard !wanted.isEmpty else { return [] }
+      return plan(
+        id, facts: facts, subscriptions: subscriptions, rules: wanted, asOf: asOf, days: days,
+        evaluators: row)
+    }
+  }
+
+  private func plan(
+    _ id: String, facts: Profile, subscriptions: Subscriptions, rules wanted: [Int],
+    asOf: CivilDate, days: Int, evaluators: EvaluatorPool.Row
+  ) -> [ReminderPlan] {
+    let names = rules.ruleNamesByIndex
     let horizon = asOf.adding(days: days)
     var plans: [ReminderPlan] = []
     var seen: Set<String> = []
-    let samples = stride(from: 0, through: days, by: Self.sampleDays).map { asOf.adding(days: $0) }
-    for (sample, evaluation) in zip(samples, rules.evaluations(of: profile, on: samples)) {
+    for (n, offset) in stride(from: 0, through: days, by: Self.sampleDays).enumerated() {
+      let sample = asOf.adding(days: offset)
+      let evaluator = evaluators[n]
       let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
-      for result in evaluation.rules where !result.reminders.isEmpty {
-        let channels = subscriptions.channels(for: result.name)
-        if subscribedOnly, channels == nil { continue }
-        for reminder in result.reminders {
+      evaluator.compute(facts, asOf: sample, rules: wanted)
+      for r in wanted {
+        let reminders = evaluator.reminders(ofRule: r, notifyingWithin: sample...until)
+        if reminders.isEmpty { continue }
+        let channels = subscriptions.channels(for: names[r]) ?? []
+        for reminder in reminders {
           for day in reminder.notifyOn where day >= sample && day <= until {
-            let key = "\(id):\(result.name):\(reminder.end):\(day)"
+            let key = "\(id):\(names[r]):\(reminder.end):\(day)"
             guard seen.insert(key).inserted else { continue }
             plans.append(
               ReminderPlan(
-                key: key, citizen: id, rule: result.name, title: result.title ?? result.name,
+                key: key, citizen: id, rule: names[r], title: rules.ruleTitles[r],
                 message: reminder.message, windowStart: reminder.start, windowEnd: reminder.end,
                 notifyDay: day, sendAt: quietHours.deferring(day.instant(atHour: sendHour)),
-                channels: channels ?? []))
+                channels: channels))
           }
         }
       }
@@ -82,6 +118,30 @@ struct Subscriptions {
     for item in profile["subscriptions"].arrayItems {
       guard let service = item["service"]?.stringValue else { continue }
       let channels = item["channels"].arrayItems.compactMap(\.stringValue)
+      byService[service, default: []] += channels
+    }
+  }
+
+  /// From the rule book's decoded `subscriptions` fact, which the planner has at hand without
+  /// parsing the profile a second time; nil unless every entry is well formed (an unknown
+  /// fact, a missing service, a channel that is not text), so that the caller can read the
+  /// JSON as above and treat the odd entries exactly as before.
+  init?(fact: OutputValue?) {
+    guard case .list(let items)? = fact else { return nil }
+    for item in items {
+      guard case .record(let fields) = item,
+        case .text(let service)? = fields.first(where: { $0.name == "service" })?.value
+      else { return nil }
+      var channels: [String] = []
+      switch fields.first(where: { $0.name == "channels" })?.value {
+      case .list(let names)?:
+        for name in names {
+          guard case .text(let channel) = name else { return nil }
+          channels.append(channel)
+        }
+      case .null?, nil: break
+      default: return nil
+      }
       byService[service, default: []] += channels
     }
   }

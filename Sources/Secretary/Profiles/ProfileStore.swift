@@ -76,6 +76,18 @@ public final class ProfileStore: Sendable {
     throw .unknownCitizen(id, known: citizenIDs())
   }
 
+  /// The bytes of the citizen's profile file, the learned one if any, else the demo one; read
+  /// without parsing or caching, for the planner, which hands them to the rule book's decoder
+  /// for every citizen of every cycle (a cache of a million parsed profiles would not fit).
+  public func contents(_ id: String) -> [UInt8]? {
+    guard Self.isValidID(id) else { return nil }
+    for directory in [learnedDirectory, demoDirectory].compactMap({ $0 }) {
+      let path = (directory as NSString).appendingPathComponent(id + ".json")
+      if let data = FileManager.default.contents(atPath: path) { return [UInt8](data) }
+    }
+    return nil
+  }
+
   /// Saves the citizen's whole profile durably (temp file, fsync, rename, fsync directory).
   public func save(_ id: String, _ profile: JSONValue) throws(Failure) {
     guard Self.isValidID(id) else { throw .invalidID(id) }

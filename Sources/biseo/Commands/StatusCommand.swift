@@ -6,10 +6,13 @@ import Secretary
 /// `biseo status`: what the ledger says, safe to run beside a running daemon.
 enum StatusCommand: BiseoCommand {
   static let name = "status"
-  static let summary = "reminders by delivery state, the oldest pending, dead letters"
+  static let summary =
+    "reminders by delivery state, the oldest pending, dead letters, disabled endpoints"
   static let usage = ["status [--data DIR] [--json]"]
   static let discussion = """
     Reads DATA/ledger.journal without writing it (a running daemon may be appending).
+    A webhook endpoint that answered 410 Gone stays disabled, also after a restart, until
+    the config names another URL for it.
     """
   static let options: [OptionSpec] = [
     .value("--data", "DIR", "the daemon's data folder (default ./data)"),
@@ -50,6 +53,16 @@ enum StatusCommand: BiseoCommand {
               ])
             })
         ),
+        (
+          "disabledEndpoints",
+          .array(
+            snapshot.disabledEndpoints.map {
+              .object([
+                ("endpoint", .string($0.endpoint)), ("channel", .string($0.channel)),
+                ("since", .string(iso($0.since))), ("reason", .string($0.reason)),
+              ])
+            })
+        ),
       ])
       console.line(object.text)
       return 0
@@ -59,6 +72,11 @@ enum StatusCommand: BiseoCommand {
     for entry in dead {
       console.line(
         "\(entry.state.rawValue): \(entry.key) — \(PersonalDataMasker.mask(entry.detail ?? ""))")
+    }
+    for gone in snapshot.disabledEndpoints {
+      console.line(
+        "disabled endpoint: \(gone.endpoint) (channel \(gone.channel)) since \(iso(gone.since))"
+          + " — \(gone.reason)")
     }
     return 0
   }
