@@ -1,3 +1,4 @@
+import Foundation
 import TestThreads
 import Testing
 
@@ -22,4 +23,17 @@ struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
 extension Trait where Self == OwnThreads {
   /// Runs the tests on their own threads: for tests that block.
   static var ownThreads: OwnThreads { OwnThreads() }
+}
+
+/// Runs blocking work (starting a server, running a process) on a thread of its own: the
+/// cooperative pool has as many threads as cores, and every other test's continuations
+/// need them.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    Thread {
+      do { continuation.resume(returning: try body()) } catch {
+        continuation.resume(throwing: error)
+      }
+    }.start()
+  }
 }

@@ -119,16 +119,3 @@ enum PythonPeer {
     return (python.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 }
-
-/// Runs blocking work (starting a server, running a process) on a thread of its own: the
-/// cooperative pool has as many threads as cores, and every other test's continuations
-/// need them.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-  try await withCheckedThrowingContinuation { continuation in
-    Thread {
-      do { continuation.resume(returning: try body()) } catch {
-        continuation.resume(throwing: error)
-      }
-    }.start()
-  }
-}
