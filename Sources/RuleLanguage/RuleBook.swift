@@ -21,11 +21,14 @@ public struct RuleFile: Sendable {
 public final class RuleBook: Sendable {
   let program: Program
   let decoder: ProfileDecoder
+  /// The same rules compiled for batch speed; nil when they use what the fast lane lacks.
+  let fast: FastProgram?
   /// The source text by path, for rendering diagnostics and quoting conditions.
   public let sources: [String: String]
 
-  init(program: Program, sources: [String: String]) {
+  init(program: Program, sources: [String: String], fast: FastProgram? = nil) {
     self.program = program
+    self.fast = fast
     self.decoder = ProfileDecoder(program: program)
     self.sources = sources
   }
@@ -51,7 +54,8 @@ public final class RuleBook: Sendable {
     diagnostics += checker.diagnostics
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    return (RuleBook(program: checker.program, sources: sources), diagnostics)
+    let fast = FastCompiler.compile(decls, checker: checker)
+    return (RuleBook(program: checker.program, sources: sources, fast: fast), diagnostics)
   }
 
   /// Loads `.rule` files from paths (files, or folders searched recursively, in name order).

@@ -7,6 +7,16 @@ import Hangul
 public final class Evaluator {
   public let book: RuleBook
   let machine: Machine
+  /// The fast lane, tried first for batch evaluation (`compute`, `evaluateLine`); a citizen
+  /// it cannot decide goes to `machine`, so results are the general machine's by construction.
+  let fast: FastMachine?
+  /// Whether the last `compute` was decided by the fast lane (for `holds`).
+  private var lastFast = false
+  /// Lets tests compare the two lanes on the same citizens.
+  package var fastLaneEnabled = true
+  /// Citizens the fast lane decided, and those it passed to the general machine.
+  package private(set) var fastLaneCount = 0
+  package private(set) var generalCount = 0
   private var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
   private let outputKeys: [[UInt8]]
@@ -16,6 +26,7 @@ public final class Evaluator {
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
     machine = Machine(program: book.program, calendar: calendar)
+    fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
     scratch = book.emptyProfile()
     outputKeys = book.program.outputs.map { o in
       var key: [UInt8] = [UInt8(ascii: ",")]
@@ -65,12 +76,20 @@ public final class Evaluator {
   /// Computes every rule and output for `profile` without building a result (benchmarks,
   /// and callers that only need `holds(_:)`).
   public func compute(_ profile: Profile, asOf: CivilDate) {
+    if fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) {
+      lastFast = true
+      fastLaneCount += 1
+      return
+    }
+    lastFast = false
+    generalCount += 1
     load(profile, asOf: asOf)
     machine.runAll()
   }
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
+    if lastFast, let fast { return fast.rules[index] == 1 }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
   }
@@ -101,8 +120,15 @@ public final class Evaluator {
   }
 
   private func evaluateDecoded(asOf: CivilDate, into out: inout [UInt8]) {
-    load(scratch, asOf: asOf)
-    machine.runAll()
+    let decided =
+      fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
+    if decided {
+      fastLaneCount += 1
+    } else {
+      generalCount += 1
+      load(scratch, asOf: asOf)
+      machine.runAll()
+    }
     out.append(contentsOf: #"{"id":"#.utf8)
     if let id = scratch.id {
       JSONText.string(id, into: &out)
@@ -114,7 +140,11 @@ public final class Evaluator {
     out.append(UInt8(ascii: "\""))
     for o in 0..<program.outputs.count {
       out.append(contentsOf: outputKeys[o])
-      write(machine.outputs[o], outputTypes[o], into: &out)
+      if decided, let fast {
+        write(fast.output(o), outputTypes[o], into: &out)
+      } else {
+        write(machine.outputs[o], outputTypes[o], into: &out)
+      }
     }
     out.append(contentsOf: "}\n".utf8)
   }
@@ -175,7 +205,8 @@ public final class Evaluator {
     case .none: return .null
     case .bool(let b): return .bool(b)
     case .int(let n):
-      return type.unwrapped == .decimal ? .decimal(Decimals.text(n * Decimal6.scale)) : .int(n)
+      // A whole number where a decimal is expected prints as itself (scaling could overflow).
+      return type.unwrapped == .decimal ? .decimal(String(n)) : .int(n)
     case .decimal(let n): return .decimal(Decimals.text(n))
     case .date(let d): return .date(CivilDate(dayNumber: d))
     case .duration(let m, let d): return .duration(months: m, days: d)
