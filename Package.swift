@@ -25,7 +25,8 @@ let package = Package(
     .target(
       name: "NLU", dependencies: ["Hangul", "Diagnostics", "CivilCalendar"], swiftSettings: strict),
     .testTarget(
-      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"], exclude: ["Golden"],
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"],
+      exclude: ["Golden"],
       swiftSettings: strict),
     .target(
       name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
@@ -51,7 +52,8 @@ let package = Package(
 
     // Front ends.
     .target(
-      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"], swiftSettings: strict),
+      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"],
+      swiftSettings: strict),
     .testTarget(
       name: "GatewaysTests", dependencies: ["Gateways", "Secretary", "CivilCalendar"],
       exclude: ["Contracts"],
@@ -80,6 +82,10 @@ let package = Package(
     .executableTarget(
       name: "rules-bench", dependencies: ["RuleLanguage", "CivilCalendar"],
       path: "bench/rules/Sources", swiftSettings: strict),
+    // libFuzzer target over the rule language; a plain build replays inputs (bench/fuzz/run.sh).
+    .executableTarget(
+      name: "fuzz-rules", dependencies: ["RuleLanguage", "CivilCalendar"],
+      path: "bench/fuzz/Sources", swiftSettings: strict),
     .executableTarget(
       name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),

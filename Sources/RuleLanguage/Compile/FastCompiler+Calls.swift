@@ -11,15 +11,16 @@ extension FastCompiler {
     if f == "year", case .today = args[0].kind {
       return FastTyped(type: .int, eval: { m in m.todayYear })
     }
+    let stricts = typed.map { FastTyped(type: $0.type, eval: strict($0)) }
+    if let direct = FastCompiler.native(f, argTypes, stricts) {
+      return FastTyped(type: result, eval: direct.eval)
+    }
     let unbox = try FastCompiler.unbox(result)
     // Builtins take and return scalar values, which box without allocating; going through
     // the general implementations keeps one definition of each.
     switch b.impl {
     case .one(let g):
       let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
-      if f == "year" {
-        return FastTyped(type: .int, eval: { m in FastCompiler.year(a(m)) ?? m.fail() })
-      }
       return FastTyped(type: result, eval: { m in unbox(g(box(a(m)))) ?? m.fail() })
     case .calendar(let g):
       let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
@@ -48,12 +49,6 @@ extension FastCompiler {
           return unbox(g(boxA(x), boxB(y), boxC(c(m)))) ?? m.fail()
         })
     }
-  }
-
-  /// The year of a day number, without building a date when it is not needed.
-  static func year(_ day: Int) -> Int? {
-    guard abs(day) < 300_000_000 else { return nil }
-    return CivilDate(dayNumber: day).year
   }
 
   static func box(_ t: RuleType) throws -> @Sendable (Int) -> Value {

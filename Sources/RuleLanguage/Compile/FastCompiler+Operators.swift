@@ -124,6 +124,12 @@ extension FastCompiler {
             return p == q ? yes : no
           })
       }
+      if let k = tb.constant {
+        if let f = ta.fact {
+          return FastTyped(type: .bool, eval: { m in m.facts[f] == k ? yes : no })
+        }
+        return FastTyped(type: .bool, eval: { m in x(m) == k ? yes : no })
+      }
       return FastTyped(type: .bool, eval: { m in x(m) == y(m) ? yes : no })
     }
     let numbers: Set<RuleType> = [.int, .money, .decimal]
@@ -157,6 +163,7 @@ extension FastCompiler {
     switch (ua, ub) {
     case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.date, .date),
       (.decimal, .decimal):
+      if let k = tb.constant { return FastTyped(type: .bool, eval: FastCompiler.compare(op, x, k)) }
       switch op {
       case "<": return FastTyped(type: .bool, eval: { m in x(m) < y(m) ? 1 : 0 })
       case "<=": return FastTyped(type: .bool, eval: { m in x(m) <= y(m) ? 1 : 0 })
@@ -229,7 +236,44 @@ extension FastCompiler {
     if t == .decimal {
       return FastTyped(type: t, eval: decimal(op, x, ua != .decimal, y, ub != .decimal))
     }
+    if let k = tb.constant, let e = FastCompiler.wholeConstant(op, x, k) {
+      return FastTyped(type: t, eval: e.eval)
+    }
     return FastTyped(type: t, eval: FastCompiler.whole(op, x, y))
+  }
+
+  /// `x op k` for a literal `k`: one closure call fewer.
+  static func compare(_ op: String, _ x: @escaping FastEval, _ k: Int) -> FastEval {
+    switch op {
+    case "<": { m in x(m) < k ? 1 : 0 }
+    case "<=": { m in x(m) <= k ? 1 : 0 }
+    case ">": { m in x(m) > k ? 1 : 0 }
+    default: { m in x(m) >= k ? 1 : 0 }
+    }
+  }
+
+  /// `x + k`, `x - k`, `x * k` for a literal `k`; nil for the other operators.
+  static func wholeConstant(_ op: String, _ x: @escaping FastEval, _ k: Int) -> FastTyped? {
+    let e: FastEval
+    switch op {
+    case "+":
+      e = { m in
+        let (r, o) = x(m).addingReportingOverflow(k)
+        return o || r == FastValue.none ? m.fail() : r
+      }
+    case "-":
+      e = { m in
+        let (r, o) = x(m).subtractingReportingOverflow(k)
+        return o || r == FastValue.none ? m.fail() : r
+      }
+    case "*":
+      e = { m in
+        let (r, o) = x(m).multipliedReportingOverflow(by: k)
+        return o || r == FastValue.none ? m.fail() : r
+      }
+    default: return nil
+    }
+    return FastTyped(type: .error, eval: e)
   }
 
   /// Whole-number `+ - * / %` as `Operators` defines them.

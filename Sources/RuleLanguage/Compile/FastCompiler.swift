@@ -7,6 +7,10 @@ import CivilCalendar
 struct FastTyped {
   var type: RuleType
   var eval: FastEval
+  /// The value of a literal, so operators can skip a call for it.
+  var constant: Int?
+  /// The fact a plain fact read reads.
+  var fact: Int?
 }
 
 /// A name in scope: a binding (computed lazily), a function parameter or a binder.
@@ -210,7 +214,9 @@ final class FastCompiler {
   }
 
   func expr(_ e: Expr, expected: RuleType?) throws -> FastTyped {
-    dayCached(e, try uncached(e, expected: expected))
+    var t = try uncached(e, expected: expected)
+    if t.constant == nil, t.fact == nil { t = dayCached(e, t) }
+    return t
   }
 
   private func uncached(_ e: Expr, expected: RuleType?) throws -> FastTyped {
@@ -223,17 +229,18 @@ final class FastCompiler {
         case .decimal: .decimal
         default: .int
         }
-      return FastTyped(type: type, eval: { _ in n })
+      return FastTyped(type: type, eval: { _ in n }, constant: n)
     case .text(let s):
       let id = intern(s)
       return FastTyped(type: .text, eval: { _ in id })
     case .date(let d):
       let n = d.dayNumber
-      return FastTyped(type: .date, eval: { _ in n })
+      return FastTyped(type: .date, eval: { _ in n }, constant: n)
     case .boolean(let b):
       let n = b ? 1 : 0
-      return FastTyped(type: .bool, eval: { _ in n })
-    case .none: return FastTyped(type: .none, eval: { _ in FastValue.none })
+      return FastTyped(type: .bool, eval: { _ in n }, constant: n)
+    case .none:
+      return FastTyped(type: .none, eval: { _ in FastValue.none }, constant: FastValue.none)
     case .today: return FastTyped(type: .date, eval: { m in m.today })
     case .duration(let n, let unit):
       let (months, overflow) = unit == .years ? n.multipliedReportingOverflow(by: 12) : (n, false)
@@ -265,7 +272,7 @@ final class FastCompiler {
     }
     let general = checker.program
     if let f = checker.factIndex[n] {
-      return FastTyped(type: general.facts[f].type, eval: { m in m.facts[f] })
+      return FastTyped(type: general.facts[f].type, eval: { m in m.facts[f] }, fact: f)
     }
     if let p = checker.paramIndex[n] {
       return FastTyped(type: general.params[p].type, eval: { m in m.param(p) })
@@ -274,20 +281,20 @@ final class FastCompiler {
     if case .enumeration(let i)? = expected?.unwrapped,
       let c = general.enums[i].cases.firstIndex(of: n)
     {
-      return FastTyped(type: .enumeration(i), eval: { _ in c })
+      return FastTyped(type: .enumeration(i), eval: { _ in c }, constant: c)
     }
     let owners = general.enums.indices.filter { general.enums[$0].cases.contains(n) }
     guard owners.count == 1, let i = owners.first,
       let c = general.enums[i].cases.firstIndex(of: n)
     else { throw FastUnsupported() }
-    return FastTyped(type: .enumeration(i), eval: { _ in c })
+    return FastTyped(type: .enumeration(i), eval: { _ in c }, constant: c)
   }
 
   private func member(_ base: Expr, _ field: String) throws -> FastTyped {
     let general = checker.program
     if case .name(let n) = base.kind, let i = checker.enumIndex[n] {
       guard let c = general.enums[i].cases.firstIndex(of: field) else { throw FastUnsupported() }
-      return FastTyped(type: .enumeration(i), eval: { _ in c })
+      return FastTyped(type: .enumeration(i), eval: { _ in c }, constant: c)
     }
     let b = try expr(base, expected: nil)
     guard case .record(let r) = b.type.unwrapped,

@@ -28,6 +28,11 @@ final class FastMachine {
   /// 1 for parameters with no value on the day (reading one fails the citizen).
   private let paramMissing: UnsafeMutablePointer<Int>
 
+  /// Per fact: 1 for a scalar read as itself, 2 for a decimal, 3 for an optional scalar, 0
+  /// for the rest (texts, lists, records, decimals given as whole numbers).
+  private let scalarKinds: [Int]
+  private let factCount: Int
+
   static let reserved = 64
   static let arenaCapacity = 1 << 16
 
@@ -58,6 +63,17 @@ final class FastMachine {
     arena = FastMachine.buffer(FastMachine.arenaCapacity)
     registers = FastMachine.buffer(8)
     paramMissing = FastMachine.buffer(program.params.count)
+    factCount = program.factTypes.count
+    scalarKinds = program.factTypes.map { t in
+      switch t {
+      case .bool, .int, .money, .date, .enumeration: 1
+      case .decimal: 2
+      case .optional(.bool), .optional(.int), .optional(.money), .optional(.date),
+        .optional(.enumeration):
+        3
+      default: 0
+      }
+    }
     registers[3] = 1
     registers[4] = FastMachine.reserved
     registers[5] = FastMachine.reserved
@@ -108,8 +124,19 @@ final class FastMachine {
     registers[3] += 1
     registers[4] = registers[5]
     let ok = values.withUnsafeBufferPointer { buf -> Bool in
-      for f in 0..<min(buf.count, program.factTypes.count) {
-        guard let v = load(buf[f], program.factTypes[f]) else { return false }
+      for f in 0..<min(buf.count, factCount) {
+        // Scalars without reading the fact's type (copying a `RuleType` retains its box).
+        let v: Int?
+        switch (buf[f], scalarKinds[f]) {
+        case (.int(let n), 1), (.date(let n), 1), (.enumCase(let n), 1), (.int(let n), 3),
+          (.date(let n), 3), (.enumCase(let n), 3), (.decimal(let n), 2):
+          v = n == FastValue.none ? nil : n
+        case (.bool(let b), 1), (.bool(let b), 3): v = b ? 1 : 0
+        case (.none, 3): v = FastValue.none
+        case (.unknown, _): return false
+        default: v = load(buf[f], program.factTypes[f])
+        }
+        guard let v else { return false }
         facts[f] = v
       }
       return true
