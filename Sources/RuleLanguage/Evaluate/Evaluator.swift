@@ -22,6 +22,8 @@ public final class Evaluator {
   private let outputKeys: [[UInt8]]
   private let outputTypes: [RuleType]
   private let enumJSON: [[[UInt8]]]
+  /// How the fast lane's slot of each output is written, decided once from its type.
+  private let fastWriters: [FastWriter]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
@@ -35,6 +37,7 @@ public final class Evaluator {
       return key
     }
     outputTypes = book.program.outputs.map(\.type)
+    fastWriters = book.program.outputs.map { FastWriter($0.type) }
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -141,7 +144,31 @@ public final class Evaluator {
     for o in 0..<program.outputs.count {
       out.append(contentsOf: outputKeys[o])
       if decided, let fast {
-        write(fast.output(o), outputTypes[o], into: &out)
+        let x = fast.outputs[o]
+        switch fastWriters[o] {
+        case .bool: out.append(contentsOf: x != 0 ? "true".utf8 : "false".utf8)
+        case .int(let optional):
+          if optional && x == FastValue.none {
+            out.append(contentsOf: "null".utf8)
+          } else {
+            JSONText.integer(x, into: &out)
+          }
+        case .date(let optional):
+          if optional && x == FastValue.none {
+            out.append(contentsOf: "null".utf8)
+          } else {
+            out.append(UInt8(ascii: "\""))
+            JSONText.date(CivilDate(dayNumber: x), into: &out)
+            out.append(UInt8(ascii: "\""))
+          }
+        case .enumeration(let e, let optional):
+          if optional && x == FastValue.none {
+            out.append(contentsOf: "null".utf8)
+          } else {
+            out.append(contentsOf: enumJSON[e][x])
+          }
+        case .value: write(fast.output(o), outputTypes[o], into: &out)
+        }
       } else {
         write(machine.outputs[o], outputTypes[o], into: &out)
       }
@@ -264,6 +291,27 @@ public final class Evaluator {
           notifyOn: days.sorted(), message: message))
     }
     return out
+  }
+}
+
+/// How a fast-lane output slot is written as JSON; `value` goes through `Value` (lists,
+/// decimals, durations), the others are written straight from the slot, as `write` would.
+private enum FastWriter {
+  case bool
+  case int(optional: Bool)
+  case date(optional: Bool)
+  case enumeration(Int, optional: Bool)
+  case value
+
+  init(_ type: RuleType) {
+    let optional = type.isOptional
+    switch type.unwrapped {
+    case .bool where !optional: self = .bool
+    case .int, .money: self = .int(optional: optional)
+    case .date: self = .date(optional: optional)
+    case .enumeration(let e): self = .enumeration(e, optional: optional)
+    default: self = .value
+    }
   }
 }
 
