@@ -28,10 +28,10 @@ final class FastMachine {
   /// 1 for parameters with no value on the day (reading one fails the citizen).
   private let paramMissing: UnsafeMutablePointer<Int>
 
-  /// Per fact: 1 for a scalar read as itself, 2 for a decimal, 3 for an optional scalar, 0
-  /// for the rest (texts, lists, records, decimals given as whole numbers).
-  private let scalarKinds: [Int]
-  private let factCount: Int
+  let factShapes: [FastShape]
+  let recordShapes: [[FastShape]]
+  /// The book's text constants when there are few (compared, not hashed).
+  let fewTexts: [(String, Int)]?
 
   static let reserved = 64
   static let arenaCapacity = 1 << 16
@@ -63,17 +63,9 @@ final class FastMachine {
     arena = FastMachine.buffer(FastMachine.arenaCapacity)
     registers = FastMachine.buffer(8)
     paramMissing = FastMachine.buffer(program.params.count)
-    factCount = program.factTypes.count
-    scalarKinds = program.factTypes.map { t in
-      switch t {
-      case .bool, .int, .money, .date, .enumeration: 1
-      case .decimal: 2
-      case .optional(.bool), .optional(.int), .optional(.money), .optional(.date),
-        .optional(.enumeration):
-        3
-      default: 0
-      }
-    }
+    factShapes = program.factTypes.map(FastShape.init)
+    recordShapes = program.records.map { $0.map(FastShape.init) }
+    fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil
     registers[3] = 1
     registers[4] = FastMachine.reserved
     registers[5] = FastMachine.reserved
@@ -124,19 +116,10 @@ final class FastMachine {
     registers[3] += 1
     registers[4] = registers[5]
     let ok = values.withUnsafeBufferPointer { buf -> Bool in
-      for f in 0..<min(buf.count, factCount) {
-        // Scalars without reading the fact's type (copying a `RuleType` retains its box).
-        let v: Int?
-        switch (buf[f], scalarKinds[f]) {
-        case (.int(let n), 1), (.date(let n), 1), (.enumCase(let n), 1), (.int(let n), 3),
-          (.date(let n), 3), (.enumCase(let n), 3), (.decimal(let n), 2):
-          v = n == FastValue.none ? nil : n
-        case (.bool(let b), 1), (.bool(let b), 3): v = b ? 1 : 0
-        case (.none, 3): v = FastValue.none
-        case (.unknown, _): return false
-        default: v = load(buf[f], program.factTypes[f])
+      for f in 0..<min(buf.count, factShapes.count) {
+        guard let v = load(buf[f], factShapes[f], { self.program.factTypes[f] }) else {
+          return false
         }
-        guard let v else { return false }
         facts[f] = v
       }
       return true
@@ -167,7 +150,7 @@ final class FastMachine {
 
   /// A decided value of `type` in the lane's encoding; nil for unknowns, faults and texts or
   /// numbers the lane cannot hold.
-  private func load(_ v: Value, _ type: RuleType) -> Int? {
+  func load(_ v: Value, _ type: RuleType) -> Int? {
     switch v {
     case .none: return type.isOptional ? FastValue.none : nil
     case .bool(let b): return b ? 1 : 0
@@ -180,7 +163,7 @@ final class FastMachine {
     case .decimal(let n), .date(let n), .enumCase(let n):
       return n == FastValue.none ? nil : n
     case .duration(let m, let d): return FastValue.duration(months: m, days: d)
-    case .text(let s): return program.texts[s] ?? -1
+    case .text(let s): return textID(s)
     case .list(let items):
       guard case .list(let element) = type.unwrapped, let at = allocate(items.count + 1) else {
         return nil
