@@ -156,6 +156,7 @@ import Testing
       when t in names or t == "다" or k == c
       output kindOrNone = k
       output found = t in names
+      output named = if t == "다" then "셋째" else t
     rule loops "반복"
       output stepped = iterate s = 0 then s + n until s >= 100 at most 20 steps
     """

@@ -73,15 +73,18 @@ final class FastCompiler {
     return program.texts.count - 1
   }
 
-  /// The book's fast lane, or nil when some rule uses what the lane does not handle.
-  static func compile(_ decls: [Declaration], checker: Checker) -> FastProgram? {
+  /// The book's fast lane, or nil and where the compiler gave up, when some rule uses what
+  /// the lane does not handle.
+  static func compile(_ decls: [Declaration], checker: Checker) -> (FastProgram?, String?) {
     let c = FastCompiler(checker: checker)
     do {
       try c.compileAll(decls)
+    } catch let e as FastUnsupported {
+      return (nil, e.site)
     } catch {
-      return nil
+      return (nil, "\(error)")
     }
-    return c.program
+    return (c.program, nil)
   }
 
   private func compileAll(_ decls: [Declaration]) throws {
@@ -94,12 +97,24 @@ final class FastCompiler {
     for p in general.params {
       for row in p.rows { internTexts(row.value) }
     }
-    for t in program.outputTypes where !FastCompiler.writable(t) { throw FastUnsupported() }
+    for (o, t) in program.outputTypes.enumerated() where !FastCompiler.writable(t) {
+      var e = FastUnsupported()
+      e.site = "output '\(general.outputs[o].name)' of type \(general.types.describe(t))"
+      throw e
+    }
     var rules: [FastStep?] = Array(repeating: nil, count: general.rules.count)
     program.ruleCount = general.rules.count
+    program.textOutputs = program.outputTypes.indices.filter {
+      program.outputTypes[$0].unwrapped == .text
+    }
     for case .rule(let r) in decls {
       guard let i = checker.ruleIndex[r.name.text] else { throw FastUnsupported() }
-      rules[i] = try rule(r, index: i)
+      do {
+        rules[i] = try rule(r, index: i)
+      } catch var e as FastUnsupported {
+        e.site = "rule '\(r.name.text)' (\(e.site))"
+        throw e
+      }
     }
     var all: @Sendable (FastMachine) -> Void = { _ in }
     for r in rules.reversed() {
@@ -124,7 +139,7 @@ final class FastCompiler {
   /// Output types the machine turns back into values.
   static func writable(_ t: RuleType) -> Bool {
     switch t.unwrapped {
-    case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .none: true
+    case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .none, .text: true
     case .list(let e):
       switch e {
       case .bool, .int, .money, .decimal, .date, .duration, .enumeration: true

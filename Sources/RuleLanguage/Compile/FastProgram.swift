@@ -26,7 +26,14 @@ enum FastValue {
 }
 
 /// The fast lane's failure to compile a construct: the book then has no fast lane.
-struct FastUnsupported: Error {}
+struct FastUnsupported: Error {
+  /// Where the compiler gave up, for benchmarks that ask why a book has no fast lane.
+  var site: String
+
+  init(file: String = #fileID, line: Int = #line) {
+    site = "\(file):\(line)"
+  }
+}
 
 /// A rule book compiled for the fast lane; immutable, shared by every evaluator.
 struct FastProgram: Sendable {
@@ -41,6 +48,9 @@ struct FastProgram: Sendable {
   var params: [ParamInfo] = []
   /// Every text constant of the book, by interned id.
   var texts: [String: Int] = [:]
+  /// Outputs of type text: one holding a text that is not a constant (id -1) cannot be
+  /// written from its id, so the citizen goes to the general machine.
+  var textOutputs: [Int] = []
   var slotCount = 0
   /// Day-invariant expressions, each with a cache slot.
   var cacheCount = 0

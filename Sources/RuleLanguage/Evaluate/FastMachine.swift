@@ -29,6 +29,8 @@ final class FastMachine {
   private let paramMissing: UnsafeMutablePointer<Int>
 
   let factShapes: [FastShape]
+  /// Text constants by interned id, for writing text outputs.
+  let textsByID: [String]
   let recordShapes: [[FastShape]]
   /// The book's text constants when there are few (compared, not hashed).
   let fewTexts: [(String, Int)]?
@@ -64,6 +66,9 @@ final class FastMachine {
     registers = FastMachine.buffer(8)
     paramMissing = FastMachine.buffer(program.params.count)
     factShapes = program.factTypes.map(FastShape.init)
+    var texts = Array(repeating: "", count: program.texts.count)
+    for (text, id) in program.texts { texts[id] = text }
+    textsByID = texts
     recordShapes = program.records.map { $0.map(FastShape.init) }
     fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil
     registers[3] = 1
@@ -126,6 +131,7 @@ final class FastMachine {
     }
     guard ok else { return false }
     program.run(self)
+    for o in program.textOutputs where outputs[o] == -1 { return false }
     return registers[2] == 0
   }
 
@@ -201,6 +207,7 @@ final class FastMachine {
     case .date: return .date(x)
     case .enumeration: return .enumCase(x)
     case .duration: return .duration(months: FastValue.months(x), days: FastValue.days(x))
+    case .text: return x >= 0 && x < textsByID.count ? .text(textsByID[x]) : .none
     case .list(let element):
       let n = arena[x]
       var items: [Value] = []

@@ -117,7 +117,8 @@ print(
   \(book.ruleNames.count) rules, as of \(asOf), best of \(repeats)
     end to end   \(Int(bestEndToEnd)) citizens/s wall, \(Int(bestEndToEndCPU)) per CPU second
     compute only \(Int(bestCompute)) citizens/s wall, \(Int(bestComputeCPU)) per CPU second \
-  (rule 1 holds for \(holding); fast lane decided \(evaluator.fastLaneCount) of \
+  (rule 1 holds for \(holding); fast lane \(book.fastLaneMissing.map { "not compiled: " + $0 } ?? "compiled"), \
+  decided \(evaluator.fastLaneCount) of \
   \(evaluator.fastLaneCount + evaluator.generalCount))
     memory       \(String(format: "%.1f", rssBefore)) MB before streaming, \
   \(String(format: "%.1f", peakStreaming)) MB peak while streaming \
