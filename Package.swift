@@ -25,8 +25,7 @@ let package = Package(
     .target(
       name: "NLU", dependencies: ["Hangul", "Diagnostics", "CivilCalendar"], swiftSettings: strict),
     .testTarget(
-      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"],
-      exclude: ["Golden"],
+      name: "NLUTests", dependencies: ["NLU", "Hangul", "Diagnostics", "CivilCalendar"], exclude: ["Golden"],
       swiftSettings: strict),
     .target(
       name: "RuleLanguage", dependencies: ["CivilCalendar", "Diagnostics", "Hangul"],
@@ -52,8 +51,7 @@ let package = Package(
 
     // Front ends.
     .target(
-      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"],
-      swiftSettings: strict),
+      name: "Gateways", dependencies: ["Hangul", "Secretary", "CivilCalendar"], swiftSettings: strict),
     .testTarget(
       name: "GatewaysTests", dependencies: ["Gateways", "Secretary", "CivilCalendar"],
       exclude: ["Contracts"],

@@ -10,13 +10,22 @@ public final class Evaluator {
   /// The fast lane, tried first for batch evaluation (`compute`, `evaluateLine`); a citizen
   /// it cannot decide goes to `machine`, so results are the general machine's by construction.
   let fast: FastMachine?
+  /// The lane switches and counters below, in a buffer: as stored properties of a class
+  /// each access per citizen would be a dynamic exclusivity check.
+  private let lane: UnsafeMutablePointer<Int>
   /// Whether the last `compute` was decided by the fast lane (for `holds`).
-  private var lastFast = false
+  private var lastFast: Bool {
+    get { lane[0] != 0 }
+    set { lane[0] = newValue ? 1 : 0 }
+  }
   /// Lets tests compare the two lanes on the same citizens.
-  package var fastLaneEnabled = true
+  package var fastLaneEnabled: Bool {
+    get { lane[1] != 0 }
+    set { lane[1] = newValue ? 1 : 0 }
+  }
   /// Citizens the fast lane decided, and those it passed to the general machine.
-  package private(set) var fastLaneCount = 0
-  package private(set) var generalCount = 0
+  package var fastLaneCount: Int { lane[2] }
+  package var generalCount: Int { lane[3] }
   private var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
   private let outputKeys: [[UInt8]]
@@ -27,6 +36,9 @@ public final class Evaluator {
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
+    lane = UnsafeMutablePointer<Int>.allocate(capacity: 4)
+    lane.initialize(repeating: 0, count: 4)
+    lane[1] = 1
     machine = Machine(program: book.program, calendar: calendar)
     fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
     scratch = book.emptyProfile()
@@ -45,6 +57,10 @@ public final class Evaluator {
         return bytes
       }
     }
+  }
+
+  deinit {
+    lane.deallocate()
   }
 
   var program: Program { book.program }
@@ -81,11 +97,11 @@ public final class Evaluator {
   public func compute(_ profile: Profile, asOf: CivilDate) {
     if fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) {
       lastFast = true
-      fastLaneCount += 1
+      lane[2] += 1
       return
     }
     lastFast = false
-    generalCount += 1
+    lane[3] += 1
     load(profile, asOf: asOf)
     machine.runAll()
   }
@@ -126,9 +142,9 @@ public final class Evaluator {
     let decided =
       fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
     if decided {
-      fastLaneCount += 1
+      lane[2] += 1
     } else {
-      generalCount += 1
+      lane[3] += 1
       load(scratch, asOf: asOf)
       machine.runAll()
     }
@@ -167,6 +183,14 @@ public final class Evaluator {
           } else {
             out.append(contentsOf: enumJSON[e][x])
           }
+        case .intList:
+          // A list of whole numbers straight from the arena (no `[Value]` to allocate).
+          out.append(UInt8(ascii: "["))
+          for i in 0..<fast.arena[x] {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.integer(fast.arena[x + 1 + i], into: &out)
+          }
+          out.append(UInt8(ascii: "]"))
         case .value: write(fast.output(o), outputTypes[o], into: &out)
         }
       } else {
@@ -301,6 +325,8 @@ private enum FastWriter {
   case int(optional: Bool)
   case date(optional: Bool)
   case enumeration(Int, optional: Bool)
+  /// `[int]` or `[money]`, not optional.
+  case intList
   case value
 
   init(_ type: RuleType) {
@@ -310,6 +336,7 @@ private enum FastWriter {
     case .int, .money: self = .int(optional: optional)
     case .date: self = .date(optional: optional)
     case .enumeration(let e): self = .enumeration(e, optional: optional)
+    case .list(.int) where !optional, .list(.money) where !optional: self = .intList
     default: self = .value
     }
   }

@@ -28,6 +28,9 @@ final class FastMachine {
   /// 1 for parameters with no value on the day (reading one fails the citizen).
   private let paramMissing: UnsafeMutablePointer<Int>
 
+  /// `program.run` and `program.textOutputs`, held directly (read per citizen).
+  private let runRules: @Sendable (FastMachine) -> Void
+  private let textOutputs: [Int]
   let factShapes: [FastShape]
   /// Text constants by interned id, for writing text outputs.
   let textsByID: [String]
@@ -53,6 +56,8 @@ final class FastMachine {
   init(program: FastProgram, calendar: any BusinessCalendar) {
     self.program = program
     self.calendar = calendar
+    runRules = program.run
+    textOutputs = program.textOutputs
     facts = FastMachine.buffer(program.factTypes.count)
     params = FastMachine.buffer(program.params.count)
     slots = FastMachine.buffer(program.slotCount)
@@ -108,9 +113,6 @@ final class FastMachine {
     return top
   }
 
-  /// Gives back the unused tail of the last allocation (a filter kept fewer elements).
-  func shrink(to top: Int) { registers[4] = top }
-
   /// Runs every rule for `facts` on `day`.
   ///
   /// - Returns: false when the citizen needs the general machine (an unknown fact, a fault,
@@ -130,8 +132,8 @@ final class FastMachine {
       return true
     }
     guard ok else { return false }
-    program.run(self)
-    for o in program.textOutputs where outputs[o] == -1 { return false }
+    runRules(self)
+    for o in textOutputs where outputs[o] == -1 { return false }
     return registers[2] == 0
   }
 
