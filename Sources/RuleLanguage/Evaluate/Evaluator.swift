@@ -33,6 +33,15 @@ public final class Evaluator {
   private let enumJSON: [[[UInt8]]]
   /// How the fast lane's slot of each output is written, decided once from its type.
   private let fastWriters: [FastWriter]
+  /// The same keys and enum cases as `outputKeys` and `enumJSON`, and the literals, for the
+  /// fast lane's writer: piece `o` is output `o`'s key, `enumPieces[e] + c` is case `c` of
+  /// enum `e`.
+  private let pieces = JSONPieces()
+  private let enumPieces: [Int]
+  private let truePiece: Int
+  private let falsePiece: Int
+  private let nullPiece: Int
+  private let outputCount: Int
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
@@ -50,6 +59,7 @@ public final class Evaluator {
     }
     outputTypes = book.program.outputs.map(\.type)
     fastWriters = book.program.outputs.map { FastWriter($0.type) }
+    outputCount = book.program.outputs.count
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -57,6 +67,17 @@ public final class Evaluator {
         return bytes
       }
     }
+    for key in outputKeys { _ = pieces.add(key) }
+    var firsts: [Int] = []
+    for cases in enumJSON {
+      firsts.append(cases.isEmpty ? 0 : pieces.add(cases[0]))
+      for c in cases.dropFirst() { _ = pieces.add(c) }
+    }
+    enumPieces = firsts
+    truePiece = pieces.add(Array("true".utf8))
+    falsePiece = pieces.add(Array("false".utf8))
+    nullPiece = pieces.add(Array("null".utf8))
+    pieces.seal()
   }
 
   deinit {
@@ -157,44 +178,38 @@ public final class Evaluator {
     out.append(contentsOf: #","asOf":""#.utf8)
     JSONText.date(asOf, into: &out)
     out.append(UInt8(ascii: "\""))
-    for o in 0..<program.outputs.count {
-      out.append(contentsOf: outputKeys[o])
-      if decided, let fast {
-        let x = fast.outputs[o]
-        switch fastWriters[o] {
-        case .bool: out.append(contentsOf: x != 0 ? "true".utf8 : "false".utf8)
-        case .int(let optional):
-          if optional && x == FastValue.none {
-            out.append(contentsOf: "null".utf8)
-          } else {
-            JSONText.integer(x, into: &out)
-          }
-        case .date(let optional):
-          if optional && x == FastValue.none {
-            out.append(contentsOf: "null".utf8)
-          } else {
-            out.append(UInt8(ascii: "\""))
-            JSONText.date(CivilDate(dayNumber: x), into: &out)
-            out.append(UInt8(ascii: "\""))
-          }
-        case .enumeration(let e, let optional):
-          if optional && x == FastValue.none {
-            out.append(contentsOf: "null".utf8)
-          } else {
-            out.append(contentsOf: enumJSON[e][x])
-          }
-        case .intList:
-          // A list of whole numbers straight from the arena (no `[Value]` to allocate).
-          out.append(UInt8(ascii: "["))
-          for i in 0..<fast.arena[x] {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.integer(fast.arena[x + 1 + i], into: &out)
-          }
-          out.append(UInt8(ascii: "]"))
-        case .value: write(fast.output(o), outputTypes[o], into: &out)
-        }
-      } else {
+    guard decided, let fast else {
+      for o in 0..<outputCount {
+        out.append(contentsOf: outputKeys[o])
         write(machine.outputs[o], outputTypes[o], into: &out)
+      }
+      out.append(contentsOf: "}\n".utf8)
+      return
+    }
+    for o in 0..<outputCount {
+      pieces.append(o, to: &out)
+      let x = fast.outputs[o]
+      switch fastWriters[o] {
+      case .bool: pieces.append(x != 0 ? truePiece : falsePiece, to: &out)
+      case .int(let optional) where optional && x == FastValue.none,
+        .date(let optional) where optional && x == FastValue.none,
+        .enumeration(_, let optional) where optional && x == FastValue.none:
+        pieces.append(nullPiece, to: &out)
+      case .int: JSONText.integer(x, into: &out)
+      case .date:
+        out.append(UInt8(ascii: "\""))
+        JSONText.date(CivilDate(dayNumber: x), into: &out)
+        out.append(UInt8(ascii: "\""))
+      case .enumeration(let e, _): pieces.append(enumPieces[e] + x, to: &out)
+      case .intList:
+        // A list of whole numbers straight from the arena (no `[Value]` to allocate).
+        out.append(UInt8(ascii: "["))
+        for i in 0..<fast.arena[x] {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          JSONText.integer(fast.arena[x + 1 + i], into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+      case .value: write(fast.output(o), outputTypes[o], into: &out)
       }
     }
     out.append(contentsOf: "}\n".utf8)
