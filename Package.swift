@@ -88,6 +88,10 @@ let package = Package(
     .executableTarget(
       name: "rules-bench", dependencies: ["RuleLanguage", "CivilCalendar"],
       path: "bench/rules/Sources", swiftSettings: strict),
+    // libFuzzer target over the rule language; a plain build replays inputs (bench/fuzz/run.sh).
+    .executableTarget(
+      name: "fuzz-rules", dependencies: ["RuleLanguage", "CivilCalendar"],
+      path: "bench/fuzz/Sources", swiftSettings: strict),
     .executableTarget(
       name: "delivery-bench", dependencies: ["Delivery"], path: "bench/daemon/Sources",
       swiftSettings: strict),

@@ -21,11 +21,22 @@ public struct RuleFile: Sendable {
 public final class RuleBook: Sendable {
   let program: Program
   let decoder: ProfileDecoder
+  /// The same rules compiled for batch speed; nil when they use what the fast lane lacks.
+  let fast: FastProgram?
+
+  /// Where the fast-lane compiler gave up on this book, or nil when it has the fast lane
+  /// (benchmarks report it).
+  package let fastLaneMissing: String?
   /// The source text by path, for rendering diagnostics and quoting conditions.
   public let sources: [String: String]
 
-  init(program: Program, sources: [String: String]) {
+  init(
+    program: Program, sources: [String: String], fast: FastProgram? = nil,
+    fastLaneMissing: String? = nil
+  ) {
     self.program = program
+    self.fast = fast
+    self.fastLaneMissing = fastLaneMissing
     self.decoder = ProfileDecoder(program: program)
     self.sources = sources
   }
@@ -51,7 +62,10 @@ public final class RuleBook: Sendable {
     diagnostics += checker.diagnostics
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    return (RuleBook(program: checker.program, sources: sources), diagnostics)
+    let (fast, missing) = FastCompiler.compile(decls, checker: checker)
+    let book = RuleBook(
+      program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing)
+    return (book, diagnostics)
   }
 
   /// Loads `.rule` files from paths (files, or folders searched recursively, in name order).

@@ -86,6 +86,23 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     #expect(f.message == "arithmetic overflow")
   }
 
+  @Test("the largest numbers: % takes the divisor's sign, a whole number prints as a decimal")
+  func extremes() throws {
+    // Both trapped once: `a - floor(a / b) * b` overflows in its product, and a whole number
+    // was scaled by 10^6 to print where a decimal was expected.
+    let b = try book(
+      """
+      fact n: int
+      fact x: decimal
+      rule r
+        output m = n % -10
+        output d = if n > 0 then n else x
+      """)
+    let e = evaluate(b, #"{"n": 9223372036854775807, "x": 1.5}"#)
+    #expect(e.output("m") == .int(-3))
+    #expect(e.output("d") == .decimal("9223372036854775807"))
+  }
+
   @Test("dates: 29 Feb plus a year, anniversaries, month ends, 만 나이")
   func dates() throws {
     let b = try book(

@@ -116,9 +116,8 @@ enum Operators {
     default:
       return { x, y in
         guard case .int(let a) = x, case .int(let b) = y else { return .none }
-        guard b != 0 else { return .fault(divisionByZeroCode) }
-        guard let q = floorDivide(a, b) else { return .fault(overflowCode) }
-        return .int(a - q * b)
+        guard let r = floorModulo(a, b) else { return .fault(divisionByZeroCode) }
+        return .int(r)
       }
     }
   }
@@ -127,6 +126,17 @@ enum Operators {
     guard b != 0, !(a == Int.min && b == -1) else { return nil }
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+  }
+
+  /// `a` modulo `b` with the sign of `b`; nil when `b` is 0.
+  ///
+  /// From the truncated remainder: `a - floor(a / b) * b` can overflow in its product (for
+  /// `Int.max % -7`), the result itself never does.
+  static func floorModulo(_ a: Int, _ b: Int) -> Int? {
+    guard b != 0 else { return nil }
+    if b == -1 { return 0 }
+    let r = a % b
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r
   }
 
   static func scaled(_ v: Value) -> Int? {

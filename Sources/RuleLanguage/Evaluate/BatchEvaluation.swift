@@ -78,15 +78,14 @@ public struct BatchEvaluation: Sendable {
       filled += n
       var start = 0
       buffer.withUnsafeBufferPointer { buf in
-        var i = 0
-        while i < filled {
-          if buf[i] == 0x0A {
-            if evaluate(UnsafeBufferPointer(rebasing: buf[start..<i]), evaluator, &out) {
-              count += 1
-            }
-            start = i + 1
+        guard let base = buf.baseAddress else { return }
+        // memchr finds each line end far faster than a byte loop with bounds checks.
+        while start < filled, let hit = memchr(base + start, 0x0A, filled - start) {
+          let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if evaluate(UnsafeBufferPointer(rebasing: buf[start..<i]), evaluator, &out) {
+            count += 1
           }
-          i += 1
+          start = i + 1
         }
         if atEnd, start < filled {
           if evaluate(UnsafeBufferPointer(rebasing: buf[start..<filled]), evaluator, &out) {

@@ -7,15 +7,49 @@ import Hangul
 public final class Evaluator {
   public let book: RuleBook
   let machine: Machine
+  /// The fast lane, tried first for batch evaluation (`compute`, `evaluateLine`); a citizen
+  /// it cannot decide goes to `machine`, so results are the general machine's by construction.
+  let fast: FastMachine?
+  /// The lane switches and counters below, in a buffer: as stored properties of a class
+  /// each access per citizen would be a dynamic exclusivity check.
+  private let lane: UnsafeMutablePointer<Int>
+  /// Whether the last `compute` was decided by the fast lane (for `holds`).
+  private var lastFast: Bool {
+    get { lane[0] != 0 }
+    set { lane[0] = newValue ? 1 : 0 }
+  }
+  /// Lets tests compare the two lanes on the same citizens.
+  package var fastLaneEnabled: Bool {
+    get { lane[1] != 0 }
+    set { lane[1] = newValue ? 1 : 0 }
+  }
+  /// Citizens the fast lane decided, and those it passed to the general machine.
+  package var fastLaneCount: Int { lane[2] }
+  package var generalCount: Int { lane[3] }
   private var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
   private let outputKeys: [[UInt8]]
   private let outputTypes: [RuleType]
   private let enumJSON: [[[UInt8]]]
+  /// How the fast lane's slot of each output is written, decided once from its type.
+  private let fastWriters: [FastWriter]
+  /// The same keys and enum cases as `outputKeys` and `enumJSON`, and the literals, for the
+  /// fast lane's writer: piece `o` is output `o`'s key, `enumPieces[e] + c` is case `c` of
+  /// enum `e`.
+  private let pieces = JSONPieces()
+  private let enumPieces: [Int]
+  private let truePiece: Int
+  private let falsePiece: Int
+  private let nullPiece: Int
+  private let outputCount: Int
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
+    lane = UnsafeMutablePointer<Int>.allocate(capacity: 4)
+    lane.initialize(repeating: 0, count: 4)
+    lane[1] = 1
     machine = Machine(program: book.program, calendar: calendar)
+    fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
     scratch = book.emptyProfile()
     outputKeys = book.program.outputs.map { o in
       var key: [UInt8] = [UInt8(ascii: ",")]
@@ -24,6 +58,8 @@ public final class Evaluator {
       return key
     }
     outputTypes = book.program.outputs.map(\.type)
+    fastWriters = book.program.outputs.map { FastWriter($0.type) }
+    outputCount = book.program.outputs.count
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -31,6 +67,21 @@ public final class Evaluator {
         return bytes
       }
     }
+    for key in outputKeys { _ = pieces.add(key) }
+    var firsts: [Int] = []
+    for cases in enumJSON {
+      firsts.append(cases.isEmpty ? 0 : pieces.add(cases[0]))
+      for c in cases.dropFirst() { _ = pieces.add(c) }
+    }
+    enumPieces = firsts
+    truePiece = pieces.add(Array("true".utf8))
+    falsePiece = pieces.add(Array("false".utf8))
+    nullPiece = pieces.add(Array("null".utf8))
+    pieces.seal()
+  }
+
+  deinit {
+    lane.deallocate()
   }
 
   var program: Program { book.program }
@@ -65,12 +116,20 @@ public final class Evaluator {
   /// Computes every rule and output for `profile` without building a result (benchmarks,
   /// and callers that only need `holds(_:)`).
   public func compute(_ profile: Profile, asOf: CivilDate) {
+    if fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) {
+      lastFast = true
+      lane[2] += 1
+      return
+    }
+    lastFast = false
+    lane[3] += 1
     load(profile, asOf: asOf)
     machine.runAll()
   }
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
+    if lastFast, let fast { return fast.rules[index] == 1 }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
   }
@@ -134,8 +193,15 @@ public final class Evaluator {
   }
 
   private func evaluateDecoded(asOf: CivilDate, into out: inout [UInt8]) {
-    load(scratch, asOf: asOf)
-    machine.runAll()
+    let decided =
+      fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
+    if decided {
+      lane[2] += 1
+    } else {
+      lane[3] += 1
+      load(scratch, asOf: asOf)
+      machine.runAll()
+    }
     out.append(contentsOf: #"{"id":"#.utf8)
     if let id = scratch.id {
       JSONText.string(id, into: &out)
@@ -145,9 +211,39 @@ public final class Evaluator {
     out.append(contentsOf: #","asOf":""#.utf8)
     JSONText.date(asOf, into: &out)
     out.append(UInt8(ascii: "\""))
-    for o in 0..<program.outputs.count {
-      out.append(contentsOf: outputKeys[o])
-      write(machine.outputs[o], outputTypes[o], into: &out)
+    guard decided, let fast else {
+      for o in 0..<outputCount {
+        out.append(contentsOf: outputKeys[o])
+        write(machine.outputs[o], outputTypes[o], into: &out)
+      }
+      out.append(contentsOf: "}\n".utf8)
+      return
+    }
+    for o in 0..<outputCount {
+      pieces.append(o, to: &out)
+      let x = fast.outputs[o]
+      switch fastWriters[o] {
+      case .bool: pieces.append(x != 0 ? truePiece : falsePiece, to: &out)
+      case .int(let optional) where optional && x == FastValue.none,
+        .date(let optional) where optional && x == FastValue.none,
+        .enumeration(_, let optional) where optional && x == FastValue.none:
+        pieces.append(nullPiece, to: &out)
+      case .int: JSONText.integer(x, into: &out)
+      case .date:
+        out.append(UInt8(ascii: "\""))
+        JSONText.date(CivilDate(dayNumber: x), into: &out)
+        out.append(UInt8(ascii: "\""))
+      case .enumeration(let e, _): pieces.append(enumPieces[e] + x, to: &out)
+      case .intList:
+        // A list of whole numbers straight from the arena (no `[Value]` to allocate).
+        out.append(UInt8(ascii: "["))
+        for i in 0..<fast.arena[x] {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          JSONText.integer(fast.arena[x + 1 + i], into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+      case .value: write(fast.output(o), outputTypes[o], into: &out)
+      }
     }
     out.append(contentsOf: "}\n".utf8)
   }
@@ -208,7 +304,8 @@ public final class Evaluator {
     case .none: return .null
     case .bool(let b): return .bool(b)
     case .int(let n):
-      return type.unwrapped == .decimal ? .decimal(Decimals.text(n * Decimal6.scale)) : .int(n)
+      // A whole number where a decimal is expected prints as itself (scaling could overflow).
+      return type.unwrapped == .decimal ? .decimal(String(n)) : .int(n)
     case .decimal(let n): return .decimal(Decimals.text(n))
     case .date(let d): return .date(CivilDate(dayNumber: d))
     case .duration(let m, let d): return .duration(months: m, days: d)
@@ -269,6 +366,30 @@ public final class Evaluator {
           notifyOn: days.sorted(), message: message))
     }
     return out
+  }
+}
+
+/// How a fast-lane output slot is written as JSON; `value` goes through `Value` (lists,
+/// decimals, durations), the others are written straight from the slot, as `write` would.
+private enum FastWriter {
+  case bool
+  case int(optional: Bool)
+  case date(optional: Bool)
+  case enumeration(Int, optional: Bool)
+  /// `[int]` or `[money]`, not optional.
+  case intList
+  case value
+
+  init(_ type: RuleType) {
+    let optional = type.isOptional
+    switch type.unwrapped {
+    case .bool where !optional: self = .bool
+    case .int, .money: self = .int(optional: optional)
+    case .date: self = .date(optional: optional)
+    case .enumeration(let e): self = .enumeration(e, optional: optional)
+    case .list(.int) where !optional, .list(.money) where !optional: self = .intList
+    default: self = .value
+    }
   }
 }
 

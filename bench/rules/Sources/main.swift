@@ -1,7 +1,7 @@
 // rules-bench: the SPEC rules' speed on one core (a benchmark, not a test).
 //
 //   swift run -c release rules-bench --population /tmp/pop.jsonl [--rules DIR] [--as-of DATE]
-//     [--repeat N]
+//     [--repeat N] [--compute-only]
 //
 // Prints, best of N runs: end to end (JSONL in, JSON lines to /dev/null, in process),
 // compute only (profiles decoded into memory first), and resident memory (peak while
@@ -44,6 +44,8 @@ let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let rulesPath = option("--rules") ?? here.appendingPathComponent("spec").path
 let asOf = CivilDate(iso: option("--as-of") ?? "2026-06-15") ?? CivilDate(dayNumber: 0)
 let repeats = Int(option("--repeat") ?? "") ?? 3
+/// Skips the end-to-end runs (for profiling the rules alone).
+let computeOnly = CommandLine.arguments.contains("--compute-only")
 
 let (loaded, diagnostics) = RuleBook.load(paths: [rulesPath])
 guard let book = loaded else {
@@ -60,7 +62,7 @@ var bestEndToEndCPU = 0.0
 var citizens = 0
 let rssBefore = statusMegabytes("VmRSS:")
 try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-for _ in 0..<repeats {
+for _ in 0..<(computeOnly ? 0 : repeats) {
   let input = open(population, O_RDONLY)
   let output = open("/dev/null", O_WRONLY)
   let started = Date()
@@ -77,13 +79,17 @@ let peakStreaming = statusMegabytes("VmHWM:")
 
 // Compute only.
 let data = try Data(contentsOf: URL(fileURLWithPath: population))
-var profiles: [Profile] = []
-profiles.reserveCapacity(citizens)
-var lineStart = data.startIndex
-for i in data.indices where data[i] == 0x0A {
-  profiles.append(book.profile(json: data[lineStart..<i]))
-  lineStart = i + 1
+/// Decodes every line (in a function: top-level variables would add exclusivity checks).
+func decodeAll(_ data: Data, _ book: RuleBook) -> [Profile] {
+  var profiles: [Profile] = []
+  var lineStart = data.startIndex
+  for i in data.indices where data[i] == 0x0A {
+    profiles.append(book.profile(json: data[lineStart..<i]))
+    lineStart = i + 1
+  }
+  return profiles
 }
+let profiles = decodeAll(data, book)
 /// Timed loop in a function: top-level variables would add an exclusivity check per access.
 func computeAll(_ profiles: [Profile], _ evaluator: Evaluator, _ asOf: CivilDate) -> Int {
   var holding = 0
@@ -107,11 +113,13 @@ for _ in 0..<repeats {
 }
 print(
   """
-  rules-bench: \(citizens) citizens, \(String(format: "%.1f", fileMB)) MB, \
+  rules-bench: \(profiles.count) citizens, \(String(format: "%.1f", fileMB)) MB, \
   \(book.ruleNames.count) rules, as of \(asOf), best of \(repeats)
     end to end   \(Int(bestEndToEnd)) citizens/s wall, \(Int(bestEndToEndCPU)) per CPU second
     compute only \(Int(bestCompute)) citizens/s wall, \(Int(bestComputeCPU)) per CPU second \
-  (rule 1 holds for \(holding))
+  (rule 1 holds for \(holding); fast lane \(book.fastLaneMissing.map { "not compiled: " + $0 } ?? "compiled"), \
+  decided \(evaluator.fastLaneCount) of \
+  \(evaluator.fastLaneCount + evaluator.generalCount))
     memory       \(String(format: "%.1f", rssBefore)) MB before streaming, \
   \(String(format: "%.1f", peakStreaming)) MB peak while streaming \
   (\(String(format: "%.2f", peakStreaming / max(fileMB, 0.001)))x the file)

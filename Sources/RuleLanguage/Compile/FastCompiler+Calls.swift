@@ -1,0 +1,343 @@
+import CivilCalendar
+
+/// Calls, aggregates and `iterate` in the fast lane.
+extension FastCompiler {
+  func call(_ f: String, _ args: [Expr]) throws -> FastTyped {
+    if checker.functions[f] != nil { return try callFunction(f, args) }
+    guard let b = Builtins.table[f], args.count == b.arity else { throw FastUnsupported() }
+    let typed = try args.map { try expr($0, expected: nil) }
+    let argTypes = typed.map(\.type.unwrapped)
+    guard let result = b.type(argTypes) else { throw FastUnsupported() }
+    if f == "year", case .today = args[0].kind {
+      return FastTyped(type: .int, eval: { m in m.todayYear })
+    }
+    let stricts = typed.map { FastTyped(type: $0.type, eval: strict($0)) }
+    if let direct = FastCompiler.native(f, argTypes, stricts) {
+      return FastTyped(type: result, eval: direct.eval)
+    }
+    let unbox = try FastCompiler.unbox(result)
+    // Builtins take and return scalar values, which box without allocating; going through
+    // the general implementations keeps one definition of each.
+    switch b.impl {
+    case .one(let g):
+      let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
+      return FastTyped(type: result, eval: { m in unbox(g(box(a(m)))) ?? m.fail() })
+    case .calendar(let g):
+      let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
+      return FastTyped(
+        type: result, eval: { m in unbox(g(m.calendar, box(a(m)))) ?? m.fail() })
+    case .two(let g):
+      let (a, b) = (strict(typed[0]), strict(typed[1]))
+      let (boxA, boxB) = (try FastCompiler.box(argTypes[0]), try FastCompiler.box(argTypes[1]))
+      return FastTyped(
+        type: result,
+        eval: { m in
+          let x = a(m)
+          return unbox(g(boxA(x), boxB(b(m)))) ?? m.fail()
+        })
+    case .three(let g):
+      let (a, b, c) = (strict(typed[0]), strict(typed[1]), strict(typed[2]))
+      let (boxA, boxB, boxC) = (
+        try FastCompiler.box(argTypes[0]), try FastCompiler.box(argTypes[1]),
+        try FastCompiler.box(argTypes[2])
+      )
+      return FastTyped(
+        type: result,
+        eval: { m in
+          let x = a(m)
+          let y = b(m)
+          return unbox(g(boxA(x), boxB(y), boxC(c(m)))) ?? m.fail()
+        })
+    }
+  }
+
+  static func box(_ t: RuleType) throws -> @Sendable (Int) -> Value {
+    switch t {
+    case .int, .money: { .int($0) }
+    case .decimal: { .decimal($0) }
+    case .date: { abs($0) < 300_000_000 ? .date($0) : .fault(Operators.overflowCode) }
+    case .bool: { .bool($0 != 0) }
+    default: throw FastUnsupported()
+    }
+  }
+
+  static func unbox(_ t: RuleType) throws -> @Sendable (Value) -> Int? {
+    switch t {
+    case .int, .money, .decimal, .date, .bool:
+      return { v in
+        switch v {
+        case .int(let n), .decimal(let n), .date(let n):
+          return n == FastValue.none ? nil : n
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+      }
+    default: throw FastUnsupported()
+    }
+  }
+
+  /// A user function: arguments are evaluated before any is bound, and the previous call's
+  /// result is reused when the arguments repeat within one citizen (functions are pure).
+  private func callFunction(_ name: String, _ args: [Expr]) throws -> FastTyped {
+    let f = try function(name)
+    guard let info = checker.functions[name], args.count == info.parameters.count else {
+      throw FastUnsupported()
+    }
+    var evals: [FastTyped] = []
+    for (a, p) in zip(args, info.parameters) {
+      evals.append(
+        FastTyped(type: p.type, eval: try coerce(try expr(a, expected: p.type), to: p.type)))
+    }
+    let (body, r, id) = (f.body, f.result, f.id)
+    let type = info.result
+    switch (evals.count, f.parameters.count) {
+    case (0, 0):
+      return FastTyped(
+        type: type,
+        eval: { m in
+          if m.memo[id] == m.epoch { return m.slots[r] }
+          let v = body(m)
+          m.slots[r] = v
+          m.memo[id] = m.epoch
+          return v
+        })
+    case (1, 1):
+      let (e, s) = (evals[0].eval, f.parameters[0])
+      return FastTyped(
+        type: type,
+        eval: { m in
+          let a = e(m)
+          if m.memo[id] == m.epoch, m.slots[s] == a { return m.slots[r] }
+          m.slots[s] = a
+          m.memo[id] = 0
+          let v = body(m)
+          m.slots[r] = v
+          m.memo[id] = m.epoch
+          return v
+        })
+    case (2, 2):
+      let (e0, e1, s0, s1) = (evals[0].eval, evals[1].eval, f.parameters[0], f.parameters[1])
+      return FastTyped(
+        type: type,
+        eval: { m in
+          let a0 = e0(m)
+          let a1 = e1(m)
+          if m.memo[id] == m.epoch, m.slots[s0] == a0, m.slots[s1] == a1 { return m.slots[r] }
+          m.slots[s0] = a0
+          m.slots[s1] = a1
+          m.memo[id] = 0
+          let v = body(m)
+          m.slots[r] = v
+          m.memo[id] = m.epoch
+          return v
+        })
+    case (3, 3):
+      let (e0, e1, e2) = (evals[0].eval, evals[1].eval, evals[2].eval)
+      let (s0, s1, s2) = (f.parameters[0], f.parameters[1], f.parameters[2])
+      return FastTyped(
+        type: type,
+        eval: { m in
+          let a0 = e0(m)
+          let a1 = e1(m)
+          let a2 = e2(m)
+          if m.memo[id] == m.epoch, m.slots[s0] == a0, m.slots[s1] == a1, m.slots[s2] == a2 {
+            return m.slots[r]
+          }
+          m.slots[s0] = a0
+          m.slots[s1] = a1
+          m.slots[s2] = a2
+          m.memo[id] = 0
+          let v = body(m)
+          m.slots[r] = v
+          m.memo[id] = m.epoch
+          return v
+        })
+    default:
+      let (slots, all) = (f.parameters, evals)
+      return FastTyped(
+        type: type,
+        eval: { m in
+          var values: [Int] = []
+          values.reserveCapacity(all.count)
+          for e in all { values.append(e.eval(m)) }
+          for (s, v) in zip(slots, values) { m.slots[s] = v }
+          m.memo[id] = 0
+          return body(m)
+        })
+    }
+  }
+
+  /// Compiles a user function once, on first call.
+  private func function(_ name: String) throws -> FastFunction {
+    if let f = functions[name] { return f }
+    guard let info = checker.functions[name], !compiling.contains(name) else {
+      throw FastUnsupported()
+    }
+    compiling.insert(name)
+    defer { compiling.remove(name) }
+    var scope: [String: FastLocal] = [:]
+    var parameters: [Int] = []
+    for (p, checked) in zip(info.decl.parameters, info.parameters) {
+      let slot = newSlot()
+      scope[p.name.text] = FastLocal(slot: slot, type: checked.type)
+      parameters.append(slot)
+    }
+    let saved = scopes
+    scopes = [scope]
+    defer { scopes = saved }
+    let body = try coerce(try expr(info.decl.body, expected: info.result), to: info.result)
+    let f = FastFunction(
+      body: body, result: newSlot(), parameters: parameters, id: info.id,
+      readsFacts: readsFacts(info.decl.body, locals: Set(info.decl.parameters.map(\.name.text))))
+    functions[name] = f
+    return f
+  }
+
+  func aggregate(
+    _ kind: String, binder: String, source: Expr, filter: Expr?, body: Expr?
+  ) throws -> FastTyped {
+    let ts = try expr(source, expected: nil)
+    guard case .list(let element) = ts.type else { throw FastUnsupported() }
+    let slot = newSlot()
+    scopes.append([binder: FastLocal(slot: slot, type: element)])
+    defer { scopes.removeLast() }
+    let list = ts.eval
+    var keepIf: FastEval = { _ in 1 }
+    if let filter { keepIf = try expr(filter, expected: .bool).eval }
+    var tb: FastTyped?
+    if let body { tb = try expr(body, expected: nil) }
+    var valueOf: FastEval = { m in m.slots[slot] }
+    if let tb { valueOf = tb.eval }
+    let (keep, value) = (keepIf, valueOf)
+    let valueType = tb?.type ?? element
+    switch kind {
+    case "count", "filter":
+      let isCount = kind == "count"
+      return FastTyped(
+        type: isCount ? .int : .list(element),
+        eval: { m in
+          let at = list(m)
+          let n = m.arena[at]
+          var out = 0
+          if !isCount {
+            guard let o = m.allocate(n + 1) else { return 0 }
+            out = o
+          }
+          var kept = 0
+          for i in 0..<n {
+            let item = m.arena[at + 1 + i]
+            m.slots[slot] = item
+            if keep(m) != 0 {
+              kept += 1
+              if !isCount { m.arena[out + kept] = item }
+            }
+            if m.failed { return 0 }
+          }
+          if isCount { return kept }
+          m.arena[out] = kept
+          return out
+        })
+    case "map":
+      guard let tb else { throw FastUnsupported() }
+      let mapped = tb.eval
+      return FastTyped(
+        type: .list(tb.type),
+        eval: { m in
+          let at = list(m)
+          let n = m.arena[at]
+          guard let out = m.allocate(n + 1) else { return 0 }
+          var kept = 0
+          for i in 0..<n {
+            m.slots[slot] = m.arena[at + 1 + i]
+            if keep(m) != 0 {
+              kept += 1
+              m.arena[out + kept] = mapped(m)
+            }
+            if m.failed { return 0 }
+          }
+          m.arena[out] = kept
+          return out
+        })
+    case "any", "all":
+      let isAll = kind == "all"
+      let cond: FastEval = tb?.eval ?? keep
+      let guarded = tb != nil && filter != nil
+      return FastTyped(
+        type: .bool,
+        eval: { m in
+          let at = list(m)
+          let n = m.arena[at]
+          for i in 0..<n {
+            m.slots[slot] = m.arena[at + 1 + i]
+            if guarded, keep(m) == 0 { continue }
+            let b = cond(m) != 0
+            if m.failed { return 0 }
+            if b != isAll { return b ? 1 : 0 }
+          }
+          return isAll ? 1 : 0
+        })
+    case "sum":
+      let whole: Set<RuleType> = [.int, .money, .decimal]
+      guard whole.contains(valueType) else { throw FastUnsupported() }
+      return FastTyped(
+        type: valueType,
+        eval: { m in
+          let at = list(m)
+          let n = m.arena[at]
+          var acc = 0
+          for i in 0..<n {
+            m.slots[slot] = m.arena[at + 1 + i]
+            if keep(m) == 0 { continue }
+            let (r, o) = acc.addingReportingOverflow(value(m))
+            if o || r == FastValue.none { return m.fail() }
+            acc = r
+          }
+          return acc
+        })
+    default:  // min, max
+      let ordered: Set<RuleType> = [.int, .money, .decimal, .date]
+      guard ordered.contains(valueType) else { throw FastUnsupported() }
+      let pickLess = kind == "min"
+      return FastTyped(
+        type: valueType.optional,
+        eval: { m in
+          let at = list(m)
+          let n = m.arena[at]
+          var acc = FastValue.none
+          for i in 0..<n {
+            m.slots[slot] = m.arena[at + 1 + i]
+            if keep(m) == 0 { continue }
+            let v = value(m)
+            if acc == FastValue.none || (pickLess ? v < acc : v > acc) { acc = v }
+          }
+          return acc
+        })
+    }
+  }
+
+  func iterate(
+    _ binder: String, first: Expr, next: Expr, until: Expr, limit: Int?
+  ) throws -> FastTyped {
+    let tf = try expr(first, expected: nil)
+    let slot = newSlot()
+    scopes.append([binder: FastLocal(slot: slot, type: tf.type)])
+    defer { scopes.removeLast() }
+    let en = try coerce(try expr(next, expected: tf.type), to: tf.type)
+    let eu = try expr(until, expected: .bool).eval
+    let (ef, steps) = (tf.eval, limit ?? 1000)
+    return FastTyped(
+      type: tf.type,
+      eval: { m in
+        var v = ef(m)
+        var count = 0
+        while true {
+          m.slots[slot] = v
+          if eu(m) != 0 { return v }
+          if m.failed { return 0 }
+          count += 1
+          if count > steps { return m.fail() }
+          v = en(m)
+        }
+      })
+  }
+}

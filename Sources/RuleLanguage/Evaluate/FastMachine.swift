@@ -1,0 +1,222 @@
+import CivilCalendar
+
+/// The fast lane's state for one citizen: unboxed slots and a bump arena, reused.
+///
+/// Lists and records live in `arena`: a list is the offset of its count, followed by its
+/// elements; a record is the offset of its first field. The first `reserved` words stay zero,
+/// so the 0 a failed expression returns reads as an empty list or a record of zeros and the
+/// rest of the citizen's run stays in bounds until the machine gives up on it.
+final class FastMachine {
+  let program: FastProgram
+  let calendar: any BusinessCalendar
+  let facts: UnsafeMutablePointer<Int>
+  let params: UnsafeMutablePointer<Int>
+  let slots: UnsafeMutablePointer<Int>
+  let rules: UnsafeMutablePointer<Int>
+  let outputs: UnsafeMutablePointer<Int>
+  let memo: UnsafeMutablePointer<Int>
+  /// Per slot, the epoch its value was computed in (for lazy bindings).
+  let stamps: UnsafeMutablePointer<Int>
+  /// Per day-invariant expression, its value and the day epoch it was computed in.
+  let dayValues: UnsafeMutablePointer<Int>
+  let dayStamps: UnsafeMutablePointer<Int>
+  let arena: UnsafeMutablePointer<Int>
+  /// today, its year, the failed flag, the epoch, the arena top, the citizens' arena start,
+  /// the parameters' day; outside stored properties so closures read them without
+  /// exclusivity checks.
+  private let registers: UnsafeMutablePointer<Int>
+  /// 1 for parameters with no value on the day (reading one fails the citizen).
+  private let paramMissing: UnsafeMutablePointer<Int>
+
+  /// `program.run` and `program.textOutputs`, held directly (read per citizen).
+  private let runRules: @Sendable (FastMachine) -> Void
+  private let textOutputs: [Int]
+  let factShapes: [FastShape]
+  /// Text constants by interned id, for writing text outputs.
+  let textsByID: [String]
+  let recordShapes: [[FastShape]]
+  /// The book's text constants when there are few (compared, not hashed).
+  let fewTexts: [(String, Int)]?
+
+  static let reserved = 64
+  static let arenaCapacity = 1 << 16
+
+  var today: Int { registers[0] }
+  var todayYear: Int { registers[1] }
+  var failed: Bool { registers[2] != 0 }
+  var epoch: Int { registers[3] }
+  var dayEpoch: Int { registers[7] }
+
+  private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
+    let p = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
+    p.initialize(repeating: 0, count: max(count, 1))
+    return p
+  }
+
+  init(program: FastProgram, calendar: any BusinessCalendar) {
+    self.program = program
+    self.calendar = calendar
+    runRules = program.run
+    textOutputs = program.textOutputs
+    facts = FastMachine.buffer(program.factTypes.count)
+    params = FastMachine.buffer(program.params.count)
+    slots = FastMachine.buffer(program.slotCount)
+    rules = FastMachine.buffer(program.ruleCount)
+    outputs = FastMachine.buffer(program.outputTypes.count)
+    memo = FastMachine.buffer(program.functionCount)
+    stamps = FastMachine.buffer(program.slotCount)
+    dayValues = FastMachine.buffer(program.cacheCount)
+    dayStamps = FastMachine.buffer(program.cacheCount)
+    arena = FastMachine.buffer(FastMachine.arenaCapacity)
+    registers = FastMachine.buffer(8)
+    paramMissing = FastMachine.buffer(program.params.count)
+    factShapes = program.factTypes.map(FastShape.init)
+    var texts = Array(repeating: "", count: program.texts.count)
+    for (text, id) in program.texts { texts[id] = text }
+    textsByID = texts
+    recordShapes = program.records.map { $0.map(FastShape.init) }
+    fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil
+    registers[3] = 1
+    registers[4] = FastMachine.reserved
+    registers[5] = FastMachine.reserved
+    registers[6] = Int.min
+    registers[7] = 1
+  }
+
+  deinit {
+    for p in [
+      facts, params, slots, rules, outputs, memo, arena, registers, paramMissing, stamps,
+      dayValues, dayStamps,
+    ] { p.deallocate() }
+  }
+
+  /// Marks the citizen as beyond the lane; returns the 0 expressions yield from then on.
+  func fail() -> Int {
+    registers[2] = 1
+    return 0
+  }
+
+  /// A parameter's value, or a failure when it has none on the day.
+  func param(_ p: Int) -> Int {
+    if paramMissing[p] != 0 { return fail() }
+    return params[p]
+  }
+
+  /// Reserves `count` words of arena; nil (and the citizen fails) when it is full.
+  func allocate(_ count: Int) -> Int? {
+    let top = registers[4]
+    guard count >= 0, top + count <= FastMachine.arenaCapacity else {
+      _ = fail()
+      return nil
+    }
+    registers[4] = top + count
+    return top
+  }
+
+  /// Runs every rule for `facts` on `day`.
+  ///
+  /// - Returns: false when the citizen needs the general machine (an unknown fact, a fault,
+  ///   anything the lane does not decide); the slots are then meaningless.
+  func run(facts values: [Value], day: Int) -> Bool {
+    if registers[6] != day { setDay(day) }
+    registers[2] = 0
+    registers[3] += 1
+    registers[4] = registers[5]
+    let ok = values.withUnsafeBufferPointer { buf -> Bool in
+      for f in 0..<min(buf.count, factShapes.count) {
+        guard let v = load(buf[f], factShapes[f], { self.program.factTypes[f] }) else {
+          return false
+        }
+        facts[f] = v
+      }
+      return true
+    }
+    guard ok else { return false }
+    runRules(self)
+    for o in textOutputs where outputs[o] == -1 { return false }
+    return registers[2] == 0
+  }
+
+  private func setDay(_ day: Int) {
+    registers[0] = day
+    registers[1] = CivilDate(dayNumber: day).year
+    registers[6] = day
+    registers[7] += 1
+    registers[4] = FastMachine.reserved
+    for (i, p) in program.params.enumerated() {
+      var value: Value?
+      for row in p.rows where row.since <= day { value = row.value }
+      if let value, let v = load(value, p.type) {
+        params[i] = v
+        paramMissing[i] = 0
+      } else {
+        paramMissing[i] = 1
+      }
+    }
+    registers[5] = registers[4]
+  }
+
+  /// A decided value of `type` in the lane's encoding; nil for unknowns, faults and texts or
+  /// numbers the lane cannot hold.
+  func load(_ v: Value, _ type: RuleType) -> Int? {
+    switch v {
+    case .none: return type.isOptional ? FastValue.none : nil
+    case .bool(let b): return b ? 1 : 0
+    case .int(let n):
+      if type.unwrapped == .decimal {
+        let (r, o) = n.multipliedReportingOverflow(by: Decimal6.scale)
+        return o || r == FastValue.none ? nil : r
+      }
+      return n == FastValue.none ? nil : n
+    case .decimal(let n), .date(let n), .enumCase(let n):
+      return n == FastValue.none ? nil : n
+    case .duration(let m, let d): return FastValue.duration(months: m, days: d)
+    case .text(let s): return textID(s)
+    case .list(let items):
+      guard case .list(let element) = type.unwrapped, let at = allocate(items.count + 1) else {
+        return nil
+      }
+      arena[at] = items.count
+      for (i, item) in items.enumerated() {
+        guard let x = load(item, element) else { return nil }
+        arena[at + 1 + i] = x
+      }
+      return at
+    case .record(let fields):
+      guard case .record(let r) = type.unwrapped, let at = allocate(fields.count) else {
+        return nil
+      }
+      let types = program.records[r]
+      for (i, field) in fields.enumerated() {
+        guard i < types.count, let x = load(field, types[i]) else { return nil }
+        arena[at + i] = x
+      }
+      return at
+    case .unknown, .fault: return nil
+    }
+  }
+
+  /// Output `o` as a general-machine value, so it is written exactly as the general path
+  /// writes it.
+  func output(_ o: Int) -> Value { value(outputs[o], program.outputTypes[o]) }
+
+  private func value(_ x: Int, _ type: RuleType) -> Value {
+    if x == FastValue.none, type.isOptional { return .none }
+    switch type.unwrapped {
+    case .bool: return .bool(x != 0)
+    case .int, .money: return .int(x)
+    case .decimal: return .decimal(x)
+    case .date: return .date(x)
+    case .enumeration: return .enumCase(x)
+    case .duration: return .duration(months: FastValue.months(x), days: FastValue.days(x))
+    case .text: return x >= 0 && x < textsByID.count ? .text(textsByID[x]) : .none
+    case .list(let element):
+      let n = arena[x]
+      var items: [Value] = []
+      items.reserveCapacity(n)
+      for i in 0..<n { items.append(value(arena[x + 1 + i], element)) }
+      return .list(items)
+    default: return .none
+    }
+  }
+}

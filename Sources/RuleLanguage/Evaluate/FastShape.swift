@@ -1,0 +1,91 @@
+/// How a fact's value is laid into fast-lane slots, decided once from its type.
+///
+/// A plain enum with integer payloads: matching on it copies nothing, where reading a
+/// `RuleType` (an indirect enum) retains its box on every citizen.
+enum FastShape {
+  /// bool, int, money, date or an enum.
+  case scalar(optional: Bool)
+  case decimal(optional: Bool)
+  case text(optional: Bool)
+  /// A list of non-optional scalars (`[date]`).
+  case scalarList
+  /// A list of records of this record type.
+  case recordList(Int)
+  case record(Int, optional: Bool)
+  /// Anything else: the machine's general loader, guided by the type.
+  case other
+
+  init(_ type: RuleType) {
+    let optional = type.isOptional
+    switch type.unwrapped {
+    case .bool, .int, .money, .date, .enumeration: self = .scalar(optional: optional)
+    case .decimal: self = .decimal(optional: optional)
+    case .text: self = .text(optional: optional)
+    case .record(let r): self = .record(r, optional: optional)
+    case .list(let element) where !optional:
+      switch element {
+      case .bool, .int, .money, .date, .enumeration: self = .scalarList
+      case .record(let r): self = .recordList(r)
+      default: self = .other
+      }
+    default: self = .other
+    }
+  }
+}
+
+extension FastMachine {
+  /// `v` laid out as `shape` says; nil for unknowns and values the lane cannot hold.
+  func load(_ v: Value, _ shape: FastShape, _ type: () -> RuleType) -> Int? {
+    switch (shape, v) {
+    case (.scalar, .int(let n)), (.scalar, .date(let n)), (.scalar, .enumCase(let n)),
+      (.decimal, .decimal(let n)):
+      return n == FastValue.none ? nil : n
+    case (.scalar, .bool(let b)): return b ? 1 : 0
+    case (.scalar(true), .none), (.decimal(true), .none), (.text(true), .none),
+      (.record(_, true), .none):
+      return FastValue.none
+    case (.text, .text(let s)): return textID(s)
+    case (.scalarList, .list(let items)):
+      guard let at = allocate(items.count + 1) else { return nil }
+      arena[at] = items.count
+      for (i, item) in items.enumerated() {
+        switch item {
+        case .int(let n), .date(let n), .enumCase(let n):
+          guard n != FastValue.none else { return nil }
+          arena[at + 1 + i] = n
+        case .bool(let b): arena[at + 1 + i] = b ? 1 : 0
+        default: return nil
+        }
+      }
+      return at
+    case (.recordList(let r), .list(let items)):
+      guard let at = allocate(items.count + 1) else { return nil }
+      arena[at] = items.count
+      for (i, item) in items.enumerated() {
+        guard let x = load(item, .record(r, optional: false), { .record(r) }) else { return nil }
+        arena[at + 1 + i] = x
+      }
+      return at
+    case (.record(let r, _), .record(let fields)):
+      let shapes = recordShapes[r]
+      guard fields.count == shapes.count, let at = allocate(fields.count) else { return nil }
+      for (i, field) in fields.enumerated() {
+        guard let x = load(field, shapes[i], { self.program.records[r][i] }) else { return nil }
+        arena[at + i] = x
+      }
+      return at
+    case (.other, _), (.decimal, .int): return load(v, type())
+    default: return nil
+    }
+  }
+
+  /// A text's interned id, or -1 for a text that is none of the book's constants.
+  func textID(_ s: String) -> Int {
+    // A handful of constants: comparing is cheaper than hashing.
+    if let few = fewTexts {
+      for (text, id) in few where text == s { return id }
+      return -1
+    }
+    return program.texts[s] ?? -1
+  }
+}
