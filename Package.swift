@@ -56,7 +56,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "GatewaysTests",
-      dependencies: ["Gateways", "Secretary", "CivilCalendar", "TestThreads"],
+      dependencies: ["Gateways", "Secretary", "CivilCalendar"],
       exclude: ["Contracts"],
       swiftSettings: strict),
 
@@ -69,11 +69,8 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
-      name: "BiseoEndToEndTests", dependencies: ["biseo", "TestThreads"], exclude: ["Peers"],
+      name: "BiseoEndToEndTests", dependencies: ["biseo"], exclude: ["Peers"],
       swiftSettings: strict),
-
-    // Tests that block run on threads of their own (see the file).
-    .target(name: "TestThreads", path: "Tests/TestThreads", swiftSettings: strict),
 
     // Benchmarks (run by hand: swift run -c release NAME).
     .executableTarget(

@@ -1,19 +1,13 @@
 import Foundation
 import Gateways
-import TestThreads
 import Testing
 
 /// A responder that suspends before answering, so replies come back from the cooperative
 /// pool through the loop's queue (the path real responders with I/O take).
-///
-/// It resumes on a thread of its own: on the cooperative pool its continuation would queue
-/// behind every CPU-bound test of the run (minutes on two cores) and the client would time out.
 struct SuspendingResponder: ChatResponder {
   func respond(to request: ChatRequest) async -> ChatReply {
-    await withTaskExecutorPreference(ThreadPerJobExecutor.shared) {
-      try? await Task.sleep(for: .milliseconds(Int.random(in: 0...3)))
-      return ChatReply(texts: ["\(request.sessionKey) \(request.text)"])
-    }
+    try? await Task.sleep(for: .milliseconds(Int.random(in: 0...3)))
+    return ChatReply(texts: ["\(request.sessionKey) \(request.text)"])
   }
 }
 

@@ -4,6 +4,11 @@ import Glibc
 /// Turning buffered input into answers: HTTP requests and line-JSON lines, one at a time per
 /// connection so pipelined requests are answered in order.
 extension EventLoop {
+  /// A waiting client is the most urgent work in the process: a responder that suspends
+  /// resumes ahead of planning, reloads and other default-priority tasks, which could
+  /// otherwise fill the cooperative pool (one thread per core) for as long as they run.
+  static let replyPriority = TaskPriority.userInitiated
+
   /// Most output buffered before a connection stops taking new requests from its input.
   private static let outputHighWater = 64 * 1024
 
@@ -106,7 +111,8 @@ extension EventLoop {
       connection.deadline = .max
       let id = connection.id
       let responder = self.responder
-      Task.immediate {  // runs inline until the responder first suspends
+      // Inline until the responder first suspends; then ahead of background work in the pool.
+      Task.immediate(priority: Self.replyPriority) {
         let response = render(await responder.respond(to: chat))
         self.post(
           .http(id: id, response: response, request: framing, endpoint: endpoint, started: now))
@@ -156,7 +162,8 @@ extension EventLoop {
       connection.deadline = .max
       let id = connection.id
       let responder = self.responder
-      Task.immediate {  // runs inline until the responder first suspends
+      // Inline until the responder first suspends; then ahead of background work in the pool.
+      Task.immediate(priority: Self.replyPriority) {
         let bytes = NativeChat.encode(await responder.respond(to: chat), for: chat) + [10]
         self.post(.line(id: id, bytes: bytes, started: now))
       }
