@@ -29,6 +29,18 @@ struct BiseoProcess {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+  /// Starts `biseo` with its output discarded, for tests that kill it or wait on it.
+  static func start(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
   static func run(_ arguments: [String], stdin: Data = Data()) throws -> Result {
     let process = Process()
     process.executableURL = try executable()

@@ -61,13 +61,7 @@ import Testing
     var generator = SystemRandomNumberGenerator()
     var killed = 0
     for run in runs {
-      let process = Process()
-      process.executableURL = try BiseoProcess.executable()
-      process.arguments = run
-      process.currentDirectoryURL = BiseoProcess.repositoryRoot
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
+      let process = try BiseoProcess.start(run)
       // Wait for the chosen moment, or less when the run ends first: a calibration made while
       // the machine was busy must not turn every later iteration into a long idle sleep.
       let killAt = ContinuousClock.now + .microseconds(Int.random(in: 0...span, using: &generator))
@@ -216,13 +210,7 @@ import Testing
     ]
     let port = sink.port
     let first = try await offPool { () -> String? in
-      let process = Process()
-      process.executableURL = try BiseoProcess.executable()
-      process.arguments = arguments
-      process.currentDirectoryURL = BiseoProcess.repositoryRoot
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
+      let process = try BiseoProcess.start(arguments)
       // The receiver processes the first request and then holds its reply for a minute.
       var first: String?
       for _ in 0..<1200 where first == nil && process.isRunning {
