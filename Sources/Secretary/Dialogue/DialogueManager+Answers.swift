@@ -39,10 +39,17 @@ extension DialogueManager {
     if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
     var remindable: [String] = []
     var notApplicable: [String] = []
+    let namedApplies = results.contains { result in
+      guard topic.named.contains(result.name), case .holds = result.status else { return false }
+      return true
+    }
     for result in results {
       if case .unknown = result.status, nextQuestion?.rule.name == result.name { continue }
-      // With several rules, those that do not apply share one line instead of one each.
-      if results.count > 1, case .fails = result.status {
+      // With several rules, those that do not apply share one line instead of one each —
+      // except what the question named when none of it applies: that "no" is the answer.
+      if results.count > 1, case .fails = result.status,
+        namedApplies || !topic.named.contains(result.name)
+      {
         notApplicable.append(result.title ?? result.name)
         continue
       }
