@@ -53,6 +53,8 @@ final class FastCompiler {
   var scopes: [[String: FastLocal]] = []
   var functions: [String: FastFunction] = [:]
   var compiling: Set<String> = []
+  /// The facts any compiled expression reads.
+  var readFacts: Set<Int> = []
   /// Whether each user function's body reads facts, once worked out.
   var factReaders: [String: Bool] = [:]
 
@@ -169,6 +171,7 @@ final class FastCompiler {
       }
     }
     program.run = all
+    program.readFacts = readFacts.sorted()
     return program.generalRules.compactMap { why[$0] }
   }
 
@@ -331,6 +334,7 @@ final class FastCompiler {
     }
     let general = checker.program
     if let f = checker.factIndex[n] {
+      readFacts.insert(f)
       return FastTyped(type: general.facts[f].type, eval: { m in m.fact(f) }, fact: f)
     }
     if let p = checker.paramIndex[n] {

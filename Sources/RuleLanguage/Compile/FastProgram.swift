@@ -58,6 +58,8 @@ struct FastProgram: Sendable {
   var generalOutputs: [Int] = []
   /// The rule writing each output.
   var outputRule: [Int] = []
+  /// The facts compiled rules read, in order: the machine loads only these.
+  var readFacts: [Int] = []
   var slotCount = 0
   /// Day-invariant expressions, each with a cache slot.
   var cacheCount = 0

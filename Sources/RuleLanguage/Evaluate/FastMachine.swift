@@ -10,15 +10,12 @@ final class FastMachine {
   let program: FastProgram
   let calendar: any BusinessCalendar
   let facts: UnsafeMutablePointer<Int>
-  /// Per fact, the epoch it was loaded in (when the lane holds it) and the epoch it was tried.
-  ///
-  /// Facts load on first read: one the lane cannot hold (unknown, or a text or number beyond
-  /// it) fails the rule reading it, and facts no rule reads (subscriptions, names) are never
-  /// converted.
-  private let factStamps: UnsafeMutablePointer<Int>
-  private let factTried: UnsafeMutablePointer<Int>
-  /// The citizen's decoded facts while the rules run.
-  private let source: UnsafeMutablePointer<UnsafePointer<Value>?>
+  /// 1 for each fact the lane cannot hold for this citizen (unknown, or a text or number
+  /// beyond it): reading one fails the rule that reads it, and the other rules stay in the
+  /// lane.
+  private let unheld: UnsafeMutablePointer<Int>
+  /// The facts some compiled rule reads, the only ones loaded (not subscriptions or names).
+  private let readFacts: [Int]
   let params: UnsafeMutablePointer<Int>
   let slots: UnsafeMutablePointer<Int>
   let rules: UnsafeMutablePointer<Int>
@@ -88,10 +85,9 @@ final class FastMachine {
     runRules = program.run
     textOutputs = program.textOutputs
     facts = FastMachine.buffer(program.factTypes.count)
-    factStamps = FastMachine.buffer(program.factTypes.count)
-    factTried = FastMachine.buffer(program.factTypes.count)
-    source = UnsafeMutablePointer<UnsafePointer<Value>?>.allocate(capacity: 1)
-    source.initialize(to: nil)
+    unheld = FastMachine.buffer(program.factTypes.count)
+    for f in 0..<program.factTypes.count { unheld[f] = 1 }
+    readFacts = program.readFacts
     params = FastMachine.buffer(program.params.count)
     slots = FastMachine.buffer(program.slotCount)
     rules = FastMachine.buffer(program.ruleCount)
@@ -103,7 +99,7 @@ final class FastMachine {
     dayValues = FastMachine.buffer(program.cacheCount)
     dayStamps = FastMachine.buffer(program.cacheCount)
     arena = FastMachine.buffer(FastMachine.arenaCapacity)
-    registers = FastMachine.buffer(10)
+    registers = FastMachine.buffer(9)
     paramMissing = FastMachine.buffer(program.params.count)
     factShapes = program.factTypes.map(FastShape.init)
     var texts = Array(repeating: "", count: program.texts.count)
@@ -120,12 +116,11 @@ final class FastMachine {
 
   deinit {
     for p in [
-      facts, factStamps, factTried, params, slots, rules, undecidedStamps, undecided, outputs, memo,
+      facts, unheld, params, slots, rules, undecidedStamps, undecided, outputs, memo,
       arena,
       registers, paramMissing, stamps,
       dayValues, dayStamps,
     ] { p.deallocate() }
-    source.deallocate()
   }
 
   /// Marks the citizen as beyond the lane; returns the 0 expressions yield from then on.
@@ -134,24 +129,10 @@ final class FastMachine {
     return 0
   }
 
-  /// Fact `f`, loaded on first read; a failure when the lane does not hold it.
+  /// Fact `f`, or a failure when the lane does not hold it for this citizen.
   @inline(__always) func fact(_ f: Int) -> Int {
-    if factStamps[f] == registers[3] { return facts[f] }
-    return loadFact(f)
-  }
-
-  private func loadFact(_ f: Int) -> Int {
-    let epoch = registers[3]
-    guard factTried[f] != epoch, let base = source.pointee, f < registers[9] else {
-      return fail()
-    }
-    factTried[f] = epoch
-    guard let v = load(base[f], factShapes[f], { self.program.factTypes[f] }) else {
-      return fail()
-    }
-    facts[f] = v
-    factStamps[f] = epoch
-    return v
+    if unheld[f] != 0 { return fail() }
+    return facts[f]
   }
 
   /// A parameter's value, or a failure when it has none on the day.
@@ -182,11 +163,18 @@ final class FastMachine {
     registers[4] = registers[5]
     registers[8] = 0
     values.withUnsafeBufferPointer { buf in
-      source.pointee = buf.baseAddress
-      registers[9] = min(buf.count, factShapes.count)
-      runRules(self)
-      source.pointee = nil
+      for f in readFacts {
+        if f < buf.count, let v = load(buf[f], factShapes[f], { self.program.factTypes[f] }) {
+          facts[f] = v
+          unheld[f] = 0
+        } else {
+          unheld[f] = 1
+        }
+      }
     }
+    // A full arena while loading leaves facts unheld; the rules run from a clean flag.
+    registers[2] = 0
+    runRules(self)
     for o in textOutputs where outputs[o] == -1 { giveUp(rule: program.outputRule[o]) }
     return true
   }
