@@ -166,12 +166,16 @@ public final class Evaluator {
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
   /// path, which needs nothing from rules that cannot remind the citizen.
   ///
-  /// The fast lane first decides which of them hold: only those run on the general machine,
-  /// which composes their reminders; one the lane decided does not hold has none.
+  /// For many rules the fast lane first decides which of them hold: only those run on the
+  /// general machine, which composes their reminders; one the lane decided does not hold has
+  /// none. The lane runs every rule, so for a few (a citizen subscribed to one service) the
+  /// general machine alone is cheaper.
   public func compute(_ profile: Profile, asOf: CivilDate, rules: [Int]) {
     lastFast = false
     load(profile, asOf: asOf)
-    guard fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) else {
+    guard fastLaneEnabled, rules.count * 4 >= program.rules.count, let fast,
+      fast.run(facts: profile.facts, day: asOf.dayNumber)
+    else {
       lane[3] += 1
       for r in rules { machine.run(rule: r) }
       return
