@@ -21,11 +21,14 @@ public struct RuleFile: Sendable {
 public final class RuleBook: Sendable {
   let program: Program
   let decoder: ProfileDecoder
-  /// The same rules compiled for batch speed; nil when they use what the fast lane lacks.
+  /// The same rules compiled for batch speed (rules it cannot compile stay on the general
+  /// machine); nil when it compiles none.
   let fast: FastProgram?
 
-  /// Where the fast-lane compiler gave up on this book, or nil when it has the fast lane
-  /// (benchmarks report it).
+  /// What the fast lane leaves to the general machine; nil when it compiles every rule.
+  ///
+  /// "compiled; general machine for …" names those rules and why, "not compiled: …" says why
+  /// the book has no lane. Benchmarks report it.
   package let fastLaneMissing: String?
   /// The source text by path, for rendering diagnostics and quoting conditions.
   public let sources: [String: String]

@@ -98,7 +98,8 @@ extension FastCompiler {
           if m.memo[id] == m.epoch { return m.slots[r] }
           let v = body(m)
           m.slots[r] = v
-          m.memo[id] = m.epoch
+          // A failed result is not kept: a later rule of the citizen may call it again.
+          if !m.failed { m.memo[id] = m.epoch }
           return v
         })
     case (1, 1):
@@ -112,7 +113,8 @@ extension FastCompiler {
           m.memo[id] = 0
           let v = body(m)
           m.slots[r] = v
-          m.memo[id] = m.epoch
+          // A failed result is not kept: a later rule of the citizen may call it again.
+          if !m.failed { m.memo[id] = m.epoch }
           return v
         })
     case (2, 2):
@@ -128,7 +130,8 @@ extension FastCompiler {
           m.memo[id] = 0
           let v = body(m)
           m.slots[r] = v
-          m.memo[id] = m.epoch
+          // A failed result is not kept: a later rule of the citizen may call it again.
+          if !m.failed { m.memo[id] = m.epoch }
           return v
         })
     case (3, 3):
@@ -149,7 +152,8 @@ extension FastCompiler {
           m.memo[id] = 0
           let v = body(m)
           m.slots[r] = v
-          m.memo[id] = m.epoch
+          // A failed result is not kept: a later rule of the citizen may call it again.
+          if !m.failed { m.memo[id] = m.epoch }
           return v
         })
     default:

@@ -126,7 +126,7 @@ extension FastCompiler {
       }
       if let k = tb.constant {
         if let f = ta.fact {
-          return FastTyped(type: .bool, eval: { m in m.facts[f] == k ? yes : no })
+          return FastTyped(type: .bool, eval: { m in m.fact(f) == k ? yes : no })
         }
         return FastTyped(type: .bool, eval: { m in x(m) == k ? yes : no })
       }

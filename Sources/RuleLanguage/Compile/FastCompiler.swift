@@ -53,6 +53,8 @@ final class FastCompiler {
   var scopes: [[String: FastLocal]] = []
   var functions: [String: FastFunction] = [:]
   var compiling: Set<String> = []
+  /// The facts any compiled expression reads.
+  var readFacts: Set<Int> = []
   /// Whether each user function's body reads facts, once worked out.
   var factReaders: [String: Bool] = [:]
 
@@ -73,21 +75,31 @@ final class FastCompiler {
     return program.texts.count - 1
   }
 
-  /// The book's fast lane, or nil and where the compiler gave up, when some rule uses what
-  /// the lane does not handle.
+  /// The book's fast lane, or nil when it decides no rule; and, when some rules stay on the
+  /// general machine, which ones and where the compiler gave up on each.
   static func compile(_ decls: [Declaration], checker: Checker) -> (FastProgram?, String?) {
     let c = FastCompiler(checker: checker)
     do {
-      try c.compileAll(decls)
+      let general = try c.compileAll(decls)
+      guard !general.isEmpty else { return (c.program, nil) }
+      let note = general.joined(separator: "; ")
+      guard c.program.generalRules.count < c.program.ruleCount else {
+        return (nil, "not compiled: no rule (\(note))")
+      }
+      return (c.program, "compiled; general machine for \(note)")
     } catch let e as FastUnsupported {
-      return (nil, e.site)
+      return (nil, "not compiled: \(e.site)")
     } catch {
-      return (nil, "\(error)")
+      return (nil, "not compiled: \(error)")
     }
-    return (c.program, nil)
   }
 
-  private func compileAll(_ decls: [Declaration]) throws {
+  /// Compiles every rule it can; a rule it cannot (or one writing an output the lane cannot
+  /// hold) stays on the general machine, which then runs it for every citizen the lane
+  /// decides, so one rare construct costs that rule its speed and not the whole book.
+  ///
+  /// - Returns: the rules left to the general machine, each with where the compiler stopped.
+  private func compileAll(_ decls: [Declaration]) throws -> [String] {
     let general = checker.program
     program.outputTypes = general.outputs.map(\.type)
     program.factTypes = general.facts.map(\.type)
@@ -97,35 +109,70 @@ final class FastCompiler {
     for p in general.params {
       for row in p.rows { internTexts(row.value) }
     }
-    for (o, t) in program.outputTypes.enumerated() where !FastCompiler.writable(t) {
-      var e = FastUnsupported()
-      e.site = "output '\(general.outputs[o].name)' of type \(general.types.describe(t))"
-      throw e
-    }
     var rules: [FastStep?] = Array(repeating: nil, count: general.rules.count)
+    var why: [Int: String] = [:]
     program.ruleCount = general.rules.count
-    program.textOutputs = program.outputTypes.indices.filter {
-      program.outputTypes[$0].unwrapped == .text
-    }
     for case .rule(let r) in decls {
       guard let i = checker.ruleIndex[r.name.text] else { throw FastUnsupported() }
+      if let o = general.rules[i].outputs.first(where: {
+        !FastCompiler.writable(program.outputTypes[$0])
+      }) {
+        let t = general.types.describe(program.outputTypes[o])
+        why[i] = "'\(r.name.text)' (output '\(general.outputs[o].name)' of type \(t))"
+        continue
+      }
       do {
         rules[i] = try rule(r, index: i)
-      } catch var e as FastUnsupported {
-        e.site = "rule '\(r.name.text)' (\(e.site))"
-        throw e
+      } catch let e as FastUnsupported {
+        why[i] = "'\(r.name.text)' (\(e.site))"
       }
     }
+    // An output with two writers would be half decided when the lane gives up on one rule
+    // of a citizen (its outputs then come from the general machine): both stay there.
+    var writers: [Int: Int] = [:]
+    for rule in general.rules { for o in rule.outputs { writers[o, default: 0] += 1 } }
+    for (i, rule) in general.rules.enumerated() where why[i] == nil {
+      if let o = rule.outputs.first(where: { writers[$0, default: 0] > 1 }) {
+        why[i] = "'\(rule.name)' (output '\(general.outputs[o].name)' has two rules)"
+      }
+    }
+    var generalOutputs = Set(why.keys.flatMap { general.rules[$0].outputs })
+    var changed = true
+    while changed {
+      changed = false
+      for i in rules.indices where why[i] == nil {
+        let shared = general.rules[i].outputs.filter(generalOutputs.contains)
+        guard let o = shared.first else { continue }
+        why[i] = "'\(general.rules[i].name)' (shares output '\(general.outputs[o].name)')"
+        generalOutputs.formUnion(general.rules[i].outputs)
+        changed = true
+      }
+    }
+    program.generalRules = why.keys.sorted()
+    program.generalOutputs = generalOutputs.sorted()
+    program.textOutputs = program.outputTypes.indices.filter {
+      program.outputTypes[$0].unwrapped == .text && !generalOutputs.contains($0)
+    }
+    program.outputRule = Array(repeating: 0, count: general.outputs.count)
+    for (i, rule) in general.rules.enumerated() {
+      for o in rule.outputs { program.outputRule[o] = i }
+    }
+    // A rule the lane does not decide for a citizen (an unknown fact it reads, a fault) goes
+    // to the general machine alone; the next rules go on in the lane, since no compiled rule
+    // reads another.
     var all: @Sendable (FastMachine) -> Void = { _ in }
-    for r in rules.reversed() {
+    for (i, r) in rules.enumerated().reversed() where why[i] == nil {
       guard let r else { throw FastUnsupported() }
       let (next, step) = (all, r.run)
       all = { m in
         step(m)
-        if !m.failed { next(m) }
+        if m.failed { m.giveUp(rule: i) }
+        next(m)
       }
     }
     program.run = all
+    program.readFacts = readFacts.sorted()
+    return program.generalRules.compactMap { why[$0] }
   }
 
   private func internTexts(_ v: Value) {
@@ -287,7 +334,8 @@ final class FastCompiler {
     }
     let general = checker.program
     if let f = checker.factIndex[n] {
-      return FastTyped(type: general.facts[f].type, eval: { m in m.facts[f] }, fact: f)
+      readFacts.insert(f)
+      return FastTyped(type: general.facts[f].type, eval: { m in m.fact(f) }, fact: f)
     }
     if let p = checker.paramIndex[n] {
       return FastTyped(type: general.params[p].type, eval: { m in m.param(p) })

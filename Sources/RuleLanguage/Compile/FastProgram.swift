@@ -37,7 +37,8 @@ struct FastUnsupported: Error {
 
 /// A rule book compiled for the fast lane; immutable, shared by every evaluator.
 struct FastProgram: Sendable {
-  /// Every rule in order, each writing its value and its outputs; stops at a failure.
+  /// Every compiled rule in order, each writing its value and its outputs; one that fails is
+  /// marked undecided (`FastMachine.giveUp`) and the rest go on.
   var run: @Sendable (FastMachine) -> Void = { _ in }
   var ruleCount = 0
   /// Output types (as the general checker settled them), for turning slots back into values.
@@ -51,6 +52,14 @@ struct FastProgram: Sendable {
   /// Outputs of type text: one holding a text that is not a constant (id -1) cannot be
   /// written from its id, so the citizen goes to the general machine.
   var textOutputs: [Int] = []
+  /// Rules the lane does not compile, in order: after the lane decided a citizen, the general
+  /// machine runs these (and whatever they read), and their outputs come from it.
+  var generalRules: [Int] = []
+  var generalOutputs: [Int] = []
+  /// The rule writing each output.
+  var outputRule: [Int] = []
+  /// The facts compiled rules read, in order: the machine loads only these.
+  var readFacts: [Int] = []
   var slotCount = 0
   /// Day-invariant expressions, each with a cache slot.
   var cacheCount = 0

@@ -23,9 +23,12 @@ public final class Evaluator {
     get { lane[1] != 0 }
     set { lane[1] = newValue ? 1 : 0 }
   }
-  /// Citizens the fast lane decided, and those it passed to the general machine.
+  /// Citizens the fast lane took, and those it passed whole to the general machine.
   package var fastLaneCount: Int { lane[2] }
   package var generalCount: Int { lane[3] }
+  /// Rules the general machine ran for citizens the fast lane took (those it does not
+  /// compile, and those it gave up on for one citizen).
+  package var generalRuleCount: Int { lane[4] }
   private var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
   private let outputKeys: [[UInt8]]
@@ -42,11 +45,16 @@ public final class Evaluator {
   private let falsePiece: Int
   private let nullPiece: Int
   private let outputCount: Int
+  /// The rules the fast lane leaves to the general machine, and their outputs (by index).
+  private let generalRules: [Int]
+  private let generalRule: [Bool]
+  private let generalOutput: [Bool]
+  private let outputRule: [Int]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
-    lane = UnsafeMutablePointer<Int>.allocate(capacity: 4)
-    lane.initialize(repeating: 0, count: 4)
+    lane = UnsafeMutablePointer<Int>.allocate(capacity: 5)
+    lane.initialize(repeating: 0, count: 5)
     lane[1] = 1
     machine = Machine(program: book.program, calendar: calendar)
     fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
@@ -60,6 +68,14 @@ public final class Evaluator {
     outputTypes = book.program.outputs.map(\.type)
     fastWriters = book.program.outputs.map { FastWriter($0.type) }
     outputCount = book.program.outputs.count
+    generalRules = book.fast?.generalRules ?? []
+    var ruleFlags = Array(repeating: false, count: book.program.rules.count)
+    for r in generalRules { ruleFlags[r] = true }
+    generalRule = ruleFlags
+    var outputFlags = Array(repeating: false, count: outputCount)
+    for o in book.fast?.generalOutputs ?? [] { outputFlags[o] = true }
+    generalOutput = outputFlags
+    outputRule = book.fast?.outputRule ?? []
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -113,12 +129,23 @@ public final class Evaluator {
     return Evaluation(citizen: profile.id, asOf: asOf, rules: results, outputs: outputs)
   }
 
+  /// After the fast lane ran for `profile`, the rules it leaves to the general machine: those
+  /// it does not compile and those it gave up on for this citizen.
+  private func runGeneralRules(_ profile: Profile, asOf: CivilDate) {
+    guard let fast, !generalRules.isEmpty || fast.undecidedCount > 0 else { return }
+    load(profile, asOf: asOf)
+    for r in generalRules { machine.run(rule: r) }
+    for i in 0..<fast.undecidedCount { machine.run(rule: fast.undecided[i]) }
+    lane[4] += generalRules.count + fast.undecidedCount
+  }
+
   /// Computes every rule and output for `profile` without building a result (benchmarks,
   /// and callers that only need `holds(_:)`).
   public func compute(_ profile: Profile, asOf: CivilDate) {
     if fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) {
       lastFast = true
       lane[2] += 1
+      runGeneralRules(profile, asOf: asOf)
       return
     }
     lastFast = false
@@ -129,16 +156,41 @@ public final class Evaluator {
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
-    if lastFast, let fast { return fast.rules[index] == 1 }
+    if lastFast, let fast, !generalRule[index], !fast.isUndecided(index) {
+      return fast.rules[index] == 1
+    }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
   }
 
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
   /// path, which needs nothing from rules that cannot remind the citizen.
+  ///
+  /// For many rules the fast lane first decides which of them hold: only those run on the
+  /// general machine, which composes their reminders; one the lane decided does not hold has
+  /// none. The lane runs every rule, so for a few (a citizen subscribed to one service) the
+  /// general machine alone is cheaper.
   public func compute(_ profile: Profile, asOf: CivilDate, rules: [Int]) {
+    lastFast = false
     load(profile, asOf: asOf)
-    for r in rules { machine.run(rule: r) }
+    guard fastLaneEnabled, rules.count * 4 >= program.rules.count, let fast,
+      fast.run(facts: profile.facts, day: asOf.dayNumber)
+    else {
+      lane[3] += 1
+      for r in rules { machine.run(rule: r) }
+      return
+    }
+    lane[2] += 1
+    for r in rules {
+      if generalRule[r] || fast.isUndecided(r) {
+        machine.run(rule: r)
+        lane[4] += 1
+      } else if fast.rules[r] == 1 {
+        machine.run(rule: r)
+      } else {
+        machine.ruleValues[r] = .bool(false)
+      }
+    }
   }
 
   /// Whether rule number `index` declares any reminder.
@@ -197,6 +249,7 @@ public final class Evaluator {
       fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
     if decided {
       lane[2] += 1
+      runGeneralRules(scratch, asOf: asOf)
     } else {
       lane[3] += 1
       load(scratch, asOf: asOf)
@@ -220,6 +273,11 @@ public final class Evaluator {
       return
     }
     for o in 0..<outputCount {
+      if generalOutput[o] || fast.isUndecided(outputRule[o]) {
+        out.append(contentsOf: outputKeys[o])
+        write(machine.outputs[o], outputTypes[o], into: &out)
+        continue
+      }
       pieces.append(o, to: &out)
       let x = fast.outputs[o]
       switch fastWriters[o] {

@@ -10,9 +10,19 @@ final class FastMachine {
   let program: FastProgram
   let calendar: any BusinessCalendar
   let facts: UnsafeMutablePointer<Int>
+  /// 1 for each fact the lane cannot hold for this citizen (unknown, or a text or number
+  /// beyond it): reading one fails the rule that reads it, and the other rules stay in the
+  /// lane.
+  private let unheld: UnsafeMutablePointer<Int>
+  /// The facts some compiled rule reads, the only ones loaded (not subscriptions or names).
+  private let readFacts: [Int]
   let params: UnsafeMutablePointer<Int>
   let slots: UnsafeMutablePointer<Int>
   let rules: UnsafeMutablePointer<Int>
+  /// Per rule, the epoch of the last citizen the lane gave it up for; and those rules, in
+  /// order, `undecidedCount` of them.
+  private let undecidedStamps: UnsafeMutablePointer<Int>
+  let undecided: UnsafeMutablePointer<Int>
   let outputs: UnsafeMutablePointer<Int>
   let memo: UnsafeMutablePointer<Int>
   /// Per slot, the epoch its value was computed in (for lazy bindings).
@@ -46,6 +56,22 @@ final class FastMachine {
   var failed: Bool { registers[2] != 0 }
   var epoch: Int { registers[3] }
   var dayEpoch: Int { registers[7] }
+  /// How many rules the lane gave up on for this citizen (listed in `undecided`).
+  var undecidedCount: Int { registers[8] }
+
+  /// Whether the lane gave up on rule `r` for this citizen (its value and outputs are then
+  /// the general machine's to compute).
+  func isUndecided(_ r: Int) -> Bool { undecidedStamps[r] == registers[3] }
+
+  /// Leaves rule `r` of this citizen to the general machine and clears the failure, so the
+  /// next rule runs in the lane.
+  func giveUp(rule r: Int) {
+    registers[2] = 0
+    guard undecidedStamps[r] != registers[3] else { return }
+    undecidedStamps[r] = registers[3]
+    undecided[registers[8]] = r
+    registers[8] += 1
+  }
 
   private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
     let p = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
@@ -59,16 +85,21 @@ final class FastMachine {
     runRules = program.run
     textOutputs = program.textOutputs
     facts = FastMachine.buffer(program.factTypes.count)
+    unheld = FastMachine.buffer(program.factTypes.count)
+    for f in 0..<program.factTypes.count { unheld[f] = 1 }
+    readFacts = program.readFacts
     params = FastMachine.buffer(program.params.count)
     slots = FastMachine.buffer(program.slotCount)
     rules = FastMachine.buffer(program.ruleCount)
+    undecidedStamps = FastMachine.buffer(program.ruleCount)
+    undecided = FastMachine.buffer(program.ruleCount)
     outputs = FastMachine.buffer(program.outputTypes.count)
     memo = FastMachine.buffer(program.functionCount)
     stamps = FastMachine.buffer(program.slotCount)
     dayValues = FastMachine.buffer(program.cacheCount)
     dayStamps = FastMachine.buffer(program.cacheCount)
     arena = FastMachine.buffer(FastMachine.arenaCapacity)
-    registers = FastMachine.buffer(8)
+    registers = FastMachine.buffer(9)
     paramMissing = FastMachine.buffer(program.params.count)
     factShapes = program.factTypes.map(FastShape.init)
     var texts = Array(repeating: "", count: program.texts.count)
@@ -85,7 +116,9 @@ final class FastMachine {
 
   deinit {
     for p in [
-      facts, params, slots, rules, outputs, memo, arena, registers, paramMissing, stamps,
+      facts, unheld, params, slots, rules, undecidedStamps, undecided, outputs, memo,
+      arena,
+      registers, paramMissing, stamps,
       dayValues, dayStamps,
     ] { p.deallocate() }
   }
@@ -94,6 +127,12 @@ final class FastMachine {
   func fail() -> Int {
     registers[2] = 1
     return 0
+  }
+
+  /// Fact `f`, or a failure when the lane does not hold it for this citizen.
+  @inline(__always) func fact(_ f: Int) -> Int {
+    if unheld[f] != 0 { return fail() }
+    return facts[f]
   }
 
   /// A parameter's value, or a failure when it has none on the day.
@@ -113,28 +152,31 @@ final class FastMachine {
     return top
   }
 
-  /// Runs every rule for `facts` on `day`.
+  /// Runs every compiled rule for `facts` on `day`.
   ///
-  /// - Returns: false when the citizen needs the general machine (an unknown fact, a fault,
-  ///   anything the lane does not decide); the slots are then meaningless.
+  /// - Returns: true (the rules in `undecided` still need the general machine; the slots of
+  ///   every other rule hold its value and outputs).
   func run(facts values: [Value], day: Int) -> Bool {
     if registers[6] != day { setDay(day) }
     registers[2] = 0
     registers[3] += 1
     registers[4] = registers[5]
-    let ok = values.withUnsafeBufferPointer { buf -> Bool in
-      for f in 0..<min(buf.count, factShapes.count) {
-        guard let v = load(buf[f], factShapes[f], { self.program.factTypes[f] }) else {
-          return false
+    registers[8] = 0
+    values.withUnsafeBufferPointer { buf in
+      for f in readFacts {
+        if f < buf.count, let v = load(buf[f], factShapes[f], { self.program.factTypes[f] }) {
+          facts[f] = v
+          unheld[f] = 0
+        } else {
+          unheld[f] = 1
         }
-        facts[f] = v
       }
-      return true
     }
-    guard ok else { return false }
+    // A full arena while loading leaves facts unheld; the rules run from a clean flag.
+    registers[2] = 0
     runRules(self)
-    for o in textOutputs where outputs[o] == -1 { return false }
-    return registers[2] == 0
+    for o in textOutputs where outputs[o] == -1 { giveUp(rule: program.outputRule[o]) }
+    return true
   }
 
   private func setDay(_ day: Int) {

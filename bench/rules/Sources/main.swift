@@ -117,9 +117,10 @@ print(
   \(book.ruleNames.count) rules, as of \(asOf), best of \(repeats)
     end to end   \(Int(bestEndToEnd)) citizens/s wall, \(Int(bestEndToEndCPU)) per CPU second
     compute only \(Int(bestCompute)) citizens/s wall, \(Int(bestComputeCPU)) per CPU second \
-  (rule 1 holds for \(holding); fast lane \(book.fastLaneMissing.map { "not compiled: " + $0 } ?? "compiled"), \
-  decided \(evaluator.fastLaneCount) of \
-  \(evaluator.fastLaneCount + evaluator.generalCount))
+  (rule 1 holds for \(holding); fast lane \(book.fastLaneMissing ?? "compiled"), \
+  took \(evaluator.fastLaneCount) of \
+  \(evaluator.fastLaneCount + evaluator.generalCount) and left \(evaluator.generalRuleCount) \
+  of their \(evaluator.fastLaneCount * book.ruleNames.count) rules to the general machine)
     memory       \(String(format: "%.1f", rssBefore)) MB before streaming, \
   \(String(format: "%.1f", peakStreaming)) MB peak while streaming \
   (\(String(format: "%.2f", peakStreaming / max(fileMB, 0.001)))x the file)
