@@ -48,14 +48,18 @@ extension FastCompiler {
       return wrap { m in
         let d = a(m)
         let years = b(m)
-        guard abs(years) < 100_000, let day = date(d) else { return m.fail() }
+        guard abs(years) < 100_000 else { return m.fail() }
+        if let fast = FastDays.anniversary(d, years: years) { return fast }
+        guard let day = date(d) else { return m.fail() }
         return day.anniversary(years: years).dayNumber
       }
     case ("age", 2):
       let (a, b) = (args[0], args[1])
       return wrap { m in
         let x = a(m)
-        guard let birth = date(x), let on = date(b(m)) else { return m.fail() }
+        let y = b(m)
+        if let fast = FastDays.age(x, on: y) { return fast }
+        guard let birth = date(x), let on = date(y) else { return m.fail() }
         return birth.age(on: on)
       }
     case ("date", 3):
