@@ -163,13 +163,12 @@ extension FastCompiler {
     switch (ua, ub) {
     case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.date, .date),
       (.decimal, .decimal):
-      if let k = tb.constant { return FastTyped(type: .bool, eval: FastCompiler.compare(op, x, k)) }
-      switch op {
-      case "<": return FastTyped(type: .bool, eval: { m in x(m) < y(m) ? 1 : 0 })
-      case "<=": return FastTyped(type: .bool, eval: { m in x(m) <= y(m) ? 1 : 0 })
-      case ">": return FastTyped(type: .bool, eval: { m in x(m) > y(m) ? 1 : 0 })
-      default: return FastTyped(type: .bool, eval: { m in x(m) >= y(m) ? 1 : 0 })
+      if let k = tb.constant {
+        let e = FastCompiler.withOperand(ta, x, Compare(op: op, k: k))
+        return FastTyped(type: .bool, eval: e)
       }
+      let e = FastCompiler.withOperands(ta, x, tb, y, Ordered(op: op))
+      return FastTyped(type: .bool, eval: e)
     case (.decimal, .int), (.decimal, .money), (.int, .decimal), (.money, .decimal):
       let (sx, sy) = (ua != .decimal, ub != .decimal)
       return FastTyped(
@@ -236,14 +235,48 @@ extension FastCompiler {
     if t == .decimal {
       return FastTyped(type: t, eval: decimal(op, x, ua != .decimal, y, ub != .decimal))
     }
-    if let k = tb.constant, let e = FastCompiler.wholeConstant(op, x, k) {
-      return FastTyped(type: t, eval: e.eval)
+    if let k = tb.constant, ["+", "-", "*"].contains(op) {
+      return FastTyped(type: t, eval: FastCompiler.withOperand(ta, x, WholeConstant(op: op, k: k)))
     }
-    return FastTyped(type: t, eval: FastCompiler.whole(op, x, y))
+    return FastTyped(type: t, eval: FastCompiler.withOperands(ta, x, tb, y, Whole(op: op)))
+  }
+
+  private struct Compare: FastUnaryBuilder {
+    let op: String
+    let k: Int
+    func build<X: FastOperand>(_ x: X) -> FastEval { FastCompiler.compare(op, x, k) }
+  }
+
+  private struct Ordered: FastBinaryBuilder {
+    let op: String
+    func build<X: FastOperand, Y: FastOperand>(_ x: X, _ y: Y) -> FastEval {
+      switch op {
+      case "<": { m in x(m) < y(m) ? 1 : 0 }
+      case "<=": { m in x(m) <= y(m) ? 1 : 0 }
+      case ">": { m in x(m) > y(m) ? 1 : 0 }
+      default: { m in x(m) >= y(m) ? 1 : 0 }
+      }
+    }
+  }
+
+  private struct WholeConstant: FastUnaryBuilder {
+    let op: String
+    let k: Int
+    func build<X: FastOperand>(_ x: X) -> FastEval {
+      if let e = FastCompiler.wholeConstant(op, x, k) { return e.eval }
+      return { m in m.fail() }
+    }
+  }
+
+  private struct Whole: FastBinaryBuilder {
+    let op: String
+    func build<X: FastOperand, Y: FastOperand>(_ x: X, _ y: Y) -> FastEval {
+      FastCompiler.whole(op, x, y)
+    }
   }
 
   /// `x op k` for a literal `k`: one closure call fewer.
-  static func compare(_ op: String, _ x: @escaping FastEval, _ k: Int) -> FastEval {
+  static func compare<X: FastOperand>(_ op: String, _ x: X, _ k: Int) -> FastEval {
     switch op {
     case "<": { m in x(m) < k ? 1 : 0 }
     case "<=": { m in x(m) <= k ? 1 : 0 }
@@ -253,7 +286,7 @@ extension FastCompiler {
   }
 
   /// `x + k`, `x - k`, `x * k` for a literal `k`; nil for the other operators.
-  static func wholeConstant(_ op: String, _ x: @escaping FastEval, _ k: Int) -> FastTyped? {
+  static func wholeConstant<X: FastOperand>(_ op: String, _ x: X, _ k: Int) -> FastTyped? {
     let e: FastEval
     switch op {
     case "+":
@@ -277,7 +310,7 @@ extension FastCompiler {
   }
 
   /// Whole-number `+ - * / %` as `Operators` defines them.
-  static func whole(_ op: String, _ x: @escaping FastEval, _ y: @escaping FastEval) -> FastEval {
+  static func whole<X: FastOperand, Y: FastOperand>(_ op: String, _ x: X, _ y: Y) -> FastEval {
     switch op {
     case "+":
       return { m in

@@ -11,6 +11,8 @@ struct FastTyped {
   var constant: Int?
   /// The fact a plain fact read reads.
   var fact: Int?
+  /// The slot a plain read of a computed local reads.
+  var slot: Int?
 }
 
 /// A name in scope: a binding (computed lazily), a function parameter or a binder.
@@ -330,7 +332,7 @@ final class FastCompiler {
     if let l = lookup(n) {
       if let lazy = l.lazy { return lazy }
       let slot = l.slot
-      return FastTyped(type: l.type, eval: { m in m.slots[slot] })
+      return FastTyped(type: l.type, eval: { m in m.slots[slot] }, slot: slot)
     }
     let general = checker.program
     if let f = checker.factIndex[n] {
