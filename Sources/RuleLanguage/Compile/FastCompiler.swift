@@ -375,6 +375,9 @@ final class FastCompiler {
           return at == FastValue.none ? FastValue.none : m.arena[at + k]
         })
     }
+    // A field of a binder or a parameter (`v.registered`): the slot read in place.
+    if let s = b.slot { return FastTyped(type: ft, eval: { m in m.arena[m.slots[s] + k] }) }
+    if let f = b.fact { return FastTyped(type: ft, eval: { m in m.arena[m.fact(f) + k] }) }
     return FastTyped(type: ft, eval: { m in m.arena[eb(m) + k] })
   }
 
