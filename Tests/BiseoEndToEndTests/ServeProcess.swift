@@ -59,12 +59,19 @@ final class ServeProcess: @unchecked Sendable {
 
   deinit { stop() }
 
-  /// Reads stderr until `text` has appeared; returns everything read.
-  func readErrors(until text: String) -> String {
+  /// Reads stderr until `text` has appeared, or for at most `seconds`; returns everything read.
+  ///
+  /// Bounded, so a signal the server missed fails the test instead of hanging the run.
+  func readErrors(until text: String, seconds: Int = 60) -> String {
     guard let errors else { return "" }
+    let handle = errors.fileHandleForReading
+    let deadline = ContinuousClock.now + .seconds(seconds)
     var read = ""
-    while !read.contains(text) {
-      let chunk = errors.fileHandleForReading.availableData
+    while !read.contains(text), ContinuousClock.now < deadline {
+      var ready = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&ready, 1, 200) >= 0 else { break }
+      if ready.revents == 0 { continue }
+      let chunk = handle.availableData
       if chunk.isEmpty { break }
       read += String(decoding: chunk, as: UTF8.self)
     }

@@ -19,20 +19,12 @@ final class SignalWatcher: Sendable {
 
   private let state = Mutex(State())
   /// The sources must stay alive for their handlers to run; they are only touched in `init`.
-  private nonisolated(unsafe) let sources: [any DispatchSourceSignal]
+  private nonisolated(unsafe) var sources: [any DispatchSourceSignal] = []
 
   init() {
-    var sources: [any DispatchSourceSignal] = []
     let queue = DispatchQueue(label: "biseo.signals")
-    for signal in [SIGTERM, SIGINT, SIGHUP] {
-      Glibc.signal(signal, SIG_IGN)
-      sources.append(DispatchSource.makeSignalSource(signal: signal, queue: queue))
-    }
-    self.sources = sources
-    for source in sources {
-      let number = Int32(source.handle)
-      source.setEventHandler { [weak self] in self?.received(number) }
-      source.resume()
+    sources = SignalSources.make([SIGTERM, SIGINT, SIGHUP], queue: queue) { number in
+      { [weak self] in self?.received(number) }
     }
   }
 

@@ -19,19 +19,10 @@ final class ServeSignals: Sendable {
     let (stops, continuation) = AsyncStream<Void>.makeStream()
     self.stops = stops
     let queue = DispatchQueue(label: "biseo-serve-signals")
-    var sources: [any DispatchSourceSignal] = []
-    for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      if signalNumber == SIGHUP {
-        source.setEventHandler { onHangUp?() }
-      } else {
-        source.setEventHandler { continuation.yield() }
-      }
-      source.resume()
-      sources.append(source)
+    sources = SignalSources.make([SIGTERM, SIGINT, SIGHUP], queue: queue) { number in
+      if number == SIGHUP { return { onHangUp?() } }
+      return { continuation.yield() }
     }
-    self.sources = sources
   }
 
   deinit {
