@@ -185,7 +185,8 @@ import Testing
     #expect(status.stdout.contains("\"delivered\":\(4 * count)"), "\(status.stdout)")
     print(
       "daemonWebhookCrash: iterations=\(iterations) killed=\(killed) runMicroseconds=\(span) "
-        + "received=\(receiver.processed.count) duplicatesAbsorbed=\(receiver.duplicates)")
+        + "received=\(receiver.processed.count) duplicatesAbsorbed=\(receiver.duplicates) "
+        + "tornRequests=\(stats.torn_requests)")
   }
 
   /// A kill while the receiver holds a request it has processed: the ledger says `attempted`,

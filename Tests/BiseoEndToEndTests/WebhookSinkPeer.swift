@@ -35,6 +35,8 @@ final class WebhookSinkPeer {
     var bad_signatures: Int
     var errors: [String]
     var gone_requests: Int
+    /// Requests whose body ended early: the sender was killed while writing them.
+    var torn_requests: Int
     /// By path (`/hook`): each path deduplicates on its own.
     var receivers: [String: Receiver]
   }

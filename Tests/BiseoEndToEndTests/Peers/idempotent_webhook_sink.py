@@ -14,7 +14,9 @@ counted and answered 401) and must carry its own webhook-id as data.key. Paths:
          delivery is recorded, so a kill -9 of the sender often lands after the receiver
          processed a request but before the sender heard the 200: the case a restarted
          sender must redeliver and the receiver must absorb.
-GET /stats returns {"bad_signatures", "errors", "gone_requests",
+A POST whose body ends before its Content-Length (the sender killed mid-request) is
+counted as torn and never processed or verified.
+GET /stats returns {"bad_signatures", "errors", "gone_requests", "torn_requests",
 "receivers": {path: {"processed": [ids in order], "duplicates": n, "repeated": [ids]}}}.
 """
 import json
@@ -27,7 +29,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 lock = threading.Lock()
-stats = {"bad_signatures": 0, "errors": [], "gone_requests": 0, "receivers": {}}
+stats = {"bad_signatures": 0, "errors": [], "gone_requests": 0, "torn_requests": 0,
+         "receivers": {}}
 seen = {}
 stalled = []
 webhook = Webhook(sys.argv[1])
@@ -53,8 +56,19 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        # http.server hands over a header block cut by EOF as if it were complete, so a
+        # missing Content-Length (the sender always sends one) is a torn request too.
+        length = self.headers.get("Content-Length", "")
+        length = int(length) if length.isdigit() else -1
+        body = self.rfile.read(length) if length >= 0 else b""
         key = self.headers.get("webhook-id")
+        if length < 0 or len(body) < length:
+            # The sender was killed while writing the request: an incomplete HTTP
+            # message, which no server processes (and no signature covers).
+            with lock:
+                stats["torn_requests"] += 1
+            self.close_connection = True
+            return
         try:
             webhook.verify(body, dict(self.headers.items()))
             if json.loads(body)["data"]["key"] != key:
@@ -62,7 +76,8 @@ class Handler(BaseHTTPRequestHandler):
         except (WebhookVerificationError, ValueError, KeyError) as error:
             with lock:
                 stats["bad_signatures"] += 1
-                stats["errors"].append("%s %s: %s" % (self.path, key, error))
+                stats["errors"].append("%s %s: %s (body %d of %d bytes; headers %s)" % (
+                    self.path, key, error, len(body), length, sorted(self.headers.keys())))
             self.reply(401)
             return
         if self.path == "/gone":
