@@ -30,16 +30,23 @@ public final class RuleBook: Sendable {
   /// "compiled; general machine for …" names those rules and why, "not compiled: …" says why
   /// the book has no lane. Benchmarks report it.
   package let fastLaneMissing: String?
+  /// The same rules as the fast lane, compiled once more to run a batch of citizens per
+  /// kernel (`biseo evaluate`); nil when some rule uses what it does not compile.
+  let vector: VectorProgram?
+  /// Why the book has no vector lane (for benchmarks); nil when it has one.
+  package let vectorLaneMissing: String?
   /// The source text by path, for rendering diagnostics and quoting conditions.
   public let sources: [String: String]
 
   init(
     program: Program, sources: [String: String], fast: FastProgram? = nil,
-    fastLaneMissing: String? = nil
+    fastLaneMissing: String? = nil, vector: VectorProgram? = nil, vectorLaneMissing: String? = nil
   ) {
     self.program = program
     self.fast = fast
     self.fastLaneMissing = fastLaneMissing
+    self.vector = vector
+    self.vectorLaneMissing = vectorLaneMissing
     self.decoder = ProfileDecoder(program: program)
     self.sources = sources
   }
@@ -66,8 +73,10 @@ public final class RuleBook: Sendable {
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
     let (fast, missing) = FastCompiler.compile(decls, checker: checker)
+    let (vector, vectorMissing) = VectorCompiler.compile(decls, checker: checker, fast: fast)
     let book = RuleBook(
-      program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing)
+      program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing,
+      vector: vector, vectorLaneMissing: vectorMissing)
     return (book, diagnostics)
   }
 

@@ -104,6 +104,7 @@ public struct BatchEvaluation: Sendable {
       }
       if atEnd { break }
     }
+    evaluator.flushLines(into: &out)
     try flush()
     return count
   }
@@ -112,9 +113,7 @@ public struct BatchEvaluation: Sendable {
     -> Bool
   {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
-    if let shard { return e.evaluateLine(line, asOf: asOf, shard: shard, into: &out) }
-    e.evaluateLine(line, asOf: asOf, into: &out)
-    return true
+    return e.enqueueLine(line, asOf: asOf, shard: shard, into: &out)
   }
 
   /// FNV-1a over the id's UTF-8 bytes, modulo `count`: stable across runs and machines.

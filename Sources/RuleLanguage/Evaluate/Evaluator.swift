@@ -10,11 +10,17 @@ public final class Evaluator {
   /// The fast lane, tried first for batch evaluation (`compute`, `evaluateLine`); a citizen
   /// it cannot decide goes to `machine`, so results are the general machine's by construction.
   let fast: FastMachine?
+  /// The vector lane: a batch of citizens per kernel (`compute(batch:)`, `enqueueLine`); a
+  /// citizen it cannot decide goes to the fast lane, then the general machine.
+  let vector: VectorMachine?
+  /// Decoded citizens waiting for the vector lane (`enqueueLine`), and how many.
+  var pending: [Profile] = []
+  var pendingDay = Int.min
   /// The lane switches and counters below, in a buffer: as stored properties of a class
   /// each access per citizen would be a dynamic exclusivity check.
-  private let lane: UnsafeMutablePointer<Int>
+  let lane: UnsafeMutablePointer<Int>
   /// Whether the last `compute` was decided by the fast lane (for `holds`).
-  private var lastFast: Bool {
+  var lastFast: Bool {
     get { lane[0] != 0 }
     set { lane[0] = newValue ? 1 : 0 }
   }
@@ -29,6 +35,18 @@ public final class Evaluator {
   /// Rules the general machine ran for citizens the fast lane took (those it does not
   /// compile, and those it gave up on for one citizen).
   package var generalRuleCount: Int { lane[4] }
+  /// Lets tests compare the vector lane with the others on the same citizens.
+  package var vectorLaneEnabled: Bool {
+    get { lane[5] != 0 }
+    set { lane[5] = newValue ? 1 : 0 }
+  }
+  /// Citizens the vector lane decided (counted in `fastLaneCount` too).
+  package var vectorLaneCount: Int { lane[6] }
+  /// Pending citizens (`enqueueLine`).
+  var pendingCount: Int {
+    get { lane[7] }
+    set { lane[7] = newValue }
+  }
   private var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
   private let outputKeys: [[UInt8]]
@@ -48,16 +66,18 @@ public final class Evaluator {
   /// The rules the fast lane leaves to the general machine, and their outputs (by index).
   private let generalRules: [Int]
   private let generalRule: [Bool]
-  private let generalOutput: [Bool]
-  private let outputRule: [Int]
+  let generalOutput: [Bool]
+  let outputRule: [Int]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
-    lane = UnsafeMutablePointer<Int>.allocate(capacity: 5)
-    lane.initialize(repeating: 0, count: 5)
+    lane = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+    lane.initialize(repeating: 0, count: 8)
     lane[1] = 1
+    lane[5] = 1
     machine = Machine(program: book.program, calendar: calendar)
     fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
+    vector = book.vector.map { VectorMachine(program: $0, calendar: calendar) }
     scratch = book.emptyProfile()
     outputKeys = book.program.outputs.map { o in
       var key: [UInt8] = [UInt8(ascii: ",")]
@@ -131,7 +151,7 @@ public final class Evaluator {
 
   /// After the fast lane ran for `profile`, the rules it leaves to the general machine: those
   /// it does not compile and those it gave up on for this citizen.
-  private func runGeneralRules(_ profile: Profile, asOf: CivilDate) {
+  func runGeneralRules(_ profile: Profile, asOf: CivilDate) {
     guard let fast, !generalRules.isEmpty || fast.undecidedCount > 0 else { return }
     load(profile, asOf: asOf)
     for r in generalRules { machine.run(rule: r) }
@@ -247,16 +267,29 @@ public final class Evaluator {
   private func evaluateDecoded(asOf: CivilDate, into out: inout [UInt8]) {
     let decided =
       fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
+    settle(scratch, decided: decided, asOf: asOf)
+    writeLine(scratch, decided: decided, asOf: asOf, into: &out)
+  }
+
+  /// After the fast lane decided `profile` (or not): the rules it leaves, or all of them, on
+  /// the general machine.
+  func settle(_ profile: Profile, decided: Bool, asOf: CivilDate) {
     if decided {
       lane[2] += 1
-      runGeneralRules(scratch, asOf: asOf)
+      runGeneralRules(profile, asOf: asOf)
     } else {
       lane[3] += 1
-      load(scratch, asOf: asOf)
+      load(profile, asOf: asOf)
       machine.runAll()
     }
+  }
+
+  /// `profile`'s JSON line, from the fast lane's slots where it decided, else the machine's.
+  func writeLine(
+    _ profile: Profile, decided: Bool, asOf: CivilDate, into out: inout [UInt8]
+  ) {
     out.append(contentsOf: #"{"id":"#.utf8)
-    if let id = scratch.id {
+    if let id = profile.id {
       JSONText.string(id, into: &out)
     } else {
       out.append(contentsOf: "null".utf8)

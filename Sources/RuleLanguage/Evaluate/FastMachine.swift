@@ -6,7 +6,7 @@ import CivilCalendar
 /// elements; a record is the offset of its first field. The first `reserved` words stay zero,
 /// so the 0 a failed expression returns reads as an empty list or a record of zeros and the
 /// rest of the citizen's run stays in bounds until the machine gives up on it.
-final class FastMachine {
+final class FastMachine: LaneStorage {
   let program: FastProgram
   let calendar: any BusinessCalendar
   let facts: UnsafeMutablePointer<Int>
@@ -141,6 +141,9 @@ final class FastMachine {
     return params[p]
   }
 
+  var recordTypes: [[RuleType]] { program.records }
+  var textTable: [String: Int] { program.texts }
+
   /// Reserves `count` words of arena; nil (and the citizen fails) when it is full.
   func allocate(_ count: Int) -> Int? {
     let top = registers[4]
@@ -179,6 +182,24 @@ final class FastMachine {
     return true
   }
 
+  /// Starts a citizen whose rules were decided elsewhere (the vector lane): no rule given up,
+  /// an empty arena; the caller then writes `rules`, `outputs` and `copyList`.
+  func adopt(day: Int) {
+    if registers[6] != day { setDay(day) }
+    registers[2] = 0
+    registers[3] += 1
+    registers[4] = registers[5]
+    registers[8] = 0
+  }
+
+  /// Copies a list of words (count, then items) into this citizen's arena; nil when full.
+  func copyList(_ from: UnsafeMutablePointer<Int>) -> Int? {
+    let n = from[0]
+    guard let at = allocate(n + 1) else { return nil }
+    (arena + at).update(from: from, count: n + 1)
+    return at
+  }
+
   private func setDay(_ day: Int) {
     registers[0] = day
     registers[1] = CivilDate(dayNumber: day).year
@@ -196,46 +217,6 @@ final class FastMachine {
       }
     }
     registers[5] = registers[4]
-  }
-
-  /// A decided value of `type` in the lane's encoding; nil for unknowns, faults and texts or
-  /// numbers the lane cannot hold.
-  func load(_ v: Value, _ type: RuleType) -> Int? {
-    switch v {
-    case .none: return type.isOptional ? FastValue.none : nil
-    case .bool(let b): return b ? 1 : 0
-    case .int(let n):
-      if type.unwrapped == .decimal {
-        let (r, o) = n.multipliedReportingOverflow(by: Decimal6.scale)
-        return o || r == FastValue.none ? nil : r
-      }
-      return n == FastValue.none ? nil : n
-    case .decimal(let n), .date(let n), .enumCase(let n):
-      return n == FastValue.none ? nil : n
-    case .duration(let m, let d): return FastValue.duration(months: m, days: d)
-    case .text(let s): return textID(s)
-    case .list(let items):
-      guard case .list(let element) = type.unwrapped, let at = allocate(items.count + 1) else {
-        return nil
-      }
-      arena[at] = items.count
-      for (i, item) in items.enumerated() {
-        guard let x = load(item, element) else { return nil }
-        arena[at + 1 + i] = x
-      }
-      return at
-    case .record(let fields):
-      guard case .record(let r) = type.unwrapped, let at = allocate(fields.count) else {
-        return nil
-      }
-      let types = program.records[r]
-      for (i, field) in fields.enumerated() {
-        guard i < types.count, let x = load(field, types[i]) else { return nil }
-        arena[at + i] = x
-      }
-      return at
-    case .unknown, .fault: return nil
-    }
   }
 
   /// Output `o` as a general-machine value, so it is written exactly as the general path

@@ -33,7 +33,59 @@ enum FastShape {
   }
 }
 
-extension FastMachine {
+/// Where the lanes lay facts and parameters out: unboxed words, lists and records in an arena.
+protocol LaneStorage: AnyObject {
+  var arena: UnsafeMutablePointer<Int> { get }
+  /// Reserves `count` words of arena; nil when it is full.
+  func allocate(_ count: Int) -> Int?
+  var recordShapes: [[FastShape]] { get }
+  var recordTypes: [[RuleType]] { get }
+  /// The book's text constants by interned id, and the same when there are few.
+  var textTable: [String: Int] { get }
+  var fewTexts: [(String, Int)]? { get }
+}
+
+extension LaneStorage {
+  /// A decided value of `type` in the lane's encoding; nil for unknowns, faults and texts or
+  /// numbers the lane cannot hold.
+  func load(_ v: Value, _ type: RuleType) -> Int? {
+    switch v {
+    case .none: return type.isOptional ? FastValue.none : nil
+    case .bool(let b): return b ? 1 : 0
+    case .int(let n):
+      if type.unwrapped == .decimal {
+        let (r, o) = n.multipliedReportingOverflow(by: Decimal6.scale)
+        return o || r == FastValue.none ? nil : r
+      }
+      return n == FastValue.none ? nil : n
+    case .decimal(let n), .date(let n), .enumCase(let n):
+      return n == FastValue.none ? nil : n
+    case .duration(let m, let d): return FastValue.duration(months: m, days: d)
+    case .text(let s): return textID(s)
+    case .list(let items):
+      guard case .list(let element) = type.unwrapped, let at = allocate(items.count + 1) else {
+        return nil
+      }
+      arena[at] = items.count
+      for (i, item) in items.enumerated() {
+        guard let x = load(item, element) else { return nil }
+        arena[at + 1 + i] = x
+      }
+      return at
+    case .record(let fields):
+      guard case .record(let r) = type.unwrapped, let at = allocate(fields.count) else {
+        return nil
+      }
+      let types = recordTypes[r]
+      for (i, field) in fields.enumerated() {
+        guard i < types.count, let x = load(field, types[i]) else { return nil }
+        arena[at + i] = x
+      }
+      return at
+    case .unknown, .fault: return nil
+    }
+  }
+
   /// `v` laid out as `shape` says; nil for unknowns and values the lane cannot hold.
   func load(_ v: Value, _ shape: FastShape, _ type: () -> RuleType) -> Int? {
     switch (shape, v) {
@@ -70,7 +122,7 @@ extension FastMachine {
       let shapes = recordShapes[r]
       guard fields.count == shapes.count, let at = allocate(fields.count) else { return nil }
       for (i, field) in fields.enumerated() {
-        guard let x = load(field, shapes[i], { self.program.records[r][i] }) else { return nil }
+        guard let x = load(field, shapes[i], { self.recordTypes[r][i] }) else { return nil }
         arena[at + i] = x
       }
       return at
@@ -86,6 +138,6 @@ extension FastMachine {
       for (text, id) in few where text == s { return id }
       return -1
     }
-    return program.texts[s] ?? -1
+    return textTable[s] ?? -1
   }
 }

@@ -46,6 +46,9 @@ let asOf = CivilDate(iso: option("--as-of") ?? "2026-06-15") ?? CivilDate(dayNum
 let repeats = Int(option("--repeat") ?? "") ?? 3
 /// Skips the end-to-end runs (for profiling the rules alone).
 let computeOnly = CommandLine.arguments.contains("--compute-only")
+/// Compute citizen by citizen (the fast lane) instead of a batch at a time (the vector lane).
+let perCitizen = CommandLine.arguments.contains("--per-citizen")
+let batchWidth = 256
 
 let (loaded, diagnostics) = RuleBook.load(paths: [rulesPath])
 guard let book = loaded else {
@@ -91,11 +94,42 @@ func decodeAll(_ data: Data, _ book: RuleBook) -> [Profile] {
 }
 let profiles = decodeAll(data, book)
 /// Timed loop in a function: top-level variables would add an exclusivity check per access.
-func computeAll(_ profiles: [Profile], _ evaluator: Evaluator, _ asOf: CivilDate) -> Int {
+///
+/// A batch at a time through the vector lane (`--per-citizen`: one at a time, the fast lane).
+func computeAll(
+  _ profiles: [Profile], _ evaluator: Evaluator, _ asOf: CivilDate, _ columns: [ProfileColumns]?
+) -> Int {
   var holding = 0
-  for p in profiles {
-    evaluator.compute(p, asOf: asOf)
-    if evaluator.holds(0) { holding += 1 }
+  if perCitizen {
+    for p in profiles {
+      evaluator.compute(p, asOf: asOf)
+      if evaluator.holds(0) { holding += 1 }
+    }
+    return holding
+  }
+  profiles.withUnsafeBufferPointer { all in
+    var start = 0
+    while start < all.count {
+      let batch = UnsafeBufferPointer(rebasing: all[start..<min(start + batchWidth, all.count)])
+      let ran =
+        if let columns {
+          evaluator.compute(columns: columns[start / batchWidth], asOf: asOf)
+        } else {
+          evaluator.compute(batch: batch, asOf: asOf)
+        }
+      if ran {
+        for i in 0..<batch.count {
+          evaluator.select(i, of: batch, asOf: asOf)
+          if evaluator.holds(0) { holding += 1 }
+        }
+      } else {
+        for p in batch {
+          evaluator.compute(p, asOf: asOf)
+          if evaluator.holds(0) { holding += 1 }
+        }
+      }
+      start += batch.count
+    }
   }
   return holding
 }
@@ -107,9 +141,34 @@ var holding = 0
 for _ in 0..<repeats {
   let started = Date()
   let cpuStarted = threadCPUSeconds()
-  holding = computeAll(profiles, evaluator, asOf)
+  holding = computeAll(profiles, evaluator, asOf, nil)
   bestCompute = max(bestCompute, Double(profiles.count) / Date().timeIntervalSince(started))
   bestComputeCPU = max(bestComputeCPU, Double(profiles.count) / (threadCPUSeconds() - cpuStarted))
+}
+/// The population as the vector lane lays it out, batch by batch (not timed): profiles in
+/// memory in a batch engine's own form, as OpenFisca's compute figure starts from arrays.
+func layOut(_ profiles: [Profile], _ evaluator: Evaluator) -> [ProfileColumns]? {
+  profiles.withUnsafeBufferPointer { all in
+    var out: [ProfileColumns] = []
+    var start = 0
+    while start < all.count {
+      let end = min(start + batchWidth, all.count)
+      guard let c = evaluator.columns(of: UnsafeBufferPointer(rebasing: all[start..<end])) else {
+        return nil
+      }
+      out.append(c)
+      start = end
+    }
+    return out
+  }
+}
+let laidOut = perCitizen ? nil : layOut(profiles, evaluator)
+var bestColumnsCPU = 0.0
+for _ in 0..<(laidOut == nil ? 0 : repeats) {
+  let cpuStarted = threadCPUSeconds()
+  let h = computeAll(profiles, evaluator, asOf, laidOut)
+  precondition(h == holding, "columns and profiles disagree")
+  bestColumnsCPU = max(bestColumnsCPU, Double(profiles.count) / (threadCPUSeconds() - cpuStarted))
 }
 print(
   """
@@ -118,9 +177,12 @@ print(
     end to end   \(Int(bestEndToEnd)) citizens/s wall, \(Int(bestEndToEndCPU)) per CPU second
     compute only \(Int(bestCompute)) citizens/s wall, \(Int(bestComputeCPU)) per CPU second \
   (rule 1 holds for \(holding); fast lane \(book.fastLaneMissing ?? "compiled"), \
+  vector lane \(book.vectorLaneMissing.map { "not compiled: " + $0 } ?? "compiled") and \
+  decided \(evaluator.vectorLaneCount), \
   took \(evaluator.fastLaneCount) of \
   \(evaluator.fastLaneCount + evaluator.generalCount) and left \(evaluator.generalRuleCount) \
   of their \(evaluator.fastLaneCount * book.ruleNames.count) rules to the general machine)
+    compute, columns \(Int(bestColumnsCPU)) per CPU second (facts already laid out by batch)
     memory       \(String(format: "%.1f", rssBefore)) MB before streaming, \
   \(String(format: "%.1f", peakStreaming)) MB peak while streaming \
   (\(String(format: "%.2f", peakStreaming / max(fileMB, 0.001)))x the file)

@@ -1,0 +1,414 @@
+import CivilCalendar
+
+/// Operators in the vector lane: the fast lane's arithmetic and equality (floor division,
+/// checked overflow, texts outside the book's constants undecidable), lane by lane.
+extension VectorCompiler {
+  /// An operand that must be a value: `none` in a narrowed optional fails the lane.
+  func strict(_ t: VecTyped) -> VecEval {
+    let e = t.eval
+    guard t.type.isOptional else { return e }
+    return { m in VectorCompiler.map(m, e(m)) { $0 == FastValue.none ? nil : $0 } }
+  }
+
+  func unary(_ op: String, _ a: Expr) throws -> VecTyped {
+    if op == "not" {
+      let e = try expr(a, expected: .bool).eval
+      return VecTyped(type: .bool, eval: { m in VectorCompiler.map(m, e(m)) { $0 == 0 ? 1 : 0 } })
+    }
+    let t = try expr(a, expected: nil)
+    let e = strict(t)
+    switch t.type.unwrapped {
+    case .int, .money, .decimal:
+      return VecTyped(
+        type: t.type.unwrapped,
+        eval: { m in
+          VectorCompiler.map(m, e(m)) { x in
+            let (r, o) = (0).subtractingReportingOverflow(x)
+            return o ? nil : r
+          }
+        })
+    case .duration:
+      return VecTyped(
+        type: .duration,
+        eval: { m in
+          VectorCompiler.map(m, e(m)) { x in
+            FastValue.duration(months: -FastValue.months(x), days: -FastValue.days(x))
+          }
+        })
+    default: throw VectorUnsupported()
+    }
+  }
+
+  func binary(_ op: String, _ a: Expr, _ b: Expr, expected: RuleType?) throws -> VecTyped {
+    switch op {
+    case "and", "or":
+      let x = try expr(a, expected: .bool).eval
+      let y = try expr(b, expected: .bool).eval
+      let isAnd = op == "and"
+      return VecTyped(
+        type: .bool,
+        eval: { m in
+          let p = x(m)
+          // The right side only where the left does not decide.
+          let (yes, no) = VectorCompiler.split(m, p)
+          let rest = isAnd ? yes : no
+          let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
+          let out = m.column()
+          for i in 0..<m.space.count {
+            let decided = (p[i] != 0) != isAnd
+            out[i] = decided ? (isAnd ? 0 : 1) : ((q?[i] ?? 0) != 0 ? 1 : 0)
+          }
+          return out
+        })
+    case "??":
+      let ta = try expr(a, expected: expected?.optional)
+      let tb = try expr(b, expected: ta.type.unwrapped)
+      guard let t = ta.type.unwrapped.join(tb.type) else { throw VectorUnsupported() }
+      let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+      return VecTyped(
+        type: t,
+        eval: { m in
+          let p = x(m)
+          let (rest, a) = (m.column(), m.space.active)
+          for i in 0..<m.space.count { rest[i] = p[i] == FastValue.none ? a[i] : 0 }
+          let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
+          let out = m.column()
+          for i in 0..<m.space.count { out[i] = p[i] == FastValue.none ? (q?[i] ?? 0) : p[i] }
+          return out
+        })
+    case "in": return try membership(a, b)
+    default: break
+    }
+    let ta = try expr(a, expected: nil)
+    let tb = try expr(b, expected: ta.type == .none ? nil : ta.type.unwrapped)
+    switch op {
+    case "==", "!=": return try equality(op == "!=", ta, tb)
+    case "<", "<=", ">", ">=": return try ordering(op, ta, tb)
+    default: return try arithmetic(op, ta, tb)
+    }
+  }
+
+  private func membership(_ a: Expr, _ b: Expr) throws -> VecTyped {
+    let ta = try expr(a, expected: nil)
+    let tb = try expr(b, expected: .list(ta.type))
+    guard case .list(let et) = tb.type.unwrapped, FastCompiler.sameEncoding(ta.type, et) else {
+      throw VectorUnsupported()
+    }
+    let (x, list) = (ta.eval, tb.eval)
+    let isText = ta.type.unwrapped == .text
+    let limit = VectorMachine.arenaCapacity
+    return VecTyped(
+      type: .bool,
+      eval: { m in
+        let (v, at, a, arena) = (x(m), list(m), m.space.active, m.arena)
+        let out = m.column()
+        for i in 0..<m.space.count {
+          out[i] = 0
+          let l = at[i]
+          guard a[i] != 0, l != FastValue.none, l >= 0, l < limit else { continue }
+          let n = arena[l]
+          var j = 0
+          while j < n {
+            if arena[l + 1 + j] == v[i] {
+              // Texts outside the book's constants share id -1: they may differ.
+              if isText && v[i] == -1 { m.fail(lane: i) } else { out[i] = 1 }
+              break
+            }
+            j += 1
+          }
+        }
+        return out
+      })
+  }
+
+  private func equality(_ negate: Bool, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
+    let (x, y) = (ta.eval, tb.eval)
+    let (no, yes) = negate ? (1, 0) : (0, 1)
+    if FastCompiler.sameEncoding(ta.type, tb.type) {
+      if ta.type.unwrapped == .text || tb.type.unwrapped == .text {
+        return VecTyped(
+          type: .bool,
+          eval: { m in
+            VectorCompiler.zip(m, x(m), y(m)) { p, q in
+              if p == -1 && q == -1 { return nil }
+              return p == q ? yes : no
+            }
+          })
+      }
+      if let k = tb.constant {
+        return VecTyped(
+          type: .bool,
+          eval: { m in
+            let (p, out) = (x(m), m.column())
+            for i in 0..<m.space.count { out[i] = p[i] == k ? yes : no }
+            return out
+          })
+      }
+      return VecTyped(
+        type: .bool,
+        eval: { m in
+          let (p, q, out) = (x(m), y(m), m.column())
+          for i in 0..<m.space.count { out[i] = p[i] == q[i] ? yes : no }
+          return out
+        })
+    }
+    let numbers: Set<RuleType> = [.int, .money, .decimal]
+    guard numbers.contains(ta.type.unwrapped), numbers.contains(tb.type.unwrapped) else {
+      throw VectorUnsupported()
+    }
+    // An int against a decimal: equal when the scaled int is the decimal.
+    let (sx, sy) = (ta.type.unwrapped != .decimal, tb.type.unwrapped != .decimal)
+    return VecTyped(
+      type: .bool,
+      eval: { m in
+        VectorCompiler.zip(m, x(m), y(m)) { a, b in
+          var (p, q) = (a, b)
+          if p == FastValue.none || q == FastValue.none { return p == q ? yes : no }
+          var overflow = false
+          if sx { (p, overflow) = p.multipliedReportingOverflow(by: Decimal6.scale) }
+          if sy { (q, overflow) = q.multipliedReportingOverflow(by: Decimal6.scale) }
+          return !overflow && p == q ? yes : no
+        }
+      })
+  }
+
+  private func ordering(_ op: String, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
+    let (ua, ub) = (ta.type.unwrapped, tb.type.unwrapped)
+    let (x, y) = (strict(ta), strict(tb))
+    switch (ua, ub) {
+    case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.date, .date),
+      (.decimal, .decimal):
+      if let k = tb.constant {
+        return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, k))
+      }
+      if let k = ta.constant {
+        let mirrored = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
+        return VecTyped(type: .bool, eval: VectorCompiler.compare(mirrored, y, k))
+      }
+      return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, y))
+    case (.decimal, .int), (.decimal, .money), (.int, .decimal), (.money, .decimal):
+      let (sx, sy) = (ua != .decimal, ub != .decimal)
+      let test = VectorCompiler.test(op)
+      return VecTyped(
+        type: .bool,
+        eval: { m in
+          VectorCompiler.zip(m, x(m), y(m)) { a, b in
+            var (p, q) = (a, b)
+            var (o1, o2) = (false, false)
+            if sx { (p, o1) = p.multipliedReportingOverflow(by: Decimal6.scale) }
+            if sy { (q, o2) = q.multipliedReportingOverflow(by: Decimal6.scale) }
+            if o1 || o2 { return nil }
+            return test(p, q) ? 1 : 0
+          }
+        })
+    default: throw VectorUnsupported()
+    }
+  }
+
+  static func test(_ op: String) -> @Sendable (Int, Int) -> Bool {
+    switch op {
+    case "<": { $0 < $1 }
+    case "<=": { $0 <= $1 }
+    case ">": { $0 > $1 }
+    default: { $0 >= $1 }
+    }
+  }
+
+  /// `x op k` for a literal `k`, one loop per operator so each is a plain compare.
+  static func compare(_ op: String, _ x: @escaping VecEval, _ k: Int) -> VecEval {
+    switch op {
+    case "<": return { m in VectorCompiler.test(m, x(m)) { $0 < k } }
+    case "<=": return { m in VectorCompiler.test(m, x(m)) { $0 <= k } }
+    case ">": return { m in VectorCompiler.test(m, x(m)) { $0 > k } }
+    default: return { m in VectorCompiler.test(m, x(m)) { $0 >= k } }
+    }
+  }
+
+  static func compare(_ op: String, _ x: @escaping VecEval, _ y: @escaping VecEval) -> VecEval {
+    switch op {
+    case "<": return { m in VectorCompiler.test(m, x(m), y(m), <) }
+    case "<=": return { m in VectorCompiler.test(m, x(m), y(m), <=) }
+    case ">": return { m in VectorCompiler.test(m, x(m), y(m), >) }
+    default: return { m in VectorCompiler.test(m, x(m), y(m), >=) }
+    }
+  }
+
+  /// A predicate of one column, as a 0/1 column (never fails).
+  @inline(__always) static func test(
+    _ m: VectorMachine, _ p: UnsafeMutablePointer<Int>, _ f: (Int) -> Bool
+  ) -> UnsafeMutablePointer<Int> {
+    let out = m.column()
+    for i in 0..<m.space.count { out[i] = f(p[i]) ? 1 : 0 }
+    return out
+  }
+
+  @inline(__always) static func test(
+    _ m: VectorMachine, _ p: UnsafeMutablePointer<Int>, _ q: UnsafeMutablePointer<Int>,
+    _ f: (Int, Int) -> Bool
+  ) -> UnsafeMutablePointer<Int> {
+    let out = m.column()
+    for i in 0..<m.space.count { out[i] = f(p[i], q[i]) ? 1 : 0 }
+    return out
+  }
+
+  private func arithmetic(_ op: String, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
+    let (ua, ub) = (ta.type.unwrapped, tb.type.unwrapped)
+    guard let (t, _) = Operators.arithmetic(op, ua, ub) else { throw VectorUnsupported() }
+    let (x, y) = (strict(ta), strict(tb))
+    switch (ua, ub) {
+    case (.date, .duration):
+      let sign = op == "+" ? 1 : -1
+      return VecTyped(
+        type: t,
+        eval: { m in
+          VectorCompiler.zip(m, x(m), y(m)) { d, p in
+            guard
+              case .date(let r) = Operators.shift(
+                d, months: sign * FastValue.months(p), days: sign * FastValue.days(p))
+            else { return nil }
+            return r
+          }
+        })
+    case (.date, .date):
+      return VecTyped(
+        type: t,
+        eval: { m in
+          VectorCompiler.zip(m, x(m), y(m)) { p, q in
+            let (r, o) = p.subtractingReportingOverflow(q)
+            return o || r == FastValue.none ? nil : r
+          }
+        })
+    case (.duration, .duration):
+      let sign = op == "+" ? 1 : -1
+      return VecTyped(
+        type: t,
+        eval: { m in
+          VectorCompiler.zip(m, x(m), y(m)) { p, q in
+            FastValue.duration(
+              months: FastValue.months(p) + sign * FastValue.months(q),
+              days: FastValue.days(p) + sign * FastValue.days(q))
+          }
+        })
+    case (.int, .duration), (.duration, .int):
+      let durationFirst = ua == .duration
+      return VecTyped(
+        type: t,
+        eval: { m in
+          VectorCompiler.zip(m, x(m), y(m)) { a, b in
+            let (p, q) = durationFirst ? (a, b) : (b, a)
+            let (mo, o1) = FastValue.months(p).multipliedReportingOverflow(by: q)
+            let (d, o2) = FastValue.days(p).multipliedReportingOverflow(by: q)
+            if o1 || o2 { return nil }
+            return FastValue.duration(months: mo, days: d)
+          }
+        })
+    default: break
+    }
+    if t == .decimal {
+      return VecTyped(type: t, eval: decimal(op, x, ua != .decimal, y, ub != .decimal))
+    }
+    return VecTyped(type: t, eval: VectorCompiler.whole(op, x, ta.constant, y, tb.constant))
+  }
+
+  /// Whole-number `+ - * / %` as `Operators` defines them, a literal operand taken as a word.
+  static func whole(
+    _ op: String, _ x: @escaping VecEval, _ kx: Int?, _ y: @escaping VecEval, _ ky: Int?
+  ) -> VecEval {
+    switch op {
+    case "+": lanes(WholeAdd.self, x, kx, y, ky)
+    case "-": lanes(WholeSubtract.self, x, kx, y, ky)
+    case "*": lanes(WholeMultiply.self, x, kx, y, ky)
+    case "/": lanes(WholeDivide.self, x, kx, y, ky)
+    default: lanes(WholeModulo.self, x, kx, y, ky)
+    }
+  }
+
+  /// A kernel applying `Op` lane by lane (generic, so each operator is its own loop),
+  /// specialised for a literal on either side.
+  static func lanes<Op: LaneOperator>(
+    _: Op.Type, _ x: @escaping VecEval, _ kx: Int?, _ y: @escaping VecEval, _ ky: Int?
+  ) -> VecEval {
+    if let k = ky { return { m in VectorCompiler.map(m, x(m)) { Op.apply($0, k) } } }
+    if let k = kx { return { m in VectorCompiler.map(m, y(m)) { Op.apply(k, $0) } } }
+    return { m in VectorCompiler.zip(m, x(m), y(m)) { Op.apply($0, $1) } }
+  }
+
+  /// Decimal arithmetic on scaled words; products and quotients stay within 64 bits or fail.
+  private func decimal(
+    _ op: String, _ x: @escaping VecEval, _ scaleX: Bool, _ y: @escaping VecEval,
+    _ scaleY: Bool
+  ) -> VecEval {
+    let scale = Decimal6.scale
+    let operands: @Sendable (Int, Int) -> (Int, Int)? = { p, q in
+      var (a, b) = (p, q)
+      var (o1, o2) = (false, false)
+      if scaleX { (a, o1) = a.multipliedReportingOverflow(by: scale) }
+      if scaleY { (b, o2) = b.multipliedReportingOverflow(by: scale) }
+      return o1 || o2 ? nil : (a, b)
+    }
+    let f: @Sendable (Int, Int) -> Int?
+    switch op {
+    case "+", "-":
+      let plus = op == "+"
+      f = { p, q in
+        guard let (a, b) = operands(p, q) else { return nil }
+        let (r, o) = plus ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b)
+        return o || r == FastValue.none ? nil : r
+      }
+    case "*":
+      f = { p, q in
+        guard let (a, b) = operands(p, q) else { return nil }
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        guard !o else { return nil }
+        return Operators.floorDivide(r, scale)
+      }
+    default:
+      f = { p, q in
+        guard let (a, b) = operands(p, q), b != 0 else { return nil }
+        let (r, o) = a.multipliedReportingOverflow(by: scale)
+        guard !o, let d = Operators.floorDivide(r, b), d != FastValue.none else { return nil }
+        return d
+      }
+    }
+    return { m in VectorCompiler.zip(m, x(m), y(m), f) }
+  }
+}
+
+/// A whole-number operator of the vector lane; nil for a fault (overflow, division by zero,
+/// a result equal to `none`'s word).
+protocol LaneOperator {
+  static func apply(_ a: Int, _ b: Int) -> Int?
+}
+
+@inline(__always) private func checked(_ r: (partialValue: Int, overflow: Bool)) -> Int? {
+  r.overflow || r.partialValue == FastValue.none ? nil : r.partialValue
+}
+
+enum WholeAdd: LaneOperator {
+  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
+    checked(a.addingReportingOverflow(b))
+  }
+}
+
+enum WholeSubtract: LaneOperator {
+  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
+    checked(a.subtractingReportingOverflow(b))
+  }
+}
+
+enum WholeMultiply: LaneOperator {
+  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
+    checked(a.multipliedReportingOverflow(by: b))
+  }
+}
+
+enum WholeDivide: LaneOperator {
+  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
+    guard let q = Operators.floorDivide(a, b), q != FastValue.none else { return nil }
+    return q
+  }
+}
+
+enum WholeModulo: LaneOperator {
+  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? { Operators.floorModulo(a, b) }
+}

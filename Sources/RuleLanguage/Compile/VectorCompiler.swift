@@ -1,0 +1,400 @@
+import CivilCalendar
+
+/// A vector-lane expression with its static type (as the general checker would type it).
+struct VecTyped {
+  var type: RuleType
+  var eval: VecEval
+  /// The value of a literal, so operators can take it as a word instead of a column.
+  var constant: Int?
+}
+
+/// A name in scope: a rule's binding (computed lazily, per citizen), or a function parameter
+/// or binder (a column of the space it was bound in, `depth` levels from the citizens').
+struct VecLocal {
+  var slot: Int
+  var type: RuleType
+  var depth: Int
+  var binding: VecEval?
+}
+
+/// Compiles an already checked book a third time: kernels over columns of a batch of citizens.
+///
+/// Where the fast lane runs a tree of closures per citizen, this one runs it once per batch,
+/// each closure a loop over lanes; the dispatch cost is shared by the batch. Every construct
+/// keeps the fast lane's meaning, and a citizen the vector lane cannot decide goes to the fast
+/// lane whole, so failing more often than needed costs speed, never a result.
+final class VectorCompiler {
+  let checker: Checker
+  let fast: FastProgram
+  var program = VectorProgram()
+  var scopes: [[String: VecLocal]] = []
+  /// How many aggregates deep the expression being compiled is (0: the citizens' space).
+  var depth = 0
+  var compiling: Set<String> = []
+  var readFacts: Set<Int> = []
+  /// The binding slots of the rule being compiled, reset at its start.
+  var bindings: [Int] = []
+  /// Answers "does this function read facts" (for day-invariant calls).
+  lazy var scalar = FastCompiler(checker: checker)
+
+  init(checker: Checker, fast: FastProgram) {
+    self.checker = checker
+    self.fast = fast
+  }
+
+  func newSlot() -> Int {
+    program.slotCount += 1
+    return program.slotCount - 1
+  }
+
+  func intern(_ s: String) -> Int {
+    if let id = program.texts[s] { return id }
+    program.texts[s] = program.texts.count
+    return program.texts.count - 1
+  }
+
+  /// The book's vector lane: every rule the fast lane compiles, or nil and where it stopped.
+  static func compile(_ decls: [Declaration], checker: Checker, fast: FastProgram?) -> (
+    VectorProgram?, String?
+  ) {
+    guard let fast else { return (nil, "no fast lane") }
+    let c = VectorCompiler(checker: checker, fast: fast)
+    do {
+      try c.compileAll(decls)
+      return (c.program, nil)
+    } catch let e as VectorUnsupported {
+      return (nil, e.site)
+    } catch {
+      return (nil, "\(error)")
+    }
+  }
+
+  private func compileAll(_ decls: [Declaration]) throws {
+    let general = checker.program
+    program.factTypes = general.facts.map(\.type)
+    program.records = general.records.map { $0.fields.map(\.type) }
+    program.params = general.params
+    program.ruleCount = general.rules.count
+    program.outputCount = general.outputs.count
+    program.generalRules = Set(fast.generalRules)
+    // Text constants keep the fast lane's ids, so the two lanes' outputs are the same words.
+    program.texts = fast.texts
+    program.textOutputs = fast.textOutputs
+    program.outputRule = fast.outputRule
+    var steps: [(Int, @Sendable (VectorMachine) -> Void)] = []
+    for case .rule(let r) in decls {
+      guard let i = checker.ruleIndex[r.name.text] else { throw VectorUnsupported() }
+      if program.generalRules.contains(i) { continue }
+      steps.append((i, try rule(r, index: i)))
+    }
+    let all = steps.map(\.1)
+    program.run = { m in for step in all { step(m) } }
+    program.readFacts = readFacts.sorted()
+    guard program.texts.count == fast.texts.count else {
+      // A text the fast lane never interned would get an id it does not know.
+      throw VectorUnsupported()
+    }
+  }
+
+  private func rule(_ r: RuleDecl, index: Int) throws -> @Sendable (VectorMachine) -> Void {
+    scopes = [[:]]
+    bindings = []
+    depth = 0
+    defer { scopes = [] }
+    var condition: VecEval = { m in m.fill(1) }
+    var outputs: [(slot: Int, value: VecEval, otherwise: VecEval?)] = []
+    for item in r.items {
+      switch item {
+      case .binding(let name, let typeSyntax, let value):
+        let declared = typeSyntax.map(checker.resolve)
+        let t = try expr(value, expected: declared)
+        let type = declared ?? t.type
+        let eval = try coerce(t, to: type)
+        let slot = newSlot()
+        bindings.append(slot)
+        scopes[0][name.text] = VecLocal(slot: slot, type: type, depth: 0, binding: eval)
+      case .condition(let e):
+        condition = try expr(e, expected: .bool).eval
+      case .output(let name, let typeSyntax, let value, let otherwise):
+        guard let o = checker.outputIndex[name.text] else { throw VectorUnsupported() }
+        let declared = typeSyntax.map(checker.resolve)
+        let final = fast.outputTypes[o]
+        let v = try expr(value, expected: declared)
+        var other: VecEval?
+        if let otherwise {
+          other = try coerce(try expr(otherwise, expected: declared ?? v.type), to: final)
+        }
+        outputs.append((o, try coerce(v, to: final), other))
+      case .reminder: break
+      }
+    }
+    let (test, outs, slots) = (condition, outputs, bindings)
+    let width = VectorMachine.width
+    return { m in
+      m.beginRule()
+      for s in slots { m.resetBinding(s) }
+      let c = test(m)
+      let n = m.space.count
+      let values = m.ruleValues + index * width
+      for i in 0..<n { values[i] = c[i] }
+      for (slot, value, other) in outs {
+        let column = m.outputs + slot * width
+        guard let other else {
+          let v = value(m)
+          column.update(from: v, count: n)
+          continue
+        }
+        let (yes, no) = VectorCompiler.split(m, c)
+        let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
+        let w = m.any(no) ? m.masked(no) { other(m) } : nil
+        for i in 0..<n { column[i] = (c[i] != 0 ? v?[i] : w?[i]) ?? 0 }
+      }
+      m.endRule(index)
+    }
+  }
+
+  /// The active lanes where `c` is true, and those where it is false.
+  static func split(_ m: VectorMachine, _ c: UnsafeMutablePointer<Int>) -> (
+    UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>
+  ) {
+    let (yes, no, a) = (m.column(), m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      let t = c[i] != 0 ? 1 : 0
+      yes[i] = a[i] & t
+      no[i] = a[i] & (1 - t)
+    }
+    return (yes, no)
+  }
+
+  func lookup(_ n: String) -> VecLocal? {
+    for scope in scopes.reversed() { if let l = scope[n] { return l } }
+    return nil
+  }
+
+  func expr(_ e: Expr, expected: RuleType?) throws -> VecTyped {
+    let t = try uncached(e, expected: expected)
+    if t.constant == nil { return dayCached(e, t) }
+    return t
+  }
+
+  private func uncached(_ e: Expr, expected: RuleType?) throws -> VecTyped {
+    switch e.kind {
+    case .integer(let n), .money(let n), .decimal(let n):
+      guard n != FastValue.none else { throw VectorUnsupported() }
+      let type: RuleType =
+        switch e.kind {
+        case .money: .money
+        case .decimal: .decimal
+        default: .int
+        }
+      return VecTyped(type: type, eval: { m in m.fill(n) }, constant: n)
+    case .text(let s):
+      let id = intern(s)
+      return VecTyped(type: .text, eval: { m in m.fill(id) })
+    case .date(let d):
+      let n = d.dayNumber
+      return VecTyped(type: .date, eval: { m in m.fill(n) }, constant: n)
+    case .boolean(let b):
+      let n = b ? 1 : 0
+      return VecTyped(type: .bool, eval: { m in m.fill(n) }, constant: n)
+    case .none:
+      return VecTyped(type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none)
+    case .today: return VecTyped(type: .date, eval: { m in m.fill(m.today) })
+    case .duration(let n, let unit):
+      let (months, overflow) = unit == .years ? n.multipliedReportingOverflow(by: 12) : (n, false)
+      guard !overflow,
+        let packed = unit == .days
+          ? FastValue.duration(months: 0, days: n) : FastValue.duration(months: months, days: 0)
+      else { throw VectorUnsupported() }
+      return VecTyped(type: .duration, eval: { m in m.fill(packed) }, constant: packed)
+    case .name(let n): return try name(n, expected: expected)
+    case .unary(let op, let a): return try unary(op, a)
+    case .binary(let op, let a, let b): return try binary(op, a, b, expected: expected)
+    case .conditional(let c, let a, let b): return try conditional(c, a, b, expected: expected)
+    case .call(let f, let args): return try call(f, args)
+    case .member(let base, let field): return try member(base, field)
+    case .list(let items): return try list(items, expected: expected)
+    case .aggregate(let kind, let binder, let source, let filter, let body):
+      return try aggregate(kind, binder: binder, source: source, filter: filter, body: body)
+    case .iterate(let binder, let first, let next, let until, let limit):
+      return try iterate(binder, first: first, next: next, until: until, limit: limit)
+    case .record, .invalid: throw VectorUnsupported()
+    }
+  }
+
+  private func name(_ n: String, expected: RuleType?) throws -> VecTyped {
+    if let l = lookup(n) {
+      let (slot, levels) = (l.slot, depth - l.depth)
+      if let binding = l.binding {
+        return VecTyped(type: l.type, eval: { m in m.binding(slot, binding, deep: levels > 0) })
+      }
+      if levels == 0 { return VecTyped(type: l.type, eval: { m in m.slots[slot] }) }
+      return VecTyped(type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) })
+    }
+    let general = checker.program
+    if let f = checker.factIndex[n] {
+      readFacts.insert(f)
+      let deep = depth > 0
+      return VecTyped(type: general.facts[f].type, eval: { m in m.fact(f, deep: deep) })
+    }
+    if let p = checker.paramIndex[n] {
+      return VecTyped(type: general.params[p].type, eval: { m in m.param(p) })
+    }
+    if checker.ruleIndex[n] != nil || checker.outputIndex[n] != nil { throw VectorUnsupported() }
+    if case .enumeration(let i)? = expected?.unwrapped,
+      let c = general.enums[i].cases.firstIndex(of: n)
+    {
+      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c)
+    }
+    let owners = general.enums.indices.filter { general.enums[$0].cases.contains(n) }
+    guard owners.count == 1, let i = owners.first,
+      let c = general.enums[i].cases.firstIndex(of: n)
+    else { throw VectorUnsupported() }
+    return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c)
+  }
+
+  private func member(_ base: Expr, _ field: String) throws -> VecTyped {
+    let general = checker.program
+    if case .name(let n) = base.kind, let i = checker.enumIndex[n] {
+      guard let c = general.enums[i].cases.firstIndex(of: field) else {
+        throw VectorUnsupported()
+      }
+      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c)
+    }
+    let b = try expr(base, expected: nil)
+    guard case .record(let r) = b.type.unwrapped,
+      let k = general.records[r].fields.firstIndex(where: { $0.name == field })
+    else { throw VectorUnsupported() }
+    let ft = general.records[r].fields[k].type
+    let (eb, optional) = (b.eval, b.type.isOptional)
+    let limit = VectorMachine.arenaCapacity - k
+    return VecTyped(
+      type: optional ? ft.optional : ft,
+      eval: { m in
+        let at = eb(m)
+        let (out, a, arena) = (m.column(), m.space.active, m.arena)
+        for i in 0..<m.space.count {
+          let x = at[i]
+          if optional && x == FastValue.none {
+            out[i] = FastValue.none
+          } else {
+            // Offsets are only followed where they are read; a guard keeps any other in bounds.
+            out[i] = a[i] != 0 && x >= 0 && x < limit ? arena[x + k] : 0
+          }
+        }
+        return out
+      })
+  }
+
+  private func conditional(_ c: Expr, _ a: Expr, _ b: Expr, expected: RuleType?) throws
+    -> VecTyped
+  {
+    let ec = try expr(c, expected: .bool).eval
+    let ta = try expr(a, expected: expected)
+    let tb = try expr(b, expected: expected ?? ta.type)
+    guard let t = ta.type.join(tb.type) else { throw VectorUnsupported() }
+    let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    return VecTyped(
+      type: t,
+      eval: { m in
+        let c = ec(m)
+        let (yes, no) = VectorCompiler.split(m, c)
+        let p = m.any(yes) ? m.masked(yes) { x(m) } : nil
+        let q = m.any(no) ? m.masked(no) { y(m) } : nil
+        let out = m.column()
+        for i in 0..<m.space.count { out[i] = (c[i] != 0 ? p?[i] : q?[i]) ?? 0 }
+        return out
+      })
+  }
+
+  private func list(_ items: [Expr], expected: RuleType?) throws -> VecTyped {
+    var element: RuleType?
+    if case .list(let t)? = expected?.unwrapped { element = t }
+    var typed: [VecTyped] = []
+    for item in items {
+      let t = try expr(item, expected: element)
+      typed.append(t)
+      if let e = element {
+        guard let j = t.type.join(e) else { throw VectorUnsupported() }
+        element = j
+      } else {
+        element = t.type
+      }
+    }
+    guard let et = element else { throw VectorUnsupported() }
+    let evals = try typed.map { try coerce($0, to: et) }
+    return VecTyped(
+      type: .list(et),
+      eval: { m in
+        let columns = evals.map { $0(m) }
+        let (out, a, count) = (m.column(), m.space.active, columns.count)
+        for i in 0..<m.space.count {
+          guard a[i] != 0 else {
+            out[i] = 0
+            continue
+          }
+          guard let at = m.allocate(count + 1) else {
+            m.fail(lane: i)
+            out[i] = 0
+            continue
+          }
+          m.arena[at] = count
+          for (j, column) in columns.enumerated() { m.arena[at + 1 + j] = column[i] }
+          out[i] = at
+        }
+        return out
+      })
+  }
+
+  /// `value` as `target`: whole numbers become scaled decimals where a decimal is expected.
+  func coerce(_ value: VecTyped, to target: RuleType) throws -> VecEval {
+    let e = value.eval
+    guard target.unwrapped == .decimal, value.type.unwrapped == .int else {
+      if value.type.unwrapped == .list(.int) && target.unwrapped == .list(.decimal) {
+        throw VectorUnsupported()
+      }
+      return e
+    }
+    return { m in
+      let x = e(m)
+      return VectorCompiler.map(m, x) { v in
+        if v == FastValue.none { return v }
+        let (r, o) = v.multipliedReportingOverflow(by: Decimal6.scale)
+        return o || r == FastValue.none ? nil : r
+      }
+    }
+  }
+
+  /// A lane-by-lane function of one column; nil fails the lane (where active) and gives 0.
+  @inline(__always) static func map(
+    _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, _ f: (Int) -> Int?
+  ) -> UnsafeMutablePointer<Int> {
+    let (out, a) = (m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      if let v = f(x[i]) {
+        out[i] = v
+      } else {
+        out[i] = 0
+        if a[i] != 0 { m.fail(lane: i) }
+      }
+    }
+    return out
+  }
+
+  /// The same for two columns.
+  @inline(__always) static func zip(
+    _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, _ y: UnsafeMutablePointer<Int>,
+    _ f: (Int, Int) -> Int?
+  ) -> UnsafeMutablePointer<Int> {
+    let (out, a) = (m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      if let v = f(x[i], y[i]) {
+        out[i] = v
+      } else {
+        out[i] = 0
+        if a[i] != 0 { m.fail(lane: i) }
+      }
+    }
+    return out
+  }
+}

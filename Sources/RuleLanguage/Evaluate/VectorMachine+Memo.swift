@@ -1,0 +1,65 @@
+/// Function results kept within a rule, so a function called again with the same argument
+/// columns (`annual_tax(v)` inside three other functions) runs once per batch.
+extension VectorMachine {
+  /// A user function's result for `arguments`: computed only for the active lanes it has not
+  /// been computed for yet with these very columns in this space, and kept for the next call.
+  ///
+  /// Functions are pure and read only their parameters and the citizen, so the same argument
+  /// columns (by address; a column is never changed once returned, except an `iterate`'s
+  /// value, whose steps release the memos) give the same results.
+  func memoized(
+    _ function: Int, _ arguments: [UnsafeMutablePointer<Int>],
+    _ body: () -> UnsafeMutablePointer<Int>
+  ) -> UnsafeMutablePointer<Int> {
+    let n = space.count
+    guard let key = VectorMemo.key(function, space.root, n, arguments) else { return body() }
+    if let e = memos.firstIndex(where: { $0.key == key }) {
+      let (result, done, a) = (memos[e].result, memos[e].done, space.active)
+      let need = column()
+      var missing = 0
+      for i in 0..<n {
+        need[i] = a[i] & (1 - done[i])
+        missing |= need[i]
+      }
+      guard missing != 0 else { return result }
+      let v = masked(need) { body() }
+      for i in 0..<n where need[i] != 0 {
+        result[i] = v[i]
+        done[i] = 1
+      }
+      return result
+    }
+    let v = body()
+    let (result, done) = (column(), column())
+    result.update(from: v, count: n)
+    done.update(from: space.active, count: n)
+    memos.append(VectorMemo(key: key, result: result, done: done))
+    return result
+  }
+}
+
+/// A function result kept for a rule: which call it answers, and for which lanes.
+struct VectorMemo {
+  /// Function, space (its root map and size) and up to three argument columns.
+  struct Key: Equatable {
+    var function: Int
+    var root: UnsafeMutablePointer<Int>
+    var count: Int
+    var a0, a1, a2: UnsafeMutablePointer<Int>?
+  }
+
+  var key: Key
+  var result: UnsafeMutablePointer<Int>
+  var done: UnsafeMutablePointer<Int>
+
+  /// The key of a call; nil for a function of more than three parameters (not kept).
+  static func key(
+    _ function: Int, _ root: UnsafeMutablePointer<Int>, _ count: Int,
+    _ arguments: [UnsafeMutablePointer<Int>]
+  ) -> Key? {
+    guard arguments.count <= 3 else { return nil }
+    return Key(
+      function: function, root: root, count: count, a0: arguments.first,
+      a1: arguments.count > 1 ? arguments[1] : nil, a2: arguments.count > 2 ? arguments[2] : nil)
+  }
+}

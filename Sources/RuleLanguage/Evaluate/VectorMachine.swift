@@ -1,0 +1,418 @@
+import CivilCalendar
+
+/// The lanes a kernel runs over: the batch's citizens, or the elements of lists inside an
+/// aggregate (each with the lane of the space it came from and the citizen it belongs to).
+struct VectorSpace {
+  var count: Int
+  /// 1 where the kernel's result is read (and it may fail or follow an offset).
+  var active: UnsafeMutablePointer<Int>
+  /// The citizen of each lane (identity for the citizens' own space).
+  var root: UnsafeMutablePointer<Int>
+  /// The lane of the enclosing space each lane belongs to.
+  var parent: UnsafeMutablePointer<Int>
+}
+
+/// The vector lane's state for a batch of up to `width` citizens.
+///
+/// Every value is a column: one word per lane, in the fast lane's encoding. Per-kernel costs
+/// (a property read, an allocation) are paid once per batch, not once per citizen; what
+/// runs per lane is a tight loop over pointers.
+final class VectorMachine: LaneStorage {
+  static let width = 256
+  /// One word past `width`: the lane of the one-lane space a day-invariant expression runs in.
+  static let stride = width + 1
+  let program: VectorProgram
+  let calendar: any BusinessCalendar
+
+  private(set) var today = 0
+  private(set) var todayYear = 0
+  private var day = Int.min
+  private(set) var dayEpoch = 0
+  /// Citizens in the current batch.
+  private(set) var batchCount = 0
+
+  /// Per read fact, a column of `stride` words and whether each lane holds it.
+  let facts: UnsafeMutablePointer<Int>
+  let unheld: UnsafeMutablePointer<Int>
+  private(set) var anyUnheld: [Bool]
+  let params: UnsafeMutablePointer<Int>
+  let paramMissing: UnsafeMutablePointer<Int>
+  /// Per rule and per output, a column of `width` words.
+  let ruleValues: UnsafeMutablePointer<Int>
+  let outputs: UnsafeMutablePointer<Int>
+  /// Per rule, a column of 1 for the citizens it failed (the general machine decides those).
+  let undecided: UnsafeMutablePointer<Int>
+  /// Per citizen (and the invariant lane), 1 when the current rule failed it.
+  let failed: UnsafeMutablePointer<Int>
+  /// The column of each local (a function parameter, a binder, a binding).
+  let slots: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
+  /// Per binding, the citizens it has been computed for in this rule, and how many.
+  let computed: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
+  let computedCount: UnsafeMutablePointer<Int>
+  /// Function results of this rule, by function and argument columns (`memoized`).
+  var memos: [VectorMemo] = []
+  let cacheValues: UnsafeMutablePointer<Int>
+  let cacheStamps: UnsafeMutablePointer<Int>
+
+  /// Lists and records: the batch's facts in `reserved..<factLimit`, then the day's
+  /// parameters and what the rules compute, so a batch's facts can be saved and laid back
+  /// whatever the day (`ProfileColumns`).
+  let arena: UnsafeMutablePointer<Int>
+  private var arenaTop = 0
+  private var dayTop = 0
+  private var factTop = 0
+  private var loadingFacts = false
+  static let reserved = 64
+  static let factLimit = 1 << 20
+  static let arenaCapacity = 1 << 21
+
+  private(set) var space: VectorSpace
+  private var spaces: [VectorSpace] = []
+  /// The citizens' own space: identity maps and a mask of the batch.
+  private let identity: UnsafeMutablePointer<Int>
+  private let everyone: UnsafeMutablePointer<Int>
+  private let invariantSpace: VectorSpace
+  /// What every slot holds before its first use.
+  private let empty: UnsafeMutablePointer<Int>
+
+  private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
+  private var chunk = 0
+  private var chunkTop = 0
+  static let chunkWords = 1 << 18
+
+  let recordShapes: [[FastShape]]
+  let factShapes: [FastShape]
+  let fewTexts: [(String, Int)]?
+  var recordTypes: [[RuleType]] { program.records }
+  var textTable: [String: Int] { program.texts }
+
+  private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
+    let p = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
+    p.initialize(repeating: 0, count: max(count, 1))
+    return p
+  }
+
+  init(program: VectorProgram, calendar: any BusinessCalendar) {
+    self.program = program
+    self.calendar = calendar
+    let w = VectorMachine.width
+    let s = VectorMachine.stride
+    let factCount = program.factTypes.count
+    facts = VectorMachine.buffer(factCount * s)
+    unheld = VectorMachine.buffer(factCount * s)
+    anyUnheld = Array(repeating: true, count: factCount)
+    params = VectorMachine.buffer(program.params.count)
+    paramMissing = VectorMachine.buffer(program.params.count)
+    ruleValues = VectorMachine.buffer(program.ruleCount * w)
+    outputs = VectorMachine.buffer(program.outputCount * w)
+    undecided = VectorMachine.buffer(program.ruleCount * w)
+    failed = VectorMachine.buffer(s)
+    empty = VectorMachine.buffer(s)
+    slots = .allocate(capacity: max(program.slotCount, 1))
+    slots.initialize(repeating: empty, count: max(program.slotCount, 1))
+    computed = .allocate(capacity: max(program.slotCount, 1))
+    computed.initialize(repeating: empty, count: max(program.slotCount, 1))
+    computedCount = VectorMachine.buffer(program.slotCount)
+    cacheValues = VectorMachine.buffer(program.cacheCount)
+    cacheStamps = VectorMachine.buffer(program.cacheCount)
+    arena = VectorMachine.buffer(VectorMachine.arenaCapacity)
+    identity = VectorMachine.buffer(s)
+    for i in 0..<s { identity[i] = i }
+    everyone = VectorMachine.buffer(s)
+    let one = VectorMachine.buffer(1)
+    one[0] = 1
+    let invariantRoot = VectorMachine.buffer(1)
+    invariantRoot[0] = w
+    invariantSpace = VectorSpace(count: 1, active: one, root: invariantRoot, parent: invariantRoot)
+    space = VectorSpace(count: 0, active: everyone, root: identity, parent: identity)
+    recordShapes = program.records.map { $0.map(FastShape.init) }
+    factShapes = program.factTypes.map(FastShape.init)
+    fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil
+    arenaTop = VectorMachine.factLimit
+    dayTop = arenaTop
+    factTop = VectorMachine.reserved
+  }
+
+  deinit {
+    for p in [
+      facts, unheld, params, paramMissing, ruleValues, outputs, undecided, failed,
+      cacheValues, cacheStamps, arena, computedCount, identity, everyone, invariantSpace.active,
+      invariantSpace.root, empty,
+    ] { p.deallocate() }
+    slots.deallocate()
+    computed.deallocate()
+    for c in chunks { c.base.deallocate() }
+  }
+
+  // MARK: Columns
+
+  /// A column for the current space, from the batch's column chunks.
+  func column() -> UnsafeMutablePointer<Int> { column(space.count) }
+
+  func column(_ count: Int) -> UnsafeMutablePointer<Int> {
+    let n = max(count, 1)
+    while true {
+      if chunk == chunks.count {
+        let size = max(VectorMachine.chunkWords, n)
+        chunks.append((.allocate(capacity: size), size))
+      }
+      if chunkTop + n <= chunks[chunk].size {
+        let p = chunks[chunk].base + chunkTop
+        chunkTop += n
+        return p
+      }
+      chunk += 1
+      chunkTop = 0
+    }
+  }
+
+  /// A column of `value` in every lane.
+  func fill(_ value: Int) -> UnsafeMutablePointer<Int> {
+    let out = column()
+    out.update(repeating: value, count: space.count)
+    return out
+  }
+
+  /// Where the column chunks stand, to give back what a loop step used.
+  var mark: (Int, Int) { (chunk, chunkTop) }
+
+  func release(to mark: (Int, Int)) {
+    (chunk, chunkTop) = mark
+    // A column allocated from here on may reuse the address of one a memo names.
+    memos.removeAll(keepingCapacity: true)
+  }
+
+  // MARK: Spaces
+
+  /// Runs `body` on the current space with `mask` as its active lanes.
+  @inline(__always) func masked<T>(_ mask: UnsafeMutablePointer<Int>, _ body: () -> T) -> T {
+    let saved = space.active
+    space.active = mask
+    defer { space.active = saved }
+    return body()
+  }
+
+  /// Enters a space of list elements (or a one-lane space); `leave` returns to the last.
+  func enter(_ s: VectorSpace) {
+    spaces.append(space)
+    space = s
+  }
+
+  /// Enters the citizens' own space with `mask` as its active lanes (to compute a binding).
+  func enterCitizens(_ mask: UnsafeMutablePointer<Int>) {
+    enter(VectorSpace(count: batchCount, active: mask, root: identity, parent: identity))
+  }
+
+  func leave() {
+    space = spaces.removeLast()
+  }
+
+  /// Whether any lane of `mask` (over the current space) is 1.
+  func any(_ mask: UnsafeMutablePointer<Int>) -> Bool {
+    var acc = 0
+    for i in 0..<space.count { acc |= mask[i] }
+    return acc != 0
+  }
+
+  /// Fails the citizen of lane `i` of the current space (for the current rule).
+  @inline(__always) func fail(lane i: Int) {
+    failed[space.root[i]] = 1
+  }
+
+  /// Fails every active lane (an invariant expression that failed fails everyone).
+  func failActive() {
+    let (a, r) = (space.active, space.root)
+    for i in 0..<space.count where a[i] != 0 { failed[r[i]] = 1 }
+  }
+
+  /// Runs a day-invariant kernel once in a one-lane space; nil when it failed.
+  func invariant(_ eval: VecEval) -> Int? {
+    enter(invariantSpace)
+    failed[VectorMachine.width] = 0
+    let v = eval(self)[0]
+    leave()
+    return failed[VectorMachine.width] != 0 ? nil : v
+  }
+
+  /// A column of `slot`'s local (whose space is `depth` levels out) seen from the current space.
+  func lifted(_ column: UnsafeMutablePointer<Int>, levels: Int) -> UnsafeMutablePointer<Int> {
+    if levels == 0 { return column }
+    let out = self.column()
+    let n = space.count
+    if levels == spaces.count {
+      let r = space.root
+      for i in 0..<n { out[i] = column[r[i]] }
+      return out
+    }
+    // Through each enclosing space's parent map in turn.
+    var maps: [UnsafeMutablePointer<Int>] = [space.parent]
+    for k in 1..<levels { maps.append(spaces[spaces.count - k].parent) }
+    for i in 0..<n {
+      var j = i
+      for map in maps { j = map[j] }
+      out[i] = column[j]
+    }
+    return out
+  }
+
+  /// Reserves `count` words of arena; nil when it is full.
+  func allocate(_ count: Int) -> Int? {
+    if loadingFacts {
+      guard count >= 0, factTop + count <= VectorMachine.factLimit else { return nil }
+      factTop += count
+      return factTop - count
+    }
+    guard count >= 0, arenaTop + count <= VectorMachine.arenaCapacity else { return nil }
+    arenaTop += count
+    return arenaTop - count
+  }
+
+  // MARK: Running a batch
+
+  /// Loads `profiles` (at most `width`) and runs every compiled rule for them on `day`.
+  ///
+  /// Afterwards `undecided[i]` says whether citizen `i` needs the other lanes; for the others
+  /// `ruleValues` and `outputs` hold every compiled rule's value and outputs.
+  func run(_ profiles: UnsafeBufferPointer<Profile>, day: Int) {
+    load(profiles)
+    run(day: day)
+  }
+
+  /// Lays the read facts of `profiles` (at most `width`) into the fact columns and arena.
+  func load(_ profiles: UnsafeBufferPointer<Profile>) {
+    let n = min(profiles.count, VectorMachine.width)
+    batchCount = n
+    factTop = VectorMachine.reserved
+    loadingFacts = true
+    loadFacts(profiles, n)
+    loadingFacts = false
+  }
+
+  /// The loaded facts, to lay back with `restore` (a population kept in memory as columns).
+  func save() -> ProfileColumns {
+    let (n, read, stride) = (batchCount, program.readFacts, VectorMachine.stride)
+    var columns = ProfileColumns(count: n)
+    for f in read {
+      columns.facts.append(contentsOf: UnsafeBufferPointer(start: facts + f * stride, count: n))
+      columns.unheld.append(contentsOf: UnsafeBufferPointer(start: unheld + f * stride, count: n))
+      columns.anyUnheld.append(anyUnheld[f])
+    }
+    let used = factTop - VectorMachine.reserved
+    columns.arena = Array(UnsafeBufferPointer(start: arena + VectorMachine.reserved, count: used))
+    return columns
+  }
+
+  /// Lays back facts saved by `save` (from this book's vector lane).
+  func restore(_ columns: ProfileColumns) {
+    let (n, stride) = (columns.count, VectorMachine.stride)
+    batchCount = n
+    for (k, f) in program.readFacts.enumerated() {
+      for i in 0..<n {
+        facts[f * stride + i] = columns.facts[k * n + i]
+        unheld[f * stride + i] = columns.unheld[k * n + i]
+      }
+      anyUnheld[f] = columns.anyUnheld[k]
+    }
+    let base = arena + VectorMachine.reserved
+    for (i, word) in columns.arena.enumerated() { base[i] = word }
+    factTop = VectorMachine.reserved + columns.arena.count
+  }
+
+  /// Runs every compiled rule on `day` for the loaded (or restored) batch.
+  func run(day: Int) {
+    if self.day != day { setDay(day) }
+    let n = batchCount
+    arenaTop = dayTop
+    chunk = 0
+    chunkTop = 0
+    for i in 0..<VectorMachine.stride { everyone[i] = i < n ? 1 : 0 }
+    space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
+    spaces = []
+    program.run(self)
+    for o in program.textOutputs {
+      let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
+      for i in 0..<n where column[i] == -1 { undecided[r * VectorMachine.width + i] = 1 }
+    }
+  }
+
+  /// Lays the read facts of `profiles` into columns, citizen by citizen (each citizen's facts
+  /// are one array: reading them fact by fact would walk every array once per fact).
+  private func loadFacts(_ profiles: UnsafeBufferPointer<Profile>, _ n: Int) {
+    let (read, stride, shapes) = (program.readFacts, VectorMachine.stride, factShapes)
+    var missing = Array(repeating: false, count: read.count)
+    for i in 0..<n {
+      profiles[i].facts.withUnsafeBufferPointer { values in
+        for (k, f) in read.enumerated() {
+          if f < values.count, let v = load(values[f], shapes[f], { self.program.factTypes[f] }) {
+            facts[f * stride + i] = v
+            unheld[f * stride + i] = 0
+          } else {
+            facts[f * stride + i] = 0
+            unheld[f * stride + i] = 1
+            missing[k] = true
+          }
+        }
+      }
+    }
+    for (k, f) in read.enumerated() { anyUnheld[f] = missing[k] }
+  }
+
+  /// Starts a rule: no citizen failed it yet, no binding computed.
+  func beginRule() {
+    failed.update(repeating: 0, count: VectorMachine.stride)
+    memos.removeAll(keepingCapacity: true)
+  }
+
+  /// Ends rule `r`: its failures are kept; the rule's columns are released.
+  func endRule(_ r: Int) {
+    (undecided + r * VectorMachine.width).update(from: failed, count: batchCount)
+    chunk = 0
+    chunkTop = 0
+  }
+
+  /// A fresh binding column and its "computed" mask (all zero) for this rule.
+  func resetBinding(_ slot: Int) {
+    slots[slot] = column(VectorMachine.stride)
+    let mask = column(VectorMachine.stride)
+    mask.update(repeating: 0, count: VectorMachine.stride)
+    computed[slot] = mask
+    computedCount[slot] = 0
+  }
+
+  private func setDay(_ day: Int) {
+    self.day = day
+    today = day
+    todayYear = CivilDate(dayNumber: day).year
+    dayEpoch += 1
+    arenaTop = VectorMachine.factLimit
+    for (i, p) in program.params.enumerated() {
+      var value: Value?
+      for row in p.rows where row.since <= day { value = row.value }
+      if let value, let v = load(value, p.type) {
+        params[i] = v
+        paramMissing[i] = 0
+      } else {
+        paramMissing[i] = 1
+      }
+    }
+    dayTop = arenaTop
+  }
+}
+
+/// A batch of citizens' facts as the vector lane lays them out: what "profiles in memory"
+/// are for a batch engine (`Evaluator.columns(of:)`, `compute(columns:asOf:)`).
+public struct ProfileColumns: Sendable {
+  /// Citizens in the batch.
+  public let count: Int
+  /// Per read fact (in `VectorProgram.readFacts` order), `count` words; then whether each
+  /// citizen holds it, and whether any does not.
+  var facts: [Int] = []
+  var unheld: [Int] = []
+  var anyUnheld: [Bool] = []
+  /// The batch's lists and records, from `VectorMachine.reserved` on.
+  var arena: [Int] = []
+
+  init(count: Int) {
+    self.count = count
+  }
+}
