@@ -46,4 +46,44 @@ import Testing
     }
     #expect(answered > 900_000)
   }
+
+  @Test func dateAndMonthMatchCivilDate() {
+    var answered = 0
+    for day in Self.days {
+      let d = CivilDate(dayNumber: day)
+      if let (first, last) = FastDays.month(of: day) {
+        answered += 1
+        #expect(first == d.startOfMonth.dayNumber && last == d.endOfMonth.dayNumber, "\(d)")
+      }
+      for (y, m, dd) in [(d.year, d.month, d.day), (d.year, d.month, 31), (d.year, 2, 29)] {
+        if let fast = FastDays.date(year: y, month: m, day: dd) {
+          #expect(fast == CivilDate(year: y, month: m, day: dd)?.dayNumber, "\(y)-\(m)-\(dd)")
+        } else if y >= 1900 && y < 2200 {
+          #expect(CivilDate(year: y, month: m, day: dd) == nil, "\(y)-\(m)-\(dd)")
+        }
+      }
+    }
+    #expect(answered > 100_000)
+    #expect(FastDays.date(year: 2026, month: 13, day: 1) == nil)
+    #expect(FastDays.date(year: 2026, month: 0, day: 1) == nil)
+  }
+
+  @Test func partsAndMonthsMatchCivilDate() {
+    var answered = 0
+    for day in Self.days {
+      let d = CivilDate(dayNumber: day)
+      if let (y, m, dd) = FastDays.parts(day) {
+        #expect(y == d.year && m == d.month && dd == d.day, "\(d)")
+      }
+      for months in [-25, -12, -1, 1, 2, 11, 12, 13, 120] {
+        guard let fast = FastDays.adding(months: months, to: day) else { continue }
+        answered += 1
+        if fast != d.adding(months: months).dayNumber {
+          Issue.record("\(d) + \(months) months: \(CivilDate(dayNumber: fast))")
+          return
+        }
+      }
+    }
+    #expect(answered > 900_000)
+  }
 }

@@ -31,6 +31,53 @@ enum FastDays {
     return table[target - 1900] + inTarget
   }
 
+  /// Days before the first of each month in a common year.
+  static let monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365]
+
+  /// `CivilDate(year:month:day:)?.dayNumber`; nil outside the table or for a date that does
+  /// not exist (the caller then takes the `CivilDate` path, which says so).
+  @inline(__always) static func date(year: Int, month: Int, day: Int) -> Int? {
+    let table = FastCompiler.januaryFirst
+    guard year >= 1900, year - 1900 < table.count - 1, month >= 1, month <= 12, day >= 1 else {
+      return nil
+    }
+    let leap = CivilDate.isLeap(year) && month > 2 ? 1 : 0
+    let length =
+      monthStarts[month] - monthStarts[month - 1] + (CivilDate.isLeap(year) && month == 2 ? 1 : 0)
+    guard day <= length else { return nil }
+    return table[year - 1900] + monthStarts[month - 1] + leap + day - 1
+  }
+
+  /// Year, month and day of the month of `day`, from the table.
+  @inline(__always) static func parts(_ day: Int) -> (year: Int, month: Int, day: Int)? {
+    guard let (y, doy) = split(day) else { return nil }
+    let leap = CivilDate.isLeap(y)
+    var m = 1
+    while m < 12 && monthStarts[m] + (leap && m >= 2 ? 1 : 0) <= doy { m += 1 }
+    return (y, m, doy - monthStarts[m - 1] - (leap && m > 2 ? 1 : 0) + 1)
+  }
+
+  /// `CivilDate.adding(months:)`: the same day of the month, or the month's last day.
+  static func adding(months: Int, to day: Int) -> Int? {
+    guard let (y, m, d) = parts(day), abs(months) < 1_000_000 else { return nil }
+    let index = y * 12 + (m - 1) + months
+    guard index >= 1900 * 12 else { return nil }
+    let (ny, nm) = (index / 12, index % 12 + 1)
+    let length = monthStarts[nm] - monthStarts[nm - 1] + (CivilDate.isLeap(ny) && nm == 2 ? 1 : 0)
+    return date(year: ny, month: nm, day: min(d, length))
+  }
+
+  /// The first and last day numbers of the month of `day`, from the table.
+  @inline(__always) static func month(of day: Int) -> (first: Int, last: Int)? {
+    guard let (y, doy) = split(day) else { return nil }
+    let leap = CivilDate.isLeap(y)
+    var m = 1
+    while m < 12 && monthStarts[m] + (leap && m >= 2 ? 1 : 0) <= doy { m += 1 }
+    let start = monthStarts[m - 1] + (leap && m > 2 ? 1 : 0)
+    let end = monthStarts[m] + (leap && m >= 2 ? 1 : 0)
+    return (day - doy + start, day - doy + end - 1)
+  }
+
   /// `CivilDate.age(on:)`: completed years, the birthday reached on its (month, day).
   static func age(_ birth: Int, on day: Int) -> Int? {
     guard let (by, bd) = split(birth), let (oy, od) = split(day) else { return nil }

@@ -19,17 +19,17 @@ extension VectorCompiler {
     case .one(let g):
       let (x, box) = (a[0], boxes[0])
       return VecTyped(
-        type: result, eval: { m in VectorCompiler.map(m, x(m)) { unbox(g(box($0))) } })
+        type: result, eval: { m in VectorCompiler.mapActive(m, x(m)) { unbox(g(box($0))) } })
     case .calendar(let g):
       let (x, box) = (a[0], boxes[0])
       return VecTyped(
         type: result,
-        eval: { m in VectorCompiler.map(m, x(m)) { unbox(g(m.calendar, box($0))) } })
+        eval: { m in VectorCompiler.mapActive(m, x(m)) { unbox(g(m.calendar, box($0))) } })
     case .two(let g):
       let (x, y, bx, by) = (a[0], a[1], boxes[0], boxes[1])
       return VecTyped(
         type: result,
-        eval: { m in VectorCompiler.zip(m, x(m), y(m)) { unbox(g(bx($0), by($1))) } })
+        eval: { m in VectorCompiler.zipActive(m, x(m), y(m)) { unbox(g(bx($0), by($1))) } })
     case .three(let g):
       let (x, y, z) = (a[0], a[1], a[2])
       let (bx, by, bz) = (boxes[0], boxes[1], boxes[2])
@@ -38,7 +38,7 @@ extension VectorCompiler {
         eval: { m in
           let (p, q, r, out, active) = (x(m), y(m), z(m), m.column(), m.space.active)
           for i in 0..<m.space.count {
-            if let v = unbox(g(bx(p[i]), by(q[i]), bz(r[i]))) {
+            if active[i] != 0, let v = unbox(g(bx(p[i]), by(q[i]), bz(r[i]))) {
               out[i] = v
             } else {
               out[i] = 0
@@ -56,18 +56,27 @@ extension VectorCompiler {
     switch (f, a.count) {
     case ("year", 1):
       let x = a[0]
-      return { m in VectorCompiler.map(m, x(m)) { FastCompiler.year($0) } }
+      return { m in VectorCompiler.mapActive(m, x(m)) { FastCompiler.year($0) } }
     case ("month", 1):
       let x = a[0]
-      return { m in VectorCompiler.map(m, x(m)) { FastCompiler.date($0)?.month } }
+      return { m in VectorCompiler.mapActive(m, x(m)) { FastCompiler.date($0)?.month } }
     case ("month_index", 1):
       let x = a[0]
       return { m in
-        VectorCompiler.map(m, x(m)) { d in
-          FastCompiler.date(d).map { $0.year * 12 + $0.month - 1 }
+        VectorCompiler.mapActive(m, x(m)) { d in
+          if let (y, mo, _) = FastDays.parts(d) { return y * 12 + mo - 1 }
+          return FastCompiler.date(d).map { $0.year * 12 + $0.month - 1 }
         }
       }
-    case ("start_of_year", 1), ("end_of_year", 1), ("start_of_month", 1), ("end_of_month", 1):
+    case ("start_of_month", 1), ("end_of_month", 1):
+      let (x, first) = (a[0], f == "start_of_month")
+      return { m in
+        VectorCompiler.mapActive(m, x(m)) { d in
+          if let (s, e) = FastDays.month(of: d) { return first ? s : e }
+          return FastCompiler.date(d).map { (first ? $0.startOfMonth : $0.endOfMonth).dayNumber }
+        }
+      }
+    case ("start_of_year", 1), ("end_of_year", 1):
       let x = a[0]
       let pick: @Sendable (CivilDate) -> CivilDate =
         switch f {
@@ -76,15 +85,16 @@ extension VectorCompiler {
         case "start_of_month": { $0.startOfMonth }
         default: { $0.endOfMonth }
         }
-      return { m in VectorCompiler.map(m, x(m)) { FastCompiler.date($0).map { pick($0).dayNumber } }
+      return { m in
+        VectorCompiler.mapActive(m, x(m)) { FastCompiler.date($0).map { pick($0).dayNumber } }
       }
     case ("days_in_year", 1):
       let x = a[0]
-      return { m in VectorCompiler.map(m, x(m)) { CivilDate.isLeap($0) ? 366 : 365 } }
+      return { m in VectorCompiler.mapActive(m, x(m)) { CivilDate.isLeap($0) ? 366 : 365 } }
     case ("anniversary", 2):
       let (x, y) = (a[0], a[1])
       return { m in
-        VectorCompiler.zip(m, x(m), y(m)) { d, years in
+        VectorCompiler.zipActive(m, x(m), y(m)) { d, years in
           guard abs(years) < 100_000 else { return nil }
           if let fast = FastDays.anniversary(d, years: years) { return fast }
           return FastCompiler.date(d)?.anniversary(years: years).dayNumber
@@ -93,7 +103,7 @@ extension VectorCompiler {
     case ("age", 2):
       let (x, y) = (a[0], a[1])
       return { m in
-        VectorCompiler.zip(m, x(m), y(m)) { b, on in
+        VectorCompiler.zipActive(m, x(m), y(m)) { b, on in
           if let fast = FastDays.age(b, on: on) { return fast }
           guard let birth = FastCompiler.date(b), let day = FastCompiler.date(on) else {
             return nil
@@ -106,7 +116,10 @@ extension VectorCompiler {
       return { m in
         let (p, q, r, out, active) = (x(m), y(m), z(m), m.column(), m.space.active)
         for i in 0..<m.space.count {
-          if let d = CivilDate(year: p[i], month: q[i], day: r[i])?.dayNumber {
+          if active[i] != 0,
+            let d = FastDays.date(year: p[i], month: q[i], day: r[i])
+              ?? CivilDate(year: p[i], month: q[i], day: r[i])?.dayNumber
+          {
             out[i] = d
           } else {
             out[i] = 0
@@ -130,7 +143,7 @@ extension VectorCompiler {
     case ("decimal", 1):
       let x = a[0]
       return { m in
-        VectorCompiler.map(m, x(m)) { v in
+        VectorCompiler.mapActive(m, x(m)) { v in
           let (r, o) = v.multipliedReportingOverflow(by: Decimal6.scale)
           return o || r == FastValue.none ? nil : r
         }
@@ -163,15 +176,40 @@ extension VectorCompiler {
     defer { scopes = saved }
     let body = try coerce(try expr(info.decl.body, expected: info.result), to: info.result)
     let (arguments, parameters, id) = (evals, slots, info.id)
-    return VecTyped(
-      type: info.result,
-      eval: { m in
-        let columns = arguments.map { $0(m) }
-        return m.memoized(id, columns) {
+    // Up to three parameters without an array per call (the common functions).
+    switch arguments.count {
+    case 1:
+      let (e0, s0) = (arguments[0], parameters[0])
+      return VecTyped(
+        type: info.result,
+        eval: { m in
+          let c0 = e0(m)
+          return m.memoized(VectorMemo.Key(function: id, space: m.space, c0)) {
+            m.slots[s0] = c0
+            return body(m)
+          }
+        })
+    case 2:
+      let (e0, e1, s0, s1) = (arguments[0], arguments[1], parameters[0], parameters[1])
+      return VecTyped(
+        type: info.result,
+        eval: { m in
+          let (c0, c1) = (e0(m), e1(m))
+          return m.memoized(VectorMemo.Key(function: id, space: m.space, c0, c1)) {
+            m.slots[s0] = c0
+            m.slots[s1] = c1
+            return body(m)
+          }
+        })
+    default:
+      return VecTyped(
+        type: info.result,
+        eval: { m in
+          let columns = arguments.map { $0(m) }
           for (s, c) in Swift.zip(parameters, columns) { m.slots[s] = c }
           return body(m)
-        }
-      })
+        })
+    }
   }
 
   func aggregate(
@@ -298,18 +336,17 @@ extension VectorCompiler {
     guard invariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)
-    return VecTyped(
-      type: t.type,
-      eval: { m in
-        if m.cacheStamps[c] == m.dayEpoch { return m.fill(m.cacheValues[c]) }
-        guard let v = m.invariant(eval) else {
-          m.failActive()
-          return m.fill(0)
-        }
-        m.cacheValues[c] = v
-        m.cacheStamps[c] = m.dayEpoch
-        return m.fill(v)
-      })
+    let word: WordEval = { m in
+      if m.cacheStamps[c] == m.dayEpoch { return m.cacheValues[c] }
+      guard let v = m.invariant(eval) else {
+        m.failActive()
+        return 0
+      }
+      m.cacheValues[c] = v
+      m.cacheStamps[c] = m.dayEpoch
+      return v
+    }
+    return VecTyped(type: t.type, eval: { m in m.fill(word(m)) }, word: word)
   }
 
   /// Whether `e` reads nothing of the citizen and no local (so it can run in a lane of its own).

@@ -13,7 +13,13 @@ extension VectorCompiler {
   func unary(_ op: String, _ a: Expr) throws -> VecTyped {
     if op == "not" {
       let e = try expr(a, expected: .bool).eval
-      return VecTyped(type: .bool, eval: { m in VectorCompiler.map(m, e(m)) { $0 == 0 ? 1 : 0 } })
+      return VecTyped(
+        type: .bool,
+        eval: { m in
+          let (x, out) = (e(m), m.column())
+          for i in 0..<m.space.count { out[i] = x[i] == 0 ? 1 : 0 }
+          return out
+        })
     }
     let t = try expr(a, expected: nil)
     let e = strict(t)
@@ -48,15 +54,23 @@ extension VectorCompiler {
       return VecTyped(
         type: .bool,
         eval: { m in
-          let p = x(m)
-          // The right side only where the left does not decide.
-          let (yes, no) = VectorCompiler.split(m, p)
-          let rest = isAnd ? yes : no
-          let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
+          // Booleans are 0 or 1 in every active lane, so masks are bit arithmetic; the
+          // right side runs only where the left does not decide.
+          let (p, n) = (x(m), m.space.count)
+          let (rest, a) = (m.column(), m.space.active)
+          let flip = isAnd ? 0 : 1
+          var any = 0
+          for i in 0..<n {
+            rest[i] = a[i] & (p[i] ^ flip)
+            any |= rest[i]
+          }
+          guard any != 0 else { return p }
+          let q = m.masked(rest) { y(m) }
           let out = m.column()
-          for i in 0..<m.space.count {
-            let decided = (p[i] != 0) != isAnd
-            out[i] = decided ? (isAnd ? 0 : 1) : ((q?[i] ?? 0) != 0 ? 1 : 0)
+          if isAnd {
+            for i in 0..<n { out[i] = p[i] & q[i] & 1 }
+          } else {
+            for i in 0..<n { out[i] = (p[i] | q[i]) & 1 }
           }
           return out
         })
@@ -135,11 +149,11 @@ extension VectorCompiler {
             }
           })
       }
-      if let k = tb.constant {
+      if let word = tb.uniform {
         return VecTyped(
           type: .bool,
           eval: { m in
-            let (p, out) = (x(m), m.column())
+            let (p, k, out) = (x(m), word(m), m.column())
             for i in 0..<m.space.count { out[i] = p[i] == k ? yes : no }
             return out
           })
@@ -178,10 +192,10 @@ extension VectorCompiler {
     switch (ua, ub) {
     case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.date, .date),
       (.decimal, .decimal):
-      if let k = tb.constant {
+      if let k = tb.uniform {
         return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, k))
       }
-      if let k = ta.constant {
+      if let k = ta.uniform {
         let mirrored = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
         return VecTyped(type: .bool, eval: VectorCompiler.compare(mirrored, y, k))
       }
@@ -214,13 +228,29 @@ extension VectorCompiler {
     }
   }
 
-  /// `x op k` for a literal `k`, one loop per operator so each is a plain compare.
-  static func compare(_ op: String, _ x: @escaping VecEval, _ k: Int) -> VecEval {
+  /// `x op k` for a word `k` (the same in every lane), one loop per operator.
+  static func compare(_ op: String, _ x: @escaping VecEval, _ word: @escaping WordEval) -> VecEval {
     switch op {
-    case "<": return { m in VectorCompiler.test(m, x(m)) { $0 < k } }
-    case "<=": return { m in VectorCompiler.test(m, x(m)) { $0 <= k } }
-    case ">": return { m in VectorCompiler.test(m, x(m)) { $0 > k } }
-    default: return { m in VectorCompiler.test(m, x(m)) { $0 >= k } }
+    case "<":
+      return { m in
+        let k = word(m)
+        return VectorCompiler.test(m, x(m)) { $0 < k }
+      }
+    case "<=":
+      return { m in
+        let k = word(m)
+        return VectorCompiler.test(m, x(m)) { $0 <= k }
+      }
+    case ">":
+      return { m in
+        let k = word(m)
+        return VectorCompiler.test(m, x(m)) { $0 > k }
+      }
+    default:
+      return { m in
+        let k = word(m)
+        return VectorCompiler.test(m, x(m)) { $0 >= k }
+      }
     }
   }
 
@@ -261,7 +291,12 @@ extension VectorCompiler {
       return VecTyped(
         type: t,
         eval: { m in
-          VectorCompiler.zip(m, x(m), y(m)) { d, p in
+          VectorCompiler.zipActive(m, x(m), y(m)) { d, p in
+            let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
+            if months == 0, abs(days) < 100_000_000 { return d + days }
+            if abs(days) < 100_000_000, let shifted = FastDays.adding(months: months, to: d) {
+              return shifted + days
+            }
             guard
               case .date(let r) = Operators.shift(
                 d, months: sign * FastValue.months(p), days: sign * FastValue.days(p))
@@ -307,12 +342,13 @@ extension VectorCompiler {
     if t == .decimal {
       return VecTyped(type: t, eval: decimal(op, x, ua != .decimal, y, ub != .decimal))
     }
-    return VecTyped(type: t, eval: VectorCompiler.whole(op, x, ta.constant, y, tb.constant))
+    return VecTyped(type: t, eval: VectorCompiler.whole(op, x, ta.uniform, y, tb.uniform))
   }
 
   /// Whole-number `+ - * / %` as `Operators` defines them, a literal operand taken as a word.
   static func whole(
-    _ op: String, _ x: @escaping VecEval, _ kx: Int?, _ y: @escaping VecEval, _ ky: Int?
+    _ op: String, _ x: @escaping VecEval, _ kx: WordEval?, _ y: @escaping VecEval,
+    _ ky: WordEval?
   ) -> VecEval {
     switch op {
     case "+": lanes(WholeAdd.self, x, kx, y, ky)
@@ -326,10 +362,22 @@ extension VectorCompiler {
   /// A kernel applying `Op` lane by lane (generic, so each operator is its own loop),
   /// specialised for a literal on either side.
   static func lanes<Op: LaneOperator>(
-    _: Op.Type, _ x: @escaping VecEval, _ kx: Int?, _ y: @escaping VecEval, _ ky: Int?
+    _: Op.Type, _ x: @escaping VecEval, _ kx: WordEval?, _ y: @escaping VecEval,
+    _ ky: WordEval?
   ) -> VecEval {
-    if let k = ky { return { m in VectorCompiler.map(m, x(m)) { Op.apply($0, k) } } }
-    if let k = kx { return { m in VectorCompiler.map(m, y(m)) { Op.apply(k, $0) } } }
+    if let ky {
+      return { m in
+        let column = x(m)
+        let k = ky(m)
+        return VectorCompiler.map(m, column) { Op.apply($0, k) }
+      }
+    }
+    if let kx {
+      return { m in
+        let k = kx(m)
+        return VectorCompiler.map(m, y(m)) { Op.apply(k, $0) }
+      }
+    }
     return { m in VectorCompiler.zip(m, x(m), y(m)) { Op.apply($0, $1) } }
   }
 

@@ -6,7 +6,22 @@ struct VecTyped {
   var eval: VecEval
   /// The value of a literal, so operators can take it as a word instead of a column.
   var constant: Int?
+  /// The value when it is the same in every lane (today, a parameter, a day-invariant
+  /// expression); it fails every active lane itself when it has none.
+  var word: WordEval?
+
+  /// A word for every lane, when there is one and it can never be `none`.
+  var uniform: WordEval? {
+    guard !type.isOptional else { return nil }
+    if let word { return word }
+    guard let k = constant else { return nil }
+    let constantWord: WordEval = { _ in k }
+    return constantWord
+  }
 }
+
+/// A value the same in every lane of a batch.
+typealias WordEval = @Sendable (VectorMachine) -> Int
 
 /// A name in scope: a rule's binding (computed lazily, per citizen), or a function parameter
 /// or binder (a column of the space it was bound in, `depth` levels from the citizens').
@@ -147,7 +162,7 @@ final class VectorCompiler {
         let (yes, no) = VectorCompiler.split(m, c)
         let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
         let w = m.any(no) ? m.masked(no) { other(m) } : nil
-        for i in 0..<n { column[i] = (c[i] != 0 ? v?[i] : w?[i]) ?? 0 }
+        VectorCompiler.blend(m, c, v, w, into: column)
       }
       m.endRule(index)
     }
@@ -157,13 +172,26 @@ final class VectorCompiler {
   static func split(_ m: VectorMachine, _ c: UnsafeMutablePointer<Int>) -> (
     UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>
   ) {
+    // `c` is 0 or 1 wherever `active` is 1 (a boolean), so the masks are bit arithmetic.
     let (yes, no, a) = (m.column(), m.column(), m.space.active)
     for i in 0..<m.space.count {
-      let t = c[i] != 0 ? 1 : 0
-      yes[i] = a[i] & t
-      no[i] = a[i] & (1 - t)
+      yes[i] = a[i] & c[i]
+      no[i] = a[i] & (c[i] ^ 1)
     }
     return (yes, no)
+  }
+
+  /// `c ? p : q` lane by lane, where a branch no lane took is nil.
+  static func blend(
+    _ m: VectorMachine, _ c: UnsafeMutablePointer<Int>, _ p: UnsafeMutablePointer<Int>?,
+    _ q: UnsafeMutablePointer<Int>?, into out: UnsafeMutablePointer<Int>
+  ) {
+    let n = m.space.count
+    guard let x = p ?? q, let y = q ?? p else {
+      out.update(repeating: 0, count: n)
+      return
+    }
+    for i in 0..<n { out[i] = c[i] != 0 ? x[i] : y[i] }
   }
 
   func lookup(_ n: String) -> VecLocal? {
@@ -199,7 +227,8 @@ final class VectorCompiler {
       return VecTyped(type: .bool, eval: { m in m.fill(n) }, constant: n)
     case .none:
       return VecTyped(type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none)
-    case .today: return VecTyped(type: .date, eval: { m in m.fill(m.today) })
+    case .today:
+      return VecTyped(type: .date, eval: { m in m.fill(m.today) }, word: { m in m.today })
     case .duration(let n, let unit):
       let (months, overflow) = unit == .years ? n.multipliedReportingOverflow(by: 12) : (n, false)
       guard !overflow,
@@ -238,7 +267,8 @@ final class VectorCompiler {
       return VecTyped(type: general.facts[f].type, eval: { m in m.fact(f, deep: deep) })
     }
     if let p = checker.paramIndex[n] {
-      return VecTyped(type: general.params[p].type, eval: { m in m.param(p) })
+      return VecTyped(
+        type: general.params[p].type, eval: { m in m.param(p) }, word: { m in m.paramWord(p) })
     }
     if checker.ruleIndex[n] != nil || checker.outputIndex[n] != nil { throw VectorUnsupported() }
     if case .enumeration(let i)? = expected?.unwrapped,
@@ -267,19 +297,29 @@ final class VectorCompiler {
     else { throw VectorUnsupported() }
     let ft = general.records[r].fields[k].type
     let (eb, optional) = (b.eval, b.type.isOptional)
-    let limit = VectorMachine.arenaCapacity - k
+    let limit = UInt(VectorMachine.arenaCapacity - k)
+    guard optional else {
+      return VecTyped(
+        type: ft,
+        eval: { m in
+          let (at, out, a, arena) = (eb(m), m.column(), m.space.active, m.arena)
+          // Offsets are only followed where they are read; the guard keeps any other in bounds.
+          for i in 0..<m.space.count {
+            out[i] = a[i] != 0 && UInt(bitPattern: at[i]) < limit ? arena[at[i] + k] : 0
+          }
+          return out
+        })
+    }
     return VecTyped(
-      type: optional ? ft.optional : ft,
+      type: ft.optional,
       eval: { m in
-        let at = eb(m)
-        let (out, a, arena) = (m.column(), m.space.active, m.arena)
+        let (at, out, a, arena) = (eb(m), m.column(), m.space.active, m.arena)
         for i in 0..<m.space.count {
           let x = at[i]
-          if optional && x == FastValue.none {
+          if x == FastValue.none {
             out[i] = FastValue.none
           } else {
-            // Offsets are only followed where they are read; a guard keeps any other in bounds.
-            out[i] = a[i] != 0 && x >= 0 && x < limit ? arena[x + k] : 0
+            out[i] = a[i] != 0 && UInt(bitPattern: x) < limit ? arena[x + k] : 0
           }
         }
         return out
@@ -302,7 +342,7 @@ final class VectorCompiler {
         let p = m.any(yes) ? m.masked(yes) { x(m) } : nil
         let q = m.any(no) ? m.masked(no) { y(m) } : nil
         let out = m.column()
-        for i in 0..<m.space.count { out[i] = (c[i] != 0 ? p?[i] : q?[i]) ?? 0 }
+        VectorCompiler.blend(m, c, p, q, into: out)
         return out
       })
   }
@@ -365,13 +405,31 @@ final class VectorCompiler {
     }
   }
 
-  /// A lane-by-lane function of one column; nil fails the lane (where active) and gives 0.
+  /// A lane-by-lane function of one column, on every lane (cheap, branch-free functions);
+  /// nil fails the lane where it is active, and gives 0.
   @inline(__always) static func map(
     _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, _ f: (Int) -> Int?
   ) -> UnsafeMutablePointer<Int> {
     let (out, a) = (m.column(), m.space.active)
     for i in 0..<m.space.count {
       if let v = f(x[i]) {
+        out[i] = v
+      } else {
+        out[i] = 0
+        if a[i] != 0 { m.fail(lane: i) }
+      }
+    }
+    return out
+  }
+
+  /// `map` on the active lanes only (the others get 0): for functions that cost more than a
+  /// branch (calendar arithmetic), which a sparse mask would otherwise pay for every lane.
+  @inline(__always) static func mapActive(
+    _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, _ f: (Int) -> Int?
+  ) -> UnsafeMutablePointer<Int> {
+    let (out, a) = (m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      if a[i] != 0, let v = f(x[i]) {
         out[i] = v
       } else {
         out[i] = 0
@@ -389,6 +447,23 @@ final class VectorCompiler {
     let (out, a) = (m.column(), m.space.active)
     for i in 0..<m.space.count {
       if let v = f(x[i], y[i]) {
+        out[i] = v
+      } else {
+        out[i] = 0
+        if a[i] != 0 { m.fail(lane: i) }
+      }
+    }
+    return out
+  }
+
+  /// `zip` on the active lanes only (see `mapActive`).
+  @inline(__always) static func zipActive(
+    _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, _ y: UnsafeMutablePointer<Int>,
+    _ f: (Int, Int) -> Int?
+  ) -> UnsafeMutablePointer<Int> {
+    let (out, a) = (m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      if a[i] != 0, let v = f(x[i], y[i]) {
         out[i] = v
       } else {
         out[i] = 0

@@ -33,6 +33,20 @@ extension Evaluator {
     return true
   }
 
+  /// After `compute(batch:asOf:)`, whether rule `r` holds for citizen `i` of the batch; nil
+  /// when the vector lane left any rule of the citizen to the others (then `select` the
+  /// citizen, which runs those, and ask `holds`).
+  public func holds(_ r: Int, citizen i: Int) -> Bool? {
+    guard let vector, i < vector.batchCount, vector.program.generalRules.isEmpty else {
+      return nil
+    }
+    let width = VectorMachine.width
+    for rule in 0..<vector.program.ruleCount where vector.undecided[rule * width + i] != 0 {
+      return nil
+    }
+    return vector.ruleValues[r * width + i] == 1
+  }
+
   /// After `compute(batch:asOf:)`, makes citizen `i` of the batch the current one (for
   /// `holds`, or writing its line): from the vector lane when it decided the citizen.
   public func select(_ i: Int, of profiles: UnsafeBufferPointer<Profile>, asOf: CivilDate) {

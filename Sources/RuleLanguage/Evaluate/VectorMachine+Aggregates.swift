@@ -9,8 +9,17 @@ extension VectorMachine {
 
   /// The elements of the active lanes' lists, as a space (grouped by lane, in order), with
   /// the binder's slot holding the items.
+  ///
+  /// Two aggregates over the same list column and lanes (`sum(v in cars: …)` twice) get the
+  /// same space, so what their bodies share (`annual_tax(v)`) is memoized across them.
   func elements(of lists: UnsafeMutablePointer<Int>, binder slot: Int) -> VectorSpace {
     let (n, a, roots) = (space.count, space.active, space.root)
+    if let hit = elementSpaces.first(where: {
+      $0.lists == lists && $0.root == roots && $0.count == n && same($0.active, a, n)
+    }) {
+      slots[slot] = hit.items
+      return hit.space
+    }
     var total = 0
     for i in 0..<n where a[i] != 0 && isList(lists[i]) { total += arena[lists[i]] }
     let (parent, root, active, items) = (column(total), column(total), column(total), column(total))
@@ -26,7 +35,20 @@ extension VectorMachine {
       }
     }
     slots[slot] = items
-    return VectorSpace(count: total, active: active, root: root, parent: parent)
+    let made = VectorSpace(count: total, active: active, root: root, parent: parent)
+    let mask = column(n)
+    mask.update(from: a, count: n)
+    elementSpaces.append(
+      ElementSpace(lists: lists, root: roots, count: n, active: mask, items: items, space: made))
+    return made
+  }
+
+  private func same(_ x: UnsafeMutablePointer<Int>, _ y: UnsafeMutablePointer<Int>, _ n: Int)
+    -> Bool
+  {
+    var differ = 0
+    for i in 0..<n { differ |= x[i] ^ y[i] }
+    return differ == 0
   }
 
   /// The lanes of the current space where `mask` is 1, as a space of their own (an
@@ -51,6 +73,16 @@ extension VectorMachine {
   }
 }
 
+/// A space of list elements kept for the rule, by the list column and lanes it was made from.
+struct ElementSpace {
+  var lists: UnsafeMutablePointer<Int>
+  var root: UnsafeMutablePointer<Int>
+  var count: Int
+  var active: UnsafeMutablePointer<Int>
+  var items: UnsafeMutablePointer<Int>
+  var space: VectorSpace
+}
+
 extension VectorCompiler {
   /// Folds an aggregate's elements into one column of the enclosing (current) space.
   typealias Reducer =
@@ -63,9 +95,13 @@ extension VectorCompiler {
     switch kind {
     case "count":
       return { m, e, r in
-        let out = m.column()
+        let (out, parent) = (m.column(), e.parent)
         out.update(repeating: 0, count: m.space.count)
-        for k in 0..<e.count where r.kept.map({ $0[k] != 0 }) ?? true { out[e.parent[k]] += 1 }
+        if let kept = r.kept {
+          for k in 0..<e.count { out[parent[k]] += kept[k] & 1 }
+        } else {
+          for k in 0..<e.count { out[parent[k]] += 1 }
+        }
         return out
       }
     case "filter", "map":
@@ -73,14 +109,15 @@ extension VectorCompiler {
       return { m, e, r in
         let (n, a, out) = (m.space.count, m.space.active, m.column())
         let source = isMap ? (r.values ?? r.items) : r.items
+        let (keep, parent, arena) = (r.kept ?? e.active, e.parent, m.arena)
         var k = 0
         for i in 0..<n {
           out[i] = 0
           guard a[i] != 0 else { continue }
           var kept = 0
           var end = k
-          while end < e.count && e.parent[end] == i {
-            if r.kept.map({ $0[end] != 0 }) ?? true { kept += 1 }
+          while end < e.count && parent[end] == i {
+            kept += keep[end] & 1
             end += 1
           }
           guard let at = m.allocate(kept + 1) else {
@@ -88,11 +125,11 @@ extension VectorCompiler {
             k = end
             continue
           }
-          m.arena[at] = kept
+          arena[at] = kept
           var j = 1
           while k < end {
-            if r.kept.map({ $0[k] != 0 }) ?? true {
-              m.arena[at + j] = source[k]
+            if keep[k] != 0 {
+              arena[at + j] = source[k]
               j += 1
             }
             k += 1
@@ -126,11 +163,12 @@ extension VectorCompiler {
       }
     case "sum":
       return { m, e, r in
-        let (out, a) = (m.column(), m.space.active)
+        let (out, a, parent) = (m.column(), m.space.active, e.parent)
         out.update(repeating: 0, count: m.space.count)
         let source = r.values ?? r.items
-        for k in 0..<e.count where r.kept.map({ $0[k] != 0 }) ?? true {
-          let p = e.parent[k]
+        let kept = r.kept ?? e.active
+        for k in 0..<e.count where kept[k] != 0 {
+          let p = parent[k]
           let (s, o) = out[p].addingReportingOverflow(source[k])
           if o || s == FastValue.none {
             if a[p] != 0 { m.fail(lane: p) }
@@ -144,11 +182,12 @@ extension VectorCompiler {
     default:  // min, max
       let pickLess = kind == "min"
       return { m, e, r in
-        let out = m.column()
+        let (out, parent) = (m.column(), e.parent)
         out.update(repeating: FastValue.none, count: m.space.count)
         let source = r.values ?? r.items
-        for k in 0..<e.count where r.kept.map({ $0[k] != 0 }) ?? true {
-          let (p, v) = (e.parent[k], source[k])
+        let kept = r.kept ?? e.active
+        for k in 0..<e.count where kept[k] != 0 {
+          let (p, v) = (parent[k], source[k])
           let acc = out[p]
           if acc == FastValue.none || (pickLess ? v < acc : v > acc) { out[p] = v }
         }

@@ -7,12 +7,10 @@ extension VectorMachine {
   /// Functions are pure and read only their parameters and the citizen, so the same argument
   /// columns (by address; a column is never changed once returned, except an `iterate`'s
   /// value, whose steps release the memos) give the same results.
-  func memoized(
-    _ function: Int, _ arguments: [UnsafeMutablePointer<Int>],
-    _ body: () -> UnsafeMutablePointer<Int>
-  ) -> UnsafeMutablePointer<Int> {
+  func memoized(_ key: VectorMemo.Key, _ body: () -> UnsafeMutablePointer<Int>)
+    -> UnsafeMutablePointer<Int>
+  {
     let n = space.count
-    guard let key = VectorMemo.key(function, space.root, n, arguments) else { return body() }
     if let e = memos.firstIndex(where: { $0.key == key }) {
       let (result, done, a) = (memos[e].result, memos[e].done, space.active)
       let need = column()
@@ -40,26 +38,28 @@ extension VectorMachine {
 
 /// A function result kept for a rule: which call it answers, and for which lanes.
 struct VectorMemo {
-  /// Function, space (its root map and size) and up to three argument columns.
+  /// Function, space (its root map and size) and up to two argument columns.
   struct Key: Equatable {
     var function: Int
     var root: UnsafeMutablePointer<Int>
     var count: Int
-    var a0, a1, a2: UnsafeMutablePointer<Int>?
+    var a0: UnsafeMutablePointer<Int>
+    var a1: UnsafeMutablePointer<Int>?
+
+    init(
+      function: Int, space: VectorSpace, _ a0: UnsafeMutablePointer<Int>,
+      _ a1: UnsafeMutablePointer<Int>? = nil
+    ) {
+      self.function = function
+      root = space.root
+      count = space.count
+      self.a0 = a0
+      self.a1 = a1
+    }
   }
 
   var key: Key
   var result: UnsafeMutablePointer<Int>
   var done: UnsafeMutablePointer<Int>
 
-  /// The key of a call; nil for a function of more than three parameters (not kept).
-  static func key(
-    _ function: Int, _ root: UnsafeMutablePointer<Int>, _ count: Int,
-    _ arguments: [UnsafeMutablePointer<Int>]
-  ) -> Key? {
-    guard arguments.count <= 3 else { return nil }
-    return Key(
-      function: function, root: root, count: count, a0: arguments.first,
-      a1: arguments.count > 1 ? arguments[1] : nil, a2: arguments.count > 2 ? arguments[2] : nil)
-  }
 }

@@ -15,8 +15,13 @@ extension VectorMachine {
 
   /// Parameter `p` in every lane; it fails them all when it has no value on the day.
   func param(_ p: Int) -> UnsafeMutablePointer<Int> {
+    fill(paramWord(p))
+  }
+
+  /// Parameter `p` as one word; it fails every active lane when it has no value on the day.
+  func paramWord(_ p: Int) -> Int {
     if paramMissing[p] != 0 { failActive() }
-    return fill(params[p])
+    return params[p]
   }
 
   /// A rule's binding seen from the current space, computed first for the citizens that need

@@ -49,8 +49,10 @@ final class VectorMachine: LaneStorage {
   /// Per binding, the citizens it has been computed for in this rule, and how many.
   let computed: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   let computedCount: UnsafeMutablePointer<Int>
-  /// Function results of this rule, by function and argument columns (`memoized`).
+  /// Function results of this rule, by function and argument columns (`memoized`), and the
+  /// spaces of list elements made (`elements(of:binder:)`).
   var memos: [VectorMemo] = []
+  var elementSpaces: [ElementSpace] = []
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
 
@@ -115,7 +117,10 @@ final class VectorMachine: LaneStorage {
     computedCount = VectorMachine.buffer(program.slotCount)
     cacheValues = VectorMachine.buffer(program.cacheCount)
     cacheStamps = VectorMachine.buffer(program.cacheCount)
-    arena = VectorMachine.buffer(VectorMachine.arenaCapacity)
+    // Only the reserved words are written now: the rest is touched (and resident) as a batch
+    // uses it, and every word is written before it is read.
+    arena = .allocate(capacity: VectorMachine.arenaCapacity)
+    arena.initialize(repeating: 0, count: VectorMachine.reserved)
     identity = VectorMachine.buffer(s)
     for i in 0..<s { identity[i] = i }
     everyone = VectorMachine.buffer(s)
@@ -180,6 +185,7 @@ final class VectorMachine: LaneStorage {
     (chunk, chunkTop) = mark
     // A column allocated from here on may reuse the address of one a memo names.
     memos.removeAll(keepingCapacity: true)
+    elementSpaces.removeAll(keepingCapacity: true)
   }
 
   // MARK: Spaces
@@ -306,15 +312,23 @@ final class VectorMachine: LaneStorage {
   func restore(_ columns: ProfileColumns) {
     let (n, stride) = (columns.count, VectorMachine.stride)
     batchCount = n
-    for (k, f) in program.readFacts.enumerated() {
-      for i in 0..<n {
-        facts[f * stride + i] = columns.facts[k * n + i]
-        unheld[f * stride + i] = columns.unheld[k * n + i]
+    columns.facts.withUnsafeBufferPointer { saved in
+      guard let base = saved.baseAddress else { return }
+      for (k, f) in program.readFacts.enumerated() {
+        (facts + f * stride).update(from: base + k * n, count: n)
       }
-      anyUnheld[f] = columns.anyUnheld[k]
     }
-    let base = arena + VectorMachine.reserved
-    for (i, word) in columns.arena.enumerated() { base[i] = word }
+    columns.unheld.withUnsafeBufferPointer { saved in
+      guard let base = saved.baseAddress else { return }
+      for (k, f) in program.readFacts.enumerated() {
+        (unheld + f * stride).update(from: base + k * n, count: n)
+      }
+    }
+    for (k, f) in program.readFacts.enumerated() { anyUnheld[f] = columns.anyUnheld[k] }
+    columns.arena.withUnsafeBufferPointer { saved in
+      guard let base = saved.baseAddress else { return }
+      (arena + VectorMachine.reserved).update(from: base, count: saved.count)
+    }
     factTop = VectorMachine.reserved + columns.arena.count
   }
 
@@ -361,6 +375,7 @@ final class VectorMachine: LaneStorage {
   func beginRule() {
     failed.update(repeating: 0, count: VectorMachine.stride)
     memos.removeAll(keepingCapacity: true)
+    elementSpaces.removeAll(keepingCapacity: true)
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
