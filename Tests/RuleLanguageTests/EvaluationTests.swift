@@ -141,6 +141,12 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     #expect(e.output("good") == .bool(true))
     #expect(e.output("tax") == .int(40740))
     #expect(e.output("down") == .int(1234560))
+    // Rounding down below Int.min is an overflow fault in that output, not a crash.
+    let low = evaluate(b, #"{"gpa": 2.50, "income": -9223372036854775807}"#)
+    guard case .fault = low.output("down") else {
+      Issue.record("floor_to below Int.min: \(String(describing: low.output("down")))")
+      return
+    }
   }
 
   @Test("왜? — the trace names the conditions, values, facts and parameters")

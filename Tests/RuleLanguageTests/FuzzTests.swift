@@ -81,9 +81,12 @@ struct SeededGenerator: RandomNumberGenerator {
         _ = book.runTests()
         var out: [UInt8] = []
         let line = Array(#"{"id":"X","birthDate":"2024-02-29","vehicles":[]}"#.utf8)
+        let batched = book.evaluator()
         line.withUnsafeBufferPointer {
           book.evaluator().evaluateLine($0, asOf: CivilDate(dayNumber: 20000), into: &out)
+          batched.enqueueLine($0, asOf: CivilDate(dayNumber: 20000), into: &out)
         }
+        batched.flushLines(into: &out)
       }
     }
     #expect(rejected > 0)
@@ -103,6 +106,11 @@ struct SeededGenerator: RandomNumberGenerator {
       """
     var rng = SeededGenerator(state: Self.seed &+ 1)
     let evaluator = book.evaluator()
+    let general = book.evaluator()
+    general.fastLaneEnabled = false
+    let vector = book.evaluator()
+    var batched: [UInt8] = []
+    var single: [UInt8] = []
     for _ in 0..<(Self.iterations * 10) {
       var bytes = Array(sample.utf8)
       for _ in 0..<Int.random(in: 1...8, using: &rng) {
@@ -121,8 +129,17 @@ struct SeededGenerator: RandomNumberGenerator {
       var out: [UInt8] = []
       bytes.withUnsafeBufferPointer {
         evaluator.evaluateLine($0, asOf: CivilDate(dayNumber: 20600), into: &out)
+        // A blank line is no citizen (BatchEvaluation skips it before either call).
+        if !$0.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+          general.evaluateLine($0, asOf: CivilDate(dayNumber: 20600), into: &single)
+          vector.enqueueLine($0, asOf: CivilDate(dayNumber: 20600), into: &batched)
+        }
       }
       #expect(out.last == 0x0A)
     }
+    vector.flushLines(into: &batched)
+    // The mutated lines as batches through the vector lane print what the general machine
+    // prints one by one.
+    #expect(batched == single)
   }
 }

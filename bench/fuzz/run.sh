@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds fuzz-rules with libFuzzer and AddressSanitizer (its own scratch path, so the normal
-# build is untouched) and fuzzes the rule parser, checker and both evaluation lanes.
+# build is untouched) and fuzzes the rule parser, checker and the three evaluation lanes.
 #
 #   bash bench/fuzz/run.sh                 # 5 minutes
 #   TIME=60 bash bench/fuzz/run.sh         # 1 minute

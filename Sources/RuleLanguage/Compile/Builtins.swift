@@ -163,7 +163,9 @@ enum Builtins {
         guard let q = Operators.floorDivide(a, step) else {
           return .fault(step == 0 ? Operators.divisionByZeroCode : Operators.overflowCode)
         }
-        return .int(q * step)
+        // Rounding down near Int.min can step below it: a fault, not a trap.
+        let (r, overflow) = q.multipliedReportingOverflow(by: step)
+        return overflow ? .fault(Operators.overflowCode) : .int(r)
       }),
     "is_business_day": Builtin(
       signature: "is_business_day(date) -> bool", arity: 1, type: fixed([.date], .bool),

@@ -140,6 +140,15 @@ extension VectorCompiler {
         }
         return out
       }
+    case ("floor_to", 2) where types[0] != .decimal:
+      let (x, y) = (a[0], a[1])
+      return { m in
+        VectorCompiler.zip(m, x(m), y(m)) { v, step in
+          guard let q = Operators.floorDivide(v, step) else { return nil }
+          let (r, o) = q.multipliedReportingOverflow(by: step)
+          return o || r == FastValue.none ? nil : r
+        }
+      }
     case ("decimal", 1):
       let x = a[0]
       return { m in
@@ -176,8 +185,10 @@ extension VectorCompiler {
     defer { scopes = saved }
     let body = try coerce(try expr(info.decl.body, expected: info.result), to: info.result)
     let (arguments, parameters, id) = (evals, slots, info.id)
-    // Up to three parameters without an array per call (the common functions).
-    switch arguments.count {
+    // A body of a few operators costs less to run again than a memo costs to keep.
+    let memo = costly(info.decl.body)
+    // Up to two parameters without an array per call (the common functions).
+    switch memo ? arguments.count : 0 {
     case 1:
       let (e0, s0) = (arguments[0], parameters[0])
       return VecTyped(
@@ -209,6 +220,19 @@ extension VectorCompiler {
           for (s, c) in Swift.zip(parameters, columns) { m.slots[s] = c }
           return body(m)
         })
+    }
+  }
+
+  /// Whether `e` calls a user function or runs an aggregate or `iterate`.
+  private func costly(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .call(let f, let args): return checker.functions[f] != nil || args.contains(where: costly)
+    case .aggregate, .iterate: return true
+    case .unary(_, let a), .member(let a, _): return costly(a)
+    case .binary(_, let a, let b): return costly(a) || costly(b)
+    case .conditional(let c, let a, let b): return costly(c) || costly(a) || costly(b)
+    case .list(let items): return items.contains(where: costly)
+    default: return false
     }
   }
 

@@ -12,14 +12,15 @@ extension VectorCompiler {
 
   func unary(_ op: String, _ a: Expr) throws -> VecTyped {
     if op == "not" {
-      let e = try expr(a, expected: .bool).eval
+      let t = try expr(a, expected: .bool)
+      let e = t.eval
       return VecTyped(
         type: .bool,
         eval: { m in
           let (x, out) = (e(m), m.column())
           for i in 0..<m.space.count { out[i] = x[i] == 0 ? 1 : 0 }
           return out
-        })
+        }, total: t.total)
     }
     let t = try expr(a, expected: nil)
     let e = strict(t)
@@ -48,9 +49,23 @@ extension VectorCompiler {
   func binary(_ op: String, _ a: Expr, _ b: Expr, expected: RuleType?) throws -> VecTyped {
     switch op {
     case "and", "or":
-      let x = try expr(a, expected: .bool).eval
-      let y = try expr(b, expected: .bool).eval
+      let (tx, ty) = (try expr(a, expected: .bool), try expr(b, expected: .bool))
+      let (x, y) = (tx.eval, ty.eval)
       let isAnd = op == "and"
+      if ty.total {
+        // A right side that cannot fail is cheaper computed everywhere than masked.
+        return VecTyped(
+          type: .bool,
+          eval: { m in
+            let (p, q, out) = (x(m), y(m), m.column())
+            if isAnd {
+              for i in 0..<m.space.count { out[i] = p[i] & q[i] & 1 }
+            } else {
+              for i in 0..<m.space.count { out[i] = (p[i] | q[i]) & 1 }
+            }
+            return out
+          }, total: tx.total)
+      }
       return VecTyped(
         type: .bool,
         eval: { m in
@@ -149,6 +164,7 @@ extension VectorCompiler {
             }
           })
       }
+      let total = ta.total && tb.total
       if let word = tb.uniform {
         return VecTyped(
           type: .bool,
@@ -156,7 +172,7 @@ extension VectorCompiler {
             let (p, k, out) = (x(m), word(m), m.column())
             for i in 0..<m.space.count { out[i] = p[i] == k ? yes : no }
             return out
-          })
+          }, total: total)
       }
       return VecTyped(
         type: .bool,
@@ -164,7 +180,7 @@ extension VectorCompiler {
           let (p, q, out) = (x(m), y(m), m.column())
           for i in 0..<m.space.count { out[i] = p[i] == q[i] ? yes : no }
           return out
-        })
+        }, total: total)
     }
     let numbers: Set<RuleType> = [.int, .money, .decimal]
     guard numbers.contains(ta.type.unwrapped), numbers.contains(tb.type.unwrapped) else {
@@ -192,14 +208,16 @@ extension VectorCompiler {
     switch (ua, ub) {
     case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.date, .date),
       (.decimal, .decimal):
+      // Total when neither side can be a `none` that `strict` would fail.
+      let total = ta.total && tb.total && !ta.type.isOptional && !tb.type.isOptional
       if let k = tb.uniform {
-        return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, k))
+        return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, k), total: total)
       }
       if let k = ta.uniform {
         let mirrored = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op] ?? op
-        return VecTyped(type: .bool, eval: VectorCompiler.compare(mirrored, y, k))
+        return VecTyped(type: .bool, eval: VectorCompiler.compare(mirrored, y, k), total: total)
       }
-      return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, y))
+      return VecTyped(type: .bool, eval: VectorCompiler.compare(op, x, y), total: total)
     case (.decimal, .int), (.decimal, .money), (.int, .decimal), (.money, .decimal):
       let (sx, sy) = (ua != .decimal, ub != .decimal)
       let test = VectorCompiler.test(op)

@@ -9,6 +9,10 @@ struct VecTyped {
   /// The value when it is the same in every lane (today, a parameter, a day-invariant
   /// expression); it fails every active lane itself when it has none.
   var word: WordEval?
+  /// Whether computing it on lanes that do not read it is cheap and fails none of them (a
+  /// literal, a local, a comparison of such): a conditional on such branches selects
+  /// lane by lane instead of masking each side.
+  var total = false
 
   /// A word for every lane, when there is one and it can never be `none`.
   var uniform: WordEval? {
@@ -215,20 +219,22 @@ final class VectorCompiler {
         case .decimal: .decimal
         default: .int
         }
-      return VecTyped(type: type, eval: { m in m.fill(n) }, constant: n)
+      return VecTyped(type: type, eval: { m in m.fill(n) }, constant: n, total: true)
     case .text(let s):
       let id = intern(s)
       return VecTyped(type: .text, eval: { m in m.fill(id) })
     case .date(let d):
       let n = d.dayNumber
-      return VecTyped(type: .date, eval: { m in m.fill(n) }, constant: n)
+      return VecTyped(type: .date, eval: { m in m.fill(n) }, constant: n, total: true)
     case .boolean(let b):
       let n = b ? 1 : 0
-      return VecTyped(type: .bool, eval: { m in m.fill(n) }, constant: n)
+      return VecTyped(type: .bool, eval: { m in m.fill(n) }, constant: n, total: true)
     case .none:
-      return VecTyped(type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none)
+      return VecTyped(
+        type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none, total: true)
     case .today:
-      return VecTyped(type: .date, eval: { m in m.fill(m.today) }, word: { m in m.today })
+      return VecTyped(
+        type: .date, eval: { m in m.fill(m.today) }, word: { m in m.today }, total: true)
     case .duration(let n, let unit):
       let (months, overflow) = unit == .years ? n.multipliedReportingOverflow(by: 12) : (n, false)
       guard !overflow,
@@ -257,8 +263,9 @@ final class VectorCompiler {
       if let binding = l.binding {
         return VecTyped(type: l.type, eval: { m in m.binding(slot, binding, deep: levels > 0) })
       }
-      if levels == 0 { return VecTyped(type: l.type, eval: { m in m.slots[slot] }) }
-      return VecTyped(type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) })
+      if levels == 0 { return VecTyped(type: l.type, eval: { m in m.slots[slot] }, total: true) }
+      return VecTyped(
+        type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) }, total: true)
     }
     let general = checker.program
     if let f = checker.factIndex[n] {
@@ -267,20 +274,22 @@ final class VectorCompiler {
       return VecTyped(type: general.facts[f].type, eval: { m in m.fact(f, deep: deep) })
     }
     if let p = checker.paramIndex[n] {
+      // Total: a parameter fails lanes only when it has no value on the day, and then all.
       return VecTyped(
-        type: general.params[p].type, eval: { m in m.param(p) }, word: { m in m.paramWord(p) })
+        type: general.params[p].type, eval: { m in m.param(p) }, word: { m in m.paramWord(p) },
+        total: true)
     }
     if checker.ruleIndex[n] != nil || checker.outputIndex[n] != nil { throw VectorUnsupported() }
     if case .enumeration(let i)? = expected?.unwrapped,
       let c = general.enums[i].cases.firstIndex(of: n)
     {
-      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c)
+      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c, total: true)
     }
     let owners = general.enums.indices.filter { general.enums[$0].cases.contains(n) }
     guard owners.count == 1, let i = owners.first,
       let c = general.enums[i].cases.firstIndex(of: n)
     else { throw VectorUnsupported() }
-    return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c)
+    return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c, total: true)
   }
 
   private func member(_ base: Expr, _ field: String) throws -> VecTyped {
@@ -289,7 +298,7 @@ final class VectorCompiler {
       guard let c = general.enums[i].cases.firstIndex(of: field) else {
         throw VectorUnsupported()
       }
-      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c)
+      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c, total: true)
     }
     let b = try expr(base, expected: nil)
     guard case .record(let r) = b.type.unwrapped,
@@ -329,11 +338,23 @@ final class VectorCompiler {
   private func conditional(_ c: Expr, _ a: Expr, _ b: Expr, expected: RuleType?) throws
     -> VecTyped
   {
-    let ec = try expr(c, expected: .bool).eval
+    let tc = try expr(c, expected: .bool)
+    let ec = tc.eval
     let ta = try expr(a, expected: expected)
     let tb = try expr(b, expected: expected ?? ta.type)
     guard let t = ta.type.join(tb.type) else { throw VectorUnsupported() }
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    let intOnly =
+      !(t.unwrapped == .decimal && (ta.type.unwrapped == .int || tb.type.unwrapped == .int))
+    if ta.total && tb.total && intOnly {
+      return VecTyped(
+        type: t,
+        eval: { m in
+          let (c, p, q, out) = (ec(m), x(m), y(m), m.column())
+          for i in 0..<m.space.count { out[i] = c[i] != 0 ? p[i] : q[i] }
+          return out
+        }, total: tc.total)
+    }
     return VecTyped(
       type: t,
       eval: { m in

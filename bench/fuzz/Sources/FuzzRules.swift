@@ -1,4 +1,4 @@
-// fuzz-rules: a libFuzzer target over the rule parser, checker and both evaluation lanes.
+// fuzz-rules: a libFuzzer target over the rule parser, checker and the evaluation lanes.
 //
 // One target, two modes (as in the reliability kit):
 //  * a normal `swift build`: `@main` replays files and folders given on the command line
@@ -8,7 +8,8 @@
 //
 // An input is rule text, optionally followed by a line `---` and one JSON profile per line.
 // Loading must return a book or diagnostics; a book's own tests must run; and every profile
-// must print the same line on the fast lane and on the general machine.
+// must print the same line on the fast lane, the vector lane (the profiles as one batch) and
+// the general machine.
 import CivilCalendar
 import Foundation
 import RuleLanguage
@@ -32,22 +33,31 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   }
   _ = book.runTests()
   let fast = book.evaluator()
+  let vector = book.evaluator()
   let general = book.evaluator()
   general.fastLaneEnabled = false
-  for profile in profiles.prefix(8) {
-    let bytes = Array(profile.utf8)
-    for asOf in dates {
+  for asOf in dates {
+    var batched: [UInt8] = []
+    var single: [UInt8] = []
+    for profile in profiles.prefix(8) {
       var a: [UInt8] = []
       var b: [UInt8] = []
-      bytes.withUnsafeBufferPointer { line in
+      Array(profile.utf8).withUnsafeBufferPointer { line in
         fast.evaluateLine(line, asOf: asOf, into: &a)
         general.evaluateLine(line, asOf: asOf, into: &b)
+        vector.enqueueLine(line, asOf: asOf, into: &batched)
       }
       precondition(
         a == b,
         "lanes differ on \(profile) as of \(asOf):\n\(String(decoding: a, as: UTF8.self))"
           + String(decoding: b, as: UTF8.self))
+      single += b
     }
+    vector.flushLines(into: &batched)
+    precondition(
+      batched == single,
+      "the vector lane differs as of \(asOf):\n\(String(decoding: batched, as: UTF8.self))"
+        + String(decoding: single, as: UTF8.self))
   }
   return 0
 }
