@@ -1,0 +1,237 @@
+import CivilCalendar
+
+/// Aggregates and `iterate` in the vector lane: the elements of a list, or the lanes still
+/// iterating, become a space of their own; what they computed folds back in order.
+extension VectorCompiler {
+  func aggregate(
+    _ kind: String, binder: String, source: Expr, filter: Expr?, body: Expr?
+  ) throws -> VecTyped {
+    let ts = try expr(source, expected: nil)
+    guard case .list(let element) = ts.type else { throw VectorUnsupported() }
+    let slot = newSlot()
+    depth += 1
+    scopes.append([binder: VecLocal(slot: slot, type: element, depth: depth)])
+    defer {
+      scopes.removeLast()
+      depth -= 1
+    }
+    let list = ts.eval
+    let keep = try filter.map { try expr($0, expected: .bool).eval }
+    let tb = try body.map { try expr($0, expected: nil) }
+    let valueType = tb?.type ?? element
+    let resultType: RuleType
+    switch kind {
+    case "count": resultType = .int
+    case "filter": resultType = .list(element)
+    case "map":
+      guard let tb else { throw VectorUnsupported() }
+      resultType = .list(tb.type)
+    case "any", "all": resultType = .bool
+    case "sum":
+      guard [.int, .money, .decimal].contains(valueType) else { throw VectorUnsupported() }
+      resultType = valueType
+    default:
+      guard [.int, .money, .decimal, .date].contains(valueType) else {
+        throw VectorUnsupported()
+      }
+      resultType = valueType.optional
+    }
+    let value = tb?.eval
+    let reduce = VectorCompiler.reducer(kind, hasBody: body != nil, hasFilter: filter != nil)
+    return VecTyped(
+      type: resultType,
+      eval: { m in
+        let lists = list(m)
+        let elements = m.elements(of: lists, binder: slot)
+        m.enter(elements)
+        // The filter, then the body only where the filter keeps the element.
+        let kept = keep.map { $0(m) }
+        var mask = elements.active
+        if let kept {
+          mask = m.column()
+          for i in 0..<elements.count { mask[i] = kept[i] != 0 ? 1 : 0 }
+        }
+        let values = value.map { v in m.masked(mask) { v(m) } }
+        let items = m.slots[slot]
+        m.leave()
+        return reduce(m, elements, Reduction(kept: kept, values: values, items: items))
+      })
+  }
+
+  func iterate(
+    _ binder: String, first: Expr, next: Expr, until: Expr, limit: Int?
+  ) throws -> VecTyped {
+    let tf = try expr(first, expected: nil)
+    let slot = newSlot()
+    // Each step runs in a space of the lanes still going, one level deeper: lanes that
+    // finished early cost the later steps nothing.
+    depth += 1
+    scopes.append([binder: VecLocal(slot: slot, type: tf.type, depth: depth)])
+    defer {
+      scopes.removeLast()
+      depth -= 1
+    }
+    let en = try coerce(try expr(next, expected: tf.type), to: tf.type)
+    let eu = try expr(until, expected: .bool).eval
+    let (ef, steps) = (tf.eval, limit ?? 1000)
+    return VecTyped(
+      type: tf.type,
+      eval: { m in
+        let n = m.space.count
+        let (value, going) = (m.column(), m.column())
+        value.update(from: ef(m), count: n)
+        going.update(from: m.space.active, count: n)
+        var count = 0
+        while true {
+          let mark = m.mark
+          let lanes = m.lanes(going, binder: slot, values: value)
+          guard lanes.count > 0 else {
+            m.release(to: mark)
+            return value
+          }
+          m.enter(lanes)
+          let done = eu(m)
+          let (parent, root, stay) = (lanes.parent, lanes.root, m.column())
+          var left = 0
+          for j in 0..<lanes.count {
+            stay[j] = done[j] == 0 && m.failed[root[j]] == 0 ? 1 : 0
+            left += stay[j]
+          }
+          count += 1
+          if left > 0 && count > steps {
+            for j in 0..<lanes.count where stay[j] != 0 { m.fail(lane: j) }
+            left = 0
+          }
+          let step = left > 0 ? m.masked(stay) { en(m) } : nil
+          m.leave()
+          for j in 0..<lanes.count {
+            let i = parent[j]
+            going[i] = stay[j]
+            if stay[j] != 0, let step { value[i] = step[j] }
+          }
+          m.release(to: mark)
+        }
+      })
+  }
+}
+
+/// What an aggregate's elements produced: the filter's column, the body's, the items.
+struct Reduction {
+  var kept: UnsafeMutablePointer<Int>?
+  var values: UnsafeMutablePointer<Int>?
+  var items: UnsafeMutablePointer<Int>
+}
+
+extension VectorCompiler {
+  /// Folds an aggregate's elements into one column of the enclosing (current) space.
+  typealias Reducer =
+    @Sendable (VectorMachine, VectorSpace, Reduction) -> UnsafeMutablePointer<
+      Int
+    >
+
+  /// The fold for `kind`, with the fast lane's meaning (`FastCompiler.aggregate`).
+  static func reducer(_ kind: String, hasBody: Bool, hasFilter: Bool) -> Reducer {
+    switch kind {
+    case "count":
+      return { m, e, r in
+        let (out, parent) = (m.column(), e.parent)
+        out.update(repeating: 0, count: m.space.count)
+        if let kept = r.kept {
+          for k in 0..<e.count { out[parent[k]] += kept[k] & 1 }
+        } else {
+          for k in 0..<e.count { out[parent[k]] += 1 }
+        }
+        return out
+      }
+    case "filter", "map":
+      let isMap = kind == "map"
+      return { m, e, r in
+        let (n, a, out) = (m.space.count, m.space.active, m.column())
+        let source = isMap ? (r.values ?? r.items) : r.items
+        let (keep, parent, arena) = (r.kept ?? e.active, e.parent, m.arena)
+        var k = 0
+        for i in 0..<n {
+          out[i] = 0
+          guard a[i] != 0 else { continue }
+          var kept = 0
+          var end = k
+          while end < e.count && parent[end] == i {
+            kept += keep[end] & 1
+            end += 1
+          }
+          guard let at = m.allocate(kept + 1) else {
+            m.fail(lane: i)
+            k = end
+            continue
+          }
+          arena[at] = kept
+          var j = 1
+          while k < end {
+            if keep[k] != 0 {
+              arena[at + j] = source[k]
+              j += 1
+            }
+            k += 1
+          }
+          out[i] = at
+        }
+        return out
+      }
+    case "any", "all":
+      let isAll = kind == "all"
+      return { m, e, r in
+        let (out, decided) = (m.column(), m.column())
+        out.update(repeating: isAll ? 1 : 0, count: m.space.count)
+        decided.update(repeating: 0, count: m.space.count)
+        for k in 0..<e.count {
+          let p = e.parent[k]
+          if decided[p] != 0 { continue }
+          let b: Bool
+          if hasBody {
+            if hasFilter, let kept = r.kept, kept[k] == 0 { continue }
+            b = (r.values?[k] ?? 0) != 0
+          } else {
+            b = r.kept.map { $0[k] != 0 } ?? true
+          }
+          if b != isAll {
+            out[p] = b ? 1 : 0
+            decided[p] = 1
+          }
+        }
+        return out
+      }
+    case "sum":
+      return { m, e, r in
+        let (out, a, parent) = (m.column(), m.space.active, e.parent)
+        out.update(repeating: 0, count: m.space.count)
+        let source = r.values ?? r.items
+        let kept = r.kept ?? e.active
+        for k in 0..<e.count where kept[k] != 0 {
+          let p = parent[k]
+          let (s, o) = out[p].addingReportingOverflow(source[k])
+          if o || s == FastValue.none {
+            if a[p] != 0 { m.fail(lane: p) }
+            out[p] = 0
+          } else {
+            out[p] = s
+          }
+        }
+        return out
+      }
+    default:  // min, max
+      let pickLess = kind == "min"
+      return { m, e, r in
+        let (out, parent) = (m.column(), e.parent)
+        out.update(repeating: FastValue.none, count: m.space.count)
+        let source = r.values ?? r.items
+        let kept = r.kept ?? e.active
+        for k in 0..<e.count where kept[k] != 0 {
+          let (p, v) = (parent[k], source[k])
+          let acc = out[p]
+          if acc == FastValue.none || (pickLess ? v < acc : v > acc) { out[p] = v }
+        }
+        return out
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/// A batch's facts laid into the vector lane's columns: from decoded profiles, or saved and
+/// laid back (a population kept in memory in the lane's own form).
+extension VectorMachine {
+  /// Lays the read facts of `profiles` (at most `width`) into the fact columns and arena.
+  func load(_ profiles: UnsafeBufferPointer<Profile>) {
+    let n = min(profiles.count, VectorMachine.width)
+    batchCount = n
+    factTop = VectorMachine.reserved
+    loadingFacts = true
+    loadFacts(profiles, n)
+    loadingFacts = false
+  }
+
+  /// The loaded facts, to lay back with `restore` (a population kept in memory as columns).
+  func save() -> ProfileColumns {
+    let (n, read, stride) = (batchCount, program.readFacts, VectorMachine.stride)
+    var columns = ProfileColumns(count: n)
+    for f in read {
+      columns.facts.append(contentsOf: UnsafeBufferPointer(start: facts + f * stride, count: n))
+      columns.unheld.append(contentsOf: UnsafeBufferPointer(start: unheld + f * stride, count: n))
+      columns.anyUnheld.append(anyUnheld[f])
+    }
+    let used = factTop - VectorMachine.reserved
+    columns.arena = Array(UnsafeBufferPointer(start: arena + VectorMachine.reserved, count: used))
+    return columns
+  }
+
+  /// Lays back facts saved by `save` (from this book's vector lane).
+  func restore(_ columns: ProfileColumns) {
+    let (n, stride) = (columns.count, VectorMachine.stride)
+    batchCount = n
+    columns.facts.withUnsafeBufferPointer { saved in
+      guard let base = saved.baseAddress else { return }
+      for (k, f) in program.readFacts.enumerated() {
+        (facts + f * stride).update(from: base + k * n, count: n)
+      }
+    }
+    columns.unheld.withUnsafeBufferPointer { saved in
+      guard let base = saved.baseAddress else { return }
+      for (k, f) in program.readFacts.enumerated() {
+        (unheld + f * stride).update(from: base + k * n, count: n)
+      }
+    }
+    for (k, f) in program.readFacts.enumerated() { anyUnheld[f] = columns.anyUnheld[k] }
+    columns.arena.withUnsafeBufferPointer { saved in
+      guard let base = saved.baseAddress else { return }
+      (arena + VectorMachine.reserved).update(from: base, count: saved.count)
+    }
+    factTop = VectorMachine.reserved + columns.arena.count
+  }
+
+  /// Lays the read facts of `profiles` into columns, citizen by citizen (each citizen's facts
+  /// are one array: reading them fact by fact would walk every array once per fact).
+  private func loadFacts(_ profiles: UnsafeBufferPointer<Profile>, _ n: Int) {
+    let (read, stride, shapes) = (program.readFacts, VectorMachine.stride, factShapes)
+    var missing = Array(repeating: false, count: read.count)
+    for i in 0..<n {
+      profiles[i].facts.withUnsafeBufferPointer { values in
+        for (k, f) in read.enumerated() {
+          if f < values.count, let v = load(values[f], shapes[f], { self.program.factTypes[f] }) {
+            facts[f * stride + i] = v
+            unheld[f * stride + i] = 0
+          } else {
+            facts[f * stride + i] = 0
+            unheld[f * stride + i] = 1
+            missing[k] = true
+          }
+        }
+      }
+    }
+    for (k, f) in read.enumerated() { anyUnheld[f] = missing[k] }
+  }
+}
+
+/// A batch of citizens' facts as the vector lane lays them out: what "profiles in memory"
+/// are for a batch engine (`Evaluator.columns(of:)`, `compute(columns:asOf:)`).
+public struct ProfileColumns: Sendable {
+  /// Citizens in the batch.
+  public let count: Int
+  /// Per read fact (in `VectorProgram.readFacts` order), `count` words; then whether each
+  /// citizen holds it, and whether any does not.
+  var facts: [Int] = []
+  var unheld: [Int] = []
+  var anyUnheld: [Bool] = []
+  /// The batch's lists and records, from `VectorMachine.reserved` on.
+  var arena: [Int] = []
+
+  init(count: Int) {
+    self.count = count
+  }
+}
