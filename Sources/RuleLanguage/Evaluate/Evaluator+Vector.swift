@@ -89,7 +89,7 @@ extension Evaluator {
     return true
   }
 
-  /// Decodes one JSON Lines profile for the vector lane.
+  /// Decodes one JSON Lines profile straight into the vector lane's columns.
   ///
   /// Its line is appended to `out` when the batch is full or on `flushLines`; without a
   /// vector lane it is evaluated at once.
@@ -100,23 +100,30 @@ extension Evaluator {
     _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int)? = nil,
     into out: inout [UInt8]
   ) -> Bool {
-    guard vector != nil, fastLaneEnabled, vectorLaneEnabled else {
+    guard let vector, fastLaneEnabled, vectorLaneEnabled else {
       if let shard { return evaluateLine(line, asOf: asOf, shard: shard, into: &out) }
       evaluateLine(line, asOf: asOf, into: &out)
       return true
     }
     if pendingDay != asOf.dayNumber { flushLines(into: &out) }
     pendingDay = asOf.dayNumber
-    if pending.count < VectorMachine.width {
-      pending = Array(repeating: book.emptyProfile(), count: VectorMachine.width)
+    if pendingCount == 0 {
+      vector.beginBatch()
+      pendingBytes.removeAll(keepingCapacity: true)
+      pendingEnds.removeAll(keepingCapacity: true)
+      pendingIDs.removeAll(keepingCapacity: true)
     }
-    let k = pendingCount
-    book.decoder.decode(line, into: &pending[k])
+    let id = vector.decodeLine(line, book.decoder)
     if let shard {
-      guard let id = pending[k].id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index
-      else { return false }
+      guard let id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index else {
+        return false
+      }
     }
-    pendingCount = k + 1
+    vector.keep()
+    pendingBytes.append(contentsOf: line)
+    pendingEnds.append(pendingBytes.count)
+    pendingIDs.append(id)
+    pendingCount += 1
     if pendingCount == VectorMachine.width { flushLines(into: &out) }
     return true
   }
@@ -124,20 +131,28 @@ extension Evaluator {
   /// Evaluates the pending citizens and appends their lines to `out`, in the order read.
   public func flushLines(into out: inout [UInt8]) {
     let n = pendingCount
-    guard n > 0 else { return }
+    guard n > 0, let vector, let fast else { return }
     pendingCount = 0
-    let asOf = CivilDate(dayNumber: pendingDay)
-    pending.withUnsafeBufferPointer { all in
-      let batch = UnsafeBufferPointer(rebasing: all[0..<n])
-      compute(batch: batch, asOf: asOf)
-      for i in 0..<n {
-        let profile = batch[i]
-        let decided =
-          adopt(i, day: pendingDay)
-          || fast?.run(facts: profile.facts, day: pendingDay) == true
-        settle(profile, decided: decided, asOf: asOf)
-        writeLine(profile, decided: decided, asOf: asOf, into: &out)
+    let (day, asOf) = (pendingDay, CivilDate(dayNumber: pendingDay))
+    vector.run(day: day)
+    for i in 0..<n {
+      let adopted = adopt(i, day: day)
+      // A profile only for a citizen some rule of whom the general machine decides.
+      let general = !adopted || !generalRules.isEmpty || fast.undecidedCount > 0
+      if general {
+        pendingBytes.withUnsafeBufferPointer { all in
+          let line = UnsafeBufferPointer(
+            rebasing: all[(i == 0 ? 0 : pendingEnds[i - 1])..<pendingEnds[i]])
+          book.decoder.decode(line, into: &scratch)
+        }
       }
+      let decided = adopted || fast.run(facts: scratch.facts, day: day)
+      if general {
+        settle(scratch, decided: decided, asOf: asOf)
+      } else {
+        lane[2] += 1
+      }
+      writeLine(id: pendingIDs[i], decided: decided, asOf: asOf, into: &out)
     }
   }
 }

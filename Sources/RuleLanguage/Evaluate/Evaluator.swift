@@ -13,8 +13,12 @@ public final class Evaluator {
   /// The vector lane: a batch of citizens per kernel (`compute(batch:)`, `enqueueLine`); a
   /// citizen it cannot decide goes to the fast lane, then the general machine.
   let vector: VectorMachine?
-  /// Decoded citizens waiting for the vector lane (`enqueueLine`), and how many.
-  var pending: [Profile] = []
+  /// The lines waiting for the vector lane (`enqueueLine`; their facts are already in its
+  /// columns), each line's end and id, and the day they are for; kept to decode a `Profile`
+  /// for the citizens with a rule the general machine decides.
+  var pendingBytes: [UInt8] = []
+  var pendingEnds: [Int] = []
+  var pendingIDs: [String?] = []
   var pendingDay = Int.min
   /// The lane switches and counters below, in a buffer: as stored properties of a class
   /// each access per citizen would be a dynamic exclusivity check.
@@ -47,7 +51,7 @@ public final class Evaluator {
     get { lane[7] }
     set { lane[7] = newValue }
   }
-  private var scratch: Profile
+  var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
   private let outputKeys: [[UInt8]]
   private let outputTypes: [RuleType]
@@ -64,7 +68,7 @@ public final class Evaluator {
   private let nullPiece: Int
   private let outputCount: Int
   /// The rules the fast lane leaves to the general machine, and their outputs (by index).
-  private let generalRules: [Int]
+  let generalRules: [Int]
   private let generalRule: [Bool]
   let generalOutput: [Bool]
   let outputRule: [Int]
@@ -268,7 +272,7 @@ public final class Evaluator {
     let decided =
       fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
     settle(scratch, decided: decided, asOf: asOf)
-    writeLine(scratch, decided: decided, asOf: asOf, into: &out)
+    writeLine(id: scratch.id, decided: decided, asOf: asOf, into: &out)
   }
 
   /// After the fast lane decided `profile` (or not): the rules it leaves, or all of them, on
@@ -285,11 +289,9 @@ public final class Evaluator {
   }
 
   /// `profile`'s JSON line, from the fast lane's slots where it decided, else the machine's.
-  func writeLine(
-    _ profile: Profile, decided: Bool, asOf: CivilDate, into out: inout [UInt8]
-  ) {
+  func writeLine(id: String?, decided: Bool, asOf: CivilDate, into out: inout [UInt8]) {
     out.append(contentsOf: #"{"id":"#.utf8)
-    if let id = profile.id {
+    if let id {
       JSONText.string(id, into: &out)
     } else {
       out.append(contentsOf: "null".utf8)

@@ -11,6 +11,30 @@ extension VectorMachine {
     loadingFacts = false
   }
 
+  /// Starts a batch decoded line by line (`decodeLine`), with no citizen yet.
+  func beginBatch() {
+    batchCount = 0
+    factTop = VectorMachine.reserved
+    for f in program.readFacts { anyUnheld[f] = false }
+  }
+
+  /// Decodes one JSON Lines profile into the next lane; `keep` then counts it in the batch
+  /// (or the next line takes the lane).
+  ///
+  /// - Returns: the profile's `"id"`, if it has one.
+  func decodeLine(_ line: UnsafeBufferPointer<UInt8>, _ decoder: ProfileDecoder) -> String? {
+    loadingFacts = true
+    defer { loadingFacts = false }
+    return decoder.decode(line, lane: batchCount, into: self, reads: reads)
+  }
+
+  /// Counts the lane just decoded in the batch.
+  func keep() {
+    let (lane, stride) = (batchCount, VectorMachine.stride)
+    for f in program.readFacts where unheld[f * stride + lane] != 0 { anyUnheld[f] = true }
+    batchCount += 1
+  }
+
   /// The loaded facts, to lay back with `restore` (a population kept in memory as columns).
   func save() -> ProfileColumns {
     let (n, read, stride) = (batchCount, program.readFacts, VectorMachine.stride)

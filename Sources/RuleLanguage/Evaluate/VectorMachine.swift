@@ -82,6 +82,8 @@ final class VectorMachine: LaneStorage {
   private var chunkTop = 0
   static let chunkWords = 1 << 18
 
+  /// Whether the compiled rules read each fact (the decoder skips the others).
+  let reads: [Bool]
   let recordShapes: [[FastShape]]
   let factShapes: [FastShape]
   let fewTexts: [(String, Int)]?
@@ -130,6 +132,9 @@ final class VectorMachine: LaneStorage {
     invariantRoot[0] = w
     invariantSpace = VectorSpace(count: 1, active: one, root: invariantRoot, parent: invariantRoot)
     space = VectorSpace(count: 0, active: everyone, root: identity, parent: identity)
+    var reads = Array(repeating: false, count: factCount)
+    for f in program.readFacts { reads[f] = true }
+    self.reads = reads
     recordShapes = program.records.map { $0.map(FastShape.init) }
     factShapes = program.factTypes.map(FastShape.init)
     fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil

@@ -1,0 +1,217 @@
+import CivilCalendar
+
+/// Decoding a JSON Lines profile straight into one lane of the vector lane's fact columns.
+///
+/// The same reading as `decode(_:into:)` (same keys, same types, same "a value that does not
+/// fit leaves the fact unknown"), but each fact becomes the lane's word at once, and lists and
+/// records go into the machine's fact arena: no `Value`s, arrays or records are built. Only
+/// the facts the vector lane reads are decoded; the others are skipped.
+extension ProfileDecoder {
+  /// Decodes `bytes` into lane `lane` of `m`'s fact columns; never fails, at worst every
+  /// fact is unknown.
+  ///
+  /// - Returns: the profile's `"id"`, if it has one.
+  func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, lane: Int, into m: VectorMachine, reads: [Bool]
+  ) -> String? {
+    let stride = VectorMachine.stride
+    for f in m.program.readFacts {
+      m.facts[f * stride + lane] = 0
+      m.unheld[f * stride + lane] = 1
+    }
+    var s = JSONScanner(bytes: bytes)
+    s.skipSpace()
+    var column = ColumnTarget(machine: m, lane: lane, reads: reads)
+    object(root, &s, &column, isRoot: true)
+    return column.id
+  }
+
+  /// Where decoded facts go: one lane of a vector machine.
+  struct ColumnTarget {
+    let machine: VectorMachine
+    let lane: Int
+    let reads: [Bool]
+    var id: String?
+
+    init(machine: VectorMachine, lane: Int, reads: [Bool]) {
+      self.machine = machine
+      self.lane = lane
+      self.reads = reads
+    }
+
+    func hold(_ f: Int, _ word: Int) {
+      machine.facts[f * VectorMachine.stride + lane] = word
+      machine.unheld[f * VectorMachine.stride + lane] = 0
+    }
+  }
+
+  private func object(
+    _ node: Node, _ s: inout JSONScanner, _ t: inout ColumnTarget, isRoot: Bool
+  ) {
+    guard s.peek == UInt8(ascii: "{") else {
+      if s.peek == UInt8(ascii: "n"), s.literal("null") {
+        for f in node.subtree where types[f].isOptional && t.reads[f] {
+          t.hold(f, FastValue.none)
+        }
+      } else {
+        _ = s.skipValue()
+      }
+      return
+    }
+    s.pos += 1
+    s.skipSpace()
+    if s.peek == UInt8(ascii: "}") {
+      s.pos += 1
+      return
+    }
+    while s.pos < s.end {
+      guard let key = s.stringRange() else { return }
+      s.skipSpace()
+      guard s.peek == UInt8(ascii: ":") else { return }
+      s.pos += 1
+      s.skipSpace()
+      let start = s.pos
+      if let k = node.keys.firstIndex(where: { s.equals(key, $0) }) {
+        for f in node.facts[k] where t.reads[f] {
+          s.pos = start
+          if let w = word(types[f], &s, t.machine) { t.hold(f, w) }
+        }
+        if let child = node.children[k] {
+          s.pos = start
+          object(child, &s, &t, isRoot: false)
+        }
+        s.pos = start
+      } else if isRoot, s.equals(key, JSONScanner.idKey), s.peek == UInt8(ascii: "\"") {
+        t.id = s.string()
+        s.pos = start
+      }
+      guard s.skipValue() else { return }
+      s.skipSpace()
+      if s.peek == UInt8(ascii: ",") {
+        s.pos += 1
+        s.skipSpace()
+        continue
+      }
+      if s.peek == UInt8(ascii: "}") { s.pos += 1 }
+      return
+    }
+  }
+
+  /// The value at the scanner as the lane's word for `type` (what `LaneStorage.load` makes of
+  /// the `Value` that `value(_:_:)` decodes), or nil if it does not fit or the lane cannot
+  /// hold it.
+  private func word(_ type: RuleType, _ s: inout JSONScanner, _ m: VectorMachine) -> Int? {
+    if s.peek == UInt8(ascii: "n") {
+      guard s.literal("null") else { return nil }
+      return type.isOptional ? FastValue.none : nil
+    }
+    switch type.unwrapped {
+    case .bool:
+      if s.literal("true") { return 1 }
+      if s.literal("false") { return 0 }
+      return nil
+    case .int, .money:
+      guard let (n, scale) = s.number(), scale == 0, n != FastValue.none else { return nil }
+      return n
+    case .decimal:
+      guard let (n, scale) = s.number() else { return nil }
+      var v = n
+      for _ in scale..<6 {
+        let (r, o) = v.multipliedReportingOverflow(by: 10)
+        if o { return nil }
+        v = r
+      }
+      return v == FastValue.none ? nil : v
+    case .text:
+      return s.string().map(m.textID)
+    case .date:
+      guard let r = s.stringRange(), let d = s.date(r), d.dayNumber != FastValue.none else {
+        return nil
+      }
+      return d.dayNumber
+    case .enumeration(let e):
+      guard let r = s.stringRange() else { return nil }
+      return enums[e].firstIndex(where: { s.equals(r, $0) })
+    case .list(let element):
+      return list(element, &s, m)
+    case .record(let r):
+      return record(records[r], &s, m)
+    default:
+      return nil
+    }
+  }
+
+  private func list(_ element: RuleType, _ s: inout JSONScanner, _ m: VectorMachine) -> Int? {
+    guard s.peek == UInt8(ascii: "[") else { return nil }
+    s.pos += 1
+    s.skipSpace()
+    var items: [Int] = []
+    if s.peek != UInt8(ascii: "]") {
+      while true {
+        guard let w = word(element, &s, m) else { return nil }
+        items.append(w)
+        s.skipSpace()
+        if s.peek == UInt8(ascii: ",") {
+          s.pos += 1
+          s.skipSpace()
+        } else if s.peek == UInt8(ascii: "]") {
+          break
+        } else {
+          return nil
+        }
+      }
+    }
+    s.pos += 1
+    guard let at = m.allocate(items.count + 1) else { return nil }
+    m.arena[at] = items.count
+    for (i, w) in items.enumerated() { m.arena[at + 1 + i] = w }
+    return at
+  }
+
+  private func record(
+    _ fields: [(key: [UInt8], type: RuleType)], _ s: inout JSONScanner, _ m: VectorMachine
+  ) -> Int? {
+    guard s.peek == UInt8(ascii: "{") else { return nil }
+    s.pos += 1
+    s.skipSpace()
+    var values = [Int?](repeating: nil, count: fields.count)
+    if s.peek == UInt8(ascii: "}") {
+      s.pos += 1
+    } else {
+      while true {
+        guard let key = s.stringRange() else { return nil }
+        s.skipSpace()
+        guard s.peek == UInt8(ascii: ":") else { return nil }
+        s.pos += 1
+        s.skipSpace()
+        if let k = fields.firstIndex(where: { s.equals(key, $0.key) }) {
+          guard let w = word(fields[k].type, &s, m) else { return nil }
+          values[k] = w
+        } else if !s.skipValue() {
+          return nil
+        }
+        s.skipSpace()
+        if s.peek == UInt8(ascii: ",") {
+          s.pos += 1
+          s.skipSpace()
+        } else if s.peek == UInt8(ascii: "}") {
+          s.pos += 1
+          break
+        } else {
+          return nil
+        }
+      }
+    }
+    guard let at = m.allocate(fields.count) else { return nil }
+    for (k, f) in fields.enumerated() {
+      if let w = values[k] {
+        m.arena[at + k] = w
+      } else if f.type.isOptional {
+        m.arena[at + k] = FastValue.none
+      } else {
+        return nil
+      }
+    }
+    return at
+  }
+}

@@ -1,0 +1,97 @@
+import CivilCalendar
+import Foundation
+import Testing
+
+@testable import RuleLanguage
+
+/// Decoding a line straight into the vector lane's columns must hold exactly what decoding it
+/// into a `Profile` and laying that out holds: the same facts unknown, the same words, the
+/// same lists and records (wherever in the arena they landed).
+@Suite struct ColumnDecoderTests {
+  /// Fact `f` of lane 0 as a comparable tree: nil when unheld.
+  static func fact(_ m: VectorMachine, _ f: Int) -> String? {
+    let at = f * VectorMachine.stride
+    guard m.unheld[at] == 0 else { return nil }
+    return describe(m, m.facts[at], m.program.factTypes[f])
+  }
+
+  static func describe(_ m: VectorMachine, _ word: Int, _ type: RuleType) -> String {
+    if word == FastValue.none, type.isOptional { return "none" }
+    switch type.unwrapped {
+    case .list(let element):
+      let n = m.arena[word]
+      return "["
+        + (0..<n).map { describe(m, m.arena[word + 1 + $0], element) }.joined(separator: ",")
+        + "]"
+    case .record(let r):
+      let fields = m.program.records[r]
+      return "{"
+        + fields.indices.map { describe(m, m.arena[word + $0], fields[$0]) }.joined(separator: ",")
+        + "}"
+    default:
+      return String(word)
+    }
+  }
+
+  static func compare(_ book: RuleBook, _ lines: [String]) throws {
+    let m = try #require(book.evaluator().vector)
+    var held = 0
+    for line in lines {
+      let bytes = Array(line.utf8)
+      let profile = book.profile(json: bytes)
+      [profile].withUnsafeBufferPointer { m.load($0) }
+      let viaProfile = m.program.readFacts.map { fact(m, $0) }
+      m.beginBatch()
+      let id = bytes.withUnsafeBufferPointer { m.decodeLine($0, book.decoder) }
+      m.keep()
+      let direct = m.program.readFacts.map { fact(m, $0) }
+      #expect(id == profile.id, "\(line)")
+      #expect(direct == viaProfile, "\(line)")
+      held += direct.compactMap { $0 }.count
+    }
+    #expect(held > 0)
+  }
+
+  /// `line` with a few bytes deleted, inserted, replaced or cut.
+  static func mutate(_ line: String, _ rng: inout SeededGenerator) -> String {
+    var bytes = Array(line.utf8)
+    for _ in 0..<Int.random(in: 1...4, using: &rng) {
+      let at = Int.random(in: 0..<max(bytes.count, 1), using: &rng)
+      switch Int.random(in: 0..<4, using: &rng) {
+      case 0 where !bytes.isEmpty: bytes.remove(at: min(at, bytes.count - 1))
+      case 1:
+        bytes.insert(
+          Array("{}[],:\"\\-0e.9nt".utf8).randomElement(using: &rng) ?? 0, at: min(at, bytes.count))
+      case 2 where !bytes.isEmpty:
+        bytes[min(at, bytes.count - 1)] = UInt8.random(in: 0...255, using: &rng)
+      default: bytes = Array(bytes.prefix(at))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @Test("SPEC 시민: 열로 바로 읽어도 프로필을 거친 것과 같다")
+  func specCitizens() throws {
+    let book = try SpecRulesTests.load()
+    var rng = SeededGenerator(state: 41)
+    let lines = (0..<300).map { FastLaneTests.citizen($0, &rng) }
+    try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
+  }
+
+  @Test("연산자 책: 소수, 글, 목록 속 기록, 넘치는 수도 같다")
+  func operatorsBook() throws {
+    let book = try book(FastLaneTests.operators)
+    var rng = SeededGenerator(state: 43)
+    let lines = (0..<300).map { FastLaneTests.operatorCitizen($0, &rng) }
+    try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
+  }
+
+  @Test("Rules/ 데모 시민과 그 변형")
+  func shippedCitizens() throws {
+    let book = try ShippedRulesTests.load()
+    let demo = try FastLaneShippedTests.demoLines()
+    var rng = SeededGenerator(state: 47)
+    let lines = try demo + FastLaneShippedTests.variations(of: demo, count: 100)
+    try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
+  }
+}
