@@ -1,15 +1,51 @@
 import CivilCalendar
 
-/// Date builtins on day numbers, for 1900…2199 (`FastCompiler.januaryFirst`).
+/// The tables the day-number builtins read, built once and never freed.
+///
+/// Plain pointers: a kernel captures them once, where reading a global array would check its
+/// lazy initialisation (`swift_once`) on every lane.
+struct DayTables: @unchecked Sendable {
+  /// Day numbers of 1 January for 1900…2200, where nearly every date of a batch falls.
+  let januaryFirst: UnsafePointer<Int>
+  let years = 301
+  /// The month (1…12) of each day of a leap year (0…365), and the day of such a year each
+  /// month starts on (13 entries).
+  let monthOfOrdinal: UnsafePointer<UInt8>
+  let leapMonthStarts: UnsafePointer<Int>
+
+  static let shared = DayTables()
+
+  private init() {
+    let first = UnsafeMutablePointer<Int>.allocate(capacity: 301)
+    for (i, y) in (1900...2200).enumerated() {
+      first[i] = CivilDate(year: y, month: 1, day: 1)?.dayNumber ?? 0
+    }
+    januaryFirst = UnsafePointer(first)
+    let starts = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366]
+    let s = UnsafeMutablePointer<Int>.allocate(capacity: starts.count)
+    s.initialize(from: starts, count: starts.count)
+    leapMonthStarts = UnsafePointer(s)
+    let months = UnsafeMutablePointer<UInt8>.allocate(capacity: 366)
+    for m in 1...12 {
+      for k in starts[m - 1]..<starts[m] { months[k] = UInt8(m) }
+    }
+    monthOfOrdinal = UnsafePointer(months)
+  }
+}
+
+/// Date builtins on day numbers, for 1900…2199 (`DayTables`).
 ///
 /// No conversion to a `CivilDate` and back, which `anniversary` inside an `iterate` paid on
 /// every step. Outside the table they return nil and the caller takes the `CivilDate` path.
+/// Each takes the tables as its last argument, so a kernel reads them once per batch.
 enum FastDays {
   /// The year of `day` and its day of the year (0-based), from the table.
-  @inline(__always) static func split(_ day: Int) -> (year: Int, dayOfYear: Int)? {
-    let table = FastCompiler.januaryFirst
-    guard day >= table[0], day < table[table.count - 1] else { return nil }
-    var i = min(max((day - table[0]) * 400 / 146_097, 0), table.count - 2)
+  @inline(__always) static func split(_ day: Int, _ t: DayTables = .shared) -> (
+    year: Int, dayOfYear: Int
+  )? {
+    let table = t.januaryFirst
+    guard day >= table[0], day < table[t.years - 1] else { return nil }
+    var i = min(max((day - table[0]) * 400 / 146_097, 0), t.years - 2)
     if table[i] > day { i -= 1 } else if table[i + 1] <= day { i += 1 }
     return (1900 + i, day - table[i])
   }
@@ -21,66 +57,71 @@ enum FastDays {
   }
 
   /// `CivilDate.anniversary(years:)`: 29 Feb falls on 1 Mar in common years.
-  static func anniversary(_ day: Int, years: Int) -> Int? {
-    guard let (y, doy) = split(day) else { return nil }
+  @inline(__always) static func anniversary(_ day: Int, years: Int, _ t: DayTables = .shared)
+    -> Int?
+  {
+    guard let (y, doy) = split(day, t) else { return nil }
     let target = y + years
-    let table = FastCompiler.januaryFirst
-    guard target >= 1900, target - 1900 < table.count else { return nil }
+    guard target >= 1900, target - 1900 < t.years else { return nil }
     let k = leapOrdinal(doy, year: y)
     let inTarget = CivilDate.isLeap(target) || k <= 59 ? k : k - 1
-    return table[target - 1900] + inTarget
+    return t.januaryFirst[target - 1900] + inTarget
   }
 
-  /// Days before the first of each month in a common year.
-  static let monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365]
+  /// The days of `month` in `year`, and the day of the year it starts on (0-based).
+  @inline(__always) static func month(_ month: Int, of year: Int, _ t: DayTables) -> (
+    start: Int, length: Int
+  ) {
+    let (s, e) = (t.leapMonthStarts[month - 1], t.leapMonthStarts[month])
+    guard !CivilDate.isLeap(year) else { return (s, e - s) }
+    // A common year: February loses its 29th, and later months start a day earlier.
+    return (month > 2 ? s - 1 : s, month == 2 ? 28 : e - s)
+  }
 
   /// `CivilDate(year:month:day:)?.dayNumber`; nil outside the table or for a date that does
   /// not exist (the caller then takes the `CivilDate` path, which says so).
-  @inline(__always) static func date(year: Int, month: Int, day: Int) -> Int? {
-    let table = FastCompiler.januaryFirst
-    guard year >= 1900, year - 1900 < table.count - 1, month >= 1, month <= 12, day >= 1 else {
-      return nil
-    }
-    let leap = CivilDate.isLeap(year) && month > 2 ? 1 : 0
-    let length =
-      monthStarts[month] - monthStarts[month - 1] + (CivilDate.isLeap(year) && month == 2 ? 1 : 0)
+  @inline(__always) static func date(
+    year: Int, month m: Int, day: Int, _ t: DayTables = .shared
+  ) -> Int? {
+    guard year >= 1900, year - 1900 < t.years - 1, m >= 1, m <= 12, day >= 1 else { return nil }
+    let (start, length) = month(m, of: year, t)
     guard day <= length else { return nil }
-    return table[year - 1900] + monthStarts[month - 1] + leap + day - 1
+    return t.januaryFirst[year - 1900] + start + day - 1
   }
 
   /// Year, month and day of the month of `day`, from the table.
-  @inline(__always) static func parts(_ day: Int) -> (year: Int, month: Int, day: Int)? {
-    guard let (y, doy) = split(day) else { return nil }
-    let leap = CivilDate.isLeap(y)
-    var m = 1
-    while m < 12 && monthStarts[m] + (leap && m >= 2 ? 1 : 0) <= doy { m += 1 }
-    return (y, m, doy - monthStarts[m - 1] - (leap && m > 2 ? 1 : 0) + 1)
+  @inline(__always) static func parts(_ day: Int, _ t: DayTables = .shared) -> (
+    year: Int, month: Int, day: Int
+  )? {
+    guard let (y, doy) = split(day, t) else { return nil }
+    let k = leapOrdinal(doy, year: y)
+    let m = Int(t.monthOfOrdinal[k])
+    return (y, m, k - t.leapMonthStarts[m - 1] + 1)
   }
 
   /// `CivilDate.adding(months:)`: the same day of the month, or the month's last day.
-  static func adding(months: Int, to day: Int) -> Int? {
-    guard let (y, m, d) = parts(day), abs(months) < 1_000_000 else { return nil }
+  @inline(__always) static func adding(months: Int, to day: Int, _ t: DayTables = .shared)
+    -> Int?
+  {
+    guard let (y, m, d) = parts(day, t), abs(months) < 1_000_000 else { return nil }
     let index = y * 12 + (m - 1) + months
     guard index >= 1900 * 12 else { return nil }
     let (ny, nm) = (index / 12, index % 12 + 1)
-    let length = monthStarts[nm] - monthStarts[nm - 1] + (CivilDate.isLeap(ny) && nm == 2 ? 1 : 0)
-    return date(year: ny, month: nm, day: min(d, length))
+    return date(year: ny, month: nm, day: min(d, month(nm, of: ny, t).length), t)
   }
 
   /// The first and last day numbers of the month of `day`, from the table.
-  @inline(__always) static func month(of day: Int) -> (first: Int, last: Int)? {
-    guard let (y, doy) = split(day) else { return nil }
-    let leap = CivilDate.isLeap(y)
-    var m = 1
-    while m < 12 && monthStarts[m] + (leap && m >= 2 ? 1 : 0) <= doy { m += 1 }
-    let start = monthStarts[m - 1] + (leap && m > 2 ? 1 : 0)
-    let end = monthStarts[m] + (leap && m >= 2 ? 1 : 0)
-    return (day - doy + start, day - doy + end - 1)
+  @inline(__always) static func month(of day: Int, _ t: DayTables = .shared) -> (
+    first: Int, last: Int
+  )? {
+    guard let (y, m, d) = parts(day, t) else { return nil }
+    let first = day - d + 1
+    return (first, first + month(m, of: y, t).length - 1)
   }
 
   /// `CivilDate.age(on:)`: completed years, the birthday reached on its (month, day).
-  static func age(_ birth: Int, on day: Int) -> Int? {
-    guard let (by, bd) = split(birth), let (oy, od) = split(day) else { return nil }
+  @inline(__always) static func age(_ birth: Int, on day: Int, _ t: DayTables = .shared) -> Int? {
+    guard let (by, bd) = split(birth, t), let (oy, od) = split(day, t) else { return nil }
     let reached = leapOrdinal(od, year: oy) >= leapOrdinal(bd, year: by)
     return oy - by - (reached ? 0 : 1)
   }

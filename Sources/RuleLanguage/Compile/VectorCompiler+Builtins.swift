@@ -54,10 +54,14 @@ extension VectorCompiler {
   /// The builtins rules call most, lane by lane on day numbers (the fast lane's own
   /// implementations, `FastCompiler.nativeEval` and `FastDays`).
   static func native(_ f: String, _ types: [RuleType], _ a: [VecEval]) -> VecEval? {
+    let t = DayTables.shared
     switch (f, a.count) {
     case ("year", 1):
       let x = a[0]
-      return { m in VectorCompiler.mapActive(m, x(m)) { FastCompiler.year($0) } }
+      return { m in
+        VectorCompiler.mapActive(m, x(m)) { d in FastDays.split(d, t)?.year ?? FastCompiler.year(d)
+        }
+      }
     case ("month", 1):
       let x = a[0]
       return { m in VectorCompiler.mapActive(m, x(m)) { FastCompiler.date($0)?.month } }
@@ -65,7 +69,7 @@ extension VectorCompiler {
       let x = a[0]
       return { m in
         VectorCompiler.mapActive(m, x(m)) { d in
-          if let (y, mo, _) = FastDays.parts(d) { return y * 12 + mo - 1 }
+          if let (y, mo, _) = FastDays.parts(d, t) { return y * 12 + mo - 1 }
           return FastCompiler.date(d).map { $0.year * 12 + $0.month - 1 }
         }
       }
@@ -73,7 +77,7 @@ extension VectorCompiler {
       let (x, first) = (a[0], f == "start_of_month")
       return { m in
         VectorCompiler.mapActive(m, x(m)) { d in
-          if let (s, e) = FastDays.month(of: d) { return first ? s : e }
+          if let (s, e) = FastDays.month(of: d, t) { return first ? s : e }
           return FastCompiler.date(d).map { (first ? $0.startOfMonth : $0.endOfMonth).dayNumber }
         }
       }
@@ -97,7 +101,7 @@ extension VectorCompiler {
       return { m in
         VectorCompiler.zipActive(m, x(m), y(m)) { d, years in
           guard abs(years) < 100_000 else { return nil }
-          if let fast = FastDays.anniversary(d, years: years) { return fast }
+          if let fast = FastDays.anniversary(d, years: years, t) { return fast }
           return FastCompiler.date(d)?.anniversary(years: years).dayNumber
         }
       }
@@ -105,7 +109,7 @@ extension VectorCompiler {
       let (x, y) = (a[0], a[1])
       return { m in
         VectorCompiler.zipActive(m, x(m), y(m)) { b, on in
-          if let fast = FastDays.age(b, on: on) { return fast }
+          if let fast = FastDays.age(b, on: on, t) { return fast }
           guard let birth = FastCompiler.date(b), let day = FastCompiler.date(on) else {
             return nil
           }
@@ -118,7 +122,7 @@ extension VectorCompiler {
         let (p, q, r, out, active) = (x(m), y(m), z(m), m.column(), m.space.active)
         for i in 0..<m.space.count {
           if active[i] != 0,
-            let d = FastDays.date(year: p[i], month: q[i], day: r[i])
+            let d = FastDays.date(year: p[i], month: q[i], day: r[i], t)
               ?? CivilDate(year: p[i], month: q[i], day: r[i])?.dayNumber
           {
             out[i] = d

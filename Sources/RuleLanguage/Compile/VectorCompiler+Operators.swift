@@ -305,14 +305,15 @@ extension VectorCompiler {
     let (x, y) = (strict(ta), strict(tb))
     switch (ua, ub) {
     case (.date, .duration):
-      let sign = op == "+" ? 1 : -1
+      let (sign, tables) = (op == "+" ? 1 : -1, DayTables.shared)
       return VecTyped(
         type: t,
         eval: { m in
           VectorCompiler.zipActive(m, x(m), y(m)) { d, p in
             let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
             if months == 0, abs(days) < 100_000_000 { return d + days }
-            if abs(days) < 100_000_000, let shifted = FastDays.adding(months: months, to: d) {
+            if abs(days) < 100_000_000, let shifted = FastDays.adding(months: months, to: d, tables)
+            {
               return shifted + days
             }
             guard

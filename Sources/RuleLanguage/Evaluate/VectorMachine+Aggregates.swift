@@ -22,14 +22,13 @@ extension VectorMachine {
     }
     var total = 0
     for i in 0..<n where a[i] != 0 && isList(lists[i]) { total += arena[lists[i]] }
-    let (parent, root, active, items) = (column(total), column(total), column(total), column(total))
+    let (parent, root, items, active) = (column(total), column(total), column(total), ones(total))
     var k = 0
     for i in 0..<n where a[i] != 0 && isList(lists[i]) {
       let at = lists[i]
       for j in 0..<arena[at] {
         parent[k] = i
         root[k] = roots[i]
-        active[k] = 1
         items[k] = arena[at + 1 + j]
         k += 1
       }
@@ -59,12 +58,11 @@ extension VectorMachine {
     let (n, roots) = (space.count, space.root)
     var total = 0
     for i in 0..<n { total += mask[i] }
-    let (parent, root, active, items) = (column(total), column(total), column(total), column(total))
+    let (parent, root, items, active) = (column(total), column(total), column(total), ones(total))
     var k = 0
     for i in 0..<n where mask[i] != 0 {
       parent[k] = i
       root[k] = roots[i]
-      active[k] = 1
       items[k] = values[i]
       k += 1
     }

@@ -81,6 +81,9 @@ final class VectorMachine: LaneStorage {
   private var chunk = 0
   private var chunkTop = 0
   static let chunkWords = 1 << 18
+  /// Lanes of the shared all-active mask (`ones`).
+  static let onesCount = 16 * width
+  private let onesColumn: UnsafeMutablePointer<Int>
 
   /// Whether the compiled rules read each fact (the decoder skips the others).
   let reads: [Bool]
@@ -126,6 +129,8 @@ final class VectorMachine: LaneStorage {
     identity = VectorMachine.buffer(s)
     for i in 0..<s { identity[i] = i }
     everyone = VectorMachine.buffer(s)
+    onesColumn = .allocate(capacity: VectorMachine.onesCount)
+    onesColumn.initialize(repeating: 1, count: VectorMachine.onesCount)
     let one = VectorMachine.buffer(1)
     one[0] = 1
     let invariantRoot = VectorMachine.buffer(1)
@@ -146,7 +151,8 @@ final class VectorMachine: LaneStorage {
   deinit {
     for p in [
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, failed,
-      cacheValues, cacheStamps, arena, computedCount, identity, everyone, invariantSpace.active,
+      cacheValues, cacheStamps, arena, computedCount, onesColumn, identity, everyone,
+      invariantSpace.active,
       invariantSpace.root, empty,
     ] { p.deallocate() }
     slots.deallocate()
@@ -174,6 +180,16 @@ final class VectorMachine: LaneStorage {
       chunk += 1
       chunkTop = 0
     }
+  }
+
+  /// A mask with every one of `count` lanes active, never written (shared while it fits).
+  func ones(_ count: Int) -> UnsafeMutablePointer<Int> {
+    guard count > VectorMachine.onesCount else {
+      return onesColumn
+    }
+    let out = column(count)
+    out.update(repeating: 1, count: count)
+    return out
   }
 
   /// A column of `value` in every lane.
