@@ -95,7 +95,7 @@ extension VectorCompiler {
           var left = 0
           for j in 0..<lanes.count {
             stay[j] = done[j] == 0 && m.failed[root[j]] == 0 ? 1 : 0
-            left += stay[j]
+            left &+= stay[j]
           }
           count += 1
           if left > 0 && count > steps {
@@ -137,9 +137,9 @@ extension VectorCompiler {
         let (out, parent) = (m.column(), e.parent)
         out.update(repeating: 0, count: m.space.count)
         if let kept = r.kept {
-          for k in 0..<e.count { out[parent[k]] += kept[k] & 1 }
+          for k in 0..<e.count { out[parent[k]] &+= kept[k] & 1 }
         } else {
-          for k in 0..<e.count { out[parent[k]] += 1 }
+          for k in 0..<e.count { out[parent[k]] &+= 1 }
         }
         return out
       }
@@ -156,7 +156,7 @@ extension VectorCompiler {
           var kept = 0
           var end = k
           while end < e.count && parent[end] == i {
-            kept += keep[end] & 1
+            kept &+= keep[end] & 1
             end += 1
           }
           guard let at = m.allocate(kept + 1) else {

@@ -57,7 +57,7 @@ extension VectorMachine {
   {
     let (n, roots) = (space.count, space.root)
     var total = 0
-    for i in 0..<n { total += mask[i] }
+    for i in 0..<n { total &+= mask[i] }
     let (parent, root, items, active) = (column(total), column(total), column(total), ones(total))
     var k = 0
     for i in 0..<n where mask[i] != 0 {

@@ -16,7 +16,7 @@ extension VectorMachine {
       let need = column()
       var missing = 0
       for i in 0..<n {
-        need[i] = a[i] & (1 - done[i])
+        need[i] = a[i] & (done[i] ^ 1)
         missing |= need[i]
       }
       guard missing != 0 else { return result }

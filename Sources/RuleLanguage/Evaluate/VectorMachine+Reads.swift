@@ -40,12 +40,12 @@ extension VectorMachine {
     if deep {
       need.update(repeating: 0, count: batchCount)
       let (a, r) = (space.active, space.root)
-      for i in 0..<space.count where a[i] != 0 { need[r[i]] = 1 - done[r[i]] }
+      for i in 0..<space.count where a[i] != 0 { need[r[i]] = done[r[i]] ^ 1 }
       for i in 0..<batchCount { missing |= need[i] }
     } else {
       let a = space.active
       for i in 0..<space.count {
-        need[i] = a[i] & (1 - done[i])
+        need[i] = a[i] & (done[i] ^ 1)
         missing |= need[i]
       }
     }
@@ -53,11 +53,13 @@ extension VectorMachine {
       enterCitizens(need)
       let v = eval(self)
       leave()
+      var added = 0
       for i in 0..<batchCount where need[i] != 0 {
         store[i] = v[i]
         done[i] = 1
-        computedCount[slot] += 1
+        added &+= 1
       }
+      computedCount[slot] += added
     }
     guard deep else { return store }
     let (out, r) = (column(), space.root)

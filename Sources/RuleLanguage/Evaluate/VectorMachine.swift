@@ -24,17 +24,26 @@ final class VectorMachine: LaneStorage {
   let program: VectorProgram
   let calendar: any BusinessCalendar
 
-  private(set) var today = 0
-  private(set) var todayYear = 0
-  private var day = Int.min
-  private(set) var dayEpoch = 0
+  /// The as-of day, its year, the day's epoch (for caches), the day parameters were loaded
+  /// for, and the citizens in the batch: read by kernels, so in plain memory.
+  private let registers: UnsafeMutablePointer<Int>
+  var today: Int { registers[0] }
+  var todayYear: Int { registers[1] }
+  var dayEpoch: Int { registers[2] }
+  private var day: Int {
+    get { registers[3] }
+    set { registers[3] = newValue }
+  }
   /// Citizens in the current batch.
-  var batchCount = 0
+  var batchCount: Int {
+    get { registers[4] }
+    set { registers[4] = newValue }
+  }
 
   /// Per read fact, a column of `stride` words and whether each lane holds it.
   let facts: UnsafeMutablePointer<Int>
   let unheld: UnsafeMutablePointer<Int>
-  var anyUnheld: [Bool]
+  let anyUnheld: UnsafeMutablePointer<Bool>
   let params: UnsafeMutablePointer<Int>
   let paramMissing: UnsafeMutablePointer<Int>
   /// Per rule and per output, a column of `width` words.
@@ -68,7 +77,22 @@ final class VectorMachine: LaneStorage {
   static let factLimit = 1 << 20
   static let arenaCapacity = 1 << 21
 
-  private(set) var space: VectorSpace
+  /// The current space, read by every kernel: kept in plain memory (`spaceCount`,
+  /// `spaceMaps`), as a stored property each read would be a dynamic exclusivity check.
+  var space: VectorSpace {
+    get {
+      VectorSpace(
+        count: spaceCount[0], active: spaceMaps[0], root: spaceMaps[1], parent: spaceMaps[2])
+    }
+    set {
+      spaceCount[0] = newValue.count
+      spaceMaps[0] = newValue.active
+      spaceMaps[1] = newValue.root
+      spaceMaps[2] = newValue.parent
+    }
+  }
+  private let spaceCount: UnsafeMutablePointer<Int>
+  private let spaceMaps: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   private var spaces: [VectorSpace] = []
   /// The citizens' own space: identity maps and a mask of the batch.
   private let identity: UnsafeMutablePointer<Int>
@@ -79,7 +103,8 @@ final class VectorMachine: LaneStorage {
 
   private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
   private var chunk = 0
-  private var chunkTop = 0
+  /// The next free word of the current chunk and its end: the fast path of `column`.
+  private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   static let chunkWords = 1 << 18
   /// Lanes of the shared all-active mask (`ones`).
   static let onesCount = 16 * width
@@ -107,7 +132,10 @@ final class VectorMachine: LaneStorage {
     let factCount = program.factTypes.count
     facts = VectorMachine.buffer(factCount * s)
     unheld = VectorMachine.buffer(factCount * s)
-    anyUnheld = Array(repeating: true, count: factCount)
+    anyUnheld = .allocate(capacity: max(factCount, 1))
+    anyUnheld.initialize(repeating: true, count: max(factCount, 1))
+    registers = VectorMachine.buffer(5)
+    registers[3] = Int.min
     params = VectorMachine.buffer(program.params.count)
     paramMissing = VectorMachine.buffer(program.params.count)
     ruleValues = VectorMachine.buffer(program.ruleCount * w)
@@ -136,7 +164,11 @@ final class VectorMachine: LaneStorage {
     let invariantRoot = VectorMachine.buffer(1)
     invariantRoot[0] = w
     invariantSpace = VectorSpace(count: 1, active: one, root: invariantRoot, parent: invariantRoot)
-    space = VectorSpace(count: 0, active: everyone, root: identity, parent: identity)
+    spaceCount = VectorMachine.buffer(1)
+    spaceMaps = .allocate(capacity: 3)
+    spaceMaps.initialize(repeating: everyone, count: 3)
+    cursor = .allocate(capacity: 2)
+    cursor.initialize(repeating: everyone, count: 2)
     var reads = Array(repeating: false, count: factCount)
     for f in program.readFacts { reads[f] = true }
     self.reads = reads
@@ -146,6 +178,8 @@ final class VectorMachine: LaneStorage {
     arenaTop = VectorMachine.factLimit
     dayTop = arenaTop
     factTop = VectorMachine.reserved
+    spaceMaps[1] = identity
+    spaceMaps[2] = identity
   }
 
   deinit {
@@ -158,6 +192,11 @@ final class VectorMachine: LaneStorage {
     slots.deallocate()
     computed.deallocate()
     for c in chunks { c.base.deallocate() }
+    spaceCount.deallocate()
+    registers.deallocate()
+    anyUnheld.deallocate()
+    spaceMaps.deallocate()
+    cursor.deallocate()
   }
 
   // MARK: Columns
@@ -167,19 +206,42 @@ final class VectorMachine: LaneStorage {
 
   func column(_ count: Int) -> UnsafeMutablePointer<Int> {
     let n = max(count, 1)
+    let p = cursor[0]
+    if n <= p.distance(to: cursor[1]) {
+      cursor[0] = p + n
+      return p
+    }
+    return nextChunk(n)
+  }
+
+  /// Moves to the next chunk (allocating it the first time) with room for `n` words.
+  private func nextChunk(_ n: Int) -> UnsafeMutablePointer<Int> {
+    if !chunks.isEmpty { chunk += 1 }
     while true {
       if chunk == chunks.count {
         let size = max(VectorMachine.chunkWords, n)
         chunks.append((.allocate(capacity: size), size))
       }
-      if chunkTop + n <= chunks[chunk].size {
-        let p = chunks[chunk].base + chunkTop
-        chunkTop += n
-        return p
+      if n <= chunks[chunk].size {
+        let base = chunks[chunk].base
+        cursor[0] = base + n
+        cursor[1] = base + chunks[chunk].size
+        return base
       }
       chunk += 1
-      chunkTop = 0
     }
+  }
+
+  /// Makes `at` words into chunk `index` the next free column word.
+  private func reset(chunk index: Int, at offset: Int) {
+    chunk = index
+    guard index < chunks.count else {
+      cursor[0] = everyone
+      cursor[1] = everyone
+      return
+    }
+    cursor[0] = chunks[index].base + offset
+    cursor[1] = chunks[index].base + chunks[index].size
   }
 
   /// A mask with every one of `count` lanes active, never written (shared while it fits).
@@ -200,10 +262,13 @@ final class VectorMachine: LaneStorage {
   }
 
   /// Where the column chunks stand, to give back what a loop step used.
-  var mark: (Int, Int) { (chunk, chunkTop) }
+  var mark: (Int, Int) {
+    guard chunk < chunks.count else { return (0, 0) }
+    return (chunk, chunks[chunk].base.distance(to: cursor[0]))
+  }
 
   func release(to mark: (Int, Int)) {
-    (chunk, chunkTop) = mark
+    reset(chunk: mark.0, at: mark.1)
     // A column allocated from here on may reuse the address of one a memo names.
     memos.removeAll(keepingCapacity: true)
     elementSpaces.removeAll(keepingCapacity: true)
@@ -310,8 +375,7 @@ final class VectorMachine: LaneStorage {
     if self.day != day { setDay(day) }
     let n = batchCount
     arenaTop = dayTop
-    chunk = 0
-    chunkTop = 0
+    reset(chunk: 0, at: 0)
     for i in 0..<VectorMachine.stride { everyone[i] = i < n ? 1 : 0 }
     space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
     spaces = []
@@ -332,8 +396,7 @@ final class VectorMachine: LaneStorage {
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
   func endRule(_ r: Int) {
     (undecided + r * VectorMachine.width).update(from: failed, count: batchCount)
-    chunk = 0
-    chunkTop = 0
+    reset(chunk: 0, at: 0)
   }
 
   /// A fresh binding column and its "computed" mask (all zero) for this rule.
@@ -347,9 +410,9 @@ final class VectorMachine: LaneStorage {
 
   private func setDay(_ day: Int) {
     self.day = day
-    today = day
-    todayYear = CivilDate(dayNumber: day).year
-    dayEpoch += 1
+    registers[0] = day
+    registers[1] = CivilDate(dayNumber: day).year
+    registers[2] += 1
     arenaTop = VectorMachine.factLimit
     for (i, p) in program.params.enumerated() {
       var value: Value?
