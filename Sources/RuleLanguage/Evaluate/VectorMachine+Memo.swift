@@ -12,27 +12,34 @@ extension VectorMachine {
   {
     let n = space.count
     if let e = memos.firstIndex(where: { $0.key == key }) {
-      let (result, done, a) = (memos[e].result, memos[e].done, space.active)
+      let a = space.active
       let need = column()
       var missing = 0
       for i in 0..<n {
-        need[i] = a[i] & (done[i] ^ 1)
+        need[i] = a[i] & (memos[e].done[i] ^ 1)
         missing |= need[i]
       }
-      guard missing != 0 else { return result }
+      guard missing != 0 else { return memos[e].result }
       let v = masked(need) { body() }
+      if !memos[e].owned {
+        // The first result and its mask were kept as they came: copy before adding lanes.
+        let (result, done) = (column(), column())
+        result.update(from: memos[e].result, count: n)
+        done.update(from: memos[e].done, count: n)
+        memos[e] = VectorMemo(key: key, result: result, done: done, owned: true)
+      }
+      let (result, done) = (memos[e].result, memos[e].done)
       for i in 0..<n where need[i] != 0 {
         result[i] = v[i]
         done[i] = 1
       }
       return result
     }
+    // Kept without a copy: a kernel's result and an active mask are never written again
+    // (the lanes a later binding merge writes are ones this result does not cover).
     let v = body()
-    let (result, done) = (column(), column())
-    result.update(from: v, count: n)
-    done.update(from: space.active, count: n)
-    memos.append(VectorMemo(key: key, result: result, done: done))
-    return result
+    memos.append(VectorMemo(key: key, result: v, done: space.active, owned: false))
+    return v
   }
 }
 
@@ -61,5 +68,7 @@ struct VectorMemo {
   var key: Key
   var result: UnsafeMutablePointer<Int>
   var done: UnsafeMutablePointer<Int>
+  /// Whether `result` and `done` are the memo's own columns (it may then add lanes to them).
+  var owned: Bool
 
 }
