@@ -1,11 +1,13 @@
 // rules-bench: the SPEC rules' speed on one core (a benchmark, not a test).
 //
 //   swift run -c release rules-bench --population /tmp/pop.jsonl [--rules DIR] [--as-of DATE]
-//     [--repeat N] [--compute-only]
+//     [--repeat N] [--compute-only] [--per-citizen] [--columns-only]
 //
 // Prints, best of N runs: end to end (JSONL in, JSON lines to /dev/null, in process),
-// compute only (profiles decoded into memory first), and resident memory (peak while
-// streaming, measured from /proc/self/status after resetting VmHWM).
+// compute on decoded profiles (a batch at a time through the vector lane; `--per-citizen`:
+// one at a time, the fast lane), compute on the same facts already laid out by batch
+// (`--columns-only` times only this), and resident memory (peak while streaming, measured
+// from /proc/self/status after resetting VmHWM).
 import CivilCalendar
 import Foundation
 import RuleLanguage
