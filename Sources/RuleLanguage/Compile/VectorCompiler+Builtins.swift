@@ -10,7 +10,7 @@ extension VectorCompiler {
     let argTypes = typed.map(\.type.unwrapped)
     guard let result = b.type(argTypes) else { throw VectorUnsupported() }
     let a = typed.map { strict($0) }
-    if let direct = VectorCompiler.native(f, argTypes, a) {
+    if let direct = VectorCompiler.native(f, argTypes, a, words: typed.map(\.uniform)) {
       return VecTyped(type: result, eval: direct)
     }
     let unbox = try FastCompiler.unbox(result)
@@ -53,9 +53,22 @@ extension VectorCompiler {
 
   /// The builtins rules call most, lane by lane on day numbers (the fast lane's own
   /// implementations, `FastCompiler.nativeEval` and `FastDays`).
-  static func native(_ f: String, _ types: [RuleType], _ a: [VecEval]) -> VecEval? {
+  static func native(
+    _ f: String, _ types: [RuleType], _ a: [VecEval], words: [WordEval?] = []
+  ) -> VecEval? {
     let t = DayTables.shared
     switch (f, a.count) {
+    case ("date", 3) where words.count == 3 && words[1] != nil && words[2] != nil:
+      // `date(r, 1, 1)`: month and day the same in every lane.
+      guard let month = words[1], let day = words[2] else { return nil }
+      let x = a[0]
+      return { m in
+        let (mo, d) = (month(m), day(m))
+        return VectorCompiler.mapActive(m, x(m)) { y in
+          FastDays.date(year: y, month: mo, day: d, t)
+            ?? CivilDate(year: y, month: mo, day: d)?.dayNumber
+        }
+      }
     case ("year", 1):
       let x = a[0]
       return { m in

@@ -306,6 +306,30 @@ extension VectorCompiler {
     switch (ua, ub) {
     case (.date, .duration):
       let (sign, tables) = (op == "+" ? 1 : -1, DayTables.shared)
+      if let word = tb.uniform {
+        // `- 1 day`, `+ inspection_days_after`: one duration for every lane; whole days are
+        // an addition (a date is a day number), months go through the table.
+        return VecTyped(
+          type: t,
+          eval: { m in
+            let (column, p) = (x(m), word(m))
+            let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
+            if months == 0 && abs(days) < 100_000_000 {
+              return VectorCompiler.map(m, column) { $0 &+ days }
+            }
+            return VectorCompiler.mapActive(m, column) { d in
+              if abs(days) < 100_000_000,
+                let shifted = FastDays.adding(months: months, to: d, tables)
+              {
+                return shifted + days
+              }
+              guard case .date(let r) = Operators.shift(d, months: months, days: days) else {
+                return nil
+              }
+              return r
+            }
+          })
+      }
       return VecTyped(
         type: t,
         eval: { m in

@@ -347,13 +347,41 @@ final class VectorCompiler {
     let intOnly =
       !(t.unwrapped == .decimal && (ta.type.unwrapped == .int || tb.type.unwrapped == .int))
     if ta.total && tb.total && intOnly {
-      return VecTyped(
-        type: t,
-        eval: { m in
-          let (c, p, q, out) = (ec(m), x(m), y(m), m.column())
-          for i in 0..<m.space.count { out[i] = c[i] != 0 ? p[i] : q[i] }
-          return out
-        }, total: tc.total)
+      // `if age < 65 then 10 else 5`: a word (a literal, a parameter) is never a filled column.
+      switch (ta.uniform, tb.uniform) {
+      case (let p?, let q?):
+        return VecTyped(
+          type: t,
+          eval: { m in
+            let (c, k, l, out) = (ec(m), p(m), q(m), m.column())
+            for i in 0..<m.space.count { out[i] = c[i] != 0 ? k : l }
+            return out
+          }, total: tc.total)
+      case (let p?, nil):
+        return VecTyped(
+          type: t,
+          eval: { m in
+            let (c, k, q, out) = (ec(m), p(m), y(m), m.column())
+            for i in 0..<m.space.count { out[i] = c[i] != 0 ? k : q[i] }
+            return out
+          }, total: tc.total)
+      case (nil, let q?):
+        return VecTyped(
+          type: t,
+          eval: { m in
+            let (c, p, l, out) = (ec(m), x(m), q(m), m.column())
+            for i in 0..<m.space.count { out[i] = c[i] != 0 ? p[i] : l }
+            return out
+          }, total: tc.total)
+      case (nil, nil):
+        return VecTyped(
+          type: t,
+          eval: { m in
+            let (c, p, q, out) = (ec(m), x(m), y(m), m.column())
+            for i in 0..<m.space.count { out[i] = c[i] != 0 ? p[i] : q[i] }
+            return out
+          }, total: tc.total)
+      }
     }
     return VecTyped(
       type: t,

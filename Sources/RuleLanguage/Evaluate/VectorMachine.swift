@@ -62,6 +62,8 @@ final class VectorMachine: LaneStorage {
   /// spaces of list elements made (`elements(of:binder:)`).
   var memos: [VectorMemo] = []
   var elementSpaces: [ElementSpace] = []
+  /// Locals of enclosing spaces already gathered into a space (`lifted`), by the same rule.
+  var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] = []
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
 
@@ -272,6 +274,7 @@ final class VectorMachine: LaneStorage {
     // A column allocated from here on may reuse the address of one a memo names.
     memos.removeAll(keepingCapacity: true)
     elementSpaces.removeAll(keepingCapacity: true)
+    lifts.removeAll(keepingCapacity: true)
   }
 
   // MARK: Spaces
@@ -329,11 +332,19 @@ final class VectorMachine: LaneStorage {
   /// A column of `slot`'s local (whose space is `depth` levels out) seen from the current space.
   func lifted(_ column: UnsafeMutablePointer<Int>, levels: Int) -> UnsafeMutablePointer<Int> {
     if levels == 0 { return column }
-    let out = self.column()
     let n = space.count
+    let key = LiftKey(column: column, levels: levels, root: space.root, count: n)
+    if let hit = lifts.first(where: { $0.key == key }) { return hit.lifted }
+    let out = self.column()
+    defer { lifts.append((key, out)) }
     if levels == spaces.count {
       let r = space.root
       for i in 0..<n { out[i] = column[r[i]] }
+      return out
+    }
+    if levels == 1 {
+      let p = space.parent
+      for i in 0..<n { out[i] = column[p[i]] }
       return out
     }
     // Through each enclosing space's parent map in turn.
@@ -391,6 +402,7 @@ final class VectorMachine: LaneStorage {
     failed.update(repeating: 0, count: VectorMachine.stride)
     memos.removeAll(keepingCapacity: true)
     elementSpaces.removeAll(keepingCapacity: true)
+    lifts.removeAll(keepingCapacity: true)
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
@@ -426,4 +438,12 @@ final class VectorMachine: LaneStorage {
     }
     dayTop = arenaTop
   }
+}
+
+/// A local's column gathered into a space: which column, from how far out, into which space.
+struct LiftKey: Equatable {
+  var column: UnsafeMutablePointer<Int>
+  var levels: Int
+  var root: UnsafeMutablePointer<Int>
+  var count: Int
 }
