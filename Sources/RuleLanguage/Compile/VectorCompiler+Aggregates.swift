@@ -104,10 +104,14 @@ extension VectorCompiler {
           }
           let step = left > 0 ? m.masked(stay) { en(m) } : nil
           m.leave()
-          for j in 0..<lanes.count {
-            let i = parent[j]
-            going[i] = stay[j]
-            if stay[j] != 0, let step { value[i] = step[j] }
+          if let step {
+            for j in 0..<lanes.count {
+              let i = parent[j]
+              going[i] = stay[j]
+              value[i] = stay[j] != 0 ? step[j] : value[i]
+            }
+          } else {
+            for j in 0..<lanes.count { going[parent[j]] = 0 }
           }
           m.release(to: mark)
         }

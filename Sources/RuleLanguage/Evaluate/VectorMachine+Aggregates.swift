@@ -20,18 +20,24 @@ extension VectorMachine {
       slots[slot] = hit.items
       return hit.space
     }
+    // Each active lane's length (0 for any other), then the elements lane by lane.
+    let counts = column(n)
     var total = 0
-    for i in 0..<n where a[i] != 0 && isList(lists[i]) { total += arena[lists[i]] }
+    for i in 0..<n {
+      let c = a[i] != 0 && isList(lists[i]) ? arena[lists[i]] : 0
+      counts[i] = c
+      total &+= c
+    }
     let (parent, root, items, active) = (column(total), column(total), column(total), ones(total))
     var k = 0
-    for i in 0..<n where a[i] != 0 && isList(lists[i]) {
-      let at = lists[i]
-      for j in 0..<arena[at] {
-        parent[k] = i
-        root[k] = roots[i]
-        items[k] = arena[at + 1 + j]
-        k += 1
+    for i in 0..<n where counts[i] != 0 {
+      let (at, c, r) = (lists[i] + 1, counts[i], roots[i])
+      for j in 0..<c {
+        parent[k + j] = i
+        root[k + j] = r
+        items[k + j] = arena[at + j]
       }
+      k &+= c
     }
     slots[slot] = items
     let made = VectorSpace(count: total, active: active, root: root, parent: parent)
@@ -58,13 +64,16 @@ extension VectorMachine {
     let (n, roots) = (space.count, space.root)
     var total = 0
     for i in 0..<n { total &+= mask[i] }
-    let (parent, root, items, active) = (column(total), column(total), column(total), ones(total))
+    // Branch-free compaction: every lane is written at `k`, which moves on only for the
+    // lanes kept (one spare word for the last lane written and not kept).
+    let (parent, root, items) = (column(total + 1), column(total + 1), column(total + 1))
+    let active = ones(total)
     var k = 0
-    for i in 0..<n where mask[i] != 0 {
+    for i in 0..<n {
       parent[k] = i
       root[k] = roots[i]
       items[k] = values[i]
-      k += 1
+      k &+= mask[i]
     }
     slots[slot] = items
     return VectorSpace(count: total, active: active, root: root, parent: parent)

@@ -29,9 +29,9 @@ extension VectorMachine {
         memos[e] = VectorMemo(key: key, result: result, done: done, owned: true)
       }
       let (result, done) = (memos[e].result, memos[e].done)
-      for i in 0..<n where need[i] != 0 {
-        result[i] = v[i]
-        done[i] = 1
+      for i in 0..<n {
+        result[i] = need[i] != 0 ? v[i] : result[i]
+        done[i] |= need[i]
       }
       return result
     }

@@ -54,10 +54,11 @@ extension VectorMachine {
       let v = eval(self)
       leave()
       var added = 0
-      for i in 0..<batchCount where need[i] != 0 {
-        store[i] = v[i]
-        done[i] = 1
-        added &+= 1
+      // Branch-free: `need` is 0 or 1 in every lane.
+      for i in 0..<batchCount {
+        store[i] = need[i] != 0 ? v[i] : store[i]
+        done[i] |= need[i]
+        added &+= need[i]
       }
       computedCount[slot] += added
     }
