@@ -12,10 +12,12 @@ import Testing
   ///
   /// - Returns: how many citizens the vector lane took.
   static func compareLanes(
-    _ book: RuleBook, _ lines: [String], dates: [String] = FastLaneTests.dates
+    _ book: RuleBook, _ lines: [String], dates: [String] = FastLaneTests.dates,
+    batch: Int = 100
   ) throws -> Int {
     #expect(book.vectorLaneMissing == nil, "\(book.vectorLaneMissing ?? "")")
     let vector = book.evaluator()
+    vector.vectorBatchWidth = batch
     let general = book.evaluator()
     general.fastLaneEnabled = false
     let profiles = lines.map { book.profile(json: Array($0.utf8)) }
@@ -93,7 +95,8 @@ import Testing
     let dates = stride(from: 0, to: FastLaneShippedTests.dates.count, by: 6).map {
       "\(FastLaneShippedTests.dates[$0])"
     }
-    _ = try Self.compareLanes(b, lines, dates: dates)
+    // Batches as `biseo evaluate` makes them (the widest).
+    _ = try Self.compareLanes(b, lines, dates: dates, batch: .max)
   }
 
   @Test("샤드: 묶음 길도 자기 샤드의 시민만, 읽은 순서대로 쓴다")
@@ -103,6 +106,7 @@ import Testing
     let lines = (0..<700).map { FastLaneTests.citizen($0, &rng) }
     let asOf = day("2026-06-15")
     let vector = book.evaluator()
+    vector.vectorBatchWidth = 64
     let general = book.evaluator()
     general.fastLaneEnabled = false
     for k in 0..<3 {

@@ -124,7 +124,7 @@ extension Evaluator {
     pendingEnds.append(pendingBytes.count)
     pendingIDs.append(id)
     pendingCount += 1
-    if pendingCount == VectorMachine.width { flushLines(into: &out) }
+    if pendingCount >= min(vectorBatchWidth, VectorMachine.width) { flushLines(into: &out) }
     return true
   }
 

@@ -20,6 +20,9 @@ public final class Evaluator {
   var pendingEnds: [Int] = []
   var pendingIDs: [String?] = []
   var pendingDay = Int.min
+  /// Citizens per batch in `enqueueLine` (at most `VectorMachine.width`): tests make it small
+  /// to cross many batches with few citizens.
+  package var vectorBatchWidth = VectorMachine.width
   /// The lane switches and counters below, in a buffer: as stored properties of a class
   /// each access per citizen would be a dynamic exclusivity check.
   let lane: UnsafeMutablePointer<Int>

@@ -18,7 +18,7 @@ struct VectorSpace {
 /// (a property read, an allocation) are paid once per batch, not once per citizen; what
 /// runs per lane is a tight loop over pointers.
 final class VectorMachine: LaneStorage {
-  static let width = 512
+  static let width = 1024
   /// One word past `width`: the lane of the one-lane space a day-invariant expression runs in.
   static let stride = width + 1
   let program: VectorProgram

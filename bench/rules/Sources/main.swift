@@ -50,7 +50,7 @@ let repeats = Int(option("--repeat") ?? "") ?? 3
 let computeOnly = CommandLine.arguments.contains("--compute-only")
 /// Compute citizen by citizen (the fast lane) instead of a batch at a time (the vector lane).
 let perCitizen = CommandLine.arguments.contains("--per-citizen")
-let batchWidth = 512
+let batchWidth = 1024
 
 let (loaded, diagnostics) = RuleBook.load(paths: [rulesPath])
 guard let book = loaded else {
