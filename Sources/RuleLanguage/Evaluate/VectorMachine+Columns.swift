@@ -61,7 +61,8 @@ extension VectorMachine {
     }
     columns.unheld.withUnsafeBufferPointer { saved in
       guard let base = saved.baseAddress else { return }
-      for (k, f) in program.readFacts.enumerated() {
+      // A fact every citizen holds is never looked up in `unheld` (see `fact(_:deep:)`).
+      for (k, f) in program.readFacts.enumerated() where columns.anyUnheld[k] {
         (unheld + f * stride).update(from: base + k * n, count: n)
       }
     }
