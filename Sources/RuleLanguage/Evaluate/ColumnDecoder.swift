@@ -27,7 +27,7 @@ extension ProfileDecoder {
   }
 
   /// Where decoded facts go: one lane of a vector machine.
-  struct ColumnTarget {
+  struct ColumnTarget: DecodeTarget {
     let machine: VectorMachine
     let lane: Int
     let reads: [Bool]
@@ -43,64 +43,20 @@ extension ProfileDecoder {
       machine.facts[f * VectorMachine.stride + lane] = word
       machine.unheld[f * VectorMachine.stride + lane] = 0
     }
-  }
 
-  private func object(
-    _ node: Node, _ s: inout JSONScanner, _ t: inout ColumnTarget, isRoot: Bool
-  ) {
-    guard s.peek == UInt8(ascii: "{") else {
-      if s.peek == UInt8(ascii: "n"), s.literal("null") {
-        for f in node.subtree where types[f].isOptional && t.reads[f] {
-          t.hold(f, FastValue.none)
-        }
-      } else {
-        _ = s.skipValue()
-      }
-      return
+    func wants(_ f: Int) -> Bool { reads[f] }
+
+    func decode(_ f: Int, _ type: RuleType, _ s: inout JSONScanner, _ d: ProfileDecoder) {
+      if let w = d.word(type, &s, machine) { hold(f, w) }
     }
-    s.pos += 1
-    s.skipSpace()
-    if s.peek == UInt8(ascii: "}") {
-      s.pos += 1
-      return
-    }
-    while s.pos < s.end {
-      guard let key = s.stringRange() else { return }
-      s.skipSpace()
-      guard s.peek == UInt8(ascii: ":") else { return }
-      s.pos += 1
-      s.skipSpace()
-      let start = s.pos
-      if let k = node.keys.firstIndex(where: { s.equals(key, $0) }) {
-        for f in node.facts[k] where t.reads[f] {
-          s.pos = start
-          if let w = word(types[f], &s, t.machine) { t.hold(f, w) }
-        }
-        if let child = node.children[k] {
-          s.pos = start
-          object(child, &s, &t, isRoot: false)
-        }
-        s.pos = start
-      } else if isRoot, s.equals(key, JSONScanner.idKey), s.peek == UInt8(ascii: "\"") {
-        t.id = s.string()
-        s.pos = start
-      }
-      guard s.skipValue() else { return }
-      s.skipSpace()
-      if s.peek == UInt8(ascii: ",") {
-        s.pos += 1
-        s.skipSpace()
-        continue
-      }
-      if s.peek == UInt8(ascii: "}") { s.pos += 1 }
-      return
-    }
+
+    func none(_ f: Int) { hold(f, FastValue.none) }
   }
 
   /// The value at the scanner as the lane's word for `type` (what `LaneStorage.load` makes of
   /// the `Value` that `value(_:_:)` decodes), or nil if it does not fit or the lane cannot
   /// hold it.
-  private func word(_ type: RuleType, _ s: inout JSONScanner, _ m: VectorMachine) -> Int? {
+  func word(_ type: RuleType, _ s: inout JSONScanner, _ m: VectorMachine) -> Int? {
     if s.peek == UInt8(ascii: "n") {
       guard s.literal("null") else { return nil }
       return type.isOptional ? FastValue.none : nil

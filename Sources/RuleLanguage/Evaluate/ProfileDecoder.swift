@@ -74,10 +74,14 @@ struct ProfileDecoder: Sendable {
     object(root, &s, &profile, isRoot: true)
   }
 
-  private func object(_ node: Node, _ s: inout JSONScanner, _ p: inout Profile, isRoot: Bool) {
+  /// The object at the scanner, its declared keys decoded into `t` (the one reading both
+  /// targets share: a `Profile`'s values, or a lane of the vector lane's columns).
+  func object<T: DecodeTarget>(
+    _ node: Node, _ s: inout JSONScanner, _ t: inout T, isRoot: Bool
+  ) {
     guard s.peek == UInt8(ascii: "{") else {
       if s.peek == UInt8(ascii: "n"), s.literal("null") {
-        for f in node.subtree where types[f].isOptional { p.facts[f] = .none }
+        for f in node.subtree where types[f].isOptional && t.wants(f) { t.none(f) }
       } else {
         _ = s.skipValue()
       }
@@ -97,17 +101,17 @@ struct ProfileDecoder: Sendable {
       s.skipSpace()
       let start = s.pos
       if let k = node.keys.firstIndex(where: { s.equals(key, $0) }) {
-        for f in node.facts[k] {
+        for f in node.facts[k] where t.wants(f) {
           s.pos = start
-          if let v = value(types[f], &s) { p.facts[f] = v }
+          t.decode(f, types[f], &s, self)
         }
         if let child = node.children[k] {
           s.pos = start
-          object(child, &s, &p, isRoot: false)
+          object(child, &s, &t, isRoot: false)
         }
         s.pos = start
       } else if isRoot, s.equals(key, JSONScanner.idKey), s.peek == UInt8(ascii: "\"") {
-        p.id = s.string()
+        t.id = s.string()
         s.pos = start
       }
       guard s.skipValue() else { return }
@@ -123,7 +127,7 @@ struct ProfileDecoder: Sendable {
   }
 
   /// The value at the scanner decoded as `type`, or nil if it does not fit.
-  private func value(_ type: RuleType, _ s: inout JSONScanner) -> Value? {
+  func value(_ type: RuleType, _ s: inout JSONScanner) -> Value? {
     if s.peek == UInt8(ascii: "n") {
       guard s.literal("null") else { return nil }
       return type.isOptional ? Value.none : nil
@@ -230,4 +234,26 @@ struct ProfileDecoder: Sendable {
     }
     return .record(out)
   }
+}
+
+/// Where `ProfileDecoder.object` puts what it decodes.
+protocol DecodeTarget {
+  /// The profile's `"id"`.
+  var id: String? { get set }
+  /// Whether fact `f` is decoded at all (the others are skipped).
+  func wants(_ f: Int) -> Bool
+  /// Decodes fact `f` (of `type`) at the scanner and keeps it if it fits.
+  mutating func decode(_ f: Int, _ type: RuleType, _ s: inout JSONScanner, _ d: ProfileDecoder)
+  /// Fact `f` is `none` (an optional fact under a `null` object).
+  mutating func none(_ f: Int)
+}
+
+extension Profile: DecodeTarget {
+  func wants(_ f: Int) -> Bool { true }
+
+  mutating func decode(_ f: Int, _ type: RuleType, _ s: inout JSONScanner, _ d: ProfileDecoder) {
+    if let v = d.value(type, &s) { facts[f] = v }
+  }
+
+  mutating func none(_ f: Int) { facts[f] = .none }
 }
