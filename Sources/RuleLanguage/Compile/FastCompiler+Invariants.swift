@@ -2,11 +2,16 @@
 /// same for every citizen of a batch, so the fast lane computes it once per day.
 extension FastCompiler {
   /// Whether `e` (in the current scopes) reads nothing of the citizen.
-  func isInvariant(_ e: Expr) -> Bool {
+  func isInvariant(_ e: Expr) -> Bool { isInvariant(e) { self.lookup($0)?.invariant } }
+
+  /// The same, with `local` saying whether a name is a local and, if so, invariant (the
+  /// vector lane, whose locals are its own, asks this too).
+  func isInvariant(_ e: Expr, local: (String) -> Bool?) -> Bool {
+    func isInvariant(_ e: Expr) -> Bool { self.isInvariant(e, local: local) }
     switch e.kind {
     case .integer, .decimal, .money, .text, .date, .boolean, .none, .today, .duration: return true
     case .name(let n):
-      if let l = lookup(n) { return l.invariant }
+      if let invariant = local(n) { return invariant }
       if checker.factIndex[n] != nil || checker.ruleIndex[n] != nil
         || checker.outputIndex[n] != nil
       {

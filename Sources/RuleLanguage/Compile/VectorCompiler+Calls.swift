@@ -106,23 +106,6 @@ extension VectorCompiler {
 
   /// Whether `e` reads nothing of the citizen and no local (so it can run in a lane of its own).
   private func invariant(_ e: Expr) -> Bool {
-    switch e.kind {
-    case .integer, .decimal, .money, .text, .date, .boolean, .none, .today, .duration: return true
-    case .name(let n):
-      if lookup(n) != nil { return false }
-      return checker.factIndex[n] == nil && checker.ruleIndex[n] == nil
-        && checker.outputIndex[n] == nil
-    case .unary(_, let a): return invariant(a)
-    case .binary(_, let a, let b): return invariant(a) && invariant(b)
-    case .conditional(let c, let a, let b): return invariant(c) && invariant(a) && invariant(b)
-    case .call(let f, let args):
-      guard args.allSatisfy(invariant) else { return false }
-      guard let info = checker.functions[f] else { return true }
-      return !scalar.readsFacts(info.decl.body, locals: Set(info.decl.parameters.map(\.name.text)))
-    case .member(let base, _):
-      if case .name(let n) = base.kind, checker.enumIndex[n] != nil { return true }
-      return invariant(base)
-    case .list, .aggregate, .iterate, .record, .invalid: return false
-    }
+    scalar.isInvariant(e) { self.lookup($0) == nil ? nil : false }
   }
 }
