@@ -206,16 +206,7 @@ final class FastMachine: LaneStorage {
     registers[6] = day
     registers[7] += 1
     registers[4] = FastMachine.reserved
-    for (i, p) in program.params.enumerated() {
-      var value: Value?
-      for row in p.rows where row.since <= day { value = row.value }
-      if let value, let v = load(value, p.type) {
-        params[i] = v
-        paramMissing[i] = 0
-      } else {
-        paramMissing[i] = 1
-      }
-    }
+    loadParams(program.params, day: day, into: params, missing: paramMissing)
     registers[5] = registers[4]
   }
 

@@ -46,6 +46,24 @@ protocol LaneStorage: AnyObject {
 }
 
 extension LaneStorage {
+  /// The parameters in force on `day`, laid out in `values`; `missing` is 1 for one with no
+  /// value that day (or one the lane cannot hold), whose reading then fails.
+  func loadParams(
+    _ params: [ParamInfo], day: Int, into values: UnsafeMutablePointer<Int>,
+    missing: UnsafeMutablePointer<Int>
+  ) {
+    for (i, p) in params.enumerated() {
+      var value: Value?
+      for row in p.rows where row.since <= day { value = row.value }
+      if let value, let v = load(value, p.type) {
+        values[i] = v
+        missing[i] = 0
+      } else {
+        missing[i] = 1
+      }
+    }
+  }
+
   /// A decided value of `type` in the lane's encoding; nil for unknowns, faults and texts or
   /// numbers the lane cannot hold.
   func load(_ v: Value, _ type: RuleType) -> Int? {

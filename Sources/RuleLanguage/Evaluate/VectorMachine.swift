@@ -426,16 +426,7 @@ final class VectorMachine: LaneStorage {
     registers[1] = CivilDate(dayNumber: day).year
     registers[2] += 1
     arenaTop = VectorMachine.factLimit
-    for (i, p) in program.params.enumerated() {
-      var value: Value?
-      for row in p.rows where row.since <= day { value = row.value }
-      if let value, let v = load(value, p.type) {
-        params[i] = v
-        paramMissing[i] = 0
-      } else {
-        paramMissing[i] = 1
-      }
-    }
+    loadParams(program.params, day: day, into: params, missing: paramMissing)
     dayTop = arenaTop
   }
 }
