@@ -73,18 +73,23 @@ extension FastCompiler {
     }
   }
 
+  /// Whether an expression of `type` is worth a per-day cache if invariant: an operation (a
+  /// literal or a name costs nothing to read again) with a one-word value.
+  static func worthCaching(_ e: Expr, _ type: RuleType) -> Bool {
+    switch e.kind {
+    case .call, .binary, .unary, .conditional, .member: break
+    default: return false
+    }
+    switch type.unwrapped {
+    case .list, .record, .none, .text: return false
+    default: return true
+    }
+  }
+
   /// `t` computed once per day; lists and records live in the citizen's arena, so they are
   /// never kept, and a failed computation is not kept either (it fails every citizen).
   func dayCached(_ e: Expr, _ t: FastTyped) -> FastTyped {
-    switch e.kind {
-    case .call, .binary, .unary, .conditional, .member: break
-    default: return t
-    }
-    switch t.type.unwrapped {
-    case .list, .record, .none, .text: return t
-    default: break
-    }
-    guard isInvariant(e) else { return t }
+    guard FastCompiler.worthCaching(e, t.type), isInvariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)
     return FastTyped(

@@ -80,15 +80,7 @@ extension VectorCompiler {
 
   /// `t` computed once per day when it depends only on the day, parameters and literals.
   func dayCached(_ e: Expr, _ t: VecTyped) -> VecTyped {
-    switch e.kind {
-    case .call, .binary, .unary, .conditional, .member: break
-    default: return t
-    }
-    switch t.type.unwrapped {
-    case .list, .record, .none, .text: return t
-    default: break
-    }
-    guard invariant(e) else { return t }
+    guard FastCompiler.worthCaching(e, t.type), invariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)
     let word: WordEval = { m in
