@@ -108,20 +108,8 @@ extension FastCompiler {
     abs(day) < 300_000_000 ? CivilDate(dayNumber: day) : nil
   }
 
-  /// Day numbers of 1 January for 1900…2199, where nearly every date of a batch falls.
-  static let januaryFirst: [Int] = (1900...2200).map {
-    CivilDate(year: $0, month: 1, day: 1)?.dayNumber ?? 0
-  }
-
   /// The year of a day number, from the table where it can.
   static func year(_ day: Int) -> Int? {
-    let table = januaryFirst
-    guard let first = table.first, let last = table.last, day >= first, day < last else {
-      return date(day)?.year
-    }
-    // 146 097 days per 400 years: the estimate is at most one year off.
-    var i = min(max((day - first) * 400 / 146_097, 0), table.count - 2)
-    if table[i] > day { i -= 1 } else if table[i + 1] <= day { i += 1 }
-    return 1900 + i
+    FastDays.split(day)?.year ?? date(day)?.year
   }
 }

@@ -72,7 +72,8 @@ extension VectorCompiler {
     case ("year", 1):
       let x = a[0]
       return { m in
-        VectorCompiler.mapActive(m, x(m)) { d in FastDays.split(d, t)?.year ?? FastCompiler.year(d)
+        VectorCompiler.mapActive(m, x(m)) { d in
+          FastDays.split(d, t)?.year ?? FastCompiler.date(d)?.year
         }
       }
     case ("month", 1):

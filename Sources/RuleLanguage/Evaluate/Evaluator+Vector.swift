@@ -1,8 +1,9 @@
 import CivilCalendar
 
-/// Batch evaluation through the vector lane: citizens are decoded into `pending`, run a batch
-/// at a time, and each one the lane decided is handed to the fast lane's slots, so it is
-/// written exactly as the fast lane writes it; any other citizen takes the per-citizen path.
+/// Batch evaluation through the vector lane: citizens are decoded into its columns, run a
+/// batch at a time, and each one is handed to the fast lane's slots (rules the lane gave up
+/// marked so), so it is written exactly as the fast lane writes it and the general machine
+/// decides only what the lanes did not.
 extension Evaluator {
   /// Runs the vector lane over `profiles` (at most `VectorMachine.width`); then `select(_:of:)`
   /// makes each one the current citizen, as `compute(_:asOf:)` would.
@@ -68,7 +69,7 @@ extension Evaluator {
     guard let vector, let fast, i < vector.batchCount else { return false }
     fast.adopt(day: day)
     let width = VectorMachine.width
-    for r in 0..<vector.program.ruleCount where !vector.program.generalRules.contains(r) {
+    for r in 0..<vector.program.ruleCount where !generalRule[r] {
       if vector.undecided[r * width + i] != 0 {
         fast.giveUp(rule: r)
       } else {
@@ -147,11 +148,8 @@ extension Evaluator {
         }
       }
       let decided = adopted || fast.run(facts: scratch.facts, day: day)
-      if general {
-        settle(scratch, decided: decided, asOf: asOf)
-      } else {
-        lane[2] += 1
-      }
+      // Without `general`, settling runs no rule and never reads the (stale) profile.
+      settle(scratch, decided: decided, asOf: asOf)
       writeLine(id: pendingIDs[i], decided: decided, asOf: asOf, into: &out)
     }
   }

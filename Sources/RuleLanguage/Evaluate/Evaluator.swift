@@ -72,7 +72,7 @@ public final class Evaluator {
   private let outputCount: Int
   /// The rules the fast lane leaves to the general machine, and their outputs (by index).
   let generalRules: [Int]
-  private let generalRule: [Bool]
+  let generalRule: [Bool]
   let generalOutput: [Bool]
   let outputRule: [Int]
 

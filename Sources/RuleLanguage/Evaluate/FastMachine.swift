@@ -106,7 +106,7 @@ final class FastMachine: LaneStorage {
     for (text, id) in program.texts { texts[id] = text }
     textsByID = texts
     recordShapes = program.records.map { $0.map(FastShape.init) }
-    fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil
+    fewTexts = FastMachine.fewTexts(of: program.texts)
     registers[3] = 1
     registers[4] = FastMachine.reserved
     registers[5] = FastMachine.reserved

@@ -46,6 +46,12 @@ protocol LaneStorage: AnyObject {
 }
 
 extension LaneStorage {
+  /// A book's text constants as pairs when there are few: comparing a handful of texts is
+  /// cheaper than hashing one (`textID`).
+  static func fewTexts(of texts: [String: Int]) -> [(String, Int)]? {
+    texts.count <= 8 ? texts.map { ($0.key, $0.value) } : nil
+  }
+
   /// The parameters in force on `day`, laid out in `values`; `missing` is 1 for one with no
   /// value that day (or one the lane cannot hold), whose reading then fails.
   func loadParams(

@@ -5,21 +5,17 @@ extension VectorMachine {
   /// been computed for yet with these very columns in this space, and kept for the next call.
   ///
   /// Functions are pure and read only their parameters and the citizen, so the same argument
-  /// columns (by address; a column is never changed once returned, except an `iterate`'s
-  /// value, whose steps release the memos) give the same results.
+  /// columns (by address: a column is never changed once returned, and a released address is
+  /// forgotten with the memos) give the same results.
   func memoized(_ key: VectorMemo.Key, _ body: () -> UnsafeMutablePointer<Int>)
     -> UnsafeMutablePointer<Int>
   {
     let n = space.count
     if let e = memos.firstIndex(where: { $0.key == key }) {
-      let a = space.active
       let need = column()
-      var missing = 0
-      for i in 0..<n {
-        need[i] = a[i] & (memos[e].done[i] ^ 1)
-        missing |= need[i]
+      guard lanesToCompute(space.active, memos[e].done, n, into: need) else {
+        return memos[e].result
       }
-      guard missing != 0 else { return memos[e].result }
       let v = masked(need) { body() }
       if !memos[e].owned {
         // The first result and its mask were kept as they came: copy before adding lanes.
@@ -28,18 +24,45 @@ extension VectorMachine {
         done.update(from: memos[e].done, count: n)
         memos[e] = VectorMemo(key: key, result: result, done: done, owned: true)
       }
-      let (result, done) = (memos[e].result, memos[e].done)
-      for i in 0..<n {
-        result[i] = need[i] != 0 ? v[i] : result[i]
-        done[i] |= need[i]
-      }
-      return result
+      merge(v, into: memos[e].result, memos[e].done, where: need, n)
+      return memos[e].result
     }
     // Kept without a copy: a kernel's result and an active mask are never written again
     // (the lanes a later binding merge writes are ones this result does not cover).
     let v = body()
     memos.append(VectorMemo(key: key, result: v, done: space.active, owned: false))
     return v
+  }
+
+  /// `need` = the lanes of `active` not yet `done` (each 0 or 1); whether there is any.
+  func lanesToCompute(
+    _ active: UnsafeMutablePointer<Int>, _ done: UnsafeMutablePointer<Int>, _ n: Int,
+    into need: UnsafeMutablePointer<Int>
+  ) -> Bool {
+    var missing = 0
+    for i in 0..<n {
+      need[i] = active[i] & (done[i] ^ 1)
+      missing |= need[i]
+    }
+    return missing != 0
+  }
+
+  /// Takes `v`'s value into `store` where `need` is 1 and marks those lanes done (branch-free:
+  /// `need` is 0 or 1 in every lane).
+  ///
+  /// - Returns: how many lanes were added.
+  @discardableResult
+  func merge(
+    _ v: UnsafeMutablePointer<Int>, into store: UnsafeMutablePointer<Int>,
+    _ done: UnsafeMutablePointer<Int>, where need: UnsafeMutablePointer<Int>, _ n: Int
+  ) -> Int {
+    var added = 0
+    for i in 0..<n {
+      store[i] = need[i] != 0 ? v[i] : store[i]
+      done[i] |= need[i]
+      added &+= need[i]
+    }
+    return added
   }
 }
 

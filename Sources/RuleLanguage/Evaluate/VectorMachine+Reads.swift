@@ -7,10 +7,7 @@ extension VectorMachine {
       let (u, a, r) = (unheld + f * VectorMachine.stride, space.active, space.root)
       for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 { fail(lane: i) }
     }
-    guard deep else { return column }
-    let (out, r) = (self.column(), space.root)
-    for i in 0..<space.count { out[i] = column[r[i]] }
-    return out
+    return deep ? byCitizen(column) : column
   }
 
   /// Parameter `p` in every lane; it fails them all when it has no value on the day.
@@ -29,42 +26,33 @@ extension VectorMachine {
   /// it changes no result, but it could fail them, so each is computed only where read).
   func binding(_ slot: Int, _ eval: VecEval, deep: Bool) -> UnsafeMutablePointer<Int> {
     let (store, done) = (slots[slot], computed[slot])
-    if computedCount[slot] == batchCount {
-      guard deep else { return store }
-      let (out, r) = (column(), space.root)
-      for i in 0..<space.count { out[i] = store[r[i]] }
-      return out
-    }
-    let need = column(VectorMachine.stride)
-    var missing = 0
-    if deep {
-      need.update(repeating: 0, count: batchCount)
-      let (a, r) = (space.active, space.root)
-      for i in 0..<space.count where a[i] != 0 { need[r[i]] = done[r[i]] ^ 1 }
-      for i in 0..<batchCount { missing |= need[i] }
-    } else {
-      let a = space.active
-      for i in 0..<space.count {
-        need[i] = a[i] & (done[i] ^ 1)
-        missing |= need[i]
+    if computedCount[slot] < batchCount {
+      let need = column(VectorMachine.stride)
+      let missing: Bool
+      if deep {
+        // The citizens of the active lanes, as a mask over the citizens' space.
+        let wanted = column(VectorMachine.stride)
+        wanted.update(repeating: 0, count: batchCount)
+        let (a, r) = (space.active, space.root)
+        for i in 0..<space.count where a[i] != 0 { wanted[r[i]] = 1 }
+        missing = lanesToCompute(wanted, done, batchCount, into: need)
+      } else {
+        missing = lanesToCompute(space.active, done, space.count, into: need)
+      }
+      if missing {
+        enterCitizens(need)
+        let v = eval(self)
+        leave()
+        computedCount[slot] += merge(v, into: store, done, where: need, batchCount)
       }
     }
-    if missing != 0 {
-      enterCitizens(need)
-      let v = eval(self)
-      leave()
-      var added = 0
-      // Branch-free: `need` is 0 or 1 in every lane.
-      for i in 0..<batchCount {
-        store[i] = need[i] != 0 ? v[i] : store[i]
-        done[i] |= need[i]
-        added &+= need[i]
-      }
-      computedCount[slot] += added
-    }
-    guard deep else { return store }
-    let (out, r) = (column(), space.root)
-    for i in 0..<space.count { out[i] = store[r[i]] }
+    return deep ? byCitizen(store) : store
+  }
+
+  /// A column of the citizens' space seen from the current space (each lane its citizen's).
+  func byCitizen(_ column: UnsafeMutablePointer<Int>) -> UnsafeMutablePointer<Int> {
+    let (out, r) = (self.column(), space.root)
+    for i in 0..<space.count { out[i] = column[r[i]] }
     return out
   }
 }

@@ -176,7 +176,7 @@ final class VectorMachine: LaneStorage {
     self.reads = reads
     recordShapes = program.records.map { $0.map(FastShape.init) }
     factShapes = program.factTypes.map(FastShape.init)
-    fewTexts = program.texts.count <= 8 ? program.texts.map { ($0.key, $0.value) } : nil
+    fewTexts = VectorMachine.fewTexts(of: program.texts)
     arenaTop = VectorMachine.factLimit
     dayTop = arenaTop
     factTop = VectorMachine.reserved
@@ -271,7 +271,12 @@ final class VectorMachine: LaneStorage {
 
   func release(to mark: (Int, Int)) {
     reset(chunk: mark.0, at: mark.1)
-    // A column allocated from here on may reuse the address of one a memo names.
+    // A column allocated from here on may reuse the address of one a cache names.
+    forgetColumns()
+  }
+
+  /// Empties the caches keyed by column addresses (memos, element spaces, gathered locals).
+  private func forgetColumns() {
     memos.removeAll(keepingCapacity: true)
     elementSpaces.removeAll(keepingCapacity: true)
     lifts.removeAll(keepingCapacity: true)
@@ -332,16 +337,13 @@ final class VectorMachine: LaneStorage {
   /// A column of `slot`'s local (whose space is `depth` levels out) seen from the current space.
   func lifted(_ column: UnsafeMutablePointer<Int>, levels: Int) -> UnsafeMutablePointer<Int> {
     if levels == 0 { return column }
+    // Out to the citizens' own space: each lane's citizen.
+    if levels == spaces.count { return byCitizen(column) }
     let n = space.count
     let key = LiftKey(column: column, levels: levels, root: space.root, count: n)
     if let hit = lifts.first(where: { $0.key == key }) { return hit.lifted }
     let out = self.column()
     defer { lifts.append((key, out)) }
-    if levels == spaces.count {
-      let r = space.root
-      for i in 0..<n { out[i] = column[r[i]] }
-      return out
-    }
     if levels == 1 {
       let p = space.parent
       for i in 0..<n { out[i] = column[p[i]] }
@@ -374,8 +376,8 @@ final class VectorMachine: LaneStorage {
 
   /// Loads `profiles` (at most `width`) and runs every compiled rule for them on `day`.
   ///
-  /// Afterwards `undecided[i]` says whether citizen `i` needs the other lanes; for the others
-  /// `ruleValues` and `outputs` hold every compiled rule's value and outputs.
+  /// Afterwards `undecided` says, per rule, which citizens the general machine must decide;
+  /// for the others `ruleValues` and `outputs` hold the rule's value and outputs.
   func run(_ profiles: UnsafeBufferPointer<Profile>, day: Int) {
     load(profiles)
     run(day: day)
@@ -400,9 +402,7 @@ final class VectorMachine: LaneStorage {
   /// Starts a rule: no citizen failed it yet, no binding computed.
   func beginRule() {
     failed.update(repeating: 0, count: VectorMachine.stride)
-    memos.removeAll(keepingCapacity: true)
-    elementSpaces.removeAll(keepingCapacity: true)
-    lifts.removeAll(keepingCapacity: true)
+    forgetColumns()
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
