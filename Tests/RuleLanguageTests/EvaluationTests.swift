@@ -149,6 +149,25 @@ func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0
     }
   }
 
+  @Test("Int.min as a count of years or days is an overflow fault, not a crash")
+  func intMinDates() throws {
+    let b = try book(
+      """
+      fact n: int
+      fact d: date
+      rule r
+        output later = anniversary(d, n - 9223372036854775807 - 1)
+        output shifted = d + (n - 9223372036854775807 - 1) * 1 day
+      """)
+    let e = evaluate(b, #"{"n": 0, "d": "2024-02-29"}"#)
+    for name in ["later", "shifted"] {
+      guard case .fault = e.output(name) else {
+        Issue.record("\(name): \(String(describing: e.output(name)))")
+        continue
+      }
+    }
+  }
+
   @Test("왜? — the trace names the conditions, values, facts and parameters")
   func trace() throws {
     let b = try book(

@@ -82,7 +82,10 @@ enum Operators {
 
   /// Months first (clamped to the month's end, as 민법 §160 counts), then days.
   static func shift(_ day: Int, months: Int, days: Int) -> Value {
-    guard abs(months) < 1_000_000, abs(days) < 100_000_000 else { return .fault(overflowCode) }
+    // Compared, not `abs`, which traps on Int.min.
+    guard months > -1_000_000, months < 1_000_000, days > -100_000_000, days < 100_000_000 else {
+      return .fault(overflowCode)
+    }
     if months == 0 { return .date(day + days) }
     return .date(CivilDate(dayNumber: day).adding(months: months).dayNumber + days)
   }
