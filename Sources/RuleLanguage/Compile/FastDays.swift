@@ -7,6 +7,10 @@ import CivilCalendar
 struct DayTables: @unchecked Sendable {
   /// Day numbers of 1 January for 1900…2200, where nearly every date of a batch falls.
   let januaryFirst: UnsafePointer<Int>
+  /// 1 for a leap year, 0 for a common one, for the same years: read as a number, so the
+  /// functions below add it instead of branching on it (a batch's dates are in random order,
+  /// and a branch on leapness would be mispredicted for a quarter of them).
+  let leap: UnsafePointer<Int>
   let years = 301
   /// The month (1…12) of each day of a leap year (0…365), and the day of such a year each
   /// month starts on (13 entries).
@@ -21,6 +25,9 @@ struct DayTables: @unchecked Sendable {
       first[i] = CivilDate(year: y, month: 1, day: 1)?.dayNumber ?? 0
     }
     januaryFirst = UnsafePointer(first)
+    let leaps = UnsafeMutablePointer<Int>.allocate(capacity: 301)
+    for (i, y) in (1900...2200).enumerated() { leaps[i] = CivilDate.isLeap(y) ? 1 : 0 }
+    leap = UnsafePointer(leaps)
     let starts = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366]
     let s = UnsafeMutablePointer<Int>.allocate(capacity: starts.count)
     s.initialize(from: starts, count: starts.count)
@@ -43,39 +50,50 @@ enum FastDays {
   @inline(__always) static func split(_ day: Int, _ t: DayTables = .shared) -> (
     year: Int, dayOfYear: Int
   )? {
+    guard let (i, doy) = yearIndex(day, t) else { return nil }
+    return (1900 + i, doy)
+  }
+
+  /// The index of `day`'s year in the tables and its day of the year (0-based).
+  @inline(__always) static func yearIndex(_ day: Int, _ t: DayTables) -> (Int, Int)? {
     let table = t.januaryFirst
     guard day >= table[0], day < table[t.years - 1] else { return nil }
-    var i = min(max((day - table[0]) * 400 / 146_097, 0), t.years - 2)
-    if table[i] > day { i -= 1 } else if table[i + 1] <= day { i += 1 }
-    return (1900 + i, day - table[i])
+    // The estimate misses only within a day or two of 1 January: predictable branches.
+    var i = min(max((day &- table[0]) &* 400 / 146_097, 0), t.years &- 2)
+    if table[i] > day { i &-= 1 } else if table[i &+ 1] <= day { i &+= 1 }
+    return (i, day &- table[i])
   }
 
   /// The day of the year as if the year were leap, so that (month, day) order is integer
   /// order across years: 29 Feb is 59 and 1 Mar is 60 in every year.
-  @inline(__always) static func leapOrdinal(_ dayOfYear: Int, year: Int) -> Int {
-    !CivilDate.isLeap(year) && dayOfYear >= 59 ? dayOfYear + 1 : dayOfYear
+  @inline(__always) static func leapOrdinal(_ dayOfYear: Int, leap: Int) -> Int {
+    dayOfYear &+ ((leap ^ 1) & (dayOfYear >= 59 ? 1 : 0))
   }
 
   /// `CivilDate.anniversary(years:)`: 29 Feb falls on 1 Mar in common years.
   @inline(__always) static func anniversary(_ day: Int, years: Int, _ t: DayTables = .shared)
     -> Int?
   {
-    guard let (y, doy) = split(day, t) else { return nil }
-    let target = y + years
-    guard target >= 1900, target - 1900 < t.years else { return nil }
-    let k = leapOrdinal(doy, year: y)
-    let inTarget = CivilDate.isLeap(target) || k <= 59 ? k : k - 1
-    return t.januaryFirst[target - 1900] + inTarget
+    guard let (i, doy) = yearIndex(day, t), years > -t.years, years < t.years else { return nil }
+    let target = i &+ years
+    guard target >= 0, target < t.years else { return nil }
+    let k = leapOrdinal(doy, leap: t.leap[i])
+    // 29 Feb (and, in a common target year, every later day) moves back one ordinal.
+    let inTarget = k &- ((t.leap[target] ^ 1) & (k > 59 ? 1 : 0))
+    return t.januaryFirst[target] &+ inTarget
   }
 
   /// The days of `month` in `year`, and the day of the year it starts on (0-based).
   @inline(__always) static func month(_ month: Int, of year: Int, _ t: DayTables) -> (
     start: Int, length: Int
   ) {
-    let (s, e) = (t.leapMonthStarts[month - 1], t.leapMonthStarts[month])
-    guard !CivilDate.isLeap(year) else { return (s, e - s) }
+    let common =
+      year >= 1900 && year - 1900 < t.years
+      ? t.leap[year - 1900] ^ 1
+      : (CivilDate.isLeap(year) ? 0 : 1)
+    let (s, e) = (t.leapMonthStarts[month &- 1], t.leapMonthStarts[month])
     // A common year: February loses its 29th, and later months start a day earlier.
-    return (month > 2 ? s - 1 : s, month == 2 ? 28 : e - s)
+    return (s &- (common & (month > 2 ? 1 : 0)), e &- s &- (common & (month == 2 ? 1 : 0)))
   }
 
   /// `CivilDate(year:month:day:)?.dayNumber`; nil outside the table or for a date that does
@@ -93,17 +111,19 @@ enum FastDays {
   @inline(__always) static func parts(_ day: Int, _ t: DayTables = .shared) -> (
     year: Int, month: Int, day: Int
   )? {
-    guard let (y, doy) = split(day, t) else { return nil }
-    let k = leapOrdinal(doy, year: y)
+    guard let (i, doy) = yearIndex(day, t) else { return nil }
+    let k = leapOrdinal(doy, leap: t.leap[i])
     let m = Int(t.monthOfOrdinal[k])
-    return (y, m, k - t.leapMonthStarts[m - 1] + 1)
+    return (1900 &+ i, m, k &- t.leapMonthStarts[m &- 1] &+ 1)
   }
 
   /// `CivilDate.adding(months:)`: the same day of the month, or the month's last day.
   @inline(__always) static func adding(months: Int, to day: Int, _ t: DayTables = .shared)
     -> Int?
   {
-    guard let (y, m, d) = parts(day, t), abs(months) < 1_000_000 else { return nil }
+    guard let (y, m, d) = parts(day, t), months > -1_000_000, months < 1_000_000 else {
+      return nil
+    }
     let index = y * 12 + (m - 1) + months
     guard index >= 1900 * 12 else { return nil }
     let (ny, nm) = (index / 12, index % 12 + 1)
@@ -121,8 +141,8 @@ enum FastDays {
 
   /// `CivilDate.age(on:)`: completed years, the birthday reached on its (month, day).
   @inline(__always) static func age(_ birth: Int, on day: Int, _ t: DayTables = .shared) -> Int? {
-    guard let (by, bd) = split(birth, t), let (oy, od) = split(day, t) else { return nil }
-    let reached = leapOrdinal(od, year: oy) >= leapOrdinal(bd, year: by)
-    return oy - by - (reached ? 0 : 1)
+    guard let (b, bd) = yearIndex(birth, t), let (o, od) = yearIndex(day, t) else { return nil }
+    let early = leapOrdinal(od, leap: t.leap[o]) < leapOrdinal(bd, leap: t.leap[b]) ? 1 : 0
+    return o &- b &- early
   }
 }

@@ -72,7 +72,7 @@ extension VectorCompiler {
     case ("year", 1):
       let x = a[0]
       return { m in
-        VectorCompiler.mapActive(m, x(m)) { d in
+        VectorCompiler.map(m, x(m)) { d in
           FastDays.split(d, t)?.year ?? FastCompiler.date(d)?.year
         }
       }
@@ -82,7 +82,7 @@ extension VectorCompiler {
     case ("month_index", 1):
       let x = a[0]
       return { m in
-        VectorCompiler.mapActive(m, x(m)) { d in
+        VectorCompiler.map(m, x(m)) { d in
           if let (y, mo, _) = FastDays.parts(d, t) { return y * 12 + mo - 1 }
           return FastCompiler.date(d).map { $0.year * 12 + $0.month - 1 }
         }
@@ -113,8 +113,8 @@ extension VectorCompiler {
     case ("anniversary", 2):
       let (x, y) = (a[0], a[1])
       return { m in
-        VectorCompiler.zipActive(m, x(m), y(m)) { d, years in
-          guard abs(years) < 100_000 else { return nil }
+        VectorCompiler.zip(m, x(m), y(m)) { d, years in
+          guard years > -100_000, years < 100_000 else { return nil }
           if let fast = FastDays.anniversary(d, years: years, t) { return fast }
           return FastCompiler.date(d)?.anniversary(years: years).dayNumber
         }
@@ -122,7 +122,7 @@ extension VectorCompiler {
     case ("age", 2):
       let (x, y) = (a[0], a[1])
       return { m in
-        VectorCompiler.zipActive(m, x(m), y(m)) { b, on in
+        VectorCompiler.zip(m, x(m), y(m)) { b, on in
           if let fast = FastDays.age(b, on: on, t) { return fast }
           guard let birth = FastCompiler.date(b), let day = FastCompiler.date(on) else {
             return nil
