@@ -159,6 +159,14 @@ import Testing
       output named = if t == "다" then "셋째" else t
     rule loops "반복"
       output stepped = iterate s = 0 then s + n until s >= 100 at most 20 steps
+    rule bindings "처음 읽는 곳이 반복 안인 값"
+      let base = n % 50
+      let far = m % 9
+      let reached = iterate s = 0 then s + 1 until s * 3 >= base + far at most 30 steps
+      when reached > 2 or any(i in items where i.n > far)
+      output reachedOut = reached
+      output baseOut = base otherwise far
+      output farOut = far + base
     """
 
   static func operatorCitizen(_ i: Int, _ rng: inout SeededGenerator) -> String {

@@ -25,28 +25,50 @@ extension VectorMachine {
   /// it and do not have it yet (bindings are pure: computing one for more citizens than read
   /// it changes no result, but it could fail them, so each is computed only where read).
   func binding(_ slot: Int, _ eval: VecEval, deep: Bool) -> UnsafeMutablePointer<Int> {
-    let (store, done) = (slots[slot], computed[slot])
-    if computedCount[slot] < batchCount {
-      let need = column(VectorMachine.stride)
-      let missing: Bool
+    let n = batchCount
+    if computedCount[slot] < n {
+      let at = position
+      // The citizens that read it here, as a mask over the citizens' space.
+      var wanted = space.active
       if deep {
-        // The citizens of the active lanes, as a mask over the citizens' space.
-        let wanted = column(VectorMachine.stride)
-        wanted.update(repeating: 0, count: batchCount)
+        wanted = column(n)
+        wanted.update(repeating: 0, count: n)
         let (a, r) = (space.active, space.root)
         for i in 0..<space.count where a[i] != 0 { wanted[r[i]] = 1 }
-        missing = lanesToCompute(wanted, done, batchCount, into: need)
-      } else {
-        missing = lanesToCompute(space.active, done, space.count, into: need)
       }
-      if missing {
-        enterCitizens(need)
-        let v = eval(self)
-        leave()
-        computedCount[slot] += merge(v, into: store, done, where: need, batchCount)
+      if computedCount[slot] == 0 {
+        // The first read (most often for every citizen): its result and mask are kept as
+        // they come, as a memo's are.
+        var count = 0
+        for i in 0..<n { count &+= wanted[i] }
+        if count > 0 {
+          enterCitizens(wanted)
+          slots[slot] = eval(self)
+          leave()
+          computed[slot] = wanted
+          computedCount[slot] = count
+          computedOwned[slot] = 0
+          computedAt[slot] = at
+          computedSlots.append(slot)
+        }
+      } else {
+        let need = column(n)
+        if lanesToCompute(wanted, computed[slot], n, into: need) {
+          if computedOwned[slot] == 0 {
+            let (store, done) = (column(n), column(n))
+            store.update(from: slots[slot], count: n)
+            done.update(from: computed[slot], count: n)
+            (slots[slot], computed[slot], computedOwned[slot]) = (store, done, 1)
+            computedAt[slot] = at
+          }
+          enterCitizens(need)
+          let v = eval(self)
+          leave()
+          computedCount[slot] += merge(v, into: slots[slot], computed[slot], where: need, n)
+        }
       }
     }
-    return deep ? byCitizen(store) : store
+    return deep ? byCitizen(slots[slot]) : slots[slot]
   }
 
   /// A column of the citizens' space seen from the current space (each lane its citizen's).

@@ -55,9 +55,17 @@ final class VectorMachine: LaneStorage {
   let failed: UnsafeMutablePointer<Int>
   /// The column of each local (a function parameter, a binder, a binding).
   let slots: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
-  /// Per binding, the citizens it has been computed for in this rule, and how many.
+  /// Per binding, the citizens it has been computed for in this rule, how many, and whether
+  /// its value and mask columns are its own (else they are a kernel's result and the mask it
+  /// ran under, kept without a copy until more citizens are added).
   let computed: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   let computedCount: UnsafeMutablePointer<Int>
+  let computedOwned: UnsafeMutablePointer<Int>
+  /// Where the column allocator stood when a binding's columns were made (`position`), and
+  /// the bindings computed in this rule: an `iterate` step releasing its columns forgets the
+  /// bindings first computed inside it.
+  let computedAt: UnsafeMutablePointer<Int>
+  var computedSlots: [Int] = []
   /// Function results of this rule, by function and argument columns (`memoized`), and the
   /// spaces of list elements made (`elements(of:binder:)`).
   var memos: [VectorMemo] = []
@@ -150,6 +158,8 @@ final class VectorMachine: LaneStorage {
     computed = .allocate(capacity: max(program.slotCount, 1))
     computed.initialize(repeating: empty, count: max(program.slotCount, 1))
     computedCount = VectorMachine.buffer(program.slotCount)
+    computedOwned = VectorMachine.buffer(program.slotCount)
+    computedAt = VectorMachine.buffer(program.slotCount)
     cacheValues = VectorMachine.buffer(program.cacheCount)
     cacheStamps = VectorMachine.buffer(program.cacheCount)
     // Only the reserved words are written now: the rest is touched (and resident) as a batch
@@ -187,7 +197,8 @@ final class VectorMachine: LaneStorage {
   deinit {
     for p in [
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, failed,
-      cacheValues, cacheStamps, arena, computedCount, onesColumn, identity, everyone,
+      cacheValues, cacheStamps, arena, computedCount, computedOwned, computedAt, onesColumn,
+      identity, everyone,
       invariantSpace.active,
       invariantSpace.root, empty,
     ] { p.deallocate() }
@@ -269,10 +280,20 @@ final class VectorMachine: LaneStorage {
     return (chunk, chunks[chunk].base.distance(to: cursor[0]))
   }
 
+  /// `mark` as one number that grows with each column allocated in a rule.
+  var position: Int {
+    let (chunk, offset) = mark
+    return chunk << 40 | offset
+  }
+
   func release(to mark: (Int, Int)) {
+    let from = mark.0 << 40 | mark.1
     reset(chunk: mark.0, at: mark.1)
     // A column allocated from here on may reuse the address of one a cache names.
     forgetColumns()
+    for s in computedSlots where computedCount[s] > 0 && computedAt[s] >= from {
+      resetBinding(s)
+    }
   }
 
   /// Empties the caches keyed by column addresses (memos, element spaces, gathered locals).
@@ -403,6 +424,7 @@ final class VectorMachine: LaneStorage {
   func beginRule() {
     failed.update(repeating: 0, count: VectorMachine.stride)
     forgetColumns()
+    computedSlots.removeAll(keepingCapacity: true)
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
@@ -411,12 +433,9 @@ final class VectorMachine: LaneStorage {
     reset(chunk: 0, at: 0)
   }
 
-  /// A fresh binding column and its "computed" mask (all zero) for this rule.
+  /// A binding not yet computed for anyone in this rule (`binding` makes its columns).
   func resetBinding(_ slot: Int) {
-    slots[slot] = column(VectorMachine.stride)
-    let mask = column(VectorMachine.stride)
-    mask.update(repeating: 0, count: VectorMachine.stride)
-    computed[slot] = mask
+    slots[slot] = empty
     computedCount[slot] = 0
   }
 
