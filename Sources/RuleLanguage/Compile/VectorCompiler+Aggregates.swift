@@ -153,32 +153,41 @@ extension VectorCompiler {
         let (n, a, out) = (m.space.count, m.space.active, m.column())
         let source = isMap ? (r.values ?? r.items) : r.items
         let (keep, parent, arena) = (r.kept ?? e.active, e.parent, m.arena)
-        var k = 0
+        // Each lane's elements (grouped by lane, in order) and how many it keeps.
+        let (all, kept) = (m.column(), m.column())
+        all.update(repeating: 0, count: n)
+        kept.update(repeating: 0, count: n)
+        for k in 0..<e.count {
+          all[parent[k]] &+= 1
+          kept[parent[k]] &+= keep[k] & 1
+        }
+        var words = 1  // the spare word the last compaction step may write
+        for i in 0..<n { words &+= a[i] & 1 &* (kept[i] &+ 1) }
+        guard let base = m.allocate(words) else {
+          out.update(repeating: 0, count: n)
+          m.failActive()
+          return out
+        }
+        // The lists one after another: a length, then the kept elements (compacted without
+        // a branch: every element is written, the cursor moves only for the kept ones).
+        var (w, k) = (base, 0)
         for i in 0..<n {
-          out[i] = 0
-          guard a[i] != 0 else { continue }
-          var kept = 0
-          var end = k
-          while end < e.count && parent[end] == i {
-            kept &+= keep[end] & 1
-            end += 1
-          }
-          guard let at = m.allocate(kept + 1) else {
-            m.fail(lane: i)
-            k = end
+          guard a[i] != 0 else {
+            out[i] = 0
+            k &+= all[i]
             continue
           }
-          arena[at] = kept
-          var j = 1
+          (out[i], arena[w]) = (w, kept[i])
+          w &+= 1
+          let end = k &+ all[i]
           while k < end {
-            if keep[k] != 0 {
-              arena[at + j] = source[k]
-              j += 1
-            }
-            k += 1
+            arena[w] = source[k]
+            w &+= keep[k] & 1
+            k &+= 1
           }
-          out[i] = at
         }
+        // An aggregate over the result needs these very elements: offered, not rebuilt.
+        m.offer(lists: out, from: e, kept: r.kept, items: source)
         return out
       }
     case "any", "all":

@@ -14,11 +14,12 @@ extension VectorMachine {
   /// same space, so what their bodies share (`annual_tax(v)`) is memoized across them.
   func elements(of lists: UnsafeMutablePointer<Int>, binder slot: Int) -> VectorSpace {
     let (n, a, roots) = (space.count, space.active, space.root)
-    if let hit = elementSpaces.first(where: {
+    if let h = elementSpaces.firstIndex(where: {
       $0.lists == lists && $0.root == roots && $0.count == n && same($0.active, a, n)
     }) {
-      slots[slot] = hit.items
-      return hit.space
+      if let kept = elementSpaces[h].kept { build(h, kept) }
+      slots[slot] = elementSpaces[h].items
+      return elementSpaces[h].space
     }
     // Each active lane's length (0 for any other), then the elements lane by lane.
     let counts = column(n)
@@ -46,6 +47,41 @@ extension VectorMachine {
     elementSpaces.append(
       ElementSpace(lists: lists, root: roots, count: n, active: mask, items: items, space: made))
     return made
+  }
+
+  /// Offers the elements of the lists a `filter` or `map` just made over the current space.
+  ///
+  /// They are the `kept` ones (all, when nil) of the elements `e` the lists were made of,
+  /// with `items` as their values; built only if an aggregate asks for them (`elements`).
+  func offer(
+    lists: UnsafeMutablePointer<Int>, from e: VectorSpace, kept: UnsafeMutablePointer<Int>?,
+    items: UnsafeMutablePointer<Int>
+  ) {
+    let (n, a) = (space.count, space.active)
+    let mask = column(n)
+    mask.update(from: a, count: n)
+    let made = VectorSpace(count: e.count, active: e.active, root: e.root, parent: e.parent)
+    elementSpaces.append(
+      ElementSpace(
+        lists: lists, root: space.root, count: n, active: mask, items: items, space: made,
+        kept: kept))
+  }
+
+  /// Keeps only the kept elements of offered space `h`.
+  private func build(_ h: Int, _ kept: UnsafeMutablePointer<Int>) {
+    let (from, values) = (elementSpaces[h].space, elementSpaces[h].items)
+    var total = 0
+    for k in 0..<from.count { total &+= kept[k] & 1 }
+    let (parent, root, items) = (column(total + 1), column(total + 1), column(total + 1))
+    var j = 0
+    for k in 0..<from.count {
+      (parent[j], root[j], items[j]) = (from.parent[k], from.root[k], values[k])
+      j &+= kept[k] & 1
+    }
+    elementSpaces[h].items = items
+    elementSpaces[h].space = VectorSpace(
+      count: total, active: ones(total), root: root, parent: parent)
+    elementSpaces[h].kept = nil
   }
 
   private func same(_ x: UnsafeMutablePointer<Int>, _ y: UnsafeMutablePointer<Int>, _ n: Int)
@@ -88,4 +124,6 @@ struct ElementSpace {
   var active: UnsafeMutablePointer<Int>
   var items: UnsafeMutablePointer<Int>
   var space: VectorSpace
+  /// For a space offered by a `filter`: which of `space`'s elements it keeps, until built.
+  var kept: UnsafeMutablePointer<Int>? = nil
 }
