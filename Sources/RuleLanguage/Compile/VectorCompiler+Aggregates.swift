@@ -77,45 +77,66 @@ extension VectorCompiler {
     return VecTyped(
       type: tf.type,
       eval: { m in
-        let n = m.space.count
-        let (value, going) = (m.column(), m.column())
+        let (n, a, roots) = (m.space.count, m.space.active, m.space.root)
+        let value = m.column()
         value.update(from: ef(m), count: n)
-        going.update(from: m.space.active, count: n)
+        // The lanes still going, compacted: each step's from the last step's (not from the
+        // whole space again), into two sets of columns used in turn.
+        var lanes = VectorCompiler.IterateLanes(m, n)
+        var next = VectorCompiler.IterateLanes(m, n)
+        var total = 0
+        for i in 0..<n {
+          (lanes.parent[total], lanes.root[total], lanes.items[total]) = (i, roots[i], value[i])
+          total &+= a[i] & 1
+        }
         var count = 0
-        while true {
+        while total > 0 {
           let mark = m.mark
-          let lanes = m.lanes(going, binder: slot, values: value)
-          guard lanes.count > 0 else {
-            m.release(to: mark)
-            return value
-          }
-          m.enter(lanes)
+          m.slots[slot] = lanes.items
+          m.enter(
+            VectorSpace(count: total, active: m.ones(total), root: lanes.root, parent: lanes.parent)
+          )
           let done = eu(m)
-          let (parent, root, stay) = (lanes.parent, lanes.root, m.column())
+          let (root, stay) = (lanes.root, m.column())
           var left = 0
-          for j in 0..<lanes.count {
+          for j in 0..<total {
             stay[j] = done[j] == 0 && m.failed[root[j]] == 0 ? 1 : 0
             left &+= stay[j]
           }
           count += 1
           if left > 0 && count > steps {
-            for j in 0..<lanes.count where stay[j] != 0 { m.fail(lane: j) }
+            for j in 0..<total where stay[j] != 0 { m.fail(lane: j) }
             left = 0
           }
           let step = left > 0 ? m.masked(stay) { en(m) } : nil
           m.leave()
+          var kept = 0
           if let step {
-            for j in 0..<lanes.count {
-              let i = parent[j]
-              going[i] = stay[j]
+            for j in 0..<total {
+              let i = lanes.parent[j]
               value[i] = stay[j] != 0 ? step[j] : value[i]
+              (next.parent[kept], next.root[kept], next.items[kept]) = (i, root[j], step[j])
+              kept &+= stay[j]
             }
-          } else {
-            for j in 0..<lanes.count { going[parent[j]] = 0 }
+            swap(&lanes, &next)
           }
+          total = kept
           m.release(to: mark)
         }
+        return value
       })
+  }
+
+  /// The lanes of an `iterate` step: each one's lane in the enclosing space, its citizen and
+  /// the binder's value (one spare word for branch-free compaction).
+  struct IterateLanes {
+    var parent: UnsafeMutablePointer<Int>
+    var root: UnsafeMutablePointer<Int>
+    var items: UnsafeMutablePointer<Int>
+
+    init(_ m: VectorMachine, _ n: Int) {
+      (parent, root, items) = (m.column(n + 1), m.column(n + 1), m.column(n + 1))
+    }
   }
 }
 

@@ -91,29 +91,6 @@ extension VectorMachine {
     for i in 0..<n { differ |= x[i] ^ y[i] }
     return differ == 0
   }
-
-  /// The lanes of the current space where `mask` is 1, as a space of their own (an
-  /// `iterate` step), with the binder's slot holding their `values`.
-  func lanes(_ mask: UnsafeMutablePointer<Int>, binder slot: Int, values: UnsafeMutablePointer<Int>)
-    -> VectorSpace
-  {
-    let (n, roots) = (space.count, space.root)
-    var total = 0
-    for i in 0..<n { total &+= mask[i] }
-    // Branch-free compaction: every lane is written at `k`, which moves on only for the
-    // lanes kept (one spare word for the last lane written and not kept).
-    let (parent, root, items) = (column(total + 1), column(total + 1), column(total + 1))
-    let active = ones(total)
-    var k = 0
-    for i in 0..<n {
-      parent[k] = i
-      root[k] = roots[i]
-      items[k] = values[i]
-      k &+= mask[i]
-    }
-    slots[slot] = items
-    return VectorSpace(count: total, active: active, root: root, parent: parent)
-  }
 }
 
 /// A space of list elements kept for the rule, by the list column and lanes it was made from.
