@@ -87,6 +87,34 @@ import Testing
     #expect(decided > 0)
   }
 
+  @Test("사실만 읽는 호출은 묶음에 한 번 계산하되, 그 값을 읽는 시민만 실패시킨다")
+  func batchCachedCallsFailOnlyWhereRead() throws {
+    let b = try book(
+      """
+      fact n: int from "n"
+      fact m: int from "m"
+      fn inverse(x: int): int = 100 / x
+      rule guarded "조건 뒤에서만 읽는다"
+        when n > 0 and inverse(m) > 1
+      rule always "늘 읽는다"
+        output inv = inverse(m)
+      """)
+    let lines = [#"{"n": -1, "m": 0}"#, #"{"n": 1, "m": 0}"#, #"{"n": 1, "m": 5}"#]
+    _ = try Self.compareLanes(b, lines, dates: ["2026-06-15"])
+    // Dividing by zero fails `always` for the first two citizens and `guarded` only for the
+    // second: the first never reads it there (n > 0 is false), though the batch computed it.
+    let e = b.evaluator()
+    var out: [UInt8] = []
+    for line in lines {
+      Array(line.utf8).withUnsafeBufferPointer {
+        _ = e.enqueueLine($0, asOf: day("2026-06-15"), into: &out)
+      }
+    }
+    e.flushLines(into: &out)
+    #expect(e.vectorLaneCount == 3)
+    #expect(e.generalRuleCount == 3)
+  }
+
   @Test("Rules/ 폴더: 데모 시민과 그 변형을 묶어 계산해도 같다")
   func shippedRulesAgree() throws {
     let b = try ShippedRulesTests.load()

@@ -55,6 +55,10 @@ final class VectorCompiler {
   var bindings: [Int] = []
   /// Answers "does this function read facts" (for day-invariant calls).
   lazy var scalar = FastCompiler(checker: checker)
+  /// Calls of facts, parameters and the day already compiled, by their text and type, and
+  /// how many times each is made (`batchCached`).
+  var batchKeys: [String: Int] = [:]
+  var batchUses: [Int] = []
 
   init(checker: Checker, fast: FastProgram) {
     self.checker = checker
@@ -109,6 +113,7 @@ final class VectorCompiler {
     let all = steps.map(\.1)
     program.run = { m in for step in all { step(m) } }
     program.readFacts = readFacts.sorted()
+    program.batchCacheReused = batchUses.map { $0 > 1 }
     guard program.texts.count == fast.texts.count else {
       // A text the fast lane never interned would get an id it does not know.
       throw VectorUnsupported()
@@ -205,8 +210,9 @@ final class VectorCompiler {
 
   func expr(_ e: Expr, expected: RuleType?) throws -> VecTyped {
     let t = try uncached(e, expected: expected)
-    if t.constant == nil { return dayCached(e, t) }
-    return t
+    guard t.constant == nil else { return t }
+    let daily = dayCached(e, t)
+    return daily.word == nil ? batchCached(e, daily) : daily
   }
 
   private func uncached(_ e: Expr, expected: RuleType?) throws -> VecTyped {

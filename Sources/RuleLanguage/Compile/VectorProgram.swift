@@ -29,6 +29,10 @@ struct VectorProgram: Sendable {
   var readFacts: [Int] = []
   var slotCount = 0
   var cacheCount = 0
+  /// Calls that read only facts, parameters and the day, by id (`VectorCompiler.batchCached`),
+  /// and whether the book makes each one more than once (only those are kept per batch).
+  var batchCacheCount = 0
+  var batchCacheReused: [Bool] = []
 }
 
 /// The vector lane's failure to compile a construct: the book then has no vector lane.

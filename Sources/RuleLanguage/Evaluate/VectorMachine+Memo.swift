@@ -66,6 +66,48 @@ extension VectorMachine {
   }
 }
 
+/// Calls of facts kept for the whole batch, across rules (`VectorCompiler.batchCached`).
+extension VectorMachine {
+  /// Call `id`'s column for the citizens' space: computed for every citizen of the batch the
+  /// first time, then read; each time, the active lanes it failed are failed.
+  func batchCached(_ id: Int, _ eval: VecEval) -> UnsafeMutablePointer<Int> {
+    let n = batchCount
+    guard program.batchCacheReused[id], space.count == n, space.root == identity else {
+      return eval(self)
+    }
+    let (values, fails) = (
+      batchValues + id * VectorMachine.width, batchFails + id * VectorMachine.width
+    )
+    if batchStamps[id] != batchEpoch {
+      // Its failures apart from the rule's: the rule's so far are set aside and put back.
+      let saved = column(n)
+      saved.update(from: failed, count: n)
+      failed.update(repeating: 0, count: n)
+      enterCitizens(everyone)
+      let v = eval(self)
+      leave()
+      values.update(from: v, count: n)
+      // The elements a filter or map offered for `v` are those of the kept copy.
+      for k in elementSpaces.indices where elementSpaces[k].lists == v {
+        elementSpaces[k].lists = values
+      }
+      var any = 0
+      for i in 0..<n {
+        fails[i] = failed[i]
+        any |= failed[i]
+        failed[i] = saved[i]
+      }
+      batchAnyFail[id] = any
+      batchStamps[id] = batchEpoch
+    }
+    if batchAnyFail[id] != 0 {
+      let a = space.active
+      for i in 0..<n { failed[i] |= a[i] & fails[i] }
+    }
+    return values
+  }
+}
+
 /// A function result kept for a rule: which call it answers, and for which lanes.
 struct VectorMemo {
   /// Function, space (its root map and size) and up to two argument columns.

@@ -39,6 +39,11 @@ final class VectorMachine: LaneStorage {
     get { registers[4] }
     set { registers[4] = newValue }
   }
+  /// Counts the batches run (for `batchCached`).
+  var batchEpoch: Int {
+    get { registers[5] }
+    set { registers[5] = newValue }
+  }
 
   /// Per read fact, a column of `stride` words and whether each lane holds it.
   let facts: UnsafeMutablePointer<Int>
@@ -74,6 +79,12 @@ final class VectorMachine: LaneStorage {
   var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] = []
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
+  /// Per call kept for the batch (`batchCached`): its column, the citizens it failed, whether
+  /// it failed any, and the batch it was computed for.
+  let batchValues: UnsafeMutablePointer<Int>
+  let batchFails: UnsafeMutablePointer<Int>
+  let batchAnyFail: UnsafeMutablePointer<Int>
+  let batchStamps: UnsafeMutablePointer<Int>
 
   /// Lists and records: the batch's facts in `reserved..<factLimit`, then the day's
   /// parameters and what the rules compute, so a batch's facts can be saved and laid back
@@ -105,8 +116,8 @@ final class VectorMachine: LaneStorage {
   private let spaceMaps: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   private var spaces: [VectorSpace] = []
   /// The citizens' own space: identity maps and a mask of the batch.
-  private let identity: UnsafeMutablePointer<Int>
-  private let everyone: UnsafeMutablePointer<Int>
+  let identity: UnsafeMutablePointer<Int>
+  let everyone: UnsafeMutablePointer<Int>
   private let invariantSpace: VectorSpace
   /// What every slot holds before its first use.
   private let empty: UnsafeMutablePointer<Int>
@@ -144,7 +155,7 @@ final class VectorMachine: LaneStorage {
     unheld = VectorMachine.buffer(factCount * s)
     anyUnheld = .allocate(capacity: max(factCount, 1))
     anyUnheld.initialize(repeating: true, count: max(factCount, 1))
-    registers = VectorMachine.buffer(5)
+    registers = VectorMachine.buffer(6)
     registers[3] = Int.min
     params = VectorMachine.buffer(program.params.count)
     paramMissing = VectorMachine.buffer(program.params.count)
@@ -162,6 +173,10 @@ final class VectorMachine: LaneStorage {
     computedAt = VectorMachine.buffer(program.slotCount)
     cacheValues = VectorMachine.buffer(program.cacheCount)
     cacheStamps = VectorMachine.buffer(program.cacheCount)
+    batchValues = VectorMachine.buffer(program.batchCacheCount * w)
+    batchFails = VectorMachine.buffer(program.batchCacheCount * w)
+    batchAnyFail = VectorMachine.buffer(program.batchCacheCount)
+    batchStamps = VectorMachine.buffer(program.batchCacheCount)
     // Only the reserved words are written now: the rest is touched (and resident) as a batch
     // uses it, and every word is written before it is read.
     arena = .allocate(capacity: VectorMachine.arenaCapacity)
@@ -197,7 +212,8 @@ final class VectorMachine: LaneStorage {
   deinit {
     for p in [
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, failed,
-      cacheValues, cacheStamps, arena, computedCount, computedOwned, computedAt, onesColumn,
+      cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps, arena,
+      computedCount, computedOwned, computedAt, onesColumn,
       identity, everyone,
       invariantSpace.active,
       invariantSpace.root, empty,
@@ -407,6 +423,7 @@ final class VectorMachine: LaneStorage {
   /// Runs every compiled rule on `day` for the loaded (or restored) batch.
   func run(day: Int) {
     if self.day != day { setDay(day) }
+    batchEpoch += 1
     let n = batchCount
     arenaTop = dayTop
     reset(chunk: 0, at: 0)
