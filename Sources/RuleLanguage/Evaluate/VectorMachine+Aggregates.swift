@@ -21,24 +21,33 @@ extension VectorMachine {
       slots[slot] = elementSpaces[h].items
       return elementSpaces[h].space
     }
-    // Each active lane's length (0 for any other), then the elements lane by lane.
-    let counts = column(n)
+    // Where each active lane's elements start (a lane with no list has none), without a
+    // branch: lanes with and without elements come in random order.
+    let first = column(n)
+    let limit = UInt(VectorMachine.arenaCapacity)
     var total = 0
     for i in 0..<n {
-      let c = a[i] != 0 && isList(lists[i]) ? arena[lists[i]] : 0
-      counts[i] = c
-      total &+= c
+      let at = lists[i]
+      let inside = (a[i] != 0 ? 1 : 0) & (UInt(bitPattern: at) < limit ? 1 : 0)
+      let safe = inside != 0 ? at : 0
+      let c = arena[safe]
+      let length = inside != 0 && c >= 0 && UInt(bitPattern: safe &+ c) < limit ? c : 0
+      first[i] = total
+      total &+= length
     }
-    let (parent, root, items, active) = (column(total), column(total), column(total), ones(total))
-    var k = 0
-    for i in 0..<n where counts[i] != 0 {
-      let (at, c, r) = (lists[i] + 1, counts[i], roots[i])
-      for j in 0..<c {
-        parent[k + j] = i
-        root[k + j] = r
-        items[k + j] = arena[at + j]
-      }
-      k &+= c
+    // Each element's lane: every lane marks its first element (the last mark on a position
+    // is the lane that has elements there), and the marks run forward over the rest.
+    let (parent, root, items, active) = (
+      column(total + 1), column(total + 1), column(total), ones(total)
+    )
+    parent.update(repeating: 0, count: total + 1)
+    for i in 0..<n { parent[first[i]] = i }
+    var lane = 0
+    for k in 0..<total {
+      lane = max(lane, parent[k])
+      parent[k] = lane
+      root[k] = roots[lane]
+      items[k] = arena[lists[lane] &+ 1 &+ k &- first[lane]]
     }
     slots[slot] = items
     let made = VectorSpace(count: total, active: active, root: root, parent: parent)
