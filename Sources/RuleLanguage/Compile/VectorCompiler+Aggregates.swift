@@ -174,38 +174,39 @@ extension VectorCompiler {
         let (n, a, out) = (m.space.count, m.space.active, m.column())
         let source = isMap ? (r.values ?? r.items) : r.items
         let (keep, parent, arena) = (r.kept ?? e.active, e.parent, m.arena)
-        // Each lane's elements (grouped by lane, in order) and how many it keeps.
-        let (all, kept) = (m.column(), m.column())
-        all.update(repeating: 0, count: n)
+        // How many elements each lane keeps, then where its list goes: a length, then the
+        // kept elements; lists one after another, for the active lanes only.
+        let (kept, before) = (m.column(), m.column())
         kept.update(repeating: 0, count: n)
-        for k in 0..<e.count {
-          all[parent[k]] &+= 1
-          kept[parent[k]] &+= keep[k] & 1
+        for k in 0..<e.count { kept[parent[k]] &+= keep[k] & 1 }
+        var (words, keptSoFar) = (1, 0)  // 1: the spare word the last element may write
+        for i in 0..<n {
+          out[i] = words
+          before[i] = keptSoFar
+          let take = a[i] & 1
+          words &+= take &* (kept[i] &+ 1)
+          keptSoFar &+= take &* kept[i]
         }
-        var words = 1  // the spare word the last compaction step may write
-        for i in 0..<n { words &+= a[i] & 1 &* (kept[i] &+ 1) }
         guard let base = m.allocate(words) else {
           out.update(repeating: 0, count: n)
           m.failActive()
           return out
         }
-        // The lists one after another: a length, then the kept elements (compacted without
-        // a branch: every element is written, the cursor moves only for the kept ones).
-        var (w, k) = (base, 0)
+        // Every element is written where it goes if kept: a dropped one is overwritten by the
+        // next kept one of its lane, or by the next list's length (written after), or lands
+        // in the spare word. No branch per element or per lane.
+        var rank = 0
+        for k in 0..<e.count {
+          let p = parent[k]
+          arena[base &+ out[p] &+ rank &- before[p]] = source[k]
+          rank &+= keep[k] & 1
+        }
+        // The lengths, in order: an inactive lane writes its 0 where the next list's length
+        // (or the spare word) goes, and the next active lane writes over it.
         for i in 0..<n {
-          guard a[i] != 0 else {
-            out[i] = 0
-            k &+= all[i]
-            continue
-          }
-          (out[i], arena[w]) = (w, kept[i])
-          w &+= 1
-          let end = k &+ all[i]
-          while k < end {
-            arena[w] = source[k]
-            w &+= keep[k] & 1
-            k &+= 1
-          }
+          let at = base &+ out[i] &- 1
+          arena[at] = kept[i]
+          out[i] = a[i] != 0 ? at : 0
         }
         // An aggregate over the result needs these very elements: offered, not rebuilt.
         m.offer(lists: out, from: e, kept: r.kept, items: source)
