@@ -74,7 +74,13 @@ enum FastDays {
   /// The day of the year as if the year were leap, so that (month, day) order is integer
   /// order across years: 29 Feb is 59 and 1 Mar is 60 in every year.
   @inline(__always) static func leapOrdinal(_ dayOfYear: Int, leap: Int) -> Int {
-    dayOfYear &+ ((leap ^ 1) & (dayOfYear >= 59 ? 1 : 0))
+    dayOfYear &+ ((leap ^ 1) & above(dayOfYear, 58))
+  }
+
+  /// 1 when `x > bound`, else 0, from a sign bit: written as a comparison, the compiler
+  /// turns `comparison & table load` back into a branch around the load.
+  @inline(__always) static func above(_ x: Int, _ bound: Int) -> Int {
+    Int(bitPattern: UInt(bitPattern: bound &- x) >> 63)
   }
 
   /// `CivilDate.anniversary(years:)`: 29 Feb falls on 1 Mar in common years.
@@ -86,7 +92,7 @@ enum FastDays {
     guard target >= 0, target < t.years else { return nil }
     let k = leapOrdinal(doy, leap: t.leap[i])
     // 29 Feb (and, in a common target year, every later day) moves back one ordinal.
-    let inTarget = k &- ((t.leap[target] ^ 1) & (k > 59 ? 1 : 0))
+    let inTarget = k &- ((t.leap[target] ^ 1) & above(k, 59))
     return t.januaryFirst[target] &+ inTarget
   }
 
@@ -100,7 +106,7 @@ enum FastDays {
       : (CivilDate.isLeap(year) ? 0 : 1)
     let (s, e) = (t.leapMonthStarts[month &- 1], t.leapMonthStarts[month])
     // A common year: February loses its 29th, and later months start a day earlier.
-    return (s &- (common & (month > 2 ? 1 : 0)), e &- s &- (common & (month == 2 ? 1 : 0)))
+    return (s &- (common & above(month, 2)), e &- s &- (common & (month == 2 ? 1 : 0)))
   }
 
   /// `CivilDate(year:month:day:)?.dayNumber`; nil outside the table or for a date that does
