@@ -142,6 +142,7 @@ final class FastMachine: LaneStorage {
   }
 
   var recordTypes: [[RuleType]] { program.records }
+  var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
 
   /// Reserves `count` words of arena; nil (and the citizen fails) when it is full.
@@ -167,7 +168,7 @@ final class FastMachine: LaneStorage {
     registers[8] = 0
     values.withUnsafeBufferPointer { buf in
       for f in readFacts {
-        if f < buf.count, let v = load(buf[f], factShapes[f], { self.program.factTypes[f] }) {
+        if f < buf.count, let v = load(buf[f], factShapes[f], at: .fact(f)) {
           facts[f] = v
           unheld[f] = 0
         } else {

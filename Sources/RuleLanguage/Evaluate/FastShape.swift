@@ -33,6 +33,16 @@ enum FastShape {
   }
 }
 
+/// Where the type of a value being laid out is found, read only for a shape of `.other`.
+///
+/// Not a closure: one capturing the machine retained and released it for every fact of
+/// every citizen, two atomic operations that cost more than laying the fact out.
+enum TypeSite {
+  case fact(Int)
+  case field(record: Int, index: Int)
+  case record(Int)
+}
+
 /// Where the lanes lay facts and parameters out: unboxed words, lists and records in an arena.
 protocol LaneStorage: AnyObject {
   var arena: UnsafeMutablePointer<Int> { get }
@@ -40,6 +50,7 @@ protocol LaneStorage: AnyObject {
   func allocate(_ count: Int) -> Int?
   var recordShapes: [[FastShape]] { get }
   var recordTypes: [[RuleType]] { get }
+  var factTypes: [RuleType] { get }
   /// The book's text constants by interned id, and the same when there are few.
   var textTable: [String: Int] { get }
   var fewTexts: [(String, Int)]? { get }
@@ -111,7 +122,7 @@ extension LaneStorage {
   }
 
   /// `v` laid out as `shape` says; nil for unknowns and values the lane cannot hold.
-  func load(_ v: Value, _ shape: FastShape, _ type: () -> RuleType) -> Int? {
+  func load(_ v: Value, _ shape: FastShape, at site: TypeSite) -> Int? {
     switch (shape, v) {
     case (.scalar, .int(let n)), (.scalar, .date(let n)), (.scalar, .enumCase(let n)),
       (.decimal, .decimal(let n)):
@@ -138,7 +149,7 @@ extension LaneStorage {
       guard let at = allocate(items.count + 1) else { return nil }
       arena[at] = items.count
       for (i, item) in items.enumerated() {
-        guard let x = load(item, .record(r, optional: false), { .record(r) }) else { return nil }
+        guard let x = load(item, .record(r, optional: false), at: .record(r)) else { return nil }
         arena[at + 1 + i] = x
       }
       return at
@@ -146,12 +157,20 @@ extension LaneStorage {
       let shapes = recordShapes[r]
       guard fields.count == shapes.count, let at = allocate(fields.count) else { return nil }
       for (i, field) in fields.enumerated() {
-        guard let x = load(field, shapes[i], { self.recordTypes[r][i] }) else { return nil }
+        guard let x = load(field, shapes[i], at: .field(record: r, index: i)) else { return nil }
         arena[at + i] = x
       }
       return at
-    case (.other, _), (.decimal, .int): return load(v, type())
+    case (.other, _), (.decimal, .int): return load(v, type(at: site))
     default: return nil
+    }
+  }
+
+  func type(at site: TypeSite) -> RuleType {
+    switch site {
+    case .fact(let f): factTypes[f]
+    case .field(let r, let i): recordTypes[r][i]
+    case .record(let r): .record(r)
     }
   }
 

@@ -82,7 +82,7 @@ extension VectorMachine {
     for i in 0..<n {
       profiles[i].facts.withUnsafeBufferPointer { values in
         for (k, f) in read.enumerated() {
-          if f < values.count, let v = load(values[f], shapes[f], { self.program.factTypes[f] }) {
+          if f < values.count, let v = load(values[f], shapes[f], at: .fact(f)) {
             facts[f * stride + i] = v
             unheld[f * stride + i] = 0
           } else {

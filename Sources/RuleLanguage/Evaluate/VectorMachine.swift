@@ -137,6 +137,7 @@ final class VectorMachine: LaneStorage {
   let factShapes: [FastShape]
   let fewTexts: [(String, Int)]?
   var recordTypes: [[RuleType]] { program.records }
+  var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
 
   private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
