@@ -38,14 +38,9 @@ extension Evaluator {
   /// when the vector lane left any rule of the citizen to the others (then `select` the
   /// citizen, which runs those, and ask `holds`).
   public func holds(_ r: Int, citizen i: Int) -> Bool? {
-    guard let vector, i < vector.batchCount, vector.program.generalRules.isEmpty else {
-      return nil
-    }
-    let width = VectorMachine.width
-    for rule in 0..<vector.program.ruleCount where vector.undecided[rule * width + i] != 0 {
-      return nil
-    }
-    return vector.ruleValues[r * width + i] == 1
+    guard let vector, i < vector.batchCount, vector.runsEveryRule, vector.anyUndecided[i] == 0
+    else { return nil }
+    return vector.ruleValues[r * VectorMachine.width + i] == 1
   }
 
   /// After `compute(batch:asOf:)`, makes citizen `i` of the batch the current one (for

@@ -54,8 +54,11 @@ final class VectorMachine: LaneStorage {
   /// Per rule and per output, a column of `width` words.
   let ruleValues: UnsafeMutablePointer<Int>
   let outputs: UnsafeMutablePointer<Int>
-  /// Per rule, a column of 1 for the citizens it failed (the general machine decides those).
+  /// Per rule, a column of 1 for the citizens it failed (the general machine decides those),
+  /// and per citizen, 1 when any rule failed it; whether the lane runs every rule.
   let undecided: UnsafeMutablePointer<Int>
+  let anyUndecided: UnsafeMutablePointer<Int>
+  let runsEveryRule: Bool
   /// Per citizen (and the invariant lane), 1 when the current rule failed it.
   let failed: UnsafeMutablePointer<Int>
   /// The column of each local (a function parameter, a binder, a binding).
@@ -163,6 +166,8 @@ final class VectorMachine: LaneStorage {
     ruleValues = VectorMachine.buffer(program.ruleCount * w)
     outputs = VectorMachine.buffer(program.outputCount * w)
     undecided = VectorMachine.buffer(program.ruleCount * w)
+    anyUndecided = VectorMachine.buffer(w)
+    runsEveryRule = program.generalRules.isEmpty
     failed = VectorMachine.buffer(s)
     empty = VectorMachine.buffer(s)
     slots = .allocate(capacity: max(program.slotCount, 1))
@@ -212,7 +217,7 @@ final class VectorMachine: LaneStorage {
 
   deinit {
     for p in [
-      facts, unheld, params, paramMissing, ruleValues, outputs, undecided, failed,
+      facts, unheld, params, paramMissing, ruleValues, outputs, undecided, anyUndecided, failed,
       cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps, arena,
       computedCount, computedOwned, computedAt, onesColumn,
       identity, everyone,
@@ -435,6 +440,11 @@ final class VectorMachine: LaneStorage {
     for o in program.textOutputs {
       let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
       for i in 0..<n where column[i] == -1 { undecided[r * VectorMachine.width + i] = 1 }
+    }
+    anyUndecided.update(repeating: 0, count: n)
+    for r in 0..<program.ruleCount where !program.generalRules.contains(r) {
+      let column = undecided + r * VectorMachine.width
+      for i in 0..<n { anyUndecided[i] |= column[i] }
     }
   }
 
