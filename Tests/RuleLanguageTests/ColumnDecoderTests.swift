@@ -86,6 +86,34 @@ import Testing
     try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
   }
 
+  @Test("키 순서가 바뀌거나, 두 필드가 한 키를 읽거나, 키가 두 번 나와도 같다")
+  func keyOrderAndSharedKeys() throws {
+    let b = try book(
+      """
+      record R { a: int from "x", b: int? from "x", c: int from "y" }
+      fact r: R from "r"
+      fact n: int from "n"
+      rule t
+        output o = r.a + n
+        output p = r.b ?? -1
+        output q = r.c
+      """)
+    let lines = [
+      #"{"r": {"x": 1, "y": 2}, "n": 3}"#, #"{"n": 3, "r": {"y": 2, "x": 1}}"#,
+      #"{"r": {"x": 1, "x": 5, "y": 2}, "n": 3}"#, #"{"r": {"y": 2, "x": 1, "y": 4}}"#,
+    ]
+    try Self.compare(b, lines)
+    // The first field reading a key takes its value (the last one written); the other stays
+    // none: as before the decoders tried the next key first.
+    let e = b.evaluator()
+    var out: [UInt8] = []
+    Array(lines[2].utf8).withUnsafeBufferPointer {
+      e.evaluateLine($0, asOf: day("2026-06-15"), into: &out)
+    }
+    let text = String(decoding: out, as: UTF8.self)
+    #expect(text.contains(#""o":8"#) && text.contains(#""p":-1"#), "\(text)")
+  }
+
   @Test("Rules/ 데모 시민과 그 변형")
   func shippedCitizens() throws {
     let book = try ShippedRulesTests.load()

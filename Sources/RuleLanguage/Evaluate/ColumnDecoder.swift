@@ -91,7 +91,7 @@ extension ProfileDecoder {
     case .list(let element):
       return list(element, &s, m)
     case .record(let r):
-      return record(records[r], &s, m)
+      return record(records[r], distinct: distinctKeys[r], &s, m)
     default:
       return nil
     }
@@ -125,12 +125,14 @@ extension ProfileDecoder {
   }
 
   private func record(
-    _ fields: [(key: [UInt8], type: RuleType)], _ s: inout JSONScanner, _ m: VectorMachine
+    _ fields: [(key: [UInt8], type: RuleType)], distinct: Bool, _ s: inout JSONScanner,
+    _ m: VectorMachine
   ) -> Int? {
     guard s.peek == UInt8(ascii: "{") else { return nil }
     s.pos += 1
     s.skipSpace()
     var values = [Int?](repeating: nil, count: fields.count)
+    var next = distinct ? 0 : fields.count  // the field after the last matched, tried first
     if s.peek == UInt8(ascii: "}") {
       s.pos += 1
     } else {
@@ -140,7 +142,10 @@ extension ProfileDecoder {
         guard s.peek == UInt8(ascii: ":") else { return nil }
         s.pos += 1
         s.skipSpace()
-        if let k = fields.firstIndex(where: { s.equals(key, $0.key) }) {
+        if let k = next < fields.count && s.equals(key, fields[next].key)
+          ? next : fields.firstIndex(where: { s.equals(key, $0.key) })
+        {
+          next = distinct ? k + 1 : fields.count
           guard let w = word(fields[k].type, &s, m) else { return nil }
           values[k] = w
         } else if !s.skipValue() {

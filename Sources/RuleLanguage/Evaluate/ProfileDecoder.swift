@@ -35,12 +35,16 @@ struct ProfileDecoder: Sendable {
   let types: [RuleType]
   let enums: [[[UInt8]]]
   let records: [[(key: [UInt8], type: RuleType)]]
+  /// Whether each record reads every field from a key of its own (fields may share one; the
+  /// first of them takes the value, so the next-field guess is only for distinct keys).
+  let distinctKeys: [Bool]
   let unknowns: [Value]
 
   init(program: Program) {
     types = program.facts.map(\.type)
     enums = program.enums.map { $0.json.map { Array($0.utf8) } }
     records = program.records.map { $0.fields.map { (Array($0.key.utf8), $0.type) } }
+    distinctKeys = program.records.map { Set($0.fields.map(\.key)).count == $0.fields.count }
     unknowns = program.facts.indices.map { .unknown(FactSet($0)) }
     func build(_ entries: [(path: ArraySlice<String>, fact: Int)]) -> Node {
       var order: [String] = []
@@ -93,6 +97,9 @@ struct ProfileDecoder: Sendable {
       s.pos += 1
       return
     }
+    // Lines from one producer list their keys in one order: the key after the last one
+    // matched is tried first, before searching them all.
+    var next = 0
     while s.pos < s.end {
       guard let key = s.stringRange() else { return }
       s.skipSpace()
@@ -100,7 +107,8 @@ struct ProfileDecoder: Sendable {
       s.pos += 1
       s.skipSpace()
       let start = s.pos
-      if let k = node.keys.firstIndex(where: { s.equals(key, $0) }) {
+      if let k = ProfileDecoder.index(of: key, in: node.keys, from: next, s) {
+        next = k + 1
         for f in node.facts[k] where t.wants(f) {
           s.pos = start
           t.decode(f, types[f], &s, self)
@@ -124,6 +132,14 @@ struct ProfileDecoder: Sendable {
       if s.peek == UInt8(ascii: "}") { s.pos += 1 }
       return
     }
+  }
+
+  /// Which of `keys` the key at `range` is, trying `keys[guess]` first.
+  static func index(
+    of range: Range<Int>, in keys: [[UInt8]], from guess: Int, _ s: JSONScanner
+  ) -> Int? {
+    if guess < keys.count, s.equals(range, keys[guess]) { return guess }
+    return keys.firstIndex(where: { s.equals(range, $0) })
   }
 
   /// The value at the scanner decoded as `type`, or nil if it does not fit.
@@ -182,18 +198,20 @@ struct ProfileDecoder: Sendable {
         }
       }
     case .record(let r):
-      return record(records[r], &s)
+      return record(records[r], distinct: distinctKeys[r], &s)
     default:
       return nil
     }
   }
 
-  private func record(_ fields: [(key: [UInt8], type: RuleType)], _ s: inout JSONScanner) -> Value?
-  {
+  private func record(
+    _ fields: [(key: [UInt8], type: RuleType)], distinct: Bool, _ s: inout JSONScanner
+  ) -> Value? {
     guard s.peek == UInt8(ascii: "{") else { return nil }
     s.pos += 1
     s.skipSpace()
     var values = [Value?](repeating: nil, count: fields.count)
+    var next = distinct ? 0 : fields.count  // the field after the last matched, tried first
     if s.peek == UInt8(ascii: "}") {
       s.pos += 1
     } else {
@@ -203,7 +221,10 @@ struct ProfileDecoder: Sendable {
         guard s.peek == UInt8(ascii: ":") else { return nil }
         s.pos += 1
         s.skipSpace()
-        if let k = fields.firstIndex(where: { s.equals(key, $0.key) }) {
+        if let k = next < fields.count && s.equals(key, fields[next].key)
+          ? next : fields.firstIndex(where: { s.equals(key, $0.key) })
+        {
+          next = distinct ? k + 1 : fields.count
           guard let v = value(fields[k].type, &s) else { return nil }
           values[k] = v
         } else if !s.skipValue() {
