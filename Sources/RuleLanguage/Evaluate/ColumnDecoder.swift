@@ -91,7 +91,7 @@ extension ProfileDecoder {
     case .list(let element):
       return list(element, &s, m)
     case .record(let r):
-      return record(records[r], distinct: distinctKeys[r], &s, m)
+      return record(r, &s, m)
     default:
       return nil
     }
@@ -124,15 +124,13 @@ extension ProfileDecoder {
     return at
   }
 
-  private func record(
-    _ fields: [(key: [UInt8], type: RuleType)], distinct: Bool, _ s: inout JSONScanner,
-    _ m: VectorMachine
-  ) -> Int? {
+  private func record(_ r: Int, _ s: inout JSONScanner, _ m: VectorMachine) -> Int? {
+    let fields = records[r]
     guard s.peek == UInt8(ascii: "{") else { return nil }
     s.pos += 1
     s.skipSpace()
     var values = [Int?](repeating: nil, count: fields.count)
-    var next = distinct ? 0 : fields.count  // the field after the last matched, tried first
+    var next = 0
     if s.peek == UInt8(ascii: "}") {
       s.pos += 1
     } else {
@@ -142,10 +140,7 @@ extension ProfileDecoder {
         guard s.peek == UInt8(ascii: ":") else { return nil }
         s.pos += 1
         s.skipSpace()
-        if let k = next < fields.count && s.equals(key, fields[next].key)
-          ? next : fields.firstIndex(where: { s.equals(key, $0.key) })
-        {
-          next = distinct ? k + 1 : fields.count
+        if let k = fieldIndex(of: key, record: r, from: &next, s) {
           guard let w = word(fields[k].type, &s, m) else { return nil }
           values[k] = w
         } else if !s.skipValue() {

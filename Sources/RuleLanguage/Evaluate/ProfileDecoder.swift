@@ -35,8 +35,9 @@ struct ProfileDecoder: Sendable {
   let types: [RuleType]
   let enums: [[[UInt8]]]
   let records: [[(key: [UInt8], type: RuleType)]]
-  /// Whether each record reads every field from a key of its own (fields may share one; the
-  /// first of them takes the value, so the next-field guess is only for distinct keys).
+  /// Each record's keys, and whether each field reads a key of its own (fields may share
+  /// one; the first of them takes the value, so the next-key guess is only for distinct keys).
+  let recordKeys: [[[UInt8]]]
   let distinctKeys: [Bool]
   let unknowns: [Value]
 
@@ -44,6 +45,7 @@ struct ProfileDecoder: Sendable {
     types = program.facts.map(\.type)
     enums = program.enums.map { $0.json.map { Array($0.utf8) } }
     records = program.records.map { $0.fields.map { (Array($0.key.utf8), $0.type) } }
+    recordKeys = records.map { $0.map(\.key) }
     distinctKeys = program.records.map { Set($0.fields.map(\.key)).count == $0.fields.count }
     unknowns = program.facts.indices.map { .unknown(FactSet($0)) }
     func build(_ entries: [(path: ArraySlice<String>, fact: Int)]) -> Node {
@@ -142,6 +144,17 @@ struct ProfileDecoder: Sendable {
     return keys.firstIndex(where: { s.equals(range, $0) })
   }
 
+  /// Which field of record `r` the key at `range` is; `next` is the field to try first, and
+  /// becomes the one after it (kept past the end for a record whose fields share a key).
+  func fieldIndex(of range: Range<Int>, record r: Int, from next: inout Int, _ s: JSONScanner)
+    -> Int?
+  {
+    let keys = recordKeys[r]
+    guard let k = ProfileDecoder.index(of: range, in: keys, from: next, s) else { return nil }
+    next = distinctKeys[r] ? k + 1 : keys.count
+    return k
+  }
+
   /// The value at the scanner decoded as `type`, or nil if it does not fit.
   func value(_ type: RuleType, _ s: inout JSONScanner) -> Value? {
     if s.peek == UInt8(ascii: "n") {
@@ -198,20 +211,19 @@ struct ProfileDecoder: Sendable {
         }
       }
     case .record(let r):
-      return record(records[r], distinct: distinctKeys[r], &s)
+      return record(r, &s)
     default:
       return nil
     }
   }
 
-  private func record(
-    _ fields: [(key: [UInt8], type: RuleType)], distinct: Bool, _ s: inout JSONScanner
-  ) -> Value? {
+  private func record(_ r: Int, _ s: inout JSONScanner) -> Value? {
+    let fields = records[r]
     guard s.peek == UInt8(ascii: "{") else { return nil }
     s.pos += 1
     s.skipSpace()
     var values = [Value?](repeating: nil, count: fields.count)
-    var next = distinct ? 0 : fields.count  // the field after the last matched, tried first
+    var next = 0
     if s.peek == UInt8(ascii: "}") {
       s.pos += 1
     } else {
@@ -221,10 +233,7 @@ struct ProfileDecoder: Sendable {
         guard s.peek == UInt8(ascii: ":") else { return nil }
         s.pos += 1
         s.skipSpace()
-        if let k = next < fields.count && s.equals(key, fields[next].key)
-          ? next : fields.firstIndex(where: { s.equals(key, $0.key) })
-        {
-          next = distinct ? k + 1 : fields.count
+        if let k = fieldIndex(of: key, record: r, from: &next, s) {
           guard let v = value(fields[k].type, &s) else { return nil }
           values[k] = v
         } else if !s.skipValue() {
