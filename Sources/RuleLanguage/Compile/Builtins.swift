@@ -114,7 +114,7 @@ enum Builtins {
       type: fixed([.date, .int], .date),
       impl: .two { d, n in
         guard case .date(let x) = d, case .int(let years) = n else { return .none }
-        guard years > -100_000, years < 100_000 else { return .fault(Operators.overflowCode) }
+        guard years.magnitude < 100_000 else { return .fault(Operators.overflowCode) }
         return .date(CivilDate(dayNumber: x).anniversary(years: years).dayNumber)
       }),
     "date": Builtin(

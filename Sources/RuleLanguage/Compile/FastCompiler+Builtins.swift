@@ -48,7 +48,7 @@ extension FastCompiler {
       return wrap { m in
         let d = a(m)
         let years = b(m)
-        guard years > -100_000, years < 100_000 else { return m.fail() }
+        guard years.magnitude < 100_000 else { return m.fail() }
         if let fast = FastDays.anniversary(d, years: years) { return fast }
         guard let day = date(d) else { return m.fail() }
         return day.anniversary(years: years).dayNumber
@@ -105,8 +105,8 @@ extension FastCompiler {
 
   /// The date of a day number the general machine would accept (`Builtins` box only these).
   static func date(_ day: Int) -> CivilDate? {
-    // Compared, not `abs`: any word may come here (`none` is Int.min).
-    day > -300_000_000 && day < 300_000_000 ? CivilDate(dayNumber: day) : nil
+    // `magnitude`, not `abs`, which traps on Int.min (`none`'s word).
+    day.magnitude < 300_000_000 ? CivilDate(dayNumber: day) : nil
   }
 
   /// The year of a day number, from the table where it can.

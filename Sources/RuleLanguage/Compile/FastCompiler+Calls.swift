@@ -55,8 +55,7 @@ extension FastCompiler {
     switch t {
     case .int, .money: { .int($0) }
     case .decimal: { .decimal($0) }
-    case .date:
-      { $0 > -300_000_000 && $0 < 300_000_000 ? .date($0) : .fault(Operators.overflowCode) }
+    case .date: { $0.magnitude < 300_000_000 ? .date($0) : .fault(Operators.overflowCode) }
     case .bool: { .bool($0 != 0) }
     default: throw FastUnsupported()
     }

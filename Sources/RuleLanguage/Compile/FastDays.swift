@@ -87,7 +87,7 @@ enum FastDays {
   @inline(__always) static func anniversary(_ day: Int, years: Int, _ t: DayTables = .shared)
     -> Int?
   {
-    guard let (i, doy) = yearIndex(day, t), years > -t.years, years < t.years else { return nil }
+    guard let (i, doy) = yearIndex(day, t), years.magnitude < t.years else { return nil }
     let target = i &+ years
     guard target >= 0, target < t.years else { return nil }
     let k = leapOrdinal(doy, leap: t.leap[i])
@@ -134,9 +134,7 @@ enum FastDays {
   @inline(__always) static func adding(months: Int, to day: Int, _ t: DayTables = .shared)
     -> Int?
   {
-    guard let (y, m, d) = parts(day, t), months > -1_000_000, months < 1_000_000 else {
-      return nil
-    }
+    guard let (y, m, d) = parts(day, t), months.magnitude < 1_000_000 else { return nil }
     let index = y * 12 + (m - 1) + months
     guard index >= 1900 * 12 else { return nil }
     let (ny, nm) = (index / 12, index % 12 + 1)

@@ -82,8 +82,8 @@ enum Operators {
 
   /// Months first (clamped to the month's end, as 민법 §160 counts), then days.
   static func shift(_ day: Int, months: Int, days: Int) -> Value {
-    // Compared, not `abs`, which traps on Int.min.
-    guard months > -1_000_000, months < 1_000_000, days > -100_000_000, days < 100_000_000 else {
+    // `magnitude`, not `abs`, which traps on Int.min.
+    guard months.magnitude < 1_000_000, days.magnitude < 100_000_000 else {
       return .fault(overflowCode)
     }
     if months == 0 { return .date(day + days) }

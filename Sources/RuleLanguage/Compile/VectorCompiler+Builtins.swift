@@ -114,7 +114,7 @@ extension VectorCompiler {
       let (x, y) = (a[0], a[1])
       return { m in
         VectorCompiler.zip(m, x(m), y(m)) { d, years in
-          guard years > -100_000, years < 100_000 else { return nil }
+          guard years.magnitude < 100_000 else { return nil }
           if let fast = FastDays.anniversary(d, years: years, t) { return fast }
           return FastCompiler.date(d)?.anniversary(years: years).dayNumber
         }

@@ -314,11 +314,11 @@ extension VectorCompiler {
           eval: { m in
             let (column, p) = (x(m), word(m))
             let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
-            if months == 0 && days > -100_000_000 && days < 100_000_000 {
+            if months == 0 && days.magnitude < 100_000_000 {
               return VectorCompiler.map(m, column) { $0 &+ days }
             }
             return VectorCompiler.mapActive(m, column) { d in
-              if days > -100_000_000, days < 100_000_000,
+              if days.magnitude < 100_000_000,
                 let shifted = FastDays.adding(months: months, to: d, tables)
               {
                 return shifted + days
@@ -335,8 +335,8 @@ extension VectorCompiler {
         eval: { m in
           VectorCompiler.zipActive(m, x(m), y(m)) { d, p in
             let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
-            if months == 0, days > -100_000_000, days < 100_000_000 { return d + days }
-            if days > -100_000_000, days < 100_000_000,
+            if months == 0, days.magnitude < 100_000_000 { return d + days }
+            if days.magnitude < 100_000_000,
               let shifted = FastDays.adding(months: months, to: d, tables)
             {
               return shifted + days

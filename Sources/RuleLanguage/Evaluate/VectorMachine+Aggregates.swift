@@ -37,8 +37,9 @@ extension VectorMachine {
     }
     // Each element's lane: every lane marks its first element (the last mark on a position
     // is the lane that has elements there), and the marks run forward over the rest.
+    // `parent` has a spare word: lanes after the last element mark position `total`.
     let (parent, root, items, active) = (
-      column(total + 1), column(total + 1), column(total), ones(total)
+      column(total + 1), column(total), column(total), ones(total)
     )
     parent.update(repeating: 0, count: total + 1)
     for i in 0..<n { parent[first[i]] = i }
@@ -69,10 +70,9 @@ extension VectorMachine {
     let (n, a) = (space.count, space.active)
     let mask = column(n)
     mask.update(from: a, count: n)
-    let made = VectorSpace(count: e.count, active: e.active, root: e.root, parent: e.parent)
     elementSpaces.append(
       ElementSpace(
-        lists: lists, root: space.root, count: n, active: mask, items: items, space: made,
+        lists: lists, root: space.root, count: n, active: mask, items: items, space: e,
         kept: kept))
   }
 

@@ -303,13 +303,12 @@ final class VectorMachine: LaneStorage {
   }
 
   /// `mark` as one number that grows with each column allocated in a rule.
-  var position: Int {
-    let (chunk, offset) = mark
-    return chunk << 40 | offset
-  }
+  var position: Int { VectorMachine.position(of: mark) }
+
+  private static func position(of mark: (Int, Int)) -> Int { mark.0 << 40 | mark.1 }
 
   func release(to mark: (Int, Int)) {
-    let from = mark.0 << 40 | mark.1
+    let from = VectorMachine.position(of: mark)
     reset(chunk: mark.0, at: mark.1)
     // A column allocated from here on may reuse the address of one a cache names.
     forgetColumns()
