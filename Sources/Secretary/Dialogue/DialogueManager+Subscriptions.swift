@@ -48,7 +48,9 @@ extension DialogueManager {
       [.text("\(title) 알림을 신청했어요. 기한 전에 \(via)" + Josa.direction.form(after: via) + " 알려 드릴게요.")]
     ])
     if let next = upcoming(id, only: Set(rules), asOf: asOf).first {
-      reply.paragraphs.append([.text("다음 알림: "), .date(next.day), .text(" — \(next.message)")])
+      reply.paragraphs.append([
+        .text("다음 알림: "), .date(next.notifyDay), .text(" — \(next.message)"),
+      ])
     }
     reply.quickReplies = [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
     return reply
@@ -105,44 +107,44 @@ extension DialogueManager {
     }
   }
 
-  /// Upcoming notifications for subscribed services.
+  /// The subscribed reminders of the coming year, from the planner that `biseo plan` and
+  /// `biseo ical` use: one paragraph per reminder window, with every day it will be sent.
   func listReminders(_ conversation: Conversation, asOf: CivilDate) -> Reply {
-    let services = subscribedServices(conversation.citizenID)
-    guard !services.isEmpty else {
+    guard !subscribedServices(conversation.citizenID).isEmpty else {
       return Reply(template("list_reminders", "none") ?? "예정된 알림이 없어요.")
     }
-    let items = upcoming(conversation.citizenID, only: services, asOf: asOf)
-    guard !items.isEmpty else { return Reply("앞으로 1년 안에 보낼 알림이 없어요.") }
-    // One paragraph per reminder, with every day it will be sent.
+    let plans = upcoming(conversation.citizenID, asOf: asOf)
+    guard !plans.isEmpty else { return Reply("앞으로 1년 안에 보낼 알림이 없어요.") }
     var order: [String] = []
-    var days: [String: [CivilDate]] = [:]
-    for item in items {
-      if days[item.message] == nil { order.append(item.message) }
-      days[item.message, default: []].append(item.day)
+    var windows: [String: [ReminderPlan]] = [:]
+    for plan in plans {
+      let window = "\(plan.rule):\(plan.windowEnd)"
+      if windows[window] == nil { order.append(window) }
+      windows[window, default: []].append(plan)
     }
     var paragraphs: [[ReplySegment]] = [[.text("예정된 알림 \(order.count)건이에요.")]]
-    for message in order.prefix(5) {
-      let when = (days[message] ?? []).map { "\($0.month)월 \($0.day)일" }.joined(separator: ", ")
-      paragraphs.append([.text("\(message) (알림: \(when))")])
+    for window in order.prefix(5) {
+      let sent = windows[window] ?? []
+      let when = sent.map { Self.shortDay($0.notifyDay, asOf: asOf) }.joined(separator: ", ")
+      paragraphs.append([.text("\(sent[0].message) (알림: \(when))")])
     }
+    if order.count > 5 { paragraphs.append([.text("그 밖에 \(order.count - 5)건이 더 있어요.")]) }
     return Reply(paragraphs: paragraphs)
   }
 
-  /// Each notification day in the coming year for the given services, soonest first.
-  func upcoming(_ citizenID: String, only services: Set<String>, asOf: CivilDate)
-    -> [(day: CivilDate, message: String)]
+  /// The citizen's notifications of the coming year, soonest first, for the subscribed
+  /// services (all of them unless `only` narrows it).
+  func upcoming(_ citizenID: String, only services: Set<String>? = nil, asOf: CivilDate)
+    -> [ReminderPlan]
   {
-    guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
-    let horizon = asOf.adding(days: 365)
-    var items: [(day: CivilDate, message: String)] = []
-    for result in evaluation.rules where services.contains(result.name) {
-      for reminder in result.reminders {
-        for day in reminder.notifyOn where day >= asOf && day <= horizon {
-          items.append((day, reminder.message))
-        }
-      }
-    }
-    return items.sorted { $0.day < $1.day }
+    let plans = runtime.planner.plan(citizen: citizenID, asOf: asOf, days: 365)
+    guard let services else { return plans }
+    return plans.filter { services.contains($0.rule) }
+  }
+
+  /// "7월 25일", with the year when it is not this year's.
+  static func shortDay(_ day: CivilDate, asOf: CivilDate) -> String {
+    day.year == asOf.year ? "\(day.month)월 \(day.day)일" : "\(day.year)년 \(day.month)월 \(day.day)일"
   }
 
   /// `2026-03-02T09:00:00+09:00`: consents are recorded in Korean time.

@@ -40,6 +40,9 @@ public final class SecretaryRuntime: Sendable {
   let interpreter: Interpreter
   let intents: IntentCatalog
   let faq: FAQIndex
+  /// The one path from subscriptions to notification days: "내 알림", `biseo plan` and
+  /// `biseo ical` all read it, so they never disagree.
+  let planner: ReminderPlanner
 
   var book: RuleBook { rules.book }
   var calendar: HolidayCalendar { rules.calendar }
@@ -50,6 +53,7 @@ public final class SecretaryRuntime: Sendable {
     self.interpreter = interpreter
     self.intents = intents
     self.faq = faq
+    planner = ReminderPlanner(rules: rules)
   }
 
   /// The same knowledge with profiles kept in another data directory (one per test, or
