@@ -444,18 +444,36 @@ public final class Evaluator {
       if let range, !days.contains(where: range.contains) { continue }
       var message = ""
       var previousValue: String?
+      // An unknown or absent value waits for the literal after it: "{name}님, 올해 …" for a
+      // citizen whose name is not known drops the address and keeps the sentence ("올해 …")
+      // rather than calling them "알 수 없음님"; anything else prints it as before.
+      var absent: String?
       for piece in rem.message {
         switch piece {
         case .literal(let t):
-          // "{service}을/를": the particle after a value agrees with how the value ends.
-          message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
+          if absent != nil, t.hasPrefix("님") {
+            message += t.drop { $0 != " " }.drop { $0 == " " }
+          } else {
+            message += absent ?? ""
+            // "{service}을/를": the particle after a value agrees with how the value ends.
+            message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
+          }
           previousValue = nil
+          absent = nil
         case .value(let eval, let type):
-          let text = Korean.value(output(eval(machine), type))
-          message += text
+          message += absent ?? ""
+          let value = output(eval(machine), type)
+          let text = Korean.value(value)
+          switch value {
+          case .unknown, .null: absent = text
+          default:
+            absent = nil
+            message += text
+          }
           previousValue = text
         }
       }
+      message += absent ?? ""
       out.append(
         Reminder(
           rule: rule.name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),

@@ -43,7 +43,7 @@ enum AnswerReader {
       {
         return .string(code)
       }
-      if fact == "name" { return name(in: text).map { .string($0) } }
+      if fact == "name" { return name(in: interpretation).map { .string($0) } }
       if fact == "nationality" { return Nationality.code(in: text).map { .string($0) } }
       let words = text.split(separator: " ").map { Josa.stripped(from: $0) }
       let cleaned = words.joined(separator: " ")
@@ -61,6 +61,52 @@ enum AnswerReader {
   /// Endings after a name ("김하나예요", "민준이에요"); particles are not stripped, since a
   /// name may end in a syllable that looks like one ("하나" is not "하" + "나").
   static let nameEndings = ["입니다", "이에요", "이예요", "예요", "이고요", "이요", "이야", "라고 해요", "요", "야"]
+
+  /// Words no name is made of: greetings, question words, the secretary's own topics.
+  static let notNameWords = [
+    "안녕", "감사", "고마", "뭐", "무엇", "언제", "얼마", "어떻게", "어디", "왜", "대상", "알림", "신청",
+    "세금", "검진", "싫", "몰라", "모르", "비밀", "안 알려", "됐", "그만", "도와", "해줘", "있어", "없어",
+  ]
+
+  /// A name, or nil when the answer is something else: a greeting, a question, a request.
+  ///
+  /// The secretary would rather ask again than call someone "안녕하세님".
+  static func name(in interpretation: Interpretation) -> String? {
+    let text = interpretation.text
+    if text.contains("?") || notNameWords.contains(where: text.contains) { return nil }
+    let intent = interpretation.intent
+    if intent.confidence >= 0.7, !["out_of_scope", "affirm"].contains(intent.intent) { return nil }
+    guard let name = name(in: text), (1...20).contains(name.count),
+      name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." })
+    else { return nil }
+    return name
+  }
+
+  /// A name the citizen gives unasked: "제 이름은 김민준이에요", "저는 이도윤입니다", or a lone
+  /// "이도윤입니다" (two to four syllables and a copula, from someone whose name is not known).
+  static func introducedName(in interpretation: Interpretation, nameless: Bool) -> String? {
+    let text = interpretation.text.trimmingCharacters(in: .punctuationCharacters)
+    let words = text.split(separator: " ").map(String.init)
+    let copula = ["입니다", "이에요", "이예요", "예요", "이고요", "이요", "이야", "라고 해요", "라고 합니다"]
+    let introduced: Bool
+    if text.contains("이름은") || text.contains("이름이") {
+      introduced = true
+    } else if words.count == 2, ["저는", "나는", "전", "난"].contains(words[0]) {
+      introduced = copula.contains { words[1].hasSuffix($0) }
+    } else if words.count == 1, nameless {
+      let stem = copula.first { text.hasSuffix($0) }.map { String(text.dropLast($0.count)) }
+      introduced =
+        stem.map { (2...4).contains($0.count) && $0.allSatisfy(\.isHangulSyllable) } ?? false
+    } else {
+      introduced = false
+    }
+    guard introduced, !text.contains("?") else { return nil }
+    return name(in: text).flatMap { name in
+      name.count <= 10 && name.allSatisfy(\.isLetter)
+        && !notNameWords.contains(where: name.contains)
+        ? name : nil
+    }
+  }
 
   /// The name in "저는 김민준입니다", "제 이름은 김하나예요", "김하나": the last word without its
   /// ending.
@@ -113,6 +159,13 @@ enum AnswerReader {
     return text.hasPrefix("없") || text == "없음" || text.contains("없어") || text.contains("해당 없")
       || text.contains("해당없")
       || (interpretation.intent.intent == "deny" && interpretation.entities.isEmpty)
+  }
+}
+
+extension Character {
+  /// A precomposed Hangul syllable (가–힣).
+  var isHangulSyllable: Bool {
+    unicodeScalars.count == 1 && unicodeScalars.allSatisfy { ("가"..."힣").contains($0) }
   }
 }
 

@@ -228,11 +228,23 @@ extension DialogueManager {
       return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
     }
     conversation.pending = nil
+    let volunteered =
+      pending.topic.map {
+        keepVolunteered(understood, besides: pending.fact, topic: $0, conversation, asOf: asOf)
+      } ?? []
     guard let topic = pending.topic else {
-      let name = value.stringValue.map { "\($0)님, 반가워요." } ?? "고마워요."
-      return Reply("\(name) 무엇을 도와드릴까요? 예: \"올해 건강검진 대상이야?\"")
+      let name = value.stringValue.map { "\($0)님, 반가워요. 알림에서 그렇게 불러 드릴게요." } ?? "고마워요."
+      return Reply(
+        paragraphs: [[.text(name)]],
+        quickReplies: [
+          QuickReply(title: "내 알림 보기", payload: "/list_reminders")
+        ])
     }
-    return answer(topic, &conversation, asOf: asOf)
+    var reply = answer(topic, &conversation, asOf: asOf)
+    if !volunteered.isEmpty {
+      reply.paragraphs.insert([.text("말씀하신 \(volunteered.joined(separator: ", "))도 저장했어요.")], at: 0)
+    }
+    return reply
   }
 
   /// Asks again, with a hint; after three misses the question is dropped.

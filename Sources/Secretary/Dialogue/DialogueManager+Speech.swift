@@ -52,16 +52,15 @@ extension DialogueManager {
       text: text, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
   }
 
-  /// The opening line for a citizen, by name when the profile has one; a citizen without a
-  /// name is asked for it first, so that reminders can address them.
+  /// The opening line for a citizen, by name when the profile has one.
+  ///
+  /// A citizen without a
+  /// name is not asked for it here: a greeting or a first question is never a name, and the
+  /// name is asked only when a reply needs it (reminders address the citizen by name).
   public func greeting(in conversation: inout Conversation) -> Reply {
     let profile = try? runtime.profiles.profile(conversation.citizenID)
     guard let name = profile?["name"]?.stringValue else {
-      if isAskable("name"), let ask = factAsk("name") {
-        conversation.pending = PendingQuestion(fact: "name", topic: nil)
-        return Reply("안녕하세요, 비서예요. \(ask)")
-      }
-      return Reply("안녕하세요, 비서예요. 무엇을 도와드릴까요?")
+      return Reply("안녕하세요, 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
     }
     return Reply("안녕하세요, \(name)님. 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
   }

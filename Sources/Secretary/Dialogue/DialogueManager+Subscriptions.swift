@@ -53,6 +53,13 @@ extension DialogueManager {
       ])
     }
     reply.quickReplies = [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
+    // Reminders open with the citizen's name: the one moment a nameless citizen is asked it.
+    let named = (try? runtime.profiles.profile(id))?["name"]?.stringValue != nil
+    if !named, isAskable("name"), let ask = factAsk("name") {
+      conversation.pending = PendingQuestion(fact: "name", topic: nil)
+      reply.paragraphs.append([.text("알림에서 " + ask)])
+      reply.quickReplies = []
+    }
     return reply
   }
 

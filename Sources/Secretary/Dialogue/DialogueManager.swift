@@ -51,6 +51,11 @@ public struct DialogueManager: Sendable {
     let intent = Self.reminderCommand(in: text) ?? understood.intent.intent
     conversation.lastIntent = intent
 
+    if conversation.pending?.fact != "name",
+      let reply = introduction(understood, &conversation, asOf: asOf)
+    {
+      return reply
+    }
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
       // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
@@ -131,6 +136,33 @@ public struct DialogueManager: Sendable {
       return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
     }
     return answer(topic, &conversation, asOf: asOf)
+  }
+
+  /// "제 이름은 김민준이에요" said unasked: the name is kept, and a question left open is asked
+  /// again so the thread goes on.
+  private func introduction(
+    _ understood: Interpretation, _ conversation: inout Conversation, asOf: CivilDate
+  ) -> Reply? {
+    let profile = try? runtime.profiles.profile(conversation.citizenID)
+    let nameless = profile?["name"]?.stringValue == nil
+    guard let profile, isAskable("name"),
+      let name = AnswerReader.introducedName(in: understood, nameless: nameless),
+      let info = runtime.book.facts.first(where: { $0.name == "name" })
+    else { return nil }
+    do {
+      try runtime.profiles.save(
+        conversation.citizenID, profile.setting(path: info.keyPath, to: .string(name)))
+    } catch {
+      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+    }
+    var reply = Reply("\(name)님, 반가워요. 무엇을 도와드릴까요? 예: \"올해 건강검진 대상이야?\"")
+    if let pending = conversation.pending {
+      let again = question(for: pending.fact, topic: pending.topic)
+      reply = Reply(
+        paragraphs: [[.text("\(name)님, 반가워요.")]] + again.paragraphs,
+        quickReplies: again.quickReplies)
+    }
+    return reply
   }
 
   /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.

@@ -1,0 +1,49 @@
+import CivilCalendar
+import NLU
+import RuleLanguage
+
+extension DialogueManager {
+  /// Facts a line gives beyond the one asked, saved so they are never asked.
+  ///
+  /// "1990-03-02 남자" while the birth date is asked also says the sex. Only the topic's other
+  /// missing facts count, and only choices named by a word of two letters or more: a line is
+  /// never stretched to fit a fact.
+  ///
+  /// - Returns: the labels of the facts saved, in the order they were read.
+  func keepVolunteered(
+    _ understood: Interpretation, besides asked: String, topic: Topic,
+    _ conversation: Conversation, asOf: CivilDate
+  ) -> [String] {
+    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else { return [] }
+    var missing: [String] = []
+    for rule in topic.rules {
+      guard case .unknown(let facts)? = evaluation.rule(rule)?.status else { continue }
+      missing += facts.filter { $0 != asked && !missing.contains($0) }
+    }
+    var kept: [String] = []
+    for fact in missing where isAskable(fact, in: conversation) {
+      guard case .choice(let choices)? = runtime.book.factKind(fact)?.kind,
+        let info = runtime.book.facts.first(where: { $0.name == fact })
+      else { continue }
+      let tied = AnswerReader.candidates(understood.text, among: choices)
+      guard tied.count == 1, Self.namesLongly(tied[0], in: understood.text) else { continue }
+      do {
+        let profile = try runtime.profiles.profile(conversation.citizenID)
+        try runtime.profiles.save(
+          conversation.citizenID, profile.setting(path: info.keyPath, to: .string(tied[0].json)))
+        kept.append(info.label ?? fact)
+      } catch {
+        continue
+      }
+    }
+    return kept
+  }
+
+  /// Whether the choice is named by a word of two letters or more: "남자" names M, a stray
+  /// "남" inside "남편" does not.
+  static func namesLongly(_ choice: FactChoice, in text: String) -> Bool {
+    let answer = text.replacingOccurrences(of: " ", with: "")
+    let names = (choice.label ?? "").split(separator: "·").map(String.init) + [choice.name]
+    return names.contains { $0.count >= 2 && answer.contains($0) }
+  }
+}
