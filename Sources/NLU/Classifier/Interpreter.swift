@@ -8,6 +8,9 @@ package struct Interpretation: Sendable, Codable, Equatable {
   package var intent: IntentPrediction
   /// Entities, in order of position.
   package var entities: [Entity]
+  /// Whether the line says yes or no, read as a line on its own (not as the answer to an
+  /// offer: see `answerToOffer()`).
+  package var polarity: Polarity = .neutral
 }
 
 /// Intent model plus entity recognizer: what the dialogue and `biseo classify` call.
@@ -32,10 +35,12 @@ package struct Interpreter: Sendable {
   /// - Parameters:
   ///   - text: raw input.
   ///   - asOf: the day relative dates are resolved against (Asia/Seoul), injected.
-  /// - Returns: intent and entities.
+  /// - Returns: intent, entities and polarity.
   package func interpret(_ text: String, asOf: CivilDate) -> Interpretation {
-    Interpretation(
-      text: EntityRecognizer.prepare(text), intent: model.classify(text),
-      entities: recognizer.entities(in: text, context: EntityContext(asOf: asOf)))
+    let prepared = EntityRecognizer.prepare(text)
+    return Interpretation(
+      text: prepared, intent: model.classify(text),
+      entities: recognizer.entities(in: text, context: EntityContext(asOf: asOf)),
+      polarity: PolarityDetector.polarity(of: prepared, afterOffer: false))
   }
 }

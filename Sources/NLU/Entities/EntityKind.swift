@@ -6,6 +6,8 @@ package enum EntityKind: String, Sendable, Hashable, CaseIterable, Codable {
   case date
   case displacement
   case number
+  /// The whole line's yes or no (`positive`, `negative`), from `PolarityDetector`.
+  case polarity
   case sido
   case yesNo = "yes_no"
 

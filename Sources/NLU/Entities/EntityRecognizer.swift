@@ -1,12 +1,15 @@
 import Hangul
 
-/// Runs every entity extractor and keeps a non-overlapping set: longer spans win, then the
-/// extractor listed first.
+/// Runs every entity extractor and keeps a non-overlapping set.
+///
+/// Longer spans win, then the extractor listed first. The line's polarity stands apart and may
+/// overlap the others.
 package struct EntityRecognizer: Sendable {
   /// The built-in extractors, in priority order.
   package static let builtIn: [any EntityExtractor] = [
     DateExtractor(), BirthYearExtractor(), AgeExtractor(), AmountExtractor(),
     DisplacementExtractor(), NumberExtractor(), SidoExtractor(), YesNoExtractor(),
+    PolarityExtractor(),
   ]
 
   private let extractors: [any EntityExtractor]
@@ -52,10 +55,17 @@ package struct EntityRecognizer: Sendable {
     var taken = [Bool](repeating: false, count: characters.count)
     var kept: [Entity] = []
     for (entity, _) in candidates where entity.start < entity.end {
+      // The line's polarity overlaps the very words it reads ("네"); it is kept beside them.
+      if entity.kind == .polarity {
+        kept.append(entity)
+        continue
+      }
       guard !taken[entity.start..<entity.end].contains(true) else { continue }
       for k in entity.start..<entity.end { taken[k] = true }
       kept.append(entity)
     }
-    return kept.sorted { $0.start < $1.start }
+    return kept.sorted {
+      ($0.start, $0.kind == .polarity ? 1 : 0) < ($1.start, $1.kind == .polarity ? 1 : 0)
+    }
   }
 }

@@ -1,14 +1,8 @@
-/// Yes and no at the start of an answer: 네, 예, 응, ㅇㅇ, 맞아요 / 아니요, 아뇨, ㄴㄴ.
+/// Yes and no opening an answer: 네, 예, 응, ㅇㅇ, 맞아요, 좋아요 / 아니요, 아뇨, ㄴㄴ, 싫어요, 안 돼요.
+///
+/// The words are the polarity detector's (`PolarityLexicon`), so the two never disagree on
+/// what counts as a yes.
 package struct YesNoExtractor: EntityExtractor {
-  static let yes = [
-    "맞습니다", "맞아요", "그럼요", "좋아요", "맞아", "그래", "네네", "넵", "넹", "네", "예",
-    "응", "웅", "ㅇㅇ", "ㅇㅋ", "오케이", "좋아",
-  ]
-  static let no = [
-    "아닙니다", "아니에요", "아니요", "아니오", "아니야", "아뇨", "아니", "ㄴㄴ", "노노", "싫어요",
-    "싫어", "안돼요", "안 돼요",
-  ]
-
   /// Creates the extractor.
   package init() {}
 
@@ -19,13 +13,22 @@ package struct YesNoExtractor: EntityExtractor {
   ///   - context: unused.
   /// - Returns: at most one entity, valued `yes` or `no`.
   package func extract(_ text: [Character], context: EntityContext) -> [Entity] {
-    let start = text.skippingSpaces(from: 0)
-    for (words, value) in [(Self.no, "no"), (Self.yes, "yes")] {
-      guard let word = words.first(where: { text.has($0, at: start) }) else { continue }
-      let end = start + word.count
-      guard end == text.count || !text[end].isLetter else { continue }
-      return [Entity(kind: .yesNo, text: word, start: start, end: end, value: value)]
+    let reading = PolarityDetector.reading(of: text, afterOffer: false)
+    guard let cue = reading.cues.first, cue.start == text.skippingSpaces(from: 0),
+      text.isAnswerEnd(cue.end)
+    else { return [] }
+    let value: String
+    switch cue.kind {
+    case .yes, .assent: value = "yes"
+    case .no: value = "no"
+    // Only the plain refusals answer a yes/no question; "취소", "나중에" say something else.
+    case .negation where "안못싫시".contains(text[cue.start]): value = "no"
+    default: return []
     }
-    return []
+    return [
+      Entity(
+        kind: .yesNo, text: text.text(cue.start..<cue.end), start: cue.start, end: cue.end,
+        value: value)
+    ]
   }
 }
