@@ -51,6 +51,11 @@ struct PendingQuestion: Sendable, Equatable {
 }
 
 /// An offer waiting on yes or no.
+///
+/// Consent changes only through an offer the citizen heard and answered with a plain yes, or
+/// a request that names the service and the wish outright.
 enum Offer: Sendable, Equatable {
   case subscribe(rules: [String], title: String)
+  /// Stopping these reminders, asked back when the request did not name them outright.
+  case unsubscribe(rules: [String], title: String)
 }

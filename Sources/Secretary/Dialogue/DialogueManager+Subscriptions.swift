@@ -39,7 +39,7 @@ extension DialogueManager {
       }
       try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(items)))
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
-        citizen: id, action: "subscribe", services: added, at: now)
+        citizen: id, action: "subscribe", services: added, at: now, sentence: text)
     } catch {
       return Reply("알림 신청을 저장하지 못했어요: \(error)")
     }
@@ -64,7 +64,9 @@ extension DialogueManager {
   }
 
   /// "문자로 받을래": every subscription moves to the channel the line names.
-  func changeChannel(to channel: String, _ conversation: Conversation, now: Date) -> Reply {
+  func changeChannel(
+    to channel: String, _ conversation: Conversation, now: Date, text: String
+  ) -> Reply {
     let id = conversation.citizenID
     do {
       let profile = try runtime.profiles.profile(id)
@@ -74,7 +76,7 @@ extension DialogueManager {
       try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(moved)))
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
         citizen: id, action: "channel:\(channel)",
-        services: items.compactMap { $0["service"]?.stringValue }, at: now)
+        services: items.compactMap { $0["service"]?.stringValue }, at: now, sentence: text)
     } catch {
       return Reply("받는 곳을 바꾸지 못했어요: \(error)")
     }
@@ -82,33 +84,27 @@ extension DialogueManager {
     return Reply("이제 알림을 \(via)" + Josa.direction.form(after: via) + " 보내 드릴게요.")
   }
 
-  /// Revokes consent: for the services the request names, else the current topic's, else all.
-  func unsubscribe(_ conversation: inout Conversation, named: Topic?, now: Date) -> Reply {
+  /// Revokes consent for exactly `rules` (those of them subscribed), recording the sentence.
+  func unsubscribe(
+    rules: [String], _ conversation: Conversation, now: Date, text: String
+  ) -> Reply {
     let id = conversation.citizenID
-    let scope = (named ?? conversation.topic).map { Set($0.rules) }
     do {
       let profile = try runtime.profiles.profile(id)
-      guard case .array(let items)? = profile["subscriptions"], !items.isEmpty else {
-        return Reply("신청된 알림이 없어요.")
-      }
-      let kept = items.filter { item in
-        guard let scope, let service = item["service"]?.stringValue else { return false }
-        return !scope.contains(service)
-      }
-      let removed = items.compactMap { $0["service"]?.stringValue }.filter { service in
-        !kept.contains { $0["service"]?.stringValue == service }
-      }
-      guard !removed.isEmpty else {
-        let asked =
-          (named ?? conversation.topic)?.rules.first.map { runtime.book.title(ofRule: $0) }
-          ?? "그 항목"
-        return Reply("\(asked) 알림은 신청돼 있지 않아요.")
-      }
+      let items = profile["subscriptions"].arrayItems
+      let scope = Set(rules)
+      let kept = items.filter { !scope.contains($0["service"]?.stringValue ?? "") }
+      let removed = items.compactMap { $0["service"]?.stringValue }.filter(scope.contains)
+      guard !removed.isEmpty else { return Reply("신청된 알림이 없어요.") }
       try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(kept)))
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
-        citizen: id, action: "unsubscribe", services: removed, at: now)
+        citizen: id, action: "unsubscribe", services: removed, at: now, sentence: text)
       let names = removed.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-      return Reply("알림을 끊었어요: \(names).")
+      var reply = Reply("알림을 끊었어요: \(names). 다시 받으려면 \"알림 켜줘\"라고 하세요.")
+      if !kept.isEmpty {
+        reply.quickReplies = [QuickReply(title: "남은 알림 보기", payload: "/list_reminders")]
+      }
+      return reply
     } catch {
       return Reply("알림 해지를 저장하지 못했어요: \(error)")
     }

@@ -72,14 +72,11 @@ public struct DialogueManager: Sendable {
       conversation.pending = nil
     }
 
-    if let offer = conversation.offer, intent == "affirm" || intent == "deny" {
-      conversation.offer = nil
-      switch offer {
-      case .subscribe(let rules, let title):
-        if intent == "deny" { return Reply(template("deny", "ok") ?? "알겠어요.") }
-        return subscribe(
-          rules: rules, title: title, &conversation, now: now, asOf: asOf, text: text)
-      }
+    if let offer = conversation.offer,
+      let reply = answerOffer(
+        offer, understood, text: text, intent: intent, &conversation, now: now, asOf: asOf)
+    {
+      return reply
     }
     // A question about the offer ("왜?") keeps it open; anything else moves on.
     if intent != "explain_why" { conversation.offer = nil }
@@ -87,26 +84,9 @@ public struct DialogueManager: Sendable {
     switch intent {
     case "explain_why": return explain(conversation, asOf: asOf)
     case "subscribe":
-      // "문자로 받을래" with no service named: the channel of every subscription changes.
-      if let channel = ReminderChannels.mentioned(in: text),
-        namedTopic(in: text, asOf: asOf) == nil,
-        !subscribedServices(conversation.citizenID).isEmpty
-      {
-        return changeChannel(to: channel, conversation, now: now)
-      }
-      // "자동차세 알림 켜줘" names its topic; "알림 신청해줘" means the last one.
-      guard let topic = namedTopic(in: text, asOf: asOf) ?? conversation.topic, !topic.rules.isEmpty
-      else {
-        return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
-      }
-      conversation.topic = topic
-      let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
-      guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
-      let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-      return subscribe(
-        rules: remindable, title: titles, &conversation, now: now, asOf: asOf, text: text)
+      return requestSubscription(understood, text: text, &conversation, now: now, asOf: asOf)
     case "unsubscribe":
-      return unsubscribe(&conversation, named: namedTopic(in: text, asOf: asOf), now: now)
+      return requestUnsubscription(understood, text: text, &conversation, now: now, asOf: asOf)
     case "list_reminders": return listReminders(conversation, asOf: asOf)
     case "greeting", "thanks", "goodbye", "help", "human_agent", "affirm", "deny":
       return smallTalk(intent)
@@ -202,7 +182,7 @@ public struct DialogueManager: Sendable {
   ]
 
   /// The topic a subscription request names ("자동차세 알림 켜줘" → 자동차세), if any.
-  private func namedTopic(in text: String, asOf: CivilDate) -> Topic? {
+  func namedTopic(in text: String, asOf: CivilDate) -> Topic? {
     var rest = text
     for word in Self.subscriptionWords { rest = rest.replacingOccurrences(of: word, with: " ") }
     let remainder = TextNormalizer.normalize(rest)
@@ -249,7 +229,8 @@ public struct DialogueManager: Sendable {
       return Reply(paragraphs: [
         [.text("상담원 연결은 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요. 평일 9시부터 18시까지 상담해요.")]
       ])
-    case "affirm", "deny": return Reply(template(intent, "ok") ?? "알겠어요.")
+    // A yes or no with no offer open consents to nothing, and says so by asking what next.
+    case "affirm", "deny": return Reply(phrase(intent, "no_offer"))
     default:
       return Reply(
         template("help", "menu")

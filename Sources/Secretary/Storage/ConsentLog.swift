@@ -13,14 +13,18 @@ struct ConsentLog {
     path = (dataDirectory as NSString).appendingPathComponent("consents.jsonl")
   }
 
-  func append(citizen: String, action: String, services: [String], at now: Date) throws(AtomicFile
-    .Failure)
-  {
+  /// Appends one change of consent with the sentence that made it ("네, 알려 주세요"): a
+  /// regulator asks not only what was consented to, but what the citizen said.
+  func append(
+    citizen: String, action: String, services: [String], at now: Date, sentence: String = ""
+  ) throws(AtomicFile.Failure) {
     guard !services.isEmpty else { return }
-    let entry = JSONValue.object([
+    var fields: [(String, JSONValue)] = [
       ("time", .string(DialogueManager.timestamp(now))), ("citizen", .string(citizen)),
       ("action", .string(action)), ("services", .array(services.map { .string($0) })),
-    ])
+    ]
+    if !sentence.isEmpty { fields.append(("sentence", .string(sentence))) }
+    let entry = JSONValue.object(fields)
     let directory = (path as NSString).deletingLastPathComponent
     try AtomicFile.makeDirectory(directory.isEmpty ? "." : directory)
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)

@@ -1,0 +1,181 @@
+import CivilCalendar
+import Foundation
+import NLU
+
+/// Consent a regulator would accept: a subscription needs a plain yes to an offer the citizen
+/// heard, or a request naming the service; any refusal, however casual, never subscribes;
+/// stopping reminders says exactly what stops and asks unless the request was unmistakable.
+extension DialogueManager {
+  /// The wording of the consent exchanges, from the intents' `reply` lines.
+  static let consentReplies: [(intent: String, key: String)] = [
+    ("subscribe", "confirm"), ("subscribe", "declined"), ("subscribe", "ask_again"),
+    ("unsubscribe", "confirm"), ("unsubscribe", "kept"), ("unsubscribe", "ask_again"),
+    ("unsubscribe", "none"), ("affirm", "no_offer"), ("deny", "no_offer"),
+  ]
+
+  /// The line as the answer to the open offer; nil when it is not one (a question about the
+  /// offer, a new subject), and then the caller goes on as if no offer were open.
+  func answerOffer(
+    _ offer: Offer, _ understood: Interpretation, text: String, intent: String,
+    _ conversation: inout Conversation, now: Date, asOf: CivilDate
+  ) -> Reply? {
+    var answer = understood.answerToOffer()
+    // Buttons: "/affirm" and "/deny" are the offer's own yes and no.
+    if text == "/affirm" { answer = .accept }
+    if text == "/deny" { answer = .refuse }
+    // To "끊을까요?", a stop said again ("알림 그만", "끊어") is a yes, though it sounds like a no.
+    if !offer.isSubscription, intent == "unsubscribe",
+      !understood.entities.contains(where: { $0.kind == .yesNo && $0.value == "no" })
+    {
+      answer = .accept
+    }
+    if answer == .accept, let named = namedTopic(in: text, asOf: asOf),
+      Set(named.rules).isDisjoint(with: offer.rules)
+    {
+      // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else.
+      return nil
+    }
+    switch answer {
+    case .accept:
+      conversation.offer = nil
+      switch offer {
+      case .subscribe(let rules, let title):
+        return subscribe(
+          rules: rules, title: title, &conversation, now: now, asOf: asOf, text: text)
+      case .unsubscribe(let rules, _):
+        return unsubscribe(rules: rules, conversation, now: now, text: text)
+      }
+    case .refuse:
+      conversation.offer = nil
+      return Reply(phrase(offer.intent, offer.isSubscription ? "declined" : "kept"))
+    case .unclear:
+      if intent == "explain_why" { return nil }
+      let aside = ["affirm", "deny", "subscribe", "unsubscribe", "out_of_scope"].contains(intent)
+      if !aside, understood.intent.confidence >= Self.interruptConfidence,
+        understood.polarity == .neutral
+      {
+        return nil
+      }
+      return Reply(
+        paragraphs: [[.text(phrase(offer.intent, "ask_again", ["title": offer.title]))]],
+        quickReplies: offer.buttons)
+    }
+  }
+
+  /// "알림 신청해줘" with no offer open: done at once when it names the service (or follows an
+  /// answer about one) in so many words; otherwise offered, to be answered yes or no.
+  func requestSubscription(
+    _ understood: Interpretation, text: String, _ conversation: inout Conversation, now: Date,
+    asOf: CivilDate
+  ) -> Reply {
+    let named = namedTopic(in: text, asOf: asOf)
+    if let channel = ReminderChannels.mentioned(in: text), named == nil,
+      !subscribedServices(conversation.citizenID).isEmpty
+    {
+      return changeChannel(to: channel, conversation, now: now, text: text)
+    }
+    // "알림 안 받을래" reads as a subscription to a classifier; it is the opposite wish.
+    if understood.polarity == .negative {
+      return requestUnsubscription(understood, text: text, &conversation, now: now, asOf: asOf)
+    }
+    guard let topic = named ?? conversation.topic, !topic.rules.isEmpty else {
+      return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
+    }
+    conversation.topic = topic
+    let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
+    guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
+    let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+    if Self.reminderCommand(in: text) == "subscribe" {
+      return subscribe(
+        rules: remindable, title: titles, &conversation, now: now, asOf: asOf, text: text)
+    }
+    let offer = Offer.subscribe(rules: remindable, title: titles)
+    conversation.offer = offer
+    return Reply(
+      paragraphs: [[.text(phrase("subscribe", "confirm", ["title": titles]))]],
+      quickReplies: offer.buttons)
+  }
+
+  /// "알림 끊어줘": what will stop is said and confirmed, unless the line names the service and
+  /// the wish outright ("자동차세 알림 해지해줘").
+  func requestUnsubscription(
+    _ understood: Interpretation, text: String, _ conversation: inout Conversation, now: Date,
+    asOf: CivilDate
+  ) -> Reply {
+    let subscribed = subscribedServices(conversation.citizenID)
+    guard !subscribed.isEmpty else { return Reply(phrase("unsubscribe", "none")) }
+    let named = namedTopic(in: text, asOf: asOf)
+    let order = runtime.book.ruleNames
+    var scope: [String]
+    if let named {
+      scope = named.rules.filter(subscribed.contains)
+      guard !scope.isEmpty else {
+        let asked = named.rules.first.map { runtime.book.title(ofRule: $0) } ?? "그 항목"
+        return Reply("\(asked) 알림은 신청돼 있지 않아요.")
+      }
+    } else if let topic = conversation.topic, topic.rules.contains(where: subscribed.contains) {
+      scope = topic.rules.filter(subscribed.contains)
+    } else {
+      scope = order.filter(subscribed.contains)
+    }
+    scope = order.filter(scope.contains)
+    if named != nil, Self.saysStopOutright(text) {
+      return unsubscribe(rules: scope, conversation, now: now, text: text)
+    }
+    let titles = scope.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+    let offer = Offer.unsubscribe(rules: scope, title: titles)
+    conversation.offer = offer
+    return Reply(
+      paragraphs: [[.text(phrase("unsubscribe", "confirm", ["title": titles]))]],
+      quickReplies: offer.buttons)
+  }
+
+  /// A verb that switches reminders off, not negated ("끊지 마", "안 꺼도 돼" keep them).
+  static func saysStopOutright(_ text: String) -> Bool {
+    let verbs = ["끊어", "꺼줘", "꺼 줘", "해지", "취소", "중지", "그만 받", "그만 보내", "안 받을래"]
+    let negated = ["지 마", "지마", "안 끊", "안 꺼", "안 해지", "말아", "않", "말고"]
+    return verbs.contains(where: text.contains) && !negated.contains(where: text.contains)
+  }
+
+  /// A reply line from the intents' templates, placeholders filled.
+  ///
+  /// Every key the dialogue reads is checked when the secretary loads
+  /// (`DialogueManager.requiredReplies`), so a missing line stops the load instead of
+  /// reaching a citizen.
+  func phrase(_ intent: String, _ key: String, _ values: [String: String] = [:]) -> String {
+    let template = ReplyTemplate(self.template(intent, key) ?? "")
+    return template.render(values.mapValues { .text($0) }).segments.map {
+      TextRenderer.text(of: $0)
+    }
+    .joined()
+  }
+}
+
+extension Offer {
+  var rules: [String] {
+    switch self {
+    case .subscribe(let rules, _), .unsubscribe(let rules, _): rules
+    }
+  }
+
+  var title: String {
+    switch self {
+    case .subscribe(_, let title), .unsubscribe(_, let title): title
+    }
+  }
+
+  var isSubscription: Bool {
+    if case .subscribe = self { return true }
+    return false
+  }
+
+  /// The intent whose reply lines word this offer.
+  var intent: String { isSubscription ? "subscribe" : "unsubscribe" }
+
+  var buttons: [QuickReply] {
+    let yes = isSubscription ? "네, 알려 주세요" : "네, 끊어 주세요"
+    return [
+      QuickReply(title: yes, payload: "/affirm"), QuickReply(title: "아니요", payload: "/deny"),
+    ]
+  }
+}
