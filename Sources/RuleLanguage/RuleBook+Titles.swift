@@ -4,3 +4,25 @@ extension RuleBook {
     program.rules.first { $0.name == name }?.title
   }
 }
+
+/// What an output is to a reader: its name, its Korean label, and what kind of value it holds.
+public struct OutputInfo: Sendable, Equatable {
+  public var name: String
+  public var label: String?
+  /// Money (`money`, or an optional of it): what "얼마" asks.
+  public var isMoney: Bool
+  /// A date: what "언제" asks.
+  public var isDate: Bool
+}
+
+extension RuleBook {
+  /// The outputs a rule declares, in the order written.
+  public func outputs(ofRule name: String) -> [OutputInfo] {
+    guard let rule = program.rules.firstIndex(where: { $0.name == name }) else { return [] }
+    return program.outputs.filter { $0.rule == rule }.map { output in
+      OutputInfo(
+        name: output.name, label: output.label, isMoney: output.type.unwrapped == .money,
+        isDate: output.type.unwrapped == .date)
+    }
+  }
+}

@@ -53,7 +53,7 @@ import Testing
         + SpeechRenderer.moreHint)
     #expect(first.hasMore)
     let second = SpeechRenderer.turn(reply, offset: 2)
-    #expect(second.text == "문의는 일일공번으로 하세요. 참고")
+    #expect(second.text == "문의는 일일공번으로 하세요. 참고.")
     #expect(!second.hasMore)
     let ssml = SpeechRenderer.ssml(reply)
     #expect(ssml.hasPrefix("<speak><s>자동차세는 십이만 삼천사백오십 원이에요.</s>"))
@@ -65,5 +65,14 @@ import Testing
     #expect(TextRenderer.grouped(1_234_567) == "1,234,567")
     #expect(TextRenderer.grouped(-1000) == "-1,000")
     #expect(TextRenderer.text(of: Reply("첫 문단", "둘째 문단")) == "첫 문단\n\n둘째 문단")
+  }
+
+  @Test("말로 할 때: 괄호·낫표·§·로마자를 읽을 수 있게, 괄호를 뺀 자리에 빈칸을 남기지 않는다")
+  func speechReadsWrittenMarks() {
+    #expect(SpeechRenderer.clean("「간암 검진 (고위험군)」에 해당해요.") == "간암 검진에 해당해요.")
+    #expect(SpeechRenderer.clean("상속세 및 증여세법 §67 ① 기한") == "상속세 및 증여세법 제67조 제1항 기한")
+    #expect(SpeechRenderer.clean("BCG 접종, 국적 KR") == "비씨지 접종, 국적 한국")
+    let reply = Reply(paragraphs: [[.text("함께 챙길 것: 주민세")], [.citation("지방세법 §127")]])
+    #expect(SpeechRenderer.sentences(of: reply) == ["함께 챙길 것: 주민세."])
   }
 }

@@ -119,7 +119,7 @@ final class Checker {
         program.outputs.append(
           CompiledOutput(
             name: n.text, type: t.map(resolve) ?? .error, rule: ruleIndex[r.name.text] ?? -1,
-            value: { _ in .none }, otherwise: nil))
+            value: { _ in .none }, otherwise: nil, label: r.outputLabels[n.text]))
       }
     }
     for name in functions.keys.sorted() { checkFunction(name) }

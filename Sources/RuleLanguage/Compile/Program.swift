@@ -48,6 +48,8 @@ struct CompiledOutput: Sendable {
   var rule: Int
   var value: Eval
   var otherwise: Eval?
+  /// The Korean name the rule gives it, for answers ("아동수당 월 지급액").
+  var label: String? = nil
 }
 
 struct CompiledBinding: Sendable {

@@ -114,6 +114,8 @@ struct RuleDecl: Sendable {
   var title: String?
   var source: String?
   var items: [RuleItem]
+  /// `output x = … label "월 지급액"`: how the secretary names an output to a citizen.
+  var outputLabels: [String: String] = [:]
 }
 
 struct EventDecl: Sendable {

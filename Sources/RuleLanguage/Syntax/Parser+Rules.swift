@@ -48,6 +48,9 @@ extension Parser {
       var otherwise: Expr?
       if accept(word: "otherwise") { otherwise = try expression() }
       rule.items.append(.output(name: n, type: t, value: value, otherwise: otherwise))
+      if accept(word: "label") {
+        rule.outputLabels[n.text] = try string("the output's Korean name in quotes after 'label'")
+      }
     case "remind":
       rule.items.append(.reminder(try reminder(keyword.span)))
     default:

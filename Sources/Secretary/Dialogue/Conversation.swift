@@ -42,10 +42,12 @@ struct Topic: Sendable, Equatable {
 }
 
 /// A question the secretary asked: which fact, and for which topic (none for the name asked
-/// when a new citizen starts).
+/// when a citizen subscribes without one).
 struct PendingQuestion: Sendable, Equatable {
   var fact: String
   var topic: Topic?
+  /// What the question that led here asked ("언제"), so the answer after the fact is that.
+  var frame: QuestionFrame = .eligibility
   /// How many answers were not understood; after two, the question is dropped.
   var misses = 0
 }

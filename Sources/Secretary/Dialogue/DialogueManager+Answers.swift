@@ -14,59 +14,93 @@ extension DialogueManager {
     return runtime.intents.intent(named: topic.intent)?.summary.nonEmpty ?? topic.intent
   }
 
-  /// The decision for a topic, or the first question whose answer would decide it.
+  /// The answer to a question about a topic, in the frame it was asked (eligibility, when,
+  /// how much), or the first question whose answer would decide it.
   ///
-  /// When the topic's first rule is decided, the known answers come first and the question
-  /// for the next undecided rule follows them; when it is not, the question comes alone.
-  func answer(_ topic: Topic, _ conversation: inout Conversation, asOf: CivilDate) -> Reply {
-    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
+  /// The rules the question named are answered first and alone; of the topic's others only
+  /// those that apply get a line. A "no" never stands alone: it says when it will apply, if it
+  /// will. When the named rules are decided, the question for the next undecided one follows.
+  func answer(
+    _ topic: Topic, frame: QuestionFrame = .eligibility, _ conversation: inout Conversation,
+    asOf: CivilDate
+  ) -> Reply {
+    // Traces say why a rule does not apply; they cost little for one citizen.
+    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true) else {
       return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
     }
-    let results = topic.rules.compactMap { evaluation.rule($0) }.filter { topic.mentions($0) }
+    let results = topic.rules.compactMap { evaluation.rule($0) }
+    let focus = topic.named.isEmpty ? results : results.filter { topic.named.contains($0.name) }
+    let others = results.filter { result in
+      guard !focus.contains(where: { $0.name == result.name }), case .holds = result.status
+      else { return false }
+      return result.reminders.contains { $0.end >= asOf }
+    }
     var nextQuestion: (fact: String, rule: RuleResult)?
-    for result in results {
+    for result in focus {
       guard case .unknown(let missing) = result.status else { continue }
       if let fact = missing.first(where: { isAskable($0, in: conversation) }) {
         nextQuestion = (fact, result)
         break
       }
     }
-    if let (fact, _) = nextQuestion, let first = results.first, case .unknown = first.status {
-      conversation.pending = PendingQuestion(fact: fact, topic: topic)
+    if let (fact, _) = nextQuestion, let first = focus.first, case .unknown = first.status {
+      conversation.pending = PendingQuestion(fact: fact, topic: topic, frame: frame)
       return question(for: fact, topic: topic)
     }
+    let failing = focus.filter { if case .fails = $0.status { true } else { false } }.map(\.name)
+    let later = runtime.rules.nextHolding(conversation.citizenID, rules: failing, after: asOf)
     var paragraphs: [[ReplySegment]] = []
     if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
     var remindable: [String] = []
     var notApplicable: [String] = []
-    let namedApplies = results.contains { result in
-      guard topic.named.contains(result.name), case .holds = result.status else { return false }
-      return true
-    }
-    for result in results {
+    // What applies now comes first, then what will, then what cannot be decided.
+    let ordered =
+      focus.filter { if case .holds = $0.status { true } else { false } }
+      + focus.filter { if case .holds = $0.status { false } else { true } }
+    for result in ordered {
       if case .unknown = result.status, nextQuestion?.rule.name == result.name { continue }
-      // With several rules, those that do not apply share one line instead of one each —
-      // except what the question named when none of it applies: that "no" is the answer.
-      if results.count > 1, case .fails = result.status,
-        namedApplies || !topic.named.contains(result.name)
+      // Of a topic asked as a whole, what does not apply and will not soon shares one line.
+      if topic.named.isEmpty, focus.count > 1, case .fails = result.status,
+        later[result.name] == nil
       {
         notApplicable.append(result.title ?? result.name)
         continue
       }
-      paragraphs += describe(result, asOf: asOf)
-      let upcoming = result.reminders.contains { $0.notifyOn.contains { $0 >= asOf } }
-      if case .holds = result.status, upcoming { remindable.append(result.name) }
+      paragraphs += describe(
+        result, frame: frame, later: later[result.name], evaluation: evaluation, asOf: asOf)
+      if case .holds = result.status,
+        result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
+      {
+        remindable.append(result.name)
+      } else if let next = later[result.name],
+        next.reminders.contains(where: {
+          $0.notifyOn.contains { $0 >= asOf && $0 <= asOf.adding(days: 365) }
+        })
+      {
+        remindable.append(result.name)
+      }
     }
     if !notApplicable.isEmpty {
-      let prefix = notApplicable.count == results.count ? "지금 해당하는 것이 없어요" : "해당하지 않는 것"
-      paragraphs.append([.text("\(prefix): \(notApplicable.joined(separator: ", "))")])
+      let all = notApplicable.count == focus.count
+      paragraphs.append([
+        .text(
+          (all ? "지금 해당하는 것은 없어요. 확인한 것: " : "해당하지 않는 것: ") + notApplicable.joined(separator: ", "))
+      ])
+    }
+    if !others.isEmpty {
+      let names = others.map { other in
+        let end = other.reminders.filter { $0.end >= asOf }.map(\.end).min()
+        return (other.title ?? other.name)
+          + (end.map { " (~\(Self.shortDay($0, asOf: asOf)))" } ?? "")
+      }
+      paragraphs.append([.text("함께 챙길 것: " + names.joined(separator: ", "))])
     }
     if paragraphs.isEmpty { paragraphs.append([.text("지금 정보로는 해당하는 것이 없어요.")]) }
     if let (fact, rule) = nextQuestion {
-      conversation.pending = PendingQuestion(fact: fact, topic: topic)
+      conversation.pending = PendingQuestion(fact: fact, topic: topic, frame: frame)
       let ask = question(for: fact, topic: nil)
       let title = rule.title ?? rule.name
-      paragraphs.append([.text("「\(title)」도 확인하려면: ")] + (ask.paragraphs.first ?? []))
+      paragraphs.append([.text("\(title)도 확인하려면 ")] + (ask.paragraphs.first ?? []))
       return Reply(paragraphs: paragraphs, quickReplies: ask.quickReplies)
     }
     var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
@@ -76,52 +110,32 @@ extension DialogueManager {
       paragraphs.append([.text("기한 전에 알림을 보내 드릴까요?")])
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       conversation.offer = .subscribe(rules: offer, title: titles)
-      quickReplies =
-        [
-          QuickReply(title: "네, 알려 주세요", payload: "/affirm"),
-          QuickReply(title: "아니요", payload: "/deny"),
-        ] + quickReplies
+      quickReplies = Offer.subscribe(rules: offer, title: titles).buttons + quickReplies
     }
     return Reply(paragraphs: paragraphs, quickReplies: quickReplies)
   }
 
-  /// The topic's rules that hold and carry reminders: what a subscription would cover.
+  /// The topic's rules a subscription would cover: those that hold and will notify, and those
+  /// that will hold within the planner's year (next year's check-up).
   func remindableRules(_ topic: Topic, citizenID: String, asOf: CivilDate) -> [String] {
     guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
-    return topic.rules.filter { name in
-      guard let result = evaluation.rule(name), case .holds = result.status else { return false }
-      return result.reminders.contains { $0.notifyOn.contains { $0 >= asOf } }
+    let horizon = asOf.adding(days: 365)
+    let notifies = { (reminders: [Reminder]) in
+      reminders.contains { $0.notifyOn.contains { $0 >= asOf && $0 <= horizon } }
     }
-  }
-
-  /// One rule's result as paragraphs.
-  ///
-  /// The decision, then each current reminder's message and window. A window that closed before `asOf` is left out (the rule may still hold: someone
-  /// long past 65 is still eligible for 기초연금), and one that opens later says from when.
-  private func describe(_ result: RuleResult, asOf: CivilDate) -> [[ReplySegment]] {
-    let title = result.title ?? result.name
-    switch result.status {
-    case .holds:
-      let current = result.reminders.filter { $0.end >= asOf }
-      guard !current.isEmpty else { return [[.text("\(title): 해당돼요.")]] }
-      return current.map { reminder in
-        let start = reminder.start
-        let day =
-          start.year == asOf.year
-          ? "\(start.month)월 \(start.day)일" : "\(start.year)년 \(start.month)월 \(start.day)일"
-        let lead: [ReplySegment] = start > asOf ? [.text("\(day)부터 — ")] : []
-        return lead + [
-          .text("\(reminder.message) (기간 "), .date(reminder.start), .text(" ~ "),
-          .date(reminder.end), .text(")"),
-        ]
+    var failing: [String] = []
+    var remindable: [String] = []
+    for name in topic.rules {
+      guard let result = evaluation.rule(name) else { continue }
+      switch result.status {
+      case .holds where notifies(result.reminders): remindable.append(name)
+      case .fails: failing.append(name)
+      default: break
       }
-    case .fails:
-      return [[.text("\(title): 지금은 해당하지 않아요.")]]
-    case .unknown(let missing):
-      let needs = missing.compactMap { factAsk($0) }.first ?? "정보가 더 필요해요"
-      return [[.text("\(title): 아직 판단할 수 없어요. \(needs)")]]
-    case .fault(let fault):
-      return [[.text("\(title): 규칙을 계산하다 오류가 났어요 (\(fault.path):\(fault.line)).")]]
+    }
+    let later = runtime.rules.nextHolding(citizenID, rules: failing, after: asOf)
+    return topic.rules.filter { name in
+      remindable.contains(name) || later[name].map { notifies($0.reminders) } == true
     }
   }
 
@@ -213,7 +227,7 @@ extension DialogueManager {
         conversation.unanswerable.insert(pending.fact)
         let note = Reply("자세한 내용은 아직 대화로 받을 수 없어서, 그 정보 없이 안내할게요.")
         guard let topic = pending.topic else { return note }
-        var reply = answer(topic, &conversation, asOf: asOf)
+        var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
         reply.paragraphs.insert(contentsOf: note.paragraphs, at: 0)
         return reply
       }
@@ -240,7 +254,7 @@ extension DialogueManager {
           QuickReply(title: "내 알림 보기", payload: "/list_reminders")
         ])
     }
-    var reply = answer(topic, &conversation, asOf: asOf)
+    var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
       reply.paragraphs.insert([.text("말씀하신 \(volunteered.joined(separator: ", "))도 저장했어요.")], at: 0)
     }

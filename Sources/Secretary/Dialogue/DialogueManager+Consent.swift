@@ -49,7 +49,10 @@ extension DialogueManager {
       conversation.offer = nil
       return Reply(phrase(offer.intent, offer.isSubscription ? "declined" : "kept"))
     case .unclear:
-      if intent == "explain_why" { return nil }
+      // A question ("그럼 언제?", "왜?") is not an answer; the offer waits or lapses.
+      if intent == "explain_why" || text.contains("?") || runtime.frames.asksFrame(text) {
+        return nil
+      }
       let aside = ["affirm", "deny", "subscribe", "unsubscribe", "out_of_scope"].contains(intent)
       if !aside, understood.intent.confidence >= Self.interruptConfidence,
         understood.polarity == .neutral

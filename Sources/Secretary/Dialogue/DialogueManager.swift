@@ -15,9 +15,6 @@ public struct DialogueManager: Sendable {
   static let interruptConfidence = 0.6
   /// Above this confidence an out-of-scope line also drops a pending question.
   static let offTopicConfidence = 0.8
-  /// Words that make a question a how-to ("어떻게 해?"), which the FAQ answers better than a
-  /// rule's yes/no.
-  static let howToMarkers = ["어떻게", "어케", "방법", "어디서", "어디로", "어디에", "뭐가 필요", "절차"]
 
   public init(runtime: SecretaryRuntime) {
     self.runtime = runtime
@@ -50,6 +47,7 @@ public struct DialogueManager: Sendable {
     let understood = understand(text, asOf: asOf)
     let intent = Self.reminderCommand(in: text) ?? understood.intent.intent
     conversation.lastIntent = intent
+    let frame = runtime.frames.frame(of: text)
 
     if conversation.pending?.fact != "name",
       let reply = introduction(understood, &conversation, asOf: asOf)
@@ -81,6 +79,16 @@ public struct DialogueManager: Sendable {
     // A question about the offer ("왜?") keeps it open; anything else moves on.
     if intent != "explain_why" { conversation.offer = nil }
 
+    // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
+    if [.when, .amount].contains(frame), let topic = conversation.topic,
+      isFollowUp(understood, intent: intent, on: topic)
+    {
+      return answer(topic, frame: frame, &conversation, asOf: asOf)
+    }
+    if frame == .agenda, runtime.intents.intent(named: intent)?.rules.isEmpty != false {
+      return agenda(conversation, asOf: asOf)
+    }
+
     switch intent {
     case "explain_why": return explain(conversation, asOf: asOf)
     case "subscribe":
@@ -94,7 +102,7 @@ public struct DialogueManager: Sendable {
     default: break
     }
 
-    if Self.howToMarkers.contains(where: text.contains), let faq = faqReply(text) { return faq }
+    if frame == .how, let faq = faqReply(text) { return faq }
     guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty else {
       return outOfScope(text)
     }
@@ -115,7 +123,22 @@ public struct DialogueManager: Sendable {
       }
       return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
     }
-    return answer(topic, &conversation, asOf: asOf)
+    return answer(topic, frame: frame, &conversation, asOf: asOf)
+  }
+
+  /// Whether a line asking a frame ("언제?") is about the last topic: it names no other
+  /// service, or names the same one.
+  private func isFollowUp(_ understood: Interpretation, intent: String, on topic: Topic) -> Bool {
+    // "기초연금 얼마야?" after 아동수당 names its own service, though the intent is the same.
+    if let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty {
+      let rules = self.topic(for: definition).rules
+      let named = TopicFocus(rules: rules, title: runtime.book.title(ofRule:)).named(
+        in: understood.text)
+      if !named.isEmpty { return Set(named) == Set(topic.named) }
+    }
+    if intent == topic.intent { return true }
+    let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false
+    return !namesService || understood.intent.confidence < Self.interruptConfidence
   }
 
   /// "제 이름은 김민준이에요" said unasked: the name is kept, and a question left open is asked

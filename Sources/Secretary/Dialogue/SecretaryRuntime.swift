@@ -43,16 +43,22 @@ public final class SecretaryRuntime: Sendable {
   /// The one path from subscriptions to notification days: "내 알림", `biseo plan` and
   /// `biseo ical` all read it, so they never disagree.
   let planner: ReminderPlanner
+  /// What a question asks about a service (when, how much, …), from `Intents/frames.txt`.
+  let frames: QuestionFrames
 
   var book: RuleBook { rules.book }
   var calendar: HolidayCalendar { rules.calendar }
   public var profiles: ProfileStore { rules.profiles }
 
-  init(rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex) {
+  init(
+    rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex,
+    frames: QuestionFrames
+  ) {
     self.rules = rules
     self.interpreter = interpreter
     self.intents = intents
     self.faq = faq
+    self.frames = frames
     planner = ReminderPlanner(rules: rules)
   }
 
@@ -60,7 +66,8 @@ public final class SecretaryRuntime: Sendable {
   /// per tenant), sharing the loaded rule book and model.
   public func withDataDirectory(_ data: String) -> SecretaryRuntime {
     SecretaryRuntime(
-      rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq)
+      rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq,
+      frames: frames)
   }
 
   /// The reply lines the dialogue reads that the intents do not have, one error line each.
@@ -89,6 +96,11 @@ public final class SecretaryRuntime: Sendable {
     report += missing.joined()
     if !missing.isEmpty { failed = true }
 
+    let framesPath = (paths.intents as NSString).appendingPathComponent("frames.txt")
+    let (frames, frameProblems) = QuestionFrames.load(path: framesPath)
+    report += frameProblems.map { DiagnosticRenderer().render($0) }.joined()
+    if frameProblems.hasErrors { failed = true }
+
     let (faq, faqProblems) = FAQIndex.load(directory: paths.faq)
     report += faqProblems.map { DiagnosticRenderer().render($0) }.joined()
     if faqProblems.hasErrors { failed = true }
@@ -97,7 +109,8 @@ public final class SecretaryRuntime: Sendable {
     let (model, _) = IntentModel.loadOrTrain(
       loaded.catalog.labeledExamples, cachePath: paths.modelCache)
     let runtime = SecretaryRuntime(
-      rules: rules, interpreter: Interpreter(model: model), intents: loaded.catalog, faq: faq)
+      rules: rules, interpreter: Interpreter(model: model), intents: loaded.catalog, faq: faq,
+      frames: frames)
     return (runtime, report)
   }
 }

@@ -75,6 +75,38 @@ public final class CitizenRules: Sendable {
     return book.evaluator(calendar: calendar).evaluate(facts, asOf: asOf, explain: explain)
   }
 
+  /// When each of `rules` that does not hold as of `asOf` will next hold, and its reminders
+  /// then, if within twelve years and the citizen's facts stay as they are.
+  ///
+  /// The rules decide "as of" a day, so the future is asked of them directly: weekly for a
+  /// year (a 재산세 window is two weeks), monthly for the next, then each 1 January (a licence
+  /// renews every ten years). One evaluator, and only the rules asked about, for every probe.
+  public func nextHolding(_ citizenID: String, rules names: [String], after asOf: CivilDate)
+    -> [String: (day: CivilDate, reminders: [Reminder])]
+  {
+    guard let bytes = profiles.contents(citizenID) else { return [:] }
+    let facts = self.facts(of: bytes)
+    var waiting = names.compactMap { name in ruleNamesByIndex.firstIndex(of: name) }
+    var found: [String: (day: CivilDate, reminders: [Reminder])] = [:]
+    let evaluator = makeEvaluator()
+    var probes = (1...52).map { asOf.adding(days: 7 * $0) }
+    let year = asOf.adding(days: 365)
+    probes += (1...12).compactMap {
+      CivilDate(
+        year: year.year + ($0 + year.month - 1) / 12,
+        month: ($0 + year.month - 1) % 12 + 1, day: 1)
+    }
+    probes += (2...12).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
+    for day in probes where !waiting.isEmpty {
+      evaluator.compute(facts, asOf: day, rules: waiting)
+      for r in waiting where evaluator.holds(r) {
+        found[ruleNamesByIndex[r]] = (day, evaluator.reminders(ofRule: r))
+      }
+      waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
+    }
+    return found
+  }
+
   /// A rule's title, or its name.
   public func title(ofRule name: String) -> String { book.ruleTitle(name) ?? name }
 }

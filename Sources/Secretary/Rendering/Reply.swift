@@ -12,6 +12,9 @@ public enum ReplySegment: Sendable, Equatable {
   case telephone(String)
   /// A pause between facts in speech; nothing in text.
   case pause
+  /// The law or notice an answer rests on: shown in text ("근거: 아동수당법 §4"), not read
+  /// aloud — a speaker's listener asks "왜?" for it.
+  case citation(String)
 }
 
 /// A choice offered to the citizen: a button in chat, a quick reply in KakaoTalk.

@@ -12,8 +12,10 @@ public enum SpeechRenderer {
   public static func sentences(of reply: Reply) -> [String] {
     var sentences: [String] = []
     for paragraph in reply.paragraphs {
-      let spoken = paragraph.map(spokenText).joined()
-      sentences += split(clean(spoken))
+      var spoken = clean(paragraph.map(spokenText).joined())
+      // A line such as "함께 챙길 것: …" ends its sentence before the next one starts.
+      if let last = spoken.last, !".?!".contains(last) { spoken += "." }
+      sentences += split(spoken)
     }
     return sentences
   }
@@ -53,6 +55,7 @@ public enum SpeechRenderer {
     case .number(let n): KoreanNumber.sino(n)
     case .telephone(let t): t.compactMap(\.wholeNumberValue).map { phoneDigits[$0] }.joined()
     case .pause: " "
+    case .citation: ""
     }
   }
 
@@ -64,7 +67,10 @@ public enum SpeechRenderer {
     var depth = 0
     for c in text {
       switch c {
-      case "(": depth += 1
+      case "(":
+        // The aside goes with the space before it: "간암 검진 (고위험군)」에" → "간암 검진에".
+        if depth == 0, spoken.last == " " { spoken.removeLast() }
+        depth += 1
       case ")": depth = max(depth - 1, 0)
       default: if depth == 0 { spoken.append(c) }
       }
@@ -78,15 +84,18 @@ public enum SpeechRenderer {
       words.append(word)
     }
     var out = ""
-    for scalar in words.joined(separator: " ").unicodeScalars {
+    let said = SpokenForms.replacingWrittenMarks(in: words.joined(separator: " "))
+    for scalar in said.unicodeScalars {
       if "*_`#|>•~[]".unicodeScalars.contains(scalar) { continue }
       let p = scalar.properties
       if p.isEmojiPresentation || (p.isEmoji && scalar.value > 0x2000) { continue }
       if scalar.value == 0xFE0F || scalar.value == 0x200D { continue }
       out.unicodeScalars.append(scalar)
     }
-    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let joined = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
+      .replacingOccurrences(of: " :", with: ":")
+    return joined == "." ? "" : joined
   }
 
   /// Splits after '.', '?' or '!' followed by a space or the end.

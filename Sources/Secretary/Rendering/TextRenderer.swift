@@ -19,6 +19,7 @@ public enum TextRenderer {
     case .number(let n): grouped(n)
     case .telephone(let t): t
     case .pause: ""
+    case .citation(let source): "근거: " + source
     }
   }
 

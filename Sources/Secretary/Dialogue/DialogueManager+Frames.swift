@@ -1,0 +1,131 @@
+import CivilCalendar
+import Hangul
+import RuleLanguage
+
+extension DialogueManager {
+  /// One rule's result as paragraphs, in the frame the question asked.
+  ///
+  /// Holding: for "얼마", the rule's money outputs by their labels and the law behind them;
+  /// then each current window (one that closed before `asOf` is left out, one that opens later
+  /// says from when). Not holding: when it next will (`later`), or plainly no.
+  func describe(
+    _ result: RuleResult, frame: QuestionFrame, later: (day: CivilDate, reminders: [Reminder])?,
+    evaluation: Evaluation, asOf: CivilDate
+  ) -> [[ReplySegment]] {
+    let title = result.title ?? result.name
+    switch result.status {
+    case .holds:
+      var paragraphs: [[ReplySegment]] = []
+      if frame == .amount { paragraphs += amounts(of: result, evaluation: evaluation) }
+      let current = result.reminders.filter { $0.end >= asOf }
+      if current.isEmpty, paragraphs.isEmpty { paragraphs.append([.text("\(title): 해당돼요.")]) }
+      for reminder in current {
+        let lead: [ReplySegment] =
+          reminder.start > asOf ? [.text("\(Self.shortDay(reminder.start, asOf: asOf))부터 — ")] : []
+        paragraphs.append(
+          lead + [
+            .text("\(reminder.message) (기간 "), .date(reminder.start), .text(" ~ "),
+            .date(reminder.end), .text(")"),
+          ])
+      }
+      return paragraphs
+    case .fails:
+      guard let later else { return [[.text("\(title): " + notApplying(result))]] }
+      let upcoming = later.reminders.filter { $0.end >= later.day }.min { $0.start < $1.start }
+      guard let window = upcoming else {
+        return [[.text("\(title): 지금은 해당하지 않아요. \(later.day.year)년에는 해당될 거예요.")]]
+      }
+      let now = frame == .when ? "지금은 기간이 아니에요" : "지금은 해당하지 않아요"
+      return [
+        [
+          .text("\(title): \(now). 다음 기간은 "), .date(window.start), .text("부터 "),
+          .date(window.end), .text("까지예요."),
+        ]
+      ]
+    case .unknown(let missing):
+      let needs = missing.compactMap { factAsk($0) }.first ?? "정보가 더 필요해요"
+      return [[.text("\(title): 아직 판단할 수 없어요. \(needs)")]]
+    case .fault(let fault):
+      return [[.text("\(title): 규칙을 계산하다 오류가 났어요 (\(fault.path):\(fault.line)).")]]
+    }
+  }
+
+  /// "운전면허가 없어서 지금은 해당하지 않아요": the facts the rule read that the citizen does not
+  /// have (no licence, no children), the plainest reason there is; without one, a pointer
+  /// to "왜?".
+  func notApplying(_ result: RuleResult) -> String {
+    let absent = (result.trace?.facts ?? []).filter { item in
+      switch item.value {
+      case .null, .list([]): return true
+      default: return false
+      }
+    }.compactMap { item in runtime.book.facts.first { $0.name == item.name }?.label }
+    guard let first = absent.first else { return "지금은 해당하지 않아요. \"왜?\"라고 물으시면 근거를 알려 드려요." }
+    let named = absent.count == 1 ? first : absent.prefix(2).joined(separator: "·")
+    return named + Josa.subject.form(after: named) + " 없어서 지금은 해당하지 않아요."
+  }
+
+  /// A rule's `source` as a citizen reads it: the laws and notices, without the rule
+  /// authors' own references to the domain document ("domain §5.1").
+  static func citizenSource(_ source: String) -> String {
+    source.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.hasPrefix("domain") }.joined(separator: "; ")
+  }
+
+  /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
+  /// it follows; a rule with none says where the amount is found.
+  func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]] {
+    let title = result.title ?? result.name
+    // A message that names the amount ("자동차세 116,330원 납부 기간") answers it already.
+    if result.reminders.contains(where: { $0.message.contains("원") }) { return [] }
+    var paragraphs: [[ReplySegment]] = []
+    // Only labelled outputs: an identifier is no answer, and two unlabelled amounts of one
+    // rule would read alike.
+    for output in runtime.book.outputs(ofRule: result.name) where output.isMoney {
+      guard let label = output.label, case .int(let won)? = evaluation.output(output.name) else {
+        continue
+      }
+      paragraphs.append([.text("\(label): "), .amount(won)])
+    }
+    guard !paragraphs.isEmpty else {
+      return [[.text("\(title) 금액은 제가 계산하지 않아요. 고지서나 담당 기관에서 확인해 주세요.")]]
+    }
+    if let source = result.source.map(Self.citizenSource), !source.isEmpty {
+      paragraphs.append([.citation(source)])
+    }
+    return paragraphs
+  }
+}
+
+extension DialogueManager {
+  /// "지금 뭐 해야 돼?": what is open now or opens within a month, the soonest deadline first.
+  func agenda(_ conversation: Conversation, asOf: CivilDate) -> Reply {
+    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
+      return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
+    }
+    let soon = asOf.adding(days: 30)
+    var due: [(end: CivilDate, title: String, start: CivilDate)] = []
+    for result in evaluation.rules {
+      guard case .holds = result.status else { continue }
+      for reminder in result.reminders where reminder.end >= asOf && reminder.start <= soon {
+        due.append((reminder.end, result.title ?? result.name, reminder.start))
+      }
+    }
+    due.sort { ($0.end, $0.title) < ($1.end, $1.title) }
+    guard !due.isEmpty else {
+      return Reply(
+        paragraphs: [[.text("지금 챙길 기한은 없어요. 다음 기한이 다가오면 알려 드릴게요.")]],
+        quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
+    }
+    var paragraphs: [[ReplySegment]] = [[.text("지금 챙길 것이에요 (기한이 가까운 순서).")]]
+    for item in due.prefix(5) {
+      let opens: [ReplySegment] =
+        item.start > asOf ? [.text(" ("), .date(item.start), .text("부터)")] : []
+      paragraphs.append([.date(item.end), .text("까지 — \(item.title)")] + opens)
+    }
+    if due.count > 5 { paragraphs.append([.text("그 밖에 \(due.count - 5)건이 더 있어요.")]) }
+    return Reply(
+      paragraphs: paragraphs,
+      quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
+  }
+}

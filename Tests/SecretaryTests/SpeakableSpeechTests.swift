@@ -1,0 +1,43 @@
+import CivilCalendar
+import Foundation
+import Testing
+
+@testable import Secretary
+
+/// Every reply of every golden conversation, as a speaker would say it: no letters a voice
+/// cannot read, no brackets or section signs, and every sentence finished before the next.
+@Suite struct SpeakableSpeechTests {
+  /// What a speaker must never be handed: Latin letters, brackets of any kind, §, ~, codes.
+  static let unspeakable = Set("§「」『』[]()<>{}~|*#_")
+
+  static func isSpeakable(_ sentence: String) -> Bool {
+    !sentence.contains { ($0.isASCII && $0.isLetter) || unspeakable.contains($0) }
+  }
+
+  @Test(arguments: GoldenConversationTests.files)
+  func everyReplyIsSpeakable(_ name: String) throws {
+    let runtime = try #require(GoldenConversationTests.runtime)
+    let url = GoldenConversationTests.folder.appendingPathComponent(name)
+    let transcript = try Transcript(parsing: String(contentsOf: url, encoding: .utf8), name: name)
+    let scratch = runtime.withDataDirectory(
+      NSTemporaryDirectory() + "biseo-speech-\(UUID().uuidString)")
+    let dialogue = DialogueManager(runtime: scratch)
+    let id =
+      transcript.citizen == "new"
+      ? ((try? scratch.profiles.newCitizen()) ?? "guest-1") : transcript.citizen
+    var conversation = Conversation(citizenID: id)
+    let now = Date(timeIntervalSince1970: Double(transcript.asOf.dayNumber) * 86_400)
+    var replies = [dialogue.greeting(in: &conversation)]
+    for line in transcript.lines {
+      replies.append(dialogue.respond(to: line, in: &conversation, asOf: transcript.asOf, now: now))
+    }
+    for reply in replies {
+      for sentence in SpeechRenderer.sentences(of: reply) {
+        #expect(
+          Self.isSpeakable(sentence), "\(name): unspeakable: \(sentence)")
+        #expect(
+          sentence.last.map { ".?!".contains($0) } ?? false, "\(name): unfinished: \(sentence)")
+      }
+    }
+  }
+}
