@@ -158,7 +158,8 @@ enum AnswerReader {
     let text = interpretation.text
     return text.hasPrefix("없") || text == "없음" || text.contains("없어") || text.contains("해당 없")
       || text.contains("해당없")
-      || (interpretation.intent.intent == "deny" && interpretation.entities.isEmpty)
+      || (interpretation.intent.intent == "deny"
+        && interpretation.entities.allSatisfy { [.yesNo, .polarity].contains($0.kind) })
   }
 }
 

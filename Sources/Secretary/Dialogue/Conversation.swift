@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// What the secretary remembers between turns of one conversation.
 ///
 /// Facts are not kept here: they go into the citizen's profile as soon as they are learned,
@@ -22,6 +24,11 @@ public struct Conversation: Sendable {
   var spokenSentences = 0
   /// Facts the citizen could not give in chat (details of a record): not asked again.
   var unanswerable: Set<String> = []
+  /// Life events told in this conversation and the dates recorded (bereavement → 11월 20일):
+  /// follow-ups answer from them instead of asking again.
+  var recordedEvents: [String: CivilDate] = [:]
+  /// The last answer saved, which "아니 5월 2일이야" corrects.
+  var lastSaved: SavedAnswer?
   /// The intent the last turn was understood as, for the gateways' metrics; nil when the
   /// turn needed no understanding (an empty line, a speaker's "자세히").
   public internal(set) var lastIntent: String?
@@ -50,6 +57,12 @@ struct PendingQuestion: Sendable, Equatable {
   var frame: QuestionFrame = .eligibility
   /// How many answers were not understood; after two, the question is dropped.
   var misses = 0
+}
+
+/// An answer the secretary saved, kept for one turn so that a correction can replace it.
+enum SavedAnswer: Sendable, Equatable {
+  case event(String, CivilDate, topic: Topic?)
+  case fact(String, topic: Topic?, frame: QuestionFrame)
 }
 
 /// An offer waiting on yes or no.

@@ -21,8 +21,8 @@ extension DialogueManager {
   /// those that apply get a line. A "no" never stands alone: it says when it will apply, if it
   /// will. When the named rules are decided, the question for the next undecided one follows.
   func answer(
-    _ topic: Topic, frame: QuestionFrame = .eligibility, _ conversation: inout Conversation,
-    asOf: CivilDate
+    _ topic: Topic, frame: QuestionFrame = .eligibility, question asked: String = "",
+    _ conversation: inout Conversation, asOf: CivilDate
   ) -> Reply {
     // Traces say why a rule does not apply; they cost little for one citizen.
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true) else {
@@ -67,7 +67,8 @@ extension DialogueManager {
         continue
       }
       paragraphs += describe(
-        result, frame: frame, later: later[result.name], evaluation: evaluation, asOf: asOf)
+        result, frame: frame, later: later[result.name], evaluation: evaluation,
+        question: asked, asOf: asOf)
       if case .holds = result.status,
         result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
       {
@@ -197,8 +198,19 @@ extension DialogueManager {
     } catch {
       return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
     }
+    conversation.recordedEvents[intake.event] = date
+    conversation.lastSaved = .event(intake.event, date, topic: conversation.topic)
     guard let topic = conversation.topic else { return Reply("알겠어요.") }
-    return answer(topic, &conversation, asOf: asOf)
+    var reply = answer(topic, &conversation, asOf: asOf)
+    // A date that decides deadlines is shown back, and how to correct it.
+    let example = date.adding(days: 1)
+    reply.paragraphs.insert(
+      [
+        .date(date),
+        .text(
+          "로 기록했어요 (날짜가 다르면 \"아니 \(example.month)월 \(example.day)일이야\"처럼 고쳐 주세요)."),
+      ], at: 0)
+    return reply
   }
 
   /// Reads the answer to a pending question; saves it and answers the topic, or nil.
@@ -242,6 +254,7 @@ extension DialogueManager {
       return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
     }
     conversation.pending = nil
+    conversation.lastSaved = .fact(pending.fact, topic: pending.topic, frame: pending.frame)
     let volunteered =
       pending.topic.map {
         keepVolunteered(understood, besides: pending.fact, topic: $0, conversation, asOf: asOf)

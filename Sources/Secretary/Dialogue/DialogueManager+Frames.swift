@@ -10,14 +10,14 @@ extension DialogueManager {
   /// says from when). Not holding: when it next will (`later`), or plainly no.
   func describe(
     _ result: RuleResult, frame: QuestionFrame, later: (day: CivilDate, reminders: [Reminder])?,
-    evaluation: Evaluation, asOf: CivilDate
+    evaluation: Evaluation, question: String = "", asOf: CivilDate
   ) -> [[ReplySegment]] {
     let title = result.title ?? result.name
     switch result.status {
     case .holds:
       var paragraphs: [[ReplySegment]] = []
       if frame == .amount { paragraphs += amounts(of: result, evaluation: evaluation) }
-      let current = result.reminders.filter { $0.end >= asOf }
+      let current = Self.asked(result.reminders.filter { $0.end >= asOf }, by: question)
       if current.isEmpty, paragraphs.isEmpty { paragraphs.append([.text("\(title): 해당돼요.")]) }
       for reminder in current {
         let lead: [ReplySegment] =
@@ -50,11 +50,29 @@ extension DialogueManager {
     }
   }
 
+  /// The reminders a question picks out by a word only some of them say ("상속세는 언제까지야?"
+  /// of the four deadlines after a death); all of them when it picks none.
+  static func asked(_ reminders: [Reminder], by question: String) -> [Reminder] {
+    guard reminders.count > 1 else { return reminders }
+    let words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
+      .filter { $0.count >= 2 }
+    let picked = reminders.filter { reminder in
+      words.contains { word in
+        reminder.message.contains(word) && !reminders.allSatisfy { $0.message.contains(word) }
+      }
+    }
+    return picked.isEmpty ? reminders : picked
+  }
+
   /// "운전면허가 없어서 지금은 해당하지 않아요": the facts the rule read that the citizen does not
   /// have (no licence, no children), the plainest reason there is; without one, a pointer
   /// to "왜?".
   func notApplying(_ result: RuleResult) -> String {
+    // Only a fact the deciding condition reads: the condition that failed first.
+    let failed = result.trace?.conditions.first { $0.value == .bool(false) }?.text ?? ""
+    let read = Set(TopicFocus.words(of: failed.replacingOccurrences(of: "_", with: "")))
     let absent = (result.trace?.facts ?? []).filter { item in
+      guard read.contains(item.name.replacingOccurrences(of: "_", with: "")) else { return false }
       switch item.value {
       case .null, .list([]): return true
       default: return false

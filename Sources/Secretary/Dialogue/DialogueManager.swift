@@ -31,14 +31,18 @@ public struct DialogueManager: Sendable {
     to line: String, in conversation: inout Conversation, asOf: CivilDate, now: Date
   ) -> Reply {
     conversation.lastIntent = nil
-    let reply = turn(line, &conversation, asOf: asOf, now: now)
+    // What the last turn saved can be corrected in this one, and no later.
+    let correctable = conversation.lastSaved
+    conversation.lastSaved = nil
+    let reply = turn(line, &conversation, correctable: correctable, asOf: asOf, now: now)
     conversation.lastReply = reply
     conversation.spokenSentences = 0
     return reply
   }
 
   private func turn(
-    _ line: String, _ conversation: inout Conversation, asOf: CivilDate, now: Date
+    _ line: String, _ conversation: inout Conversation, correctable: SavedAnswer?,
+    asOf: CivilDate, now: Date
   ) -> Reply {
     let text = TextNormalizer.normalize(line)
     guard !text.isEmpty else {
@@ -51,6 +55,11 @@ public struct DialogueManager: Sendable {
 
     if conversation.pending?.fact != "name",
       let reply = introduction(understood, &conversation, asOf: asOf)
+    {
+      return reply
+    }
+    if let correctable,
+      let reply = correct(correctable, understood, &conversation, asOf: asOf)
     {
       return reply
     }
@@ -83,7 +92,7 @@ public struct DialogueManager: Sendable {
     if [.when, .amount].contains(frame), let topic = conversation.topic,
       isFollowUp(understood, intent: intent, on: topic)
     {
-      return answer(topic, frame: frame, &conversation, asOf: asOf)
+      return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
     }
     if frame == .agenda, runtime.intents.intent(named: intent)?.rules.isEmpty != false {
       return agenda(conversation, asOf: asOf)
@@ -116,14 +125,19 @@ public struct DialogueManager: Sendable {
     }
     conversation.topic = topic
     if let intake = LifeEventIntake.forEvent(topic.event) {
-      guard let date = intake.date(in: understood, asOf: asOf) else {
+      if let date = intake.date(in: understood, asOf: asOf),
+        conversation.recordedEvents[intake.event] != date
+      {
+        return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
+      }
+      // Told once, never asked again: "상속세는 언제까지야?" after the death was told.
+      guard conversation.recordedEvents[intake.event] != nil else {
         conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
         conversation.eventUtterance = text
         return Reply(intake.question)
       }
-      return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
     }
-    return answer(topic, frame: frame, &conversation, asOf: asOf)
+    return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
   }
 
   /// Whether a line asking a frame ("언제?") is about the last topic: it names no other

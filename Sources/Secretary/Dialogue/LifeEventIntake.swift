@@ -48,6 +48,27 @@ struct LifeEventIntake: Sendable {
     },
   ]
 
+  /// The profile with the date just recorded for this event replaced ("아니 5월 2일이야"):
+  /// the last life event, child and due date that carry the old date.
+  func replacing(_ old: CivilDate, with new: CivilDate, in profile: JSONValue) -> JSONValue {
+    func replacingLast(_ key: String, _ field: String, in profile: JSONValue) -> JSONValue {
+      var items = profile[key].arrayItems
+      guard let i = items.lastIndex(where: { $0[field]?.stringValue == old.description }) else {
+        return profile
+      }
+      items[i] = items[i].setting(field, to: .string(new.description))
+      return profile.setting(key, to: .array(items))
+    }
+    var out = replacingLast("lifeEvents", "date", in: profile)
+    out = replacingLast("children", "birthDate", in: out)
+    if out["pregnancy"]?["dueDate"]?.stringValue == old.description,
+      let pregnancy = out["pregnancy"]
+    {
+      out = out.setting("pregnancy", to: pregnancy.setting("dueDate", to: .string(new.description)))
+    }
+    return out
+  }
+
   static func forEvent(_ name: String?) -> LifeEventIntake? {
     all.first { $0.event == name }
   }

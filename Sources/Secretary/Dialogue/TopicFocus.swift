@@ -14,8 +14,9 @@ import Hangul
 /// course that comes before it), not those that do not. A question that names none keeps the
 /// whole topic.
 struct TopicFocus {
-  /// Each rule with its title and the words of the title that can name it.
-  let titles: [(rule: String, title: String, words: [String])]
+  /// Each rule with its title, the words of the title that can name it, and the kinds its
+  /// parenthesis lists ("위·대장·유방" of 암검진: "위암" names it).
+  let titles: [(rule: String, title: String, words: [String], kinds: [String])]
 
   /// Title words that say what kind of thing a rule is, not which: every topic has several.
   static let generic: Set<String> = ["대상", "신청", "납부", "지원", "정기", "반기", "무료", "시기"]
@@ -23,9 +24,12 @@ struct TopicFocus {
   init(rules: [String], title: (String) -> String) {
     titles = rules.map { rule in
       // What a title says in parentheses qualifies it ("장애수당 (…, 기초·차상위)"): not a name.
-      let text = String(title(rule).prefix { $0 != "(" })
+      let full = title(rule)
+      let text = String(full.prefix { $0 != "(" })
       let words = Self.words(of: text).filter { $0.count >= 2 && !Self.generic.contains($0) }
-      return (rule, text, words)
+      let aside = full.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
+      let kinds = aside.split { "·,/".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }
+      return (rule, text, words, kinds.filter { !$0.isEmpty && !$0.contains(" ") })
     }
   }
 
@@ -35,8 +39,20 @@ struct TopicFocus {
     return titles.filter { entry in
       entry.words.contains { word in
         asked.contains { shared(word, $0).map(isDistinctive) ?? false }
-      }
+      } || asked.contains { isKind($0, of: entry) }
     }.map(\.rule)
+  }
+
+  /// "위암" for 국가 암검진 (위·대장·…): a kind the title lists, followed by the rest of a
+  /// word of the title ("암" of "암검진").
+  private func isKind(
+    _ asked: String, of entry: (rule: String, title: String, words: [String], kinds: [String])
+  ) -> Bool {
+    entry.kinds.contains { kind in
+      guard asked.hasPrefix(kind), asked.count > kind.count else { return false }
+      let rest = String(asked.dropFirst(kind.count))
+      return entry.words.contains { $0.hasPrefix(rest) }
+    }
   }
 
   /// What a title word and a question word have in common, if they match at all.

@@ -1,0 +1,56 @@
+import CivilCalendar
+import Foundation
+import Hangul
+import NLU
+
+extension DialogueManager {
+  /// Words that open a correction: "아니 5월 2일이야", "정정할게요, 1990년생이에요".
+  static let correctionOpeners = ["아니", "아뇨", "아니요", "정정", "틀렸", "잘못", "그게 아니라"]
+
+  /// "아니 5월 2일이야" right after a date or a fact was saved replaces it.
+  ///
+  /// The topic is then answered again with the new answer. Nil when the line corrects nothing.
+  func correct(
+    _ saved: SavedAnswer, _ understood: Interpretation, _ conversation: inout Conversation,
+    asOf: CivilDate
+  ) -> Reply? {
+    let text = understood.text
+    guard Self.correctionOpeners.contains(where: text.hasPrefix) else { return nil }
+    switch saved {
+    case .event(let event, let old, let topic):
+      guard let intake = LifeEventIntake.forEvent(event),
+        let date = intake.date(in: understood, asOf: asOf), date != old
+      else { return nil }
+      do {
+        let profile = try runtime.profiles.profile(conversation.citizenID)
+        try runtime.profiles.save(
+          conversation.citizenID, intake.replacing(old, with: date, in: profile))
+      } catch {
+        return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      }
+      conversation.recordedEvents[event] = date
+      conversation.lastSaved = .event(event, date, topic: topic)
+      var reply = topic.map { answer($0, &conversation, asOf: asOf) } ?? Reply("")
+      reply.paragraphs.insert([.text("날짜를 "), .date(date), .text("로 고쳤어요.")], at: 0)
+      return reply
+    case .fact(let fact, let topic, let frame):
+      guard let (kind, optional) = runtime.book.factKind(fact),
+        let info = runtime.book.facts.first(where: { $0.name == fact }),
+        let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: fact),
+        value != .null
+      else { return nil }
+      do {
+        let profile = try runtime.profiles.profile(conversation.citizenID)
+        try runtime.profiles.save(
+          conversation.citizenID, profile.setting(path: info.keyPath, to: value))
+      } catch {
+        return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      }
+      conversation.lastSaved = saved
+      var reply = topic.map { answer($0, frame: frame, &conversation, asOf: asOf) } ?? Reply("")
+      let label = info.label ?? fact
+      reply.paragraphs.insert([.text(label + Josa.object.form(after: label) + " 고쳤어요.")], at: 0)
+      return reply
+    }
+  }
+}
