@@ -72,10 +72,10 @@ extension DialogueManager {
     asOf: CivilDate
   ) -> Reply {
     let named = namedTopic(in: text, asOf: asOf)
-    if let channel = ReminderChannels.mentioned(in: text), named == nil,
+    if !runtime.rules.channels.mentions(in: text).isEmpty, named == nil,
       !subscribedServices(conversation.citizenID).isEmpty
     {
-      return changeChannel(to: channel, conversation, now: now, text: text)
+      return changeChannels(conversation, now: now, asOf: asOf, text: text)
     }
     // "알림 안 받을래" reads as a subscription to a classifier; it is the opposite wish.
     if understood.polarity == .negative {
@@ -88,7 +88,7 @@ extension DialogueManager {
     let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
     guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
     let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-    if Self.reminderCommand(in: text) == "subscribe" {
+    if reminderCommand(in: text) == "subscribe" {
       return subscribe(
         rules: remindable, title: titles, &conversation, now: now, asOf: asOf, text: text)
     }

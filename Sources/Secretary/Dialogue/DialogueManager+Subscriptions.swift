@@ -14,25 +14,25 @@ extension DialogueManager {
 
   /// Records consent for `rules` (time and scope) in the profile and the consent log.
   ///
-  /// The channel is the one the line names ("문자로 보내줘"), else the one the citizen chose
-  /// before, else 카카오톡; the reply says which, and how to change it.
+  /// The channels are those the line names ("네이버로 보내줘"), else those the citizen chose
+  /// before, else the catalog's default; the reply says which, and how to change them.
   func subscribe(
     rules: [String], title: String, _ conversation: inout Conversation, now: Date, asOf: CivilDate,
     text: String = ""
   ) -> Reply {
     let id = conversation.citizenID
-    let channel: String
+    let choice: ChannelChoice
     do {
       let profile = try runtime.profiles.profile(id)
       var items = profile["subscriptions"].arrayItems
-      let chosen = items.lazy.compactMap { $0["channels"].arrayItems.first?.stringValue }.first
-      channel = ReminderChannels.mentioned(in: text) ?? chosen ?? ReminderChannels.standard
+      choice = ChannelChoice(
+        text, current: currentChannels(of: profile), catalog: runtime.rules.channels, asOf: asOf)
       let already = Set(items.compactMap { $0["service"]?.stringValue })
       let added = rules.filter { !already.contains($0) }
       for rule in added {
         items.append(
           .object([
-            ("service", .string(rule)), ("channels", .array([.string(channel)])),
+            ("service", .string(rule)), ("channels", .array(choice.channels.map { .string($0) })),
             ("consentedAt", .string(asOf.description)),
             ("consentedTime", .string(Self.timestamp(now))),
           ]))
@@ -43,16 +43,18 @@ extension DialogueManager {
     } catch {
       return Reply("알림 신청을 저장하지 못했어요: \(error)")
     }
-    let via = ReminderChannels.spoken(channel)
-    var reply = Reply(paragraphs: [
-      [.text("\(title) 알림을 신청했어요. 기한 전에 \(via)" + Josa.direction.form(after: via) + " 알려 드릴게요.")]
-    ])
+    let via = ChannelChoice.spoken(choice.channels, catalog: runtime.rules.channels)
+    var reply = Reply(paragraphs: choice.notes.map { [.text($0)] })
+    reply.paragraphs.append(
+      [.text("\(title) 알림을 신청했어요. 기한 전에 \(via)" + Josa.direction.form(after: via) + " 알려 드릴게요.")])
     if let next = upcoming(id, only: Set(rules), asOf: asOf).first {
       reply.paragraphs.append([
         .text("다음 알림: "), .date(next.notifyDay), .text(" — \(next.message)"),
       ])
     }
-    reply.quickReplies = [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
+    reply.quickReplies =
+      choice.closedAsked
+      ? channelButtons(asOf: asOf) : [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
     // Reminders open with the citizen's name: the one moment a nameless citizen is asked it.
     let named = (try? runtime.profiles.profile(id))?["name"]?.stringValue != nil
     if !named, isAskable("name"), let ask = factAsk("name") {
@@ -63,25 +65,44 @@ extension DialogueManager {
     return reply
   }
 
-  /// "문자로 받을래": every subscription moves to the channel the line names.
-  func changeChannel(
-    to channel: String, _ conversation: Conversation, now: Date, text: String
-  ) -> Reply {
+  /// "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": every subscription's channels
+  /// change as the line says, within the catalog's limit and never to a closed channel.
+  func changeChannels(_ conversation: Conversation, now: Date, asOf: CivilDate, text: String)
+    -> Reply
+  {
     let id = conversation.citizenID
+    let catalog = runtime.rules.channels
+    let choice: ChannelChoice
     do {
       let profile = try runtime.profiles.profile(id)
       let items = profile["subscriptions"].arrayItems
-      guard !items.isEmpty else { return Reply("신청된 알림이 없어요. 먼저 알림을 신청해 주세요.") }
-      let moved = items.map { $0.setting("channels", to: .array([.string(channel)])) }
+      guard !items.isEmpty else {
+        return Reply("신청된 알림이 없어요. 알림을 신청할 때 받을 곳을 함께 말씀해 주세요.")
+      }
+      let current = currentChannels(of: profile)
+      choice = ChannelChoice(text, current: current, catalog: catalog, asOf: asOf)
+      if choice.channels == current {
+        let via = ChannelChoice.spoken(current, catalog: catalog)
+        return Reply(
+          paragraphs: choice.notes.map { [.text($0)] } + [
+            [.text("지금 \(via)" + Josa.direction.form(after: via) + " 받고 계세요.")]
+          ],
+          quickReplies: channelButtons(asOf: asOf))
+      }
+      let moved = items.map {
+        $0.setting("channels", to: .array(choice.channels.map { .string($0) }))
+      }
       try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(moved)))
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
-        citizen: id, action: "channel:\(channel)",
+        citizen: id, action: "channels:" + choice.channels.joined(separator: ","),
         services: items.compactMap { $0["service"]?.stringValue }, at: now, sentence: text)
     } catch {
       return Reply("받는 곳을 바꾸지 못했어요: \(error)")
     }
-    let via = ReminderChannels.spoken(channel)
-    return Reply("이제 알림을 \(via)" + Josa.direction.form(after: via) + " 보내 드릴게요.")
+    let via = ChannelChoice.spoken(choice.channels, catalog: catalog)
+    return Reply(
+      paragraphs: choice.notes.map { [.text($0)] }
+        + [[.text("이제 알림을 \(via)" + Josa.direction.form(after: via) + " 보내 드릴게요.")]])
   }
 
   /// Revokes consent for exactly `rules` (those of them subscribed), recording the sentence.

@@ -49,7 +49,7 @@ public struct DialogueManager: Sendable {
       return Reply("무엇을 도와드릴까요? 예를 들어 \"올해 건강검진 대상이야?\"라고 물어보세요.")
     }
     let understood = understand(text, asOf: asOf)
-    let intent = Self.reminderCommand(in: text) ?? understood.intent.intent
+    let intent = reminderCommand(in: text) ?? understood.intent.intent
     conversation.lastIntent = intent
     let frame = runtime.frames.frame(of: text)
 
@@ -195,10 +195,10 @@ public struct DialogueManager: Sendable {
 
   /// "민방위 알림 꺼줘" is about reminders whatever service it names: a line with 알림 and a
   /// verb of switching settles the intent before the model's guess.
-  static func reminderCommand(in text: String) -> String? {
-    // "문자로 받을래", "카톡으로 보내줘": where reminders go.
-    if ReminderChannels.mentioned(in: text) != nil,
-      ["받", "보내", "바꿔"].contains(where: text.contains)
+  func reminderCommand(in text: String) -> String? {
+    // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go.
+    if !runtime.rules.channels.mentions(in: text).isEmpty,
+      ["받", "보내", "바꿔", "추가", "말고", "빼", "대신", "로 해"].contains(where: text.contains)
     {
       return "subscribe"
     }

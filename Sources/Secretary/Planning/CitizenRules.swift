@@ -10,15 +10,21 @@ public final class CitizenRules: Sendable {
   let book: RuleBook
   let calendar: HolidayCalendar
   public let profiles: ProfileStore
+  /// Where reminders may go, and until when (`Rules/channels.txt`).
+  public let channels: ChannelCatalog
 
   /// Rule names and titles (the name when a rule has none), by rule index.
   let ruleNamesByIndex: [String]
   let ruleTitles: [String]
 
-  init(book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore) {
+  init(
+    book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore,
+    channels: ChannelCatalog = .empty
+  ) {
     self.book = book
     self.calendar = calendar
     self.profiles = profiles
+    self.channels = channels
     ruleNamesByIndex = book.ruleNames
     ruleTitles = book.ruleNames.map { book.ruleTitle($0) ?? $0 }
   }
@@ -38,6 +44,10 @@ public final class CitizenRules: Sendable {
       if file.diagnostics.hasErrors { failed = true }
       report += DiagnosticRenderer(sources: [holidayFile: text]).render(file.diagnostics)
     }
+    let channelFile = (rules as NSString).appendingPathComponent("channels.txt")
+    let (channels, channelProblems) = ChannelCatalog.load(path: channelFile)
+    report += channelProblems.map { DiagnosticRenderer().render($0) }.joined()
+    if channelProblems.hasErrors { failed = true }
     let (book, diagnostics) = RuleBook.load(paths: [rules])
     if let book {
       report += book.render(diagnostics)
@@ -50,16 +60,17 @@ public final class CitizenRules: Sendable {
     report += DiagnosticRenderer().render(problems)
     if problems.hasErrors { failed = true }
     guard !failed, let book else { return (nil, report) }
-    return (
-      CitizenRules(book: book, calendar: HolidayCalendar(oneOffs: oneOffs), profiles: store), report
-    )
+    let loaded = CitizenRules(
+      book: book, calendar: HolidayCalendar(oneOffs: oneOffs), profiles: store, channels: channels)
+    return (loaded, report)
   }
 
   /// The same rules with profiles kept in another data directory.
   func withDataDirectory(_ data: String) -> CitizenRules {
     CitizenRules(
       book: book, calendar: calendar,
-      profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data))
+      profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data),
+      channels: channels)
   }
 
   /// A new evaluator (not thread-safe: one per caller at a time).

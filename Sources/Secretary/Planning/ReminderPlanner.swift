@@ -91,9 +91,12 @@ public struct ReminderPlanner: Sendable {
       for r in wanted {
         let reminders = evaluator.reminders(ofRule: r, notifyingWithin: sample...until)
         if reminders.isEmpty { continue }
-        let channels = subscriptions.channels(for: names[r]) ?? []
+        let chosen = subscriptions.channels(for: names[r]) ?? []
         for reminder in reminders {
           for day in reminder.notifyOn where day >= sample && day <= until {
+            // A channel closed by the day (문자 after January 2026) carries nothing; with none
+            // left the daemon's default channel takes it (docs/daemon.md).
+            let channels = chosen.filter { rules.channels.isOpen($0, on: day) }
             let key = "\(id):\(names[r]):\(reminder.end):\(day)"
             guard seen.insert(key).inserted else { continue }
             plans.append(

@@ -1,0 +1,82 @@
+import CivilCalendar
+import Foundation
+import Testing
+
+@testable import Secretary
+
+@Suite struct ChannelCatalogTests {
+  static let catalog: ChannelCatalog = {
+    let path = GoldenConversationTests.root.appendingPathComponent("Rules/channels.txt").path
+    return ChannelCatalog.load(path: path).0
+  }()
+
+  private func day(_ text: String) throws -> CivilDate { try #require(CivilDate(iso: text)) }
+
+  @Test("the shipped catalog loads; 문자 closed at the end of January 2026")
+  func shippedCatalog() throws {
+    let path = GoldenConversationTests.root.appendingPathComponent("Rules/channels.txt").path
+    let (catalog, problems) = ChannelCatalog.load(path: path)
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(catalog.most == 2)
+    #expect(catalog.standard == "kakao")
+    #expect(catalog.isOpen("sms", on: try day("2026-01-31")))
+    #expect(!catalog.isOpen("sms", on: try day("2026-02-01")))
+    #expect(catalog.isOpen("outbox", on: try day("2030-01-01")), "unknown names stay open")
+  }
+
+  @Test("a malformed line or date is a located error")
+  func malformedLines() {
+    let (_, problems) = ChannelCatalog.parse(
+      "most: 0\nkakao | 카카오톡 | 카톡 | 2021-13-01 | |\nbroken line\ndefault: nope\n",
+      path: "c.txt")
+    let lines = problems.map(\.span.start.line)
+    #expect(lines.contains(1) && lines.contains(2) && lines.contains(3), "\(problems)")
+    #expect(problems.contains { $0.message.contains("'nope'") })
+  }
+
+  @Test(
+    "lines choose channels as people say it",
+    arguments: [
+      ("네이버로 받을래", ["kakao"], ["naver"]),
+      ("카톡도 추가해줘", ["naver"], ["naver", "kakao"]),
+      ("문자 말고 네이버로", ["sms"], ["naver"]),
+      ("카톡이랑 네이버로 받을래", ["toss"], ["kakao", "naver"]),
+      ("카톡이랑 네이버랑 토스로", [], ["kakao", "naver"]),
+      ("토스 빼줘", ["toss", "kakao"], ["kakao"]),
+      ("문자로 보내줘", [], ["kakao"]),
+    ])
+  func choices(_ line: String, _ current: [String], _ expected: [String]) throws {
+    let choice = ChannelChoice(
+      line, current: current, catalog: Self.catalog, asOf: try day("2026-07-20"))
+    #expect(choice.channels == expected, "\(line): \(choice.notes)")
+  }
+
+  @Test("a closed channel is explained, never chosen; the limit is said")
+  func notes() throws {
+    let asOf = try day("2026-07-20")
+    let sms = ChannelChoice("문자로 보내줘", current: [], catalog: Self.catalog, asOf: asOf)
+    #expect(sms.closedAsked && sms.notes.first?.contains("2026년 2월부터") == true)
+    let three = ChannelChoice("카톡 네이버 토스 다", current: [], catalog: Self.catalog, asOf: asOf)
+    #expect(three.notes.contains { $0.contains("2곳까지") })
+  }
+
+  @Test("the planner sends nothing through a closed channel")
+  func plannerSkipsClosedChannels() throws {
+    let runtime = try #require(GoldenConversationTests.runtime).withDataDirectory(
+      NSTemporaryDirectory() + "biseo-channels-\(UUID().uuidString)")
+    var profile = try runtime.profiles.profile("c004-choi-minho")
+    profile = profile.setting(
+      "subscriptions",
+      to: .array([
+        .object([
+          ("service", .string("civil_defense")),
+          ("channels", .array([.string("sms"), .string("toss")])),
+        ])
+      ]))
+    try runtime.profiles.save("c004-choi-minho", profile)
+    let plans = ReminderPlanner(rules: runtime.rules).plan(
+      citizen: "c004-choi-minho", asOf: try day("2026-11-01"), days: 60)
+    #expect(!plans.isEmpty)
+    #expect(plans.allSatisfy { $0.channels == ["toss"] }, "\(plans.map(\.channels))")
+  }
+}
