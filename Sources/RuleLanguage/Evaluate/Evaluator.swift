@@ -463,7 +463,7 @@ public final class Evaluator {
         case .value(let eval, let type):
           message += absent ?? ""
           let value = output(eval(machine), type)
-          let text = Korean.value(value)
+          let text = Korean.value(value, money: type.unwrapped == .money)
           switch value {
           case .unknown, .null: absent = text
           default:

@@ -1,4 +1,5 @@
 import CivilCalendar
+import Hangul
 
 /// Why a rule came out as it did: its conditions with their values, the `let` values, and the
 /// facts and parameters they were computed from.
@@ -14,6 +15,8 @@ public struct Trace: Sendable, Equatable {
     public var value: OutputValue
     /// For a fact, its question; for a parameter, since when the value holds and its source.
     public var note: String?
+    /// Money, written with thousands separators; other numbers (a year, an age) are not.
+    public var isMoney = false
   }
 
   public var conditions: [Condition]
@@ -34,14 +37,18 @@ extension Evaluator {
       Trace.Condition(text: c.text, value: output(c.eval(machine), .bool))
     }
     let bindings = rule.bindings.map { b in
-      Trace.Item(name: b.name, value: output(machine.locals[b.slot], b.type), note: nil)
+      Trace.Item(
+        name: b.name, value: output(machine.locals[b.slot], b.type), note: nil,
+        isMoney: b.type.unwrapped == .money)
     }
     var seen: Set<Int> = []
     var facts: [Trace.Item] = []
     for f in machine.usedFacts where seen.insert(f).inserted {
       let info = program.facts[f]
       facts.append(
-        Trace.Item(name: info.name, value: output(machine.facts[f], info.type), note: info.ask))
+        Trace.Item(
+          name: info.name, value: output(machine.facts[f], info.type), note: info.ask,
+          isMoney: info.type.unwrapped == .money))
     }
     seen = []
     var params: [Trace.Item] = []
@@ -54,7 +61,8 @@ extension Evaluator {
       params.append(
         Trace.Item(
           name: info.name, value: output(machine.params[p], info.type),
-          note: note.isEmpty ? nil : note.joined(separator: ", ")))
+          note: note.isEmpty ? nil : note.joined(separator: ", "),
+          isMoney: info.type.unwrapped == .money))
     }
     return Trace(conditions: conditions, bindings: bindings, facts: facts, params: params)
   }
@@ -62,12 +70,13 @@ extension Evaluator {
 
 /// Korean sentences for "왜?" in chat.
 public enum Korean {
-  /// A value as a person reads it: dates as `2026년 6월 15일`, amounts with thousands commas.
-  public static func value(_ v: OutputValue) -> String {
+  /// A value as a person reads it: dates as `2026년 6월 15일`, money with thousands commas
+  /// (`money`), other numbers as they are — a year is 2029, not 2,029.
+  public static func value(_ v: OutputValue, money: Bool = false) -> String {
     switch v {
     case .null: return "없음"
     case .bool(let b): return b ? "예" : "아니요"
-    case .int(let n): return grouped(n)
+    case .int(let n): return money ? grouped(n) : String(n)
     case .decimal(let s): return s
     case .text(let s): return s
     case .date(let d): return "\(d.year)년 \(d.month)월 \(d.day)일"
@@ -76,7 +85,8 @@ public enum Korean {
       if m != 0 { parts.append(m % 12 == 0 ? "\(m / 12)년" : "\(m)개월") }
       if d != 0 || parts.isEmpty { parts.append("\(d)일") }
       return parts.joined(separator: " ")
-    case .list(let items): return items.isEmpty ? "없음" : items.map(value).joined(separator: ", ")
+    case .list(let items):
+      return items.isEmpty ? "없음" : items.map { value($0, money: money) }.joined(separator: ", ")
     case .record(let fields):
       return fields.map { "\($0.name) \(value($0.value))" }.joined(separator: ", ")
     case .unknown: return "알 수 없음"
@@ -105,9 +115,11 @@ public enum Korean {
       let asks = missing.map { name in
         book.facts.first { $0.name == name }?.ask.map { "\($0) (\(name))" } ?? name
       }
-      lines.append("「\(title)」은(는) 아직 판단할 수 없습니다. 다음을 알려 주시면 판단할 수 있습니다:")
+      lines.append(
+        "「\(title)」" + Josa.topic.form(after: title) + " 아직 판단할 수 없습니다. 다음을 알려 주시면 판단할 수 있습니다:")
       lines += asks.map { "  · \($0)" }
-    case .fault(let f): lines.append("「\(title)」을(를) 계산하다 오류가 났습니다: \(f)")
+    case .fault(let f):
+      lines.append("「\(title)」" + Josa.object.form(after: title) + " 계산하다 오류가 났습니다: \(f)")
     }
     if let t = r.trace {
       for c in t.conditions {
@@ -120,13 +132,21 @@ public enum Korean {
         }
         lines.append("  - 조건 ‘\(c.text)’: \(verdict).")
       }
-      for b in t.bindings { lines.append("  - \(b.name)는 \(value(b.value))입니다.") }
+      // Identifiers are shown as `name = value`, never with a Korean particle after them
+      // ("born는"); facts carry their Korean label.
+      for b in t.bindings { lines.append("  - \(b.name) = \(value(b.value, money: b.isMoney))") }
       if !t.facts.isEmpty {
-        let used = t.facts.map { "\($0.name) = \(value($0.value))" }.joined(separator: ", ")
+        let used = t.facts.map { item in
+          let label = book.facts.first { $0.name == item.name }?.label
+          return (label.map { "\($0)(\(item.name))" } ?? item.name) + " = "
+            + value(item.value, money: item.isMoney)
+        }.joined(separator: ", ")
         lines.append("  사용한 정보: \(used)")
       }
       for p in t.params {
-        lines.append("  적용 기준: \(p.name) = \(value(p.value))" + (p.note.map { " (\($0))" } ?? ""))
+        lines.append(
+          "  적용 기준: \(p.name) = \(value(p.value, money: p.isMoney))"
+            + (p.note.map { " (\($0))" } ?? ""))
       }
     }
     if let s = r.source { lines.append("  근거: \(s)") }

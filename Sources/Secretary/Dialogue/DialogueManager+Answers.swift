@@ -309,8 +309,29 @@ extension DialogueManager {
     guard let topic = conversation.topic,
       let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true)
     else { return Reply(template("explain_why", "none") ?? "설명할 최근 판단이 없어요.") }
-    let results = topic.rules.compactMap { evaluation.rule($0) }.filter { topic.mentions($0) }
-    return ChatExplanation(book: runtime.book).reply(for: results)
+    let all = topic.rules.compactMap { evaluation.rule($0) }
+    let results =
+      topic.named.isEmpty
+      ? all.filter { topic.mentions($0) } : all.filter { topic.named.contains($0.name) }
+    // A "no" says what decided it and, when time will change it, when.
+    let failing = results.filter { if case .fails = $0.status { true } else { false } }
+    let later = runtime.rules.nextHolding(
+      conversation.citizenID, rules: failing.map(\.name), after: asOf)
+    var reasons: [String: [ReplySegment]] = [:]
+    for result in failing {
+      if let next = later[result.name],
+        let window = next.reminders.filter({ $0.end >= next.day }).min(by: { $0.start < $1.start })
+      {
+        reasons[result.name] = [
+          .text("다음은 "), .date(window.start), .text("부터 "), .date(window.end),
+          .text("까지 해당돼요."),
+        ]
+      } else {
+        let reason = notApplying(result)
+        if !reason.hasPrefix("지금은 해당하지 않아요") { reasons[result.name] = [.text(reason)] }
+      }
+    }
+    return ChatExplanation(book: runtime.book).reply(for: results, reasons: reasons)
   }
 }
 

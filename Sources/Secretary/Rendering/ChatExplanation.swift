@@ -6,15 +6,20 @@ import RuleLanguage
 struct ChatExplanation {
   let book: RuleBook
 
-  func reply(for results: [RuleResult]) -> Reply {
+  /// - Parameter reasons: for a rule, what decided it or what would change it, said right
+  ///   after the verdict ("운전면허가 없어서…", "다음 기간은 …").
+  func reply(for results: [RuleResult], reasons: [String: [ReplySegment]] = [:]) -> Reply {
     var paragraphs: [[ReplySegment]] = []
     for result in results {
       paragraphs.append([.text(verdict(result))])
+      if let reason = reasons[result.name] { paragraphs.append(reason) }
       if let trace = result.trace {
         let used = trace.facts.compactMap(describeFact)
         if !used.isEmpty { paragraphs.append([.text("판단에 쓴 정보: " + used.joined(separator: ", "))]) }
       }
-      if let source = result.source { paragraphs.append([.text("근거: \(source)")]) }
+      if let source = result.source.map(DialogueManager.citizenSource), !source.isEmpty {
+        paragraphs.append([.citation(source)])
+      }
     }
     return Reply(paragraphs: paragraphs)
   }
@@ -40,7 +45,7 @@ struct ChatExplanation {
     // Lists and records are summarized: a citizen knows their own cars and children.
     case .list(let items): value = items.isEmpty ? "없음" : "\(items.count)건"
     case .record: value = "있음"
-    default: value = Korean.value(item.value)
+    default: value = Korean.value(item.value, money: item.isMoney)
     }
     if case .text(let raw) = item.value,
       case .choice(let choices)? = book.factKind(item.name)?.kind,
