@@ -101,6 +101,7 @@ final class Checker {
         }
         program.records[i].fields.append((f.name.text, resolve(f.type), f.key))
       }
+      program.records[i].asks = r.asks
     }
     for f in facts { declareFact(f) }
     for p in params { declareParam(p) }
@@ -168,7 +169,7 @@ final class Checker {
     program.facts.append(
       FactInfo(
         name: f.name.text, type: resolve(f.type), keyPath: path, ask: f.ask, label: f.label,
-        event: f.event, span: f.name.span))
+        event: f.event, span: f.name.span, past: f.past))
   }
 
   private func declareParam(_ p: ParamDecl) {

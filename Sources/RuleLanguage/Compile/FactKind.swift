@@ -27,7 +27,10 @@ extension RuleBook {
   /// The kind of answer the fact `name` takes and whether "none" is a valid answer.
   public func factKind(_ name: String) -> (kind: FactKind, optional: Bool)? {
     guard let fact = program.facts.first(where: { $0.name == name }) else { return nil }
-    let type = fact.type
+    return (kind(of: fact.type), fact.type.isOptional)
+  }
+
+  func kind(of type: RuleType) -> FactKind {
     let kind: FactKind
     switch type.unwrapped {
     case .bool: kind = .bool
@@ -47,6 +50,49 @@ extension RuleBook {
     default:
       kind = .structured(program.types.describe(type.unwrapped))
     }
-    return (kind, type.isOptional)
+    return kind
   }
+
+  /// Whether an answer for `fact` after today is impossible (`past`).
+  public func mustBePast(fact name: String) -> Bool {
+    program.facts.first { $0.name == name }?.past ?? false
+  }
+
+  /// The fields the chat asks for a record fact (a passport) or a list of records (children),
+  /// in the order declared; nil when the fact is neither, or a required field has no question.
+  public func askedFields(ofFact name: String) -> (fields: [RecordField], isList: Bool)? {
+    guard let fact = program.facts.first(where: { $0.name == name }) else { return nil }
+    var type = fact.type.unwrapped
+    var isList = false
+    if case .list(let element) = type {
+      type = element.unwrapped
+      isList = true
+    }
+    guard case .record(let r) = type else { return nil }
+    let record = program.records[r]
+    var fields: [RecordField] = []
+    for field in record.fields {
+      guard let ask = record.asks[field.name] else {
+        if field.type.isOptional { continue }
+        return nil
+      }
+      fields.append(
+        RecordField(
+          key: field.key, kind: kind(of: field.type), optional: field.type.isOptional,
+          ask: ask.ask, past: ask.past))
+    }
+    return fields.isEmpty ? nil : (fields, isList)
+  }
+}
+
+/// A field of a record the chat collects one question at a time.
+public struct RecordField: Sendable, Equatable {
+  /// The profile key the answer is stored under.
+  public var key: String
+  public var kind: FactKind
+  /// Whether "none" is an answer.
+  public var optional: Bool
+  public var ask: String
+  /// An answer after today is impossible.
+  public var past: Bool
 }

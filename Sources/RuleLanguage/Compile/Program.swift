@@ -17,6 +17,8 @@ struct EnumInfo: Sendable {
 struct RecordInfo: Sendable {
   var name: String
   var fields: [(name: String, type: RuleType, key: String)]
+  /// The chat's question for a field, and whether its answer must not be after today.
+  var asks: [String: (ask: String, past: Bool)] = [:]
 }
 
 /// A declared fact, read from a profile key path.
@@ -31,6 +33,8 @@ public struct FactInfo: Sendable {
   public var label: String?
   public var event: String?
   var span: SourceSpan
+  /// An answer after today is impossible (`past` in the rule file): a birth date.
+  public var past = false
 }
 
 struct ParamInfo: Sendable {

@@ -64,6 +64,8 @@ struct FactDecl: Sendable {
   var label: String?
   /// The event that declares the fact, if any.
   var event: String?
+  /// `past`: an answer after today is impossible (a birth date, an issue date).
+  var past = false
 }
 
 struct EnumDecl: Sendable {
@@ -76,6 +78,9 @@ struct EnumDecl: Sendable {
 struct RecordDecl: Sendable {
   var name: Name
   var fields: [(name: Name, type: TypeSyntax, key: String)]
+  /// `ask "…"` on a field: the chat collects the record field by field with these questions;
+  /// `past` after it rejects answers after today.
+  var asks: [String: (ask: String, past: Bool)] = [:]
 }
 
 struct ParamDecl: Sendable {

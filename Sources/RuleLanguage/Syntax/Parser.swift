@@ -159,6 +159,8 @@ struct Parser {
         fact.ask = try string("a question in quotes after 'ask'")
       } else if accept(word: "label") {
         fact.label = try string("the fact's Korean name in quotes after 'label'")
+      } else if accept(word: "past") {
+        fact.past = true
       } else {
         return fact
       }
@@ -188,6 +190,7 @@ struct Parser {
     let n = try name("a record name")
     try expect(symbol: "{", "to open the record's fields")
     var fields: [(name: Name, type: TypeSyntax, key: String)] = []
+    var asks: [String: (ask: String, past: Bool)] = [:]
     repeat {
       if current.isSymbol("}") { break }
       let f = try name("a field name")
@@ -195,10 +198,14 @@ struct Parser {
       let t = try type()
       var key = f.text
       if accept(word: "from") { key = try string("a profile key in quotes after 'from'") }
+      if accept(word: "ask") {
+        let question = try string("a question in quotes after 'ask'")
+        asks[f.text] = (question, accept(word: "past"))
+      }
       fields.append((f, t, key))
     } while accept(symbol: ",")
     try expect(symbol: "}", "to close the record's fields")
-    return RecordDecl(name: n, fields: fields)
+    return RecordDecl(name: n, fields: fields, asks: asks)
   }
 
   mutating func paramBody() throws(ParseFailure) -> ParamDecl {

@@ -29,6 +29,8 @@ public struct Conversation: Sendable {
   var recordedEvents: [String: CivilDate] = [:]
   /// The last answer saved, which "아니 5월 2일이야" corrects.
   var lastSaved: SavedAnswer?
+  /// A record being collected field by field (a passport's expiry, a child).
+  var collecting: RecordCollection?
   /// The intent the last turn was understood as, for the gateways' metrics; nil when the
   /// turn needed no understanding (an empty line, a speaker's "자세히").
   public internal(set) var lastIntent: String?

@@ -153,7 +153,9 @@ extension DialogueManager {
       return false
     }
     if conversation?.unanswerable.contains(fact) == true { return false }
-    if case .structured(let type) = kind { return optional || type.hasPrefix("[") }
+    if case .structured(let type) = kind {
+      return optional || type.hasPrefix("[") || runtime.book.askedFields(ofFact: fact) != nil
+    }
     return true
   }
 
@@ -233,7 +235,13 @@ extension DialogueManager {
     guard
       let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact)
     else {
-      // "네, 있어요" to a record or list: details cannot be given in chat; stop asking it.
+      // "네, 있어요" to a record or list: its fields are asked one by one, when the rule file
+      // gives their questions.
+      if case .structured = kind,
+        let reply = startCollecting(pending, understood, &conversation, asOf: asOf)
+      {
+        return reply
+      }
       if case .structured = kind, understood.intent.intent == "affirm" {
         conversation.pending = nil
         conversation.unanswerable.insert(pending.fact)
@@ -244,6 +252,11 @@ extension DialogueManager {
         return reply
       }
       return nil
+    }
+    if runtime.book.mustBePast(fact: pending.fact), case .string(let text) = value,
+      let day = CivilDate(iso: text), day > asOf
+    {
+      return question(for: pending.fact, topic: pending.topic, prefix: "앞으로의 날짜는 될 수 없어요. ")
     }
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)

@@ -18,7 +18,15 @@ extension DialogueManager {
       var paragraphs: [[ReplySegment]] = []
       if frame == .amount { paragraphs += amounts(of: result, evaluation: evaluation) }
       let current = Self.asked(result.reminders.filter { $0.end >= asOf }, by: question)
-      if current.isEmpty, paragraphs.isEmpty { paragraphs.append([.text("\(title): 해당돼요.")]) }
+      if current.isEmpty, paragraphs.isEmpty {
+        // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원").
+        paragraphs.append([.text("\(title): 해당돼요.")])
+        paragraphs += amounts(of: result, evaluation: evaluation).filter { paragraph in
+          !paragraph.contains {
+            if case .text(let t) = $0 { t.contains("계산하지 않아요") } else { false }
+          }
+        }
+      }
       for reminder in current {
         let lead: [ReplySegment] =
           reminder.start > asOf ? [.text("\(Self.shortDay(reminder.start, asOf: asOf))부터 — ")] : []

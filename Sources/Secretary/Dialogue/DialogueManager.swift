@@ -63,6 +63,20 @@ public struct DialogueManager: Sendable {
     {
       return reply
     }
+    if let collecting = conversation.collecting {
+      // An answer first ("갱신한 적 없어요" sounds like the licence topic, and answers it);
+      // then a confident question about another subject leaves the record unfinished.
+      if let reply = collect(understood, &conversation, asOf: asOf, quietWhenUnread: true) {
+        return reply
+      }
+      let otherSubject =
+        understood.intent.confidence >= Self.interruptConfidence
+        && !["affirm", "deny", "out_of_scope"].contains(intent)
+        && runtime.intents.intent(named: intent)?.rules.isEmpty == false
+        && intent != collecting.topic?.intent
+      if !otherSubject, let reply = collect(understood, &conversation, asOf: asOf) { return reply }
+      conversation.collecting = nil
+    }
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
       // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
