@@ -15,11 +15,11 @@ import Testing
     #expect(RepoData.requiredIntents.subtracting(names).isEmpty)
   }
 
-  @Test("의도마다 예문 40개 이상, 요약과 답변 틀") func examplesPerIntent() {
+  // Which reply lines an intent needs is the dialogue's to say: SecretaryTests' ReplyCheckTests.
+  @Test("의도마다 예문 40개 이상, 요약") func examplesPerIntent() {
     for intent in RepoData.intents.catalog.intents {
       #expect(intent.examples.count >= 40, "\(intent.name): \(intent.examples.count)")
       #expect(!intent.summary.isEmpty, "\(intent.name) has no summary")
-      #expect(!intent.replies.isEmpty, "\(intent.name) has no reply template")
     }
   }
 

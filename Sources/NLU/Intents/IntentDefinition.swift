@@ -13,6 +13,10 @@ package struct IntentDefinition: Sendable, Hashable {
   package var facts: [String]
   /// Reply templates by key, with `{placeholder}` slots.
   package var replies: [String: String]
+  /// Where each reply line is, for diagnostics about it.
+  package var replySpans: [String: SourceSpan] = [:]
+  /// Where the `rules:` line is, when there is one.
+  package var rulesSpan: SourceSpan?
   /// Example utterances, entity marks removed.
   package var examples: [IntentExample]
   /// Where the `intent:` line is.

@@ -101,6 +101,7 @@ package struct IntentParser {
         value, field: String(key.dropLast()), column: valueColumn, line: number)
       if key == "rules" {
         intents[intents.count - 1].rules = names
+        intents[intents.count - 1].rulesSpan = keySpan
       } else {
         intents[intents.count - 1].facts = names
       }
@@ -121,6 +122,7 @@ package struct IntentParser {
         return
       }
       intents[intents.count - 1].replies[replyKey] = value
+      intents[intents.count - 1].replySpans[replyKey] = keySpan
     }
   }
 

@@ -23,9 +23,11 @@ extension DialogueManager {
     // Buttons: "/affirm" and "/deny" are the offer's own yes and no.
     if text == "/affirm" { answer = .accept }
     if text == "/deny" { answer = .refuse }
-    // To "끊을까요?", a stop said again ("알림 그만", "끊어") is a yes, though it sounds like a no.
-    if !offer.isSubscription, intent == "unsubscribe",
-      !understood.entities.contains(where: { $0.kind == .yesNo && $0.value == "no" })
+    // To "끊을까요?", a stop said again ("알림 그만", "끊어", "안 받을래요") is a yes, though it
+    // sounds like a no; only a line that opens with a no ("아니, 그냥 둬") keeps them.
+    let opensWithNo = ["아니", "아뇨", "ㄴㄴ", "노노", "no"].contains(where: text.hasPrefix)
+    if !offer.isSubscription, !opensWithNo,
+      intent == "unsubscribe" || Self.saysStopOutright(text)
     {
       answer = .accept
     }

@@ -11,7 +11,7 @@ enum QuestionFrame: String, Sendable, CaseIterable {
 }
 
 /// The frame words, in the order the file lists them.
-struct QuestionFrames: Sendable {
+package struct QuestionFrames: Sendable {
   let frames: [(frame: QuestionFrame, words: [String])]
 
   /// The frame of a question: the first whose words it contains, else eligibility.
@@ -24,7 +24,7 @@ struct QuestionFrames: Sendable {
   func asksFrame(_ text: String) -> Bool { frame(of: text) != .eligibility }
 
   /// Reads `frames.txt`; a line that names no frame or no word is a located error.
-  static func load(path: String) -> (QuestionFrames, [Diagnostic]) {
+  package static func load(path: String) -> (QuestionFrames, [Diagnostic]) {
     guard let data = FileManager.default.contents(atPath: path) else {
       let span = SourceSpan(path: path, line: 1, column: 1, length: 0)
       return (

@@ -70,17 +70,6 @@ public final class SecretaryRuntime: Sendable {
       frames: frames)
   }
 
-  /// The reply lines the dialogue reads that the intents do not have, one error line each.
-  static func missingReplies(in catalog: IntentCatalog, folder: String) -> [String] {
-    DialogueManager.consentReplies.compactMap { intent, key in
-      let definition = catalog.intent(named: intent)
-      guard definition?.replies[key] == nil else { return nil }
-      let path =
-        definition?.span.path ?? (folder as NSString).appendingPathComponent("\(intent).intent")
-      return "\(path): error: the dialogue needs a line 'reply \(key): …' in intent '\(intent)'\n"
-    }
-  }
-
   /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the
   /// whole load, and the report renders every diagnostic with its source line.
   public static func load(_ paths: SecretaryPaths) -> (runtime: SecretaryRuntime?, report: String) {
@@ -92,9 +81,12 @@ public final class SecretaryRuntime: Sendable {
     let loaded = IntentLoader.load(directory: paths.intents)
     report += loaded.renderedDiagnostics
     if loaded.diagnostics.hasErrors || loaded.catalog.intents.isEmpty { failed = true }
-    let missing = missingReplies(in: loaded.catalog, folder: paths.intents)
-    report += missing.joined()
-    if !missing.isEmpty { failed = true }
+    if let rules {
+      let problems = ReplyCheck.problems(
+        in: loaded.catalog, book: rules.book, folder: paths.intents)
+      report += problems.map { DiagnosticRenderer().render($0) }.joined()
+      if problems.hasErrors { failed = true }
+    }
 
     let framesPath = (paths.intents as NSString).appendingPathComponent("frames.txt")
     let (frames, frameProblems) = QuestionFrames.load(path: framesPath)

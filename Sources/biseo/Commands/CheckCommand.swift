@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import NLU
 import RuleLanguage
+import Secretary
 
 /// `biseo check [PATH…]`: loads and type-checks rules and intents, then runs the rule tests.
 enum CheckCommand: BiseoCommand {
@@ -32,9 +33,11 @@ enum CheckCommand: BiseoCommand {
       throw CommandError.badInput("no .rule or .intent files in \(paths.joined(separator: ", "))")
     }
     var status: Int32 = 0
+    var book: RuleBook?
     if !rulePaths.isEmpty {
       let calendar = try holidayCalendar(arguments, console: console)
-      let (report, exitCode, _) = RuleBook.check(paths: rulePaths, calendar: calendar)
+      let (report, exitCode, checked) = RuleBook.check(paths: rulePaths, calendar: calendar)
+      book = checked
       let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
       // The last line is the summary (stdout); diagnostics and failures go to stderr.
       let summary = lines.dropLast().last.map(String.init) ?? ""
@@ -53,9 +56,22 @@ enum CheckCommand: BiseoCommand {
           (path, Array(FileManager.default.contents(atPath: path) ?? Data()))
         ])
       if !loaded.diagnostics.isEmpty { console.error(loaded.renderedDiagnostics) }
+      // With the rule book at hand, the replies and rule names the dialogue relies on, and the
+      // question frames beside the intents.
+      var problems: [Diagnostic] = []
+      if isDirectory.boolValue {
+        let frames = (path as NSString).appendingPathComponent("frames.txt")
+        problems += QuestionFrames.load(path: frames).1
+        if let book {
+          problems += ReplyCheck.problems(in: loaded.catalog, book: book, folder: path)
+        }
+      }
+      if !problems.isEmpty {
+        console.error(problems.map { DiagnosticRenderer().render($0) }.joined())
+      }
       let examples = loaded.catalog.intents.reduce(0) { $0 + $1.examples.count }
       let summary = "\(loaded.catalog.intents.count) intents, \(examples) examples"
-      if loaded.diagnostics.hasErrors {
+      if loaded.diagnostics.hasErrors || problems.hasErrors {
         console.error("\(path): intents rejected (\(summary))\n")
         status = 2
       } else {
