@@ -43,4 +43,17 @@ import Testing
     #expect((report?["accuracy"] as? Double ?? 0) > 0.8)
     #expect((report?["testCount"] as? Int) ?? 0 >= 800)
   }
+
+  @Test("eval --consent --json: 제안에 대한 답의 정밀도") func consent() throws {
+    let result = try BiseoProcess.run([
+      "eval", "--consent", "Corpus/nlu/consent.tsv", "--as-of", "2026-11-29", "--json",
+    ])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let report = (object?["consent"] as? [String: Any])?["report"] as? [String: Any]
+    let labels = report?["labels"] as? [[String: Any]] ?? []
+    let accept = labels.first { $0["label"] as? String == "accept" }
+    #expect((accept?["precision"] as? Double ?? 0) >= 0.99)
+    #expect(object?["report"] == nil)
+  }
 }

@@ -65,7 +65,12 @@ enum PolarityScanner {
     if let word = text.first(of: Lexicon.closingNegation, at: i) {
       return PolarityCue(kind: .closingNegation, start: i, end: text.wordEnd(from: i + word.count))
     }
-    if let end = wantless(text, at: i) { return PolarityCue(kind: .negation, start: i, end: end) }
+    if let end = wantless(text, at: i, nouns: Lexicon.wantNouns) {
+      return PolarityCue(kind: .negation, start: i, end: end)
+    }
+    if let end = wantless(text, at: i, nouns: Lexicon.reasonNouns) {
+      return PolarityCue(kind: .predicateNo, start: i, end: end)
+    }
     if let cue = done(text, at: i) ?? (afterOffer ? fine(text, at: i) : nil) { return cue }
     if let cue = phrase(text, at: i, wordStart: wordStart) { return cue }
     if wordStart, opening, let word = text.first(of: Lexicon.openingAssent, at: i) {
@@ -123,9 +128,9 @@ enum PolarityScanner {
     return PolarityCue(kind: .negation, start: i, end: text.wordEnd(from: k + stem.count))
   }
 
-  /// "필요 없어", "관심없음", "필요는 없고": the end of the cue.
-  private static func wantless(_ text: [Character], at i: Int) -> Int? {
-    guard let noun = text.first(of: Lexicon.wantNouns, at: i) else { return nil }
+  /// "필요 없어", "관심없음", "필요는 없고", "이유가 없죠": the end of the cue.
+  private static func wantless(_ text: [Character], at i: Int, nouns: [String]) -> Int? {
+    guard let noun = text.first(of: nouns, at: i) else { return nil }
     var k = i + noun.count
     if k < text.count, "가는은도이".contains(text[k]) { k += 1 }
     k = text.skippingSpaces(from: k)
@@ -180,13 +185,14 @@ enum PolarityScanner {
     if wordStart, let word = text.first(of: Lexicon.softRefusal, at: i) {
       return PolarityCue(kind: .softRefusal, start: i, end: text.wordEnd(from: i + word.count))
     }
+    // Requests and assent take the rest of their word ("받을게요", "좋아용").
     if let word = text.first(of: Lexicon.request, at: i) {
-      return PolarityCue(kind: .request, start: i, end: i + word.count)
+      return PolarityCue(kind: .request, start: i, end: text.endingEnd(from: i + word.count))
     }
     if wordStart, let word = text.first(of: Lexicon.assent, at: i),
       !(Lexicon.assentBreakers[word] ?? []).contains(where: { text.has($0, at: i + word.count) })
     {
-      return PolarityCue(kind: .assent, start: i, end: i + word.count)
+      return PolarityCue(kind: .assent, start: i, end: text.endingEnd(from: i + word.count))
     }
     return nil
   }
@@ -197,6 +203,16 @@ extension [Character] {
   func wordEnd(from index: Int) -> Int {
     var k = index
     while k < count, self[k].isLetter || self[k].isNumber { k += 1 }
+    return k
+  }
+
+  /// The end of a verb's ending from `index`: the rest of the word, short of a 지 that may
+  /// start a negation ("받고 싶지 않아").
+  func endingEnd(from index: Int) -> Int {
+    var k = index
+    while k < count, self[k].isLetter || self[k].isNumber, self[k] != "지", self[k] != "진" {
+      k += 1
+    }
     return k
   }
 
