@@ -56,4 +56,13 @@ import Testing
     #expect((accept?["precision"] as? Double ?? 0) >= 0.99)
     #expect(object?["report"] == nil)
   }
+
+  @Test("eval --entities: 종류, 위치, 값이 모두 맞아야") func entities() throws {
+    let result = try BiseoProcess.run(["eval", "--entities", "Corpus/nlu/entities.tsv", "--json"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let report = (object?["entities"] as? [String: Any])?["report"] as? [String: Any]
+    #expect((report?["precision"] as? Double ?? 0) >= 0.95)
+    #expect((report?["recall"] as? Double ?? 0) >= 0.9)
+  }
 }

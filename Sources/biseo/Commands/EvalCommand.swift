@@ -11,6 +11,7 @@ enum EvalCommand: BiseoCommand {
   static let usage = [
     "eval --test FILE.tsv [--train FILE.tsv] [--json] [--calibrate] [--intents DIR]",
     "eval [--test FILE.tsv] --consent FILE.tsv [--as-of DATE] [--json]",
+    "eval --entities FILE.tsv [--json]",
   ]
   static let discussion = """
     Without --train the model is trained on Intents/ (never read from the cache, so the
@@ -25,7 +26,8 @@ enum EvalCommand: BiseoCommand {
 
     --consent scores how lines answering a yes/no offer are read (accept, refuse, unclear;
     Corpus/nlu/consent.tsv): the precision of accept is what keeps a refusal from
-    subscribing anyone.
+    subscribing anyone. --entities scores the entity extractors on lines whose entities are
+    all marked (Corpus/nlu/entities.tsv): an entity counts when kind, span and value are exact.
     """
   static let options: [OptionSpec] = [
     .value("--test", "FILE", "labelled test data, label<TAB>text"),
@@ -34,6 +36,7 @@ enum EvalCommand: BiseoCommand {
     .flag("--calibrate", "choose temperature and threshold by cross-validation and print them"),
     .value("--intents", "DIR", "intent files to train on (default: Intents)"),
     .value("--consent", "FILE", "answers to an offer, accept|refuse|unclear<TAB>text"),
+    .value("--entities", "FILE", "entity test set, AS-OF<TAB>[surface](kind=value) text"),
     .value("--as-of", "DATE", "the day relative dates count from, YYYY-MM-DD (default: today)"),
     .value(
       "--set", "KEY=VALUE",
@@ -49,6 +52,23 @@ enum EvalCommand: BiseoCommand {
     /// Intent scores on --test (absent with only --consent).
     var report: EvaluationReport?
     var consent: ConsentOutput?
+    /// Entity precision and recall on --entities.
+    var entities: EntityOutput?
+  }
+
+  /// The entity recognizer scored on --entities (kind, span and value exact).
+  struct EntityOutput: Encodable {
+    var path: String
+    var report: EntityReport
+  }
+
+  private static func entityReport(_ path: String, _ console: Console) throws -> EntityOutput {
+    let (cases, diagnostics) = EntityCorpus.read(path: path)
+    if !diagnostics.isEmpty { console.error(DiagnosticRendering.render(diagnostics)) }
+    if diagnostics.hasErrors || cases.isEmpty {
+      throw CommandError.badInput("'\(path)' has errors or no lines")
+    }
+    return EntityOutput(path: path, report: Evaluator.evaluateEntities(cases))
   }
 
   /// `answerToOffer()` scored on --consent: accept, refuse and unclear as labels.
@@ -59,8 +79,20 @@ enum EvalCommand: BiseoCommand {
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
     let consentPath = arguments.value("--consent")
+    let entitiesPath = arguments.value("--entities")
+    if arguments.value("--test") == nil, consentPath == nil, let entitiesPath {
+      // Entities need no model.
+      let output = Output(
+        train: "", test: "", options: "", entities: try entityReport(entitiesPath, console))
+      if arguments.has("--json") {
+        console.line(try IntentModelLoading.jsonLine(output))
+      } else {
+        print(output, console: console, calibrated: false)
+      }
+      return 0
+    }
     guard arguments.value("--test") != nil || consentPath != nil else {
-      throw CommandError.usage("missing --test FILE.tsv (or --consent FILE.tsv)")
+      throw CommandError.usage("missing --test FILE.tsv (or --consent or --entities FILE.tsv)")
     }
     if consentPath != nil, arguments.value("--train") != nil {
       throw CommandError.usage("--consent scores the model trained on Intents/, not --train")
@@ -128,6 +160,7 @@ enum EvalCommand: BiseoCommand {
         report: Evaluator.evaluateConsent(
           answers, interpreter: Interpreter(model: intentModel), asOf: try asOf(arguments)))
     }
+    if let entitiesPath { output.entities = try entityReport(entitiesPath, console) }
     if arguments.has("--calibrate") {
       let folds = CrossValidation.outOfFold(
         trainData, folds: 5, features: features, training: overrides)
@@ -215,30 +248,46 @@ enum EvalCommand: BiseoCommand {
       let what = calibrated ? "cross-validated" : "in force"
       console.line("calibration (\(what)): temperature \(c.temperature), threshold \(c.threshold)")
     }
-    if let r = output.report { printLabels(r, console: console) }
+    if let r = output.report { printLabels(r.labels, r.confusions, console: console) }
     if let consent = output.consent {
       console.line("")
       console.line(
         "consent: \(consent.path) (\(consent.report.testCount) answers to an offer), "
           + "accuracy \(f(consent.report.accuracy))")
-      printLabels(consent.report, console: console)
+      printLabels(consent.report.labels, consent.report.confusions, console: console)
+    }
+    if let entities = output.entities {
+      let r = entities.report
+      console.line("")
+      console.line(
+        "entities: \(entities.path) (\(r.lines) lines), precision \(f(r.precision)) "
+          + "recall \(f(r.recall)) f1 \(f(r.f1)) (kind, span and value exact)")
+      printLabels(r.kinds, console: console)
+      if !r.mistakes.isEmpty {
+        console.line("")
+        console.line("mistakes:")
+        for m in r.mistakes { console.line("  \(m)") }
+      }
     }
   }
 
-  private static func printLabels(_ r: EvaluationReport, console: Console) {
+  private static func printLabels(
+    _ labels: [EvaluationReport.LabelReport], _ confusions: [EvaluationReport.Confusion] = [],
+    console: Console
+  ) {
     func f(_ x: Double) -> String { String(format: "%.4f", x) }
     console.line("")
-    let width = max(r.labels.map(\.label.count).max() ?? 5, 5)
+    let width = max(labels.map(\.label.count).max() ?? 5, 5)
     func pad(_ s: String) -> String { s + String(repeating: " ", count: max(width - s.count, 0)) }
     console.line("\(pad("label"))  precision  recall  f1      support")
-    for l in r.labels {
+    for l in labels {
       console.line(
         "\(pad(l.label))  \(f(l.precision))     \(f(l.recall))  \(f(l.f1))  \(l.support)")
     }
-    if !r.confusions.isEmpty {
+    if !confusions.isEmpty {
       console.line("")
       console.line("top confusions (expected → predicted):")
-      for c in r.confusions { console.line("  \(c.expected) → \(c.predicted)  \(c.count)") }
+      for c in confusions { console.line("  \(c.expected) → \(c.predicted)  \(c.count)") }
     }
   }
 }
