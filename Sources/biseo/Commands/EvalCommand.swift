@@ -21,7 +21,8 @@ enum EvalCommand: BiseoCommand {
     final model is fitted on all of it. Any --set turns the choice off.
 
     Throughput is single-utterance: one call per test line, one core, the fastest of three
-    passes. --calibrate runs 5-fold cross-validation on the training data and prints the
+    passes. The expected calibration error compares the confidence of each answer with how
+    often answers that sure are right, over 15 equal-width bins (--json: the bins). --calibrate runs 5-fold cross-validation on the training data and prints the
     softmax temperature and out-of-scope threshold it would choose.
 
     --consent scores how lines answering a yes/no offer are read (accept, refuse, unclear;
@@ -144,7 +145,10 @@ enum EvalCommand: BiseoCommand {
         calibration: model.calibration)
       if let testPath = arguments.value("--test") {
         let test = try read(testPath, console: console)
-        var report = Evaluator.evaluate(test) { model.classify($0).intent }
+        var report = Evaluator.evaluate(test) { text in
+          let prediction = model.classify(text)
+          return (prediction.intent, prediction.confidence)
+        }
         report.trainCPUSeconds = cpu
         report.trainCount = trainData.count
         report.trainSeconds =
@@ -243,6 +247,11 @@ enum EvalCommand: BiseoCommand {
           + "single-utterance \(Int(r.utterancesPerSecond.rounded()))/s, "
           + "\(Int(r.utterancesPerCPUSecond.rounded()))/CPU s (one core, fastest of 3 passes)"
       )
+    }
+    if let r = output.report, let ece = r.expectedCalibrationError {
+      console.line(
+        "expected calibration error \(f(ece)) (\(Reliability.binCount) bins; --json has the "
+          + "reliability diagram)")
     }
     if let c = output.calibration {
       let what = calibrated ? "cross-validated" : "in force"
