@@ -68,4 +68,27 @@ import Testing
     #expect((report?["precision"] as? Double ?? 0) >= 0.95)
     #expect((report?["recall"] as? Double ?? 0) >= 0.9)
   }
+
+  @Test("intents export --format rasa, eval이 Rasa YAML을 읽고 잘못된 곳을 짚는다") func rasa() throws {
+    let folder = NSTemporaryDirectory() + "biseo-rasa-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let exported = try BiseoProcess.run([
+      "intents", "export", "--format", "rasa", "--output", folder + "/nlu.yml",
+    ])
+    #expect(exported.status == 0)
+    let yaml = try String(contentsOfFile: folder + "/nlu.yml", encoding: .utf8)
+    #expect(yaml.hasPrefix("version: \"3.1\"\nnlu:\n"))
+    #expect(yaml.contains("- intent: health_checkup\n  examples: |\n"))
+    let scored = try BiseoProcess.run(["eval", "--test", folder + "/nlu.yml", "--json"])
+    #expect(scored.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any]
+    let report = object?["report"] as? [String: Any]
+    #expect((report?["testCount"] as? Int ?? 0) > 1000)
+    try "nlu:\n- intent: a\n  examples: |\n    - [열린](date\n".write(
+      toFile: folder + "/bad.yml", atomically: true, encoding: .utf8)
+    let bad = try BiseoProcess.run(["eval", "--test", folder + "/bad.yml"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("bad.yml:4:11: error: '(' is not closed [Y0008]"))
+  }
 }

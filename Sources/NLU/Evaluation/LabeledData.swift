@@ -2,7 +2,8 @@ import Diagnostics
 import Foundation
 import Hangul
 
-/// Reads `label<TAB>text` files (Corpus/nlu/test.tsv and the public sets).
+/// Reads `label<TAB>text` files (Corpus/nlu/test.tsv and the public sets), and Rasa NLU YAML
+/// (`.yml`, `.yaml`) as the same rows.
 package enum LabeledData {
   /// Parses TSV text; lines without a tab, or with an empty label or text, are reported.
   ///
@@ -38,11 +39,16 @@ package enum LabeledData {
     return (rows, diagnostics)
   }
 
-  /// Reads and parses a TSV file; an unreadable file is one diagnostic.
+  /// Reads and parses a TSV file, or a Rasa NLU YAML file when the name ends in `.yml` or
+  /// `.yaml`; an unreadable file is one diagnostic.
   ///
   /// - Parameter path: the file as the user gave it.
   /// - Returns: the rows and diagnostics.
   package static func read(path: String) -> (rows: [LabeledText], diagnostics: [Diagnostic]) {
+    if RasaNLUReader.isYAML(path) {
+      let (examples, diagnostics) = RasaNLUReader.read(path: path)
+      return (examples.map { LabeledText(label: $0.intent, text: $0.text) }, diagnostics)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       let span = SourceSpan(path: path, line: 1, column: 1)
       return ([], [.error("D0003", at: span, "cannot read file")])
