@@ -103,4 +103,13 @@ enum PolarityLexicon {
     "글쎄", "모르겠", "몰라", "모름", "생각해 볼", "생각해볼", "생각 좀", "고민", "어쩌지", "어떡하지",
     "어떻게 하지", "흠", "..", "…", "잠깐", "잠시만", "잠시",
   ]
+
+  /// Every character a cue may start with: the scanner passes over the others at once.
+  static let firstCharacters: Set<Character> = {
+    let lists: [[String]] = [
+      yesUnits, noUnits, noStems, assent, openingAssent, request, softRefusal, doneStems,
+      fineStems, negation, wantNouns, reasonNouns, closingNegation, hedge, ["안", "못", "마"],
+    ]
+    return Set(lists.joined().compactMap(\.first))
+  }()
 }

@@ -58,6 +58,7 @@ enum PolarityScanner {
   private static func match(
     _ text: [Character], at i: Int, opening: Bool, afterOffer: Bool
   ) -> PolarityCue? {
+    guard i < text.count, Lexicon.firstCharacters.contains(text[i]) else { return nil }
     let wordStart = text.isWordStart(i)
     if wordStart, let cue = answer(text, at: i, opening: opening) { return cue }
     if let cue = no(text, at: i) { return cue }
