@@ -60,7 +60,7 @@ package enum PolarityDetector {
     // correction leaves alone (no syllable forms).
     if (1...4).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isLetter }) {
       let jamo = Array(DubeolsikKeyboard.hangul(fromKeys: String(text)))
-      if jamo.count == text.count, jamo.allSatisfy({ ("ㄱ"..."ㅎ").contains($0) }) { text = jamo }
+      if jamo.count == text.count, jamo.allSatisfy(\.isChoseong) { text = jamo }
     }
     let cues = resolve(PolarityScanner.cues(in: text, afterOffer: afterOffer), in: text)
     var reading = decide(cues, questioning: isQuestion(text))

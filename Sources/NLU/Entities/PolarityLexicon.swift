@@ -1,12 +1,13 @@
 /// The words that make a line lean to yes or no, as people type them; `PolarityScanner` reads
 /// them, `YesNoExtractor` takes its opening answer words from here too.
 enum PolarityLexicon {
-  /// Answer words that may repeat and stand alone ("네네", "넵넵", "ㅇㅇㅇ", "노노").
+  /// Answer words that may repeat and stand alone ("네네", "넵넵", "ㅇㅇㅇ", "노노", "ㅇㄴㅇㅇ" for
+  /// 아니요).
   static let yesUnits: [String] = [
     "ㅇㅋ", "ㅇㅇ", "ㅇ", "넵", "넹", "넴", "네", "옙", "예", "응", "웅", "엉", "어", "okay", "ok",
     "yes", "yep", "yeah", "콜", "ㄱㄱ", "고고", "당근",
   ]
-  static let noUnits: [String] = ["ㄴㄴ", "ㄴ", "노", "놉", "nope", "no"]
+  static let noUnits: [String] = ["ㅇㄴㅇㅇ", "ㅇㄴㅇ", "ㄴㄴ", "ㄴ", "노", "놉", "nope", "no"]
   /// The 아니 words: "아니요", "아닌데", "아님", "아뇨"; a whole word from here is one cue.
   static let noStems: [String] = ["아니", "아닌", "아닙", "아님", "아뇨", "아녀"]
   /// Counters after which 네 is four, not yes ("네 번", "네 살").
@@ -59,7 +60,8 @@ enum PolarityLexicon {
   static let negation: [String] = [
     "싫", "시러", "실타", "별로", "별루", "그만", "말고", "말래", "말게", "말자", "마세요", "마요",
     "노땡큐", "노 땡큐", "no thanks", "no thank", "사양", "거절", "거부", "생략", "놔둬", "냅둬",
-    "냅두", "놔두", "그냥 둬", "그냥 두", "취소", "해지", "중지", "중단", "멈춰", "꺼 줘", "꺼줘", "꺼 주세요", "꺼주세요",
+    "냅두", "놔두", "그냥 둬", "그냥 두", "취소", "삭제", "제외", "빼 줘", "빼줘", "빼 주세요",
+    "빼주세요", "없애", "해지", "중지", "중단", "멈춰", "꺼 줘", "꺼줘", "꺼 주세요", "꺼주세요",
     "끄고", "끊어", "앙대", "안대",
   ]
   /// Words that must start a word to be a negation ("그만큼" is not "그만").

@@ -56,10 +56,11 @@ enum PolarityScanner {
   }
 
   private static func match(
-    _ text: [Character], at i: Int, opening: Bool, afterOffer: Bool
+    _ text: [Character], at i: Int, opening: Bool, afterOffer: Bool, glued: Bool = false
   ) -> PolarityCue? {
     guard i < text.count, Lexicon.firstCharacters.contains(text[i]) else { return nil }
-    let wordStart = text.isWordStart(i)
+    // Right after an opening answer word ("네좋아요"), a cue starts a word of its own.
+    let wordStart = glued || text.isWordStart(i)
     if wordStart, let cue = answer(text, at: i, opening: opening) { return cue }
     if let cue = no(text, at: i) { return cue }
     if let cue = negatedVerb(text, at: i, wordStart: wordStart) { return cue }
@@ -87,6 +88,8 @@ enum PolarityScanner {
       var k = i
       while let unit = text.first(of: units, at: k) { k += unit.count }
       guard k > i else { continue }
+      // "ㄱㄱ ㅅㅇ", "ㅇ ㅎㄱㅇ": 초성 among other 초성 words spell something else.
+      if text[i].isChoseong, hasOtherChoseongWord(text, besides: i..<k) { return nil }
       if text.isAnswerEnd(k) {
         // "네 번", "네 살": four, not yes.
         if text[i] == "네", k == i + 1,
@@ -96,11 +99,25 @@ enum PolarityScanner {
         }
         return PolarityCue(kind: kind, start: i, end: k)
       }
-      if opening, match(text, at: k, opening: false, afterOffer: false) != nil {
+      // Glued only to syllables: "ㅇㄴ" is no "ㅇ" before "ㄴ".
+      if opening, !text[k].isChoseong,
+        match(text, at: k, opening: true, afterOffer: false, glued: true) != nil
+      {
         return PolarityCue(kind: kind, start: i, end: k)
       }
     }
     return nil
+  }
+
+  /// Whether a word of 초성 letters other than `range` stands in the line.
+  private static func hasOtherChoseongWord(_ text: [Character], besides range: Range<Int>) -> Bool {
+    var k = 0
+    while k < text.count {
+      let end = text.wordEnd(from: k)
+      if end > k, !range.overlaps(k..<end), text[k..<end].allSatisfy(\.isChoseong) { return true }
+      k = max(end, k + 1)
+    }
+    return false
   }
 
   /// 아니요, 아닌데, 아뇨 …: a no answer, or after 건/게/것은 a predicative 아니 that denies the
@@ -164,7 +181,7 @@ enum PolarityScanner {
   }
 
   private static let wordStartNegations: Set<String> = [
-    "그만", "말고", "말래", "말게", "말자", "마요", "안대", "앙대", "시러", "실타", "사양", "별로", "별루",
+    "말고", "말래", "말게", "말자", "마요", "안대", "앙대", "시러", "실타", "사양", "별로", "별루",
   ]
 
   /// The fixed phrases: negations, hedges, soft refusals, requests, assent.
@@ -232,4 +249,9 @@ extension [Character] {
     index == count || !(self[index].isLetter || self[index].isNumber)
       || "ㅋㅎㅠㅜ~".contains(self[index])
   }
+}
+
+extension Character {
+  /// A compatibility consonant letter, ㄱ … ㅎ, as 초성 typing leaves them.
+  var isChoseong: Bool { ("ㄱ"..."ㅎ").contains(self) }
 }
