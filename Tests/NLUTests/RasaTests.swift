@@ -128,4 +128,28 @@ import Testing
     }
     #expect(accuracies[0] == accuracies[1], "\(accuracies)")
   }
+
+  @Test("Rasa 2 Markdown도 같은 예문으로 읽는다") func markdown() {
+    let source = """
+      <!-- Rasa 2 -->
+      ## intent:greet
+      - 안녕하세요
+      - 반가워요
+
+      ## intent:inform_birth
+      - [90년생](birth_year)이에요
+      - [서울]{"entity": "sido", "value": "서울특별시"}로
+
+      ## synonym:서울특별시
+      - 서울시
+      """
+    let (examples, diagnostics) = RasaMarkdownReader.parse(source, path: "nlu.md")
+    #expect(diagnostics.isEmpty)
+    #expect(examples.map(\.intent) == ["greet", "greet", "inform_birth", "inform_birth"])
+    #expect(examples.map(\.text) == ["안녕하세요", "반가워요", "90년생이에요", "서울로"])
+    #expect(examples[3].entities == [RasaEntity(entity: "sido", range: 0..<2, value: "서울특별시")])
+    let bad = RasaMarkdownReader.parse("- 제목 없이\n## intent:a\n- [열린](date\n", path: "b.md")
+    #expect(
+      bad.diagnostics.map { "\($0.span):\($0.code)" } == ["b.md:1:1:Y0005", "b.md:3:7:Y0008"])
+  }
 }

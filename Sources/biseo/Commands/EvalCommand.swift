@@ -31,10 +31,10 @@ enum EvalCommand: BiseoCommand {
     all marked (Corpus/nlu/entities.tsv): an entity counts when kind, span and value are exact.
     """
   static let options: [OptionSpec] = [
-    .value("--test", "FILE", "labelled test data, label<TAB>text or Rasa NLU YAML (.yml)"),
+    .value("--test", "FILE", "labelled test data, label<TAB>text or Rasa NLU (.yml, .md)"),
     .value(
       "--train", "FILE",
-      "labelled training data, TSV or Rasa NLU YAML (default: the examples in Intents/)"),
+      "labelled training data, TSV or Rasa NLU (default: the examples in Intents/)"),
     .flag("--json", "print the report as JSON"),
     .flag("--calibrate", "choose temperature and threshold by cross-validation and print them"),
     .value("--intents", "DIR", "intent files to train on (default: Intents)"),
