@@ -14,6 +14,7 @@ enum CommandTable {
     CommandEntry(EvaluateCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),
+    CommandEntry(IntentsCommand.self),
     CommandEntry(ServeCommand.self),
     CommandEntry(TextCommand.self),
   ]

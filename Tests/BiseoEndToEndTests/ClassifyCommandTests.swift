@@ -42,5 +42,53 @@ import Testing
     let report = object?["report"] as? [String: Any]
     #expect((report?["accuracy"] as? Double ?? 0) > 0.8)
     #expect((report?["testCount"] as? Int) ?? 0 >= 800)
+    // Measured 0.042 on Corpus/nlu/test.tsv (951 lines); 15 bins for the reliability diagram.
+    #expect((report?["expectedCalibrationError"] as? Double ?? 1) < 0.1)
+    #expect((report?["reliability"] as? [[String: Any]])?.count == 15)
+  }
+
+  @Test("eval --consent --json: 제안에 대한 답의 정밀도") func consent() throws {
+    let result = try BiseoProcess.run([
+      "eval", "--consent", "Corpus/nlu/consent.tsv", "--as-of", "2026-11-29", "--json",
+    ])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let report = (object?["consent"] as? [String: Any])?["report"] as? [String: Any]
+    let labels = report?["labels"] as? [[String: Any]] ?? []
+    let accept = labels.first { $0["label"] as? String == "accept" }
+    #expect((accept?["precision"] as? Double ?? 0) >= 0.99)
+    #expect(object?["report"] == nil)
+  }
+
+  @Test("eval --entities: 종류, 위치, 값이 모두 맞아야") func entities() throws {
+    let result = try BiseoProcess.run(["eval", "--entities", "Corpus/nlu/entities.tsv", "--json"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let report = (object?["entities"] as? [String: Any])?["report"] as? [String: Any]
+    #expect((report?["precision"] as? Double ?? 0) >= 0.95)
+    #expect((report?["recall"] as? Double ?? 0) >= 0.9)
+  }
+
+  @Test("intents export --format rasa, eval이 Rasa YAML을 읽고 잘못된 곳을 짚는다") func rasa() throws {
+    let folder = NSTemporaryDirectory() + "biseo-rasa-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let exported = try BiseoProcess.run([
+      "intents", "export", "--format", "rasa", "--output", folder + "/nlu.yml",
+    ])
+    #expect(exported.status == 0)
+    let yaml = try String(contentsOfFile: folder + "/nlu.yml", encoding: .utf8)
+    #expect(yaml.hasPrefix("version: \"3.1\"\nnlu:\n"))
+    #expect(yaml.contains("- intent: health_checkup\n  examples: |\n"))
+    let scored = try BiseoProcess.run(["eval", "--test", folder + "/nlu.yml", "--json"])
+    #expect(scored.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any]
+    let report = object?["report"] as? [String: Any]
+    #expect((report?["testCount"] as? Int ?? 0) > 1000)
+    try "nlu:\n- intent: a\n  examples: |\n    - [열린](date\n".write(
+      toFile: folder + "/bad.yml", atomically: true, encoding: .utf8)
+    let bad = try BiseoProcess.run(["eval", "--test", folder + "/bad.yml"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("bad.yml:4:11: error: '(' is not closed [Y0008]"))
   }
 }

@@ -208,3 +208,28 @@ import Testing
     #expect(first.choice.features == second.choice.features)
   }
 }
+
+@Suite struct ChoseongConfidenceTests {
+  static let consonants = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ".map(String.init)
+
+  @Test("초성 한두 글자는 뜻이 하나가 아니면 0.9를 넘지 않는다") func capped() {
+    var checked = 0
+    for a in Self.consonants {
+      for text in [a] + Self.consonants.map({ a + $0 }) {
+        let confidence = RepoData.model.classify(text).confidence
+        checked += 1
+        if ChoseongConfidence.unambiguous.contains(text) { continue }
+        #expect(confidence <= 0.9 + 1e-6, "\(text): \(confidence)")
+      }
+    }
+    #expect(checked == 19 + 19 * 19)
+  }
+
+  @Test("누그러뜨려도 순서와 합은 그대로") func tempered() {
+    var p: [Float] = [0.99, 0.006, 0.004]
+    ChoseongConfidence.temper(&p)
+    #expect(abs(p[0] - 0.9) < 1e-5)
+    #expect(p[0] > p[1] && p[1] > p[2])
+    #expect(abs(p.reduce(0, +) - 1) < 1e-5)
+  }
+}

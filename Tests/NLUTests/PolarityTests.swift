@@ -16,7 +16,7 @@ import Testing
     arguments: [
       "네", "넵", "넵넵", "네네네", "ㅇㅇ", "ㅇㅋ", "응응", "ok", "OK", "오케이", "좋아요", "그래",
       "네 알려 주세요", "네알려주세요", "응 보내줘", "받을게요", "알림 받을래", "부탁드려요",
-      "넵ㅎㅎ", "그럼요", "맞아요", "dd", "dz", "좋지", "어 해줘",
+      "넵ㅎㅎ", "그럼요", "맞아요", "dd", "dz", "좋지", "어 해줘", "ㅇㅇ맞아", "네좋아요",
     ])
   func positive(text: String) {
     #expect(PolarityDetector.polarity(of: text, afterOffer: true) == .positive)
@@ -31,6 +31,7 @@ import Testing
       "별로야", "하지 마", "보내지 마세요", "받고 싶지 않아", "안 돼요", "아니 좋아", "아니요 괜찮아요",
       "네 안 받을래요", "응 필요 없어", "취소해 줘", "그만 보내 줘", "ㄴㄴ됐어", "노 땡큐", "패스",
       "괜찮아요", "괜찮습니다", "괜찬아요", "아직이요", "됐다니까", "나중에 할게요",
+      "이알림그만받을게", "연락그만주세요", "알림 삭제해 주세요", "ㅇㄴㅇㅇ",
     ])
   func negative(text: String) {
     #expect(PolarityDetector.polarity(of: text, afterOffer: true) == .negative)
@@ -54,7 +55,7 @@ import Testing
     arguments: [
       "건강검진 언제야", "안녕하세요", "안내문 어디서 봐요", "제안받았어요", "노인 일자리", "네이버", "어디서 해요",
       "네 됐어요", "네 괜찮아요", "아니 보내줘", "좋아요 근데 나중에", "잘 됐네요", "신청 됐어?", "다음 주 화요일",
-      "아니면 다음 달", "그래서 언제야", "상관없어요",
+      "아니면 다음 달", "그래서 언제야", "상관없어요", "ㄱㄱ ㅅㅇ", "ㅇ ㅎㄱㅇ", "그만큼 받아요", "ㅇㄴ",
     ])
   func neutral(text: String) {
     #expect(PolarityDetector.polarity(of: text, afterOffer: true) == .neutral)

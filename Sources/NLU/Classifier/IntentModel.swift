@@ -78,7 +78,7 @@ package struct IntentModel: Sendable {
   /// Classifies one utterance.
   ///
   /// Never fails: empty, blank, symbol-only or emoji-only input is `out_of_scope` with
-  /// confidence 0.
+  /// confidence 0. One or two 초성 letters that may mean several things get at most 0.9.
   ///
   /// - Parameter text: raw input.
   /// - Returns: the prediction.
@@ -101,6 +101,7 @@ package struct IntentModel: Sendable {
     var scores: [Float] = []
     classifier.compact.scores(features, into: &scores)
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
+    if ChoseongConfidence.isAmbiguous(prepared) { ChoseongConfidence.temper(&scores) }
     // The best few by a partial selection; ties go to the label first in sorted order.
     var best: [Int] = []
     best.reserveCapacity(Self.rankingSize + 1)

@@ -10,7 +10,8 @@ extension DateExtractor {
     ("다다음", 2), ("다음", 1), ("담", 1), ("이번", 0), ("금주", 0), ("지난", -1), ("저번", -1),
   ]
   static let yearWords: [(String, Int)] = [
-    ("올해", 0), ("금년", 0), ("내년", 1), ("작년", -1), ("지난해", -1), ("올", 0),
+    ("재재작년", -3), ("재작년", -2), ("지지난해", -2), ("내후년", 2), ("후년", 2), ("올해", 0),
+    ("금년", 0), ("내년", 1), ("작년", -1), ("지난해", -1), ("올", 0),
   ]
 
   /// Relative dates that start with a word (오늘, 다음 주 화요일, 이번 달 말, 연말, 금요일).
@@ -102,7 +103,11 @@ extension DateExtractor {
     let first = (CivilDate(year: asOf.year, month: asOf.month, day: 1) ?? asOf).adding(
       months: shift)
     let next = text.skippingSpaces(from: k)
-    if text.has("말", at: next) { return (next + 1, first.endOfMonth.description) }
+    if text.has("말", at: next) {
+      // "이번 달 말일": the last day too.
+      let end = text.has("말일", at: next) ? next + 2 : next + 1
+      return (end, first.endOfMonth.description)
+    }
     if text.has("초", at: next) { return (next + 1, first.description) }
     if let d = digits(text, at: next, maxLength: 2), text.has("일", at: d.end),
       let date = CivilDate(year: first.year, month: first.month, day: d.value)

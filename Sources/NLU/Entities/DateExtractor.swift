@@ -46,22 +46,15 @@ package struct DateExtractor: EntityExtractor {
   }
 
   func numeric(_ text: [Character], at i: Int, asOf: CivilDate) -> (Int, String)? {
+    if let match = compact(text, at: i, asOf: asOf) { return match }
     guard i == 0 || !(text[i - 1].isASCII && text[i - 1].isNumber),
       let first = digits(text, at: i, maxLength: 4)
     else { return nil }
     var year = asOf.year
     var monthStart = i
-    // 2026-03-15, 2026.3.15, 2026/03/15
-    if first.end - i == 4, first.end < text.count, "-./".contains(text[first.end]) {
-      let separator = text[first.end]
-      if let m = digits(text, at: first.end + 1, maxLength: 2), m.end < text.count,
-        text[m.end] == separator, let d = digits(text, at: m.end + 1, maxLength: 2),
-        let date = CivilDate(year: first.value, month: m.value, day: d.value)
-      {
-        return (d.end, date.description)
-      }
-      return nil
-    }
+    if let match = separated(text, at: i, asOf: asOf) { return match }
+    // A four-digit number before a separator that is no date is no month either.
+    if first.end - i == 4, first.end < text.count, "-./".contains(text[first.end]) { return nil }
     // 2026년 (3월 (15일)?)?
     if first.end - i == 4, text.has("년", at: first.end) {
       if text.has("년생", at: first.end) || text.has("년식", at: first.end) { return nil }
@@ -75,14 +68,14 @@ package struct DateExtractor: EntityExtractor {
     if first.end - i == 2, text.has("년", at: first.end), !text.has("년생", at: first.end),
       !text.has("년식", at: first.end)
     {
-      let century = first.value > asOf.year % 100 ? 1900 : 2000
       let next = text.skippingSpaces(from: first.end + 1)
-      if let (end, value) = monthDay(text, at: next, year: century + first.value) {
+      if let (end, value) = monthDay(text, at: next, year: Self.fullYear(first.value, asOf: asOf)) {
         return (end, value)
       }
     }
-    // 3.15 or 3/15 (this year)
+    // 3.15 or 3/15 (this year), not the tail of "1.2.3.4"
     if first.end - i <= 2, first.end < text.count, text[first.end] == "." || text[first.end] == "/",
+      i == 0 || !".-/".contains(text[i - 1]),
       let d = digits(text, at: first.end + 1, maxLength: 2),
       d.end == text.count || !(text[d.end].isNumber || ".%".contains(text[d.end])),
       let date = CivilDate(year: year, month: first.value, day: d.value)
@@ -104,7 +97,11 @@ package struct DateExtractor: EntityExtractor {
     {
       return (d.end + 1, date.description)
     }
-    if text.has("말", at: after) { return (after + 1, monthStart.endOfMonth.description) }
+    if text.has("말", at: after) {
+      // "3월 말일": the last day too.
+      let end = text.has("말일", at: after) ? after + 2 : after + 1
+      return (end, monthStart.endOfMonth.description)
+    }
     if text.has("초", at: after) { return (after + 1, monthStart.description) }
     let month = m.value < 10 ? "0\(m.value)" : "\(m.value)"
     return (m.end + 1, "\(year)-\(month)")
@@ -116,6 +113,11 @@ package struct DateExtractor: EntityExtractor {
     var k: Int
     if let d = digits(text, at: i, maxLength: 3) {
       (count, k) = (d.value, d.end)
+    } else if text.isWordStart(i), text.has("일주일", at: i) {
+      // "일주일 뒤": one week, the unit inside the word.
+      let direction = text.skippingSpaces(from: i + 3)
+      guard let word = text.first(of: ["후", "뒤", "전"], at: direction) else { return nil }
+      return (direction + 1, asOf.adding(days: word == "전" ? -7 : 7).description)
     } else if text.isWordStart(i), let word = text.first(of: Self.nativeCounts.map(\.0), at: i),
       let value = Self.nativeCounts.first(where: { $0.0 == word })?.1
     {

@@ -2,14 +2,14 @@ import Hangul
 
 /// Runs every entity extractor and keeps a non-overlapping set.
 ///
-/// Longer spans win, then the extractor listed first. The line's polarity stands apart and may
-/// overlap the others.
+/// Longer spans win, then the extractor listed first. Kinds that stand apart (a line's polarity, a
+/// date range) may overlap the others.
 package struct EntityRecognizer: Sendable {
   /// The built-in extractors, in priority order.
   package static let builtIn: [any EntityExtractor] = [
-    DateExtractor(), BirthYearExtractor(), AgeExtractor(), AmountExtractor(),
-    DisplacementExtractor(), NumberExtractor(), SidoExtractor(), YesNoExtractor(),
-    PolarityExtractor(),
+    DateRangeExtractor(), DateExtractor(), BirthYearExtractor(), AgeExtractor(),
+    AmountExtractor(), DisplacementExtractor(), OrdinalExtractor(), MultipleBirthExtractor(),
+    CountExtractor(), NumberExtractor(), SidoExtractor(), YesNoExtractor(), PolarityExtractor(),
   ]
 
   private let extractors: [any EntityExtractor]
@@ -55,8 +55,9 @@ package struct EntityRecognizer: Sendable {
     var taken = [Bool](repeating: false, count: characters.count)
     var kept: [Entity] = []
     for (entity, _) in candidates where entity.start < entity.end {
-      // The line's polarity overlaps the very words it reads ("네"); it is kept beside them.
-      if entity.kind == .polarity {
+      // The line's polarity overlaps the very words it reads ("네"), a range its two dates:
+      // they are kept beside them.
+      if entity.kind.standsApart {
         kept.append(entity)
         continue
       }
@@ -65,7 +66,7 @@ package struct EntityRecognizer: Sendable {
       kept.append(entity)
     }
     return kept.sorted {
-      ($0.start, $0.kind == .polarity ? 1 : 0) < ($1.start, $1.kind == .polarity ? 1 : 0)
+      ($0.start, $0.kind.standsApart ? 1 : 0) < ($1.start, $1.kind.standsApart ? 1 : 0)
     }
   }
 }

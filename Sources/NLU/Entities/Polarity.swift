@@ -21,6 +21,9 @@ struct PolarityReading: Equatable {
   var isTentative: Bool
   /// From the first to the last cue that agrees with `polarity`.
   var span: Range<Int>?
+  /// Every word of the line is a cue or a filler ("넵ㅎㅎ", "네 꼭 알려 주세요"): the line is
+  /// nothing but its answer.
+  var isOnlyAnswer = false
 }
 
 /// Negation and refusal detection over the text the interpreter sees.
@@ -57,10 +60,32 @@ package enum PolarityDetector {
     // correction leaves alone (no syllable forms).
     if (1...4).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isLetter }) {
       let jamo = Array(DubeolsikKeyboard.hangul(fromKeys: String(text)))
-      if jamo.count == text.count, jamo.allSatisfy({ ("ㄱ"..."ㅎ").contains($0) }) { text = jamo }
+      if jamo.count == text.count, jamo.allSatisfy(\.isChoseong) { text = jamo }
     }
     let cues = resolve(PolarityScanner.cues(in: text, afterOffer: afterOffer), in: text)
-    return decide(cues, questioning: isQuestion(text))
+    var reading = decide(cues, questioning: isQuestion(text))
+    reading.isOnlyAnswer = isOnlyAnswer(text, cues: cues)
+    return reading
+  }
+
+  /// Whether every word of `text` lies inside a cue or is a filler.
+  private static func isOnlyAnswer(_ text: [Character], cues: [PolarityCue]) -> Bool {
+    guard !cues.isEmpty else { return false }
+    var covered = [Bool](repeating: false, count: text.count)
+    for cue in cues { for k in cue.start..<min(cue.end, text.count) { covered[k] = true } }
+    var k = 0
+    while k < text.count {
+      guard text[k].isLetter || text[k].isNumber else {
+        k += 1
+        continue
+      }
+      let end = text.wordEnd(from: k)
+      let word = String(text[k..<end]).trimmingLaughter()
+      let uncovered = (k..<end).contains { !covered[$0] && !"ㅋㅎㅠㅜ".contains(text[$0]) }
+      if uncovered, !PolarityLexicon.fillers.contains(word) { return false }
+      k = end
+    }
+    return true
   }
 
   /// Double negatives undone, clause-closing negations applied, requests a negation asks
@@ -74,7 +99,11 @@ package enum PolarityDetector {
       }
       switch cue.kind {
       case .predicateNo, .closingNegation:
-        let negated = clause.filter { [.negation, .no, .softRefusal].contains(cues[$0].kind) }
+        // A predicative 아니 undoes any no before it ("싫은 건 아니고"); a closing 않/마 only a
+        // negated verb ("안 받지 않아"): "됐어요 신경 쓰지 마세요" are two refusals.
+        let undoable: [PolarityCue.Kind] =
+          cue.kind == .predicateNo ? [.negation, .no, .softRefusal] : [.negation]
+        let negated = clause.filter { undoable.contains(cues[$0].kind) }
         if negated.isEmpty {
           if cue.kind == .closingNegation {
             // "받고 싶지 않아": the wish is undone.
@@ -90,7 +119,11 @@ package enum PolarityDetector {
         clauseStart = cue.end
       case .request:
         // "그만 보내 줘", "나중에 할게요": the request is what the negation refuses or puts off.
-        if let last = clause.last.map({ cues[$0] }),
+        // "보내지 말아 주세요": the request right after a negation is part of it.
+        let adjacent = cues.last.flatMap { last in
+          text[last.end..<cue.start].allSatisfy { $0 == " " } ? last : nil
+        }
+        if let last = clause.last.map({ cues[$0] }) ?? adjacent,
           last.kind == .negation
             || (last.kind == .softRefusal
               && PolarityLexicon.later.contains { text.has($0, at: last.start) })
@@ -123,7 +156,7 @@ package enum PolarityDetector {
   private static func decide(_ cues: [PolarityCue], questioning: Bool) -> PolarityReading {
     let positive = cues.filter { [.yes, .assent, .request, .undoneNegation].contains($0.kind) }
     let negative = cues.filter { [.no, .negation, .softRefusal].contains($0.kind) }
-    let hard = negative.contains { $0.kind != .softRefusal }
+    let negatedVerb = negative.contains { $0.kind == .negation }
     let requests = positive.contains { $0.kind == .request || $0.kind == .undoneNegation }
     var polarity: Polarity
     var mixed = false
@@ -135,7 +168,7 @@ package enum PolarityDetector {
       if cues.first?.kind == .no, !requests {
         // "아니 좋아", "아니요 괜찮아요": the opening no decides.
         polarity = .negative
-      } else if cues.first?.kind == .yes, hard, !requests {
+      } else if cues.first?.kind == .yes, negatedVerb, !requests {
         // "네 안 받을래요", "응 필요 없어": the yes acknowledges the no.
         polarity = .negative
       } else {
@@ -181,7 +214,8 @@ extension Interpretation {
   static let refusingIntents: Set<String> = ["deny", "unsubscribe"]
 
   /// The reading of this line as the answer to an open offer: accept only on an unambiguous
-  /// yes (affirm, or subscribe, with positive polarity and no negation); refuse on any
+  /// yes (affirm, or subscribe, with positive polarity and no negation; or a line that is
+  /// nothing but yes words, whatever the classifier says); refuse on any
   /// refusal however casual (됐어, 말고, 나중에, 싫어, 필요 없어, 그만, ㄴㄴ, 노노, 아니, 괜찮아요/괜찮습니다
   /// after an offer, 안 할래, 안 받을래, 별로); unclear otherwise (ask again, never act).
   ///
@@ -191,12 +225,22 @@ extension Interpretation {
     if reading.polarity == .negative { return .refuse }
     if reading.isMixed || reading.isTentative { return .unclear }
     let label = intent.fellBack ? IntentModel.fallback : intent.intent
+    // A line that is nothing but a yes ("ok", "받을게요", "넵ㅎㅎ") needs no classifier to agree.
     if reading.polarity == .positive, !reading.hasNegation,
-      Self.acceptingIntents.contains(label)
+      Self.acceptingIntents.contains(label) || reading.isOnlyAnswer
     {
       return .accept
     }
     if reading.polarity == .neutral, Self.refusingIntents.contains(label) { return .refuse }
     return .unclear
+  }
+}
+
+extension String {
+  /// Without trailing ㅋ, ㅎ, ㅠ, ㅜ.
+  fileprivate func trimmingLaughter() -> String {
+    var s = Substring(self)
+    while let last = s.last, "ㅋㅎㅠㅜ".contains(last) { s = s.dropLast() }
+    return String(s)
   }
 }

@@ -1,12 +1,13 @@
 /// The words that make a line lean to yes or no, as people type them; `PolarityScanner` reads
 /// them, `YesNoExtractor` takes its opening answer words from here too.
 enum PolarityLexicon {
-  /// Answer words that may repeat and stand alone ("네네", "넵넵", "ㅇㅇㅇ", "노노").
+  /// Answer words that may repeat and stand alone ("네네", "넵넵", "ㅇㅇㅇ", "노노", "ㅇㄴㅇㅇ" for
+  /// 아니요).
   static let yesUnits: [String] = [
     "ㅇㅋ", "ㅇㅇ", "ㅇ", "넵", "넹", "넴", "네", "옙", "예", "응", "웅", "엉", "어", "okay", "ok",
     "yes", "yep", "yeah", "콜", "ㄱㄱ", "고고", "당근",
   ]
-  static let noUnits: [String] = ["ㄴㄴ", "ㄴ", "노", "놉", "nope", "no"]
+  static let noUnits: [String] = ["ㅇㄴㅇㅇ", "ㅇㄴㅇ", "ㄴㄴ", "ㄴ", "노", "놉", "nope", "no"]
   /// The 아니 words: "아니요", "아닌데", "아님", "아뇨"; a whole word from here is one cue.
   static let noStems: [String] = ["아니", "아닌", "아닙", "아님", "아뇨", "아녀"]
   /// Counters after which 네 is four, not yes ("네 번", "네 살").
@@ -37,14 +38,14 @@ enum PolarityLexicon {
     "보내줘요", "보내 줘", "보내줘", "보내조", "받을게요", "받을께요", "받을게", "받을께", "받을래요",
     "받을래", "받겠습니다", "받겠어요", "받고 싶", "받고싶", "할게요", "할께요", "할게", "할께",
     "할래요", "할래", "하겠습니다", "신청할", "신청해", "신청합니다", "등록해", "등록할", "켜 줘",
-    "켜줘", "켜 주세요", "켜주세요", "필요해요", "필요해", "필요합니다",
+    "켜줘", "켜 주세요", "켜주세요", "필요해요", "필요해", "필요합니다", "주세요", "주십시오",
   ]
 
   /// Putting it off: "나중에 할게요" asks for nothing now.
-  static let later: [String] = ["나중", "낭중", "담에", "다음에", "다음번", "다음 번", "추후", "이따", "아직"]
+  static let later: [String] = ["나중", "낭중", "담에", "다음 기회", "다음에", "다음번", "다음 번", "추후", "이따", "아직"]
   /// Refusals that also occur in a yes ("네 됐어요" is either): never a yes, not always a no.
   static let softRefusal: [String] = [
-    "나중에", "낭중에", "나중", "담에", "다음에", "다음번에", "다음 번에", "추후에", "이따가", "이따",
+    "나중에", "낭중에", "나중", "담에", "다음 기회", "다음에", "다음번에", "다음 번에", "추후에", "이따가", "이따",
     "아직", "패스", "pass", "스킵", "skip",
   ]
   /// "됐어" and its typos; a refusal unless 잘/다/신청 … come first ("잘 됐네", "신청 됐어?"):
@@ -59,7 +60,8 @@ enum PolarityLexicon {
   static let negation: [String] = [
     "싫", "시러", "실타", "별로", "별루", "그만", "말고", "말래", "말게", "말자", "마세요", "마요",
     "노땡큐", "노 땡큐", "no thanks", "no thank", "사양", "거절", "거부", "생략", "놔둬", "냅둬",
-    "냅두", "놔두", "취소", "해지", "중지", "중단", "멈춰", "꺼 줘", "꺼줘", "꺼 주세요", "꺼주세요",
+    "냅두", "놔두", "그냥 둬", "그냥 두", "취소", "삭제", "제외", "빼 줘", "빼줘", "빼 주세요",
+    "빼주세요", "없애", "해지", "중지", "중단", "멈춰", "꺼 줘", "꺼줘", "꺼 주세요", "꺼주세요",
     "끄고", "끊어", "앙대", "안대",
   ]
   /// Words that must start a word to be a negation ("그만큼" is not "그만").
@@ -90,9 +92,26 @@ enum PolarityLexicon {
   /// 아니 words that are not an answer ("아니면", "뿐만 아니라").
   static let noBreakersAfter: [String] = ["면"]
 
-  /// Doubt: the line is no answer yet.
+  /// Words that add nothing to an answer: "네 꼭 알려 주세요", "넵 감사합니다".
+  static let fillers: Set<String> = [
+    "알림", "알림으로", "꼭", "좀", "그럼", "그냥", "저도", "저", "문자로", "카톡으로", "메일로",
+    "감사합니다", "감사해요", "고마워요", "고맙습니다", "고마워",
+  ]
+  /// Nouns that make a following 없 deny the clause before: "안 받을 이유가 없죠" is a yes.
+  static let reasonNouns: [String] = ["이유"]
+
+  /// Doubt: the line is no answer yet ("어...", trailing off, is doubt too).
   static let hedge: [String] = [
     "글쎄", "모르겠", "몰라", "모름", "생각해 볼", "생각해볼", "생각 좀", "고민", "어쩌지", "어떡하지",
-    "어떻게 하지", "흠", "음..",
+    "어떻게 하지", "흠", "..", "…", "잠깐", "잠시만", "잠시",
   ]
+
+  /// Every character a cue may start with: the scanner passes over the others at once.
+  static let firstCharacters: Set<Character> = {
+    let lists: [[String]] = [
+      yesUnits, noUnits, noStems, assent, openingAssent, request, softRefusal, doneStems,
+      fineStems, negation, wantNouns, reasonNouns, closingNegation, hedge, ["안", "못", "마"],
+    ]
+    return Set(lists.joined().compactMap(\.first))
+  }()
 }

@@ -56,16 +56,23 @@ enum PolarityScanner {
   }
 
   private static func match(
-    _ text: [Character], at i: Int, opening: Bool, afterOffer: Bool
+    _ text: [Character], at i: Int, opening: Bool, afterOffer: Bool, glued: Bool = false
   ) -> PolarityCue? {
-    let wordStart = text.isWordStart(i)
+    guard i < text.count, Lexicon.firstCharacters.contains(text[i]) else { return nil }
+    // Right after an opening answer word ("네좋아요"), a cue starts a word of its own.
+    let wordStart = glued || text.isWordStart(i)
     if wordStart, let cue = answer(text, at: i, opening: opening) { return cue }
     if let cue = no(text, at: i) { return cue }
     if let cue = negatedVerb(text, at: i, wordStart: wordStart) { return cue }
     if let word = text.first(of: Lexicon.closingNegation, at: i) {
       return PolarityCue(kind: .closingNegation, start: i, end: text.wordEnd(from: i + word.count))
     }
-    if let end = wantless(text, at: i) { return PolarityCue(kind: .negation, start: i, end: end) }
+    if let end = wantless(text, at: i, nouns: Lexicon.wantNouns) {
+      return PolarityCue(kind: .negation, start: i, end: end)
+    }
+    if let end = wantless(text, at: i, nouns: Lexicon.reasonNouns) {
+      return PolarityCue(kind: .predicateNo, start: i, end: end)
+    }
     if let cue = done(text, at: i) ?? (afterOffer ? fine(text, at: i) : nil) { return cue }
     if let cue = phrase(text, at: i, wordStart: wordStart) { return cue }
     if wordStart, opening, let word = text.first(of: Lexicon.openingAssent, at: i) {
@@ -81,6 +88,8 @@ enum PolarityScanner {
       var k = i
       while let unit = text.first(of: units, at: k) { k += unit.count }
       guard k > i else { continue }
+      // "ㄱㄱ ㅅㅇ", "ㅇ ㅎㄱㅇ": 초성 among other 초성 words spell something else.
+      if text[i].isChoseong, hasOtherChoseongWord(text, besides: i..<k) { return nil }
       if text.isAnswerEnd(k) {
         // "네 번", "네 살": four, not yes.
         if text[i] == "네", k == i + 1,
@@ -90,11 +99,25 @@ enum PolarityScanner {
         }
         return PolarityCue(kind: kind, start: i, end: k)
       }
-      if opening, match(text, at: k, opening: false, afterOffer: false) != nil {
+      // Glued only to syllables: "ㅇㄴ" is no "ㅇ" before "ㄴ".
+      if opening, !text[k].isChoseong,
+        match(text, at: k, opening: true, afterOffer: false, glued: true) != nil
+      {
         return PolarityCue(kind: kind, start: i, end: k)
       }
     }
     return nil
+  }
+
+  /// Whether a word of 초성 letters other than `range` stands in the line.
+  private static func hasOtherChoseongWord(_ text: [Character], besides range: Range<Int>) -> Bool {
+    var k = 0
+    while k < text.count {
+      let end = text.wordEnd(from: k)
+      if end > k, !range.overlaps(k..<end), text[k..<end].allSatisfy(\.isChoseong) { return true }
+      k = max(end, k + 1)
+    }
+    return false
   }
 
   /// 아니요, 아닌데, 아뇨 …: a no answer, or after 건/게/것은 a predicative 아니 that denies the
@@ -123,9 +146,9 @@ enum PolarityScanner {
     return PolarityCue(kind: .negation, start: i, end: text.wordEnd(from: k + stem.count))
   }
 
-  /// "필요 없어", "관심없음", "필요는 없고": the end of the cue.
-  private static func wantless(_ text: [Character], at i: Int) -> Int? {
-    guard let noun = text.first(of: Lexicon.wantNouns, at: i) else { return nil }
+  /// "필요 없어", "관심없음", "필요는 없고", "이유가 없죠": the end of the cue.
+  private static func wantless(_ text: [Character], at i: Int, nouns: [String]) -> Int? {
+    guard let noun = text.first(of: nouns, at: i) else { return nil }
     var k = i + noun.count
     if k < text.count, "가는은도이".contains(text[k]) { k += 1 }
     k = text.skippingSpaces(from: k)
@@ -158,7 +181,7 @@ enum PolarityScanner {
   }
 
   private static let wordStartNegations: Set<String> = [
-    "그만", "말고", "말래", "말게", "말자", "마요", "안대", "앙대", "시러", "실타", "사양", "별로", "별루",
+    "말고", "말래", "말게", "말자", "마요", "안대", "앙대", "시러", "실타", "사양", "별로", "별루",
   ]
 
   /// The fixed phrases: negations, hedges, soft refusals, requests, assent.
@@ -180,13 +203,14 @@ enum PolarityScanner {
     if wordStart, let word = text.first(of: Lexicon.softRefusal, at: i) {
       return PolarityCue(kind: .softRefusal, start: i, end: text.wordEnd(from: i + word.count))
     }
+    // Requests and assent take the rest of their word ("받을게요", "좋아용").
     if let word = text.first(of: Lexicon.request, at: i) {
-      return PolarityCue(kind: .request, start: i, end: i + word.count)
+      return PolarityCue(kind: .request, start: i, end: text.endingEnd(from: i + word.count))
     }
     if wordStart, let word = text.first(of: Lexicon.assent, at: i),
       !(Lexicon.assentBreakers[word] ?? []).contains(where: { text.has($0, at: i + word.count) })
     {
-      return PolarityCue(kind: .assent, start: i, end: i + word.count)
+      return PolarityCue(kind: .assent, start: i, end: text.endingEnd(from: i + word.count))
     }
     return nil
   }
@@ -197,6 +221,16 @@ extension [Character] {
   func wordEnd(from index: Int) -> Int {
     var k = index
     while k < count, self[k].isLetter || self[k].isNumber { k += 1 }
+    return k
+  }
+
+  /// The end of a verb's ending from `index`: the rest of the word, short of a 지 that may
+  /// start a negation ("받고 싶지 않아").
+  func endingEnd(from index: Int) -> Int {
+    var k = index
+    while k < count, self[k].isLetter || self[k].isNumber, self[k] != "지", self[k] != "진" {
+      k += 1
+    }
     return k
   }
 
@@ -215,4 +249,9 @@ extension [Character] {
     index == count || !(self[index].isLetter || self[index].isNumber)
       || "ㅋㅎㅠㅜ~".contains(self[index])
   }
+}
+
+extension Character {
+  /// A compatibility consonant letter, ㄱ … ㅎ, as 초성 typing leaves them.
+  var isChoseong: Bool { ("ㄱ"..."ㅎ").contains(self) }
 }

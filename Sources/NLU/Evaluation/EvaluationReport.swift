@@ -38,6 +38,11 @@ package struct EvaluationReport: Sendable, Codable, Equatable {
   /// The same per CPU second of the predicting thread: on a shared machine, time the thread
   /// waited for a core does not count (cache contention still does).
   package var utterancesPerCPUSecond: Double = 0
+  /// Expected calibration error of the top label's confidence over `Reliability.binCount`
+  /// equal-width bins, when the classifier gave confidences.
+  package var expectedCalibrationError: Double?
+  /// The reliability diagram behind it.
+  package var reliability: [ReliabilityBin]?
 
   /// Scores predictions against the truth.
   ///

@@ -15,21 +15,48 @@ package enum Evaluator {
   package static func evaluate(
     _ test: [LabeledText], passes: Int = 3, predict: (String) -> String
   ) -> EvaluationReport {
+    evaluate(test, passes: passes) { (predict($0), Double.nan) }
+  }
+
+  /// Scores `predict` on `test` as above; when it also gives the confidence of each label, the
+  /// report carries the expected calibration error and its reliability diagram.
+  ///
+  /// - Parameters:
+  ///   - test: the labelled test set.
+  ///   - passes: how many timed passes over `test`.
+  ///   - predict: the classifier: the label and its confidence (NaN when it has none).
+  /// - Returns: the report (training fields zero).
+  package static func evaluate(
+    _ test: [LabeledText], passes: Int = 3, predict: (String) -> (String, Double)
+  ) -> EvaluationReport {
     let clock = ContinuousClock()
     var predicted: [String] = []
+    var confidences: [Double] = []
     var fastest = Duration.seconds(Int64.max)
     var fastestCPU = Double.infinity
     for _ in 0..<max(passes, 1) {
       predicted.removeAll(keepingCapacity: true)
       predicted.reserveCapacity(test.count)
+      confidences.removeAll(keepingCapacity: true)
+      confidences.reserveCapacity(test.count)
       let cpuStart = ThreadCPUTime.seconds
       let elapsed = clock.measure {
-        for item in test { predicted.append(predict(item.text)) }
+        for item in test {
+          let (label, confidence) = predict(item.text)
+          predicted.append(label)
+          confidences.append(confidence)
+        }
       }
       fastestCPU = min(fastestCPU, ThreadCPUTime.seconds - cpuStart)
       fastest = min(fastest, elapsed)
     }
     var report = EvaluationReport.score(expected: test.map(\.label), predicted: predicted)
+    if !confidences.isEmpty, confidences.allSatisfy(\.isFinite) {
+      let correct = zip(test, predicted).map { $0.label == $1 }
+      let bins = Reliability.bins(confidences: confidences, correct: correct)
+      report.reliability = bins
+      report.expectedCalibrationError = Reliability.expectedError(bins)
+    }
     let seconds = fastest.seconds
     report.utterancesPerSecond = seconds > 0 ? Double(test.count) / seconds : 0
     report.utterancesPerCPUSecond = fastestCPU > 0 ? Double(test.count) / fastestCPU : 0
@@ -60,7 +87,8 @@ package enum Evaluator {
     var scratch = TextClassifier.Scratch()
     let labels = classifier.model.labels
     var report = evaluate(test, passes: passes) { text in
-      classifier.top(text, scratch: &scratch).map { labels[$0.label] } ?? ""
+      classifier.top(text, scratch: &scratch).map { (labels[$0.label], Double($0.probability)) }
+        ?? ("", 0)
     }
     report.trainCount = train.count
     report.trainSeconds = trainTime.seconds

@@ -2,7 +2,8 @@ import Diagnostics
 import Foundation
 import Hangul
 
-/// Reads `label<TAB>text` files (Corpus/nlu/test.tsv and the public sets).
+/// Reads `label<TAB>text` files (Corpus/nlu/test.tsv and the public sets), and Rasa NLU YAML
+/// (`.yml`, `.yaml`) and Rasa 2 Markdown (`.md`) as the same rows.
 package enum LabeledData {
   /// Parses TSV text; lines without a tab, or with an empty label or text, are reported.
   ///
@@ -38,7 +39,8 @@ package enum LabeledData {
     return (rows, diagnostics)
   }
 
-  /// Reads and parses a TSV file; an unreadable file is one diagnostic.
+  /// Reads and parses a TSV file, or Rasa NLU data when the name ends in `.yml`, `.yaml`
+  /// (YAML 3.x) or `.md` (Rasa 2 Markdown); an unreadable file is one diagnostic.
   ///
   /// - Parameter path: the file as the user gave it.
   /// - Returns: the rows and diagnostics.
@@ -47,7 +49,15 @@ package enum LabeledData {
       let span = SourceSpan(path: path, line: 1, column: 1)
       return ([], [.error("D0003", at: span, "cannot read file")])
     }
-    let decoded = DecodedText(utf8: data)
-    return parse(decoded.text.precomposedStringWithCanonicalMapping, path: path)
+    let text = DecodedText(utf8: data).text.precomposedStringWithCanonicalMapping
+    let rasa: (examples: [RasaExample], diagnostics: [Diagnostic])
+    if RasaNLUReader.isYAML(path) {
+      rasa = RasaNLUReader.parse(text, path: path)
+    } else if path.hasSuffix(".md") {
+      rasa = RasaMarkdownReader.parse(text, path: path)
+    } else {
+      return parse(text, path: path)
+    }
+    return (rasa.examples.map { LabeledText(label: $0.intent, text: $0.text) }, rasa.diagnostics)
   }
 }

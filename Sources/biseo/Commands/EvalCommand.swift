@@ -1,5 +1,6 @@
-import Foundation
+import CivilCalendar
 import Diagnostics
+import Foundation
 import NLU
 
 /// `biseo eval …`: accuracy, macro-F1, per-label scores, confusions, training time and
@@ -8,7 +9,9 @@ enum EvalCommand: BiseoCommand {
   static let name = "eval"
   static let summary = "accuracy, macro-F1 and confusions on label<TAB>text data"
   static let usage = [
-    "eval --test FILE.tsv [--train FILE.tsv] [--json] [--calibrate] [--intents DIR]"
+    "eval --test FILE.tsv [--train FILE.tsv] [--json] [--calibrate] [--intents DIR]",
+    "eval [--test FILE.tsv] --consent FILE.tsv [--as-of DATE] [--json]",
+    "eval --entities FILE.tsv [--json]",
   ]
   static let discussion = """
     Without --train the model is trained on Intents/ (never read from the cache, so the
@@ -18,15 +21,26 @@ enum EvalCommand: BiseoCommand {
     final model is fitted on all of it. Any --set turns the choice off.
 
     Throughput is single-utterance: one call per test line, one core, the fastest of three
-    passes. --calibrate runs 5-fold cross-validation on the training data and prints the
+    passes. The expected calibration error compares the confidence of each answer with how
+    often answers that sure are right, over 15 equal-width bins (--json: the bins). --calibrate runs 5-fold cross-validation on the training data and prints the
     softmax temperature and out-of-scope threshold it would choose.
+
+    --consent scores how lines answering a yes/no offer are read (accept, refuse, unclear;
+    Corpus/nlu/consent.tsv): the precision of accept is what keeps a refusal from
+    subscribing anyone. --entities scores the entity extractors on lines whose entities are
+    all marked (Corpus/nlu/entities.tsv): an entity counts when kind, span and value are exact.
     """
   static let options: [OptionSpec] = [
-    .value("--test", "FILE", "labelled test data, label<TAB>text"),
-    .value("--train", "FILE", "labelled training data (default: the examples in Intents/)"),
+    .value("--test", "FILE", "labelled test data, label<TAB>text or Rasa NLU (.yml, .md)"),
+    .value(
+      "--train", "FILE",
+      "labelled training data, TSV or Rasa NLU (default: the examples in Intents/)"),
     .flag("--json", "print the report as JSON"),
     .flag("--calibrate", "choose temperature and threshold by cross-validation and print them"),
     .value("--intents", "DIR", "intent files to train on (default: Intents)"),
+    .value("--consent", "FILE", "answers to an offer, accept|refuse|unclear<TAB>text"),
+    .value("--entities", "FILE", "entity test set, AS-OF<TAB>[surface](kind=value) text"),
+    .value("--as-of", "DATE", "the day relative dates count from, YYYY-MM-DD (default: today)"),
     .value(
       "--set", "KEY=VALUE",
       "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, epochs, lr, seed)",
@@ -38,16 +52,56 @@ enum EvalCommand: BiseoCommand {
     var test: String
     var options: String
     var calibration: Calibration?
+    /// Intent scores on --test (absent with only --consent).
+    var report: EvaluationReport?
+    var consent: ConsentOutput?
+    /// Entity precision and recall on --entities.
+    var entities: EntityOutput?
+  }
+
+  /// The entity recognizer scored on --entities (kind, span and value exact).
+  struct EntityOutput: Encodable {
+    var path: String
+    var report: EntityReport
+  }
+
+  private static func entityReport(_ path: String, _ console: Console) throws -> EntityOutput {
+    let (cases, diagnostics) = EntityCorpus.read(path: path)
+    if !diagnostics.isEmpty { console.error(DiagnosticRendering.render(diagnostics)) }
+    if diagnostics.hasErrors || cases.isEmpty {
+      throw CommandError.badInput("'\(path)' has errors or no lines")
+    }
+    return EntityOutput(path: path, report: Evaluator.evaluateEntities(cases))
+  }
+
+  /// `answerToOffer()` scored on --consent: accept, refuse and unclear as labels.
+  struct ConsentOutput: Encodable {
+    var path: String
     var report: EvaluationReport
   }
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
-    guard let testPath = arguments.value("--test") else {
-      throw CommandError.usage("missing --test FILE.tsv")
+    let consentPath = arguments.value("--consent")
+    let entitiesPath = arguments.value("--entities")
+    if arguments.value("--test") == nil, consentPath == nil, let entitiesPath {
+      // Entities need no model.
+      let output = Output(
+        train: "", test: "", options: "", entities: try entityReport(entitiesPath, console))
+      if arguments.has("--json") {
+        console.line(try IntentModelLoading.jsonLine(output))
+      } else {
+        print(output, console: console, calibrated: false)
+      }
+      return 0
     }
-    let test = try read(testPath, console: console)
-    var output: Output
-    var trainData: [LabeledText]
+    guard arguments.value("--test") != nil || consentPath != nil else {
+      throw CommandError.usage("missing --test FILE.tsv (or --consent or --entities FILE.tsv)")
+    }
+    if consentPath != nil, arguments.value("--train") != nil {
+      throw CommandError.usage("--consent scores the model trained on Intents/, not --train")
+    }
+    var output = Output(train: "", test: "", options: "")
+    var trainData: [LabeledText] = []
     var features: FeatureOptions = arguments.value("--train") == nil ? .intents : .general
     var overrides = TrainingOptions.intents
     var trainingOverridden = false
@@ -55,7 +109,9 @@ enum EvalCommand: BiseoCommand {
       trainingOverridden =
         try apply(setting, features: &features, training: &overrides) || trainingOverridden
     }
-    if let trainPath = arguments.value("--train") {
+    var intentModel: IntentModel?
+    if let trainPath = arguments.value("--train"), let testPath = arguments.value("--test") {
+      let test = try read(testPath, console: console)
       trainData = try read(trainPath, console: console)
       if !trainingOverridden && arguments.all("--set").isEmpty {
         let choice = ModelSelection.choose(trainData).choice
@@ -85,16 +141,32 @@ enum EvalCommand: BiseoCommand {
       }
       let cpu = ThreadCPUTime.seconds - cpuStart
       guard let model else { throw CommandError.failure("training failed") }
-      var report = Evaluator.evaluate(test) { model.classify($0).intent }
-      report.trainCPUSeconds = cpu
-      report.trainCount = trainData.count
-      report.trainSeconds =
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      intentModel = model
       output = Output(
-        train: folder, test: testPath,
-        options: features.fingerprint + " " + overrides.fingerprint,
-        calibration: model.calibration, report: report)
+        train: folder, test: "", options: features.fingerprint + " " + overrides.fingerprint,
+        calibration: model.calibration)
+      if let testPath = arguments.value("--test") {
+        let test = try read(testPath, console: console)
+        var report = Evaluator.evaluate(test) { text in
+          let prediction = model.classify(text)
+          return (prediction.intent, prediction.confidence)
+        }
+        report.trainCPUSeconds = cpu
+        report.trainCount = trainData.count
+        report.trainSeconds =
+          Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        output.test = testPath
+        output.report = report
+      }
     }
+    if let consentPath, let intentModel {
+      let answers = try read(consentPath, console: console)
+      output.consent = ConsentOutput(
+        path: consentPath,
+        report: Evaluator.evaluateConsent(
+          answers, interpreter: Interpreter(model: intentModel), asOf: try asOf(arguments)))
+    }
+    if let entitiesPath { output.entities = try entityReport(entitiesPath, console) }
     if arguments.has("--calibrate") {
       let folds = CrossValidation.outOfFold(
         trainData, folds: 5, features: features, training: overrides)
@@ -106,6 +178,15 @@ enum EvalCommand: BiseoCommand {
       print(output, console: console, calibrated: arguments.has("--calibrate"))
     }
     return 0
+  }
+
+  /// `--as-of`, else today in Asia/Seoul.
+  private static func asOf(_ arguments: ParsedArguments) throws -> CivilDate {
+    guard let text = arguments.value("--as-of") else { return IntentModelLoading.today() }
+    guard let date = CivilDate(iso: text) else {
+      throw CommandError.usage("--as-of expects a date YYYY-MM-DD, found '\(text)'")
+    }
+    return date
   }
 
   /// Applies one `--set KEY=VALUE`; returns whether it was a training option.
@@ -155,35 +236,69 @@ enum EvalCommand: BiseoCommand {
   }
 
   private static func print(_ output: Output, console: Console, calibrated: Bool) {
-    let r = output.report
     func f(_ x: Double) -> String { String(format: "%.4f", x) }
-    console.line(
-      "train: \(output.train) (\(r.trainCount) utterances), "
-        + "\(String(format: "%.2f", r.trainSeconds)) s (CPU \(String(format: "%.2f", r.trainCPUSeconds)) s)"
-    )
-    console.line("test:  \(output.test) (\(r.testCount) utterances)")
-    console.line("options: \(output.options)")
-    console.line(
-      "accuracy \(f(r.accuracy))  macro-F1 \(f(r.macroF1))  "
-        + "single-utterance \(Int(r.utterancesPerSecond.rounded()))/s, "
-        + "\(Int(r.utterancesPerCPUSecond.rounded()))/CPU s (one core, fastest of 3 passes)"
-    )
+    if let r = output.report {
+      console.line(
+        "train: \(output.train) (\(r.trainCount) utterances), "
+          + "\(String(format: "%.2f", r.trainSeconds)) s (CPU \(String(format: "%.2f", r.trainCPUSeconds)) s)"
+      )
+      console.line("test:  \(output.test) (\(r.testCount) utterances)")
+      console.line("options: \(output.options)")
+      console.line(
+        "accuracy \(f(r.accuracy))  macro-F1 \(f(r.macroF1))  "
+          + "single-utterance \(Int(r.utterancesPerSecond.rounded()))/s, "
+          + "\(Int(r.utterancesPerCPUSecond.rounded()))/CPU s (one core, fastest of 3 passes)"
+      )
+    }
+    if let r = output.report, let ece = r.expectedCalibrationError {
+      console.line(
+        "expected calibration error \(f(ece)) (\(Reliability.binCount) bins; --json has the "
+          + "reliability diagram)")
+    }
     if let c = output.calibration {
       let what = calibrated ? "cross-validated" : "in force"
       console.line("calibration (\(what)): temperature \(c.temperature), threshold \(c.threshold)")
     }
+    if let r = output.report { printLabels(r.labels, r.confusions, console: console) }
+    if let consent = output.consent {
+      console.line("")
+      console.line(
+        "consent: \(consent.path) (\(consent.report.testCount) answers to an offer), "
+          + "accuracy \(f(consent.report.accuracy))")
+      printLabels(consent.report.labels, consent.report.confusions, console: console)
+    }
+    if let entities = output.entities {
+      let r = entities.report
+      console.line("")
+      console.line(
+        "entities: \(entities.path) (\(r.lines) lines), precision \(f(r.precision)) "
+          + "recall \(f(r.recall)) f1 \(f(r.f1)) (kind, span and value exact)")
+      printLabels(r.kinds, console: console)
+      if !r.mistakes.isEmpty {
+        console.line("")
+        console.line("mistakes:")
+        for m in r.mistakes { console.line("  \(m)") }
+      }
+    }
+  }
+
+  private static func printLabels(
+    _ labels: [EvaluationReport.LabelReport], _ confusions: [EvaluationReport.Confusion] = [],
+    console: Console
+  ) {
+    func f(_ x: Double) -> String { String(format: "%.4f", x) }
     console.line("")
-    let width = max(r.labels.map(\.label.count).max() ?? 5, 5)
+    let width = max(labels.map(\.label.count).max() ?? 5, 5)
     func pad(_ s: String) -> String { s + String(repeating: " ", count: max(width - s.count, 0)) }
     console.line("\(pad("label"))  precision  recall  f1      support")
-    for l in r.labels {
+    for l in labels {
       console.line(
         "\(pad(l.label))  \(f(l.precision))     \(f(l.recall))  \(f(l.f1))  \(l.support)")
     }
-    if !r.confusions.isEmpty {
+    if !confusions.isEmpty {
       console.line("")
       console.line("top confusions (expected → predicted):")
-      for c in r.confusions { console.line("  \(c.expected) → \(c.predicted)  \(c.count)") }
+      for c in confusions { console.line("  \(c.expected) → \(c.predicted)  \(c.count)") }
     }
   }
 }
