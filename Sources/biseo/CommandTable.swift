@@ -15,6 +15,8 @@ enum CommandTable {
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),
     CommandEntry(ServeCommand.self),
+    CommandEntry(LinkCommand.self),
+    CommandEntry(UnlinkCommand.self),
     CommandEntry(TextCommand.self),
   ]
 }

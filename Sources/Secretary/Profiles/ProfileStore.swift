@@ -47,6 +47,14 @@ public final class ProfileStore: Sendable {
     return ids.sorted()
   }
 
+  /// Ids of the shipped demo citizens only (`Corpus/profiles`), sorted: the ones `serve --demo`
+  /// lets a sender name.
+  public func demoCitizenIDs() -> [String] {
+    guard let demoDirectory else { return [] }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: demoDirectory)) ?? []
+    return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
   /// Parses every demo profile and reports each malformed one at its line and column.
   public func validate() -> [Diagnostic] {
     guard let demoDirectory else { return [] }

@@ -22,14 +22,16 @@ enum ServeCommand: BiseoCommand {
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
               POST /kakao/skill, POST /nugu/{action}, POST /speaker, GET /,
+              POST /session (the page's signed session token),
               GET /citizens/{id}/reminders.ics, GET /healthz, GET /metrics, and
-              POST /admin/reload when an admin token is configured
+              POST /admin/reload, POST /admin/link when an admin token is configured
       --tcp   line-JSON: one {"sender", "text", "speaker"} object per line, one reply per line
       --unix  line-JSON on a Unix socket (a stale socket file is replaced)
 
-    Each sender talks to the secretary (as `biseo chat` does) with its own session; a sender id
-    that names a demo citizen talks as that citizen, any other gets a citizen of its own, kept
-    in --data. --echo swaps the secretary for a demo that repeats each message (load tests of
+    Each sender is a platform identity with its own session, never a citizen id: it is a guest
+    with facts of its own (kept in --data) until the citizen links it by typing a one-time code
+    ("인증번호 123456") from `biseo link --citizen ID`; "연결 끊어줘" unlinks. --demo lets a
+    sender id that names a demo citizen (Corpus/profiles) talk as that citizen. --echo swaps the secretary for a demo that repeats each message (load tests of
     the server alone). The wire formats are in docs/protocol.md.
 
     Tokens: $BISEO_ADMIN_TOKEN (or "adminToken" in the --config JSON file) enables
@@ -39,6 +41,7 @@ enum ServeCommand: BiseoCommand {
     """
   static let options: [OptionSpec] = [
     .flag("--echo", "answer with the echo demo instead of the secretary (server load tests)"),
+    .flag("--demo", "let a sender id name a shipped demo citizen (never with real citizens)"),
     .value("--http", "HOST:PORT", "serve HTTP/1.1 here (repeatable)", repeatable: true),
     .value("--tcp", "HOST:PORT", "serve line-JSON on TCP here (repeatable)", repeatable: true),
     .value(
@@ -102,9 +105,16 @@ enum ServeCommand: BiseoCommand {
     configuration.adminToken = secrets.admin
     configuration.nuguAPIKey = secrets.nugu
     let data = arguments.value("--data") ?? "data"
+    do {
+      let key = try ServerKey.load(dataDirectory: data)
+      configuration.sessionTokens = SessionTokens(key: key) { Int(Date().timeIntervalSince1970) }
+    } catch {
+      throw CommandError.failure(error.description)
+    }
 
     let responder: any ChatResponder
     var services: (any SecretaryServices)?
+    var counters: GatewayMetrics.Counters?
     if arguments.has("--echo") {
       responder = EchoResponder()
     } else {
@@ -126,9 +136,16 @@ enum ServeCommand: BiseoCommand {
       } else {
         clock = { Date() }
       }
-      let secretary = SecretaryResponder(runtime: runtime, paths: paths, clock: clock)
+      let demo = arguments.has("--demo")
+      if demo {
+        console.error(
+          "biseo serve: warning: --demo: any sender may talk as a demo citizen by naming its id;"
+            + " never serve real citizens this way\n")
+      }
+      let secretary = SecretaryResponder(runtime: runtime, paths: paths, clock: clock, demo: demo)
       responder = secretary
       services = secretary
+      counters = { secretary.counters }
     }
     let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     var onHangUp: (@Sendable () -> Void)?
@@ -138,7 +155,7 @@ enum ServeCommand: BiseoCommand {
     let signals = ServeSignals(onHangUp: onHangUp)
     let server = GatewayServer(
       configuration: configuration, responder: responder, services: services,
-      metrics: GatewayMetrics(reminderStates: ledgerStates(data: data)))
+      metrics: GatewayMetrics(reminderStates: ledgerStates(data: data), counters: counters))
     let bound: [ListenAddress]
     do throws(GatewayError) {
       bound = try server.start()
