@@ -75,6 +75,10 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
         "session_evictions_total", "Conversations dropped to stay within the bound.",
         sessionEvictions
       ),
+      (
+        "profile_cache_evictions_total", "Parsed profiles dropped to stay within the bound.",
+        runtime.profiles.cacheEvictions
+      ),
     ]
   }
 

@@ -58,6 +58,7 @@ enum ServeCommand: BiseoCommand {
     .value("--kakao-path", "PATH", "path of the Kakao i skill endpoint (default /kakao/skill)"),
     .value("--loops", "N", "event-loop threads (default: half the cores, at most 4)"),
     .value("--grace", "SECONDS", "how long shutdown waits for requests in flight (default 10)"),
+    .value("--max-sessions", "N", "conversations kept in memory, least recent dropped (10000)"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
@@ -142,7 +143,9 @@ enum ServeCommand: BiseoCommand {
           "biseo serve: warning: --demo: any sender may talk as a demo citizen by naming its id;"
             + " never serve real citizens this way\n")
       }
-      let secretary = SecretaryResponder(runtime: runtime, paths: paths, clock: clock, demo: demo)
+      let maxSessions = try number(arguments, "--max-sessions").map { max(1, Int($0)) } ?? 10_000
+      let secretary = SecretaryResponder(
+        runtime: runtime, paths: paths, clock: clock, demo: demo, maxSessions: maxSessions)
       responder = secretary
       services = secretary
       counters = { secretary.counters }
