@@ -97,9 +97,6 @@ enum ServeCommand: BiseoCommand {
       configuration.kakaoSkillPath = path
     }
     let grace = try number(arguments, "--grace") ?? 10
-    if let data = arguments.value("--data") {
-      try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-    }
     let secrets = try ServeSecrets.load(
       configPath: arguments.value("--config"), environment: ProcessInfo.processInfo.environment,
       console: console)
@@ -107,10 +104,11 @@ enum ServeCommand: BiseoCommand {
     configuration.nuguAPIKey = secrets.nugu
     let data = arguments.value("--data") ?? "data"
     do {
+      try DataFolder.ensure(data)
       let key = try ServerKey.load(dataDirectory: data)
       configuration.sessionTokens = SessionTokens(key: key) { Int(Date().timeIntervalSince1970) }
     } catch {
-      throw CommandError.failure(error.description)
+      throw CommandError.failure("\(error)")
     }
 
     let responder: any ChatResponder
