@@ -17,6 +17,8 @@ enum CommandTable {
     CommandEntry(ServeCommand.self),
     CommandEntry(LinkCommand.self),
     CommandEntry(UnlinkCommand.self),
+    CommandEntry(ExportCommand.self),
+    CommandEntry(ForgetCommand.self),
     CommandEntry(TextCommand.self),
   ]
 }

@@ -94,6 +94,32 @@ import Testing
     #expect(LinkBook(dataDirectory: folder).state.links == ["web:a": "c001"])
   }
 
+  @Test("내 정보 보여줘 shows what is held; 내 정보 삭제해줘 erases only after 삭제 확인")
+  func rightsInChat() async throws {
+    let responder = try await responder()
+    let profiles = responder.runtime.profiles
+    try profiles.save(
+      "c901-kim", .object([("id", .string("c901-kim")), ("name", .string("김보람"))]))
+    let issued = try #require(try responder.issueLinkCode(citizen: "c901-kim"))
+    _ = await say(responder, "me", "인증번호 \(issued.code)")
+    #expect(await say(responder, "me", "2026-02-10에 아기 낳았어요").contains("김보람"))
+    #expect(await say(responder, "me", "내 정보 보여줘").contains("2026-02-10"))
+    #expect(await say(responder, "me", "삭제 확인").contains("삭제 요청이 없거나"))
+    #expect(await say(responder, "me", "내 정보 삭제해줘").contains("삭제 확인"))
+    #expect(await say(responder, "me", "삭제 확인").contains("접수번호는 E-"))
+    #expect(throws: ProfileStore.Failure.self) { try profiles.profile("c901-kim") }
+    #expect(responder.links.book.identities(of: "c901-kim").isEmpty)
+    // The identity is a guest again, knowing nothing of her.
+    #expect(await !say(responder, "me", "내 정보 보여줘").contains("김보람"))
+    let data = profiles.dataDirectory
+    for entry in FileManager.default.subpaths(atPath: data) ?? [] {
+      let bytes = FileManager.default.contents(atPath: data + "/" + entry) ?? Data()
+      for needle in ["김보람", "c901-kim", "2026-02-10"] {
+        #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(needle) in \(entry)")
+      }
+    }
+  }
+
   @Test("records read back as written; unknown ones are skipped")
   func recordRoundTrip() {
     let records: [LinkRecord] = [

@@ -5,6 +5,12 @@ package enum AccountCommand: Sendable, Equatable {
   case code(String)
   /// "연결 끊어줘": unlink this identity.
   case unlink
+  /// "내 정보 보여줘": what is held about the citizen (개인정보 보호법 §35).
+  case showMine
+  /// "내 정보 삭제해줘": ask to erase it; nothing happens before `confirmErase`.
+  case eraseMine
+  /// "삭제 확인": erase, if asked for just before (§36).
+  case confirmErase
 
   /// Recognises a command in a normalized message; nil for anything else.
   ///
@@ -23,6 +29,15 @@ package enum AccountCommand: Sendable, Equatable {
     let trimmed = compact.trimmingSuffix(while: { ".!?~".unicodeScalars.contains($0) })
     if phrases.contains(trimmed) {
       self = .unlink
+      return
+    }
+    let rights: [(AccountCommand, [String])] = [
+      (.showMine, ["내정보보여줘", "내정보보여주세요", "내정보보기", "내정보열람"]),
+      (.eraseMine, ["내정보삭제해줘", "내정보삭제해주세요", "내정보지워줘", "내정보삭제"]),
+      (.confirmErase, ["삭제확인"]),
+    ]
+    for (command, texts) in rights where texts.contains(trimmed) {
+      self = command
       return
     }
     return nil

@@ -30,6 +30,8 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   private let demoCitizens: Set<String>
   /// Links between platform identities and citizens, and their codes.
   package let links: LinkCodes
+  /// Identities that asked to erase their data, and when: "삭제 확인" acts only within minutes.
+  private let erasureAsked = Mutex(LRUCache<String, Date>(capacity: 10_000))
   /// Held for a whole reload, so two reloads never race to swap.
   private let reloading = Mutex(())
 
@@ -85,7 +87,15 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   package func respond(to request: ChatRequest) async -> ChatReply {
     let now = clock()
     if let command = AccountCommand(request.text) {
-      return account(command, identity: request.sessionKey, now: now)
+      switch command {
+      case .code(let digits): return redeem(digits, identity: request.sessionKey, now: now)
+      case .unlink: return unlink(identity: request.sessionKey, now: now)
+      case .showMine, .eraseMine, .confirmErase:
+        let citizen = citizen(for: request)
+        await turns.acquire(citizen)
+        defer { turns.release(citizen) }
+        return await rights(command, identity: request.sessionKey, citizen: citizen, now: now)
+      }
     }
     let citizen = citizen(for: request)
     await turns.acquire(citizen)
@@ -124,33 +134,83 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
     return reply
   }
 
+  /// "내 정보 보여줘" and "내 정보 삭제해줘" → "삭제 확인" (the only commands it is given); the
+  /// caller holds the citizen's turn.
+  private func rights(_ command: AccountCommand, identity: String, citizen: String, now: Date)
+    async -> ChatReply
+  {
+    let records = CitizenRecords(profiles: runtime.profiles, links: links.book)
+    switch command {
+    case .showMine:
+      let held = records.export(citizen, ledger: nil)
+      var consents = 0
+      if case .array(let entries)? = held["consents"] { consents = entries.count }
+      var identities = 0
+      if case .array(let entries)? = held["linkedIdentities"] { identities = entries.count }
+      return ChatReply(
+        texts: [
+          "제가 보관하고 있는 정보입니다.", (held["profile"] ?? .null).prettyText,
+          "동의 기록 \(consents)건, 연결된 대화 \(identities)개. 알림 기록을 포함한 전체 사본은 "
+            + "운영 기관에 요청하시면 받으실 수 있습니다.",
+        ], intent: "account")
+    case .eraseMine:
+      erasureAsked.withLock { $0.set(identity, now) }
+      return ChatReply(
+        texts: [
+          "보관 중인 정보(배운 사실, 동의 기록, 연결, 예정된 알림)를 모두 삭제할까요? "
+            + "되돌릴 수 없습니다. 삭제하려면 5분 안에 '삭제 확인'이라고 입력해 주세요."
+        ], quickReplies: [QuickReply(title: "삭제 확인", payload: "삭제 확인")], intent: "account")
+    case .confirmErase, .code, .unlink:
+      let asked = erasureAsked.withLock { $0.get(identity) }
+      erasureAsked.withLock { $0.remove(identity) }
+      guard let asked, now.timeIntervalSince(asked) <= 300, now >= asked else {
+        return ChatReply(
+          texts: ["삭제 요청이 없거나 만료되었습니다. '내 정보 삭제해줘'부터 다시 말씀해 주세요."],
+          intent: "account")
+      }
+      do {
+        let erasure = try await records.forget(citizen, ledger: nil, now: now)
+        sessions.withLock { $0.removeAll { $0.citizenID == citizen } }
+        return ChatReply(
+          texts: ["삭제했습니다. 접수번호는 \(erasure.receipt)입니다. 예정된 알림도 보내지 않습니다."],
+          intent: "account")
+      } catch {
+        return ChatReply(
+          texts: ["지금은 삭제하지 못했습니다. 잠시 뒤에 다시 시도해 주세요."], intent: "account")
+      }
+    }
+  }
+
   /// Redeems a code or unlinks; the dialogue never sees these messages.
-  private func account(_ command: AccountCommand, identity: String, now: Date) -> ChatReply {
+  private func redeem(_ digits: String, identity: String, now: Date) -> ChatReply {
     let seconds = Int(now.timeIntervalSince1970)
     let text: String
-    switch command {
-    case .code(let digits):
-      switch links.redeem(digits, identity: identity, now: seconds) {
-      case .linked:
-        sessions.withLock { $0.remove(identity) }
-        text = "인증되었습니다. 이제 이 대화에서 본인의 정보로 안내해 드립니다."
-      case .wrong(let left):
-        text = "인증번호가 맞지 않거나 만료되었습니다. \(left)번 더 시도할 수 있습니다."
-      case .lockedOut(let until):
-        let minutes = max(1, (until - seconds + 59) / 60)
-        text = "잘못된 인증번호를 여러 번 입력하셨습니다. \(minutes)분 뒤에 다시 시도해 주세요."
-      case .unavailable:
-        text = "지금은 인증을 처리할 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
-      }
-    case .unlink:
-      if links.book.citizen(for: identity) == nil {
-        text = "이 대화는 어느 분과도 연결되어 있지 않습니다."
-      } else if (try? links.book.append([.unlinked(identity: identity, at: seconds)])) != nil {
-        sessions.withLock { $0.remove(identity) }
-        text = "연결을 끊었습니다. 다시 연결하려면 새 인증번호를 받아 입력해 주세요."
-      } else {
-        text = "지금은 연결을 끊을 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
-      }
+    switch links.redeem(digits, identity: identity, now: seconds) {
+    case .linked:
+      sessions.withLock { $0.remove(identity) }
+      text = "인증되었습니다. 이제 이 대화에서 본인의 정보로 안내해 드립니다."
+    case .wrong(let left):
+      text = "인증번호가 맞지 않거나 만료되었습니다. \(left)번 더 시도할 수 있습니다."
+    case .lockedOut(let until):
+      let minutes = max(1, (until - seconds + 59) / 60)
+      text = "잘못된 인증번호를 여러 번 입력하셨습니다. \(minutes)분 뒤에 다시 시도해 주세요."
+    case .unavailable:
+      text = "지금은 인증을 처리할 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
+    }
+    return ChatReply(texts: [text], intent: "account")
+  }
+
+  private func unlink(identity: String, now: Date) -> ChatReply {
+    let text: String
+    if links.book.citizen(for: identity) == nil {
+      text = "이 대화는 어느 분과도 연결되어 있지 않습니다."
+    } else if (try? links.book.append([
+      .unlinked(identity: identity, at: Int(now.timeIntervalSince1970))
+    ])) != nil {
+      sessions.withLock { $0.remove(identity) }
+      text = "연결을 끊었습니다. 다시 연결하려면 새 인증번호를 받아 입력해 주세요."
+    } else {
+      text = "지금은 연결을 끊을 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
     }
     return ChatReply(texts: [text], intent: "account")
   }

@@ -105,25 +105,8 @@ public final class LinkBook: Sendable {
   }
 
   private func locked(_ body: () throws(JournalError) -> Void) throws(Failure) {
-    let directory = (path as NSString).deletingLastPathComponent
     do {
-      try DataFolder.create(directory.isEmpty ? "." : directory)
-    } catch {
-      throw Failure(description: error.description)
-    }
-    let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw Failure(description: "cannot open '\(lockPath)': \(String(cString: strerror(errno)))")
-    }
-    defer { close(fd) }
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else {
-        throw Failure(description: "cannot lock '\(lockPath)': \(String(cString: strerror(errno)))")
-      }
-    }
-    defer { flock(fd, LOCK_UN) }
-    do {
-      try body()
+      try FileLock.withExclusive(lockPath) { try body() }
     } catch {
       throw Failure(description: "\(error)")
     }

@@ -69,6 +69,11 @@ package struct LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     free.append(slot)
   }
 
+  /// Removes every entry whose value `drop` picks (O(count): for rare sweeps, an erasure).
+  package mutating func removeAll(where drop: (Value) -> Bool) {
+    for (key, slot) in index where drop(nodes[slot].value) { remove(key) }
+  }
+
   private mutating func touch(_ slot: Int) {
     guard slot != newest else { return }
     unlinkNode(slot)
