@@ -23,7 +23,8 @@ enum ServeCommand: BiseoCommand {
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
               POST /kakao/skill, POST /nugu/{action}, POST /speaker, GET /,
               POST /session (the page's signed session token),
-              GET /citizens/{id}/reminders.ics, GET /healthz, GET /metrics, and
+              GET /citizens/{id}/{secret}/reminders.ics (biseo ical --feed-url),
+              GET /healthz, GET /metrics, and
               POST /admin/reload, POST /admin/link when an admin token is configured
       --tcp   line-JSON: one {"sender", "text", "speaker"} object per line, one reply per line
       --unix  line-JSON on a Unix socket (a stale socket file is replaced)
