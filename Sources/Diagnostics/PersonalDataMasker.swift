@@ -5,8 +5,9 @@
 /// this is a small scanner. Only a number of that shape standing on its own is masked: it may
 /// not start inside a longer digit run or a decimal fraction (`0.1791161234567…`, a retry
 /// delay) nor run on into more digits, so ordinary numbers in logs stay readable. The audit
-/// pattern it guarantees no log line matches is therefore bounded:
-/// `(^|[^0-9.]|[^0-9]\.|^\.)([0-9]{6}-?[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4})([^0-9]|$)`.
+/// pattern it guarantees no log line matches is bounded the same way (the RRN and mobile
+/// shapes `[0-9]{6}-?[1-8][0-9]{6}` and `01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}`, not preceded
+/// by a digit or a digit and a point, not followed by a digit; `PersonalDataMaskerTests`).
 /// It is idempotent, which the tests fuzz.
 public enum PersonalDataMasker {
   /// The text with every RRN and phone number masked; everything else unchanged.

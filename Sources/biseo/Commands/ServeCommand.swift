@@ -32,8 +32,10 @@ enum ServeCommand: BiseoCommand {
     Each sender is a platform identity with its own session, never a citizen id: it is a guest
     with facts of its own (kept in --data) until the citizen links it by typing a one-time code
     ("인증번호 123456") from `biseo link --citizen ID`; "연결 끊어줘" unlinks. --demo lets a
-    sender id that names a demo citizen (Corpus/profiles) talk as that citizen. --echo swaps the secretary for a demo that repeats each message (load tests of
-    the server alone). The wire formats are in docs/protocol.md.
+    sender id that names a demo citizen (Corpus/profiles) talk as that citizen, with a warning
+    at start. --echo swaps the secretary for a demo that repeats each message (load tests of
+    the server alone). The wire formats are in docs/protocol.md, what each endpoint trusts in
+    docs/security.md.
 
     Tokens: $BISEO_ADMIN_TOKEN (or "adminToken" in the --config JSON file) enables
     POST /admin/reload with "Authorization: Bearer TOKEN"; without one there is no admin
