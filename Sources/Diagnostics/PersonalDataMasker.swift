@@ -2,9 +2,12 @@
 ///
 /// One rule for every output (PIPA practice: two outputs masked differently reveal the whole
 /// number): logs show `900101-*******` and `010-****-5678`. Swift Regex has no lookbehind, so
-/// this is a small scanner. It errs on the side of masking: an RRN or mobile-number shape is
-/// masked wherever it starts, even inside a longer digit run, so that the audit pattern
-/// `[0-9]{6}-?[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}` never matches a log line.
+/// this is a small scanner. Only a number of that shape standing on its own is masked: it may
+/// not start inside a longer digit run or a decimal fraction (`0.1791161234567…`, a retry
+/// delay) nor run on into more digits, so ordinary numbers in logs stay readable. The audit
+/// pattern it guarantees no log line matches is bounded the same way (the RRN and mobile
+/// shapes `[0-9]{6}-?[1-8][0-9]{6}` and `01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}`, not preceded
+/// by a digit or a digit and a point, not followed by a digit; `PersonalDataMaskerTests`).
 /// It is idempotent, which the tests fuzz.
 public enum PersonalDataMasker {
   /// The text with every RRN and phone number masked; everything else unchanged.
@@ -32,11 +35,15 @@ public enum PersonalDataMasker {
         i += 1
         continue
       }
-      let startsRun = i == 0 || !isDigit(a[i - 1])
+      guard standsAlone(a, i) else {
+        out.append(a[i])
+        i += 1
+        continue
+      }
       if let (end, front) = residentNumber(a, i) {
         out.append(contentsOf: "\(front)-*******".unicodeScalars)
         i = end
-      } else if let (end, first, hidden, last) = phoneNumber(a, i, startsRun: startsRun) {
+      } else if let (end, first, hidden, last) = phoneNumber(a, i) {
         let masked = "\(first)-\(String(repeating: "*", count: hidden))-\(last)"
         out.append(contentsOf: masked.unicodeScalars)
         i = end
@@ -49,6 +56,15 @@ public enum PersonalDataMasker {
   }
 
   private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+
+  /// Whether a number may start at `i`: not inside a digit run, nor the fraction of a decimal
+  /// (`.` or `,` right after a digit).
+  private static func standsAlone(_ a: [Unicode.Scalar], _ i: Int) -> Bool {
+    guard i > 0 else { return true }
+    if isDigit(a[i - 1]) { return false }
+    let point = a[i - 1] == "." || a[i - 1] == ","
+    return !(point && i > 1 && isDigit(a[i - 2]))
+  }
 
   private static func digits(_ a: [Unicode.Scalar], _ i: Int, _ n: Int) -> String? {
     guard i >= 0, i + n <= a.count else { return nil }
@@ -73,35 +89,30 @@ public enum PersonalDataMasker {
   private static func residentNumber(_ a: [Unicode.Scalar], _ i: Int) -> (Int, String)? {
     guard let front = digits(a, i, 6) else { return nil }
     let j = skipSeparator(a, i + 6, "-‐– ")
-    guard let back = digits(a, j, 7), let g = back.first, ("1"..."8").contains(g) else {
-      return nil
-    }
+    guard let back = digits(a, j, 7), let g = back.first, ("1"..."8").contains(g),
+      endsRun(a, j + 7)
+    else { return nil }
     return (j + 7, front)
   }
 
   /// Mobile `01X`, Seoul `02`, regional `0[3-6][1-5]` and `070`, then 3–4 digits, then 4;
-  /// separators '-', '.', ' ' or none.
-  ///
-  /// Mobile numbers are masked wherever they start; landlines only as a whole digit run, so
-  /// that ordinary long numbers are not taken for them.
-  private static func phoneNumber(
-    _ a: [Unicode.Scalar], _ i: Int, startsRun: Bool
-  ) -> (Int, String, Int, String)? {
-    var prefixes: [(String, Bool)] = []
+  /// separators '-', '.', ' ' or none; the caller checked it starts on its own, and it must end
+  /// where the digits end.
+  private static func phoneNumber(_ a: [Unicode.Scalar], _ i: Int) -> (Int, String, Int, String)? {
+    var prefixes: [String] = []
     if let p3 = digits(a, i, 3) {
       let c = Array(p3)
       let mobile = c[0] == "0" && c[1] == "1" && "016789".contains(c[2])
       let regional = c[0] == "0" && ("3"..."6").contains(c[1]) && ("1"..."5").contains(c[2])
-      if mobile { prefixes.append((p3, true)) }
-      if startsRun, regional || p3 == "070" { prefixes.append((p3, false)) }
+      if mobile || regional || p3 == "070" { prefixes.append(p3) }
     }
-    if startsRun, digits(a, i, 2) == "02" { prefixes.append(("02", false)) }
-    for (prefix, mobile) in prefixes {
+    if digits(a, i, 2) == "02" { prefixes.append("02") }
+    for prefix in prefixes {
       let j = skipSeparator(a, i + prefix.count, "-. ")
       for middle in [4, 3] {
         guard digits(a, j, middle) != nil else { continue }
         let k = skipSeparator(a, j + middle, "-. ")
-        if let last = digits(a, k, 4), mobile || endsRun(a, k + 4) {
+        if let last = digits(a, k, 4), endsRun(a, k + 4) {
           return (k + 4, prefix, middle, last)
         }
       }

@@ -16,6 +16,10 @@ enum CommandTable {
     CommandEntry(EvalCommand.self),
     CommandEntry(IntentsCommand.self),
     CommandEntry(ServeCommand.self),
+    CommandEntry(LinkCommand.self),
+    CommandEntry(UnlinkCommand.self),
+    CommandEntry(ExportCommand.self),
+    CommandEntry(ForgetCommand.self),
     CommandEntry(TextCommand.self),
   ]
 }

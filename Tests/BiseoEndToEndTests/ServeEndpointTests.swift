@@ -24,11 +24,25 @@ import Testing
   /// The feed `biseo serve` sends for 최민호, fetched from a running server.
   private func servedCalendar() async throws -> (status: Int, type: String?, body: Data) {
     _ = try await Self.prepared()
+    let feed = try await offPool {
+      try BiseoProcess.run([
+        "ical", "--citizen", "c004-choi-minho", "--feed-url", "--data", Self.data,
+      ])
+    }
+    let path = feed.stdout.trimmingCharacters(in: .newlines)
+    #expect(path.hasPrefix("/citizens/c004-choi-minho/") && path.hasSuffix("/reminders.ics"))
     let server = try await ServeProcess.start(["--data", Self.data, "--as-of", Self.day])
     defer { server.stop() }
-    #expect(try await server.request("GET", "/citizens/nobody/reminders.ics").status == 404)
-    let (status, headers, body) = try await server.request(
-      "GET", "/citizens/c004-choi-minho/reminders.ics")
+    // Without the secret, with a wrong one, or for nobody: the same 404.
+    let wrong = path.replacingOccurrences(of: "/reminders.ics", with: "0/reminders.ics")
+    for probe in [
+      "/citizens/nobody/reminders.ics", "/citizens/c004-choi-minho/reminders.ics", wrong,
+    ] {
+      let answer = try await server.request("GET", probe)
+      #expect(answer.status == 404)
+      #expect(String(decoding: answer.body, as: UTF8.self) == #"{"error":"no such calendar"}"#)
+    }
+    let (status, headers, body) = try await server.request("GET", path)
     return (status, headers["content-type"], body)
   }
 
@@ -80,7 +94,7 @@ import Testing
       "skipped: python3 cannot import 'prometheus_client' (pip install prometheus_client)"))
   func metricsParse() async throws {
     _ = try await Self.prepared()
-    let server = try await ServeProcess.start(["--data", Self.data, "--as-of", Self.day])
+    let server = try await ServeProcess.start(["--data", Self.data, "--as-of", Self.day, "--demo"])
     defer { server.stop() }
     for text in ["민방위 언제까지야?", "고마워"] {
       let body = #"{"sender":"c004-choi-minho","text":"\#(text)"}"#
@@ -162,10 +176,10 @@ import Testing
         to: URL(fileURLWithPath: rules))
     }
     let server = try await ServeProcess.start(
-      ["--data", Self.data, "--as-of", Self.day, "--rules", rules], readErrors: true)
+      ["--data", Self.data, "--as-of", Self.day, "--rules", rules, "--demo"], readErrors: true)
     defer { server.stop() }
     kill(server.process.processIdentifier, SIGHUP)
-    let first = try await offPool { server.readErrors(until: "\n") }
+    let first = try await offPool { server.readErrors(until: "rules and intents") }
     #expect(first.contains("biseo serve: reloaded rules and intents"))
     try Data("rule broken \"깨짐\"\n  when 1 +\n".utf8).write(
       to: URL(fileURLWithPath: rules + "/health/broken.rule"))

@@ -17,7 +17,7 @@ import Testing
   func browserConversation() async throws {
     let chromium = try #require(Self.chromium)
     let data = NSTemporaryDirectory() + "biseo-web-\(UUID().uuidString)"
-    let server = try await ServeProcess.start(["--data", data, "--as-of", "2026-03-02"])
+    let server = try await ServeProcess.start(["--data", data, "--as-of", "2026-03-02", "--demo"])
     defer { server.stop() }
     let question = "민방위 언제까지야?".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     let url = "http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho&q=\(question)"

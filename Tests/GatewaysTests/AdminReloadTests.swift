@@ -24,8 +24,9 @@ struct AdminReloadTests {
       return (rules, intents, paths, SecretaryRuntime.load(paths).runtime)
     }
     let runtime = try #require(loaded)
+    // Demo mode: the tests talk as a shipped demo citizen by sender id.
     let secretary = SecretaryResponder(
-      runtime: runtime, paths: paths, clock: SecretaryFixture.clock)
+      runtime: runtime, paths: paths, clock: SecretaryFixture.clock, demo: true)
     let server = try TestServer.start(responder: secretary, services: secretary) {
       $0.adminToken = token.flatMap(SharedSecret.init)
     }

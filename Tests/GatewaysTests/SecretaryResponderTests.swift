@@ -23,10 +23,10 @@ import Testing
   /// 2026-03-02 09:00 in Seoul.
   static let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_772_409_600) }
 
-  @Test("데모 시민은 그 시민으로, 처음 보는 발신자는 자기 시민으로 대화한다")
+  @Test("데모 모드에서 데모 시민은 그 시민으로, 처음 보는 발신자는 손님으로 대화한다")
   func sessionsTalkAsTheirCitizens() async throws {
     let runtime = try #require(await SecretaryFixture.sharedRuntime())
-    let responder = SecretaryResponder(runtime: runtime, clock: Self.clock)
+    let responder = SecretaryResponder(runtime: runtime, clock: Self.clock, demo: true)
     let demo = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", platform: .native))
     #expect(demo.texts.first?.contains("최민호님은 올해 민방위 4년차입니다") == true)
@@ -39,13 +39,13 @@ import Testing
     let answered = await responder.respond(
       to: ChatRequest(sender: "u:1", text: "1990-05-01", platform: .kakao))
     #expect(answered.texts.first?.contains("해당하시나요") == true)
-    let stored = try runtime.profiles.profile("kakao-u_1")
+    let stored = try runtime.profiles.profile(SecretaryResponder.guestID(for: "kakao:u:1"))
     #expect(stored["birthDate"] == .string("1990-05-01"))
   }
 
   @Test func speakersGetSpeech() async throws {
     let runtime = try #require(await SecretaryFixture.sharedRuntime())
-    let responder = SecretaryResponder(runtime: runtime, clock: Self.clock)
+    let responder = SecretaryResponder(runtime: runtime, clock: Self.clock, demo: true)
     let reply = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", speaker: true, platform: .nugu)
     )

@@ -81,6 +81,21 @@ public final class DeliveryLedger: Sendable {
     try await record(LedgerRecord(event: .dead, key: key, at: at, detail: reason))
   }
 
+  /// Erases every entry of `citizen` (planned, pending and finished): nothing more is sent to
+  /// them, and the next compaction leaves nothing of theirs in the file.
+  ///
+  /// - Returns: true if the ledger held anything of the citizen (then the record is written).
+  /// - Throws: `JournalError` if the record could not be made durable.
+  @discardableResult
+  public func erase(citizen: String, at: Date) async throws -> Bool {
+    try await record(LedgerRecord(event: .erased, key: citizen, at: at))
+  }
+
+  /// Every entry of `citizen`, in planning order (for an export of what is held about them).
+  public func entries(of citizen: String) -> [LedgerEntry] {
+    state.withLock { s in s.order.compactMap { s.entries[$0] }.filter { $0.belongs(to: citizen) } }
+  }
+
   /// Remembers that `endpoint` answered 410, so a restarted daemon never calls it again.
   ///
   /// - Parameters:

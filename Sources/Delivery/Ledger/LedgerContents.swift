@@ -31,6 +31,13 @@ struct LedgerContents {
   /// - Returns: whether anything changed.
   @discardableResult
   mutating func apply(_ record: LedgerRecord) -> Bool {
+    if record.event == .erased {
+      let gone = Set(entries.values.filter { $0.belongs(to: record.key) }.map(\.key))
+      guard !gone.isEmpty else { return false }
+      for key in gone { entries[key] = nil }
+      order.removeAll { gone.contains($0) }
+      return true
+    }
     guard record.event == .endpointDisabled else {
       return record.apply(to: &entries, order: &order)
     }

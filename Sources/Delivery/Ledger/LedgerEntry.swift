@@ -35,12 +35,24 @@ public struct LedgerEntry: Equatable, Sendable {
   public var detail: String?
 }
 
+extension LedgerEntry {
+  /// Whether the entry is the citizen's: by its notice, or, for a tombstone that kept only its
+  /// key, by the key's first field (keys are `citizen:rule:…`).
+  func belongs(to citizen: String) -> Bool {
+    if let notice { return notice.citizen == citizen }
+    return key.hasPrefix(citizen + ":")
+  }
+}
+
 /// One journal record of the ledger, stored as sorted-key JSON inside a frame.
 struct LedgerRecord: Codable, Equatable {
   enum Event: String, Codable {
     case planned, attempted, retry, delivered, failed, dead
     /// An endpoint answered 410: `key` is the endpoint (its URL), `channel` the channel name.
     case endpointDisabled
+    /// A citizen's data was erased: `key` is the citizen; every entry of theirs goes, pending
+    /// ones unsent, and compaction writes none of them (nor this record) again.
+    case erased
   }
 
   var event: Event
@@ -68,7 +80,7 @@ struct LedgerRecord: Codable, Equatable {
     if var entry = entries[key] {
       if entry.state.isTerminal { return false }
       switch event {
-      case .planned, .endpointDisabled: return false
+      case .planned, .endpointDisabled, .erased: return false
       case .attempted:
         entry.state = .attempted
         entry.attempts = max(entry.attempts, attempt ?? entry.attempts + 1)

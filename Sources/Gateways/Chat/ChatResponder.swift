@@ -8,6 +8,8 @@ package enum ChatPlatform: String, Sendable, CaseIterable {
   case kakao
   /// A speaker backend in the NUGU backend-proxy shape (`POST /speaker`).
   case nugu
+  /// The web chat page (`POST /chat` with a signed session token instead of a sender).
+  case web
 }
 
 /// One message from a citizen, as every gateway hands it to the dialogue.

@@ -1,13 +1,21 @@
 import CivilCalendar
+import Delivery
 import Foundation
 import Secretary
 import Synchronization
 
 /// The real responder: each session talks to the secretary as one citizen.
 ///
-/// A sender id that names a known citizen (`c004-choi-minho`) talks as that citizen; any other
-/// sender gets a citizen of its own (`kakao-u-9f3a`), created on first contact and kept in the
-/// data directory, so what a platform user tells the secretary survives a restart.
+/// A sender is a platform identity (`kakao:u-9f3a`, `chat:web-1`), never a citizen id: it
+/// speaks for a citizen only once linked with a one-time code ("인증번호 123456", see
+/// `LinkCodes`); until then it is a guest with a profile of its own (`guest-` and a hash of
+/// the identity), so what it tells the secretary survives a restart and reaches nobody else.
+/// Only in demo mode (`serve --demo`) does a sender id naming a shipped demo citizen
+/// (`Corpus/profiles`) talk as that citizen.
+///
+/// Turns of one citizen run one at a time (`TurnLocks`): each reads the conversation and the
+/// profile, answers and saves before the next starts, so no message's facts are lost.
+/// Sessions are kept for at most `maxSessions` identities, the least recently used dropped.
 ///
 /// The loaded secretary can be replaced while serving (`reload()`): a message already being
 /// answered finishes on the old one, and sessions carry over, since a `Conversation` holds
@@ -16,7 +24,14 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   private let current: Mutex<SecretaryRuntime>
   private let paths: SecretaryPaths?
   private let clock: @Sendable () -> Date
-  private let sessions = Mutex<[String: Conversation]>([:])
+  private let sessions: Mutex<LRUCache<String, Conversation>>
+  private let turns = TurnLocks()
+  /// Demo citizens a sender id may name (`--demo`); empty otherwise.
+  private let demoCitizens: Set<String>
+  /// Links between platform identities and citizens, and their codes.
+  package let links: LinkCodes
+  /// Identities that asked to erase their data, and when: "삭제 확인" acts only within minutes.
+  private let erasureAsked = Mutex(LRUCache<String, Date>(capacity: 10_000))
   /// Held for a whole reload, so two reloads never race to swap.
   private let reloading = Mutex(())
 
@@ -24,25 +39,84 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   ///   - runtime: the loaded secretary.
   ///   - paths: where it was loaded from, for `reload()`; nil when it cannot be reloaded.
   ///   - clock: the time (the serve command passes the system clock; tests a fixed one).
+  ///   - demo: whether sender ids may name the shipped demo citizens (never in production).
+  ///   - maxSessions: most conversations kept in memory.
   package init(
-    runtime: SecretaryRuntime, paths: SecretaryPaths? = nil, clock: @escaping @Sendable () -> Date
+    runtime: SecretaryRuntime, paths: SecretaryPaths? = nil,
+    clock: @escaping @Sendable () -> Date, demo: Bool = false, maxSessions: Int = 10_000
   ) {
     current = Mutex(runtime)
     self.paths = paths
     self.clock = clock
+    demoCitizens = demo ? Set(runtime.profiles.demoCitizenIDs()) : []
+    sessions = Mutex(LRUCache(capacity: maxSessions))
+    links = LinkCodes(book: LinkBook(dataDirectory: runtime.profiles.dataDirectory))
   }
 
   /// The secretary answering now.
   package var runtime: SecretaryRuntime { current.withLock { $0 } }
 
+  /// Conversations dropped to keep within `maxSessions`.
+  package var sessionEvictions: Int { sessions.withLock { $0.evictions } }
+
+  /// What `/metrics` shows of links and bounds.
+  package var counters: [(name: String, help: String, value: Int)] {
+    let counts = links.counts
+    return [
+      ("links_made_total", "Platform identities linked to a citizen by a code.", counts.linked),
+      ("link_codes_wrong_total", "Link codes typed that matched no code.", counts.wrongCodes),
+      (
+        "link_lockouts_total", "Identities locked out after too many wrong codes.",
+        counts.identityLockouts
+      ),
+      (
+        "link_codes_revoked_total", "Outstanding codes revoked after too many wrong codes.",
+        counts.codesRevoked
+      ),
+      (
+        "session_evictions_total", "Conversations dropped to stay within the bound.",
+        sessionEvictions
+      ),
+      (
+        "profile_cache_evictions_total", "Parsed profiles dropped to stay within the bound.",
+        runtime.profiles.cacheEvictions
+      ),
+    ]
+  }
+
   package func respond(to request: ChatRequest) async -> ChatReply {
     let now = clock()
+    if let command = AccountCommand(request.text) {
+      switch command {
+      case .code(let digits): return redeem(digits, identity: request.sessionKey, now: now)
+      case .unlink: return unlink(identity: request.sessionKey, now: now)
+      case .showMine, .eraseMine, .confirmErase:
+        let citizen = citizen(for: request)
+        await turns.acquire(citizen)
+        defer { turns.release(citizen) }
+        return await rights(command, identity: request.sessionKey, citizen: citizen, now: now)
+      }
+    }
+    let citizen = citizen(for: request)
+    await turns.acquire(citizen)
+    defer { turns.release(citizen) }
+    return turn(request, citizen: citizen, now: now)
+  }
+
+  /// One turn of the dialogue; the caller holds the citizen's turn.
+  private func turn(_ request: ChatRequest, citizen: String, now: Date) -> ChatReply {
     let asOf = CivilDate(instant: now, timeZone: CivilDate.seoul)
     let runtime = self.runtime
+    let profiles = runtime.profiles
+    if (try? profiles.profile(citizen)) == nil {
+      try? profiles.save(citizen, .object([("id", .string(citizen))]))
+    }
     let dialogue = DialogueManager(runtime: runtime)
+    // A session made before a link or unlink spoke for someone else: start afresh.
     var conversation =
-      sessions.withLock { $0[request.sessionKey] }
-      ?? Conversation(citizenID: citizen(for: request, in: runtime.profiles))
+      sessions.withLock { $0.get(request.sessionKey) }.flatMap {
+        $0.citizenID == citizen ? $0 : nil
+      } ?? Conversation(citizenID: citizen)
     let reply: ChatReply
     if request.speaker {
       let turn = dialogue.respondSpoken(to: request.text, in: &conversation, asOf: asOf, now: now)
@@ -56,8 +130,103 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
         quickReplies: answer.quickReplies.map { QuickReply(title: $0.title, payload: $0.payload) },
         endSession: answer.endsConversation, intent: conversation.lastIntent)
     }
-    sessions.withLock { $0[request.sessionKey] = conversation }
+    sessions.withLock { $0.set(request.sessionKey, conversation) }
     return reply
+  }
+
+  /// "내 정보 보여줘" and "내 정보 삭제해줘" → "삭제 확인" (the only commands it is given); the
+  /// caller holds the citizen's turn.
+  private func rights(_ command: AccountCommand, identity: String, citizen: String, now: Date)
+    async -> ChatReply
+  {
+    let records = CitizenRecords(profiles: runtime.profiles, links: links.book)
+    switch command {
+    case .showMine:
+      let held = records.export(citizen, ledger: nil)
+      var consents = 0
+      if case .array(let entries)? = held["consents"] { consents = entries.count }
+      var identities = 0
+      if case .array(let entries)? = held["linkedIdentities"] { identities = entries.count }
+      return ChatReply(
+        texts: [
+          "제가 보관하고 있는 정보입니다.", (held["profile"] ?? .null).prettyText,
+          "동의 기록 \(consents)건, 연결된 대화 \(identities)개. 알림 기록을 포함한 전체 사본은 "
+            + "운영 기관에 요청하시면 받으실 수 있습니다.",
+        ], intent: "account")
+    case .eraseMine:
+      erasureAsked.withLock { $0.set(identity, now) }
+      return ChatReply(
+        texts: [
+          "보관 중인 정보(배운 사실, 동의 기록, 연결, 예정된 알림)를 모두 삭제할까요? "
+            + "되돌릴 수 없습니다. 삭제하려면 5분 안에 '삭제 확인'이라고 입력해 주세요."
+        ], quickReplies: [QuickReply(title: "삭제 확인", payload: "삭제 확인")], intent: "account")
+    case .confirmErase, .code, .unlink:
+      let asked = erasureAsked.withLock { $0.get(identity) }
+      erasureAsked.withLock { $0.remove(identity) }
+      guard let asked, now.timeIntervalSince(asked) <= 300, now >= asked else {
+        return ChatReply(
+          texts: ["삭제 요청이 없거나 만료되었습니다. '내 정보 삭제해줘'부터 다시 말씀해 주세요."],
+          intent: "account")
+      }
+      do {
+        let erasure = try await records.forget(citizen, ledger: nil, now: now)
+        sessions.withLock { $0.removeAll { $0.citizenID == citizen } }
+        return ChatReply(
+          texts: ["삭제했습니다. 접수번호는 \(erasure.receipt)입니다. 예정된 알림도 보내지 않습니다."],
+          intent: "account")
+      } catch {
+        return ChatReply(
+          texts: ["지금은 삭제하지 못했습니다. 잠시 뒤에 다시 시도해 주세요."], intent: "account")
+      }
+    }
+  }
+
+  /// Redeems a code or unlinks; the dialogue never sees these messages.
+  private func redeem(_ digits: String, identity: String, now: Date) -> ChatReply {
+    let seconds = Int(now.timeIntervalSince1970)
+    let text: String
+    switch links.redeem(digits, identity: identity, now: seconds) {
+    case .linked:
+      sessions.withLock { $0.remove(identity) }
+      text = "인증되었습니다. 이제 이 대화에서 본인의 정보로 안내해 드립니다."
+    case .wrong(let left):
+      text = "인증번호가 맞지 않거나 만료되었습니다. \(left)번 더 시도할 수 있습니다."
+    case .lockedOut(let until):
+      let minutes = max(1, (until - seconds + 59) / 60)
+      text = "잘못된 인증번호를 여러 번 입력하셨습니다. \(minutes)분 뒤에 다시 시도해 주세요."
+    case .unavailable:
+      text = "지금은 인증을 처리할 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
+    }
+    return ChatReply(texts: [text], intent: "account")
+  }
+
+  private func unlink(identity: String, now: Date) -> ChatReply {
+    let text: String
+    if links.book.citizen(for: identity) == nil {
+      text = "이 대화는 어느 분과도 연결되어 있지 않습니다."
+    } else if (try? links.book.append([
+      .unlinked(identity: identity, at: Int(now.timeIntervalSince1970))
+    ])) != nil {
+      sessions.withLock { $0.remove(identity) }
+      text = "연결을 끊었습니다. 다시 연결하려면 새 인증번호를 받아 입력해 주세요."
+    } else {
+      text = "지금은 연결을 끊을 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
+    }
+    return ChatReply(texts: [text], intent: "account")
+  }
+
+  /// The citizen a sender talks as: a demo citizen by id (demo mode only), the linked citizen,
+  /// or the identity's own guest.
+  private func citizen(for request: ChatRequest) -> String {
+    if demoCitizens.contains(request.sender) { return request.sender }
+    if let linked = links.book.citizen(for: request.sessionKey) { return linked }
+    return Self.guestID(for: request.sessionKey)
+  }
+
+  /// A guest's citizen id: derived from the identity, so two messages of a new sender arriving
+  /// at once get the same id and two senders never share one (96 bits of SHA-256).
+  package static func guestID(for identity: String) -> String {
+    "guest-" + SHA256.hash(Array(identity.utf8)).prefix(12).map { $0 }.hexString
   }
 
   /// The citizen's subscribed reminders for a year from today (the clock's day in Korea),
@@ -71,6 +240,21 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
     return ICalendarWriter.calendar(plans, stamp: asOf.instant(atHour: 9))
   }
 
+  package func feed(citizen: String, secret: String) -> String? {
+    guard FeedSecrets.matches(citizen: citizen, candidate: secret, in: links.book) else {
+      return nil
+    }
+    return calendar(citizen: citizen)
+  }
+
+  package func issueLinkCode(citizen: String) throws -> (code: String, expires: Int)? {
+    guard runtime.profiles.citizenIDs().contains(citizen) else { return nil }
+    let now = Int(clock().timeIntervalSince1970)
+    let lifetime = links.policy.lifetime
+    let code = try LinkCodes.issue(citizen: citizen, book: links.book, now: now, lifetime: lifetime)
+    return (code, now + lifetime)
+  }
+
   package func reload() -> ReloadOutcome {
     guard let paths else {
       return ReloadOutcome(applied: false, report: "this secretary was not loaded from files\n")
@@ -81,20 +265,5 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
       current.withLock { $0 = loaded }
       return ReloadOutcome(applied: true, report: report)
     }
-  }
-
-  /// The citizen a sender talks as; created (with only its id known) the first time.
-  private func citizen(for request: ChatRequest, in profiles: ProfileStore) -> String {
-    if (try? profiles.profile(request.sender)) != nil { return request.sender }
-    var id = "\(request.platform.rawValue)-"
-    for scalar in request.sender.unicodeScalars where id.count < 64 {
-      let allowed =
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-      id.unicodeScalars.append(allowed || scalar == "-" || scalar == "_" ? scalar : "_")
-    }
-    if (try? profiles.profile(id)) == nil {
-      try? profiles.save(id, .object([("id", .string(id))]))
-    }
-    return id
   }
 }

@@ -1,13 +1,16 @@
 import Dispatch
 
-/// `POST /admin/reload`: load rules and intents again without a restart.
+/// `POST /admin/reload` (load rules and intents again without a restart) and `POST /admin/link`
+/// (a one-time link code for a verified citizen).
 ///
 /// Exists only when an admin token is configured; every request must carry
 /// `Authorization: Bearer <token>` (RFC 6750), compared in constant time. A reload that fails
 /// answers 422 with the located diagnostics and leaves the running secretary in place.
 package enum AdminEndpoint {
-  /// The one admin path.
+  /// The reload path.
   package static let reloadPath = "/admin/reload"
+  /// The path that issues link codes.
+  package static let linkPath = "/admin/link"
   /// Reloads run one at a time, on a thread of their own (loading may train a model).
   private static let queue = DispatchQueue(label: "biseo-admin-reload")
 
@@ -21,6 +24,44 @@ package enum AdminEndpoint {
   static func reload(
     _ request: HTTPRequest, token: SharedSecret, services: any SecretaryServices
   ) -> RouteOutcome {
+    if let refusal = refusal(request, token: token) { return .immediate(refusal) }
+    return .work(queue) { response(for: services.reload()) }
+  }
+
+  /// `POST /admin/link` with `{"citizen": ID}`: a one-time link code for a citizen the
+  /// operator verified, as `biseo link --citizen ID` prints it.
+  ///
+  /// - Returns: 401 without the token, 400 for a bad body, 404 for an unknown citizen, else
+  ///   200 `{"citizen","code","expires"}` (expires in Unix seconds).
+  static func link(
+    _ request: HTTPRequest, token: SharedSecret, services: any SecretaryServices
+  ) -> RouteOutcome {
+    if let refusal = refusal(request, token: token) { return .immediate(refusal) }
+    let citizen: String
+    do throws(JSONBody.DecodeError) {
+      citizen = try JSONBody.string(try JSONBody.object(request.body), "citizen")
+    } catch {
+      return .immediate(.error(400, error.description))
+    }
+    return .work(queue) {
+      do {
+        guard let issued = try services.issueLinkCode(citizen: citizen) else {
+          return .error(404, "no such citizen")
+        }
+        return .json(
+          200,
+          JSONBody.encode([
+            "citizen": .string(citizen), "code": .string(issued.code),
+            "expires": .int(issued.expires),
+          ]))
+      } catch {
+        return .error(503, "the link journal cannot be written")
+      }
+    }
+  }
+
+  /// 401 with the RFC 6750 challenge unless the request carries the admin token.
+  private static func refusal(_ request: HTTPRequest, token: SharedSecret) -> HTTPResponse? {
     let header = request.header("Authorization")
     guard token.authorizes(header, scheme: "Bearer") else {
       // RFC 6750 §3.1: no error code when no credentials came, invalid_token for wrong ones.
@@ -29,9 +70,9 @@ package enum AdminEndpoint {
       var response = HTTPResponse.error(
         401, header == nil ? "an admin token is required" : "the admin token is not valid")
       response.headers.append(HTTPHeader("WWW-Authenticate", challenge))
-      return .immediate(response)
+      return response
     }
-    return .work(queue) { response(for: services.reload()) }
+    return nil
   }
 
   /// The JSON answer for a reload.

@@ -34,6 +34,26 @@ package enum NativeChat {
     try request(from: try JSONBody.object(bytes))
   }
 
+  /// Reads a `POST /chat` body: with `"session"` (the web page) the sender is the identity the
+  /// signed token stands for, on the `web` platform; else `"sender"` as on the sockets.
+  ///
+  /// - Parameters:
+  ///   - bytes: the JSON body.
+  ///   - sessions: the token checker; nil when the server issues none.
+  /// - Throws: `JSONBody.DecodeError`, for a bad or expired token too.
+  package static func request(from bytes: some Collection<UInt8>, sessions: SessionTokens?)
+    throws(JSONBody.DecodeError) -> ChatRequest
+  {
+    let object = try JSONBody.object(bytes)
+    guard object["session"] != nil else { return try request(from: object) }
+    let token = try JSONBody.string(object, "session")
+    guard let sender = sessions?.sender(of: token) else {
+      throw .field("session", expected: "a valid, unexpired session token (POST /session)")
+    }
+    let text = TextNormalizer.normalize(try JSONBody.string(object, "text"))
+    return ChatRequest(sender: sender, text: text, platform: .web)
+  }
+
   /// The reply object for a request.
   ///
   /// - Parameters:

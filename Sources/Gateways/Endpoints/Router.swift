@@ -36,10 +36,11 @@ package struct Router: Sendable {
   ///   - adminToken: the bearer token of `POST /admin/reload`; nil means there is no admin
   ///     endpoint at all.
   ///   - nuguKey: the NUGU API key; nil accepts speaker requests without one.
+  ///   - sessions: signs the web page's session tokens; nil: `POST /session` is absent.
   package init(
     metrics: GatewayMetrics, kakaoSkillPath: String = "/kakao/skill",
     services: (any SecretaryServices)? = nil, adminToken: SharedSecret? = nil,
-    nuguKey: SharedSecret? = nil
+    nuguKey: SharedSecret? = nil, sessions: SessionTokens? = nil
   ) {
     self.metrics = metrics
     let restHealth = Route(endpoint: "rest_health", methods: ["GET"]) { _, _ in
@@ -47,7 +48,11 @@ package struct Router: Sendable {
     }
     var table: [String: Route] = [
       "/chat": Route(endpoint: "chat", methods: ["POST"]) { request, _ in
-        Self.chat(request.body, decode: NativeChat.request(from:), encode: NativeChat.encode)
+        Self.chat(
+          request.body,
+          decode: { body throws(JSONBody.DecodeError) in
+            try NativeChat.request(from: body, sessions: sessions)
+          }, encode: NativeChat.encode)
       },
       "/webhooks/rest/webhook": Route(endpoint: "rest", methods: ["POST"]) { request, _ in
         Self.chat(request.body, decode: RasaChannel.request(from:), encode: RasaChannel.encode)
@@ -79,9 +84,21 @@ package struct Router: Sendable {
             body: Array(metrics.render().utf8)))
       },
     ]
+    if let sessions {
+      table["/session"] = Route(endpoint: "session", methods: ["POST"]) { _, _ in
+        let issued = sessions.issue()
+        return .immediate(
+          .json(
+            200,
+            JSONBody.encode(["token": .string(issued.token), "expires": .int(issued.expires)])))
+      }
+    }
     if let adminToken, let services {
       table[AdminEndpoint.reloadPath] = Route(endpoint: "admin_reload", methods: ["POST"]) {
         request, _ in AdminEndpoint.reload(request, token: adminToken, services: services)
+      }
+      table[AdminEndpoint.linkPath] = Route(endpoint: "admin_link", methods: ["POST"]) {
+        request, _ in AdminEndpoint.link(request, token: adminToken, services: services)
       }
     }
     routes = table

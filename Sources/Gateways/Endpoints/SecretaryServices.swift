@@ -11,6 +11,14 @@ package protocol SecretaryServices: Sendable {
   /// - Returns: the file, or nil when no such citizen is known.
   func calendar(citizen: String) -> String?
 
+  /// The calendar behind a feed URL: only with the citizen's current feed secret.
+  ///
+  /// - Parameters:
+  ///   - citizen: a citizen id, already checked to be a plain name.
+  ///   - secret: the secret from the URL (empty when the URL had none).
+  /// - Returns: the file, or nil for an unknown citizen or a wrong secret alike.
+  func feed(citizen: String, secret: String) -> String?
+
   /// Loads rules and intents again off to the side and swaps them in only if they load
   /// cleanly; otherwise the running ones stay.
   ///
@@ -19,6 +27,13 @@ package protocol SecretaryServices: Sendable {
   ///
   /// - Returns: what happened, with every diagnostic.
   func reload() -> ReloadOutcome
+
+  /// Issues a one-time link code for a citizen the operator verified (`POST /admin/link`).
+  ///
+  /// - Parameter citizen: a citizen id from the request body.
+  /// - Returns: the six digits and their expiry (Unix seconds), or nil for an unknown citizen.
+  /// - Throws: when the link journal cannot be written.
+  func issueLinkCode(citizen: String) throws -> (code: String, expires: Int)?
 }
 
 /// The result of `SecretaryServices.reload()`.

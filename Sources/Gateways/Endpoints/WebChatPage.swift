@@ -2,9 +2,11 @@
 ///
 /// No external resources (no fonts, scripts or styles from elsewhere). Enter sends, except
 /// while a Korean IME is still composing a syllable (`isComposing`), so the last syllable is
-/// never cut off; quick replies are buttons; "내 알림" shows the upcoming reminders. The sender
-/// is `?citizen=ID` when given (a demo citizen), else a random id kept in `localStorage`;
-/// `&q=…` asks a first question (links from a notification).
+/// never cut off; quick replies are buttons; "내 알림" shows the upcoming reminders. Under
+/// `serve --demo`, `?citizen=ID` talks as that demo citizen; otherwise the page keeps a signed
+/// session token from `POST /session` in `localStorage` (never a raw id) and the visitor links
+/// to a citizen with "인증번호 NNNNNN"; `&q=…` asks a first question (links from a
+/// notification).
 enum WebChatPage {
   static let html = """
     <!doctype html>
@@ -40,12 +42,29 @@ enum WebChatPage {
     </form>
     <script>
     const params = new URLSearchParams(location.search);
-    let sender = params.get("citizen") || localStorage.getItem("biseo-sender");
-    if (!sender) {
-      sender = "web-" + Math.random().toString(36).slice(2, 10);
-      localStorage.setItem("biseo-sender", sender);
+    // Under serve --demo, ?citizen=ID talks as that demo citizen; otherwise the page holds a
+    // signed session token from POST /session and links to a citizen with "인증번호 NNNNNN".
+    const demoCitizen = params.get("citizen");
+    let token = localStorage.getItem("biseo-session");
+    async function newSession() {
+      try {
+        const response = await fetch("/session", { method: "POST" });
+        if (!response.ok) return null;
+        const body = await response.json();
+        localStorage.setItem("biseo-session", body.token);
+        return body.token;
+      } catch (error) {
+        return null;
+      }
     }
-    document.getElementById("who").textContent = sender;
+    function chat(text) {
+      const body = demoCitizen ? { sender: demoCitizen, text } : { session: token, text };
+      return fetch("/chat", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body)
+      });
+    }
+    document.getElementById("who").textContent = demoCitizen || "";
     const log = document.getElementById("log");
     const quick = document.getElementById("quick");
     const input = document.getElementById("text");
@@ -71,10 +90,13 @@ enum WebChatPage {
       if (!text.trim()) return;
       bubble(shown || text, "me");
       try {
-        const response = await fetch("/chat", {
-          method: "POST", headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ sender, text })
-        });
+        if (!demoCitizen && !token) token = await newSession();
+        let response = await chat(text);
+        if (response.status === 400 && !demoCitizen) {
+          // An expired or foreign token: a new session (a new identity; link again).
+          token = await newSession();
+          response = await chat(text);
+        }
         const reply = await response.json();
         if (!response.ok) { bubble(reply.error || "오류가 났어요.", "bot"); return; }
         for (const paragraph of reply.texts) bubble(paragraph, "bot");

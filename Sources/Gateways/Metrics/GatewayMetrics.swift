@@ -50,13 +50,19 @@ package final class GatewayMetrics: Sendable {
   package let rejectedConnections = Atomic<Int>(0)
 
   private let reminderStates: ReminderStates?
+  /// Counters kept elsewhere (link codes, evictions), read at each scrape.
+  package typealias Counters = @Sendable () -> [(name: String, help: String, value: Int)]
+  private let counters: Counters?
 
   /// Creates empty metrics.
   ///
-  /// - Parameter reminderStates: where `biseo_reminders` comes from (the delivery ledger);
-  ///   nil leaves that family out.
-  package init(reminderStates: ReminderStates? = nil) {
+  /// - Parameters:
+  ///   - reminderStates: where `biseo_reminders` comes from (the delivery ledger); nil leaves
+  ///     that family out.
+  ///   - counters: further counters, each rendered as its own family (`biseo_` + name).
+  package init(reminderStates: ReminderStates? = nil, counters: Counters? = nil) {
     self.reminderStates = reminderStates
+    self.counters = counters
   }
 
   /// Counts one chat message answered.
@@ -153,6 +159,11 @@ package final class GatewayMetrics: Sendable {
       for (state, count) in states {
         out += "biseo_reminders{state=\"\(Self.label(state))\"} \(count)\n"
       }
+    }
+    for counter in counters?() ?? [] {
+      out += "# HELP biseo_\(counter.name) \(counter.help)\n"
+      out += "# TYPE biseo_\(counter.name) counter\n"
+      out += "biseo_\(counter.name) \(counter.value)\n"
     }
     return out
   }

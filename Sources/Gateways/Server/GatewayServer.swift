@@ -64,7 +64,8 @@ package final class GatewayServer: Sendable {
     }
     let router = Router(
       metrics: metrics, kakaoSkillPath: configuration.kakaoSkillPath, services: services,
-      adminToken: configuration.adminToken, nuguKey: configuration.nuguAPIKey)
+      adminToken: configuration.adminToken, nuguKey: configuration.nuguAPIKey,
+      sessions: configuration.sessionTokens)
     var loops: [EventLoop] = []
     do throws(GatewayError) {
       for _ in 0..<max(1, configuration.loopCount) {

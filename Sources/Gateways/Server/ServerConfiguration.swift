@@ -33,6 +33,8 @@ package struct ServerConfiguration: Sendable {
   package var adminToken: SharedSecret?
   /// The NUGU API key (`Authorization: token <key>`); nil accepts speaker requests without.
   package var nuguAPIKey: SharedSecret?
+  /// Signs the web page's session tokens (`POST /session`); nil: no sessions are issued.
+  package var sessionTokens: SessionTokens?
   /// Event-loop threads (each an epoll instance sharing the listening sockets).
   package var loopCount = 1
   /// `listen` backlog.

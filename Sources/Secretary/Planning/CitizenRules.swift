@@ -16,6 +16,11 @@ public final class CitizenRules: Sendable {
   /// Rule names and titles (the name when a rule has none), by rule index.
   let ruleNamesByIndex: [String]
   let ruleTitles: [String]
+  /// Evaluators the chat reuses, one per concurrent caller (making one allocates its
+  /// machine's registers, which cost more than an evaluation).
+  private let evaluators: EvaluatorPool
+  /// Each citizen's decoded facts, kept while their profile is unchanged.
+  private let decoded = DecodedFacts(capacity: 10_000)
 
   init(
     book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore,
@@ -27,6 +32,7 @@ public final class CitizenRules: Sendable {
     self.channels = channels
     ruleNamesByIndex = book.ruleNames
     ruleTitles = book.ruleNames.map { book.ruleTitle($0) ?? $0 }
+    evaluators = EvaluatorPool { book.evaluator(calendar: calendar) }
   }
 
   /// Loads the rules (with the one-off holidays beside them) and checks the profiles; any
@@ -80,10 +86,13 @@ public final class CitizenRules: Sendable {
   func facts(of json: [UInt8]) -> Profile { book.profile(json: json) }
 
   /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
+  ///
+  /// The profile is decoded into facts once and kept (bounded) until it changes, and the
+  /// evaluator comes from a pool: a chat turn evaluates the same citizen several times.
   public func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
     guard let profile = try? profiles.profile(citizenID) else { return nil }
-    let facts = book.profile(json: Array(profile.text.utf8))
-    return book.evaluator(calendar: calendar).evaluate(facts, asOf: asOf, explain: explain)
+    let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
+    return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
   }
 
   /// When each of `rules` that does not hold as of `asOf` will next hold, and its reminders

@@ -79,6 +79,13 @@ public final class ReminderDaemon: Sendable {
         }
       }
     }
+    // A citizen erased meanwhile (`biseo forget`, "내 정보 삭제해줘" on a server) has no
+    // profile: their pending notices go before anything is sent.
+    // No profile at all is likelier an unreadable folder than everyone erased: then keep all.
+    let known = Set(rules.profiles.citizenIDs())
+    let orphans =
+      known.isEmpty ? [] : Set(ledger.unfinished().compactMap(\.notice?.citizen)).subtracting(known)
+    for citizen in orphans.sorted() { try await ledger.erase(citizen: citizen, at: now) }
     let due = ledger.unfinished().compactMap(\.notice).filter { $0.due <= now }
     report.due = due.count
     for (_, state) in try await dispatcher.deliverAll(due) {

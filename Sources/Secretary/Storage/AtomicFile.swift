@@ -64,10 +64,6 @@ enum AtomicFile {
   }
 
   static func makeDirectory(_ path: String) throws(Failure) {
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw .directory(path: path, reason: error.localizedDescription)
-    }
+    try DataFolder.create(path)
   }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// An append-only record of every consent given and revoked (`DATA/consents.jsonl`), fsync'd
 /// per entry: the audit trail behind the `subscriptions` a profile holds.
 struct ConsentLog {
@@ -24,17 +20,21 @@ struct ConsentLog {
       ("action", .string(action)), ("services", .array(services.map { .string($0) })),
     ]
     if !sentence.isEmpty { fields.append(("sentence", .string(sentence))) }
-    let entry = JSONValue.object(fields)
-    let directory = (path as NSString).deletingLastPathComponent
-    try AtomicFile.makeDirectory(directory.isEmpty ? "." : directory)
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .system(operation: "open", path: path, errno: errno) }
-    defer { close(fd) }
-    let bytes = Array((entry.text + "\n").utf8)
-    let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-    guard written == bytes.count else {
-      throw .system(operation: "write", path: path, errno: errno)
-    }
-    guard fsync(fd) == 0 else { throw .system(operation: "fsync", path: path, errno: errno) }
+    // Through JSONLines: it takes the lock that keeps an erasure's rewrite from dropping an
+    // append made meanwhile by another process.
+    try JSONLines.append(JSONValue.object(fields), to: path)
+  }
+
+  /// The citizen's entries, oldest first: what they consented to and revoked, and when.
+  func entries(of citizen: String) -> [JSONValue] {
+    JSONLines.read(path).filter { $0["citizen"]?.stringValue == citizen }
+  }
+
+  /// Removes the citizen's entries (an erasure); the others stay as they were.
+  ///
+  /// - Returns: how many were removed.
+  @discardableResult
+  func remove(citizen: String) throws(AtomicFile.Failure) -> Int {
+    try JSONLines.remove(from: path) { $0["citizen"]?.stringValue == citizen }
   }
 }

@@ -118,7 +118,11 @@ enum DaemonCommand: BiseoCommand {
   }
 
   static func openLedger(_ data: String) throws -> DeliveryLedger {
-    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    do {
+      try DataFolder.ensure(data)
+    } catch {
+      throw CommandError.failure(error.description)
+    }
     var options = Journal.Options()
     // A failed write or fsync cannot be retried safely: exit at once, recover on restart.
     options.onFailure = { _ in _exit(75) }

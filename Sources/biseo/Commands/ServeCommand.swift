@@ -22,15 +22,20 @@ enum ServeCommand: BiseoCommand {
 
       --http  HTTP/1.1: POST /chat, POST /webhooks/rest/webhook, GET /webhooks/rest/,
               POST /kakao/skill, POST /nugu/{action}, POST /speaker, GET /,
-              GET /citizens/{id}/reminders.ics, GET /healthz, GET /metrics, and
-              POST /admin/reload when an admin token is configured
+              POST /session (the page's signed session token),
+              GET /citizens/{id}/{secret}/reminders.ics (biseo ical --feed-url),
+              GET /healthz, GET /metrics, and
+              POST /admin/reload, POST /admin/link when an admin token is configured
       --tcp   line-JSON: one {"sender", "text", "speaker"} object per line, one reply per line
       --unix  line-JSON on a Unix socket (a stale socket file is replaced)
 
-    Each sender talks to the secretary (as `biseo chat` does) with its own session; a sender id
-    that names a demo citizen talks as that citizen, any other gets a citizen of its own, kept
-    in --data. --echo swaps the secretary for a demo that repeats each message (load tests of
-    the server alone). The wire formats are in docs/protocol.md.
+    Each sender is a platform identity with its own session, never a citizen id: it is a guest
+    with facts of its own (kept in --data) until the citizen links it by typing a one-time code
+    ("인증번호 123456") from `biseo link --citizen ID`; "연결 끊어줘" unlinks. --demo lets a
+    sender id that names a demo citizen (Corpus/profiles) talk as that citizen, with a warning
+    at start. --echo swaps the secretary for a demo that repeats each message (load tests of
+    the server alone). The wire formats are in docs/protocol.md, what each endpoint trusts in
+    docs/security.md.
 
     Tokens: $BISEO_ADMIN_TOKEN (or "adminToken" in the --config JSON file) enables
     POST /admin/reload with "Authorization: Bearer TOKEN"; without one there is no admin
@@ -39,6 +44,7 @@ enum ServeCommand: BiseoCommand {
     """
   static let options: [OptionSpec] = [
     .flag("--echo", "answer with the echo demo instead of the secretary (server load tests)"),
+    .flag("--demo", "let a sender id name a shipped demo citizen (never with real citizens)"),
     .value("--http", "HOST:PORT", "serve HTTP/1.1 here (repeatable)", repeatable: true),
     .value("--tcp", "HOST:PORT", "serve line-JSON on TCP here (repeatable)", repeatable: true),
     .value(
@@ -55,6 +61,7 @@ enum ServeCommand: BiseoCommand {
     .value("--kakao-path", "PATH", "path of the Kakao i skill endpoint (default /kakao/skill)"),
     .value("--loops", "N", "event-loop threads (default: half the cores, at most 4)"),
     .value("--grace", "SECONDS", "how long shutdown waits for requests in flight (default 10)"),
+    .value("--max-sessions", "N", "conversations kept in memory, least recent dropped (10000)"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
@@ -93,18 +100,23 @@ enum ServeCommand: BiseoCommand {
       configuration.kakaoSkillPath = path
     }
     let grace = try number(arguments, "--grace") ?? 10
-    if let data = arguments.value("--data") {
-      try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-    }
     let secrets = try ServeSecrets.load(
       configPath: arguments.value("--config"), environment: ProcessInfo.processInfo.environment,
       console: console)
     configuration.adminToken = secrets.admin
     configuration.nuguAPIKey = secrets.nugu
     let data = arguments.value("--data") ?? "data"
+    do {
+      try DataFolder.ensure(data)
+      let key = try ServerKey.load(dataDirectory: data)
+      configuration.sessionTokens = SessionTokens(key: key) { Int(Date().timeIntervalSince1970) }
+    } catch {
+      throw CommandError.failure("\(error)")
+    }
 
     let responder: any ChatResponder
     var services: (any SecretaryServices)?
+    var counters: GatewayMetrics.Counters?
     if arguments.has("--echo") {
       responder = EchoResponder()
     } else {
@@ -126,9 +138,18 @@ enum ServeCommand: BiseoCommand {
       } else {
         clock = { Date() }
       }
-      let secretary = SecretaryResponder(runtime: runtime, paths: paths, clock: clock)
+      let demo = arguments.has("--demo")
+      if demo {
+        console.error(
+          "biseo serve: warning: --demo: any sender may talk as a demo citizen by naming its id;"
+            + " never serve real citizens this way\n")
+      }
+      let maxSessions = try number(arguments, "--max-sessions").map { max(1, Int($0)) } ?? 10_000
+      let secretary = SecretaryResponder(
+        runtime: runtime, paths: paths, clock: clock, demo: demo, maxSessions: maxSessions)
       responder = secretary
       services = secretary
+      counters = { secretary.counters }
     }
     let systemd = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     var onHangUp: (@Sendable () -> Void)?
@@ -138,7 +159,7 @@ enum ServeCommand: BiseoCommand {
     let signals = ServeSignals(onHangUp: onHangUp)
     let server = GatewayServer(
       configuration: configuration, responder: responder, services: services,
-      metrics: GatewayMetrics(reminderStates: ledgerStates(data: data)))
+      metrics: GatewayMetrics(reminderStates: ledgerStates(data: data), counters: counters))
     let bound: [ListenAddress]
     do throws(GatewayError) {
       bound = try server.start()
