@@ -26,6 +26,13 @@ public struct Trace: Sendable, Equatable {
 }
 
 extension Evaluator {
+  /// The trace of one rule, without evaluating the rest of the book: what "왜?" needs of the
+  /// one service asked about.
+  public func trace(ofRule name: String, _ profile: Profile, asOf: CivilDate) -> Trace? {
+    guard let r = program.rules.firstIndex(where: { $0.name == name }) else { return nil }
+    return trace(rule: r, profile: profile, asOf: asOf)
+  }
+
   func trace(rule r: Int, profile: Profile, asOf: CivilDate) -> Trace {
     machine.tracing = true
     defer { machine.tracing = false }

@@ -24,12 +24,11 @@ extension DialogueManager {
     _ topic: Topic, frame: QuestionFrame = .eligibility, question asked: String = "",
     _ conversation: inout Conversation, asOf: CivilDate
   ) -> Reply {
-    // Traces say why a rule does not apply; they cost little for one citizen.
-    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true) else {
+    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
       return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
     }
     let results = topic.rules.compactMap { evaluation.rule($0) }
-    let focus = topic.named.isEmpty ? results : results.filter { topic.named.contains($0.name) }
+    var focus = topic.named.isEmpty ? results : results.filter { topic.named.contains($0.name) }
     let others = results.filter { result in
       guard !focus.contains(where: { $0.name == result.name }), case .holds = result.status
       else { return false }
@@ -49,6 +48,11 @@ extension DialogueManager {
     }
     let failing = focus.filter { if case .fails = $0.status { true } else { false } }.map(\.name)
     let later = runtime.rules.nextHolding(conversation.citizenID, rules: failing, after: asOf)
+    // A "no" that time will not undo says what decided it: that rule's trace, and only its.
+    for i in focus.indices where failing.contains(focus[i].name) && later[focus[i].name] == nil {
+      focus[i].trace = runtime.rules.trace(
+        conversation.citizenID, rule: focus[i].name, asOf: asOf)
+    }
     var paragraphs: [[ReplySegment]] = []
     if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
     var remindable: [String] = []
@@ -320,12 +324,17 @@ extension DialogueManager {
   /// "왜?": the last topic's decisions with their reasons and sources.
   func explain(_ conversation: Conversation, asOf: CivilDate) -> Reply {
     guard let topic = conversation.topic,
-      let evaluation = evaluate(conversation.citizenID, asOf: asOf, explain: true)
+      let evaluation = evaluate(conversation.citizenID, asOf: asOf)
     else { return Reply(template("explain_why", "none") ?? "설명할 최근 판단이 없어요.") }
     let all = topic.rules.compactMap { evaluation.rule($0) }
-    let results =
+    var results =
       topic.named.isEmpty
       ? all.filter { topic.mentions($0) } : all.filter { topic.named.contains($0.name) }
+    // Traces of the rules explained only, not of the whole book.
+    for i in results.indices {
+      results[i].trace = runtime.rules.trace(
+        conversation.citizenID, rule: results[i].name, asOf: asOf)
+    }
     // A "no" says what decided it and, when time will change it, when.
     let failing = results.filter { if case .fails = $0.status { true } else { false } }
     let later = runtime.rules.nextHolding(

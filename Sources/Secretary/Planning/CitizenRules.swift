@@ -85,6 +85,13 @@ public final class CitizenRules: Sendable {
   /// A profile file's facts, decoded once for all its evaluations.
   func facts(of json: [UInt8]) -> Profile { book.profile(json: json) }
 
+  /// The trace of one rule for the citizen: why it does or does not apply.
+  public func trace(_ citizenID: String, rule: String, asOf: CivilDate) -> Trace? {
+    guard let profile = try? profiles.profile(citizenID) else { return nil }
+    let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
+    return evaluators.with { $0[0].trace(ofRule: rule, facts, asOf: asOf) }
+  }
+
   /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
   ///
   /// The profile is decoded into facts once and kept (bounded) until it changes, and the
@@ -104,11 +111,10 @@ public final class CitizenRules: Sendable {
   public func nextHolding(_ citizenID: String, rules names: [String], after asOf: CivilDate)
     -> [String: (day: CivilDate, reminders: [Reminder])]
   {
-    guard let bytes = profiles.contents(citizenID) else { return [:] }
-    let facts = self.facts(of: bytes)
+    guard !names.isEmpty, let profile = try? profiles.profile(citizenID) else { return [:] }
+    let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
     var waiting = names.compactMap { name in ruleNamesByIndex.firstIndex(of: name) }
     var found: [String: (day: CivilDate, reminders: [Reminder])] = [:]
-    let evaluator = makeEvaluator()
     var probes = (1...52).map { asOf.adding(days: 7 * $0) }
     let year = asOf.adding(days: 365)
     probes += (1...12).compactMap {
@@ -117,12 +123,15 @@ public final class CitizenRules: Sendable {
         month: ($0 + year.month - 1) % 12 + 1, day: 1)
     }
     probes += (2...12).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
-    for day in probes where !waiting.isEmpty {
-      evaluator.compute(facts, asOf: day, rules: waiting)
-      for r in waiting where evaluator.holds(r) {
-        found[ruleNamesByIndex[r]] = (day, evaluator.reminders(ofRule: r))
+    evaluators.with { row in
+      let evaluator = row[0]
+      for day in probes where !waiting.isEmpty {
+        evaluator.compute(facts, asOf: day, rules: waiting)
+        for r in waiting where evaluator.holds(r) {
+          found[ruleNamesByIndex[r]] = (day, evaluator.reminders(ofRule: r))
+        }
+        waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
       }
-      waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
     }
     return found
   }
