@@ -16,15 +16,16 @@ public final class CitizenRules: Sendable {
   /// Rule names and titles (the name when a rule has none), by rule index.
   let ruleNamesByIndex: [String]
   let ruleTitles: [String]
-  /// Evaluators the chat reuses, one per concurrent caller (making one allocates its
-  /// machine's registers, which cost more than an evaluation).
-  private let evaluators: EvaluatorPool
+  /// Evaluators the chat and the planner reuse, one row per concurrent caller (making one
+  /// allocates its machine's registers, which cost more than an evaluation); shared by the
+  /// copies `withDataDirectory` makes, since an evaluator holds no citizen's data.
+  let evaluators: EvaluatorPool
   /// Each citizen's decoded facts, kept while their profile is unchanged.
   private let decoded = DecodedFacts(capacity: 10_000)
 
   init(
     book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore,
-    channels: ChannelCatalog = .empty
+    channels: ChannelCatalog = .empty, evaluators: EvaluatorPool? = nil
   ) {
     self.book = book
     self.calendar = calendar
@@ -32,7 +33,7 @@ public final class CitizenRules: Sendable {
     self.channels = channels
     ruleNamesByIndex = book.ruleNames
     ruleTitles = book.ruleNames.map { book.ruleTitle($0) ?? $0 }
-    evaluators = EvaluatorPool { book.evaluator(calendar: calendar) }
+    self.evaluators = evaluators ?? EvaluatorPool { book.evaluator(calendar: calendar) }
   }
 
   /// Loads the rules (with the one-off holidays beside them) and checks the profiles; any
@@ -76,7 +77,7 @@ public final class CitizenRules: Sendable {
     CitizenRules(
       book: book, calendar: calendar,
       profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data),
-      channels: channels)
+      channels: channels, evaluators: evaluators)
   }
 
   /// A new evaluator (not thread-safe: one per caller at a time).

@@ -33,7 +33,7 @@ public struct ReminderPlanner: Sendable {
     self.rules = rules
     self.quietHours = quietHours
     self.sendHour = sendHour
-    evaluators = EvaluatorPool { rules.makeEvaluator() }
+    evaluators = rules.evaluators
   }
 
   /// Days between the evaluations a plan is made from.

@@ -47,11 +47,15 @@ let scripts: [Script] = ((try? FileManager.default.contentsOfDirectory(atPath: f
     return Script(citizen: citizen, asOf: asOf, speaker: header["mode"] != "text", lines: lines)
   }
 
+/// The slowest replies of the last round, for `CHAT_BENCH_SLOWEST=N`: where the tail is.
+nonisolated(unsafe) var slowest: [(ms: Double, where: String)] = []
+
 func replay(_ scripts: [Script], on runtime: SecretaryRuntime, repeats: Int, scratch: String)
   -> [Double]
 {
   let clock = ContinuousClock()
   var samples: [Double] = []
+  slowest = []
   for round in 0..<repeats {
     for (index, script) in scripts.enumerated() {
       let copy = runtime.withDataDirectory(scratch + "/run-\(round)-\(index)")
@@ -69,8 +73,10 @@ func replay(_ scripts: [Script], on runtime: SecretaryRuntime, repeats: Int, scr
             _ = dialogue.respond(to: line, in: &conversation, asOf: script.asOf, now: now)
           }
         }
-        samples.append(
-          Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        let ms =
+          Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        samples.append(ms)
+        if round == repeats - 1 { slowest.append((ms, "\(script.citizen) \(script.asOf): \(line)")) }
       }
     }
   }
@@ -91,3 +97,8 @@ print(
       "replies: %d over %d transcripts × %d; median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms",
     samples.count, scripts.count, repeats, percentile(0.5), percentile(0.9), percentile(0.99),
     samples.last ?? 0))
+if let count = ProcessInfo.processInfo.environment["CHAT_BENCH_SLOWEST"].flatMap({ Int($0) }) {
+  for reply in slowest.sorted(by: { $0.ms > $1.ms }).prefix(count) {
+    print(String(format: "%8.2f ms  %@", reply.ms, reply.where))
+  }
+}
