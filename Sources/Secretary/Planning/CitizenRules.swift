@@ -2,6 +2,7 @@ import CivilCalendar
 import Diagnostics
 import Foundation
 import RuleLanguage
+import Synchronization
 
 /// The rule book, the holiday calendar and the profiles.
 ///
@@ -22,6 +23,14 @@ public final class CitizenRules: Sendable {
   let evaluators: EvaluatorPool
   /// Each citizen's decoded facts, kept while their profile is unchanged.
   private let decoded = DecodedFacts(capacity: 10_000)
+  /// Each citizen's next windows as of a day, kept while their profile is unchanged: a
+  /// conversation asks "언제?" of the same rules again and again.
+  private let windows = Mutex(LRUCache<String, NextWindows>(capacity: 10_000))
+
+  struct NextWindows: Sendable {
+    var profile: JSONValue
+    var found: [String: (day: CivilDate, reminders: [Reminder])]
+  }
 
   init(
     book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore,
@@ -106,17 +115,32 @@ public final class CitizenRules: Sendable {
   /// When each of `rules` that does not hold as of `asOf` will next hold, and its reminders
   /// then, if within twelve years and the citizen's facts stay as they are.
   ///
-  /// The rules decide "as of" a day, so the future is asked of them directly: weekly for a
-  /// year (a 재산세 window is two weeks), monthly for the next, then each 1 January (a licence
-  /// renews every ten years). One evaluator, and only the rules asked about, for every probe.
+  /// The rules decide "as of" a day, so the future is asked of them directly: the 1st and 16th
+  /// of each month for a year, each 1st for the next, then each 1 January (a licence renews
+  /// every ten years). One pooled evaluator, and only the rules asked about, for every probe;
+  /// the answer is kept until the profile changes.
   public func nextHolding(_ citizenID: String, rules names: [String], after asOf: CivilDate)
     -> [String: (day: CivilDate, reminders: [Reminder])]
   {
     guard !names.isEmpty, let profile = try? profiles.profile(citizenID) else { return [:] }
+    let key = "\(citizenID) \(asOf) \(names.joined(separator: ","))"
+    if let known = windows.withLock({ $0.get(key) }), known.profile == profile {
+      return known.found
+    }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
     var waiting = names.compactMap { name in ruleNamesByIndex.firstIndex(of: name) }
     var found: [String: (day: CivilDate, reminders: [Reminder])] = [:]
-    var probes = (1...52).map { asOf.adding(days: 7 * $0) }
+    // The 1st and the 16th of each month for a year: the law's windows open on one or the
+    // other (재산세 7.16, 종부세 12.1, 부가세 1.1), and none is shorter than two weeks.
+    var probes = (1...24).compactMap { n -> CivilDate? in
+      let month = asOf.month + (n + 1) / 2
+      return CivilDate(
+        year: asOf.year + (month - 1) / 12, month: (month - 1) % 12 + 1, day: n % 2 == 1 ? 1 : 16)
+    }
+    if asOf.day < 16, let sixteenth = CivilDate(year: asOf.year, month: asOf.month, day: 16) {
+      probes.insert(sixteenth, at: 0)
+    }
+    probes = probes.filter { $0 > asOf }
     let year = asOf.adding(days: 365)
     probes += (1...12).compactMap {
       CivilDate(
@@ -134,6 +158,7 @@ public final class CitizenRules: Sendable {
         waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
       }
     }
+    windows.withLock { $0.set(key, NextWindows(profile: profile, found: found)) }
     return found
   }
 

@@ -76,7 +76,9 @@ func replay(_ scripts: [Script], on runtime: SecretaryRuntime, repeats: Int, scr
         let ms =
           Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         samples.append(ms)
-        if round == repeats - 1 { slowest.append((ms, "\(script.citizen) \(script.asOf): \(line)")) }
+        if round == repeats - 1 {
+          slowest.append((ms, "\(script.citizen) \(script.asOf): \(line)"))
+        }
       }
     }
   }
