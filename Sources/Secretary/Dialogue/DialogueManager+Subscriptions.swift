@@ -47,7 +47,7 @@ extension DialogueManager {
     var reply = Reply(paragraphs: choice.notes.map { [.text($0)] })
     reply.paragraphs.append(
       [.text("\(title) 알림을 신청했어요. 기한 전에 \(via)" + Josa.direction.form(after: via) + " 알려 드릴게요.")])
-    if let next = upcoming(id, only: Set(rules), asOf: asOf).first {
+    if let next = nextReminder(id, of: Set(rules), asOf: asOf) {
       reply.paragraphs.append([
         .text("다음 알림: "), .date(next.notifyDay), .text(" — \(next.message)"),
       ])
@@ -164,6 +164,18 @@ extension DialogueManager {
     let plans = runtime.planner.plan(citizen: citizenID, asOf: asOf, days: 365)
     guard let services else { return plans }
     return plans.filter { services.contains($0.rule) }
+  }
+
+  /// The first notification of `services`: planned for a month first, which most often has
+  /// it, and for the year only when it does not (a plan's cost grows with its length).
+  func nextReminder(_ citizenID: String, of services: Set<String>, asOf: CivilDate)
+    -> ReminderPlan?
+  {
+    for days in [31, 365] {
+      let plans = runtime.planner.plan(citizen: citizenID, asOf: asOf, days: days)
+      if let first = plans.first(where: { services.contains($0.rule) }) { return first }
+    }
+    return nil
   }
 
   /// "7월 25일", with the year when it is not this year's.
