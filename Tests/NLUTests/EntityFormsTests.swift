@@ -6,15 +6,9 @@ import Testing
 /// Entities as people write them: two-digit years, relative years, ranges, ordinals,
 /// multiples, counts, spoken money, engine sizes.
 @Suite struct EntityFormsTests {
-  /// A Sunday.
-  static let asOf = CivilDate(year: 2026, month: 11, day: 29)
+  static let asOf = EntitySample.asOf
 
-  private func found(_ text: String) -> [String] {
-    guard let asOf = Self.asOf else { return [] }
-    return EntityRecognizer().entities(in: text, context: EntityContext(asOf: asOf))
-      .filter { $0.kind != .polarity }
-      .map { "\($0.kind.rawValue):\($0.text)=\($0.value)" }
-  }
+  private func found(_ text: String) -> [String] { EntitySample.found(text) }
 
   @Test(
     "연도가 두 자리인 날짜, 붙여 쓴 날짜",

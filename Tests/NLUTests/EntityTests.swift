@@ -4,16 +4,9 @@ import Testing
 @testable import NLU
 
 @Suite struct EntityTests {
-  /// A Sunday.
-  static let asOf = CivilDate(year: 2026, month: 11, day: 29)
+  static let asOf = EntitySample.asOf
 
-  private func found(_ text: String) -> [String] {
-    guard let asOf = Self.asOf else { return [] }
-    // The line's polarity ("알려줘": positive) has tests of its own in PolarityTests.
-    return EntityRecognizer().entities(in: text, context: EntityContext(asOf: asOf))
-      .filter { $0.kind != .polarity }
-      .map { "\($0.kind.rawValue):\($0.text)=\($0.value)" }
-  }
+  private func found(_ text: String) -> [String] { EntitySample.found(text) }
 
   @Test(
     "날짜",
