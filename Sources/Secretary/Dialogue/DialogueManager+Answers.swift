@@ -47,7 +47,24 @@ extension DialogueManager {
       return question(for: fact, topic: topic)
     }
     let failing = focus.filter { if case .fails = $0.status { true } else { false } }.map(\.name)
-    let later = runtime.rules.nextHolding(conversation.citizenID, rules: failing, after: asOf)
+    // Holding with its window closed (민방위 in December): the next window is the answer too.
+    let closed = focus.filter { result in
+      guard case .holds = result.status, !result.reminders.isEmpty else { return false }
+      return !result.reminders.contains { $0.end >= asOf }
+    }.map(\.name)
+    var later = runtime.rules.nextHolding(
+      conversation.citizenID, rules: failing + closed, after: asOf)
+    // "내년엔?": for what applies now, the window after this one.
+    if frame == .when, ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains) {
+      for result in focus where !failing.contains(result.name) && !closed.contains(result.name) {
+        guard let end = result.reminders.filter({ $0.end >= asOf }).map(\.end).max() else {
+          continue
+        }
+        let next = runtime.rules.nextHolding(
+          conversation.citizenID, rules: [result.name], after: end)
+        if let window = next[result.name] { later[result.name] = window }
+      }
+    }
     // A "no" that time will not undo says what decided it: that rule's trace, and only its.
     for i in focus.indices where failing.contains(focus[i].name) && later[focus[i].name] == nil {
       focus[i].trace = runtime.rules.trace(
@@ -134,7 +151,9 @@ extension DialogueManager {
       guard let result = evaluation.rule(name) else { continue }
       switch result.status {
       case .holds where notifies(result.reminders): remindable.append(name)
-      case .fails: failing.append(name)
+      // Not now, or applying with this year's window closed (민방위 in December): the next
+      // window may still notify within the year.
+      case .fails, .holds: failing.append(name)
       default: break
       }
     }

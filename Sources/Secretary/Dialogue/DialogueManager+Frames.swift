@@ -13,11 +13,25 @@ extension DialogueManager {
     evaluation: Evaluation, question: String = "", asOf: CivilDate
   ) -> [[ReplySegment]] {
     let title = result.title ?? result.name
+    // What applies but is asked of the next time: its window has closed (민방위 in December),
+    // or the question was "내년엔?". The caller passes `later` for a holding rule only then.
+    if case .holds = result.status, let later {
+      if let window = later.reminders.filter({ $0.end >= later.day }).min(by: {
+        $0.start < $1.start
+      }) {
+        return [
+          [
+            .text("\(title): 다음 기간은 "), .date(window.start), .text("부터 "), .date(window.end),
+            .text("까지예요."),
+          ]
+        ] + (frame == .amount ? [[.text(window.message)]] : [])
+      }
+    }
     switch result.status {
     case .holds:
       var paragraphs: [[ReplySegment]] = []
       if frame == .amount { paragraphs += amounts(of: result, evaluation: evaluation) }
-      let current = Self.asked(result.reminders.filter { $0.end >= asOf }, by: question)
+      let current = asked(result.reminders.filter { $0.end >= asOf }, by: question)
       if current.isEmpty, paragraphs.isEmpty {
         // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원").
         paragraphs.append([.text("\(title): 해당돼요.")])
@@ -44,12 +58,14 @@ extension DialogueManager {
         return [[.text("\(title): 지금은 해당하지 않아요. \(later.day.year)년에는 해당될 거예요.")]]
       }
       let now = frame == .when ? "지금은 기간이 아니에요" : "지금은 해당하지 않아요"
+      // For "얼마", the message of that window names the amount ("자동차세 116,330원").
+      let message: [[ReplySegment]] = frame == .amount ? [[.text(window.message)]] : []
       return [
         [
           .text("\(title): \(now). 다음 기간은 "), .date(window.start), .text("부터 "),
           .date(window.end), .text("까지예요."),
         ]
-      ]
+      ] + message
     case .unknown(let missing):
       let needs = missing.compactMap { factAsk($0) }.first ?? "정보가 더 필요해요"
       return [[.text("\(title): 아직 판단할 수 없어요. \(needs)")]]
@@ -60,10 +76,12 @@ extension DialogueManager {
 
   /// The reminders a question picks out by a word only some of them say ("상속세는 언제까지야?"
   /// of the four deadlines after a death); all of them when it picks none.
-  static func asked(_ reminders: [Reminder], by question: String) -> [Reminder] {
+  func asked(_ reminders: [Reminder], by question: String) -> [Reminder] {
     guard reminders.count > 1 else { return reminders }
+    // "기한", "언제" say what is asked, not which deadline.
+    let frameWords = Set(runtime.frames.frames.flatMap(\.words))
     let words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
-      .filter { $0.count >= 2 }
+      .filter { $0.count >= 2 && !frameWords.contains($0) }
     let picked = reminders.filter { reminder in
       words.contains { word in
         reminder.message.contains(word) && !reminders.allSatisfy { $0.message.contains(word) }

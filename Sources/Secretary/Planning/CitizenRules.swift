@@ -112,8 +112,10 @@ public final class CitizenRules: Sendable {
     return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
   }
 
-  /// When each of `rules` that does not hold as of `asOf` will next hold, and its reminders
-  /// then, if within twelve years and the citizen's facts stay as they are.
+  /// When each of `rules` will next hold with a window open or to come, and its reminders
+  /// then, if within twelve years and the citizen's facts stay as they are: for a rule that
+  /// does not apply now, or one that does but whose window has closed (민방위 after November),
+  /// or, asked from the end of this window, next year's.
   ///
   /// The rules decide "as of" a day, so the future is asked of them directly: the 1st and 16th
   /// of each month for a year, each 1st for the next, then each 1 January (a licence renews
@@ -152,8 +154,12 @@ public final class CitizenRules: Sendable {
       let evaluator = row[0]
       for day in probes where !waiting.isEmpty {
         evaluator.compute(facts, asOf: day, rules: waiting)
+        // Holding with a window still to come, or holding with no window at all.
         for r in waiting where evaluator.holds(r) {
-          found[ruleNamesByIndex[r]] = (day, evaluator.reminders(ofRule: r))
+          let reminders = evaluator.reminders(ofRule: r)
+          if reminders.isEmpty || reminders.contains(where: { $0.end >= day }) {
+            found[ruleNamesByIndex[r]] = (day, reminders)
+          }
         }
         waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
       }
