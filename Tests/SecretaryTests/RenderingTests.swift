@@ -72,6 +72,8 @@ import Testing
     #expect(SpeechRenderer.clean("「간암 검진 (고위험군)」에 해당해요.") == "간암 검진에 해당해요.")
     #expect(SpeechRenderer.clean("상속세 및 증여세법 §67 ① 기한") == "상속세 및 증여세법 제67조 제1항 기한")
     #expect(SpeechRenderer.clean("BCG 접종, 국적 KR") == "비씨지 접종, 국적 한국")
+    let law = Reply(paragraphs: [[.text("국민건강보험법 §52에 따라")]])
+    #expect(SpeechRenderer.sentences(of: law) == ["국민건강보험법 제오십이조에 따라."])
     let reply = Reply(paragraphs: [[.text("함께 챙길 것: 주민세")], [.citation("지방세법 §127")]])
     #expect(SpeechRenderer.sentences(of: reply) == ["함께 챙길 것: 주민세."])
   }

@@ -31,6 +31,8 @@ public struct Conversation: Sendable {
   var lastSaved: SavedAnswer?
   /// A record being collected field by field (a passport's expiry, a child).
   var collecting: RecordCollection?
+  /// What the last question asked (얼마), for "부모급여는?" that asks it again of another service.
+  var lastFrame: QuestionFrame = .eligibility
   /// The intent the last turn was understood as, for the gateways' metrics; nil when the
   /// turn needed no understanding (an empty line, a speaker's "자세히").
   public internal(set) var lastIntent: String?

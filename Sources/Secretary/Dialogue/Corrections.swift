@@ -15,7 +15,9 @@ extension DialogueManager {
     asOf: CivilDate
   ) -> Reply? {
     let text = understood.text
-    guard Self.correctionOpeners.contains(where: text.hasPrefix) else { return nil }
+    // "아 아니다 12월 4일이야": an interjection may come first.
+    let opening = String(text.prefix(6))
+    guard Self.correctionOpeners.contains(where: opening.contains) else { return nil }
     switch saved {
     case .event(let event, let old, let topic):
       guard let intake = LifeEventIntake.forEvent(event),

@@ -71,7 +71,11 @@ extension DialogueManager {
         conversation.citizenID, rule: focus[i].name, asOf: asOf)
     }
     var paragraphs: [[ReplySegment]] = []
-    if topic.event != nil { paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")]) }
+    // The bundle's title leads only the first answer after the event is told, not a question
+    // about one of its deadlines.
+    if topic.event != nil, asked.isEmpty {
+      paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")])
+    }
     var remindable: [String] = []
     var notApplicable: [String] = []
     // What applies now comes first, then what will, then what cannot be decided.
@@ -109,7 +113,8 @@ extension DialogueManager {
           (all ? "지금 해당하는 것은 없어요. 확인한 것: " : "해당하지 않는 것: ") + notApplicable.joined(separator: ", "))
       ])
     }
-    if !others.isEmpty {
+    // A bundle's other services are the rest of the event's list, not something asked.
+    if !others.isEmpty, topic.event == nil {
       let names = others.map { other in
         let end = other.reminders.filter { $0.end >= asOf }.map(\.end).min()
         return (other.title ?? other.name)

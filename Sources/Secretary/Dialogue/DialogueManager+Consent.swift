@@ -49,6 +49,9 @@ extension DialogueManager {
       }
     case .refuse:
       conversation.offer = nil
+      // "됐고 간암검진은 언제까지": no to the offer, and a question to answer.
+      let asks = runtime.frames.asksFrame(understood.text) || text.contains("?")
+      if asks, runtime.intents.intent(named: intent)?.rules.isEmpty == false { return nil }
       return Reply(phrase(offer.intent, offer.isSubscription ? "declined" : "kept"))
     case .unclear:
       // A question ("그럼 언제?", "왜?") is not an answer; the offer waits or lapses.
@@ -84,6 +87,16 @@ extension DialogueManager {
       return requestUnsubscription(understood, text: text, &conversation, now: now, asOf: asOf)
     }
     guard let topic = named ?? conversation.topic, !topic.rules.isEmpty else {
+      // "문자로만 받고 싶어" before any subscription: a closed channel is explained now.
+      let choice = ChannelChoice(
+        text, current: [], catalog: runtime.rules.channels, asOf: asOf)
+      let open = runtime.rules.channels.open(on: asOf).map(\.spoken).joined(separator: ", ")
+      if choice.closedAsked {
+        return Reply(
+          paragraphs: choice.notes.map { [.text($0)] } + [
+            [.text("알림은 \(open) 중에서 받을 수 있어요. 먼저 받을 알림을 물어봐 주세요. 예: \"건강검진 대상이야?\"")]
+          ], quickReplies: channelButtons(asOf: asOf))
+      }
       return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
     }
     conversation.topic = topic

@@ -30,12 +30,14 @@ extension DialogueManager {
     switch result.status {
     case .holds:
       var paragraphs: [[ReplySegment]] = []
-      if frame == .amount { paragraphs += amounts(of: result, evaluation: evaluation) }
       let current = asked(result.reminders.filter { $0.end >= asOf }, by: question)
+      if frame == .amount {
+        paragraphs += amounts(of: result, evaluation: evaluation, shown: current)
+      }
       if current.isEmpty, paragraphs.isEmpty {
         // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원").
         paragraphs.append([.text("\(title): 해당돼요.")])
-        paragraphs += amounts(of: result, evaluation: evaluation).filter { paragraph in
+        paragraphs += amounts(of: result, evaluation: evaluation, shown: []).filter { paragraph in
           !paragraph.contains {
             if case .text(let t) = $0 { t.contains("계산하지 않아요") } else { false }
           }
@@ -109,6 +111,14 @@ extension DialogueManager {
     return named + Josa.subject.form(after: named) + " 없어서 지금은 해당하지 않아요."
   }
 
+  /// Whether a message names an amount in won ("116,330원"), not 원 inside a word (가구원).
+  static func namesAmount(_ message: String) -> Bool {
+    let characters = Array(message)
+    return characters.indices.dropFirst().contains { i in
+      characters[i] == "원" && characters[i - 1].isNumber
+    }
+  }
+
   /// A rule's `source` as a citizen reads it: the laws and notices, without the rule
   /// authors' own references to the domain document ("domain §5.1").
   static func citizenSource(_ source: String) -> String {
@@ -118,10 +128,12 @@ extension DialogueManager {
 
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
   /// it follows; a rule with none says where the amount is found.
-  func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]] {
+
+  func amounts(of result: RuleResult, evaluation: Evaluation, shown: [Reminder]) -> [[ReplySegment]]
+  {
     let title = result.title ?? result.name
     // A message that names the amount ("자동차세 116,330원 납부 기간") answers it already.
-    if result.reminders.contains(where: { $0.message.contains("원") }) { return [] }
+    if shown.contains(where: { Self.namesAmount($0.message) }) { return [] }
     var paragraphs: [[ReplySegment]] = []
     // Only labelled outputs: an identifier is no answer, and two unlabelled amounts of one
     // rule would read alike.

@@ -51,7 +51,8 @@ public struct DialogueManager: Sendable {
     let understood = understand(text, asOf: asOf)
     let intent = reminderCommand(in: text) ?? understood.intent.intent
     conversation.lastIntent = intent
-    let frame = runtime.frames.frame(of: text)
+    // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
+    let frame = runtime.frames.frame(of: understood.text)
 
     if conversation.pending?.fact != "name",
       let reply = introduction(understood, &conversation, asOf: asOf)
@@ -106,7 +107,27 @@ public struct DialogueManager: Sendable {
     if [.when, .amount].contains(frame), let topic = conversation.topic,
       isFollowUp(understood, intent: intent, on: topic)
     {
+      conversation.lastFrame = frame
       return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
+    }
+    // "주민세는요?", "부모급여는?": another service of the last subject, asked as it was.
+    let commands: Set<String> = [
+      "subscribe", "unsubscribe", "list_reminders", "explain_why", "greeting", "thanks", "goodbye",
+      "help", "human_agent",
+    ]
+    if let topic = conversation.topic, !commands.contains(intent),
+      understood.text.split(separator: " ").count <= 3
+    {
+      let named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
+        in: understood.text)
+      if !named.isEmpty, Set(named) != Set(topic.named) {
+        var next = topic
+        next.named = named
+        next.rules = named + topic.rules.filter { !named.contains($0) }
+        conversation.topic = next
+        let asked = frame == .eligibility ? conversation.lastFrame : frame
+        return answer(next, frame: asked, question: text, &conversation, asOf: asOf)
+      }
     }
     if frame == .agenda, runtime.intents.intent(named: intent)?.rules.isEmpty != false {
       return agenda(conversation, asOf: asOf)
@@ -132,26 +153,41 @@ public struct DialogueManager: Sendable {
     var topic = self.topic(for: definition)
     // An intent whose rules are not in the book yet is answered like any other question.
     guard !topic.rules.isEmpty else { return outOfScope(text) }
-    if topic.event == nil {
-      topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-        in: text)
-      topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
-    }
+    // "출생신고 언제까지?" names one service of the birth bundle, as "위암" does of 검진.
+    topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
+      in: understood.text)
+    topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
     conversation.topic = topic
+    conversation.lastFrame = frame
     if let intake = LifeEventIntake.forEvent(topic.event) {
       if let date = intake.date(in: understood, asOf: asOf),
         conversation.recordedEvents[intake.event] != date
       {
         return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
       }
-      // Told once, never asked again: "상속세는 언제까지야?" after the death was told.
-      guard conversation.recordedEvents[intake.event] != nil else {
+      // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
+      // birth, move or due date the profile already holds (a rule of the bundle applies).
+      // ("임신했어요" announces one, and its date is asked even if the profile has one.)
+      let asks = frame != .eligibility || understood.text.contains("?")
+      guard
+        conversation.recordedEvents[intake.event] != nil
+          || (asks && eventKnown(topic, conversation, asOf))
+      else {
         conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
         conversation.eventUtterance = text
         return Reply(intake.question)
       }
     }
     return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
+  }
+
+  /// Whether the profile already holds the event a topic is about, recent enough to be the
+  /// one asked of (a birth in October, a due date ahead, a move this month).
+  private func eventKnown(_ topic: Topic, _ conversation: Conversation, _ asOf: CivilDate) -> Bool {
+    guard let intake = LifeEventIntake.forEvent(topic.event),
+      let profile = try? runtime.profiles.profile(conversation.citizenID)
+    else { return false }
+    return intake.isKnown(in: profile, asOf: asOf)
   }
 
   /// Whether a line asking a frame ("언제?") is about the last topic: it names no other
@@ -165,6 +201,14 @@ public struct DialogueManager: Sendable {
       if !named.isEmpty { return Set(named) == Set(topic.named) }
     }
     if intent == topic.intent { return true }
+    // "언제까지야", "그럼 얼마야?": a line of frame words alone is about the last subject,
+    // whatever topic its words lean to ("자동차새 얼마?" is not: it says a service).
+    let fillers: Set<String> = ["그럼", "그건", "그거", "그러면", "근데", "그래서", "그럼요"]
+    let frameWords = runtime.frames.frames.flatMap(\.words)
+    let rest = TopicFocus.words(of: understood.text).filter { word in
+      !fillers.contains(word) && !frameWords.contains { word.hasPrefix($0) || $0.hasPrefix(word) }
+    }
+    if rest.isEmpty { return true }
     let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false
     return !namesService || understood.intent.confidence < Self.interruptConfidence
   }
@@ -210,6 +254,8 @@ public struct DialogueManager: Sendable {
   /// "민방위 알림 꺼줘" is about reminders whatever service it names: a line with 알림 and a
   /// verb of switching settles the intent before the model's guess.
   func reminderCommand(in text: String) -> String? {
+    // "내 알림 알려줘" asks to see them, whatever verb follows.
+    if text.replacingOccurrences(of: " ", with: "").contains("내알림") { return "list_reminders" }
     // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go.
     if !runtime.rules.channels.mentions(in: text).isEmpty,
       ["받", "보내", "바꿔", "추가", "말고", "빼", "대신", "로 해"].contains(where: text.contains)

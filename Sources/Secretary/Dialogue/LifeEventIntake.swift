@@ -69,6 +69,36 @@ struct LifeEventIntake: Sendable {
     return out
   }
 
+  /// Whether the profile already tells of this event, recently enough that a question about
+  /// it means that one: a birth or a death within a year, a move within a month, a due date
+  /// still ahead.
+  func isKnown(in profile: JSONValue, asOf: CivilDate) -> Bool {
+    let since = { (days: Int) in
+      { (text: String?) in
+        text.flatMap(CivilDate.init(iso:)).map { $0 <= asOf && $0 >= asOf.adding(days: -days) }
+          ?? false
+      }
+    }
+    let events = profile["lifeEvents"].arrayItems
+    switch event {
+    case "childbirth":
+      return profile["children"].arrayItems.contains { since(365)($0["birthDate"]?.stringValue) }
+    case "bereavement":
+      return events.contains {
+        $0["type"]?.stringValue == "death" && since(365)($0["date"]?.stringValue)
+      }
+    case "relocation":
+      return events.contains {
+        $0["type"]?.stringValue == "move" && since(31)($0["date"]?.stringValue)
+      }
+    case "expecting":
+      let due = profile["pregnancy"]?["dueDate"]?.stringValue.flatMap(CivilDate.init(iso:))
+      return due.map { $0 >= asOf } ?? false
+    default:
+      return false
+    }
+  }
+
   static func forEvent(_ name: String?) -> LifeEventIntake? {
     all.first { $0.event == name }
   }

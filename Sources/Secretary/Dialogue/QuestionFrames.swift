@@ -16,8 +16,11 @@ package struct QuestionFrames: Sendable {
 
   /// The frame of a question: the first whose words it contains, else eligibility.
   func frame(of text: String) -> QuestionFrame {
-    let spaced = text.lowercased()
-    return frames.first { $0.words.contains(where: spaced.contains) }?.frame ?? .eligibility
+    // "지금뭐해야돼" asks what "지금 뭐 해야 돼" asks: spaces are not compared.
+    let joined = text.lowercased().filter { $0 != " " }
+    return frames.first { frame in
+      frame.words.contains { joined.contains($0.filter { $0 != " " }) }
+    }?.frame ?? .eligibility
   }
 
   /// Whether the text says a frame word at all (a follow-up such as "그럼 언제?").

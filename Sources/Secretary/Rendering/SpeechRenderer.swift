@@ -49,7 +49,7 @@ public enum SpeechRenderer {
 
   static func spokenText(_ segment: ReplySegment) -> String {
     switch segment {
-    case .text(let t): NumberReader.readAloud(t)
+    case .text(let t): NumberReader.readAloud(SpokenForms.replacingSections(in: t))
     case .date(let d): NumberReader.readAloud(d.description)
     case .amount(let a): KoreanNumber.sino(a) + " 원"
     case .number(let n): KoreanNumber.sino(n)

@@ -17,6 +17,26 @@ enum SpokenForms {
   static let circled: [Character: Int] = Dictionary(
     uniqueKeysWithValues: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮".enumerated().map { ($0.element, $0.offset + 1) })
 
+  /// "§52 ①" as 제52조 제1항, done before numbers are read aloud (else "§오십이").
+  static func replacingSections(in text: String) -> String {
+    guard text.contains(where: { $0 == "§" || circled[$0] != nil }) else { return text }
+    var out = ""
+    var chars = Array(text)[...]
+    while let c = chars.first {
+      chars = chars.dropFirst()
+      if c == "§" {
+        let digits = chars.prefix { $0.isASCII && $0.isNumber }
+        chars = chars.dropFirst(digits.count)
+        out += digits.isEmpty ? "조" : "제\(String(digits))조"
+      } else if let n = circled[c] {
+        out += "제\(n)항"
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+
   /// The text with every written-only mark replaced by what is said.
   static func replacingWrittenMarks(in text: String) -> String {
     var out = ""
