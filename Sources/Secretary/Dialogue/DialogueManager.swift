@@ -178,7 +178,15 @@ public struct DialogueManager: Sendable {
         return Reply(intake.question)
       }
     }
-    return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
+    // Facts the question itself gives ("1990-03-02 남자인데 민방위 대상이야?") are kept first.
+    let volunteered =
+      topic.event == nil
+      ? keepVolunteered(understood, besides: "", topic: topic, conversation, asOf: asOf) : []
+    var reply = answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
+    if !volunteered.isEmpty {
+      reply.paragraphs.insert([.text("말씀하신 \(volunteered.joined(separator: ", "))도 저장했어요.")], at: 0)
+    }
+    return reply
   }
 
   /// Whether the profile already holds the event a topic is about, recent enough to be the

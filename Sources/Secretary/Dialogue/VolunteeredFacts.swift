@@ -21,6 +21,23 @@ extension DialogueManager {
       missing += facts.filter { $0 != asked && !missing.contains($0) }
     }
     var kept: [String] = []
+    // A date long past in a line that asks ("1990-03-02 남자인데 민방위 대상이야?") is the birth
+    // date the rules are missing; any nearer date could be anything (a move, a due date).
+    let dates = understood.entities.filter { $0.kind == .date }.compactMap {
+      CivilDate(iso: $0.value)
+    }
+    if asked.isEmpty, missing.contains("birth_date"), dates.count == 1, let born = dates.first,
+      born <= asOf.adding(days: -14 * 365),
+      let info = runtime.book.facts.first(where: { $0.name == "birth_date" })
+    {
+      do {
+        let profile = try runtime.profiles.profile(conversation.citizenID)
+        try runtime.profiles.save(
+          conversation.citizenID, profile.setting(path: info.keyPath, to: .string(born.description))
+        )
+        kept.append(info.label ?? "birth_date")
+      } catch {}
+    }
     for fact in missing where isAskable(fact, in: conversation) {
       guard case .choice(let choices)? = runtime.book.factKind(fact)?.kind,
         let info = runtime.book.facts.first(where: { $0.name == fact })
