@@ -10,8 +10,16 @@ import Testing
   /// What a speaker must never be handed: Latin letters, brackets of any kind, §, ~, codes.
   static let unspeakable = Set("§「」『』[]()<>{}~|*#_")
 
+  /// Hangul, digits, spaces and sentence punctuation are what a voice reads; a letter of
+  /// another script ("Ⅰ", "A") or a mark is not.
   static func isSpeakable(_ sentence: String) -> Bool {
-    !sentence.contains { ($0.isASCII && $0.isLetter) || unspeakable.contains($0) }
+    !sentence.contains { c in
+      if unspeakable.contains(c) { return true }
+      guard c.isLetter || c.isNumber, !c.isASCII || c.isLetter else { return false }
+      return !c.unicodeScalars.allSatisfy {
+        (0xAC00...0xD7A3).contains($0.value) || (0x3131...0x318E).contains($0.value)
+      }
+    }
   }
 
   @Test(arguments: GoldenConversationTests.files)

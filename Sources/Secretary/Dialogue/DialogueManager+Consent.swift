@@ -121,6 +121,8 @@ extension DialogueManager {
     asOf: CivilDate
   ) -> Reply {
     let subscribed = subscribedServices(conversation.citizenID)
+    // "민방위 알림 끊지마": a stop that is forbidden is no wish to stop; nothing is asked.
+    if Self.forbidsStop(text) { return Reply(phrase("unsubscribe", "kept")) }
     guard !subscribed.isEmpty else { return Reply(phrase("unsubscribe", "none")) }
     let named = namedTopic(in: text, asOf: asOf)
     let order = runtime.book.ruleNames
@@ -146,6 +148,12 @@ extension DialogueManager {
     return Reply(
       paragraphs: [[.text(phrase("unsubscribe", "confirm", ["title": titles]))]],
       quickReplies: offer.buttons)
+  }
+
+  /// "끊지마", "해지하지 마세요", "안 꺼도 돼": the line forbids stopping.
+  static func forbidsStop(_ text: String) -> Bool {
+    let joined = text.replacingOccurrences(of: " ", with: "")
+    return ["지마", "지말", "안끊", "안꺼", "안해지", "않아도", "안해도"].contains(where: joined.contains)
   }
 
   /// A verb that switches reminders off, not negated ("끊지 마", "안 꺼도 돼" keep them).

@@ -271,7 +271,7 @@ public struct DialogueManager: Sendable {
       return "subscribe"
     }
     guard text.contains("알림") else { return nil }
-    if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼"].contains(where: text.contains) {
+    if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼", "필요없", "필요 없"].contains(where: text.contains) {
       return "unsubscribe"
     }
     if ["켜", "신청", "받을래", "받고 싶", "등록", "해줘", "해 줘"].contains(where: text.contains) {

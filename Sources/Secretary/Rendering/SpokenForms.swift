@@ -14,6 +14,12 @@ enum SpokenForms {
     "Y": "와이", "Z": "제트",
   ]
 
+  /// Roman numerals in titles ("국가장학금 Ⅰ유형") as Korean says them.
+  static let roman: [Character: String] = [
+    "Ⅰ": "일", "Ⅱ": "이", "Ⅲ": "삼", "Ⅳ": "사", "Ⅴ": "오", "Ⅵ": "육", "Ⅶ": "칠", "Ⅷ": "팔", "Ⅸ": "구",
+    "Ⅹ": "십",
+  ]
+
   static let circled: [Character: Int] = Dictionary(
     uniqueKeysWithValues: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮".enumerated().map { ($0.element, $0.offset + 1) })
 
@@ -52,6 +58,10 @@ enum SpokenForms {
       }
       if let n = circled[c] {
         out += "제\(n)항"
+        continue
+      }
+      if let said = roman[c] {
+        out += said + " "
         continue
       }
       if c.isASCII, c.isLetter {
