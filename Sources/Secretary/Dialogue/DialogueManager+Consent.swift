@@ -20,6 +20,14 @@ extension DialogueManager {
     _ conversation: inout Conversation, now: Date, asOf: CivilDate
   ) -> Reply? {
     var answer = understood.answerToOffer()
+    // "보내줘", "알려 줘" to "보내 드릴까요?" is the yes it asks for; "ㄱㅊ" (괜찮아) a no.
+    if answer == .unclear, offer.isSubscription, !text.contains("?"),
+      understood.polarity != .negative,
+      ["보내", "알려", "부탁"].contains(where: text.contains), text.count <= 12
+    {
+      answer = .accept
+    }
+    if ["ㄱㅊ", "ㄱㅊㄱㅊ", "ㄱㅊㅇ"].contains(text) { answer = .refuse }
     // Buttons: "/affirm" and "/deny" are the offer's own yes and no.
     if text == "/affirm" { answer = .accept }
     if text == "/deny" { answer = .refuse }
