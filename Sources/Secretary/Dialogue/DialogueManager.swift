@@ -119,7 +119,7 @@ public struct DialogueManager: Sendable {
       understood.text.split(separator: " ").count <= 3
     {
       let named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-        in: understood.text)
+        in: runtime.aliases.expanded(understood.text))
       if !named.isEmpty, Set(named) != Set(topic.named) {
         var next = topic
         next.named = named
@@ -155,7 +155,7 @@ public struct DialogueManager: Sendable {
     guard !topic.rules.isEmpty else { return outOfScope(text) }
     // "출생신고 언제까지?" names one service of the birth bundle, as "위암" does of 검진.
     topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-      in: understood.text)
+      in: runtime.aliases.expanded(understood.text))
     topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
     conversation.topic = topic
     conversation.lastFrame = frame
@@ -205,7 +205,7 @@ public struct DialogueManager: Sendable {
     if let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty {
       let rules = self.topic(for: definition).rules
       let named = TopicFocus(rules: rules, title: runtime.book.title(ofRule:)).named(
-        in: understood.text)
+        in: runtime.aliases.expanded(understood.text))
       if !named.isEmpty { return Set(named) == Set(topic.named) }
     }
     if intent == topic.intent { return true }

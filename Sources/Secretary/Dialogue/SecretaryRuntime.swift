@@ -45,6 +45,8 @@ public final class SecretaryRuntime: Sendable {
   let planner: ReminderPlanner
   /// What a question asks about a service (when, how much, …), from `Intents/frames.txt`.
   let frames: QuestionFrames
+  /// Words for services their titles do not say, from `Intents/aliases.txt`.
+  let aliases: WordAliases
 
   var book: RuleBook { rules.book }
   var calendar: HolidayCalendar { rules.calendar }
@@ -52,13 +54,14 @@ public final class SecretaryRuntime: Sendable {
 
   init(
     rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex,
-    frames: QuestionFrames
+    frames: QuestionFrames, aliases: WordAliases
   ) {
     self.rules = rules
     self.interpreter = interpreter
     self.intents = intents
     self.faq = faq
     self.frames = frames
+    self.aliases = aliases
     planner = ReminderPlanner(rules: rules)
   }
 
@@ -67,7 +70,7 @@ public final class SecretaryRuntime: Sendable {
   public func withDataDirectory(_ data: String) -> SecretaryRuntime {
     SecretaryRuntime(
       rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq,
-      frames: frames)
+      frames: frames, aliases: aliases)
   }
 
   /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the
@@ -92,6 +95,10 @@ public final class SecretaryRuntime: Sendable {
     let (frames, frameProblems) = QuestionFrames.load(path: framesPath)
     report += frameProblems.map { DiagnosticRenderer().render($0) }.joined()
     if frameProblems.hasErrors { failed = true }
+    let aliasPath = (paths.intents as NSString).appendingPathComponent("aliases.txt")
+    let (aliases, aliasProblems) = WordAliases.load(path: aliasPath)
+    report += aliasProblems.map { DiagnosticRenderer().render($0) }.joined()
+    if aliasProblems.hasErrors { failed = true }
 
     let (faq, faqProblems) = FAQIndex.load(directory: paths.faq)
     report += faqProblems.map { DiagnosticRenderer().render($0) }.joined()
@@ -102,7 +109,7 @@ public final class SecretaryRuntime: Sendable {
       loaded.catalog.labeledExamples, cachePath: paths.modelCache)
     let runtime = SecretaryRuntime(
       rules: rules, interpreter: Interpreter(model: model), intents: loaded.catalog, faq: faq,
-      frames: frames)
+      frames: frames, aliases: aliases)
     return (runtime, report)
   }
 }

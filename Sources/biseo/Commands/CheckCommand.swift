@@ -62,6 +62,8 @@ enum CheckCommand: BiseoCommand {
       if isDirectory.boolValue {
         let frames = (path as NSString).appendingPathComponent("frames.txt")
         problems += QuestionFrames.load(path: frames).1
+        problems +=
+          WordAliases.load(path: (path as NSString).appendingPathComponent("aliases.txt")).1
         if let book {
           problems += ReplyCheck.problems(in: loaded.catalog, book: book, folder: path)
         }
