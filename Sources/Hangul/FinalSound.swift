@@ -72,17 +72,26 @@ enum FinalSound: Equatable {
   }
 
   /// The last syllable of each letter's Korean name.
-  static let letterNames: [Character: String] = [
-    "a": "이", "b": "비", "c": "씨", "d": "디", "e": "이", "f": "프", "g": "지", "h": "치",
-    "i": "이", "j": "이", "k": "이", "l": "엘", "m": "엠", "n": "엔", "o": "오", "p": "피",
-    "q": "큐", "r": "알", "s": "스", "t": "티", "u": "유", "v": "이", "w": "유", "x": "스",
-    "y": "이", "z": "트",
-  ]
+  static let letterNames: [Character: String] = Dictionary(
+    uniqueKeysWithValues: LatinLetters.koreanNames.map { letter, name in
+      (Character(letter.lowercased()), name.last.map(String.init) ?? name)
+    })
 
   /// Readings of Latin words common in Korean public-service text, by their last syllable.
   static let knownWords: [String: String] = [
     "app": "앱", "web": "웹", "email": "일", "kakao": "오", "naver": "버", "google": "글",
     "ktx": "스", "gov": "브", "pdf": "프", "pass": "스", "bus": "스", "taxi": "시",
     "id": "디", "ok": "이", "wifi": "이", "line": "인", "phone": "폰", "card": "드",
+  ]
+}
+
+/// How Korean names the Latin letters (B 비, H 에이치, W 더블유): read aloud by speech, and
+/// the last syllable of each decides the particle after a Latin word.
+public enum LatinLetters {
+  public static let koreanNames: [Character: String] = [
+    "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치",
+    "I": "아이", "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피",
+    "Q": "큐", "R": "알", "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스",
+    "Y": "와이", "Z": "제트",
   ]
 }

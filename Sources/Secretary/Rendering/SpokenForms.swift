@@ -1,3 +1,5 @@
+import Hangul
+
 /// Marks that are written but not said, and what a speaker says instead: 「」 quote a title
 /// (said without them), "§67 ①" is 제67조 제1항, Latin letters are spelled as Korean says
 /// them (BCG → 비씨지, DTaP → 디티에이피) unless a word has a Korean name of its own.
@@ -5,13 +7,6 @@ enum SpokenForms {
   /// Words a listener knows by a Korean name rather than by their letters.
   static let namedWords: [String: String] = [
     "KR": "한국", "SMS": "문자", "LMS": "문자", "ARS": "자동응답", "app": "앱", "cc": "씨씨",
-  ]
-
-  static let letterNames: [Character: String] = [
-    "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치",
-    "I": "아이", "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피",
-    "Q": "큐", "R": "알", "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스",
-    "Y": "와이", "Z": "제트",
   ]
 
   /// Roman numerals in titles ("국가장학금 Ⅰ유형") as Korean says them.
@@ -67,7 +62,8 @@ enum SpokenForms {
       if c.isASCII, c.isLetter {
         let word = String(c) + String(chars.prefix { $0.isASCII && $0.isLetter })
         chars = chars.dropFirst(word.count - 1)
-        out += namedWords[word] ?? word.uppercased().compactMap { letterNames[$0] }.joined()
+        out +=
+          namedWords[word] ?? word.uppercased().compactMap { LatinLetters.koreanNames[$0] }.joined()
         continue
       }
       out.append(c)
