@@ -74,7 +74,7 @@ extension DialogueManager {
     // The bundle's title leads only the first answer after the event is told, not a question
     // about one of its deadlines.
     if topic.event != nil, asked.isEmpty {
-      paragraphs.append([.text("\(title(of: topic)) 관련해서 챙길 것을 알려 드릴게요.")])
+      paragraphs.append(runtime.answers.say("event_intro", ["title": .text(title(of: topic))]))
     }
     var remindable: [String] = []
     var notApplicable: [String] = []
@@ -108,10 +108,10 @@ extension DialogueManager {
     }
     if !notApplicable.isEmpty {
       let all = notApplicable.count == focus.count
-      paragraphs.append([
-        .text(
-          (all ? "지금 해당하는 것은 없어요. 확인한 것: " : "해당하지 않는 것: ") + notApplicable.joined(separator: ", "))
-      ])
+      paragraphs.append(
+        runtime.answers.say(
+          all ? "none_applies" : "not_applicable",
+          ["titles": .text(notApplicable.joined(separator: ", "))]))
     }
     // A bundle's other services are the rest of the event's list, not something asked.
     if !others.isEmpty, topic.event == nil {
@@ -120,21 +120,24 @@ extension DialogueManager {
         return (other.title ?? other.name)
           + (end.map { " (~\(Self.shortDay($0, asOf: asOf)))" } ?? "")
       }
-      paragraphs.append([.text("함께 챙길 것: " + names.joined(separator: ", "))])
+      paragraphs.append(
+        runtime.answers.say("also_due", ["titles": .text(names.joined(separator: ", "))]))
     }
-    if paragraphs.isEmpty { paragraphs.append([.text("지금 정보로는 해당하는 것이 없어요.")]) }
+    if paragraphs.isEmpty { paragraphs.append(runtime.answers.say("nothing_found")) }
     if let (fact, rule) = nextQuestion {
       conversation.pending = PendingQuestion(fact: fact, topic: topic, frame: frame)
       let ask = question(for: fact, topic: nil)
       let title = rule.title ?? rule.name
-      paragraphs.append([.text("\(title)도 확인하려면 ")] + (ask.paragraphs.first ?? []))
+      paragraphs.append(
+        runtime.answers.say("also_check", ["title": .text(title)]) + [.text(" ")]
+          + (ask.paragraphs.first ?? []))
       return Reply(paragraphs: paragraphs, quickReplies: ask.quickReplies)
     }
     var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
     let subscribed = subscribedServices(conversation.citizenID)
     let offer = remindable.filter { !subscribed.contains($0) }
     if !offer.isEmpty {
-      paragraphs.append([.text("기한 전에 알림을 보내 드릴까요?")])
+      paragraphs.append(runtime.answers.say("offer"))
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       conversation.offer = .subscribe(rules: offer, title: titles)
       quickReplies = Offer.subscribe(rules: offer, title: titles).buttons + quickReplies
@@ -235,11 +238,9 @@ extension DialogueManager {
     // A date that decides deadlines is shown back, and how to correct it.
     let example = date.adding(days: 1)
     reply.paragraphs.insert(
-      [
-        .date(date),
-        .text(
-          "로 기록했어요 (날짜가 다르면 \"아니 \(example.month)월 \(example.day)일이야\"처럼 고쳐 주세요)."),
-      ], at: 0)
+      runtime.answers.say(
+        "recorded", ["date": .date(date), "example": .text("\(example.month)월 \(example.day)일")]),
+      at: 0)
     return reply
   }
 
@@ -310,7 +311,9 @@ extension DialogueManager {
     }
     var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
-      reply.paragraphs.insert([.text("말씀하신 \(volunteered.joined(separator: ", "))도 저장했어요.")], at: 0)
+      reply.paragraphs.insert(
+        runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]),
+        at: 0)
     }
     return reply
   }
@@ -368,13 +371,10 @@ extension DialogueManager {
       if let next = later[result.name],
         let window = next.reminders.filter({ $0.end >= next.day }).min(by: { $0.start < $1.start })
       {
-        reasons[result.name] = [
-          .text("다음은 "), .date(window.start), .text("부터 "), .date(window.end),
-          .text("까지 해당돼요."),
-        ]
-      } else {
-        let reason = notApplying(result)
-        if !reason.hasPrefix("지금은 해당하지 않아요") { reasons[result.name] = [.text(reason)] }
+        reasons[result.name] = runtime.answers.say(
+          "why_next", ["start": .date(window.start), "end": .date(window.end)])
+      } else if let reason = notApplying(result) {
+        reasons[result.name] = reason
       }
     }
     return ChatExplanation(book: runtime.book).reply(for: results, reasons: reasons)

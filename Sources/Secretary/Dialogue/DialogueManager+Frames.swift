@@ -19,29 +19,26 @@ extension DialogueManager {
       if let window = later.reminders.filter({ $0.end >= later.day }).min(by: {
         $0.start < $1.start
       }) {
-        return [
-          [
-            .text("\(title): 다음 기간은 "), .date(window.start), .text("부터 "), .date(window.end),
-            .text("까지예요."),
-          ]
-        ] + (frame == .amount ? [[.text(window.message)]] : [])
+        let values: [String: TemplateValue] = [
+          "title": .text(title), "start": .date(window.start), "end": .date(window.end),
+        ]
+        return [runtime.answers.say("next_window_again", values)]
+          + (frame == .amount ? [[.text(window.message)]] : [])
       }
     }
     switch result.status {
     case .holds:
       var paragraphs: [[ReplySegment]] = []
       let current = asked(result.reminders.filter { $0.end >= asOf }, by: question)
-      if frame == .amount {
-        paragraphs += amounts(of: result, evaluation: evaluation, shown: current)
+      if frame == .amount, !current.contains(where: { Self.namesAmount($0.message) }) {
+        paragraphs +=
+          amounts(of: result, evaluation: evaluation)
+          ?? [runtime.answers.say("no_amount", ["title": .text(title)])]
       }
       if current.isEmpty, paragraphs.isEmpty {
         // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원").
-        paragraphs.append([.text("\(title): 해당돼요.")])
-        paragraphs += amounts(of: result, evaluation: evaluation, shown: []).filter { paragraph in
-          !paragraph.contains {
-            if case .text(let t) = $0 { t.contains("계산하지 않아요") } else { false }
-          }
-        }
+        paragraphs.append(runtime.answers.say("applies", ["title": .text(title)]))
+        paragraphs += amounts(of: result, evaluation: evaluation) ?? []
       }
       for reminder in current {
         let lead: [ReplySegment] =
@@ -54,23 +51,26 @@ extension DialogueManager {
       }
       return paragraphs
     case .fails:
-      guard let later else { return [[.text("\(title): " + notApplying(result))]] }
+      guard let later else {
+        return [[.text("\(title): ")] + (notApplying(result) ?? runtime.answers.say("not_now"))]
+      }
       let upcoming = later.reminders.filter { $0.end >= later.day }.min { $0.start < $1.start }
       guard let window = upcoming else {
-        return [[.text("\(title): 지금은 해당하지 않아요. \(later.day.year)년에는 해당될 거예요.")]]
+        return [
+          runtime.answers.say(
+            "later_year", ["title": .text(title), "year": .text(String(later.day.year))])
+        ]
       }
-      let now = frame == .when ? "지금은 기간이 아니에요" : "지금은 해당하지 않아요"
       // For "얼마", the message of that window names the amount ("자동차세 116,330원").
       let message: [[ReplySegment]] = frame == .amount ? [[.text(window.message)]] : []
-      return [
-        [
-          .text("\(title): \(now). 다음 기간은 "), .date(window.start), .text("부터 "),
-          .date(window.end), .text("까지예요."),
-        ]
-      ] + message
+      let values: [String: TemplateValue] = [
+        "title": .text(title), "start": .date(window.start), "end": .date(window.end),
+      ]
+      return [runtime.answers.say(frame == .when ? "next_window_when" : "next_window", values)]
+        + message
     case .unknown(let missing):
-      let needs = missing.compactMap { factAsk($0) }.first ?? "정보가 더 필요해요"
-      return [[.text("\(title): 아직 판단할 수 없어요. \(needs)")]]
+      let needs = missing.compactMap { factAsk($0) }.first ?? runtime.answers.text("needs_more")
+      return [runtime.answers.say("undecided", ["title": .text(title), "needs": .text(needs)])]
     case .fault(let fault):
       return [[.text("\(title): 규칙을 계산하다 오류가 났어요 (\(fault.path):\(fault.line)).")]]
     }
@@ -94,8 +94,8 @@ extension DialogueManager {
 
   /// "운전면허가 없어서 지금은 해당하지 않아요": the facts the rule read that the citizen does not
   /// have (no licence, no children), the plainest reason there is; without one, a pointer
-  /// to "왜?".
-  func notApplying(_ result: RuleResult) -> String {
+  /// to "왜?" (nil, and the caller says `not_now`).
+  func notApplying(_ result: RuleResult) -> [ReplySegment]? {
     // Only a fact the deciding condition reads: the condition that failed first.
     let failed = result.trace?.conditions.first { $0.value == .bool(false) }?.text ?? ""
     let read = Set(TopicFocus.words(of: failed.replacingOccurrences(of: "_", with: "")))
@@ -106,9 +106,9 @@ extension DialogueManager {
       default: return false
       }
     }.compactMap { item in runtime.book.facts.first { $0.name == item.name }?.label }
-    guard let first = absent.first else { return "지금은 해당하지 않아요. \"왜?\"라고 물으시면 근거를 알려 드려요." }
+    guard let first = absent.first else { return nil }
     let named = absent.count == 1 ? first : absent.prefix(2).joined(separator: "·")
-    return named + Josa.subject.form(after: named) + " 없어서 지금은 해당하지 않아요."
+    return runtime.answers.say("lacks", ["facts": .text(named)])
   }
 
   /// Whether a message names an amount in won ("116,330원"), not 원 inside a word (가구원).
@@ -127,13 +127,8 @@ extension DialogueManager {
   }
 
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
-  /// it follows; a rule with none says where the amount is found.
-
-  func amounts(of result: RuleResult, evaluation: Evaluation, shown: [Reminder]) -> [[ReplySegment]]
-  {
-    let title = result.title ?? result.name
-    // A message that names the amount ("자동차세 116,330원 납부 기간") answers it already.
-    if shown.contains(where: { Self.namesAmount($0.message) }) { return [] }
+  /// it follows; nil when it computed none.
+  func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]]? {
     var paragraphs: [[ReplySegment]] = []
     // Only labelled outputs: an identifier is no answer, and two unlabelled amounts of one
     // rule would read alike.
@@ -143,9 +138,7 @@ extension DialogueManager {
       }
       paragraphs.append([.text("\(label): "), .amount(won)])
     }
-    guard !paragraphs.isEmpty else {
-      return [[.text("\(title) 금액은 제가 계산하지 않아요. 고지서나 담당 기관에서 확인해 주세요.")]]
-    }
+    guard !paragraphs.isEmpty else { return nil }
     if let source = result.source.map(Self.citizenSource), !source.isEmpty {
       paragraphs.append([.citation(source)])
     }
@@ -170,16 +163,18 @@ extension DialogueManager {
     due.sort { ($0.end, $0.title) < ($1.end, $1.title) }
     guard !due.isEmpty else {
       return Reply(
-        paragraphs: [[.text("지금 챙길 기한은 없어요. 다음 기한이 다가오면 알려 드릴게요.")]],
+        paragraphs: [runtime.answers.say("agenda_none")],
         quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
     }
-    var paragraphs: [[ReplySegment]] = [[.text("지금 챙길 것이에요 (기한이 가까운 순서).")]]
+    var paragraphs: [[ReplySegment]] = [runtime.answers.say("agenda")]
     for item in due.prefix(5) {
       let opens: [ReplySegment] =
         item.start > asOf ? [.text(" ("), .date(item.start), .text("부터)")] : []
       paragraphs.append([.date(item.end), .text("까지 — \(item.title)")] + opens)
     }
-    if due.count > 5 { paragraphs.append([.text("그 밖에 \(due.count - 5)건이 더 있어요.")]) }
+    if due.count > 5 {
+      paragraphs.append(runtime.answers.say("more_items", ["count": .number(due.count - 5)]))
+    }
     return Reply(
       paragraphs: paragraphs,
       quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])

@@ -152,7 +152,9 @@ extension DialogueManager {
       let when = sent.map { Self.shortDay($0.notifyDay, asOf: asOf) }.joined(separator: ", ")
       paragraphs.append([.text("\(sent[0].message) (알림: \(when))")])
     }
-    if order.count > 5 { paragraphs.append([.text("그 밖에 \(order.count - 5)건이 더 있어요.")]) }
+    if order.count > 5 {
+      paragraphs.append(runtime.answers.say("more_items", ["count": .number(order.count - 5)]))
+    }
     return Reply(paragraphs: paragraphs)
   }
 

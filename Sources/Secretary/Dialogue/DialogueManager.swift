@@ -184,7 +184,9 @@ public struct DialogueManager: Sendable {
       ? keepVolunteered(understood, besides: "", topic: topic, conversation, asOf: asOf) : []
     var reply = answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
-      reply.paragraphs.insert([.text("말씀하신 \(volunteered.joined(separator: ", "))도 저장했어요.")], at: 0)
+      reply.paragraphs.insert(
+        runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]),
+        at: 0)
     }
     return reply
   }

@@ -47,6 +47,8 @@ public final class SecretaryRuntime: Sendable {
   let frames: QuestionFrames
   /// Words for services their titles do not say, from `Intents/aliases.txt`.
   let aliases: WordAliases
+  /// The sentences answers are built from, from `Intents/answers.txt`.
+  let answers: AnswerPhrases
 
   var book: RuleBook { rules.book }
   var calendar: HolidayCalendar { rules.calendar }
@@ -54,7 +56,7 @@ public final class SecretaryRuntime: Sendable {
 
   init(
     rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex,
-    frames: QuestionFrames, aliases: WordAliases
+    frames: QuestionFrames, aliases: WordAliases, answers: AnswerPhrases
   ) {
     self.rules = rules
     self.interpreter = interpreter
@@ -62,6 +64,7 @@ public final class SecretaryRuntime: Sendable {
     self.faq = faq
     self.frames = frames
     self.aliases = aliases
+    self.answers = answers
     planner = ReminderPlanner(rules: rules)
   }
 
@@ -70,7 +73,7 @@ public final class SecretaryRuntime: Sendable {
   public func withDataDirectory(_ data: String) -> SecretaryRuntime {
     SecretaryRuntime(
       rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq,
-      frames: frames, aliases: aliases)
+      frames: frames, aliases: aliases, answers: answers)
   }
 
   /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the
@@ -99,6 +102,10 @@ public final class SecretaryRuntime: Sendable {
     let (aliases, aliasProblems) = WordAliases.load(path: aliasPath)
     report += aliasProblems.map { DiagnosticRenderer().render($0) }.joined()
     if aliasProblems.hasErrors { failed = true }
+    let answersPath = (paths.intents as NSString).appendingPathComponent("answers.txt")
+    let (answers, answerProblems) = AnswerPhrases.load(path: answersPath)
+    report += answerProblems.map { DiagnosticRenderer().render($0) }.joined()
+    if answerProblems.hasErrors { failed = true }
 
     let (faq, faqProblems) = FAQIndex.load(directory: paths.faq)
     report += faqProblems.map { DiagnosticRenderer().render($0) }.joined()
@@ -109,7 +116,7 @@ public final class SecretaryRuntime: Sendable {
       loaded.catalog.labeledExamples, cachePath: paths.modelCache)
     let runtime = SecretaryRuntime(
       rules: rules, interpreter: Interpreter(model: model), intents: loaded.catalog, faq: faq,
-      frames: frames, aliases: aliases)
+      frames: frames, aliases: aliases, answers: answers)
     return (runtime, report)
   }
 }

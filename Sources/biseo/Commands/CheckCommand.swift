@@ -64,6 +64,8 @@ enum CheckCommand: BiseoCommand {
         problems += QuestionFrames.load(path: frames).1
         problems +=
           WordAliases.load(path: (path as NSString).appendingPathComponent("aliases.txt")).1
+        problems +=
+          AnswerPhrases.load(path: (path as NSString).appendingPathComponent("answers.txt")).1
         if let book {
           problems += ReplyCheck.problems(in: loaded.catalog, book: book, folder: path)
         }
