@@ -9,8 +9,6 @@ struct ChannelChoice {
   var channels: [String]
   /// What the citizen should hear about the choice (a closed channel, the limit).
   var notes: [String] = []
-  /// Whether the line named a channel at all.
-  var named: Bool
   /// Whether it asked for a channel that has closed: the reply offers the open ones.
   var closedAsked = false
 
@@ -19,7 +17,6 @@ struct ChannelChoice {
 
   init(_ text: String, current: [String], catalog: ChannelCatalog, asOf: CivilDate) {
     let mentions = catalog.mentions(in: text)
-    named = !mentions.isEmpty
     let wanted = mentions.filter { !$0.setAside }
     let aside = Set(mentions.filter(\.setAside).map(\.channel.name))
     for mention in wanted where !mention.channel.isOpen(on: asOf) {

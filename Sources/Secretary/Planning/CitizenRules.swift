@@ -89,9 +89,6 @@ public final class CitizenRules: Sendable {
       channels: channels, evaluators: evaluators)
   }
 
-  /// A new evaluator (not thread-safe: one per caller at a time).
-  func makeEvaluator() -> Evaluator { book.evaluator(calendar: calendar) }
-
   /// A profile file's facts, decoded once for all its evaluations.
   func facts(of json: [UInt8]) -> Profile { book.profile(json: json) }
 
