@@ -28,12 +28,12 @@ extension DialogueManager {
         try runtime.profiles.save(
           conversation.citizenID, intake.replacing(old, with: date, in: profile))
       } catch {
-        return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+        return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
       }
       conversation.recordedEvents[event] = date
       conversation.lastSaved = .event(event, date, topic: topic)
-      var reply = topic.map { answer($0, &conversation, asOf: asOf) } ?? Reply("")
-      reply.paragraphs.insert([.text("날짜를 "), .date(date), .text("로 고쳤어요.")], at: 0)
+      var reply = topic.map { answer($0, &conversation, asOf: asOf) } ?? Reply(paragraphs: [])
+      reply.paragraphs.insert(runtime.answers.say("corrected_date", ["date": .date(date)]), at: 0)
       return reply
     case .fact(let fact, let topic, let frame):
       guard let (kind, optional) = runtime.book.factKind(fact),
@@ -46,12 +46,13 @@ extension DialogueManager {
         try runtime.profiles.save(
           conversation.citizenID, profile.setting(path: info.keyPath, to: value))
       } catch {
-        return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+        return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
       }
       conversation.lastSaved = saved
-      var reply = topic.map { answer($0, frame: frame, &conversation, asOf: asOf) } ?? Reply("")
-      let label = info.label ?? fact
-      reply.paragraphs.insert([.text(label + Josa.object.form(after: label) + " 고쳤어요.")], at: 0)
+      var reply =
+        topic.map { answer($0, frame: frame, &conversation, asOf: asOf) } ?? Reply(paragraphs: [])
+      reply.paragraphs.insert(
+        runtime.answers.say("corrected", ["label": .text(info.label ?? fact)]), at: 0)
       return reply
     }
   }

@@ -25,7 +25,7 @@ extension DialogueManager {
     _ conversation: inout Conversation, asOf: CivilDate
   ) -> Reply {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
-      return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
+      return runtime.answers.reply("unknown_citizen", ["citizen": .text(conversation.citizenID)])
     }
     let results = topic.rules.compactMap { evaluation.rule($0) }
     var focus = topic.named.isEmpty ? results : results.filter { topic.named.contains($0.name) }
@@ -133,14 +133,17 @@ extension DialogueManager {
           + (ask.paragraphs.first ?? []))
       return Reply(paragraphs: paragraphs, quickReplies: ask.quickReplies)
     }
-    var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
+    var quickReplies = [
+      QuickReply(title: runtime.answers.text("button_why"), payload: "/explain_why")
+    ]
     let subscribed = subscribedServices(conversation.citizenID)
     let offer = remindable.filter { !subscribed.contains($0) }
     if !offer.isEmpty {
       paragraphs.append(runtime.answers.say("offer"))
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       conversation.offer = .subscribe(rules: offer, title: titles)
-      quickReplies = Offer.subscribe(rules: offer, title: titles).buttons + quickReplies
+      quickReplies =
+        Offer.subscribe(rules: offer, title: titles).buttons(runtime.answers) + quickReplies
     }
     return Reply(paragraphs: paragraphs, quickReplies: quickReplies)
   }
@@ -201,17 +204,15 @@ extension DialogueManager {
     var quickReplies: [QuickReply] = []
     switch runtime.book.factKind(fact)?.kind {
     case .bool?:
-      quickReplies = [
-        QuickReply(title: "네", payload: "네"), QuickReply(title: "아니요", payload: "아니요"),
-      ]
+      quickReplies = [runtime.answers.button("button_yes"), runtime.answers.button("button_no")]
     case .structured?:
-      quickReplies = [QuickReply(title: "없어요", payload: "없어요")]
+      quickReplies = [runtime.answers.button("button_none")]
     case .choice(let choices)?:
       quickReplies = choices.map {
         QuickReply(title: $0.displayName, payload: $0.displayName)
       }
       if runtime.book.factKind(fact)?.optional == true {
-        quickReplies.append(QuickReply(title: "해당 없음", payload: "해당 없음"))
+        quickReplies.append(runtime.answers.button("button_not_applicable"))
       }
     default:
       break
@@ -229,11 +230,11 @@ extension DialogueManager {
       let profile = try runtime.profiles.profile(conversation.citizenID)
       try runtime.profiles.save(conversation.citizenID, intake.record(profile, date, utterance))
     } catch {
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
     conversation.recordedEvents[intake.event] = date
     conversation.lastSaved = .event(intake.event, date, topic: conversation.topic)
-    guard let topic = conversation.topic else { return Reply("알겠어요.") }
+    guard let topic = conversation.topic else { return runtime.answers.reply("understood") }
     var reply = answer(topic, &conversation, asOf: asOf)
     // A date that decides deadlines is shown back, and how to correct it.
     let example = date.adding(days: 1)
@@ -274,7 +275,7 @@ extension DialogueManager {
       if case .structured = kind, understood.intent.intent == "affirm" {
         conversation.pending = nil
         conversation.unanswerable.insert(pending.fact)
-        let note = Reply("자세한 내용은 아직 대화로 받을 수 없어서, 그 정보 없이 안내할게요.")
+        let note = runtime.answers.reply("record_not_in_chat")
         guard let topic = pending.topic else { return note }
         var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
         reply.paragraphs.insert(contentsOf: note.paragraphs, at: 0)
@@ -285,7 +286,8 @@ extension DialogueManager {
     if runtime.book.mustBePast(fact: pending.fact), case .string(let text) = value,
       let day = CivilDate(iso: text), day > asOf
     {
-      return question(for: pending.fact, topic: pending.topic, prefix: "앞으로의 날짜는 될 수 없어요. ")
+      return question(
+        for: pending.fact, topic: pending.topic, prefix: runtime.answers.text("future_date") + " ")
     }
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
@@ -293,7 +295,7 @@ extension DialogueManager {
         conversation.citizenID, profile.setting(path: info.keyPath, to: value))
     } catch {
       conversation.pending = nil
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
     conversation.pending = nil
     conversation.lastSaved = .fact(pending.fact, topic: pending.topic, frame: pending.frame)
@@ -302,12 +304,11 @@ extension DialogueManager {
         keepVolunteered(understood, besides: pending.fact, topic: $0, conversation, asOf: asOf)
       } ?? []
     guard let topic = pending.topic else {
-      let name = value.stringValue.map { "\($0)님, 반가워요. 알림에서 그렇게 불러 드릴게요." } ?? "고마워요."
-      return Reply(
-        paragraphs: [[.text(name)]],
-        quickReplies: [
-          QuickReply(title: "내 알림 보기", payload: "/list_reminders")
-        ])
+      var reply =
+        value.stringValue.map { runtime.answers.reply("named", ["name": .text($0)]) }
+        ?? runtime.answers.reply("thanks_for_answer")
+      reply.quickReplies = [remindersButton("button_reminders")]
+      return reply
     }
     var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
@@ -329,7 +330,13 @@ extension DialogueManager {
         conversation.pending = pending
         let names = tied.map(\.displayName)
         return Reply(
-          paragraphs: [[.text(names.map { "\($0)인가요" }.joined(separator: ", ") + "?")]],
+          paragraphs: [
+            [
+              .text(
+                names.map { runtime.answers.text("which_one", ["choice": .text($0)]) }
+                  .joined(separator: ", ") + "?")
+            ]
+          ],
           quickReplies: names.map { QuickReply(title: $0, payload: $0) })
       }
     }
@@ -337,22 +344,23 @@ extension DialogueManager {
     next.misses += 1
     guard next.misses < 3 else {
       conversation.pending = nil
-      return Reply("죄송해요, 답을 알아듣지 못했어요. 다른 것을 물어보셔도 돼요.")
+      return runtime.answers.reply("give_up")
     }
     conversation.pending = next
     if pending.fact.hasPrefix("event:"),
       let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6)))
     {
-      return Reply("잘 알아듣지 못했어요. " + intake.question)
+      return Reply(runtime.answers.text("not_understood") + " " + intake.question)
     }
-    return question(for: pending.fact, topic: pending.topic, prefix: "잘 알아듣지 못했어요. ")
+    return question(
+      for: pending.fact, topic: pending.topic, prefix: runtime.answers.text("not_understood") + " ")
   }
 
   /// "왜?": the last topic's decisions with their reasons and sources.
   func explain(_ conversation: Conversation, asOf: CivilDate) -> Reply {
     guard let topic = conversation.topic,
       let evaluation = evaluate(conversation.citizenID, asOf: asOf)
-    else { return Reply(template("explain_why", "none") ?? "설명할 최근 판단이 없어요.") }
+    else { return Reply(phrase("explain_why", "none")) }
     let all = topic.rules.compactMap { evaluation.rule($0) }
     var results =
       topic.named.isEmpty
@@ -377,7 +385,8 @@ extension DialogueManager {
         reasons[result.name] = reason
       }
     }
-    return ChatExplanation(book: runtime.book).reply(for: results, reasons: reasons)
+    return ChatExplanation(book: runtime.book, answers: runtime.answers).reply(
+      for: results, reasons: reasons)
   }
 }
 

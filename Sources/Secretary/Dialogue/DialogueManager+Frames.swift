@@ -41,13 +41,12 @@ extension DialogueManager {
         paragraphs += amounts(of: result, evaluation: evaluation) ?? []
       }
       for reminder in current {
-        let lead: [ReplySegment] =
-          reminder.start > asOf ? [.text("\(Self.shortDay(reminder.start, asOf: asOf))부터 — ")] : []
+        let values: [String: TemplateValue] = [
+          "message": .text(reminder.message), "start": .date(reminder.start),
+          "end": .date(reminder.end), "from": .text(Self.shortDay(reminder.start, asOf: asOf)),
+        ]
         paragraphs.append(
-          lead + [
-            .text("\(reminder.message) (기간 "), .date(reminder.start), .text(" ~ "),
-            .date(reminder.end), .text(")"),
-          ])
+          runtime.answers.say(reminder.start > asOf ? "window_later" : "window", values))
       }
       return paragraphs
     case .fails:
@@ -72,7 +71,8 @@ extension DialogueManager {
       let needs = missing.compactMap { factAsk($0) }.first ?? runtime.answers.text("needs_more")
       return [runtime.answers.say("undecided", ["title": .text(title), "needs": .text(needs)])]
     case .fault(let fault):
-      return [[.text("\(title): 규칙을 계산하다 오류가 났어요 (\(fault.path):\(fault.line)).")]]
+      let place = "\(fault.path):\(fault.line)"
+      return [runtime.answers.say("rule_fault", ["title": .text(title), "place": .text(place)])]
     }
   }
 
@@ -150,7 +150,7 @@ extension DialogueManager {
   /// "지금 뭐 해야 돼?": what is open now or opens within a month, the soonest deadline first.
   func agenda(_ conversation: Conversation, asOf: CivilDate) -> Reply {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
-      return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
+      return runtime.answers.reply("unknown_citizen", ["citizen": .text(conversation.citizenID)])
     }
     let soon = asOf.adding(days: 30)
     var due: [(end: CivilDate, title: String, start: CivilDate)] = []
@@ -164,19 +164,21 @@ extension DialogueManager {
     guard !due.isEmpty else {
       return Reply(
         paragraphs: [runtime.answers.say("agenda_none")],
-        quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
+        quickReplies: [remindersButton("button_reminders")])
     }
     var paragraphs: [[ReplySegment]] = [runtime.answers.say("agenda")]
     for item in due.prefix(5) {
-      let opens: [ReplySegment] =
-        item.start > asOf ? [.text(" ("), .date(item.start), .text("부터)")] : []
-      paragraphs.append([.date(item.end), .text("까지 — \(item.title)")] + opens)
+      let values: [String: TemplateValue] = [
+        "end": .date(item.end), "title": .text(item.title), "start": .date(item.start),
+      ]
+      paragraphs.append(
+        runtime.answers.say(item.start > asOf ? "agenda_line_later" : "agenda_line", values))
     }
     if due.count > 5 {
-      paragraphs.append(runtime.answers.say("more_items", ["count": .number(due.count - 5)]))
+      paragraphs.append(runtime.answers.say("more_items", ["count": .text(String(due.count - 5))]))
     }
     return Reply(
       paragraphs: paragraphs,
-      quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
+      quickReplies: [remindersButton("button_reminders")])
   }
 }

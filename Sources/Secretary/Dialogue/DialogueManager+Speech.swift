@@ -23,7 +23,7 @@ extension DialogueManager {
       conversation.lastIntent = nil
       let offset = conversation.spokenSentences
       guard offset < SpeechRenderer.sentences(of: last).count else {
-        return spoken(Reply("더 말씀드릴 내용은 없어요. 다른 것을 물어보세요."))
+        return spoken(runtime.answers.reply("nothing_more"))
       }
       conversation.spokenSentences += SpeechRenderer.sentenceLimit
       let (text, hasMore) = SpeechRenderer.turn(last, offset: offset)
@@ -60,8 +60,8 @@ extension DialogueManager {
   public func greeting(in conversation: inout Conversation) -> Reply {
     let profile = try? runtime.profiles.profile(conversation.citizenID)
     guard let name = profile?["name"]?.stringValue else {
-      return Reply("안녕하세요, 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
+      return runtime.answers.reply("greeting")
     }
-    return Reply("안녕하세요, \(name)님. 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
+    return runtime.answers.reply("greeting_named", ["name": .text(name)])
   }
 }

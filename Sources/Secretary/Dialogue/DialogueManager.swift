@@ -46,7 +46,7 @@ public struct DialogueManager: Sendable {
   ) -> Reply {
     let text = TextNormalizer.normalize(line)
     guard !text.isEmpty else {
-      return Reply("무엇을 도와드릴까요? 예를 들어 \"올해 건강검진 대상이야?\"라고 물어보세요.")
+      return runtime.answers.reply("empty")
     }
     let understood = understand(text, asOf: asOf)
     let intent = reminderCommand(in: text) ?? understood.intent.intent
@@ -238,16 +238,14 @@ public struct DialogueManager: Sendable {
       try runtime.profiles.save(
         conversation.citizenID, profile.setting(path: info.keyPath, to: .string(name)))
     } catch {
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
-    var reply = Reply("\(name)님, 반가워요. 무엇을 도와드릴까요? 예: \"올해 건강검진 대상이야?\"")
-    if let pending = conversation.pending {
-      let again = question(for: pending.fact, topic: pending.topic)
-      reply = Reply(
-        paragraphs: [[.text("\(name)님, 반가워요.")]] + again.paragraphs,
-        quickReplies: again.quickReplies)
+    let welcome = runtime.answers.say("welcome", ["name": .text(name)])
+    guard let pending = conversation.pending else {
+      return Reply(paragraphs: [welcome + [.text(" ")] + runtime.answers.say("what_now")])
     }
-    return reply
+    let again = question(for: pending.fact, topic: pending.topic)
+    return Reply(paragraphs: [welcome] + again.paragraphs, quickReplies: again.quickReplies)
   }
 
   /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.
@@ -326,23 +324,17 @@ public struct DialogueManager: Sendable {
 
   private func smallTalk(_ intent: String) -> Reply {
     switch intent {
-    case "greeting": return Reply(template(intent, "hello") ?? "안녕하세요! 무엇을 도와드릴까요?")
-    case "thanks": return Reply(template(intent, "ok") ?? "천만에요.")
+    case "greeting": return Reply(phrase(intent, "hello"))
+    case "thanks": return Reply(phrase(intent, "ok"))
     case "goodbye":
-      var reply = Reply(template(intent, "bye") ?? "안녕히 가세요.")
+      var reply = Reply(phrase(intent, "bye"))
       reply.endsConversation = true
       return reply
-    case "human_agent":
-      return Reply(paragraphs: [
-        [.text("상담원 연결은 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요. 평일 9시부터 18시까지 상담해요.")]
-      ])
+    case "human_agent": return runtime.answers.reply("human_agent")
     // A yes or no with no offer open consents to nothing, and says so by asking what next.
     case "affirm", "deny": return Reply(phrase(intent, "no_offer"))
     default:
-      return Reply(
-        template("help", "menu")
-          ?? "건강검진, 세금, 민방위, 예방접종, 여권, 받을 수 있는 급여를 알려 드리고 기한 전에 알림을 보내요.",
-        "예: \"올해 건강검진 대상이야?\", \"자동차세 얼마 나와?\", \"아기 낳았어요\", \"내 알림 보여줘\"")
+      return Reply(phrase("help", "menu"), runtime.answers.text("help_examples"))
     }
   }
 
@@ -350,7 +342,9 @@ public struct DialogueManager: Sendable {
   private func faqReply(_ text: String) -> Reply? {
     guard let (entry, _) = runtime.faq.answer(text) else { return nil }
     var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
-    if let source = entry.source { paragraphs.append([.text("출처: \(source)")]) }
+    if let source = entry.source {
+      paragraphs.append(runtime.answers.say("faq_source", ["source": .text(source)]))
+    }
     return Reply(paragraphs: paragraphs)
   }
 
@@ -358,8 +352,7 @@ public struct DialogueManager: Sendable {
   private func outOfScope(_ text: String) -> Reply {
     if let faq = faqReply(text) { return faq }
     return Reply(paragraphs: [
-      [.text(template("out_of_scope", "sorry") ?? "그건 제가 도와드리기 어려워요.")],
-      [.text("다른 행정 문의는 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요.")],
+      [.text(phrase("out_of_scope", "sorry"))], runtime.answers.say("call_center"),
     ])
   }
 }
