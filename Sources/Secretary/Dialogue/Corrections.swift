@@ -20,7 +20,7 @@ extension DialogueManager {
     guard Self.correctionOpeners.contains(where: opening.contains) else { return nil }
     switch saved {
     case .event(let event, let old, let topic):
-      guard let intake = LifeEventIntake.forEvent(event),
+      guard let intake = LifeEventIntake(event: event, book: runtime.book),
         let date = intake.date(in: understood, asOf: asOf), date != old
       else { return nil }
       do {

@@ -228,7 +228,8 @@ extension DialogueManager {
   ) -> Reply {
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
-      try runtime.profiles.save(conversation.citizenID, intake.record(profile, date, utterance))
+      try runtime.profiles.save(
+        conversation.citizenID, intake.record(profile, date, utterance: utterance))
     } catch {
       return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
@@ -251,7 +252,8 @@ extension DialogueManager {
     asOf: CivilDate
   ) -> Reply? {
     if pending.fact.hasPrefix("event:") {
-      guard let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6))),
+      guard
+        let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book),
         let date = intake.date(in: understood, asOf: asOf)
       else { return nil }
       conversation.pending = nil
@@ -348,7 +350,7 @@ extension DialogueManager {
     }
     conversation.pending = next
     if pending.fact.hasPrefix("event:"),
-      let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6)))
+      let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book)
     {
       return Reply(runtime.answers.text("not_understood") + " " + intake.question)
     }

@@ -159,7 +159,7 @@ public struct DialogueManager: Sendable {
     topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
     conversation.topic = topic
     conversation.lastFrame = frame
-    if let intake = LifeEventIntake.forEvent(topic.event) {
+    if let intake = LifeEventIntake(event: topic.event, book: runtime.book) {
       if let date = intake.date(in: understood, asOf: asOf),
         conversation.recordedEvents[intake.event] != date
       {
@@ -194,7 +194,7 @@ public struct DialogueManager: Sendable {
   /// Whether the profile already holds the event a topic is about, recent enough to be the
   /// one asked of (a birth in October, a due date ahead, a move this month).
   private func eventKnown(_ topic: Topic, _ conversation: Conversation, _ asOf: CivilDate) -> Bool {
-    guard let intake = LifeEventIntake.forEvent(topic.event),
+    guard let intake = LifeEventIntake(event: topic.event, book: runtime.book),
       let profile = try? runtime.profiles.profile(conversation.citizenID)
     else { return false }
     return intake.isKnown(in: profile, asOf: asOf)
