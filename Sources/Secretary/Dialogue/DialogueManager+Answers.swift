@@ -54,6 +54,9 @@ extension DialogueManager {
     }.map(\.name)
     var later = runtime.rules.nextHolding(
       conversation.citizenID, rules: failing + closed, after: asOf)
+    // Never holding while facts are missing, but possible from some year (기초연금 at 65).
+    let possible = runtime.rules.nextPossible(
+      conversation.citizenID, rules: failing + closed, after: asOf)
     // "내년엔?": for what applies now, the window after this one.
     if frame == .when, ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains) {
       for result in focus where !failing.contains(result.name) && !closed.contains(result.name) {
@@ -66,7 +69,10 @@ extension DialogueManager {
       }
     }
     // A "no" that time will not undo says what decided it: that rule's trace, and only its.
-    for i in focus.indices where failing.contains(focus[i].name) && later[focus[i].name] == nil {
+    for i in focus.indices
+    where failing.contains(focus[i].name) && later[focus[i].name] == nil
+      && possible[focus[i].name] == nil
+    {
       focus[i].trace = runtime.rules.trace(
         conversation.citizenID, rule: focus[i].name, asOf: asOf)
     }
@@ -92,8 +98,8 @@ extension DialogueManager {
         continue
       }
       paragraphs += describe(
-        result, frame: frame, later: later[result.name], evaluation: evaluation,
-        question: asked, asOf: asOf)
+        result, frame: frame, later: later[result.name], possible: possible[result.name],
+        evaluation: evaluation, question: asked, asOf: asOf)
       if case .holds = result.status,
         result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
       {
@@ -376,6 +382,8 @@ extension DialogueManager {
     let failing = results.filter { if case .fails = $0.status { true } else { false } }
     let later = runtime.rules.nextHolding(
       conversation.citizenID, rules: failing.map(\.name), after: asOf)
+    let possible = runtime.rules.nextPossible(
+      conversation.citizenID, rules: failing.map(\.name), after: asOf)
     var reasons: [String: [ReplySegment]] = [:]
     for result in failing {
       if let next = later[result.name],
@@ -383,6 +391,10 @@ extension DialogueManager {
       {
         reasons[result.name] = runtime.answers.say(
           "why_next", ["start": .date(window.start), "end": .date(window.end)])
+      } else if let maybe = possible[result.name] {
+        reasons[result.name] = runtime.answers.say(
+          "why_possible",
+          ["year": .text(String(maybe.day.year)), "facts": .text(factLabels(maybe.missing))])
       } else if let reason = notApplying(result) {
         reasons[result.name] = reason
       }

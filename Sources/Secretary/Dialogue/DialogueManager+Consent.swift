@@ -109,7 +109,18 @@ extension DialogueManager {
     }
     conversation.topic = topic
     let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
-    guard !remindable.isEmpty else { return runtime.answers.reply("nothing_to_remind") }
+    guard !remindable.isEmpty else {
+      // Not decided yet: the reminder needs the answer first, so its question is asked.
+      let undecided = evaluate(conversation.citizenID, asOf: asOf).map { evaluation in
+        topic.rules.contains {
+          if case .unknown? = evaluation.rule($0)?.status { true } else { false }
+        }
+      }
+      guard undecided == true else { return runtime.answers.reply("nothing_to_remind") }
+      var reply = answer(topic, &conversation, asOf: asOf)
+      reply.paragraphs.insert(runtime.answers.say("remind_needs_facts"), at: 0)
+      return reply
+    }
     let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
     if reminderCommand(in: text) == "subscribe" {
       return subscribe(

@@ -10,7 +10,8 @@ extension DialogueManager {
   /// says from when). Not holding: when it next will (`later`), or plainly no.
   func describe(
     _ result: RuleResult, frame: QuestionFrame, later: (day: CivilDate, reminders: [Reminder])?,
-    evaluation: Evaluation, question: String = "", asOf: CivilDate
+    possible: (day: CivilDate, missing: [String])? = nil, evaluation: Evaluation,
+    question: String = "", asOf: CivilDate
   ) -> [[ReplySegment]] {
     let title = result.title ?? result.name
     // What applies but is asked of the next time: its window has closed (민방위 in December),
@@ -50,6 +51,13 @@ extension DialogueManager {
       }
       return paragraphs
     case .fails:
+      if later == nil, let possible {
+        let values: [String: TemplateValue] = [
+          "title": .text(title), "year": .text(String(possible.day.year)),
+          "facts": .text(factLabels(possible.missing)),
+        ]
+        return [runtime.answers.say("later_possible", values)]
+      }
       guard let later else {
         return [[.text("\(title): ")] + (notApplying(result) ?? runtime.answers.say("not_now"))]
       }
@@ -109,6 +117,12 @@ extension DialogueManager {
     guard let first = absent.first else { return nil }
     let named = absent.count == 1 ? first : absent.prefix(2).joined(separator: "·")
     return runtime.answers.say("lacks", ["facts": .text(named)])
+  }
+
+  /// Facts by their Korean labels, two at most ("소득인정액·배우자 유무").
+  func factLabels(_ facts: [String]) -> String {
+    facts.prefix(2).map { name in runtime.book.facts.first { $0.name == name }?.label ?? name }
+      .joined(separator: "·")
   }
 
   /// Whether a message names an amount in won ("116,330원"), not 원 inside a word (가구원).

@@ -80,14 +80,21 @@ public struct DialogueManager: Sendable {
     }
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
-      // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
-      // yes/no line, or a one-word answer the reader missed ("군필"), does not.
+      // "됐어", "몰라요", "말 안 할래": no answer is coming; asking again would nag.
+      if intent == "deny" || ["몰라", "모르"].contains(where: text.contains) {
+        conversation.pending = nil
+        return runtime.answers.reply("question_dropped")
+      }
+      // A confident change of subject ("내일 날씨 어때") drops the question, and so does a
+      // line about reminders ("카톡으로 해줘"); a vague or yes/no line, or a one-word answer
+      // the reader missed ("군필"), does not.
       let words = text.split(separator: " ").count
       let interrupts =
-        intent == "out_of_scope"
-        ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
-        : understood.intent.confidence >= Self.interruptConfidence
-          && !["affirm", "deny"].contains(intent)
+        reminderCommand(in: text) != nil
+        || (intent == "out_of_scope"
+          ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
+          : understood.intent.confidence >= Self.interruptConfidence
+            && !["affirm", "deny"].contains(intent))
       if !interrupts {
         return reask(pending, &conversation, answer: text)
       }

@@ -30,6 +30,7 @@ public final class CitizenRules: Sendable {
   struct NextWindows: Sendable {
     var profile: JSONValue
     var found: [String: (day: CivilDate, reminders: [Reminder])]
+    var possible: [String: (day: CivilDate, missing: [String])]
   }
 
   init(
@@ -121,14 +122,30 @@ public final class CitizenRules: Sendable {
   public func nextHolding(_ citizenID: String, rules names: [String], after asOf: CivilDate)
     -> [String: (day: CivilDate, reminders: [Reminder])]
   {
-    guard !names.isEmpty, let profile = try? profiles.profile(citizenID) else { return [:] }
+    probe(citizenID, rules: names, after: asOf)?.found ?? [:]
+  }
+
+  /// For rules that never hold in `nextHolding`'s probes, the first probe day from which they
+  /// would depend on facts the profile lacks (기초연금 at 65, once the income is known).
+  public func nextPossible(_ citizenID: String, rules names: [String], after asOf: CivilDate)
+    -> [String: (day: CivilDate, missing: [String])]
+  {
+    guard let windows = probe(citizenID, rules: names, after: asOf) else { return [:] }
+    return windows.possible.filter { windows.found[$0.key] == nil }
+  }
+
+  private func probe(_ citizenID: String, rules names: [String], after asOf: CivilDate)
+    -> NextWindows?
+  {
+    guard !names.isEmpty, let profile = try? profiles.profile(citizenID) else { return nil }
     let key = "\(citizenID) \(asOf) \(names.joined(separator: ","))"
     if let known = windows.withLock({ $0.get(key) }), known.profile == profile {
-      return known.found
+      return known
     }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
     var waiting = names.compactMap { name in ruleNamesByIndex.firstIndex(of: name) }
     var found: [String: (day: CivilDate, reminders: [Reminder])] = [:]
+    var possible: [String: (day: CivilDate, missing: [String])] = [:]
     // The 1st and the 16th of each month for a year: the law's windows open on one or the
     // other (재산세 7.16, 종부세 12.1, 부가세 1.1), and none is shorter than two weeks.
     var probes = (1...24).compactMap { n -> CivilDate? in
@@ -146,13 +163,21 @@ public final class CitizenRules: Sendable {
         year: year.year + ($0 + year.month - 1) / 12,
         month: ($0 + year.month - 1) % 12 + 1, day: 1)
     }
-    probes += (2...12).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
+    // Yearly to a lifetime: a licence renews every ten years, 기초연금 starts at 65.
+    probes += (2...80).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
     evaluators.with { row in
       let evaluator = row[0]
       for day in probes where !waiting.isEmpty {
         evaluator.compute(facts, asOf: day, rules: waiting)
         // Holding with a window still to come, or holding with no window at all.
-        for r in waiting where evaluator.holds(r) {
+        for r in waiting {
+          guard evaluator.holds(r) else {
+            let name = ruleNamesByIndex[r]
+            if possible[name] == nil, let missing = evaluator.missingFacts(ofRule: r) {
+              possible[name] = (day, missing)
+            }
+            continue
+          }
           let reminders = evaluator.reminders(ofRule: r)
           if reminders.isEmpty || reminders.contains(where: { $0.end >= day }) {
             found[ruleNamesByIndex[r]] = (day, reminders)
@@ -161,8 +186,9 @@ public final class CitizenRules: Sendable {
         waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
       }
     }
-    windows.withLock { $0.set(key, NextWindows(profile: profile, found: found)) }
-    return found
+    let windows = NextWindows(profile: profile, found: found, possible: possible)
+    self.windows.withLock { $0.set(key, windows) }
+    return windows
   }
 
   /// A rule's title, or its name.
