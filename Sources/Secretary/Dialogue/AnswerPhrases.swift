@@ -15,7 +15,7 @@ package struct AnswerPhrases: Sendable {
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_possible", "later_possible",
     // The conversation around the answers.
     "empty", "welcome", "what_now", "what_else", "named", "thanks_for_answer",
-    "thanks_what_else", "understood", "greeting", "greeting_named", "nothing_more",
+    "thanks_what_else", "understood", "greeting", "greeting_named", "more_hint", "nothing_more",
     "help_examples", "human_agent", "call_center", "faq_source", "unknown_citizen", "save_failed",
     "rule_fault", "not_understood", "future_date", "question_dropped", "give_up", "give_up_record",
     "record_not_in_chat", "which_one", "record_saved", "record_saved_values", "record_more",

@@ -26,30 +26,34 @@ extension DialogueManager {
         return spoken(runtime.answers.reply("nothing_more"))
       }
       conversation.spokenSentences += SpeechRenderer.sentenceLimit
-      let (text, hasMore) = SpeechRenderer.turn(last, offset: offset)
+      let (text, hasMore) = SpeechRenderer.turn(last, offset: offset, hint: moreHint)
       if !hasMore, let offer = conversation.unspokenOffer {
         conversation.offer = offer
         conversation.unspokenOffer = nil
       }
       return SpokenTurn(
-        text: text, ssml: SpeechRenderer.ssml(last, offset: offset),
+        text: text, ssml: SpeechRenderer.ssml(last, offset: offset, hint: moreHint),
         endsConversation: last.endsConversation)
     }
     let reply = respond(to: line, in: &conversation, asOf: asOf, now: now)
     conversation.spokenSentences = SpeechRenderer.sentenceLimit
     conversation.unspokenOffer = nil
-    if SpeechRenderer.turn(reply).hasMore, let offer = conversation.offer {
+    if SpeechRenderer.turn(reply, hint: moreHint).hasMore, let offer = conversation.offer {
       conversation.unspokenOffer = offer
       conversation.offer = nil
     }
     return spoken(reply)
   }
 
+  /// What a speaker says when a reply has more than it speaks at once.
+  var moreHint: String { runtime.answers.text("more_hint") }
+
   /// The first turn of a reply, as speech.
   public func spoken(_ reply: Reply) -> SpokenTurn {
-    let (text, _) = SpeechRenderer.turn(reply)
+    let (text, _) = SpeechRenderer.turn(reply, hint: moreHint)
     return SpokenTurn(
-      text: text, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
+      text: text, ssml: SpeechRenderer.ssml(reply, hint: moreHint),
+      endsConversation: reply.endsConversation)
   }
 
   /// The opening line for a citizen, by name when the profile has one.
