@@ -12,7 +12,8 @@ package struct AnswerPhrases: Sendable {
     "applies", "not_now", "lacks", "later_year", "next_window", "next_window_when",
     "next_window_again", "undecided", "needs_more", "no_amount", "agenda", "agenda_none",
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
-    "also_check", "offer", "recorded", "volunteered", "why_next", "why_possible", "later_possible",
+    "also_check", "offer", "recorded", "volunteered", "why_next", "why_possible", "what_if_order",
+    "later_possible",
     // The conversation around the answers.
     "empty", "welcome", "what_now", "what_else", "named", "thanks_for_answer",
     "thanks_what_else", "understood", "greeting", "greeting_named", "more_hint", "nothing_more",

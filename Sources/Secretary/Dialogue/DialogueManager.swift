@@ -117,6 +117,11 @@ public struct DialogueManager: Sendable {
       conversation.lastFrame = frame
       return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
     }
+    if !["subscribe", "unsubscribe", "list_reminders", "explain_why"].contains(intent),
+      let reply = whatIfChildOrder(understood, &conversation, asOf: asOf)
+    {
+      return reply
+    }
     // "주민세는요?", "부모급여는?": another service of the last subject, asked as it was.
     let commands: Set<String> = [
       "subscribe", "unsubscribe", "list_reminders", "explain_why", "greeting", "thanks", "goodbye",

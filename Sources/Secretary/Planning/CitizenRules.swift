@@ -110,6 +110,12 @@ public final class CitizenRules: Sendable {
     return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
   }
 
+  /// The rules' decisions for a profile that is not stored: "둘째라면?" asks of a changed one.
+  public func evaluate(profile: JSONValue, asOf: CivilDate) -> Evaluation {
+    let facts = book.profile(json: Array(profile.text.utf8))
+    return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: false) }
+  }
+
   /// When each of `rules` will next hold with a window open or to come, and its reminders
   /// then, if within twelve years and the citizen's facts stay as they are: for a rule that
   /// does not apply now, or one that does but whose window has closed (민방위 after November),
