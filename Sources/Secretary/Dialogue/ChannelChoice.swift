@@ -21,8 +21,8 @@ struct ChannelChoice {
     let mentions = catalog.mentions(in: text)
     let wanted = mentions.filter { !$0.setAside }
     let aside = Set(mentions.filter(\.setAside).map(\.channel.name))
-    closed = wanted.map(\.channel).filter { !$0.isOpen(on: asOf) }
-    let open = wanted.map(\.channel).filter { $0.isOpen(on: asOf) }.map(\.name)
+    closed = wanted.map(\.channel).filter { !$0.isChoosable(on: asOf) }
+    let open = wanted.map(\.channel).filter { $0.isChoosable(on: asOf) }.map(\.name)
     // "카톡도" adds: a mention followed by 도.
     let adds =
       Self.addingWords.contains(where: text.contains)
@@ -83,7 +83,7 @@ extension DialogueManager {
 
   /// Quick replies for the channels open today, to choose another.
   func channelButtons(asOf: CivilDate) -> [QuickReply] {
-    runtime.rules.channels.open(on: asOf).map {
+    runtime.rules.channels.choosable(on: asOf).map {
       QuickReply(
         title: $0.spoken,
         payload: runtime.answers.text("button_channel", ["channel": .text($0.spoken)]))

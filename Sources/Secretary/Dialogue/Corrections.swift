@@ -6,18 +6,43 @@ import NLU
 extension DialogueManager {
   /// Words that open a correction: "아니 5월 2일이야", "정정할게요, 1990년생이에요".
   static let correctionOpeners = ["아니", "아뇨", "아니요", "정정", "틀렸", "잘못", "그게 아니라"]
+  /// Words that say a correction wherever they stand: "아 이사날짜 틀렸어 11월 22일이야".
+  static let correctionWords = ["틀렸", "잘못", "정정", "바뀌었", "바뀜", "착각"]
+
+  /// A date given again for a life event told earlier in the conversation, with words of
+  /// correction ("아 잘못말했다 4월 5일이야") — however many turns ago it was told.
+  func correctEvent(
+    _ understood: Interpretation, _ conversation: inout Conversation, asOf: CivilDate
+  ) -> Reply? {
+    let text = understood.text
+    let opening = String(text.prefix(6))
+    guard
+      Self.correctionWords.contains(where: text.contains)
+        || Self.correctionOpeners.contains(where: opening.contains)
+    else { return nil }
+    let recorded = conversation.recordedEvents
+    let event =
+      conversation.topic?.event.flatMap { recorded[$0] != nil ? $0 : nil }
+      ?? (recorded.count == 1 ? recorded.keys.first : nil)
+    guard let event, let old = recorded[event] else { return nil }
+    let topic = conversation.topic?.event == event ? conversation.topic : nil
+    return correct(.event(event, old, topic: topic), understood, &conversation, asOf: asOf)
+  }
 
   /// "아니 5월 2일이야" right after a date or a fact was saved replaces it.
   ///
   /// The topic is then answered again with the new answer. Nil when the line corrects nothing.
   func correct(
     _ saved: SavedAnswer, _ understood: Interpretation, _ conversation: inout Conversation,
-    asOf: CivilDate
+    asOf: CivilDate, confirmed: Bool = false
   ) -> Reply? {
     let text = understood.text
     // "아 아니다 12월 4일이야": an interjection may come first.
     let opening = String(text.prefix(6))
-    guard Self.correctionOpeners.contains(where: opening.contains) else { return nil }
+    guard
+      confirmed || Self.correctionOpeners.contains(where: opening.contains)
+        || Self.correctionWords.contains(where: text.contains)
+    else { return nil }
     switch saved {
     case .event(let event, let old, let topic):
       guard let intake = LifeEventIntake(event: event, book: runtime.book),

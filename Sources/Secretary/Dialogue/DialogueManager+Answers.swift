@@ -201,6 +201,11 @@ extension DialogueManager {
 
   /// The question for a fact, with its choices as quick replies.
   func question(for fact: String, topic: Topic?, prefix: String = "") -> Reply {
+    // A pending life event asks its own question, never its key ("event:expecting").
+    if fact.hasPrefix("event:") {
+      let intake = LifeEventIntake(event: String(fact.dropFirst(6)), book: runtime.book)
+      return Reply(prefix + (intake?.question ?? runtime.answers.text("what_else")))
+    }
     let ask = factAsk(fact) ?? fact
     let framed =
       topic.flatMap { template($0.intent, "ask") }.map {

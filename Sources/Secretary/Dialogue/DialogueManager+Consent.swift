@@ -90,6 +90,10 @@ extension DialogueManager {
     {
       return changeChannels(conversation, now: now, asOf: asOf, text: text)
     }
+    // "알림 어디로 와?": the channels they go to now.
+    if text.contains("알림"), ["어디로", "어디서", "어디에"].contains(where: text.contains) {
+      return changeChannels(conversation, now: now, asOf: asOf, text: text)
+    }
     // "알림 안 받을래" reads as a subscription to a classifier; it is the opposite wish.
     if understood.polarity == .negative {
       return requestUnsubscription(understood, text: text, &conversation, now: now, asOf: asOf)
@@ -98,7 +102,8 @@ extension DialogueManager {
       // "문자로만 받고 싶어" before any subscription: a closed channel is explained now.
       let choice = ChannelChoice(
         text, current: [], catalog: runtime.rules.channels, asOf: asOf)
-      let open = runtime.rules.channels.open(on: asOf).map(\.spoken).joined(separator: ", ")
+      let open = runtime.rules.channels.choosable(on: asOf).map(\.spoken).joined(
+        separator: ", ")
       if choice.closedAsked {
         return Reply(
           paragraphs: notes(of: choice) + [

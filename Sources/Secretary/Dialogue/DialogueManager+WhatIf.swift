@@ -10,7 +10,10 @@ extension DialogueManager {
   ) -> Reply? {
     guard let topic = conversation.topic,
       let ordinal = understood.entities.first(where: { $0.kind == .ordinal }),
-      let order = Int(ordinal.value), understood.text.split(separator: " ").count <= 3,
+      let order = Int(ordinal.value),
+      // "둘째도?", "셋째면 얼마야?" — not "둘째 영유아검진은 언제?", which asks of that child.
+      understood.text.replacingOccurrences(of: ordinal.text, with: "")
+        .filter(\.isHangulSyllable).count <= 5,
       let info = runtime.book.facts.first(where: { $0.name == "children" }),
       let orderKey = runtime.book.fieldKey(ofFact: info.name, field: "order"),
       let birthKey = runtime.book.fieldKey(ofFact: info.name, field: "birth"),

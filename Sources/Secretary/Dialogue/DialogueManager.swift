@@ -64,6 +64,7 @@ public struct DialogueManager: Sendable {
     {
       return reply
     }
+    if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
     if let collecting = conversation.collecting {
       // An answer first ("갱신한 적 없어요" sounds like the licence topic, and answers it);
       // then a confident question about another subject leaves the record unfinished.
@@ -110,6 +111,22 @@ public struct DialogueManager: Sendable {
     // A question about the offer ("왜?") keeps it open; anything else moves on.
     if intent != "explain_why" { conversation.offer = nil }
 
+    // "주민세는요?" after 자동차세, "그럼 자동차세는 얼마?" after 검사: a short line naming a
+    // service of another subject moves there, asked as the last question was.
+    // (A confident service intent of its own is left to the path below.)
+    let ownService =
+      runtime.intents.intent(named: intent)?.rules.isEmpty == false
+      && understood.intent.confidence >= Self.interruptConfidence
+      && intent != conversation.topic?.intent
+    if let topic = conversation.topic, understood.text.split(separator: " ").count <= 4,
+      !Self.commands.contains(intent), !ownService,
+      let other = topicNamed(in: understood.text, outside: topic)
+    {
+      conversation.topic = other
+      let asked = frame == .eligibility ? conversation.lastFrame : frame
+      conversation.lastFrame = asked
+      return answer(other, frame: asked, question: text, &conversation, asOf: asOf)
+    }
     // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
     if [.when, .amount].contains(frame), let topic = conversation.topic,
       isFollowUp(understood, intent: intent, on: topic)
@@ -123,11 +140,7 @@ public struct DialogueManager: Sendable {
       return reply
     }
     // "주민세는요?", "부모급여는?": another service of the last subject, asked as it was.
-    let commands: Set<String> = [
-      "subscribe", "unsubscribe", "list_reminders", "explain_why", "greeting", "thanks", "goodbye",
-      "help", "human_agent",
-    ]
-    if let topic = conversation.topic, !commands.contains(intent),
+    if let topic = conversation.topic, !Self.commands.contains(intent), !ownService,
       understood.text.split(separator: " ").count <= 3
     {
       let named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
@@ -141,7 +154,12 @@ public struct DialogueManager: Sendable {
         return answer(next, frame: asked, question: text, &conversation, asOf: asOf)
       }
     }
-    if frame == .agenda, runtime.intents.intent(named: intent)?.rules.isEmpty != false {
+    // "지금 뭐 해야 돼": what is due, unless the line is surely about one subject ("아버지
+    // 돌아가셨는데 뭐 해야 돼?" is about the death).
+    if frame == .agenda,
+      runtime.intents.intent(named: intent)?.rules.isEmpty != false
+        || understood.intent.confidence < Self.interruptConfidence
+    {
       return agenda(conversation, asOf: asOf)
     }
 
@@ -175,12 +193,25 @@ public struct DialogueManager: Sendable {
       if let date = intake.date(in: understood, asOf: asOf),
         conversation.recordedEvents[intake.event] != date
       {
+        // The event told again with another day in the same conversation: a correction
+        // ("아 근데 태어난날 4월 13일이야"), not a second birth.
+        if let old = conversation.recordedEvents[intake.event] {
+          return correct(
+            .event(intake.event, old, topic: topic), understood, &conversation, asOf: asOf,
+            confirmed: true) ?? answer(topic, frame: frame, &conversation, asOf: asOf)
+        }
         return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
       }
       // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
       // birth, move or due date the profile already holds (a rule of the bundle applies).
       // ("임신했어요" announces one, and its date is asked even if the profile has one.)
-      let asks = frame != .eligibility || understood.text.contains("?")
+      // A question names a service of the bundle ("상속세 신고는") or asks a frame; "임신했어요"
+      // tells the event, though 임신 is in a title too.
+      let tells = ["했어", "했습니다", "했는데", "했다", "셨어", "셨습니다", "셨는데", "낳았", "생겼"]
+        .contains(where: understood.text.contains)
+      let asks =
+        frame != .eligibility || understood.text.contains("?")
+        || (!topic.named.isEmpty && !tells)
       guard
         conversation.recordedEvents[intake.event] != nil
           || (asks && eventKnown(topic, conversation, asOf))
@@ -276,13 +307,20 @@ public struct DialogueManager: Sendable {
   func reminderCommand(in text: String) -> String? {
     // "내 알림 알려줘" asks to see them, whatever verb follows.
     if text.replacingOccurrences(of: " ", with: "").contains("내알림") { return "list_reminders" }
-    // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go.
-    if !runtime.rules.channels.mentions(in: text).isEmpty,
+    // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go; and a
+    // channel said alone ("네이버도", "토스로"), which is no "네".
+    let mentions = runtime.rules.channels.mentions(in: text)
+    if !mentions.isEmpty,
       ["받", "보내", "바꿔", "추가", "말고", "빼", "대신", "로 해"].contains(where: text.contains)
+        || Self.rest(of: text, without: mentions).filter(\.isHangulSyllable).count <= 2
     {
       return "subscribe"
     }
+    // "아 다시 켜줘" after stopping them.
+    if ["켜줘", "켜 줘", "켜주세요", "켜 주세요"].contains(where: text.contains) { return "subscribe" }
     guard text.contains("알림") else { return nil }
+    // "알림 어디로 와?": where they go, answered from the subscriptions.
+    if ["어디로", "어디서", "어디에"].contains(where: text.contains) { return "subscribe" }
     if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼", "필요없", "필요 없"].contains(where: text.contains) {
       return "unsubscribe"
     }
@@ -290,6 +328,47 @@ public struct DialogueManager: Sendable {
       return text.contains("보여") || text.contains("뭐") ? nil : "subscribe"
     }
     return nil
+  }
+
+  /// Intents that do something rather than ask about a service.
+  static let commands: Set<String> = [
+    "subscribe", "unsubscribe", "list_reminders", "explain_why", "greeting", "thanks", "goodbye",
+    "help", "human_agent",
+  ]
+
+  /// The topic of another subject whose service the line names by its title ("주민세는요?"),
+  /// if one does and the current topic has no such service; life events are told, not named.
+  private func topicNamed(in text: String, outside current: Topic) -> Topic? {
+    let expanded = runtime.aliases.expanded(text).replacingOccurrences(of: " ", with: "")
+    let currentTitles = current.rules.map { runtime.book.title(ofRule: $0) }
+    // A title word said as it is written ("주민세", "자동차세"), and no word of this topic's
+    // titles ("건강검진" is in 일반건강검진 too): a fuzzy match would wander.
+    func said(_ rule: String) -> Bool {
+      runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains { word in
+        word.count >= 2 && !TopicFocus.generic.contains(String(word))
+          && expanded.contains(word) && !currentTitles.contains { $0.contains(word) }
+      }
+    }
+    for definition in runtime.intents.intents where definition.name != current.intent {
+      var topic = self.topic(for: definition)
+      guard topic.event == nil, !topic.rules.isEmpty else { continue }
+      let named = topic.rules.filter(said)
+      guard !named.isEmpty else { continue }
+      topic.named = named
+      topic.rules = named + topic.rules.filter { !named.contains($0) }
+      return topic
+    }
+    return nil
+  }
+
+  /// The line without the words that named channels.
+  static func rest(of text: String, without mentions: [ChannelCatalog.Mention]) -> String {
+    var characters = Array(text.lowercased())
+    for mention in mentions.sorted(by: { $0.position > $1.position }) {
+      let end = min(characters.count, mention.position + mention.length)
+      characters.removeSubrange(mention.position..<end)
+    }
+    return String(characters)
   }
 
   /// Words that only say what to do with reminders; what is left names the service.

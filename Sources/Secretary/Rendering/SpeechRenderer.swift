@@ -25,7 +25,7 @@ public enum SpeechRenderer {
     text: String, hasMore: Bool
   ) {
     let all = sentences(of: reply)
-    let chosen = all.dropFirst(offset).prefix(sentenceLimit)
+    let chosen = spoken(all, from: offset)
     let hasMore = offset + chosen.count < all.count
     let text = (Array(chosen) + (hasMore ? [hint] : [])).joined(separator: " ")
     return (text, hasMore)
@@ -38,12 +38,21 @@ public enum SpeechRenderer {
   /// to guess how to read a Korean date.
   public static func ssml(_ reply: Reply, offset: Int = 0, hint: String) -> String {
     let all = sentences(of: reply)
-    let chosen = all.dropFirst(offset).prefix(sentenceLimit)
+    let chosen = spoken(all, from: offset)
     var out = "<speak>" + chosen.map { "<s>\(escape($0))</s>" }.joined()
     if offset + chosen.count < all.count {
       out += "<break time=\"300ms\"/><s>\(escape(hint))</s>"
     }
     return out + "</speak>"
+  }
+
+  /// The sentences one turn speaks: two, or three when the third is the question that ends
+  /// the reply ("잘 알아듣지 못했어요. 축하드려요! 출산 예정일이 언제인가요?") — a question
+  /// held back behind "자세히" would leave the listener nothing to answer.
+  static func spoken(_ all: [String], from offset: Int) -> ArraySlice<String> {
+    var count = min(sentenceLimit, max(0, all.count - offset))
+    if offset + count == all.count - 1, all[offset + count].hasSuffix("?") { count += 1 }
+    return all.dropFirst(offset).prefix(count)
   }
 
   /// Digits as said in phone numbers (0 is 공, not 영).
