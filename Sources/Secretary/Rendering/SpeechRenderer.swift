@@ -46,9 +46,10 @@ public enum SpeechRenderer {
     return out + "</speak>"
   }
 
-  /// The sentences one turn speaks: two, or three when the third is the question that ends
-  /// the reply ("잘 알아듣지 못했어요. 축하드려요! 출산 예정일이 언제인가요?") — a question
-  /// held back behind "자세히" would leave the listener nothing to answer.
+  /// The sentences one turn speaks: two, or three when the third ends the reply with a question.
+  ///
+  /// "잘 알아듣지 못했어요. 축하드려요! 출산 예정일이 언제인가요?": a question held back behind
+  /// "자세히" would leave the listener nothing to answer.
   static func spoken(_ all: [String], from offset: Int) -> ArraySlice<String> {
     var count = min(sentenceLimit, max(0, all.count - offset))
     if offset + count == all.count - 1, all[offset + count].hasSuffix("?") { count += 1 }
