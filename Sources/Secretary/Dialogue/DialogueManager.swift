@@ -15,6 +15,8 @@ public struct DialogueManager: Sendable {
   static let interruptConfidence = 0.6
   /// Above this confidence an out-of-scope line also drops a pending question.
   static let offTopicConfidence = 0.8
+  /// Above this the classifier's service wins over a fuzzy match with the last subject's.
+  static let sureConfidence = 0.9
 
   public init(runtime: SecretaryRuntime) {
     self.runtime = runtime
@@ -114,10 +116,18 @@ public struct DialogueManager: Sendable {
     // "주민세는요?" after 자동차세, "그럼 자동차세는 얼마?" after 검사: a short line naming a
     // service of another subject moves there, asked as the last question was.
     // (A confident service intent of its own is left to the path below.)
+    // A service of its own: the classifier is sure ("자동차새 얼마?" is 자동차세 at 1.00), or
+    // the line says a word of that service's title as written.
     let ownService =
-      runtime.intents.intent(named: intent)?.rules.isEmpty == false
-      && understood.intent.confidence >= Self.interruptConfidence
+      understood.intent.confidence >= Self.interruptConfidence
       && intent != conversation.topic?.intent
+      && (runtime.intents.intent(named: intent).map { definition in
+        let rules = self.topic(for: definition).rules
+        let current = conversation.topic?.rules ?? []
+        return !rules.isEmpty
+          && (understood.intent.confidence >= Self.sureConfidence
+            || rules.contains { titleWordSaid(of: $0, in: understood.text, besides: current) })
+      } ?? false)
     if let topic = conversation.topic, understood.text.split(separator: " ").count <= 4,
       !Self.commands.contains(intent), !ownService,
       let other = topicNamed(in: understood.text, outside: topic)
@@ -339,15 +349,8 @@ public struct DialogueManager: Sendable {
   /// The topic of another subject whose service the line names by its title ("주민세는요?"),
   /// if one does and the current topic has no such service; life events are told, not named.
   private func topicNamed(in text: String, outside current: Topic) -> Topic? {
-    let expanded = runtime.aliases.expanded(text).replacingOccurrences(of: " ", with: "")
-    let currentTitles = current.rules.map { runtime.book.title(ofRule: $0) }
-    // A title word said as it is written ("주민세", "자동차세"), and no word of this topic's
-    // titles ("건강검진" is in 일반건강검진 too): a fuzzy match would wander.
-    func said(_ rule: String) -> Bool {
-      runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains { word in
-        word.count >= 2 && !TopicFocus.generic.contains(String(word))
-          && expanded.contains(word) && !currentTitles.contains { $0.contains(word) }
-      }
+    let said = { (rule: String) in
+      self.titleWordSaid(of: rule, in: text, besides: current.rules)
     }
     for definition in runtime.intents.intents where definition.name != current.intent {
       var topic = self.topic(for: definition)
@@ -360,6 +363,31 @@ public struct DialogueManager: Sendable {
     }
     return nil
   }
+
+  /// Whether the line says a word of `rule`'s title as it is written ("주민세", "자동차세")
+  /// that no title of the rules `besides` holds ("건강검진" is in 일반건강검진 too): a fuzzy
+  /// match would wander from one subject to another.
+  func titleWordSaid(of rule: String, in text: String, besides current: [String]) -> Bool {
+    let tokens = TopicFocus.words(of: runtime.aliases.expanded(text))
+    let currentTitles = current.map { runtime.book.title(ofRule: $0) }
+    // The word ends its token or a particle follows: "주민세는요", not "자동차쎄" for 자동차.
+    func ends(_ word: Substring, in token: String) -> Bool {
+      guard let range = token.range(of: word) else { return false }
+      let rest = token[range.upperBound...]
+      return rest.isEmpty
+        || (rest.count <= 2 && rest.first.map(Self.particleStarts.contains) == true)
+    }
+    return runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains {
+      word in
+      word.count >= 2 && !TopicFocus.generic.contains(String(word))
+        && tokens.contains { ends(word, in: $0) } && !currentTitles.contains { $0.contains(word) }
+    }
+  }
+
+  /// First syllables of the particles that may follow a service's name ("주민세는요", "폐암은").
+  static let particleStarts: Set<Character> = [
+    "은", "는", "이", "가", "을", "를", "도", "요", "만", "로", "으", "에", "랑", "하", "과", "와", "의",
+  ]
 
   /// The line without the words that named channels.
   static func rest(of text: String, without mentions: [ChannelCatalog.Mention]) -> String {
