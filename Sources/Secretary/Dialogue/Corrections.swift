@@ -24,9 +24,22 @@ extension DialogueManager {
     let event =
       conversation.topic?.event.flatMap { recorded[$0] != nil ? $0 : nil }
       ?? (recorded.count == 1 ? recorded.keys.first : nil)
-    guard let event, let old = recorded[event] else { return nil }
+    // Or the event of the subject being talked about, as the profile already tells it
+    // ("전입신고 언제까지야" then "아 이사날짜 틀렸어 11월 22일이야").
+    guard let event = event ?? conversation.topic?.event,
+      let old = recorded[event] ?? profileDay(of: event, conversation, asOf: asOf)
+    else { return nil }
     let topic = conversation.topic?.event == event ? conversation.topic : nil
     return correct(.event(event, old, topic: topic), understood, &conversation, asOf: asOf)
+  }
+
+  private func profileDay(of event: String, _ conversation: Conversation, asOf: CivilDate)
+    -> CivilDate?
+  {
+    guard let intake = LifeEventIntake(event: event, book: runtime.book),
+      let profile = try? runtime.profiles.profile(conversation.citizenID)
+    else { return nil }
+    return intake.knownDay(in: profile, asOf: asOf)
   }
 
   /// "아니 5월 2일이야" right after a date or a fact was saved replaces it.

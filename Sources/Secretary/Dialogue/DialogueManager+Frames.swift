@@ -92,11 +92,13 @@ extension DialogueManager {
     let frameWords = Set(runtime.frames.frames.flatMap(\.words))
     let words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
       .filter { $0.count >= 2 && !frameWords.contains($0) }
-    let picked = reminders.filter { reminder in
+    // Spaces aside: "상속포기" asks the message that says "상속 포기".
+    let messages = reminders.map { $0.message.replacingOccurrences(of: " ", with: "") }
+    let picked = reminders.indices.filter { i in
       words.contains { word in
-        reminder.message.contains(word) && !reminders.allSatisfy { $0.message.contains(word) }
+        messages[i].contains(word) && !messages.allSatisfy { $0.contains(word) }
       }
-    }
+    }.map { reminders[$0] }
     return picked.isEmpty ? reminders : picked
   }
 

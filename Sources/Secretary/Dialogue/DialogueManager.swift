@@ -215,13 +215,11 @@ public struct DialogueManager: Sendable {
       // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
       // birth, move or due date the profile already holds (a rule of the bundle applies).
       // ("임신했어요" announces one, and its date is asked even if the profile has one.)
-      // A question names a service of the bundle ("상속세 신고는") or asks a frame; "임신했어요"
-      // tells the event, though 임신 is in a title too.
+      // Only a sentence that tells the event ("임신했어요", "아버지가 돌아가셨어요") asks its
+      // day again; a question about it ("상속세 신고는") uses the one the profile holds.
       let tells = ["했어", "했습니다", "했는데", "했다", "셨어", "셨습니다", "셨는데", "낳았", "생겼"]
         .contains(where: understood.text.contains)
-      let asks =
-        frame != .eligibility || understood.text.contains("?")
-        || (!topic.named.isEmpty && !tells)
+      let asks = frame != .eligibility || understood.text.contains("?") || !tells
       guard
         conversation.recordedEvents[intake.event] != nil
           || (asks && eventKnown(topic, conversation, asOf))
@@ -370,12 +368,14 @@ public struct DialogueManager: Sendable {
   func titleWordSaid(of rule: String, in text: String, besides current: [String]) -> Bool {
     let tokens = TopicFocus.words(of: runtime.aliases.expanded(text))
     let currentTitles = current.map { runtime.book.title(ofRule: $0) }
+    let frameWords = runtime.frames.frames.flatMap(\.words)
     // The word ends its token or a particle follows: "주민세는요", not "자동차쎄" for 자동차.
     func ends(_ word: Substring, in token: String) -> Bool {
       guard let range = token.range(of: word) else { return false }
       let rest = token[range.upperBound...]
       return rest.isEmpty
         || (rest.count <= 2 && rest.first.map(Self.particleStarts.contains) == true)
+        || frameWords.contains { rest.hasPrefix($0) }
     }
     return runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains {
       word in

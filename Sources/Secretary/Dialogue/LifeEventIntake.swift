@@ -94,21 +94,27 @@ struct LifeEventIntake: Sendable {
   /// Whether the profile already tells of this event, recently enough that a question about
   /// it means that one: a day within the declared number of days behind, or still ahead.
   func isKnown(in profile: JSONValue, asOf: CivilDate) -> Bool {
+    knownDay(in: profile, asOf: asOf) != nil
+  }
+
+  /// The day of the event the profile tells of, when it is recent enough (see `isKnown`).
+  func knownDay(in profile: JSONValue, asOf: CivilDate) -> CivilDate? {
     guard let write = spec.writes.first(where: { $0.dayKey != nil }), let key = write.dayKey
-    else { return false }
+    else { return nil }
     let current = profile.value(at: write.keyPath)
     let items = write.appends ? current.arrayItems : current.map { [$0] } ?? []
     // An item of this event: the fixed values it writes match ("type": "death").
     let fixed = write.fields.compactMap { field -> (String, String)? in
       if case .json(let text) = field.value { (field.key, text) } else { nil }
     }
-    return items.contains { item in
+    return items.compactMap { item -> CivilDate? in
       guard fixed.allSatisfy({ item[$0.0]?.stringValue == $0.1 }),
         let day = item[key]?.stringValue.flatMap(CivilDate.init(iso:))
-      else { return false }
-      if spec.ahead { return day >= asOf }
-      return day <= asOf && spec.within.map { day >= asOf.adding(days: -$0) } ?? true
-    }
+      else { return nil }
+      if spec.ahead { return day >= asOf ? day : nil }
+      let recent = day <= asOf && spec.within.map { day >= asOf.adding(days: -$0) } ?? true
+      return recent ? day : nil
+    }.max()
   }
 
   /// The event's date in the utterance, if it names one on the right side of today.
