@@ -13,6 +13,8 @@ package struct AnswerPhrases: Sendable {
     "next_window_again", "undecided", "needs_more", "no_amount", "agenda", "agenda_none",
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_possible", "what_if_order",
+    "choice_yes", "choice_later",
+    "choice_no",
     "later_possible",
     // The conversation around the answers.
     "empty", "welcome", "what_now", "what_else", "named", "thanks_for_answer",

@@ -97,9 +97,13 @@ extension DialogueManager {
         notApplicable.append(result.title ?? result.name)
         continue
       }
-      paragraphs += describe(
-        result, frame: frame, later: later[result.name], possible: possible[result.name],
-        evaluation: evaluation, question: asked, asOf: asOf)
+      paragraphs +=
+        askedChoices(
+          result, evaluation: evaluation, question: asked, citizenID: conversation.citizenID,
+          asOf: asOf)
+        ?? describe(
+          result, frame: frame, later: later[result.name], possible: possible[result.name],
+          evaluation: evaluation, question: asked, asOf: asOf)
       if case .holds = result.status,
         result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
       {

@@ -142,6 +142,54 @@ extension DialogueManager {
       .filter { !$0.hasPrefix("domain") }.joined(separator: "; ")
   }
 
+  /// "폐암은?", "위내시경은?": the one screening asked of a rule that decides several.
+  ///
+  /// 국가 암검진 decides 위·대장·유방·자궁경부·폐 at once; each has a labelled yes-or-no
+  /// output. A no this year says the year it will be yes, the rule asked of each 1 January.
+  func askedChoices(
+    _ result: RuleResult, evaluation: Evaluation, question: String, citizenID: String,
+    asOf: CivilDate
+  ) -> [[ReplySegment]]? {
+    let expanded = runtime.aliases.expanded(question).replacingOccurrences(of: " ", with: "")
+    let asked = runtime.book.outputs(ofRule: result.name).filter { output in
+      guard let label = output.label, case .bool? = evaluation.output(output.name),
+        let key = label.split(separator: " ").first
+      else { return false }
+      return expanded.contains(key)
+    }
+    guard !asked.isEmpty else { return nil }
+    let end = result.reminders.filter { $0.end >= asOf }.map(\.end).min()
+    // "국가 암검진 대상 (위·대장·…)" → "국가 암검진": the programme, without what it lists.
+    var program = (result.title ?? result.name).components(separatedBy: " (")[0]
+    if program.hasSuffix(" 대상") { program = String(program.dropLast(3)) }
+    return asked.map { output in
+      let label = TemplateValue.text(output.label ?? output.name)
+      if case .bool(true)? = evaluation.output(output.name), let end {
+        return runtime.answers.say(
+          "choice_yes", ["label": label, "program": .text(program), "end": .date(end)])
+      }
+      let year = (1...12).lazy.map { asOf.year + $0 }.first { year in
+        guard let day = CivilDate(year: year, month: 1, day: 1),
+          let later = evaluate(citizenID, asOf: day)
+        else { return false }
+        return later.output(output.name) == .bool(true)
+      }
+      guard let year else { return runtime.answers.say("choice_no", ["label": label]) }
+      return runtime.answers.say("choice_later", ["label": label, "year": .text(String(year))])
+    }
+  }
+
+  /// Whether the line names one of the labelled yes-or-no outputs of `rule` ("폐암").
+  func namesChoice(_ text: String, of rule: String) -> Bool {
+    let expanded = runtime.aliases.expanded(text).replacingOccurrences(of: " ", with: "")
+    return runtime.book.outputs(ofRule: rule).contains { output in
+      guard !output.isMoney, !output.isDate, let label = output.label,
+        let key = label.split(separator: " ").first, key.count >= 2
+      else { return false }
+      return expanded.contains(key)
+    }
+  }
+
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
   /// it follows; nil when it computed none.
   func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]]? {

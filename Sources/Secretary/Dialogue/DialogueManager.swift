@@ -153,9 +153,13 @@ public struct DialogueManager: Sendable {
     if let topic = conversation.topic, !Self.commands.contains(intent), !ownService,
       understood.text.split(separator: " ").count <= 3
     {
-      let named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-        in: runtime.aliases.expanded(understood.text))
-      if !named.isEmpty, Set(named) != Set(topic.named) {
+      // "폐암은?" after "위내시경은?": one of the things a rule decides, by its label.
+      let choices = topic.rules.filter { namesChoice(understood.text, of: $0) }
+      let named =
+        choices.isEmpty
+        ? TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
+          in: runtime.aliases.expanded(understood.text)) : choices
+      if !named.isEmpty, Set(named) != Set(topic.named) || !choices.isEmpty {
         var next = topic
         next.named = named
         next.rules = named + topic.rules.filter { !named.contains($0) }
