@@ -90,8 +90,13 @@ extension DialogueManager {
     guard reminders.count > 1 else { return reminders }
     // "기한", "언제" say what is asked, not which deadline.
     let frameWords = Set(runtime.frames.frames.flatMap(\.words))
-    let words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
+    var words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
       .filter { $0.count >= 2 && !frameWords.contains($0) }
+    // "9월에도 내야돼?": a month asks the deadline that falls in it.
+    words += TopicFocus.words(of: question).compactMap { word in
+      let digits = word.prefix { $0.isNumber }
+      return !digits.isEmpty && word.dropFirst(digits.count).hasPrefix("월") ? "\(digits)월" : nil
+    }
     // Spaces aside: "상속포기" asks the message that says "상속 포기".
     let messages = reminders.map { $0.message.replacingOccurrences(of: " ", with: "") }
     let picked = reminders.indices.filter { i in
@@ -129,6 +134,8 @@ extension DialogueManager {
 
   /// Whether a message names an amount in won ("116,330원"), not 원 inside a word (가구원).
   static func namesAmount(_ message: String) -> Bool {
+    // "무료로 받으세요" answers "돈 내야 돼?" as well as an amount would.
+    if message.contains("무료") { return true }
     let characters = Array(message)
     return characters.indices.dropFirst().contains { i in
       characters[i] == "원" && characters[i - 1].isNumber
@@ -179,14 +186,17 @@ extension DialogueManager {
     }
   }
 
-  /// Whether the line names one of the labelled yes-or-no outputs of `rule` ("폐암").
-  func namesChoice(_ text: String, of rule: String) -> Bool {
+  /// Whether the line names one of the labelled yes-or-no outputs of `rule` ("폐암"), or with
+  /// `anyLabel` any labelled output ("과태료" of 검사 지연 과태료).
+  func namesChoice(_ text: String, of rule: String, anyLabel: Bool = false) -> Bool {
     let expanded = runtime.aliases.expanded(text).replacingOccurrences(of: " ", with: "")
     return runtime.book.outputs(ofRule: rule).contains { output in
-      guard !output.isMoney, !output.isDate, let label = output.label,
-        let key = label.split(separator: " ").first, key.count >= 2
-      else { return false }
-      return expanded.contains(key)
+      guard anyLabel || (!output.isMoney && !output.isDate), let label = output.label else {
+        return false
+      }
+      let words =
+        anyLabel ? label.split(separator: " ") : Array(label.split(separator: " ").prefix(1))
+      return words.contains { $0.count >= 2 && expanded.contains($0) }
     }
   }
 

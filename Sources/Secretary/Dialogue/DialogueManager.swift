@@ -115,11 +115,14 @@ public struct DialogueManager: Sendable {
 
     // "주민세는요?" after 자동차세, "그럼 자동차세는 얼마?" after 검사: a short line naming a
     // service of another subject moves there, asked as the last question was.
-    // (A confident service intent of its own is left to the path below.)
     // A service of its own: the classifier is sure ("자동차새 얼마?" is 자동차세 at 1.00), or
-    // the line says a word of that service's title as written.
+    // the line says a word of that service's title as written — unless it says one of the last
+    // subject's own ("과태료 얼마야" after the inspection's 검사 지연 과태료).
+    let saysCurrent = (conversation.topic?.rules ?? []).contains {
+      namesChoice(understood.text, of: $0, anyLabel: true)
+    }
     let ownService =
-      understood.intent.confidence >= Self.interruptConfidence
+      understood.intent.confidence >= Self.interruptConfidence && !saysCurrent
       && intent != conversation.topic?.intent
       && (runtime.intents.intent(named: intent).map { definition in
         let rules = self.topic(for: definition).rules
@@ -128,9 +131,12 @@ public struct DialogueManager: Sendable {
           && (understood.intent.confidence >= Self.sureConfidence
             || rules.contains { titleWordSaid(of: $0, in: understood.text, besides: current) })
       } ?? false)
-    if let topic = conversation.topic, understood.text.split(separator: " ").count <= 4,
-      !Self.commands.contains(intent), !ownService,
-      let other = topicNamed(in: understood.text, outside: topic)
+    // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
+    // the car inspection at 0.51 goes to the screening it names.)
+    let current = conversation.topic ?? Topic(intent: "", rules: [])
+    if understood.text.split(separator: " ").count <= 4, !Self.commands.contains(intent),
+      !ownService, conversation.topic != nil || understood.intent.confidence < Self.sureConfidence,
+      let other = topicNamed(in: understood.text, outside: current)
     {
       conversation.topic = other
       let asked = frame == .eligibility ? conversation.lastFrame : frame
@@ -186,7 +192,20 @@ public struct DialogueManager: Sendable {
     case "list_reminders": return listReminders(conversation, asOf: asOf)
     case "greeting", "thanks", "goodbye", "help", "human_agent", "affirm", "deny":
       return smallTalk(intent)
-    case "out_of_scope": return outOfScope(text)
+    case "out_of_scope":
+      // "1990년 3월 2일생 남자고 회사 사무직 다녀" before any question: kept, then asked on.
+      if conversation.topic == nil {
+        let everything = Topic(intent: "", rules: runtime.book.ruleNames)
+        let kept = keepVolunteered(
+          understood, besides: "", topic: everything, conversation, asOf: asOf)
+        if !kept.isEmpty {
+          return Reply(paragraphs: [
+            runtime.answers.say("volunteered", ["labels": .text(kept.joined(separator: ", "))]),
+            runtime.answers.say("what_now"),
+          ])
+        }
+      }
+      return outOfScope(text)
     default: break
     }
 
@@ -353,6 +372,7 @@ public struct DialogueManager: Sendable {
   private func topicNamed(in text: String, outside current: Topic) -> Topic? {
     let said = { (rule: String) in
       self.titleWordSaid(of: rule, in: text, besides: current.rules)
+        || (self.namesChoice(text, of: rule) && !current.rules.contains(rule))
     }
     for definition in runtime.intents.intents where definition.name != current.intent {
       var topic = self.topic(for: definition)

@@ -120,7 +120,13 @@ struct LifeEventIntake: Sendable {
   /// The event's date in the utterance, if it names one on the right side of today.
   func date(in interpretation: Interpretation, asOf: CivilDate) -> CivilDate? {
     for entity in interpretation.entities where entity.kind == .date {
-      guard let date = CivilDate(iso: entity.value) else { continue }
+      guard var date = CivilDate(iso: entity.value) else { continue }
+      // "예정일 1월 25일" said in October is next January's.
+      if spec.ahead, date < asOf, !entity.text.contains("년"),
+        let next = CivilDate(year: date.year + 1, month: date.month, day: date.day)
+      {
+        date = next
+      }
       if spec.ahead ? date >= asOf : date <= asOf { return date }
     }
     return nil
