@@ -57,15 +57,27 @@ extension DialogueManager {
     // Never holding while facts are missing, but possible from some year (기초연금 at 65).
     let possible = runtime.rules.nextPossible(
       conversation.citizenID, rules: failing + closed, after: asOf)
-    // "내년엔?": for what applies now, the window after this one.
-    if frame == .when, ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains) {
+    // "내년엔?": for what applies now, the window after this one; "9월에도 내야돼?": the one
+    // after, when it opens in the month named and this one does not.
+    let month = TopicFocus.words(of: asked).lazy.compactMap { word -> Int? in
+      let digits = word.prefix { $0.isNumber }
+      return word.dropFirst(digits.count).hasPrefix("월") ? Int(digits) : nil
+    }.first
+    let nextAsked =
+      frame == .when && ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains)
+    if nextAsked || month != nil {
       for result in focus where !failing.contains(result.name) && !closed.contains(result.name) {
-        guard let end = result.reminders.filter({ $0.end >= asOf }).map(\.end).max() else {
-          continue
-        }
+        let current = result.reminders.filter { $0.end >= asOf }
+        guard let end = current.map(\.end).max(),
+          nextAsked
+            || !current.contains(where: { $0.start.month == month || $0.end.month == month })
+        else { continue }
         let next = runtime.rules.nextHolding(
           conversation.citizenID, rules: [result.name], after: end)
-        if let window = next[result.name] { later[result.name] = window }
+        guard let window = next[result.name],
+          nextAsked || window.reminders.contains(where: { $0.start.month == month })
+        else { continue }
+        later[result.name] = window
       }
     }
     // A "no" that time will not undo says what decided it: that rule's trace, and only its.

@@ -152,6 +152,8 @@ extension DialogueManager {
     let order = runtime.book.ruleNames
     var scope: [String]
     if let named {
+      // The subject now: "아 다시 켜줘" right after means this one.
+      conversation.topic = named
       scope = named.rules.filter(subscribed.contains)
       guard !scope.isEmpty else {
         let asked = named.rules.first.map { runtime.book.title(ofRule: $0) } ?? title(of: named)

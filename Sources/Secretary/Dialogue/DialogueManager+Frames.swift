@@ -99,10 +99,13 @@ extension DialogueManager {
     }
     // Spaces aside: "상속포기" asks the message that says "상속 포기".
     let messages = reminders.map { $0.message.replacingOccurrences(of: " ", with: "") }
+    // The rarest word decides: "상속세 신고는" asks the one message with 상속세, not the
+    // three that say 신고.
+    let counts = words.map { word in messages.filter { $0.contains(word) }.count }
+    let telling = counts.filter { $0 > 0 && $0 < messages.count }.min()
+    let decisive = words.indices.filter { counts[$0] == telling }.map { words[$0] }
     let picked = reminders.indices.filter { i in
-      words.contains { word in
-        messages[i].contains(word) && !messages.allSatisfy { $0.contains(word) }
-      }
+      decisive.contains { messages[i].contains($0) }
     }.map { reminders[$0] }
     return picked.isEmpty ? reminders : picked
   }
