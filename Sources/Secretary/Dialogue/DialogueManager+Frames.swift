@@ -37,8 +37,14 @@ extension DialogueManager {
           ?? [runtime.answers.say("no_amount", ["title": .text(title)])]
       }
       if current.isEmpty, paragraphs.isEmpty {
-        // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원").
+        // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원"),
+        // and the days it rests on (an inspection overdue since its expiry).
         paragraphs.append(runtime.answers.say("applies", ["title": .text(title)]))
+        for output in runtime.book.outputs(ofRule: result.name) where output.isDate {
+          guard let label = output.label, case .date(let day)? = evaluation.output(output.name)
+          else { continue }
+          paragraphs.append([.text("\(label): "), .date(day)])
+        }
         paragraphs += amounts(of: result, evaluation: evaluation) ?? []
       }
       for reminder in current {
