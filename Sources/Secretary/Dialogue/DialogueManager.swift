@@ -223,12 +223,16 @@ public struct DialogueManager: Sendable {
     conversation.topic = topic
     conversation.lastFrame = frame
     if let intake = LifeEventIntake(event: topic.event, book: runtime.book) {
+      // A sentence that tells the event ("임신했어요", "2019년에 첫째 낳았어요") rather than
+      // asks about it or gives a day.
+      let tells = ["했어", "했습니다", "했는데", "했다", "셨어", "셨습니다", "셨는데", "낳았", "생겼"]
+        .contains(where: understood.text.contains)
       if let date = intake.date(in: understood, asOf: asOf),
         conversation.recordedEvents[intake.event] != date
       {
-        // The event told again with another day in the same conversation: a correction
-        // ("아 근데 태어난날 4월 13일이야"), not a second birth.
-        if let old = conversation.recordedEvents[intake.event] {
+        // Another day for the event told in this conversation, without telling it again: a
+        // correction ("아 근데 태어난날 4월 13일이야"); "2022년에 둘째 낳았어요" is a second.
+        if let old = conversation.recordedEvents[intake.event], !tells {
           return correct(
             .event(intake.event, old, topic: topic), understood, &conversation, asOf: asOf,
             confirmed: true) ?? answer(topic, frame: frame, &conversation, asOf: asOf)
@@ -237,11 +241,8 @@ public struct DialogueManager: Sendable {
       }
       // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
       // birth, move or due date the profile already holds (a rule of the bundle applies).
-      // ("임신했어요" announces one, and its date is asked even if the profile has one.)
-      // Only a sentence that tells the event ("임신했어요", "아버지가 돌아가셨어요") asks its
-      // day again; a question about it ("상속세 신고는") uses the one the profile holds.
-      let tells = ["했어", "했습니다", "했는데", "했다", "셨어", "셨습니다", "셨는데", "낳았", "생겼"]
-        .contains(where: understood.text.contains)
+      // Only a sentence that tells the event asks its day again; a question about it ("상속세
+      // 신고는") uses the one the profile holds.
       let asks = frame != .eligibility || understood.text.contains("?") || !tells
       guard
         conversation.recordedEvents[intake.event] != nil

@@ -169,27 +169,53 @@ public final class CitizenRules: Sendable {
         year: year.year + ($0 + year.month - 1) / 12,
         month: ($0 + year.month - 1) % 12 + 1, day: 1)
     }
-    // Yearly to a lifetime: a licence renews every ten years, 기초연금 starts at 65.
-    probes += (2...80).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
+    // Yearly for twelve: a licence renews every ten years.
+    probes += (2...12).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
+    let january = { (years: Int) in CivilDate(year: asOf.year + years, month: 1, day: 1) }
     evaluators.with { row in
       let evaluator = row[0]
+      /// Whether rule `r` holds (with a window to come) or turns undecided on `day`, noting it.
+      func probe(_ r: Int, on day: CivilDate) -> Bool {
+        let name = ruleNamesByIndex[r]
+        guard evaluator.holds(r) else {
+          if possible[name] == nil, let missing = evaluator.missingFacts(ofRule: r) {
+            possible[name] = (day, missing)
+            return true
+          }
+          return false
+        }
+        let reminders = evaluator.reminders(ofRule: r)
+        // Holding with a window still to come, or holding with no window at all.
+        guard reminders.isEmpty || reminders.contains(where: { $0.end >= day }) else {
+          return false
+        }
+        found[name] = (day, reminders)
+        return true
+      }
       for day in probes where !waiting.isEmpty {
         evaluator.compute(facts, asOf: day, rules: waiting)
-        // Holding with a window still to come, or holding with no window at all.
-        for r in waiting {
-          guard evaluator.holds(r) else {
-            let name = ruleNamesByIndex[r]
-            if possible[name] == nil, let missing = evaluator.missingFacts(ofRule: r) {
-              possible[name] = (day, missing)
-            }
-            continue
-          }
-          let reminders = evaluator.reminders(ofRule: r)
-          if reminders.isEmpty || reminders.contains(where: { $0.end >= day }) {
-            found[ruleNamesByIndex[r]] = (day, reminders)
+        for r in waiting { _ = probe(r, on: day) }
+        waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
+      }
+      // Beyond, only a threshold of age is left to find (기초연금 at 65): every eighth year
+      // to a lifetime, then year by year back from the first that tells.
+      waiting.removeAll { possible[ruleNamesByIndex[$0]] != nil }
+      var previous = 12
+      for step in stride(from: 20, through: 84, by: 8) where !waiting.isEmpty {
+        guard let day = january(step) else { continue }
+        evaluator.compute(facts, asOf: day, rules: waiting)
+        let hits = waiting.filter {
+          evaluator.holds($0) || evaluator.missingFacts(ofRule: $0) != nil
+        }
+        for r in hits {
+          for year in (previous + 1)...step {
+            guard let day = january(year) else { continue }
+            evaluator.compute(facts, asOf: day, rules: [r])
+            if probe(r, on: day) { break }
           }
         }
-        waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
+        waiting.removeAll { hits.contains($0) }
+        previous = step
       }
     }
     let windows = NextWindows(profile: profile, found: found, possible: possible)
