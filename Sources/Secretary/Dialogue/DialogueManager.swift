@@ -121,22 +121,22 @@ public struct DialogueManager: Sendable {
     let saysCurrent = (conversation.topic?.rules ?? []).contains {
       namesChoice(understood.text, of: $0, anyLabel: true)
     }
+    let current = conversation.topic ?? Topic(intent: "", rules: [])
+    let elsewhere = topicNamed(in: understood.text, outside: current)
     let ownService =
       understood.intent.confidence >= Self.interruptConfidence && !saysCurrent
       && intent != conversation.topic?.intent
       && (runtime.intents.intent(named: intent).map { definition in
         let rules = self.topic(for: definition).rules
-        let current = conversation.topic?.rules ?? []
         return !rules.isEmpty
-          && (understood.intent.confidence >= Self.sureConfidence
-            || rules.contains { titleWordSaid(of: $0, in: understood.text, besides: current) })
+          && (rules.contains { titleWordSaid(of: $0, in: understood.text, besides: current.rules) }
+            || (understood.intent.confidence >= Self.sureConfidence
+              && elsewhere.map { $0.intent == intent } ?? true))
       } ?? false)
     // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
     // the car inspection at 0.51 goes to the screening it names.)
-    let current = conversation.topic ?? Topic(intent: "", rules: [])
     if understood.text.split(separator: " ").count <= 4, !Self.commands.contains(intent),
-      !ownService, conversation.topic != nil || understood.intent.confidence < Self.sureConfidence,
-      let other = topicNamed(in: understood.text, outside: current)
+      !ownService, let other = elsewhere
     {
       conversation.topic = other
       let asked = frame == .eligibility ? conversation.lastFrame : frame
@@ -405,9 +405,13 @@ public struct DialogueManager: Sendable {
     return runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains {
       word in
       word.count >= 2 && !TopicFocus.generic.contains(String(word))
-        && tokens.contains { ends(word, in: $0) } && !currentTitles.contains { $0.contains(word) }
+        && !Self.sharedTitleWords.contains(String(word)) && tokens.contains { ends(word, in: $0) }
+        && !currentTitles.contains { $0.contains(word) }
     }
   }
+
+  /// Words many titles share (검진, 검사, 신고): saying one names no service in particular.
+  static let sharedTitleWords: Set<String> = ["검진", "건강검진", "검사", "신고", "교육", "접종"]
 
   /// First syllables of the particles that may follow a service's name ("주민세는요", "폐암은").
   static let particleStarts: Set<Character> = [
