@@ -118,9 +118,9 @@ public struct DialogueManager: Sendable {
     // A service of its own: the classifier is sure ("자동차새 얼마?" is 자동차세 at 1.00), or
     // the line says a word of that service's title as written — unless it says one of the last
     // subject's own ("과태료 얼마야" after the inspection's 검사 지연 과태료).
-    let saysCurrent = (conversation.topic?.rules ?? []).contains {
-      namesChoice(understood.text, of: $0, anyLabel: true)
-    }
+    let focus = conversation.topic.map { $0.named.isEmpty ? $0.rules : $0.named } ?? []
+    let labelled = focus.filter { namesChoice(understood.text, of: $0, anyLabel: true) }
+    let saysCurrent = !labelled.isEmpty
     let current = conversation.topic ?? Topic(intent: "", rules: [])
     let elsewhere = topicNamed(in: understood.text, outside: current)
     let ownService =
@@ -136,7 +136,7 @@ public struct DialogueManager: Sendable {
     // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
     // the car inspection at 0.51 goes to the screening it names.)
     if understood.text.split(separator: " ").count <= 4, !Self.commands.contains(intent),
-      !ownService, let other = elsewhere
+      !ownService, !saysCurrent, let other = elsewhere
     {
       conversation.topic = other
       let asked = frame == .eligibility ? conversation.lastFrame : frame
@@ -144,9 +144,15 @@ public struct DialogueManager: Sendable {
       return answer(other, frame: asked, question: text, &conversation, asOf: asOf)
     }
     // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
-    if [.when, .amount].contains(frame), let topic = conversation.topic,
-      isFollowUp(understood, intent: intent, on: topic)
+    if [.when, .amount].contains(frame), var topic = conversation.topic,
+      saysCurrent || isFollowUp(understood, intent: intent, on: topic)
     {
+      // "과태료 얼마야": the rule whose output it names, first and alone.
+      if saysCurrent, Set(labelled) != Set(topic.named) {
+        topic.named = labelled
+        topic.rules = labelled + topic.rules.filter { !labelled.contains($0) }
+        conversation.topic = topic
+      }
       conversation.lastFrame = frame
       return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
     }
