@@ -112,7 +112,8 @@ enum WebChatPage {
       .bot { align-self: flex-start; background: var(--bot); border-bottom-left-radius: .3rem; }
       .me { align-self: flex-end; background: var(--me); color: var(--me-fg);
         border-color: var(--me); border-bottom-right-radius: .3rem; }
-      .me.unsent { background: transparent; color: var(--fg); border: 2px dashed var(--alert-edge); }
+      .me.unsent { background: transparent; color: var(--fg);
+        border: 2px dashed var(--alert-edge); }
       .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
         overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
       #typing[hidden] { display: none; }
@@ -124,7 +125,8 @@ enum WebChatPage {
       @keyframes blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
       @media (prefers-reduced-motion: reduce) { #typing .dot { animation: none; opacity: .7; } }
       #alert:empty { display: none; }
-      #alert { margin: 0 1rem .5rem; padding: .6rem .8rem; border-radius: .6rem;
+      #alert { margin: 0 max(1rem, calc(50% - 25rem)) .5rem; padding: .6rem .8rem;
+        border-radius: .6rem;
         background: var(--alert-bg); color: var(--alert-fg); border: 2px solid var(--alert-edge);
         display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
       #quick { display: flex; flex-wrap: wrap; gap: .4rem; padding: 0 1rem .5rem; }
@@ -139,6 +141,9 @@ enum WebChatPage {
         border: 1px solid var(--me); background: var(--me); color: var(--me-fg); }
       button:disabled { opacity: .55; cursor: not-allowed; }
       :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+      /* One readable column of at most 50rem on a desktop, the whole width on a phone; the
+         borders and the log's scroll bar still span the window. */
+      header, #log, #quick, form { padding-inline: max(1rem, calc(50% - 25rem)); }
       @media (max-height: 30rem) {
         body { height: auto; min-height: 100dvh; }
         #log { flex: none; overflow: visible; }
