@@ -160,7 +160,13 @@ final class HeadlessChromium: @unchecked Sendable {
   func wait(until condition: String, seconds: Int = 60) throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
-      if try evaluate("Boolean(\(condition))") as? Bool == true { return }
+      // A document still loading may not have the elements yet: not true, not an error.
+      if try evaluate(
+        "(() => { try { return Boolean(\(condition)); } catch (e) { return false; } })()")
+        as? Bool == true
+      {
+        return
+      }
       usleep(100_000)
     }
     let page = (try? evaluate("document.body.innerText")) as? String ?? ""
@@ -168,9 +174,12 @@ final class HeadlessChromium: @unchecked Sendable {
   }
 
   /// Opens a URL and waits until it has loaded.
+  ///
+  /// The old document is marked first, so no check can read it after the navigation.
   func open(_ url: String) throws {
+    try evaluate("window.biseoTestOldDocument = true")
     try call("Page.navigate", ["url": url])
-    try wait(until: "document.readyState === 'complete'")
+    try wait(until: "!window.biseoTestOldDocument && document.readyState === 'complete'")
   }
 
   /// Sets the viewport in CSS pixels (a phone's when narrow).

@@ -330,6 +330,14 @@ import Testing
       as? String ?? ""
     #expect(restored == shown, "\(restored)\n---\n\(shown)")
     #expect(try browser.evaluate(Self.meCount) as? Int == 2)
+
+    // A link's first question (?q=) is asked once: a reload shows it kept, not asked again.
+    try browser.open(page + "?q=%EB%8F%84%EC%9B%80%EB%A7%90")
+    try browser.wait(until: "\(Self.meCount) === 3 && !document.getElementById('send').disabled")
+    #expect(try browser.evaluate("location.search") as? String == "")
+    try browser.open(page)
+    try browser.wait(until: "document.getElementById('log').getAttribute('aria-busy') === 'false'")
+    #expect(try browser.evaluate(Self.meCount) as? Int == 3)
   }
 
   private static func run(_ executable: String, _ arguments: [String]) throws -> String {

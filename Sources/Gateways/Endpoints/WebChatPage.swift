@@ -336,8 +336,15 @@ enum WebChatPage {
       const open = await restore();
       log.setAttribute("aria-busy", "false");
       buttons(open.length ? open : starters);
-      // A link can open the page with a first question: /?citizen=ID&q=내 알림 보여줘
-      if (params.get("q")) send(params.get("q"), null, false);
+      // A link can open the page with a first question: /?citizen=ID&q=내 알림 보여줘. Asked
+      // once: the address loses it, so a reload shows the kept thread instead of asking again.
+      const first = params.get("q");
+      if (first) {
+        params.delete("q");
+        const rest = params.toString();
+        history.replaceState(null, "", location.pathname + (rest ? "?" + rest : ""));
+        send(first, null, false);
+      }
     })();
     </script>
     </body>
