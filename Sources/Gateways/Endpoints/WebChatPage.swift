@@ -291,8 +291,11 @@ enum WebChatPage {
         return false;
       }
       for (const paragraph of reply.texts) bubble(paragraph, "bot");
-      // Only the new reply's first paragraph is read out, not the whole log.
-      announce.textContent = reply.texts.length ? T.bot_prefix + reply.texts[0] : "";
+      // Only the new reply's first paragraph is read out, not the whole log; a new element
+      // each time, so the same answer twice is still announced twice.
+      const summary = document.createElement("p");
+      summary.textContent = reply.texts.length ? T.bot_prefix + reply.texts[0] : "";
+      announce.replaceChildren(summary);
       showName(reply.name);
       buttons(reply.quick_replies || []);
       return true;
