@@ -259,6 +259,25 @@ import Testing
     #expect((last as? String ?? "").contains("민방위 4년차"))
     // What was typed while waiting is still in the input, to send next.
     #expect(try browser.evaluate("document.getElementById('text').value") as? String == "또 보내기")
+
+    // A reply that offers its own 내 알림 보기 gets no second 내 알림 beside it.
+    try browser.evaluate("document.getElementById('text').focus()")
+    try browser.press("Enter")
+    let next = try browser.event("Fetch.requestPaused")
+    let reply =
+      #"{"end_session":false,"quick_replies":[{"payload":"내 알림 보여줘","#
+      + #""title":"내 알림 보기"}],"sender":"c004-choi-minho","texts":["할 일이 없어요."]}"#
+    try browser.call(
+      "Fetch.fulfillRequest",
+      [
+        "requestId": next["requestId"] ?? "", "responseCode": 200,
+        "responseHeaders": [["name": "Content-Type", "value": "application/json"]],
+        "body": Data(reply.utf8).base64EncodedString(),
+      ])
+    try browser.wait(until: "!document.getElementById('send').disabled")
+    let titles = try browser.evaluate(
+      "[...document.querySelectorAll('#quick button')].map((b) => b.textContent).join('|')")
+    #expect(titles as? String == "내 알림 보기")
   }
 
   @Test(
