@@ -87,6 +87,22 @@ package final class ThreadStore: Sendable {
     }
   }
 
+  /// Removes every thread recorded for `citizen`, whatever identity it was kept under (the
+  /// operator's `biseo forget`, which knows the citizen and not the sessions).
+  package func erase(citizen: String) {
+    lock.withLock { _ in
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for name in names where name.hasSuffix(".json") {
+        let path = (folder as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path),
+          let object = try? JSONBody.object(Array(data)),
+          object["citizen"] as? String == citizen
+        else { continue }
+        unlink(path)
+      }
+    }
+  }
+
   /// A turn as JSON, the shape `POST /thread` answers with too.
   package static func encode(_ turn: ThreadTurn) -> JSONOutput {
     [
