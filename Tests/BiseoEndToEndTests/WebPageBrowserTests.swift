@@ -48,6 +48,34 @@ import Testing
     print("webChat: screenshot at \(path)")
   }
 
+  /// A `--demo` server and a browser on c004's chat page, the restored thread settled.
+  static func demoPage(width: Int, height: Int, scheme: String? = nil) async throws -> (
+    ServeProcess, HeadlessChromium
+  ) {
+    let executable = try #require(HeadlessChromium.executable)
+    let data = NSTemporaryDirectory() + "biseo-web-\(UUID().uuidString)"
+    let server = try await ServeProcess.start(["--data", data, "--as-of", "2026-03-02", "--demo"])
+    let browser: HeadlessChromium
+    do {
+      browser = try HeadlessChromium(executable: executable)
+    } catch {
+      server.stop()
+      throw error
+    }
+    do {
+      try browser.viewport(width: width, height: height)
+      if let scheme { try browser.colorScheme(scheme) }
+      try browser.open("http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho")
+      try browser.wait(
+        until: "document.getElementById('log').getAttribute('aria-busy') === 'false'")
+      return (server, browser)
+    } catch {
+      browser.quit()
+      server.stop()
+      throw error
+    }
+  }
+
   /// Bubbles in the log, and how many of them are the citizen's.
   static let botCount = "document.querySelectorAll('#log .msg.bot:not(#typing)').length"
   static let meCount = "document.querySelectorAll('#log .msg.me').length"
@@ -56,16 +84,11 @@ import Testing
     "채팅 페이지의 구조, 포커스, 키보드, 대비, 화면 크기",
     .enabled(if: HeadlessChromium.executable != nil, "skipped: chromium is not installed"))
   func structureFocusKeyboardContrastAndSizes() async throws {
-    let executable = try #require(HeadlessChromium.executable)
-    let data = NSTemporaryDirectory() + "biseo-web-\(UUID().uuidString)"
-    let server = try await ServeProcess.start(["--data", data, "--as-of", "2026-03-02", "--demo"])
-    defer { server.stop() }
-    let browser = try HeadlessChromium(executable: executable)
-    defer { browser.quit() }
-    try browser.viewport(width: 1280, height: 900)
-    try browser.colorScheme("light")
-    try browser.open("http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho")
-    try browser.wait(until: "document.getElementById('log').getAttribute('aria-busy') === 'false'")
+    let (server, browser) = try await Self.demoPage(width: 1280, height: 900, scheme: "light")
+    defer {
+      browser.quit()
+      server.stop()
+    }
 
     // The landmarks a screen reader user navigates by.
     let structure = try #require(
@@ -215,15 +238,11 @@ import Testing
     "답을 기다리는 동안 입력 중 표시가 나오고 보내기는 꺼진다",
     .enabled(if: HeadlessChromium.executable != nil, "skipped: chromium is not installed"))
   func slowRequestShowsTypingAndBlocksSecondSend() async throws {
-    let executable = try #require(HeadlessChromium.executable)
-    let data = NSTemporaryDirectory() + "biseo-web-\(UUID().uuidString)"
-    let server = try await ServeProcess.start(["--data", data, "--as-of", "2026-03-02", "--demo"])
-    defer { server.stop() }
-    let browser = try HeadlessChromium(executable: executable)
-    defer { browser.quit() }
-    try browser.viewport(width: 390, height: 844)
-    try browser.open("http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho")
-    try browser.wait(until: "document.getElementById('log').getAttribute('aria-busy') === 'false'")
+    let (server, browser) = try await Self.demoPage(width: 390, height: 844)
+    defer {
+      browser.quit()
+      server.stop()
+    }
     // The slow server: the browser holds each /chat request until the test lets it go, so
     // "while waiting" lasts exactly as long as the checks need, however fast the server is.
     try browser.call("Fetch.enable", ["patterns": [["urlPattern": "*/chat"]]])
