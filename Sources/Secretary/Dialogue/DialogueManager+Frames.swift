@@ -197,16 +197,10 @@ extension DialogueManager {
 
   /// Whether the line names one of the labelled yes-or-no outputs of `rule` ("폐암"), or with
   /// `anyLabel` any labelled output ("과태료" of 검사 지연 과태료).
-  func namesChoice(_ text: String, of rule: String, anyLabel: Bool = false) -> Bool {
-    let expanded = runtime.aliases.expanded(text).replacingOccurrences(of: " ", with: "")
-    return runtime.book.outputs(ofRule: rule).contains { output in
-      guard anyLabel || (!output.isMoney && !output.isDate), let label = output.label else {
-        return false
-      }
-      let words =
-        anyLabel ? label.split(separator: " ") : Array(label.split(separator: " ").prefix(1))
-      return words.contains { $0.count >= 2 && expanded.contains($0) }
-    }
+  func namesChoice(_ said: SaidWords, of rule: String, anyLabel: Bool = false) -> Bool {
+    let index = runtime.subjects
+    let words = (anyLabel ? index.labelWords[rule] : index.choiceWords[rule]) ?? []
+    return words.contains { said.joined.contains($0) }
   }
 
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law

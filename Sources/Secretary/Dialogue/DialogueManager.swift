@@ -119,17 +119,18 @@ public struct DialogueManager: Sendable {
     // the line says a word of that service's title as written — unless it says one of the last
     // subject's own ("과태료 얼마야" after the inspection's 검사 지연 과태료).
     let focus = conversation.topic.map { $0.named.isEmpty ? $0.rules : $0.named } ?? []
-    let labelled = focus.filter { namesChoice(understood.text, of: $0, anyLabel: true) }
+    let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
+    let labelled = focus.filter { namesChoice(said, of: $0, anyLabel: true) }
     let saysCurrent = !labelled.isEmpty
     let current = conversation.topic ?? Topic(intent: "", rules: [])
-    let elsewhere = topicNamed(in: understood.text, outside: current)
+    let elsewhere = topicNamed(in: said, outside: current)
     let ownService =
       understood.intent.confidence >= Self.interruptConfidence && !saysCurrent
       && intent != conversation.topic?.intent
       && (runtime.intents.intent(named: intent).map { definition in
         let rules = self.topic(for: definition).rules
         return !rules.isEmpty
-          && (rules.contains { titleWordSaid(of: $0, in: understood.text, besides: current.rules) }
+          && (rules.contains { titleWordSaid(of: $0, in: said, besides: current.rules) }
             || (understood.intent.confidence >= Self.sureConfidence
               && elsewhere.map { $0.intent == intent } ?? true))
       } ?? false)
@@ -166,7 +167,7 @@ public struct DialogueManager: Sendable {
       understood.text.split(separator: " ").count <= 3
     {
       // "폐암은?" after "위내시경은?": one of the things a rule decides, by its label.
-      let choices = topic.rules.filter { namesChoice(understood.text, of: $0) }
+      let choices = topic.rules.filter { namesChoice(said, of: $0) }
       let named =
         choices.isEmpty
         ? TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
@@ -376,18 +377,17 @@ public struct DialogueManager: Sendable {
 
   /// The topic of another subject whose service the line names by its title ("주민세는요?"),
   /// if one does and the current topic has no such service; life events are told, not named.
-  private func topicNamed(in text: String, outside current: Topic) -> Topic? {
-    let said = { (rule: String) in
-      self.titleWordSaid(of: rule, in: text, besides: current.rules)
-        || (self.namesChoice(text, of: rule) && !current.rules.contains(rule))
+  private func topicNamed(in said: SaidWords, outside current: Topic) -> Topic? {
+    let named = { (rule: String) in
+      self.titleWordSaid(of: rule, in: said, besides: current.rules)
+        || (self.namesChoice(said, of: rule) && !current.rules.contains(rule))
     }
-    for definition in runtime.intents.intents where definition.name != current.intent {
-      var topic = self.topic(for: definition)
+    for var topic in runtime.subjects.topics where topic.intent != current.intent {
       guard topic.event == nil, !topic.rules.isEmpty else { continue }
-      let named = topic.rules.filter(said)
-      guard !named.isEmpty else { continue }
-      topic.named = named
-      topic.rules = named + topic.rules.filter { !named.contains($0) }
+      let rules = topic.rules.filter(named)
+      guard !rules.isEmpty else { continue }
+      topic.named = rules
+      topic.rules = rules + topic.rules.filter { !rules.contains($0) }
       return topic
     }
     return nil
@@ -396,28 +396,21 @@ public struct DialogueManager: Sendable {
   /// Whether the line says a word of `rule`'s title as it is written ("주민세", "자동차세")
   /// that no title of the rules `besides` holds ("건강검진" is in 일반건강검진 too): a fuzzy
   /// match would wander from one subject to another.
-  func titleWordSaid(of rule: String, in text: String, besides current: [String]) -> Bool {
-    let tokens = TopicFocus.words(of: runtime.aliases.expanded(text))
-    let currentTitles = current.map { runtime.book.title(ofRule: $0) }
-    let frameWords = runtime.frames.frames.flatMap(\.words)
+  func titleWordSaid(of rule: String, in said: SaidWords, besides current: [String]) -> Bool {
+    let index = runtime.subjects
+    let currentTitles = current.compactMap { index.titles[$0] }
     // The word ends its token or a particle follows: "주민세는요", not "자동차쎄" for 자동차.
-    func ends(_ word: Substring, in token: String) -> Bool {
+    func ends(_ word: String, in token: String) -> Bool {
       guard let range = token.range(of: word) else { return false }
       let rest = token[range.upperBound...]
       return rest.isEmpty
         || (rest.count <= 2 && rest.first.map(Self.particleStarts.contains) == true)
-        || frameWords.contains { rest.hasPrefix($0) }
+        || said.frameWords.contains { rest.hasPrefix($0) }
     }
-    return runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains {
-      word in
-      word.count >= 2 && !TopicFocus.generic.contains(String(word))
-        && !Self.sharedTitleWords.contains(String(word)) && tokens.contains { ends(word, in: $0) }
-        && !currentTitles.contains { $0.contains(word) }
+    return (index.titleWords[rule] ?? []).contains { word in
+      said.tokens.contains { ends(word, in: $0) } && !currentTitles.contains { $0.contains(word) }
     }
   }
-
-  /// Words many titles share (검진, 검사, 신고): saying one names no service in particular.
-  static let sharedTitleWords: Set<String> = ["검진", "건강검진", "검사", "신고", "교육", "접종"]
 
   /// First syllables of the particles that may follow a service's name ("주민세는요", "폐암은").
   static let particleStarts: Set<Character> = [
@@ -458,18 +451,7 @@ public struct DialogueManager: Sendable {
   /// The rules behind an intent: names in its `rules:` line that are rules, and the bundles
   /// of those that are life events (`childbirth` → 출생신고, 첫만남이용권, …).
   private func topic(for definition: IntentDefinition) -> Topic {
-    let known = Set(runtime.book.ruleNames)
-    var names: [String] = []
-    var event: String?
-    for name in definition.rules {
-      if let bundle = runtime.book.event(name) {
-        event = event ?? name
-        names += bundle.rules.filter { !names.contains($0) }
-      } else if known.contains(name), !names.contains(name) {
-        names.append(name)
-      }
-    }
-    return Topic(intent: definition.name, rules: names, event: event)
+    runtime.subjects.topic(of: definition.name) ?? Topic(intent: definition.name, rules: [])
   }
 
   func template(_ intent: String, _ key: String) -> String? {

@@ -49,6 +49,8 @@ public final class SecretaryRuntime: Sendable {
   let aliases: WordAliases
   /// The sentences answers are built from, from `Intents/answers.txt`.
   let answers: AnswerPhrases
+  /// What a line can name, worked out once.
+  let subjects: SubjectIndex
 
   var book: RuleBook { rules.book }
   var calendar: HolidayCalendar { rules.calendar }
@@ -66,6 +68,7 @@ public final class SecretaryRuntime: Sendable {
     self.aliases = aliases
     self.answers = answers
     planner = ReminderPlanner(rules: rules)
+    subjects = SubjectIndex(book: rules.book, intents: intents)
   }
 
   /// The same knowledge with profiles kept in another data directory (one per test, or
