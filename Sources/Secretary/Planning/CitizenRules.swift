@@ -27,6 +27,15 @@ public final class CitizenRules: Sendable {
   /// conversation asks "언제?" of the same rules again and again.
   private let windows = Mutex(LRUCache<String, NextWindows>(capacity: 10_000))
 
+  /// Each citizen's last evaluation, with what it was made of.
+  private let evaluations = Mutex(LRUCache<String, LastEvaluation>(capacity: 1_000))
+
+  struct LastEvaluation: Sendable {
+    var profile: JSONValue
+    var asOf: CivilDate
+    var evaluation: Evaluation
+  }
+
   struct NextWindows: Sendable {
     var profile: JSONValue
     var found: [String: (day: CivilDate, reminders: [Reminder])]
@@ -106,8 +115,21 @@ public final class CitizenRules: Sendable {
   /// evaluator comes from a pool: a chat turn evaluates the same citizen several times.
   public func evaluate(_ citizenID: String, asOf: CivilDate, explain: Bool = false) -> Evaluation? {
     guard let profile = try? profiles.profile(citizenID) else { return nil }
+    // A turn asks again and again (the answer, the facts volunteered, what can be reminded):
+    // the last evaluation of each citizen is kept while their profile and the day are the same.
+    if !explain, let last = evaluations.withLock({ $0.get(citizenID) }), last.asOf == asOf,
+      last.profile == profile
+    {
+      return last.evaluation
+    }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
-    return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
+    let evaluation = evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
+    if !explain {
+      evaluations.withLock {
+        $0.set(citizenID, LastEvaluation(profile: profile, asOf: asOf, evaluation: evaluation))
+      }
+    }
+    return evaluation
   }
 
   /// The rules' decisions for a profile that is not stored: "둘째라면?" asks of a changed one.
