@@ -207,6 +207,21 @@ import Testing
     #expect(first.accuracies == second.accuracies)
     #expect(first.choice.features == second.choice.features)
   }
+
+  @Test("라벨이 많아도 후보의 가중치 표는 예산 안에") func boundedForManyLabels() {
+    for labels in [3, 7, 28, 400, 1000, 4000] {
+      let candidates = ModelSelection.affordable(labelCount: labels)
+      #expect(!candidates.isEmpty, "\(labels) labels")
+      for candidate in candidates {
+        let bytes = (labels << candidate.features.bucketBits) * MemoryLayout<Float>.size
+        #expect(bytes <= ModelSelection.weightBudget, "\(labels) labels")
+      }
+    }
+    // Few labels keep the candidates that fit as they are; 1,000 get every schedule at 2^14.
+    #expect(ModelSelection.affordable(labelCount: 3).count == 3)
+    #expect(ModelSelection.affordable(labelCount: 7).map(\.features.bucketBits) == [20, 20])
+    #expect(ModelSelection.affordable(labelCount: 1000).map(\.features.bucketBits) == [14, 14])
+  }
 }
 
 @Suite struct ChoseongConfidenceTests {
