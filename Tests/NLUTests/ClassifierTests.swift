@@ -168,6 +168,25 @@ import Testing
     #expect(hash.value == fingerprint)
   }
 
+  @Test("극성 특징: 거절끼리는 겹치고 승낙과는 겹치지 않는다") func polarityFeatures() {
+    let plain = FeatureExtractor(options: FeatureOptions(bucketBits: 18))
+    let polar = FeatureExtractor(options: FeatureOptions(bucketBits: 18, polarity: true))
+    // The polarity features come after the letters' features, which do not change.
+    func extra(_ text: String) -> Set<UInt32> {
+      let letters = plain.features(of: text)
+      let all = polar.features(of: text)
+      #expect(Array(all.prefix(letters.count)) == letters)
+      return Set(all.dropFirst(letters.count))
+    }
+    #expect(!extra("아니요").isDisjoint(with: extra("ㄴㄴ")))
+    #expect(!extra("네").isEmpty)
+    #expect(extra("네").isDisjoint(with: extra("아니요")))
+    #expect(extra("건강검진 대상이야?").isEmpty)
+    #expect(
+      FeatureOptions(bucketBits: 18, polarity: true).fingerprint
+        != FeatureOptions(bucketBits: 18).fingerprint)
+  }
+
   @Test("특징 수는 입력 길이로 제한된다") func bounded() {
     let extractor = FeatureExtractor(options: .intents)
     let count = extractor.features(of: String(repeating: "가나다라 ", count: 50_000)).count

@@ -43,7 +43,7 @@ enum EvalCommand: BiseoCommand {
     .value("--as-of", "DATE", "the day relative dates count from, YYYY-MM-DD (default: today)"),
     .value(
       "--set", "KEY=VALUE",
-      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, epochs, lr, seed)",
+      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, pol, epochs, lr, seed)",
       repeatable: true),
   ]
 
@@ -208,6 +208,7 @@ enum EvalCommand: BiseoCommand {
     case "words": features.words = value == "1"
     case "bigrams": features.wordBigrams = value == "1"
     case "idf": features.idf = value == "1"
+    case "pol": features.polarity = value == "1"
     case "jamo":
       let ends = value.split(separator: "-").compactMap { Int($0) }
       guard ends.count == 2, ends[0] <= ends[1] else { throw bad }
