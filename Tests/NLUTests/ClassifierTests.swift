@@ -168,6 +168,25 @@ import Testing
     #expect(hash.value == fingerprint)
   }
 
+  @Test("극성 특징: 거절끼리는 겹치고 승낙과는 겹치지 않는다") func polarityFeatures() {
+    let plain = FeatureExtractor(options: FeatureOptions(bucketBits: 18))
+    let polar = FeatureExtractor(options: FeatureOptions(bucketBits: 18, polarity: true))
+    // The polarity features come after the letters' features, which do not change.
+    func extra(_ text: String) -> Set<UInt32> {
+      let letters = plain.features(of: text)
+      let all = polar.features(of: text)
+      #expect(Array(all.prefix(letters.count)) == letters)
+      return Set(all.dropFirst(letters.count))
+    }
+    #expect(!extra("아니요").isDisjoint(with: extra("ㄴㄴ")))
+    #expect(!extra("네").isEmpty)
+    #expect(extra("네").isDisjoint(with: extra("아니요")))
+    #expect(extra("건강검진 대상이야?").isEmpty)
+    #expect(
+      FeatureOptions(bucketBits: 18, polarity: true).fingerprint
+        != FeatureOptions(bucketBits: 18).fingerprint)
+  }
+
   @Test("특징 수는 입력 길이로 제한된다") func bounded() {
     let extractor = FeatureExtractor(options: .intents)
     let count = extractor.features(of: String(repeating: "가나다라 ", count: 50_000)).count
@@ -206,6 +225,21 @@ import Testing
     #expect(first.accuracies.count == 2)
     #expect(first.accuracies == second.accuracies)
     #expect(first.choice.features == second.choice.features)
+  }
+
+  @Test("라벨이 많아도 후보의 가중치 표는 예산 안에") func boundedForManyLabels() {
+    for labels in [3, 7, 28, 400, 1000, 4000] {
+      let candidates = ModelSelection.affordable(labelCount: labels)
+      #expect(!candidates.isEmpty, "\(labels) labels")
+      for candidate in candidates {
+        let bytes = (labels << candidate.features.bucketBits) * MemoryLayout<Float>.size
+        #expect(bytes <= ModelSelection.weightBudget, "\(labels) labels")
+      }
+    }
+    // Few labels keep the candidates that fit as they are; 1,000 get every schedule at 2^14.
+    #expect(ModelSelection.affordable(labelCount: 3).count == 3)
+    #expect(ModelSelection.affordable(labelCount: 7).map(\.features.bucketBits) == [20, 20])
+    #expect(ModelSelection.affordable(labelCount: 1000).map(\.features.bucketBits) == [14, 14])
   }
 }
 

@@ -33,4 +33,5 @@ def main(root):
                     print(f"{intent}\t{text}")
 
 
-main(sys.argv[1] if len(sys.argv) > 1 else "Intents")
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "Intents")

@@ -24,12 +24,39 @@ package enum ModelSelection {
   /// stay small enough to load at start-up and to score from cache.
   package static let weightBudget = 64 << 20
 
-  /// The candidates whose weight table fits `weightBudget` for `labelCount` labels.
+  /// The candidates whose weight table fits `weightBudget` for `labelCount` labels; when none
+  /// does (many labels), every candidate with its buckets cut to the most that fit.
+  ///
+  /// Training holds the table twice (weights and their running sums for averaging), so its
+  /// peak memory is about twice the budget however many labels there are: with 1,000 labels
+  /// the table is 2^14 buckets, which scores paraKQC as well as 2^16 and 2^20 do (see
+  /// `bench/nlu/README.md`), where the 2^20 fallback this replaces needed 8 GiB.
   ///
   /// - Parameter labelCount: how many labels the data has.
-  /// - Returns: the affordable candidates, in order.
+  /// - Returns: the affordable candidates, in order, without repeats.
   package static func affordable(labelCount: Int) -> [Candidate] {
-    candidates.filter { (labelCount << $0.features.bucketBits) * 4 <= weightBudget }
+    let fitting = candidates.filter { fits(bits: $0.features.bucketBits, labelCount: labelCount) }
+    guard fitting.isEmpty else { return fitting }
+    var bits = candidates.map(\.features.bucketBits).min() ?? FeatureOptions.general.bucketBits
+    while bits > minimumBits && !fits(bits: bits, labelCount: labelCount) { bits -= 1 }
+    var shrunk: [Candidate] = []
+    for var candidate in candidates {
+      candidate.features.bucketBits = bits
+      let seen = shrunk.contains {
+        $0.features == candidate.features && $0.training == candidate.training
+      }
+      if !seen { shrunk.append(candidate) }
+    }
+    return shrunk
+  }
+
+  /// The fewest buckets a shrunk candidate gets, whatever the label count: below this nearly
+  /// every n-gram shares its bucket with another.
+  static let minimumBits = 12
+
+  /// Whether a dense table of `labelCount` rows of 2^`bits` floats fits `weightBudget`.
+  static func fits(bits: Int, labelCount: Int) -> Bool {
+    (labelCount << bits) * MemoryLayout<Float>.size <= weightBudget
   }
 
   /// The candidate with the best hold-out accuracy (ties: the first listed).

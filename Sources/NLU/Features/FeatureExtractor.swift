@@ -10,7 +10,7 @@ package struct FeatureExtractor: Sendable {
 
   private enum Namespace: UInt8 {
     // 5 and 7 are the stem and stem-초성 namespaces of `StemHashes`.
-    case syllable = 1, joined, jamo, choseong, wordPair = 6
+    case syllable = 1, joined, jamo, choseong, wordPair = 6, polarity = 8
   }
 
   /// Marks the start and end of a word inside n-grams (not characters that occur in text).
@@ -155,6 +155,25 @@ package struct FeatureExtractor: Sendable {
         out.append(contentsOf: UnsafeBufferPointer(start: start, count: writer.count))
       }
     }
+    if options.polarity { polarityFeatures(prepared, into: &out) }
+  }
+
+  /// What the polarity detector reads in the line, as features: its polarity, whether it
+  /// negates anything, and whether it is nothing but a yes or a no.
+  private func polarityFeatures(_ prepared: String, into out: inout [UInt32]) {
+    let reading = PolarityDetector.reading(of: Array(prepared), afterOffer: false)
+    func append(_ code: UInt32) {
+      var hash = FNV1a(namespace: Namespace.polarity.rawValue)
+      hash.combine(scalar: code)
+      out.append(hash.value & mask)
+    }
+    switch reading.polarity {
+    case .positive: append(reading.isOnlyAnswer ? 1 : 2)
+    case .negative: append(reading.isOnlyAnswer ? 3 : 4)
+    case .neutral: break
+    }
+    if reading.hasNegation { append(5) }
+    if reading.isMixed { append(6) }
   }
 
   /// Appends features to a buffer sized in advance (cheaper than `Array.append`, which checks

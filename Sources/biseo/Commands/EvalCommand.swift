@@ -43,7 +43,8 @@ enum EvalCommand: BiseoCommand {
     .value("--as-of", "DATE", "the day relative dates count from, YYYY-MM-DD (default: today)"),
     .value(
       "--set", "KEY=VALUE",
-      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, epochs, lr, seed)",
+      "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, pol, epochs, lr, "
+        + "seed, temperature, threshold)",
       repeatable: true),
   ]
 
@@ -105,7 +106,9 @@ enum EvalCommand: BiseoCommand {
     var features: FeatureOptions = arguments.value("--train") == nil ? .intents : .general
     var overrides = TrainingOptions.intents
     var trainingOverridden = false
+    var calibration = Calibration.intents
     for setting in arguments.all("--set") {
+      if try applyCalibration(setting, to: &calibration) { continue }
       trainingOverridden =
         try apply(setting, features: &features, training: &overrides) || trainingOverridden
     }
@@ -136,7 +139,8 @@ enum EvalCommand: BiseoCommand {
       let elapsed = clock.measure {
         model =
           IntentModel.loadOrTrain(
-            trainData, cachePath: nil, features: features, training: overrides
+            trainData, cachePath: nil, features: features, training: overrides,
+            calibration: calibration
           ).model
       }
       let cpu = ThreadCPUTime.seconds - cpuStart
@@ -189,6 +193,24 @@ enum EvalCommand: BiseoCommand {
     return date
   }
 
+  /// Applies `--set temperature=T` or `--set threshold=P` (the intent model's calibration);
+  /// returns whether the setting was one of them.
+  private static func applyCalibration(_ setting: String, to calibration: inout Calibration)
+    throws -> Bool
+  {
+    let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, ["temperature", "threshold"].contains(parts[0]) else { return false }
+    guard let value = Double(parts[1]), value >= 0 else {
+      throw CommandError.usage("--set \(parts[0]) expects a number ≥ 0, found '\(parts[1])'")
+    }
+    if parts[0] == "temperature" {
+      calibration.temperature = value
+    } else {
+      calibration.threshold = value
+    }
+    return true
+  }
+
   /// Applies one `--set KEY=VALUE`; returns whether it was a training option.
   private static func apply(
     _ setting: String, features: inout FeatureOptions, training: inout TrainingOptions
@@ -208,6 +230,7 @@ enum EvalCommand: BiseoCommand {
     case "words": features.words = value == "1"
     case "bigrams": features.wordBigrams = value == "1"
     case "idf": features.idf = value == "1"
+    case "pol": features.polarity = value == "1"
     case "jamo":
       let ends = value.split(separator: "-").compactMap { Int($0) }
       guard ends.count == 2, ends[0] <= ends[1] else { throw bad }
