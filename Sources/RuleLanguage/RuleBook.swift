@@ -138,6 +138,10 @@ public final class RuleBook: Sendable {
 
   public var eventNames: [String] { program.events.map(\.name) }
 
+  /// The book as the checker lowered it: typed operations with their slots and source
+  /// positions, one a line (`biseo check --dump-program`).
+  public var typedProgramText: String { TypedProgramPrinter.text(program) }
+
   /// Decodes one citizen's JSON object into a profile; bad fields become unknown facts.
   public func profile(json bytes: some Collection<UInt8>) -> Profile {
     var p = Profile(id: nil, facts: Array(repeating: .unknown(.empty), count: program.facts.count))
