@@ -33,7 +33,8 @@ extension Checker {
     if f == "year", args.count == 1, case .today = args[0].kind {
       return (.int, { m in .int(m.todayYear) }, node)
     }
-    return (result, builtinEval(b.impl, checked.map(\.eval), span: span), node)
+    let impl = b.general(b.operands(types, result), result)
+    return (result, builtinEval(impl, checked.map(\.eval), span: span), node)
   }
 
   private func builtinEval(_ impl: Builtin.Impl, _ evals: [Eval], span: SourceSpan) -> Eval {

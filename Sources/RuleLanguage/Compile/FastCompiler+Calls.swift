@@ -4,76 +4,8 @@ import CivilCalendar
 extension FastCompiler {
   func call(_ f: String, _ args: [Expr]) throws -> FastTyped {
     if checker.functions[f] != nil { return try callFunction(f, args) }
-    guard let b = Builtins.table[f], args.count == b.arity else { throw FastUnsupported() }
-    let typed = try args.map { try expr($0, expected: nil) }
-    let argTypes = typed.map(\.type.unwrapped)
-    guard let result = b.type(argTypes) else { throw FastUnsupported() }
-    if f == "year", case .today = args[0].kind {
-      return FastTyped(type: .int, eval: { m in m.todayYear })
-    }
-    let stricts = typed.map { FastTyped(type: $0.type, eval: strict($0)) }
-    if let direct = FastCompiler.native(f, argTypes, stricts) {
-      return FastTyped(type: result, eval: direct.eval)
-    }
-    let unbox = try FastCompiler.unbox(result)
-    // Builtins take and return scalar values, which box without allocating; going through
-    // the general implementations keeps one definition of each.
-    switch b.impl {
-    case .one(let g):
-      let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
-      return FastTyped(type: result, eval: { m in unbox(g(box(a(m)))) ?? m.fail() })
-    case .calendar(let g):
-      let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
-      return FastTyped(
-        type: result, eval: { m in unbox(g(m.calendar, box(a(m)))) ?? m.fail() })
-    case .two(let g):
-      let (a, b) = (strict(typed[0]), strict(typed[1]))
-      let (boxA, boxB) = (try FastCompiler.box(argTypes[0]), try FastCompiler.box(argTypes[1]))
-      return FastTyped(
-        type: result,
-        eval: { m in
-          let x = a(m)
-          return unbox(g(boxA(x), boxB(b(m)))) ?? m.fail()
-        })
-    case .three(let g):
-      let (a, b, c) = (strict(typed[0]), strict(typed[1]), strict(typed[2]))
-      let (boxA, boxB, boxC) = (
-        try FastCompiler.box(argTypes[0]), try FastCompiler.box(argTypes[1]),
-        try FastCompiler.box(argTypes[2])
-      )
-      return FastTyped(
-        type: result,
-        eval: { m in
-          let x = a(m)
-          let y = b(m)
-          return unbox(g(boxA(x), boxB(y), boxC(c(m)))) ?? m.fail()
-        })
-    }
-  }
-
-  static func box(_ t: RuleType) throws -> @Sendable (Int) -> Value {
-    switch t {
-    case .int, .money: { .int($0) }
-    case .decimal: { .decimal($0) }
-    case .date: { $0.magnitude < 300_000_000 ? .date($0) : .fault(Operators.overflowCode) }
-    case .bool: { .bool($0 != 0) }
-    default: throw FastUnsupported()
-    }
-  }
-
-  static func unbox(_ t: RuleType) throws -> @Sendable (Value) -> Int? {
-    switch t {
-    case .int, .money, .decimal, .date, .bool:
-      return { v in
-        switch v {
-        case .int(let n), .decimal(let n), .date(let n):
-          return n == FastValue.none ? nil : n
-        case .bool(let b): return b ? 1 : 0
-        default: return nil
-        }
-      }
-    default: throw FastUnsupported()
-    }
+    guard let b = Builtins.table[f] else { throw FastUnsupported() }
+    return try builtin(f, b, args)
   }
 
   /// A user function: arguments are evaluated before any is bound, and the previous call's
