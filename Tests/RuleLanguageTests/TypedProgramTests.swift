@@ -2,20 +2,22 @@ import Foundation
 import RuleLanguage
 import Testing
 
-/// Golden typed programs: the checker lowers a few SPEC books exactly as recorded.
+/// Golden typed programs: the checker lowers a few books exactly as recorded.
 ///
-/// Each case loads SPEC files together and compares `typedProgramText` with
+/// Each case loads its files (paths from the repository) together and compares
+/// `typedProgramText` with
 /// `Golden/Programs/<case>.program`; `RECORD_GOLDEN=1 swift test` rewrites them and fails.
 @Suite struct TypedProgramTests {
   static let cases: [String: [String]] = [
-    "spec-license": ["citizen.rule", "license.rule"],
-    "spec-car": ["citizen.rule", "car.rule"],
+    "spec-license": ["bench/rules/spec/citizen.rule", "bench/rules/spec/license.rule"],
+    "spec-car": ["bench/rules/spec/citizen.rule", "bench/rules/spec/car.rule"],
+    "rules-checkup": ["Rules/citizen.rule", "Rules/health/checkup.rule"],
   ]
 
   static func text(_ files: [String]) throws -> String {
-    let rules = try files.map { name in
-      let url = TestPaths.specRules.appendingPathComponent(name)
-      return RuleFile(path: name, text: try String(contentsOf: url, encoding: .utf8))
+    let rules = try files.map { path in
+      let url = TestPaths.repository.appendingPathComponent(path)
+      return RuleFile(path: path, text: try String(contentsOf: url, encoding: .utf8))
     }
     let (book, diagnostics) = RuleBook.load(rules)
     guard let book else { throw LoadFailed(diagnostics: diagnostics.map(\.message)) }
