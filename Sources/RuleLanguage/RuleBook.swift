@@ -72,7 +72,7 @@ public final class RuleBook: Sendable {
     diagnostics += checker.diagnostics
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    let (fast, missing) = FastCompiler.compile(decls, checker: checker)
+    let (fast, missing) = FastCompiler.compile(checker.program)
     let (vector, vectorMissing) = VectorCompiler.compile(decls, checker: checker, fast: fast)
     let book = RuleBook(
       program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing,

@@ -1,14 +1,12 @@
 /// Built-in calls in the fast lane: the registry's kernels on words, citizen by citizen.
 extension FastCompiler {
-  func builtin(_ f: String, _ b: Builtin, _ args: [Expr]) throws -> FastTyped {
-    guard args.count == b.arity else { throw FastUnsupported() }
-    let typed = try args.map { try expr($0, expected: nil) }
-    let argTypes = typed.map(\.type.unwrapped)
-    guard let result = b.type(argTypes) else { throw FastUnsupported() }
-    if f == "year", case .today = args[0].kind {
+  func builtin(_ f: String, _ args: [Typed], _ result: RuleType) throws -> FastTyped {
+    guard let b = Builtins.table[f], args.count == b.arity else { throw FastUnsupported() }
+    if f == "year", case .today = args[0].op {
       return FastTyped(type: .int, eval: { m in m.todayYear })
     }
-    let operands = b.operands(argTypes, result)
+    let typed = try args.map { try expr($0) }
+    let operands = b.operands(args.map(\.type), result)
     guard operands.allSatisfy(Builtins.isWord), Builtins.isWord(result) else {
       throw FastUnsupported()
     }

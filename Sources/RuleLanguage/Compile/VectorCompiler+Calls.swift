@@ -80,7 +80,7 @@ extension VectorCompiler {
 
   /// `t` computed once per day when it depends only on the day, parameters and literals.
   func dayCached(_ e: Expr, _ t: VecTyped) -> VecTyped {
-    guard FastCompiler.worthCaching(e, t.type), invariant(e) else { return t }
+    guard VectorCompiler.worthCaching(e, t.type), invariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)
     let word: WordEval = { m in
@@ -94,10 +94,5 @@ extension VectorCompiler {
       return v
     }
     return VecTyped(type: t.type, eval: { m in m.fill(word(m)) }, word: word)
-  }
-
-  /// Whether `e` reads nothing of the citizen and no local (so it can run in a lane of its own).
-  private func invariant(_ e: Expr) -> Bool {
-    scalar.isInvariant(e) { self.lookup($0) == nil ? nil : false }
   }
 }

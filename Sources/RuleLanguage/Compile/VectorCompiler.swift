@@ -53,8 +53,8 @@ final class VectorCompiler {
   var readFacts: Set<Int> = []
   /// The binding slots of the rule being compiled, reset at its start.
   var bindings: [Int] = []
-  /// Answers "does this function read facts" (for day-invariant calls).
-  lazy var scalar = FastCompiler(checker: checker)
+  /// Whether each user function's body reads facts, once worked out.
+  var factReaders: [String: Bool] = [:]
   /// Calls of facts, parameters and the day already compiled, by their text and type, and
   /// how many times each is made (`batchCached`).
   var batchKeys: [String: Int] = [:]
