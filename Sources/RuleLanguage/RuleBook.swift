@@ -73,7 +73,7 @@ public final class RuleBook: Sendable {
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
     let (fast, missing) = FastCompiler.compile(checker.program)
-    let (vector, vectorMissing) = VectorCompiler.compile(decls, checker: checker, fast: fast)
+    let (vector, vectorMissing) = VectorCompiler.compile(checker.program, fast: fast)
     let book = RuleBook(
       program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing,
       vector: vector, vectorLaneMissing: vectorMissing)

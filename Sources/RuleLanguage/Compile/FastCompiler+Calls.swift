@@ -113,7 +113,7 @@ extension FastCompiler {
     let body = try coerce(try expr(info.body), to: info.result)
     let f = FastFunction(
       body: body, result: newSlot(), parameters: parameters, id: id,
-      readsFacts: functionReadsFacts(id))
+      readsFacts: factReaders[id])
     functions[id] = f
     return f
   }

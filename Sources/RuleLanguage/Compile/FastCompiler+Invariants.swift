@@ -13,40 +13,11 @@ extension FastCompiler {
     case .conditional(let c, let a, let b):
       return isInvariant(c) && isInvariant(a) && isInvariant(b)
     case .builtin(_, let args): return args.allSatisfy(isInvariant)
-    case .call(let id, let args): return args.allSatisfy(isInvariant) && !functionReadsFacts(id)
+    case .call(let id, let args): return args.allSatisfy(isInvariant) && !factReaders[id]
     case .list(let items): return items.allSatisfy(isInvariant)
     case .narrowed(let copies, let body):
       return copies.allSatisfy { isInvariant($0.value) } && isInvariant(body)
     case .aggregate, .iterate, .record, .invalid: return false
-    }
-  }
-
-  /// Whether function `id`'s body reads a fact (directly or through the functions it calls).
-  func functionReadsFacts(_ id: Int) -> Bool {
-    if let known = factReaders[id] { return known }
-    factReaders[id] = true  // recursion is rejected by the checker; stay safe anyway
-    let reads = general.typed.functions[id].map { readsFacts($0.body) } ?? true
-    factReaders[id] = reads
-    return reads
-  }
-
-  private func readsFacts(_ e: Typed) -> Bool {
-    switch e.op {
-    case .fact, .rule, .output: return true
-    case .constant, .today, .param, .local, .invalid: return false
-    case .not(let a), .negate(let a), .field(let a, _): return readsFacts(a)
-    case .and(let a, let b), .or(let a, let b), .coalesce(let a, let b), .binary(_, let a, let b):
-      return readsFacts(a) || readsFacts(b)
-    case .conditional(let c, let a, let b): return [c, a, b].contains(where: readsFacts)
-    case .builtin(_, let args), .list(let args): return args.contains(where: readsFacts)
-    case .call(let id, let args): return args.contains(where: readsFacts) || functionReadsFacts(id)
-    case .record(_, let fields): return fields.contains { $0.map(readsFacts) ?? false }
-    case .aggregate(_, _, let source, let filter, let body):
-      return readsFacts(source) || [filter, body].contains { $0.map(readsFacts) ?? false }
-    case .iterate(_, let first, let next, let until, _):
-      return readsFacts(first) || readsFacts(next) || readsFacts(until)
-    case .narrowed(let copies, let body):
-      return copies.contains { readsFacts($0.value) } || readsFacts(body)
     }
   }
 

@@ -59,11 +59,12 @@ final class FastCompiler {
   var compiling: Set<Int> = []
   /// The facts any compiled expression reads.
   var readFacts: Set<Int> = []
-  /// Whether each user function's body reads facts, once worked out.
-  var factReaders: [Int: Bool] = [:]
+  /// Whether each user function's body reads facts (by id).
+  let factReaders: [Bool]
 
   init(program: Program) {
     self.general = program
+    factReaders = program.typed.functionsReadingFacts()
   }
 
   func newSlot() -> Int {

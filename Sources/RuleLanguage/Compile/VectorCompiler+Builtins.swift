@@ -1,12 +1,9 @@
 /// Built-in calls in the vector lane: the registry's kernels, lane by lane.
 extension VectorCompiler {
-  func call(_ f: String, _ args: [Expr]) throws -> VecTyped {
-    if checker.functions[f] != nil { return try callFunction(f, args) }
+  func builtin(_ f: String, _ args: [Typed], _ result: RuleType) throws -> VecTyped {
     guard let b = Builtins.table[f], args.count == b.arity else { throw VectorUnsupported() }
-    let typed = try args.map { try expr($0, expected: nil) }
-    let argTypes = typed.map(\.type.unwrapped)
-    guard let result = b.type(argTypes) else { throw VectorUnsupported() }
-    let operands = b.operands(argTypes, result)
+    let typed = try args.map { try expr($0) }
+    let operands = b.operands(args.map(\.type), result)
     guard operands.allSatisfy(Builtins.isWord), Builtins.isWord(result) else {
       throw VectorUnsupported()
     }
