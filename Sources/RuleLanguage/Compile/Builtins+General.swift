@@ -48,7 +48,8 @@ extension Builtins {
     return .one { x in
       var a = 0
       if let other = read(x, scaled: t, into: &a) { return other }
-      return K.apply(a, c).map(box.callAsFunction) ?? .fault(Operators.overflowCode)
+      if let v = K.apply(a, c) { return box(v) }
+      return .fault(Operators.overflowCode)
     }
   }
 
@@ -59,7 +60,8 @@ extension Builtins {
     return .calendar { calendar, x in
       var a = 0
       if let other = read(x, scaled: t, into: &a) { return other }
-      return K.apply(a, c, calendar).map(box.callAsFunction) ?? .fault(Operators.overflowCode)
+      if let v = K.apply(a, c, calendar) { return box(v) }
+      return .fault(Operators.overflowCode)
     }
   }
 
@@ -69,7 +71,8 @@ extension Builtins {
       var (a, b) = (0, 0)
       if let other = read(x, scaled: t, into: &a) { return other }
       if let other = read(y, scaled: u, into: &b) { return other }
-      return K.apply(a, b, c).map(box.callAsFunction) ?? .fault(K.fault(a, b))
+      if let v = K.apply(a, b, c) { return box(v) }
+      return .fault(K.fault(a, b))
     }
   }
 
@@ -81,7 +84,8 @@ extension Builtins {
       if let other = read(x, scaled: t, into: &a) { return other }
       if let other = read(y, scaled: u, into: &b) { return other }
       if let other = read(z, scaled: v, into: &d) { return other }
-      return K.apply(a, b, d, c).map(box.callAsFunction) ?? .fault(K.fault)
+      if let v = K.apply(a, b, d, c) { return box(v) }
+      return .fault(K.fault)
     }
   }
 
@@ -92,9 +96,11 @@ extension Builtins {
     return .two { x, y in
       switch (x, y) {
       case (.int(let a), .int(let b)):
-        return K.apply(a, b, c).map { .int($0) } ?? .fault(Operators.overflowCode)
+        if let v = K.apply(a, b, c) { return .int(v) }
+        return .fault(Operators.overflowCode)
       case (.date(let a), .date(let b)):
-        return K.apply(a, b, c).map { .date($0) } ?? .fault(Operators.overflowCode)
+        if let v = K.apply(a, b, c) { return .date(v) }
+        return .fault(Operators.overflowCode)
       default:
         guard let a = Operators.scaled(x), let b = Operators.scaled(y),
           let r = K.apply(a, b, c)
