@@ -142,6 +142,11 @@ public final class RuleBook: Sendable {
   /// positions, one a line (`biseo check --dump-program`).
   public var typedProgramText: String { TypedProgramPrinter.text(program) }
 
+  /// What the chat asks when the event `name` is told, and what the answer writes.
+  public func intake(ofEvent name: String) -> EventIntake? {
+    program.events.first { $0.name == name }?.intake
+  }
+
   /// Decodes one citizen's JSON object into a profile; bad fields become unknown facts.
   public func profile(json bytes: some Collection<UInt8>) -> Profile {
     var p = Profile(id: nil, facts: Array(repeating: .unknown(.empty), count: program.facts.count))

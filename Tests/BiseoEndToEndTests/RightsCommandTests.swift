@@ -65,6 +65,11 @@ import Testing
   func forget() async throws {
     let data = try await offPool { try Self.prepared() }
     let needles = [Self.name, Self.birth, Self.id]
+    // A web page's thread, as `biseo serve` keeps it under a hashed identity.
+    try FileManager.default.createDirectory(
+      atPath: data + "/threads", withIntermediateDirectories: true)
+    let thread = #"{"citizen":"\#(Self.id)","turns":[{"message":"\#(Self.name)","texts":[]}]}"#
+    try thread.write(toFile: data + "/threads/0123abcd.json", atomically: true, encoding: .utf8)
     #expect(try !Self.mentions(needles, in: data).isEmpty)
     let refused = try await offPool {
       try BiseoProcess.run(["forget", "--citizen", Self.id, "--data", data])

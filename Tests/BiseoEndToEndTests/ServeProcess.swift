@@ -17,20 +17,23 @@ final class ServeProcess: @unchecked Sendable {
   /// Starts `biseo serve --http 127.0.0.1:0 ARGUMENTS` in the repository root, off the
   /// cooperative pool, and waits for the bound address it prints once ready.
   static func start(
-    _ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false
+    _ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false,
+    http: String = "127.0.0.1:0"
   ) async throws -> ServeProcess {
     try await offPool {
-      try ServeProcess(arguments, environment: environment, readErrors: readErrors)
+      try ServeProcess(arguments, environment: environment, readErrors: readErrors, http: http)
     }
   }
 
   /// Starts `biseo serve --http 127.0.0.1:0 ARGUMENTS` in the repository root and waits for
-  /// the bound address it prints once ready (blocking).
-  init(_ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false)
-    throws
-  {
+  /// the bound address it prints once ready (blocking); `http` names another address (the
+  /// same port again, for a restart).
+  init(
+    _ arguments: [String], environment: [String: String] = [:], readErrors: Bool = false,
+    http: String = "127.0.0.1:0"
+  ) throws {
     process.executableURL = try BiseoProcess.executable()
-    process.arguments = ["serve", "--http", "127.0.0.1:0"] + arguments
+    process.arguments = ["serve", "--http", http] + arguments
     process.currentDirectoryURL = BiseoProcess.repositoryRoot
     var merged = ProcessInfo.processInfo.environment
     for name in ["BISEO_ADMIN_TOKEN", "BISEO_NUGU_API_KEY"] { merged[name] = nil }

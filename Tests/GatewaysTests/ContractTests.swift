@@ -16,7 +16,7 @@ struct ContractTests {
 
   static let paths = [
     "chat": "/chat", "rest": "/webhooks/rest/webhook", "kakao": "/kakao/skill",
-    "speaker": "/speaker", "nugu": "/nugu/answer.checkup",
+    "speaker": "/speaker", "nugu": "/nugu/answer.checkup", "thread": "/thread",
   ]
 
   static var cases: [String] {

@@ -48,16 +48,17 @@ import Testing
   func choices(_ line: String, _ current: [String], _ expected: [String]) throws {
     let choice = ChannelChoice(
       line, current: current, catalog: Self.catalog, asOf: try day("2026-07-20"))
-    #expect(choice.channels == expected, "\(line): \(choice.notes)")
+    #expect(choice.channels == expected, "\(line)")
   }
 
   @Test("a closed channel is explained, never chosen; the limit is said")
   func notes() throws {
     let asOf = try day("2026-07-20")
     let sms = ChannelChoice("문자로 보내줘", current: [], catalog: Self.catalog, asOf: asOf)
-    #expect(sms.closedAsked && sms.notes.first?.contains("2026년 2월부터") == true)
+    #expect(
+      sms.closed.map(\.name) == ["sms"] && sms.closed.first?.note?.contains("2026년 2월부터") == true)
     let three = ChannelChoice("카톡 네이버 토스 다", current: [], catalog: Self.catalog, asOf: asOf)
-    #expect(three.notes.contains { $0.contains("2곳까지") })
+    #expect(three.trimmed && three.channels == ["kakao", "naver"])
   }
 
   @Test("the planner sends nothing through a closed channel")

@@ -11,10 +11,17 @@ import Testing
 /// citizen line `> 텍스트`, followed by any number of judgements on the reply to it:
 /// `expect: 부분` (the reply contains it), `expect-not: 부분` (it does not), and
 /// `expect-re: 정규식` (a regular expression matches). `#` starts a comment line.
+///
+/// `BISEO_JUDGED_DIR=/path` replays the conversations of another folder instead: the team's
+/// held-out set, kept outside the repository so that nobody tunes the secretary to it.
 @Suite struct JudgedConversationTests {
+  static var folder: URL {
+    ProcessInfo.processInfo.environment["BISEO_JUDGED_DIR"].map { URL(fileURLWithPath: $0) }
+      ?? GoldenConversationTests.folder
+  }
+
   static var files: [String] {
-    let folder = GoldenConversationTests.folder.path
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".judged") }.sorted()
   }
 
@@ -22,7 +29,7 @@ import Testing
   func conversation(_ name: String) throws {
     let runtime = try #require(GoldenConversationTests.runtime, "the shipped data does not load")
     let text = try String(
-      contentsOf: GoldenConversationTests.folder.appendingPathComponent(name), encoding: .utf8)
+      contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
     let judged = try JudgedConversation(parsing: text, name: name)
     let failures = judged.replay(
       on: runtime.withDataDirectory(NSTemporaryDirectory() + "biseo-judged-\(UUID().uuidString)"))

@@ -46,16 +46,17 @@ import Testing
       [.text("납부 기한은 "), .date(try #require(end)), .text("입니다.")],
       [.text("문의는 "), .telephone("110"), .text("번으로 하세요. 👍 https://www.gov.kr **참고**")],
     ])
-    let first = SpeechRenderer.turn(reply)
+    let hint = "더 들으시려면 '자세히'라고 말씀하세요."
+    let first = SpeechRenderer.turn(reply, hint: hint)
     #expect(
       first.text
         == "자동차세는 십이만 삼천사백오십 원이에요. 납부 기한은 이천이십육 년 십이 월 삼십일 일입니다. "
-        + SpeechRenderer.moreHint)
+        + hint)
     #expect(first.hasMore)
-    let second = SpeechRenderer.turn(reply, offset: 2)
+    let second = SpeechRenderer.turn(reply, offset: 2, hint: hint)
     #expect(second.text == "문의는 일일공번으로 하세요. 참고.")
     #expect(!second.hasMore)
-    let ssml = SpeechRenderer.ssml(reply)
+    let ssml = SpeechRenderer.ssml(reply, hint: hint)
     #expect(ssml.hasPrefix("<speak><s>자동차세는 십이만 삼천사백오십 원이에요.</s>"))
     #expect(
       ssml.hasSuffix("<break time=\"300ms\"/><s>더 들으시려면 &apos;자세히&apos;라고 말씀하세요.</s></speak>"))

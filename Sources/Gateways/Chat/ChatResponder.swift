@@ -72,6 +72,9 @@ package struct ChatReply: Sendable, Equatable {
   /// What the message was understood as, for metrics only (never rendered); nil when the
   /// responder does not classify.
   package var intent: String?
+  /// The name of the citizen the sender speaks for, as their profile holds it, for a page's
+  /// header; nil when there is none (a guest who has not said it, the echo demo).
+  package var name: String?
 
   /// Creates a reply.
   ///

@@ -34,6 +34,9 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   private let erasureAsked = Mutex(LRUCache<String, Date>(capacity: 10_000))
   /// Held for a whole reload, so two reloads never race to swap.
   private let reloading = Mutex(())
+  /// The recent thread of web sessions (and demo citizens), for the page after a reload or a
+  /// restart.
+  package let threads: ThreadStore
 
   /// - Parameters:
   ///   - runtime: the loaded secretary.
@@ -51,6 +54,7 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
     demoCitizens = demo ? Set(runtime.profiles.demoCitizenIDs()) : []
     sessions = Mutex(LRUCache(capacity: maxSessions))
     links = LinkCodes(book: LinkBook(dataDirectory: runtime.profiles.dataDirectory))
+    threads = ThreadStore(dataDirectory: runtime.profiles.dataDirectory)
   }
 
   /// The secretary answering now.
@@ -85,6 +89,62 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   }
 
   package func respond(to request: ChatRequest) async -> ChatReply {
+    let shown =
+      keepsThread(request) ? lastButtons(of: request).first { $0.payload == request.text } : nil
+    var reply = await answer(request)
+    // After the turn: a link, an unlink or an erasure may have changed whom the sender
+    // speaks for, and the citizen may just have told their name.
+    let citizen = citizen(for: request)
+    reply.name = name(of: citizen)
+    if keepsThread(request), !request.text.isEmpty {
+      // A link code is a secret even once spent: the thread keeps only its shape.
+      var message = shown?.title ?? request.text
+      if case .code? = AccountCommand(request.text) {
+        message = String(message.map { $0.isNumber ? "•" : $0 })
+      }
+      let turn = ThreadTurn(
+        message: message, texts: reply.paragraphs,
+        quickReplies: reply.quickReplies)
+      threads.append(turn, identity: request.sessionKey, citizen: citizen)
+    }
+    return reply
+  }
+
+  package func thread(for request: ChatRequest) -> ChatThread {
+    let citizen = citizen(for: request)
+    guard keepsThread(request) else { return ChatThread(name: name(of: citizen)) }
+    let turns = threads.turns(identity: request.sessionKey, citizen: citizen)
+    // The last buttons answer an offer or a question the dialogue holds in memory: offered
+    // again only while it still does (not after a restart or an eviction).
+    let live = sessions.withLock { $0.get(request.sessionKey)?.citizenID == citizen }
+    return ChatThread(
+      name: name(of: citizen), turns: turns,
+      quickReplies: live ? turns.last?.quickReplies ?? [] : [])
+  }
+
+  /// Threads are kept for the page's own sessions, and for demo citizens under `--demo`;
+  /// other front ends (Kakao, a speaker, an integrator's back end) keep their own history.
+  private func keepsThread(_ request: ChatRequest) -> Bool {
+    request.platform == .web
+      || (request.platform == .native && demoCitizens.contains(request.sender))
+  }
+
+  /// The buttons of the sender's last recorded turn: a tap sends the payload (`/affirm`), and
+  /// the thread shows the title the citizen saw (네).
+  private func lastButtons(of request: ChatRequest) -> [QuickReply] {
+    threads.turns(identity: request.sessionKey, citizen: citizen(for: request)).last?
+      .quickReplies ?? []
+  }
+
+  /// The citizen's name as the profile holds it, or nil: a header shows a name or nothing.
+  private func name(of citizen: String) -> String? {
+    guard let name = (try? runtime.profiles.profile(citizen))?["name"]?.stringValue,
+      !name.isEmpty
+    else { return nil }
+    return name
+  }
+
+  private func answer(_ request: ChatRequest) async -> ChatReply {
     let now = clock()
     if let command = AccountCommand(request.text) {
       switch command {
@@ -169,7 +229,9 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
           intent: "account")
       }
       do {
+        let identities = links.book.identities(of: citizen) + [identity]
         let erasure = try await records.forget(citizen, ledger: nil, now: now)
+        threads.erase(identities: identities)
         sessions.withLock { $0.removeAll { $0.citizenID == citizen } }
         return ChatReply(
           texts: ["삭제했습니다. 접수번호는 \(erasure.receipt)입니다. 예정된 알림도 보내지 않습니다."],

@@ -34,6 +34,22 @@ package enum NativeChat {
     try request(from: try JSONBody.object(bytes))
   }
 
+  /// Reads a `POST /thread` body, `{"session": TOKEN}` or `{"sender": ID}`: the identity whose
+  /// thread to show, decided exactly as for `POST /chat` (the text is empty).
+  ///
+  /// - Parameters:
+  ///   - bytes: the JSON body.
+  ///   - sessions: the token checker; nil when the server issues none.
+  /// - Throws: `JSONBody.DecodeError`, for a bad or expired token too.
+  package static func identity(from bytes: some Collection<UInt8>, sessions: SessionTokens?)
+    throws(JSONBody.DecodeError) -> ChatRequest
+  {
+    var object = try JSONBody.object(bytes)
+    object["text"] = ""
+    object["speaker"] = nil
+    return try request(from: object, sessions: sessions)
+  }
+
   /// Reads a `POST /chat` body: with `"session"` (the web page) the sender is the identity the
   /// signed token stands for, on the `web` platform; else `"sender"` as on the sockets.
   ///
@@ -44,7 +60,12 @@ package enum NativeChat {
   package static func request(from bytes: some Collection<UInt8>, sessions: SessionTokens?)
     throws(JSONBody.DecodeError) -> ChatRequest
   {
-    let object = try JSONBody.object(bytes)
+    try request(from: try JSONBody.object(bytes), sessions: sessions)
+  }
+
+  private static func request(from object: [String: Any], sessions: SessionTokens?)
+    throws(JSONBody.DecodeError) -> ChatRequest
+  {
     guard object["session"] != nil else { return try request(from: object) }
     let token = try JSONBody.string(object, "session")
     guard let sender = sessions?.sender(of: token) else {
@@ -69,6 +90,7 @@ package enum NativeChat {
       "end_session": .bool(reply.endSession),
     ]
     if let speech = reply.speech { object["speech"] = .string(speech) }
+    if let name = reply.name { object["name"] = .string(name) }
     return JSONBody.encode(.object(object))
   }
 }

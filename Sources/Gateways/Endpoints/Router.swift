@@ -54,6 +54,9 @@ package struct Router: Sendable {
             try NativeChat.request(from: body, sessions: sessions)
           }, encode: NativeChat.encode)
       },
+      "/thread": Route(endpoint: "thread", methods: ["POST"]) { request, _ in
+        Self.thread(request.body, sessions: sessions, services: services)
+      },
       "/webhooks/rest/webhook": Route(endpoint: "rest", methods: ["POST"]) { request, _ in
         Self.chat(request.body, decode: RasaChannel.request(from:), encode: RasaChannel.encode)
       },
@@ -157,6 +160,29 @@ package struct Router: Sendable {
     case .immediate(let response): return response
     case .chat(let chat, let render): return render(await responder.respond(to: chat))
     case .work(let queue, let work): return await offLoop(queue, work)
+    }
+  }
+
+  /// Threads are read from a file, so off the event loops.
+  private static let threadQueue = DispatchQueue(label: "biseo-threads", attributes: .concurrent)
+
+  /// `POST /thread`: the identity is decided as for `POST /chat`; a server without the
+  /// secretary (the echo demo) keeps no thread and answers an empty one.
+  private static func thread(
+    _ body: [UInt8], sessions: SessionTokens?, services: (any SecretaryServices)?
+  ) -> RouteOutcome {
+    do throws(JSONBody.DecodeError) {
+      let request = try NativeChat.identity(from: body, sessions: sessions)
+      // A thread holds what a citizen said: never kept by a browser cache or a proxy.
+      let render: @Sendable (ChatThread) -> HTTPResponse = { thread in
+        var response = HTTPResponse.json(200, JSONBody.encode(thread.json))
+        response.headers.append(HTTPHeader("Cache-Control", "no-store"))
+        return response
+      }
+      guard let services else { return .immediate(render(ChatThread())) }
+      return .work(threadQueue) { render(services.thread(for: request)) }
+    } catch {
+      return .immediate(.error(400, error.description))
     }
   }
 

@@ -34,6 +34,54 @@ package protocol SecretaryServices: Sendable {
   /// - Returns: the six digits and their expiry (Unix seconds), or nil for an unknown citizen.
   /// - Throws: when the link journal cannot be written.
   func issueLinkCode(citizen: String) throws -> (code: String, expires: Int)?
+
+  /// What the chat page shows on load for an identity (`POST /thread`): the citizen's name,
+  /// the recent turns, and the buttons that still stand.
+  ///
+  /// Reads a small file; the server calls it off its event loops.
+  ///
+  /// - Parameter request: the identity, decided as for `POST /chat` (its text is empty).
+  /// - Returns: the thread; empty when nothing is kept for the identity.
+  func thread(for request: ChatRequest) -> ChatThread
+}
+
+extension SecretaryServices {
+  /// No thread kept: a secretary that keeps none shows an empty page.
+  package func thread(for request: ChatRequest) -> ChatThread { ChatThread() }
+}
+
+/// The answer of `POST /thread`: what the chat page shows before the citizen types.
+package struct ChatThread: Sendable, Equatable {
+  /// The citizen's name for the header; nil shows none (never an id, never a placeholder).
+  package var name: String?
+  /// The recent turns, oldest first.
+  package var turns: [ThreadTurn]
+  /// The buttons of the last turn, only while the dialogue still holds the state they answer
+  /// (its offer or question); empty after a restart, when a tap would answer nothing.
+  package var quickReplies: [QuickReply]
+
+  /// Creates a thread.
+  ///
+  /// - Parameters:
+  ///   - name: the citizen's name, if known.
+  ///   - turns: the recent turns.
+  ///   - quickReplies: the buttons that still stand.
+  package init(name: String? = nil, turns: [ThreadTurn] = [], quickReplies: [QuickReply] = []) {
+    self.name = name
+    self.turns = turns
+    self.quickReplies = quickReplies
+  }
+
+  /// The JSON body of `POST /thread`.
+  package var json: JSONOutput {
+    var object: [String: JSONOutput] = [
+      "turns": .array(turns.map(ThreadStore.encode)),
+      "quick_replies": .array(
+        quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] }),
+    ]
+    if let name { object["name"] = .string(name) }
+    return .object(object)
+  }
 }
 
 /// The result of `SecretaryServices.reload()`.

@@ -239,7 +239,75 @@ extension Checker {
     program.events.append(
       CompiledEvent(
         name: e.name.text, title: e.title, facts: e.facts.compactMap { factIndex[$0.name.text] },
-        rules: rules))
+        rules: rules, intake: eventIntake(e)))
+  }
+
+  /// The event's `asks` and its writes, each field checked against the fact's record.
+  private func eventIntake(_ e: EventDecl) -> EventIntake? {
+    if e.asks == nil, let first = e.writes.first {
+      error(RuleMessage.eventWritesWithoutAsk(at: first.fact.span))
+    }
+    guard let asks = e.asks else { return nil }
+    var writes: [EventWrite] = []
+    for w in e.writes {
+      guard let f = factIndex[w.fact.text] else {
+        error(
+          RuleMessage.unknownFact(
+            w.fact, suggestion: Suggest.closest(to: w.fact.text, in: Array(factIndex.keys))))
+        continue
+      }
+      let fact = program.facts[f]
+      var type = fact.type.unwrapped
+      if w.appends, case .list(let element) = type { type = element.unwrapped }
+      let isList = if case .list = fact.type.unwrapped { true } else { false }
+      guard case .record(let r) = type, w.appends == isList else {
+        error(RuleMessage.eventWriteTarget(w.fact, appends: w.appends))
+        continue
+      }
+      let record = program.records[r]
+      var fields: [(key: String, value: EventValue)] = []
+      for (name, word) in w.fields {
+        guard let field = record.fields.first(where: { $0.name == name.text }) else {
+          error(
+            RuleMessage.unknownField(
+              name.text, record: record.name, at: name.span,
+              suggestion: Suggest.closest(to: name.text, in: record.fields.map(\.name))))
+          continue
+        }
+        guard let value = eventValue(word, for: field.type.unwrapped) else {
+          error(
+            RuleMessage.eventValue(word, field: field.name, type: field.type, names: program.types))
+          continue
+        }
+        fields.append((field.key, value))
+      }
+      writes.append(EventWrite(keyPath: fact.keyPath, appends: w.appends, fields: fields))
+    }
+    if !writes.contains(where: { $0.dayKey != nil }) {
+      error(RuleMessage.eventDayNotWritten(at: asks.span))
+    }
+    return EventIntake(
+      question: asks.question, ahead: asks.ahead, within: asks.within, writes: writes)
+  }
+
+  /// `day` fits a date field, `position` an int, `said` and a case name an enum.
+  private func eventValue(_ word: Name, for type: RuleType) -> EventValue? {
+    switch (word.text, type) {
+    case ("day", .date): return .day
+    case ("position", .int): return .position
+    case ("said", .enumeration(let i)):
+      let info = program.enums[i]
+      return .said(
+        info.cases.indices.map {
+          FactChoice(
+            name: info.cases[$0], json: info.json[$0],
+            label: $0 < info.labels.count ? info.labels[$0] : nil)
+        })
+    case (_, .enumeration(let i)):
+      let info = program.enums[i]
+      return info.cases.firstIndex(of: word.text).map { .json(info.json[$0]) }
+    default: return nil
+    }
   }
 
   /// Evaluates an expression that reads no facts (a test's given value, an expectation).

@@ -53,6 +53,16 @@ extension RuleBook {
     return kind
   }
 
+  /// The profile key of field `field` of the records fact `fact` holds (or lists).
+  public func fieldKey(ofFact fact: String, field: String) -> String? {
+    guard var type = program.facts.first(where: { $0.name == fact })?.type.unwrapped else {
+      return nil
+    }
+    if case .list(let element) = type { type = element.unwrapped }
+    guard case .record(let r) = type else { return nil }
+    return program.records[r].fields.first { $0.name == field }?.key
+  }
+
   /// Whether an answer for `fact` after today is impossible (`past`).
   public func mustBePast(fact name: String) -> Bool {
     program.facts.first { $0.name == name }?.past ?? false

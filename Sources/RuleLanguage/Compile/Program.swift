@@ -93,6 +93,42 @@ struct CompiledEvent: Sendable {
   var title: String?
   var facts: [Int]
   var rules: [Int]
+  var intake: EventIntake?
+}
+
+/// What the chat asks when a citizen tells of a life event, and what the day told writes
+/// into the profile so that the event's rules see it (`asks`, `adds`, `sets` in an event).
+public struct EventIntake: Sendable {
+  public var question: String
+  /// Whether the day lies ahead (a due date) rather than behind (a birth).
+  public var ahead: Bool
+  /// For how many days a recorded event is the one a question is about; nil: while ahead.
+  public var within: Int?
+  public var writes: [EventWrite]
+}
+
+/// One item appended to a list fact, or fields set on a record fact, at its profile path.
+public struct EventWrite: Sendable {
+  public var keyPath: [String]
+  public var appends: Bool
+  public var fields: [(key: String, value: EventValue)]
+
+  /// The profile key holding the day told, if this write stores it.
+  public var dayKey: String? {
+    fields.first { if case .day = $0.value { true } else { false } }?.key
+  }
+}
+
+/// A value the told event writes.
+public enum EventValue: Sendable, Equatable {
+  /// The day the citizen told.
+  case day
+  /// The new item's place in its list, from 1 (a second child: 2).
+  case position
+  /// A fixed enum value, as the profile stores it.
+  case json(String)
+  /// The enum case whose label words the citizen's sentence uses ("아버지" → parent), if any.
+  case said([FactChoice])
 }
 
 struct CompiledTest: Sendable {

@@ -390,6 +390,38 @@ enum RuleMessage {
       notes: ["write the value itself: birth_date = 1990-05-01"])
   }
 
+  static func eventWritesWithoutAsk(at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0408", at: span, "an event writes the day it asks for, and this one asks for none",
+      notes: ["add: asks \"…언제인가요?\" past"])
+  }
+
+  static func eventWriteTarget(_ fact: Name, appends: Bool) -> Diagnostic {
+    .error(
+      "R0409", at: fact.span,
+      appends
+        ? "'adds' appends to a list of records, and '\(fact.text)' is not one"
+        : "'sets' fills a record, and '\(fact.text)' is not one",
+      notes: ["'adds children { … }' for [Child]; 'sets pregnancy { … }' for Pregnancy?"])
+  }
+
+  static func eventValue(_ word: Name, field: String, type: RuleType, names: TypeNames)
+    -> Diagnostic
+  {
+    .error(
+      "R0410", at: word.span,
+      "'\(word.text)' cannot be the value of '\(field)' (\(names.describe(type)))",
+      notes: [
+        "values are 'day' (a date field), 'position' (an int), 'said' or a case (an enum field)"
+      ])
+  }
+
+  static func eventDayNotWritten(at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0411", at: span, "the day this event asks for is written nowhere",
+      notes: ["write it: adds life_events { date: day }"])
+  }
+
   // MARK: Runtime faults (inside a rule's result)
 
   static let overflow = "arithmetic overflow"

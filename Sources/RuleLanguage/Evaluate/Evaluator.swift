@@ -228,6 +228,12 @@ public final class Evaluator {
     }
   }
 
+  /// After `compute`, the facts rule number `index` waits for, when it is undecided.
+  public func missingFacts(ofRule index: Int) -> [String]? {
+    guard case .unknown(let s) = machine.ruleValues[index] else { return nil }
+    return s.ids.map { program.facts[$0].name }
+  }
+
   /// Whether rule number `index` declares any reminder.
   public func declaresReminders(rule index: Int) -> Bool {
     !program.rules[index].reminders.isEmpty

@@ -128,6 +128,27 @@ struct EventDecl: Sendable {
   var title: String?
   var facts: [FactDecl]
   var yields: [Name]
+  /// `asks "…" past within 365`: the day the chat asks when the event is told.
+  var asks: EventAsk?
+  /// `adds children { birth: day }`, `sets pregnancy { due: day }`: what the told day writes.
+  var writes: [EventWriteDecl] = []
+}
+
+struct EventAsk: Sendable {
+  var question: String
+  /// Whether the day lies ahead (a due date) rather than behind.
+  var ahead: Bool
+  /// For how many days a recorded event is taken to be the one a question is about.
+  var within: Int?
+  var span: SourceSpan
+}
+
+struct EventWriteDecl: Sendable {
+  /// `adds` appends an item to a list fact; `sets` fills fields of a record fact.
+  var appends: Bool
+  var fact: Name
+  /// Each field and the word for its value: `day`, `position`, `said` or an enum case.
+  var fields: [(field: Name, value: Name)]
 }
 
 enum Expectation: Sendable {

@@ -94,7 +94,7 @@ extension Parser {
       messageSpan: messageSpan)
   }
 
-  /// `event NAME ["title"] { (fact … | yields a, b)* }`.
+  /// `event NAME ["title"] { (fact … | yields a, b | asks … | adds … | sets …)* }`.
   mutating func eventBody() throws(ParseFailure) -> EventDecl {
     let n = try name("an event name")
     var event = EventDecl(name: n, title: nil, facts: [], yields: [])
@@ -110,11 +110,55 @@ extension Parser {
         repeat {
           event.yields.append(try name("a rule name after 'yields'"))
         } while accept(symbol: ",")
+      } else if current.isWord("asks") {
+        event.asks = try eventAsk()
+      } else if accept(word: "adds") {
+        event.writes.append(try eventWrite(appends: true))
+      } else if accept(word: "sets") {
+        event.writes.append(try eventWrite(appends: false))
       } else {
         try expect(symbol: "}", "to close the event's body")
         return event
       }
     }
+  }
+
+  /// `asks "question" (past | ahead) [within N]`.
+  mutating func eventAsk() throws(ParseFailure) -> EventAsk {
+    let start = current.span
+    advance()
+    let question = try string("the question in quotes after 'asks'")
+    let ahead: Bool
+    if accept(word: "ahead") {
+      ahead = true
+    } else {
+      try expect(word: "past", "after the question: 'past' (a day behind) or 'ahead'")
+      ahead = false
+    }
+    var within: Int?
+    if accept(word: "within") {
+      guard current.kind == .integer, let days = Int(current.text) else {
+        throw fail(RuleMessage.expected("a number of days after 'within'", found: current))
+      }
+      within = days
+      advance()
+    }
+    return EventAsk(question: question, ahead: ahead, within: within, span: start.to(previous.span))
+  }
+
+  /// `adds FACT { field: value, … }` or `sets FACT { … }`.
+  mutating func eventWrite(appends: Bool) throws(ParseFailure) -> EventWriteDecl {
+    let fact = try name("a fact name after '\(appends ? "adds" : "sets")'")
+    var write = EventWriteDecl(appends: appends, fact: fact, fields: [])
+    try expect(symbol: "{", "to list the fields written")
+    repeat {
+      if current.kind == .symbol, current.text == "}" { break }
+      let field = try name("a field name")
+      try expect(symbol: ":", "after the field name")
+      write.fields.append((field, try name("day, position, said or an enum case")))
+    } while accept(symbol: ",")
+    try expect(symbol: "}", "to close the fields written")
+    return write
   }
 
   /// `test "title" given a = 1, b = 2 expect rule expect out = 3`.

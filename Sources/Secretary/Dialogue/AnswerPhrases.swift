@@ -12,7 +12,31 @@ package struct AnswerPhrases: Sendable {
     "applies", "not_now", "lacks", "later_year", "next_window", "next_window_when",
     "next_window_again", "undecided", "needs_more", "no_amount", "agenda", "agenda_none",
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
-    "also_check", "offer", "recorded", "volunteered", "why_next",
+    "also_check", "offer", "recorded", "volunteered", "why_next", "why_possible", "what_if_order",
+    "choice_yes", "choice_later",
+    "choice_no",
+    "later_possible",
+    // The conversation around the answers.
+    "empty", "welcome", "what_now", "what_else", "named", "thanks_for_answer",
+    "thanks_what_else", "understood", "greeting", "greeting_named", "more_hint", "nothing_more",
+    "help_examples", "human_agent", "call_center", "faq_source", "unknown_citizen", "save_failed",
+    "rule_fault", "not_understood", "future_date", "question_dropped", "give_up", "give_up_record",
+    "record_not_in_chat", "which_one", "record_saved", "record_saved_values", "record_more",
+    "corrected_date", "corrected",
+    // Reminders.
+    "subscribed", "next_reminder", "channel_ask_after", "subscribe_failed", "subscribe_what",
+    "channel_before_subscribing", "nothing_to_remind", "remind_needs_facts", "not_subscribed",
+    "channel_none_subscribed", "channel_current", "channel_failed", "channel_changed",
+    "channel_closed", "channel_limit", "unsubscribed", "unsubscribe_failed",
+    "reminders_none_within_year", "reminders_count", "reminder_line", "window", "window_later",
+    "agenda_line", "agenda_line_later",
+    // Buttons.
+    "button_why", "button_reminders", "button_remaining", "button_yes", "button_no",
+    "button_none", "button_not_applicable", "button_skip", "button_yes_subscribe",
+    "button_yes_unsubscribe", "button_channel",
+    // "왜?".
+    "explain_holds", "explain_fails", "explain_undecided", "explain_fault", "explain_used",
+    "fact_none", "fact_present", "fact_count",
   ]
 
   let templates: [String: ReplyTemplate]
@@ -20,6 +44,17 @@ package struct AnswerPhrases: Sendable {
   /// The sentence `key` with its placeholders filled, as reply segments (dates stay dates).
   func say(_ key: String, _ values: [String: TemplateValue] = [:]) -> [ReplySegment] {
     templates[key]?.render(values).segments ?? []
+  }
+
+  /// The sentence as a reply of one paragraph.
+  func reply(_ key: String, _ values: [String: TemplateValue] = [:]) -> Reply {
+    Reply(paragraphs: [say(key, values)])
+  }
+
+  /// A quick reply whose title and payload are the sentence `key`.
+  func button(_ key: String, _ values: [String: TemplateValue] = [:]) -> QuickReply {
+    let title = text(key, values)
+    return QuickReply(title: title, payload: title)
   }
 
   /// The same as plain text.

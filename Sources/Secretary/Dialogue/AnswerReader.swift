@@ -74,6 +74,8 @@ enum AnswerReader {
   static func name(in interpretation: Interpretation) -> String? {
     let text = interpretation.text
     if text.contains("?") || notNameWords.contains(where: text.contains) { return nil }
+    let counted: Set<EntityKind> = [.ordinal, .count, .date, .amount, .multipleBirth, .age]
+    if interpretation.entities.contains(where: { counted.contains($0.kind) }) { return nil }
     let intent = interpretation.intent
     if intent.confidence >= 0.7, !["out_of_scope", "affirm"].contains(intent.intent) { return nil }
     guard let name = name(in: text), (1...20).contains(name.count),
@@ -100,7 +102,11 @@ enum AnswerReader {
     } else {
       introduced = false
     }
-    guard introduced, !text.contains("?") else { return nil }
+    // "첫째예요", "쌍둥이예요", "3월 2일이요": an order, a count or a date is no name.
+    let counted: Set<EntityKind> = [.ordinal, .count, .date, .amount, .multipleBirth, .age]
+    guard introduced, !text.contains("?"),
+      !interpretation.entities.contains(where: { counted.contains($0.kind) })
+    else { return nil }
     return name(in: text).flatMap { name in
       name.count <= 10 && name.allSatisfy(\.isLetter)
         && !notNameWords.contains(where: name.contains)

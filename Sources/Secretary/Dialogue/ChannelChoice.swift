@@ -7,10 +7,12 @@ import Hangul
 /// the catalog's limit, and never a channel that has closed (it is explained instead).
 struct ChannelChoice {
   var channels: [String]
-  /// What the citizen should hear about the choice (a closed channel, the limit).
-  var notes: [String] = []
-  /// Whether it asked for a channel that has closed: the reply offers the open ones.
-  var closedAsked = false
+  /// The closed channels it asked for: each is explained, and the reply offers the open ones.
+  var closed: [ChannelCatalog.Channel] = []
+  /// Whether more were asked for than the catalog allows, so only the first were kept.
+  var trimmed = false
+
+  var closedAsked: Bool { !closed.isEmpty }
 
   /// Words that add to the current channels instead of replacing them.
   static let addingWords = ["추가", "같이", "둘 다", "둘다", "함께"]
@@ -19,12 +21,8 @@ struct ChannelChoice {
     let mentions = catalog.mentions(in: text)
     let wanted = mentions.filter { !$0.setAside }
     let aside = Set(mentions.filter(\.setAside).map(\.channel.name))
-    for mention in wanted where !mention.channel.isOpen(on: asOf) {
-      let note = mention.channel.note ?? "\(mention.channel.spoken) 알림은 지금 받을 수 없어요"
-      notes.append(note.hasSuffix(".") ? note : note + ".")
-      closedAsked = true
-    }
-    let open = wanted.map(\.channel).filter { $0.isOpen(on: asOf) }.map(\.name)
+    closed = wanted.map(\.channel).filter { !$0.isChoosable(on: asOf) }
+    let open = wanted.map(\.channel).filter { $0.isChoosable(on: asOf) }.map(\.name)
     // "카톡도" adds: a mention followed by 도.
     let adds =
       Self.addingWords.contains(where: text.contains)
@@ -43,9 +41,7 @@ struct ChannelChoice {
     result = result.filter { seen.insert($0).inserted }
     if result.count > catalog.most {
       result = Array(result.prefix(catalog.most))
-      let kept = result.map(catalog.spoken).joined(separator: "·")
-      notes.append(
-        "알림은 \(catalog.most)곳까지 받을 수 있어서 \(kept)" + Josa.direction.form(after: kept) + " 보낼게요.")
+      trimmed = true
     }
     if result.isEmpty, let standard = catalog.standard {
       result = [standard]
@@ -67,11 +63,30 @@ extension DialogueManager {
       .compactMap(\.stringValue).filter { seen.insert($0).inserted }
   }
 
+  /// What the citizen hears about a choice: each closed channel asked for (with the catalog's
+  /// note on why), and the limit when it cut the list.
+  func notes(of choice: ChannelChoice) -> [[ReplySegment]] {
+    let catalog = runtime.rules.channels
+    var notes = choice.closed.map { channel -> [ReplySegment] in
+      guard let note = channel.note else {
+        return runtime.answers.say("channel_closed", ["channel": .text(channel.spoken)])
+      }
+      return [.text(note.hasSuffix(".") ? note : note + ".")]
+    }
+    if choice.trimmed {
+      let kept = ChannelChoice.spoken(choice.channels, catalog: catalog)
+      notes.append(
+        runtime.answers.say("channel_limit", ["most": .number(catalog.most), "kept": .text(kept)]))
+    }
+    return notes
+  }
+
   /// Quick replies for the channels open today, to choose another.
   func channelButtons(asOf: CivilDate) -> [QuickReply] {
-    runtime.rules.channels.open(on: asOf).map {
+    runtime.rules.channels.choosable(on: asOf).map {
       QuickReply(
-        title: $0.spoken, payload: $0.spoken + Josa.direction.form(after: $0.spoken) + " 받을래")
+        title: $0.spoken,
+        payload: runtime.answers.text("button_channel", ["channel": .text($0.spoken)]))
     }
   }
 }

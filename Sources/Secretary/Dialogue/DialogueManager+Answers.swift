@@ -25,7 +25,7 @@ extension DialogueManager {
     _ conversation: inout Conversation, asOf: CivilDate
   ) -> Reply {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
-      return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
+      return runtime.answers.reply("unknown_citizen", ["citizen": .text(conversation.citizenID)])
     }
     let results = topic.rules.compactMap { evaluation.rule($0) }
     var focus = topic.named.isEmpty ? results : results.filter { topic.named.contains($0.name) }
@@ -54,19 +54,37 @@ extension DialogueManager {
     }.map(\.name)
     var later = runtime.rules.nextHolding(
       conversation.citizenID, rules: failing + closed, after: asOf)
-    // "내년엔?": for what applies now, the window after this one.
-    if frame == .when, ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains) {
+    // Never holding while facts are missing, but possible from some year (기초연금 at 65).
+    let possible = runtime.rules.nextPossible(
+      conversation.citizenID, rules: failing + closed, after: asOf)
+    // "내년엔?": for what applies now, the window after this one; "9월에도 내야돼?": the one
+    // after, when it opens in the month named and this one does not.
+    let month = TopicFocus.words(of: asked).lazy.compactMap { word -> Int? in
+      let digits = word.prefix { $0.isNumber }
+      return word.dropFirst(digits.count).hasPrefix("월") ? Int(digits) : nil
+    }.first
+    let nextAsked =
+      frame == .when && ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains)
+    if nextAsked || month != nil {
       for result in focus where !failing.contains(result.name) && !closed.contains(result.name) {
-        guard let end = result.reminders.filter({ $0.end >= asOf }).map(\.end).max() else {
-          continue
-        }
+        let current = result.reminders.filter { $0.end >= asOf }
+        guard let end = current.map(\.end).max(),
+          nextAsked
+            || !current.contains(where: { $0.start.month == month || $0.end.month == month })
+        else { continue }
         let next = runtime.rules.nextHolding(
           conversation.citizenID, rules: [result.name], after: end)
-        if let window = next[result.name] { later[result.name] = window }
+        guard let window = next[result.name],
+          nextAsked || window.reminders.contains(where: { $0.start.month == month })
+        else { continue }
+        later[result.name] = window
       }
     }
     // A "no" that time will not undo says what decided it: that rule's trace, and only its.
-    for i in focus.indices where failing.contains(focus[i].name) && later[focus[i].name] == nil {
+    for i in focus.indices
+    where failing.contains(focus[i].name) && later[focus[i].name] == nil
+      && possible[focus[i].name] == nil
+    {
       focus[i].trace = runtime.rules.trace(
         conversation.citizenID, rule: focus[i].name, asOf: asOf)
     }
@@ -91,9 +109,13 @@ extension DialogueManager {
         notApplicable.append(result.title ?? result.name)
         continue
       }
-      paragraphs += describe(
-        result, frame: frame, later: later[result.name], evaluation: evaluation,
-        question: asked, asOf: asOf)
+      paragraphs +=
+        askedChoices(
+          result, evaluation: evaluation, question: asked, citizenID: conversation.citizenID,
+          asOf: asOf)
+        ?? describe(
+          result, frame: frame, later: later[result.name], possible: possible[result.name],
+          evaluation: evaluation, question: asked, asOf: asOf)
       if case .holds = result.status,
         result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
       {
@@ -133,14 +155,17 @@ extension DialogueManager {
           + (ask.paragraphs.first ?? []))
       return Reply(paragraphs: paragraphs, quickReplies: ask.quickReplies)
     }
-    var quickReplies = [QuickReply(title: "왜?", payload: "/explain_why")]
+    var quickReplies = [
+      QuickReply(title: runtime.answers.text("button_why"), payload: "/explain_why")
+    ]
     let subscribed = subscribedServices(conversation.citizenID)
     let offer = remindable.filter { !subscribed.contains($0) }
     if !offer.isEmpty {
       paragraphs.append(runtime.answers.say("offer"))
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       conversation.offer = .subscribe(rules: offer, title: titles)
-      quickReplies = Offer.subscribe(rules: offer, title: titles).buttons + quickReplies
+      quickReplies =
+        Offer.subscribe(rules: offer, title: titles).buttons(runtime.answers) + quickReplies
     }
     return Reply(paragraphs: paragraphs, quickReplies: quickReplies)
   }
@@ -192,6 +217,11 @@ extension DialogueManager {
 
   /// The question for a fact, with its choices as quick replies.
   func question(for fact: String, topic: Topic?, prefix: String = "") -> Reply {
+    // A pending life event asks its own question, never its key ("event:expecting").
+    if fact.hasPrefix("event:") {
+      let intake = LifeEventIntake(event: String(fact.dropFirst(6)), book: runtime.book)
+      return Reply(prefix + (intake?.question ?? runtime.answers.text("what_else")))
+    }
     let ask = factAsk(fact) ?? fact
     let framed =
       topic.flatMap { template($0.intent, "ask") }.map {
@@ -201,17 +231,15 @@ extension DialogueManager {
     var quickReplies: [QuickReply] = []
     switch runtime.book.factKind(fact)?.kind {
     case .bool?:
-      quickReplies = [
-        QuickReply(title: "네", payload: "네"), QuickReply(title: "아니요", payload: "아니요"),
-      ]
+      quickReplies = [runtime.answers.button("button_yes"), runtime.answers.button("button_no")]
     case .structured?:
-      quickReplies = [QuickReply(title: "없어요", payload: "없어요")]
+      quickReplies = [runtime.answers.button("button_none")]
     case .choice(let choices)?:
       quickReplies = choices.map {
         QuickReply(title: $0.displayName, payload: $0.displayName)
       }
       if runtime.book.factKind(fact)?.optional == true {
-        quickReplies.append(QuickReply(title: "해당 없음", payload: "해당 없음"))
+        quickReplies.append(runtime.answers.button("button_not_applicable"))
       }
     default:
       break
@@ -227,13 +255,14 @@ extension DialogueManager {
   ) -> Reply {
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
-      try runtime.profiles.save(conversation.citizenID, intake.record(profile, date, utterance))
+      try runtime.profiles.save(
+        conversation.citizenID, intake.record(profile, date, utterance: utterance))
     } catch {
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
     conversation.recordedEvents[intake.event] = date
     conversation.lastSaved = .event(intake.event, date, topic: conversation.topic)
-    guard let topic = conversation.topic else { return Reply("알겠어요.") }
+    guard let topic = conversation.topic else { return runtime.answers.reply("understood") }
     var reply = answer(topic, &conversation, asOf: asOf)
     // A date that decides deadlines is shown back, and how to correct it.
     let example = date.adding(days: 1)
@@ -250,7 +279,8 @@ extension DialogueManager {
     asOf: CivilDate
   ) -> Reply? {
     if pending.fact.hasPrefix("event:") {
-      guard let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6))),
+      guard
+        let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book),
         let date = intake.date(in: understood, asOf: asOf)
       else { return nil }
       conversation.pending = nil
@@ -274,7 +304,7 @@ extension DialogueManager {
       if case .structured = kind, understood.intent.intent == "affirm" {
         conversation.pending = nil
         conversation.unanswerable.insert(pending.fact)
-        let note = Reply("자세한 내용은 아직 대화로 받을 수 없어서, 그 정보 없이 안내할게요.")
+        let note = runtime.answers.reply("record_not_in_chat")
         guard let topic = pending.topic else { return note }
         var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
         reply.paragraphs.insert(contentsOf: note.paragraphs, at: 0)
@@ -285,7 +315,8 @@ extension DialogueManager {
     if runtime.book.mustBePast(fact: pending.fact), case .string(let text) = value,
       let day = CivilDate(iso: text), day > asOf
     {
-      return question(for: pending.fact, topic: pending.topic, prefix: "앞으로의 날짜는 될 수 없어요. ")
+      return question(
+        for: pending.fact, topic: pending.topic, prefix: runtime.answers.text("future_date") + " ")
     }
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
@@ -293,7 +324,7 @@ extension DialogueManager {
         conversation.citizenID, profile.setting(path: info.keyPath, to: value))
     } catch {
       conversation.pending = nil
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
     conversation.pending = nil
     conversation.lastSaved = .fact(pending.fact, topic: pending.topic, frame: pending.frame)
@@ -302,12 +333,11 @@ extension DialogueManager {
         keepVolunteered(understood, besides: pending.fact, topic: $0, conversation, asOf: asOf)
       } ?? []
     guard let topic = pending.topic else {
-      let name = value.stringValue.map { "\($0)님, 반가워요. 알림에서 그렇게 불러 드릴게요." } ?? "고마워요."
-      return Reply(
-        paragraphs: [[.text(name)]],
-        quickReplies: [
-          QuickReply(title: "내 알림 보기", payload: "/list_reminders")
-        ])
+      var reply =
+        value.stringValue.map { runtime.answers.reply("named", ["name": .text($0)]) }
+        ?? runtime.answers.reply("thanks_for_answer")
+      reply.quickReplies = [remindersButton("button_reminders")]
+      return reply
     }
     var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
@@ -329,7 +359,13 @@ extension DialogueManager {
         conversation.pending = pending
         let names = tied.map(\.displayName)
         return Reply(
-          paragraphs: [[.text(names.map { "\($0)인가요" }.joined(separator: ", ") + "?")]],
+          paragraphs: [
+            [
+              .text(
+                names.map { runtime.answers.text("which_one", ["choice": .text($0)]) }
+                  .joined(separator: ", ") + "?")
+            ]
+          ],
           quickReplies: names.map { QuickReply(title: $0, payload: $0) })
       }
     }
@@ -337,22 +373,23 @@ extension DialogueManager {
     next.misses += 1
     guard next.misses < 3 else {
       conversation.pending = nil
-      return Reply("죄송해요, 답을 알아듣지 못했어요. 다른 것을 물어보셔도 돼요.")
+      return runtime.answers.reply("give_up")
     }
     conversation.pending = next
     if pending.fact.hasPrefix("event:"),
-      let intake = LifeEventIntake.forEvent(String(pending.fact.dropFirst(6)))
+      let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book)
     {
-      return Reply("잘 알아듣지 못했어요. " + intake.question)
+      return Reply(runtime.answers.text("not_understood") + " " + intake.question)
     }
-    return question(for: pending.fact, topic: pending.topic, prefix: "잘 알아듣지 못했어요. ")
+    return question(
+      for: pending.fact, topic: pending.topic, prefix: runtime.answers.text("not_understood") + " ")
   }
 
   /// "왜?": the last topic's decisions with their reasons and sources.
   func explain(_ conversation: Conversation, asOf: CivilDate) -> Reply {
     guard let topic = conversation.topic,
       let evaluation = evaluate(conversation.citizenID, asOf: asOf)
-    else { return Reply(template("explain_why", "none") ?? "설명할 최근 판단이 없어요.") }
+    else { return Reply(phrase("explain_why", "none")) }
     let all = topic.rules.compactMap { evaluation.rule($0) }
     var results =
       topic.named.isEmpty
@@ -366,6 +403,8 @@ extension DialogueManager {
     let failing = results.filter { if case .fails = $0.status { true } else { false } }
     let later = runtime.rules.nextHolding(
       conversation.citizenID, rules: failing.map(\.name), after: asOf)
+    let possible = runtime.rules.nextPossible(
+      conversation.citizenID, rules: failing.map(\.name), after: asOf)
     var reasons: [String: [ReplySegment]] = [:]
     for result in failing {
       if let next = later[result.name],
@@ -373,11 +412,16 @@ extension DialogueManager {
       {
         reasons[result.name] = runtime.answers.say(
           "why_next", ["start": .date(window.start), "end": .date(window.end)])
+      } else if let maybe = possible[result.name] {
+        reasons[result.name] = runtime.answers.say(
+          "why_possible",
+          ["year": .text(String(maybe.day.year)), "facts": .text(factLabels(maybe.missing))])
       } else if let reason = notApplying(result) {
         reasons[result.name] = reason
       }
     }
-    return ChatExplanation(book: runtime.book).reply(for: results, reasons: reasons)
+    return ChatExplanation(book: runtime.book, answers: runtime.answers).reply(
+      for: results, reasons: reasons)
   }
 }
 

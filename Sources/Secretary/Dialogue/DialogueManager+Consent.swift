@@ -74,7 +74,7 @@ extension DialogueManager {
       }
       return Reply(
         paragraphs: [[.text(phrase(offer.intent, "ask_again", ["title": offer.title]))]],
-        quickReplies: offer.buttons)
+        quickReplies: offer.buttons(runtime.answers))
     }
   }
 
@@ -90,6 +90,10 @@ extension DialogueManager {
     {
       return changeChannels(conversation, now: now, asOf: asOf, text: text)
     }
+    // "알림 어디로 와?": the channels they go to now.
+    if text.contains("알림"), ["어디로", "어디서", "어디에"].contains(where: text.contains) {
+      return changeChannels(conversation, now: now, asOf: asOf, text: text)
+    }
     // "알림 안 받을래" reads as a subscription to a classifier; it is the opposite wish.
     if understood.polarity == .negative {
       return requestUnsubscription(understood, text: text, &conversation, now: now, asOf: asOf)
@@ -98,18 +102,30 @@ extension DialogueManager {
       // "문자로만 받고 싶어" before any subscription: a closed channel is explained now.
       let choice = ChannelChoice(
         text, current: [], catalog: runtime.rules.channels, asOf: asOf)
-      let open = runtime.rules.channels.open(on: asOf).map(\.spoken).joined(separator: ", ")
+      let open = runtime.rules.channels.choosable(on: asOf).map(\.spoken).joined(
+        separator: ", ")
       if choice.closedAsked {
         return Reply(
-          paragraphs: choice.notes.map { [.text($0)] } + [
-            [.text("알림은 \(open) 중에서 받을 수 있어요. 먼저 받을 알림을 물어봐 주세요. 예: \"건강검진 대상이야?\"")]
+          paragraphs: notes(of: choice) + [
+            runtime.answers.say("channel_before_subscribing", ["open": .text(open)])
           ], quickReplies: channelButtons(asOf: asOf))
       }
-      return Reply("어떤 알림을 받으실지 먼저 물어봐 주세요. 예: \"건강검진 대상이야?\"")
+      return runtime.answers.reply("subscribe_what")
     }
     conversation.topic = topic
     let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
-    guard !remindable.isEmpty else { return Reply("지금 알려 드릴 기한이 없어요.") }
+    guard !remindable.isEmpty else {
+      // Not decided yet: the reminder needs the answer first, so its question is asked.
+      let undecided = evaluate(conversation.citizenID, asOf: asOf).map { evaluation in
+        topic.rules.contains {
+          if case .unknown? = evaluation.rule($0)?.status { true } else { false }
+        }
+      }
+      guard undecided == true else { return runtime.answers.reply("nothing_to_remind") }
+      var reply = answer(topic, &conversation, asOf: asOf)
+      reply.paragraphs.insert(runtime.answers.say("remind_needs_facts"), at: 0)
+      return reply
+    }
     let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
     if reminderCommand(in: text) == "subscribe" {
       return subscribe(
@@ -119,7 +135,7 @@ extension DialogueManager {
     conversation.offer = offer
     return Reply(
       paragraphs: [[.text(phrase("subscribe", "confirm", ["title": titles]))]],
-      quickReplies: offer.buttons)
+      quickReplies: offer.buttons(runtime.answers))
   }
 
   /// "알림 끊어줘": what will stop is said and confirmed, unless the line names the service and
@@ -136,10 +152,12 @@ extension DialogueManager {
     let order = runtime.book.ruleNames
     var scope: [String]
     if let named {
+      // The subject now: "아 다시 켜줘" right after means this one.
+      conversation.topic = named
       scope = named.rules.filter(subscribed.contains)
       guard !scope.isEmpty else {
-        let asked = named.rules.first.map { runtime.book.title(ofRule: $0) } ?? "그 항목"
-        return Reply("\(asked) 알림은 신청돼 있지 않아요.")
+        let asked = named.rules.first.map { runtime.book.title(ofRule: $0) } ?? title(of: named)
+        return runtime.answers.reply("not_subscribed", ["title": .text(asked)])
       }
     } else if let topic = conversation.topic, topic.rules.contains(where: subscribed.contains) {
       scope = topic.rules.filter(subscribed.contains)
@@ -155,7 +173,7 @@ extension DialogueManager {
     conversation.offer = offer
     return Reply(
       paragraphs: [[.text(phrase("unsubscribe", "confirm", ["title": titles]))]],
-      quickReplies: offer.buttons)
+      quickReplies: offer.buttons(runtime.answers))
   }
 
   /// "끊지마", "해지하지 마세요", "안 꺼도 돼": the line forbids stopping.
@@ -206,10 +224,12 @@ extension Offer {
   /// The intent whose reply lines word this offer.
   var intent: String { isSubscription ? "subscribe" : "unsubscribe" }
 
-  var buttons: [QuickReply] {
-    let yes = isSubscription ? "네, 알려 주세요" : "네, 끊어 주세요"
+  /// Yes and no, worded by `answers.txt`; they send the intents, not their words.
+  func buttons(_ answers: AnswerPhrases) -> [QuickReply] {
+    let yes = answers.text(isSubscription ? "button_yes_subscribe" : "button_yes_unsubscribe")
     return [
-      QuickReply(title: yes, payload: "/affirm"), QuickReply(title: "아니요", payload: "/deny"),
+      QuickReply(title: yes, payload: "/affirm"),
+      QuickReply(title: answers.text("button_no"), payload: "/deny"),
     ]
   }
 }

@@ -10,7 +10,8 @@ extension DialogueManager {
   /// says from when). Not holding: when it next will (`later`), or plainly no.
   func describe(
     _ result: RuleResult, frame: QuestionFrame, later: (day: CivilDate, reminders: [Reminder])?,
-    evaluation: Evaluation, question: String = "", asOf: CivilDate
+    possible: (day: CivilDate, missing: [String])? = nil, evaluation: Evaluation,
+    question: String = "", asOf: CivilDate
   ) -> [[ReplySegment]] {
     let title = result.title ?? result.name
     // What applies but is asked of the next time: its window has closed (민방위 in December),
@@ -36,21 +37,33 @@ extension DialogueManager {
           ?? [runtime.answers.say("no_amount", ["title": .text(title)])]
       }
       if current.isEmpty, paragraphs.isEmpty {
-        // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원").
+        // Nothing to do by a date: what it gives is the answer ("아동수당 월 지급액: 100,000원"),
+        // and the days it rests on (an inspection overdue since its expiry).
         paragraphs.append(runtime.answers.say("applies", ["title": .text(title)]))
+        for output in runtime.book.outputs(ofRule: result.name) where output.isDate {
+          guard let label = output.label, case .date(let day)? = evaluation.output(output.name)
+          else { continue }
+          paragraphs.append([.text("\(label): "), .date(day)])
+        }
         paragraphs += amounts(of: result, evaluation: evaluation) ?? []
       }
       for reminder in current {
-        let lead: [ReplySegment] =
-          reminder.start > asOf ? [.text("\(Self.shortDay(reminder.start, asOf: asOf))부터 — ")] : []
+        let values: [String: TemplateValue] = [
+          "message": .text(reminder.message), "start": .date(reminder.start),
+          "end": .date(reminder.end), "from": .text(Self.shortDay(reminder.start, asOf: asOf)),
+        ]
         paragraphs.append(
-          lead + [
-            .text("\(reminder.message) (기간 "), .date(reminder.start), .text(" ~ "),
-            .date(reminder.end), .text(")"),
-          ])
+          runtime.answers.say(reminder.start > asOf ? "window_later" : "window", values))
       }
       return paragraphs
     case .fails:
+      if later == nil, let possible {
+        let values: [String: TemplateValue] = [
+          "title": .text(title), "year": .text(String(possible.day.year)),
+          "facts": .text(factLabels(possible.missing)),
+        ]
+        return [runtime.answers.say("later_possible", values)]
+      }
       guard let later else {
         return [[.text("\(title): ")] + (notApplying(result) ?? runtime.answers.say("not_now"))]
       }
@@ -72,7 +85,8 @@ extension DialogueManager {
       let needs = missing.compactMap { factAsk($0) }.first ?? runtime.answers.text("needs_more")
       return [runtime.answers.say("undecided", ["title": .text(title), "needs": .text(needs)])]
     case .fault(let fault):
-      return [[.text("\(title): 규칙을 계산하다 오류가 났어요 (\(fault.path):\(fault.line)).")]]
+      let place = "\(fault.path):\(fault.line)"
+      return [runtime.answers.say("rule_fault", ["title": .text(title), "place": .text(place)])]
     }
   }
 
@@ -82,13 +96,23 @@ extension DialogueManager {
     guard reminders.count > 1 else { return reminders }
     // "기한", "언제" say what is asked, not which deadline.
     let frameWords = Set(runtime.frames.frames.flatMap(\.words))
-    let words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
+    var words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
       .filter { $0.count >= 2 && !frameWords.contains($0) }
-    let picked = reminders.filter { reminder in
-      words.contains { word in
-        reminder.message.contains(word) && !reminders.allSatisfy { $0.message.contains(word) }
-      }
+    // "9월에도 내야돼?": a month asks the deadline that falls in it.
+    words += TopicFocus.words(of: question).compactMap { word in
+      let digits = word.prefix { $0.isNumber }
+      return !digits.isEmpty && word.dropFirst(digits.count).hasPrefix("월") ? "\(digits)월" : nil
     }
+    // Spaces aside: "상속포기" asks the message that says "상속 포기".
+    let messages = reminders.map { $0.message.replacingOccurrences(of: " ", with: "") }
+    // The rarest word decides: "상속세 신고는" asks the one message with 상속세, not the
+    // three that say 신고.
+    let counts = words.map { word in messages.filter { $0.contains(word) }.count }
+    let telling = counts.filter { $0 > 0 && $0 < messages.count }.min()
+    let decisive = words.indices.filter { counts[$0] == telling }.map { words[$0] }
+    let picked = reminders.indices.filter { i in
+      decisive.contains { messages[i].contains($0) }
+    }.map { reminders[$0] }
     return picked.isEmpty ? reminders : picked
   }
 
@@ -111,8 +135,16 @@ extension DialogueManager {
     return runtime.answers.say("lacks", ["facts": .text(named)])
   }
 
+  /// Facts by their Korean labels, two at most ("소득인정액·배우자 유무").
+  func factLabels(_ facts: [String]) -> String {
+    facts.prefix(2).map { name in runtime.book.facts.first { $0.name == name }?.label ?? name }
+      .joined(separator: "·")
+  }
+
   /// Whether a message names an amount in won ("116,330원"), not 원 inside a word (가구원).
   static func namesAmount(_ message: String) -> Bool {
+    // "무료로 받으세요" answers "돈 내야 돼?" as well as an amount would.
+    if message.contains("무료") { return true }
     let characters = Array(message)
     return characters.indices.dropFirst().contains { i in
       characters[i] == "원" && characters[i - 1].isNumber
@@ -124,6 +156,57 @@ extension DialogueManager {
   static func citizenSource(_ source: String) -> String {
     source.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.hasPrefix("domain") }.joined(separator: "; ")
+  }
+
+  /// "폐암은?", "위내시경은?": the one screening asked of a rule that decides several.
+  ///
+  /// 국가 암검진 decides 위·대장·유방·자궁경부·폐 at once; each has a labelled yes-or-no
+  /// output. A no this year says the year it will be yes, the rule asked of each 1 January.
+  func askedChoices(
+    _ result: RuleResult, evaluation: Evaluation, question: String, citizenID: String,
+    asOf: CivilDate
+  ) -> [[ReplySegment]]? {
+    let expanded = runtime.aliases.expanded(question).replacingOccurrences(of: " ", with: "")
+    let asked = runtime.book.outputs(ofRule: result.name).filter { output in
+      guard let label = output.label, case .bool? = evaluation.output(output.name),
+        let key = label.split(separator: " ").first
+      else { return false }
+      return expanded.contains(key)
+    }
+    guard !asked.isEmpty else { return nil }
+    let end = result.reminders.filter { $0.end >= asOf }.map(\.end).min()
+    // "국가 암검진 대상 (위·대장·…)" → "국가 암검진": the programme, without what it lists.
+    var program = (result.title ?? result.name).components(separatedBy: " (")[0]
+    if program.hasSuffix(" 대상") { program = String(program.dropLast(3)) }
+    return asked.map { output in
+      let label = TemplateValue.text(output.label ?? output.name)
+      if case .bool(true)? = evaluation.output(output.name), let end {
+        return runtime.answers.say(
+          "choice_yes", ["label": label, "program": .text(program), "end": .date(end)])
+      }
+      let year = (1...12).lazy.map { asOf.year + $0 }.first { year in
+        guard let day = CivilDate(year: year, month: 1, day: 1),
+          let later = evaluate(citizenID, asOf: day)
+        else { return false }
+        return later.output(output.name) == .bool(true)
+      }
+      guard let year else { return runtime.answers.say("choice_no", ["label": label]) }
+      return runtime.answers.say("choice_later", ["label": label, "year": .text(String(year))])
+    }
+  }
+
+  /// Whether the line names one of the labelled yes-or-no outputs of `rule` ("폐암"), or with
+  /// `anyLabel` any labelled output ("과태료" of 검사 지연 과태료).
+  func namesChoice(_ text: String, of rule: String, anyLabel: Bool = false) -> Bool {
+    let expanded = runtime.aliases.expanded(text).replacingOccurrences(of: " ", with: "")
+    return runtime.book.outputs(ofRule: rule).contains { output in
+      guard anyLabel || (!output.isMoney && !output.isDate), let label = output.label else {
+        return false
+      }
+      let words =
+        anyLabel ? label.split(separator: " ") : Array(label.split(separator: " ").prefix(1))
+      return words.contains { $0.count >= 2 && expanded.contains($0) }
+    }
   }
 
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
@@ -150,7 +233,7 @@ extension DialogueManager {
   /// "지금 뭐 해야 돼?": what is open now or opens within a month, the soonest deadline first.
   func agenda(_ conversation: Conversation, asOf: CivilDate) -> Reply {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf) else {
-      return Reply("\(conversation.citizenID) 시민의 정보를 찾지 못했어요.")
+      return runtime.answers.reply("unknown_citizen", ["citizen": .text(conversation.citizenID)])
     }
     let soon = asOf.adding(days: 30)
     var due: [(end: CivilDate, title: String, start: CivilDate)] = []
@@ -164,19 +247,21 @@ extension DialogueManager {
     guard !due.isEmpty else {
       return Reply(
         paragraphs: [runtime.answers.say("agenda_none")],
-        quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
+        quickReplies: [remindersButton("button_reminders")])
     }
     var paragraphs: [[ReplySegment]] = [runtime.answers.say("agenda")]
     for item in due.prefix(5) {
-      let opens: [ReplySegment] =
-        item.start > asOf ? [.text(" ("), .date(item.start), .text("부터)")] : []
-      paragraphs.append([.date(item.end), .text("까지 — \(item.title)")] + opens)
+      let values: [String: TemplateValue] = [
+        "end": .date(item.end), "title": .text(item.title), "start": .date(item.start),
+      ]
+      paragraphs.append(
+        runtime.answers.say(item.start > asOf ? "agenda_line_later" : "agenda_line", values))
     }
     if due.count > 5 {
-      paragraphs.append(runtime.answers.say("more_items", ["count": .number(due.count - 5)]))
+      paragraphs.append(runtime.answers.say("more_items", ["count": .text(String(due.count - 5))]))
     }
     return Reply(
       paragraphs: paragraphs,
-      quickReplies: [QuickReply(title: "내 알림 보기", payload: "/list_reminders")])
+      quickReplies: [remindersButton("button_reminders")])
   }
 }

@@ -23,33 +23,37 @@ extension DialogueManager {
       conversation.lastIntent = nil
       let offset = conversation.spokenSentences
       guard offset < SpeechRenderer.sentences(of: last).count else {
-        return spoken(Reply("더 말씀드릴 내용은 없어요. 다른 것을 물어보세요."))
+        return spoken(runtime.answers.reply("nothing_more"))
       }
       conversation.spokenSentences += SpeechRenderer.sentenceLimit
-      let (text, hasMore) = SpeechRenderer.turn(last, offset: offset)
+      let (text, hasMore) = SpeechRenderer.turn(last, offset: offset, hint: moreHint)
       if !hasMore, let offer = conversation.unspokenOffer {
         conversation.offer = offer
         conversation.unspokenOffer = nil
       }
       return SpokenTurn(
-        text: text, ssml: SpeechRenderer.ssml(last, offset: offset),
+        text: text, ssml: SpeechRenderer.ssml(last, offset: offset, hint: moreHint),
         endsConversation: last.endsConversation)
     }
     let reply = respond(to: line, in: &conversation, asOf: asOf, now: now)
     conversation.spokenSentences = SpeechRenderer.sentenceLimit
     conversation.unspokenOffer = nil
-    if SpeechRenderer.turn(reply).hasMore, let offer = conversation.offer {
+    if SpeechRenderer.turn(reply, hint: moreHint).hasMore, let offer = conversation.offer {
       conversation.unspokenOffer = offer
       conversation.offer = nil
     }
     return spoken(reply)
   }
 
+  /// What a speaker says when a reply has more than it speaks at once.
+  var moreHint: String { runtime.answers.text("more_hint") }
+
   /// The first turn of a reply, as speech.
   public func spoken(_ reply: Reply) -> SpokenTurn {
-    let (text, _) = SpeechRenderer.turn(reply)
+    let (text, _) = SpeechRenderer.turn(reply, hint: moreHint)
     return SpokenTurn(
-      text: text, ssml: SpeechRenderer.ssml(reply), endsConversation: reply.endsConversation)
+      text: text, ssml: SpeechRenderer.ssml(reply, hint: moreHint),
+      endsConversation: reply.endsConversation)
   }
 
   /// The opening line for a citizen, by name when the profile has one.
@@ -60,8 +64,8 @@ extension DialogueManager {
   public func greeting(in conversation: inout Conversation) -> Reply {
     let profile = try? runtime.profiles.profile(conversation.citizenID)
     guard let name = profile?["name"]?.stringValue else {
-      return Reply("안녕하세요, 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
+      return runtime.answers.reply("greeting")
     }
-    return Reply("안녕하세요, \(name)님. 비서예요. 무엇을 도와드릴까요? (도움말: \"뭘 할 수 있어?\")")
+    return runtime.answers.reply("greeting_named", ["name": .text(name)])
   }
 }

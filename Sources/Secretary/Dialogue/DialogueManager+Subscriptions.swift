@@ -41,25 +41,24 @@ extension DialogueManager {
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
         citizen: id, action: "subscribe", services: added, at: now, sentence: text)
     } catch {
-      return Reply("알림 신청을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("subscribe_failed", ["error": .text("\(error)")])
     }
     let via = ChannelChoice.spoken(choice.channels, catalog: runtime.rules.channels)
-    var reply = Reply(paragraphs: choice.notes.map { [.text($0)] })
+    var reply = Reply(paragraphs: notes(of: choice))
     reply.paragraphs.append(
-      [.text("\(title) 알림을 신청했어요. 기한 전에 \(via)" + Josa.direction.form(after: via) + " 알려 드릴게요.")])
+      runtime.answers.say("subscribed", ["title": .text(title), "via": .text(via)]))
     if let next = nextReminder(id, of: Set(rules), asOf: asOf) {
-      reply.paragraphs.append([
-        .text("다음 알림: "), .date(next.notifyDay), .text(" — \(next.message)"),
-      ])
+      reply.paragraphs.append(
+        runtime.answers.say(
+          "next_reminder", ["day": .date(next.notifyDay), "message": .text(next.message)]))
     }
     reply.quickReplies =
-      choice.closedAsked
-      ? channelButtons(asOf: asOf) : [QuickReply(title: "내 알림 보기", payload: "/list_reminders")]
+      choice.closedAsked ? channelButtons(asOf: asOf) : [remindersButton("button_reminders")]
     // Reminders open with the citizen's name: the one moment a nameless citizen is asked it.
     let named = (try? runtime.profiles.profile(id))?["name"]?.stringValue != nil
     if !named, isAskable("name"), let ask = factAsk("name") {
       conversation.pending = PendingQuestion(fact: "name", topic: nil)
-      reply.paragraphs.append([.text("알림에서 " + ask)])
+      reply.paragraphs.append(runtime.answers.say("channel_ask_after", ["ask": .text(ask)]))
       reply.quickReplies = []
     }
     return reply
@@ -77,15 +76,15 @@ extension DialogueManager {
       let profile = try runtime.profiles.profile(id)
       let items = profile["subscriptions"].arrayItems
       guard !items.isEmpty else {
-        return Reply("신청된 알림이 없어요. 알림을 신청할 때 받을 곳을 함께 말씀해 주세요.")
+        return runtime.answers.reply("channel_none_subscribed")
       }
       let current = currentChannels(of: profile)
       choice = ChannelChoice(text, current: current, catalog: catalog, asOf: asOf)
       if choice.channels == current {
         let via = ChannelChoice.spoken(current, catalog: catalog)
         return Reply(
-          paragraphs: choice.notes.map { [.text($0)] } + [
-            [.text("지금 \(via)" + Josa.direction.form(after: via) + " 받고 계세요.")]
+          paragraphs: notes(of: choice) + [
+            runtime.answers.say("channel_current", ["via": .text(via)])
           ],
           quickReplies: channelButtons(asOf: asOf))
       }
@@ -97,12 +96,12 @@ extension DialogueManager {
         citizen: id, action: "channels:" + choice.channels.joined(separator: ","),
         services: items.compactMap { $0["service"]?.stringValue }, at: now, sentence: text)
     } catch {
-      return Reply("받는 곳을 바꾸지 못했어요: \(error)")
+      return runtime.answers.reply("channel_failed", ["error": .text("\(error)")])
     }
     let via = ChannelChoice.spoken(choice.channels, catalog: catalog)
     return Reply(
-      paragraphs: choice.notes.map { [.text($0)] }
-        + [[.text("이제 알림을 \(via)" + Josa.direction.form(after: via) + " 보내 드릴게요.")]])
+      paragraphs: notes(of: choice)
+        + [runtime.answers.say("channel_changed", ["via": .text(via)])])
   }
 
   /// Revokes consent for exactly `rules` (those of them subscribed), recording the sentence.
@@ -116,18 +115,16 @@ extension DialogueManager {
       let scope = Set(rules)
       let kept = items.filter { !scope.contains($0["service"]?.stringValue ?? "") }
       let removed = items.compactMap { $0["service"]?.stringValue }.filter(scope.contains)
-      guard !removed.isEmpty else { return Reply("신청된 알림이 없어요.") }
+      guard !removed.isEmpty else { return Reply(phrase("unsubscribe", "none")) }
       try runtime.profiles.save(id, profile.setting("subscriptions", to: .array(kept)))
       try ConsentLog(dataDirectory: runtime.profiles.dataDirectory).append(
         citizen: id, action: "unsubscribe", services: removed, at: now, sentence: text)
       let names = removed.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-      var reply = Reply("알림을 끊었어요: \(names). 다시 받으려면 \"알림 켜줘\"라고 하세요.")
-      if !kept.isEmpty {
-        reply.quickReplies = [QuickReply(title: "남은 알림 보기", payload: "/list_reminders")]
-      }
+      var reply = runtime.answers.reply("unsubscribed", ["titles": .text(names)])
+      if !kept.isEmpty { reply.quickReplies = [remindersButton("button_remaining")] }
       return reply
     } catch {
-      return Reply("알림 해지를 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("unsubscribe_failed", ["error": .text("\(error)")])
     }
   }
 
@@ -135,10 +132,10 @@ extension DialogueManager {
   /// `biseo ical` use: one paragraph per reminder window, with every day it will be sent.
   func listReminders(_ conversation: Conversation, asOf: CivilDate) -> Reply {
     guard !subscribedServices(conversation.citizenID).isEmpty else {
-      return Reply(template("list_reminders", "none") ?? "예정된 알림이 없어요.")
+      return Reply(phrase("list_reminders", "none"))
     }
     let plans = upcoming(conversation.citizenID, asOf: asOf)
-    guard !plans.isEmpty else { return Reply("앞으로 1년 안에 보낼 알림이 없어요.") }
+    guard !plans.isEmpty else { return runtime.answers.reply("reminders_none_within_year") }
     var order: [String] = []
     var windows: [String: [ReminderPlan]] = [:]
     for plan in plans {
@@ -146,14 +143,17 @@ extension DialogueManager {
       if windows[window] == nil { order.append(window) }
       windows[window, default: []].append(plan)
     }
-    var paragraphs: [[ReplySegment]] = [[.text("예정된 알림 \(order.count)건이에요.")]]
+    var paragraphs = [runtime.answers.say("reminders_count", ["count": .text(String(order.count))])]
     for window in order.prefix(5) {
       let sent = windows[window] ?? []
       let when = sent.map { Self.shortDay($0.notifyDay, asOf: asOf) }.joined(separator: ", ")
-      paragraphs.append([.text("\(sent[0].message) (알림: \(when))")])
+      paragraphs.append(
+        runtime.answers.say(
+          "reminder_line", ["message": .text(sent[0].message), "when": .text(when)]))
     }
     if order.count > 5 {
-      paragraphs.append(runtime.answers.say("more_items", ["count": .number(order.count - 5)]))
+      paragraphs.append(
+        runtime.answers.say("more_items", ["count": .text(String(order.count - 5))]))
     }
     return Reply(paragraphs: paragraphs)
   }
@@ -178,6 +178,11 @@ extension DialogueManager {
       if let first = plans.first(where: { services.contains($0.rule) }) { return first }
     }
     return nil
+  }
+
+  /// The button that lists the citizen's reminders, titled by `answers.txt`.
+  func remindersButton(_ key: String) -> QuickReply {
+    QuickReply(title: runtime.answers.text(key), payload: "/list_reminders")
   }
 
   /// "7월 25일", with the year when it is not this year's.

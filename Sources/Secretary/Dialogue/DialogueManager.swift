@@ -15,6 +15,8 @@ public struct DialogueManager: Sendable {
   static let interruptConfidence = 0.6
   /// Above this confidence an out-of-scope line also drops a pending question.
   static let offTopicConfidence = 0.8
+  /// Above this the classifier's service wins over a fuzzy match with the last subject's.
+  static let sureConfidence = 0.9
 
   public init(runtime: SecretaryRuntime) {
     self.runtime = runtime
@@ -46,7 +48,7 @@ public struct DialogueManager: Sendable {
   ) -> Reply {
     let text = TextNormalizer.normalize(line)
     guard !text.isEmpty else {
-      return Reply("무엇을 도와드릴까요? 예를 들어 \"올해 건강검진 대상이야?\"라고 물어보세요.")
+      return runtime.answers.reply("empty")
     }
     let understood = understand(text, asOf: asOf)
     let intent = reminderCommand(in: text) ?? understood.intent.intent
@@ -64,6 +66,7 @@ public struct DialogueManager: Sendable {
     {
       return reply
     }
+    if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
     if let collecting = conversation.collecting {
       // An answer first ("갱신한 적 없어요" sounds like the licence topic, and answers it);
       // then a confident question about another subject leaves the record unfinished.
@@ -80,14 +83,21 @@ public struct DialogueManager: Sendable {
     }
     if let pending = conversation.pending {
       if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
-      // A confident change of subject ("내일 날씨 어때") drops the question; a vague or
-      // yes/no line, or a one-word answer the reader missed ("군필"), does not.
+      // "됐어", "몰라요", "말 안 할래": no answer is coming; asking again would nag.
+      if intent == "deny" || ["몰라", "모르"].contains(where: text.contains) {
+        conversation.pending = nil
+        return runtime.answers.reply("question_dropped")
+      }
+      // A confident change of subject ("내일 날씨 어때") drops the question, and so does a
+      // line about reminders ("카톡으로 해줘"); a vague or yes/no line, or a one-word answer
+      // the reader missed ("군필"), does not.
       let words = text.split(separator: " ").count
       let interrupts =
-        intent == "out_of_scope"
-        ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
-        : understood.intent.confidence >= Self.interruptConfidence
-          && !["affirm", "deny"].contains(intent)
+        reminderCommand(in: text) != nil
+        || (intent == "out_of_scope"
+          ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
+          : understood.intent.confidence >= Self.interruptConfidence
+            && !["affirm", "deny"].contains(intent))
       if !interrupts {
         return reask(pending, &conversation, answer: text)
       }
@@ -103,24 +113,65 @@ public struct DialogueManager: Sendable {
     // A question about the offer ("왜?") keeps it open; anything else moves on.
     if intent != "explain_why" { conversation.offer = nil }
 
-    // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
-    if [.when, .amount].contains(frame), let topic = conversation.topic,
-      isFollowUp(understood, intent: intent, on: topic)
+    // "주민세는요?" after 자동차세, "그럼 자동차세는 얼마?" after 검사: a short line naming a
+    // service of another subject moves there, asked as the last question was.
+    // A service of its own: the classifier is sure ("자동차새 얼마?" is 자동차세 at 1.00), or
+    // the line says a word of that service's title as written — unless it says one of the last
+    // subject's own ("과태료 얼마야" after the inspection's 검사 지연 과태료).
+    let focus = conversation.topic.map { $0.named.isEmpty ? $0.rules : $0.named } ?? []
+    let labelled = focus.filter { namesChoice(understood.text, of: $0, anyLabel: true) }
+    let saysCurrent = !labelled.isEmpty
+    let current = conversation.topic ?? Topic(intent: "", rules: [])
+    let elsewhere = topicNamed(in: understood.text, outside: current)
+    let ownService =
+      understood.intent.confidence >= Self.interruptConfidence && !saysCurrent
+      && intent != conversation.topic?.intent
+      && (runtime.intents.intent(named: intent).map { definition in
+        let rules = self.topic(for: definition).rules
+        return !rules.isEmpty
+          && (rules.contains { titleWordSaid(of: $0, in: understood.text, besides: current.rules) }
+            || (understood.intent.confidence >= Self.sureConfidence
+              && elsewhere.map { $0.intent == intent } ?? true))
+      } ?? false)
+    // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
+    // the car inspection at 0.51 goes to the screening it names.)
+    if understood.text.split(separator: " ").count <= 4, !Self.commands.contains(intent),
+      !ownService, !saysCurrent, let other = elsewhere
     {
+      conversation.topic = other
+      let asked = frame == .eligibility ? conversation.lastFrame : frame
+      conversation.lastFrame = asked
+      return answer(other, frame: asked, question: text, &conversation, asOf: asOf)
+    }
+    // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
+    if [.when, .amount].contains(frame), var topic = conversation.topic,
+      saysCurrent || isFollowUp(understood, intent: intent, on: topic)
+    {
+      // "과태료 얼마야": the rule whose output it names, first and alone.
+      if saysCurrent, Set(labelled) != Set(topic.named) {
+        topic.named = labelled
+        topic.rules = labelled + topic.rules.filter { !labelled.contains($0) }
+        conversation.topic = topic
+      }
       conversation.lastFrame = frame
       return answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
     }
+    if !["subscribe", "unsubscribe", "list_reminders", "explain_why"].contains(intent),
+      let reply = whatIfChildOrder(understood, &conversation, asOf: asOf)
+    {
+      return reply
+    }
     // "주민세는요?", "부모급여는?": another service of the last subject, asked as it was.
-    let commands: Set<String> = [
-      "subscribe", "unsubscribe", "list_reminders", "explain_why", "greeting", "thanks", "goodbye",
-      "help", "human_agent",
-    ]
-    if let topic = conversation.topic, !commands.contains(intent),
+    if let topic = conversation.topic, !Self.commands.contains(intent), !ownService,
       understood.text.split(separator: " ").count <= 3
     {
-      let named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-        in: runtime.aliases.expanded(understood.text))
-      if !named.isEmpty, Set(named) != Set(topic.named) {
+      // "폐암은?" after "위내시경은?": one of the things a rule decides, by its label.
+      let choices = topic.rules.filter { namesChoice(understood.text, of: $0) }
+      let named =
+        choices.isEmpty
+        ? TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
+          in: runtime.aliases.expanded(understood.text)) : choices
+      if !named.isEmpty, Set(named) != Set(topic.named) || !choices.isEmpty {
         var next = topic
         next.named = named
         next.rules = named + topic.rules.filter { !named.contains($0) }
@@ -129,7 +180,12 @@ public struct DialogueManager: Sendable {
         return answer(next, frame: asked, question: text, &conversation, asOf: asOf)
       }
     }
-    if frame == .agenda, runtime.intents.intent(named: intent)?.rules.isEmpty != false {
+    // "지금 뭐 해야 돼": what is due, unless the line is surely about one subject ("아버지
+    // 돌아가셨는데 뭐 해야 돼?" is about the death).
+    if frame == .agenda,
+      runtime.intents.intent(named: intent)?.rules.isEmpty != false
+        || understood.intent.confidence < Self.interruptConfidence
+    {
       return agenda(conversation, asOf: asOf)
     }
 
@@ -142,7 +198,20 @@ public struct DialogueManager: Sendable {
     case "list_reminders": return listReminders(conversation, asOf: asOf)
     case "greeting", "thanks", "goodbye", "help", "human_agent", "affirm", "deny":
       return smallTalk(intent)
-    case "out_of_scope": return outOfScope(text)
+    case "out_of_scope":
+      // "1990년 3월 2일생 남자고 회사 사무직 다녀" before any question: kept, then asked on.
+      if conversation.topic == nil {
+        let everything = Topic(intent: "", rules: runtime.book.ruleNames)
+        let kept = keepVolunteered(
+          understood, besides: "", topic: everything, conversation, asOf: asOf)
+        if !kept.isEmpty {
+          return Reply(paragraphs: [
+            runtime.answers.say("volunteered", ["labels": .text(kept.joined(separator: ", "))]),
+            runtime.answers.say("what_now"),
+          ])
+        }
+      }
+      return outOfScope(text)
     default: break
     }
 
@@ -159,16 +228,28 @@ public struct DialogueManager: Sendable {
     topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
     conversation.topic = topic
     conversation.lastFrame = frame
-    if let intake = LifeEventIntake.forEvent(topic.event) {
+    if let intake = LifeEventIntake(event: topic.event, book: runtime.book) {
+      // A sentence that tells the event ("임신했어요", "2019년에 첫째 낳았어요") rather than
+      // asks about it or gives a day.
+      let tells = ["했어", "했습니다", "했는데", "했다", "셨어", "셨습니다", "셨는데", "낳았", "생겼"]
+        .contains(where: understood.text.contains)
       if let date = intake.date(in: understood, asOf: asOf),
         conversation.recordedEvents[intake.event] != date
       {
+        // Another day for the event told in this conversation, without telling it again: a
+        // correction ("아 근데 태어난날 4월 13일이야"); "2022년에 둘째 낳았어요" is a second.
+        if let old = conversation.recordedEvents[intake.event], !tells {
+          return correct(
+            .event(intake.event, old, topic: topic), understood, &conversation, asOf: asOf,
+            confirmed: true) ?? answer(topic, frame: frame, &conversation, asOf: asOf)
+        }
         return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
       }
       // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
       // birth, move or due date the profile already holds (a rule of the bundle applies).
-      // ("임신했어요" announces one, and its date is asked even if the profile has one.)
-      let asks = frame != .eligibility || understood.text.contains("?")
+      // Only a sentence that tells the event asks its day again; a question about it ("상속세
+      // 신고는") uses the one the profile holds.
+      let asks = frame != .eligibility || understood.text.contains("?") || !tells
       guard
         conversation.recordedEvents[intake.event] != nil
           || (asks && eventKnown(topic, conversation, asOf))
@@ -194,7 +275,7 @@ public struct DialogueManager: Sendable {
   /// Whether the profile already holds the event a topic is about, recent enough to be the
   /// one asked of (a birth in October, a due date ahead, a move this month).
   private func eventKnown(_ topic: Topic, _ conversation: Conversation, _ asOf: CivilDate) -> Bool {
-    guard let intake = LifeEventIntake.forEvent(topic.event),
+    guard let intake = LifeEventIntake(event: topic.event, book: runtime.book),
       let profile = try? runtime.profiles.profile(conversation.citizenID)
     else { return false }
     return intake.isKnown(in: profile, asOf: asOf)
@@ -238,16 +319,14 @@ public struct DialogueManager: Sendable {
       try runtime.profiles.save(
         conversation.citizenID, profile.setting(path: info.keyPath, to: .string(name)))
     } catch {
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
-    var reply = Reply("\(name)님, 반가워요. 무엇을 도와드릴까요? 예: \"올해 건강검진 대상이야?\"")
-    if let pending = conversation.pending {
-      let again = question(for: pending.fact, topic: pending.topic)
-      reply = Reply(
-        paragraphs: [[.text("\(name)님, 반가워요.")]] + again.paragraphs,
-        quickReplies: again.quickReplies)
+    let welcome = runtime.answers.say("welcome", ["name": .text(name)])
+    guard let pending = conversation.pending else {
+      return Reply(paragraphs: [welcome + [.text(" ")] + runtime.answers.say("what_now")])
     }
-    return reply
+    let again = question(for: pending.fact, topic: pending.topic)
+    return Reply(paragraphs: [welcome] + again.paragraphs, quickReplies: again.quickReplies)
   }
 
   /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.
@@ -266,13 +345,20 @@ public struct DialogueManager: Sendable {
   func reminderCommand(in text: String) -> String? {
     // "내 알림 알려줘" asks to see them, whatever verb follows.
     if text.replacingOccurrences(of: " ", with: "").contains("내알림") { return "list_reminders" }
-    // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go.
-    if !runtime.rules.channels.mentions(in: text).isEmpty,
+    // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go; and a
+    // channel said alone ("네이버도", "토스로"), which is no "네".
+    let mentions = runtime.rules.channels.mentions(in: text)
+    if !mentions.isEmpty,
       ["받", "보내", "바꿔", "추가", "말고", "빼", "대신", "로 해"].contains(where: text.contains)
+        || Self.rest(of: text, without: mentions).filter(\.isHangulSyllable).count <= 2
     {
       return "subscribe"
     }
+    // "아 다시 켜줘" after stopping them.
+    if ["켜줘", "켜 줘", "켜주세요", "켜 주세요"].contains(where: text.contains) { return "subscribe" }
     guard text.contains("알림") else { return nil }
+    // "알림 어디로 와?": where they go, answered from the subscriptions.
+    if ["어디로", "어디서", "어디에"].contains(where: text.contains) { return "subscribe" }
     if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼", "필요없", "필요 없"].contains(where: text.contains) {
       return "unsubscribe"
     }
@@ -280,6 +366,72 @@ public struct DialogueManager: Sendable {
       return text.contains("보여") || text.contains("뭐") ? nil : "subscribe"
     }
     return nil
+  }
+
+  /// Intents that do something rather than ask about a service.
+  static let commands: Set<String> = [
+    "subscribe", "unsubscribe", "list_reminders", "explain_why", "greeting", "thanks", "goodbye",
+    "help", "human_agent",
+  ]
+
+  /// The topic of another subject whose service the line names by its title ("주민세는요?"),
+  /// if one does and the current topic has no such service; life events are told, not named.
+  private func topicNamed(in text: String, outside current: Topic) -> Topic? {
+    let said = { (rule: String) in
+      self.titleWordSaid(of: rule, in: text, besides: current.rules)
+        || (self.namesChoice(text, of: rule) && !current.rules.contains(rule))
+    }
+    for definition in runtime.intents.intents where definition.name != current.intent {
+      var topic = self.topic(for: definition)
+      guard topic.event == nil, !topic.rules.isEmpty else { continue }
+      let named = topic.rules.filter(said)
+      guard !named.isEmpty else { continue }
+      topic.named = named
+      topic.rules = named + topic.rules.filter { !named.contains($0) }
+      return topic
+    }
+    return nil
+  }
+
+  /// Whether the line says a word of `rule`'s title as it is written ("주민세", "자동차세")
+  /// that no title of the rules `besides` holds ("건강검진" is in 일반건강검진 too): a fuzzy
+  /// match would wander from one subject to another.
+  func titleWordSaid(of rule: String, in text: String, besides current: [String]) -> Bool {
+    let tokens = TopicFocus.words(of: runtime.aliases.expanded(text))
+    let currentTitles = current.map { runtime.book.title(ofRule: $0) }
+    let frameWords = runtime.frames.frames.flatMap(\.words)
+    // The word ends its token or a particle follows: "주민세는요", not "자동차쎄" for 자동차.
+    func ends(_ word: Substring, in token: String) -> Bool {
+      guard let range = token.range(of: word) else { return false }
+      let rest = token[range.upperBound...]
+      return rest.isEmpty
+        || (rest.count <= 2 && rest.first.map(Self.particleStarts.contains) == true)
+        || frameWords.contains { rest.hasPrefix($0) }
+    }
+    return runtime.book.title(ofRule: rule).split(whereSeparator: { !$0.isLetter }).contains {
+      word in
+      word.count >= 2 && !TopicFocus.generic.contains(String(word))
+        && !Self.sharedTitleWords.contains(String(word)) && tokens.contains { ends(word, in: $0) }
+        && !currentTitles.contains { $0.contains(word) }
+    }
+  }
+
+  /// Words many titles share (검진, 검사, 신고): saying one names no service in particular.
+  static let sharedTitleWords: Set<String> = ["검진", "건강검진", "검사", "신고", "교육", "접종"]
+
+  /// First syllables of the particles that may follow a service's name ("주민세는요", "폐암은").
+  static let particleStarts: Set<Character> = [
+    "은", "는", "이", "가", "을", "를", "도", "요", "만", "로", "으", "에", "랑", "하", "과", "와", "의",
+  ]
+
+  /// The line without the words that named channels.
+  static func rest(of text: String, without mentions: [ChannelCatalog.Mention]) -> String {
+    var characters = Array(text.lowercased())
+    for mention in mentions.sorted(by: { $0.position > $1.position }) {
+      let end = min(characters.count, mention.position + mention.length)
+      characters.removeSubrange(mention.position..<end)
+    }
+    return String(characters)
   }
 
   /// Words that only say what to do with reminders; what is left names the service.
@@ -326,23 +478,17 @@ public struct DialogueManager: Sendable {
 
   private func smallTalk(_ intent: String) -> Reply {
     switch intent {
-    case "greeting": return Reply(template(intent, "hello") ?? "안녕하세요! 무엇을 도와드릴까요?")
-    case "thanks": return Reply(template(intent, "ok") ?? "천만에요.")
+    case "greeting": return Reply(phrase(intent, "hello"))
+    case "thanks": return Reply(phrase(intent, "ok"))
     case "goodbye":
-      var reply = Reply(template(intent, "bye") ?? "안녕히 가세요.")
+      var reply = Reply(phrase(intent, "bye"))
       reply.endsConversation = true
       return reply
-    case "human_agent":
-      return Reply(paragraphs: [
-        [.text("상담원 연결은 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요. 평일 9시부터 18시까지 상담해요.")]
-      ])
+    case "human_agent": return runtime.answers.reply("human_agent")
     // A yes or no with no offer open consents to nothing, and says so by asking what next.
     case "affirm", "deny": return Reply(phrase(intent, "no_offer"))
     default:
-      return Reply(
-        template("help", "menu")
-          ?? "건강검진, 세금, 민방위, 예방접종, 여권, 받을 수 있는 급여를 알려 드리고 기한 전에 알림을 보내요.",
-        "예: \"올해 건강검진 대상이야?\", \"자동차세 얼마 나와?\", \"아기 낳았어요\", \"내 알림 보여줘\"")
+      return Reply(phrase("help", "menu"), runtime.answers.text("help_examples"))
     }
   }
 
@@ -350,7 +496,9 @@ public struct DialogueManager: Sendable {
   private func faqReply(_ text: String) -> Reply? {
     guard let (entry, _) = runtime.faq.answer(text) else { return nil }
     var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
-    if let source = entry.source { paragraphs.append([.text("출처: \(source)")]) }
+    if let source = entry.source {
+      paragraphs.append(runtime.answers.say("faq_source", ["source": .text(source)]))
+    }
     return Reply(paragraphs: paragraphs)
   }
 
@@ -358,8 +506,7 @@ public struct DialogueManager: Sendable {
   private func outOfScope(_ text: String) -> Reply {
     if let faq = faqReply(text) { return faq }
     return Reply(paragraphs: [
-      [.text(template("out_of_scope", "sorry") ?? "그건 제가 도와드리기 어려워요.")],
-      [.text("다른 행정 문의는 정부민원안내콜센터 "), .telephone("110"), .text("번으로 전화해 주세요.")],
+      [.text(phrase("out_of_scope", "sorry"))], runtime.answers.say("call_center"),
     ])
   }
 }

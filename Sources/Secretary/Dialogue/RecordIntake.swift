@@ -65,12 +65,12 @@ extension DialogueManager {
       conversation.collecting = state.misses < 3 ? state : nil
       guard state.misses < 3 else {
         conversation.unanswerable.insert(state.fact)
-        return Reply("죄송해요, 답을 알아듣지 못했어요. 그 정보 없이 안내할게요.")
+        return runtime.answers.reply("give_up_record")
       }
-      return askField(conversation, prefix: "잘 알아듣지 못했어요. ")
+      return askField(conversation, prefix: runtime.answers.text("not_understood") + " ")
     }
     if field.past, case .string(let text) = value, let day = CivilDate(iso: text), day > asOf {
-      return askField(conversation, prefix: "앞으로의 날짜는 될 수 없어요. ")
+      return askField(conversation, prefix: runtime.answers.text("future_date") + " ")
     }
     state.values = state.values.setting(field.key, to: value)
     state.next += 1
@@ -97,7 +97,7 @@ extension DialogueManager {
         conversation.citizenID, profile.setting(path: info.keyPath, to: stored))
     } catch {
       conversation.collecting = nil
-      return Reply("말씀하신 내용을 저장하지 못했어요: \(error)")
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
     let saved = savedLine(state)
     if isList {
@@ -105,12 +105,8 @@ extension DialogueManager {
       conversation.collecting = state
       let label = runtime.book.facts.first { $0.name == state.fact }?.label ?? state.fact
       return Reply(
-        paragraphs: [
-          [.text(saved)], [.text("\(label)" + Josa.subject.form(after: label) + " 더 있으신가요?")],
-        ],
-        quickReplies: [
-          QuickReply(title: "네", payload: "네"), QuickReply(title: "아니요", payload: "아니요"),
-        ])
+        paragraphs: [[.text(saved)], runtime.answers.say("record_more", ["label": .text(label)])],
+        quickReplies: [runtime.answers.button("button_yes"), runtime.answers.button("button_no")])
     }
     conversation.collecting = nil
     var reply = finishCollecting(state, &conversation, asOf: asOf)
@@ -121,17 +117,21 @@ extension DialogueManager {
   /// The line that shows a saved record back: "여권 정보를 저장했어요: 2030년 5월 3일".
   private func savedLine(_ state: RecordCollection) -> String {
     let label = runtime.book.facts.first { $0.name == state.fact }?.label ?? state.fact
-    guard case .object(let members) = state.values else { return "\(label) 정보를 저장했어요." }
+    guard case .object(let members) = state.values else {
+      return runtime.answers.text("record_saved", ["label": .text(label)])
+    }
     let shown = members.compactMap { member -> String? in
       switch member.value {
       case .string(let text):
-        if let day = CivilDate(iso: text) { return "\(day.year)년 \(day.month)월 \(day.day)일" }
+        if let day = CivilDate(iso: text) { return TextRenderer.text(of: .date(day)) }
         return displayed(text, fact: state.fact)
       case .number(let text): return text
       default: return nil
       }
     }
-    return "\(label) 정보를 저장했어요: \(shown.joined(separator: ", "))."
+    return runtime.answers.text(
+      "record_saved_values",
+      ["label": .text(label), "values": .text(shown.joined(separator: ", "))])
   }
 
   /// A stored choice shown by its label ("2_ordinary" → 2종 보통).
@@ -150,7 +150,7 @@ extension DialogueManager {
     _ state: RecordCollection, _ conversation: inout Conversation, asOf: CivilDate
   ) -> Reply {
     conversation.collecting = nil
-    guard let topic = state.topic else { return Reply("고마워요. 무엇을 더 도와드릴까요?") }
+    guard let topic = state.topic else { return runtime.answers.reply("thanks_what_else") }
     return answer(topic, frame: state.frame, &conversation, asOf: asOf)
   }
 
@@ -158,13 +158,13 @@ extension DialogueManager {
   func askField(_ conversation: Conversation, prefix: String = "") -> Reply {
     guard let state = conversation.collecting,
       let (fields, _) = runtime.book.askedFields(ofFact: state.fact), state.next < fields.count
-    else { return Reply("무엇을 도와드릴까요?") }
+    else { return runtime.answers.reply("what_else") }
     let field = fields[state.next]
     var quickReplies: [QuickReply] = []
     if case .choice(let choices) = field.kind {
       quickReplies = choices.map { QuickReply(title: $0.displayName, payload: $0.displayName) }
     }
-    if field.optional { quickReplies.append(QuickReply(title: "없음", payload: "없음")) }
+    if field.optional { quickReplies.append(runtime.answers.button("button_skip")) }
     return Reply(paragraphs: [[.text(prefix + field.ask)]], quickReplies: quickReplies)
   }
 }

@@ -22,6 +22,12 @@ public struct ChannelCatalog: Sendable {
     public func isOpen(on day: CivilDate) -> Bool {
       (opens.map { $0 <= day } ?? true) && (closes.map { day <= $0 } ?? true)
     }
+
+    /// Whether a citizen may choose it on `day`: open, and not closing within the year a
+    /// subscription's reminders run (문자 chosen in January 2026 would carry none of them).
+    public func isChoosable(on day: CivilDate) -> Bool {
+      isOpen(on: day) && (closes.map { $0 > day.adding(days: 365) } ?? true)
+    }
   }
 
   public var channels: [Channel]
@@ -47,10 +53,17 @@ public struct ChannelCatalog: Sendable {
   /// The channels open on `day`, in the file's order.
   public func open(on day: CivilDate) -> [Channel] { channels.filter { $0.isOpen(on: day) } }
 
+  /// The channels a citizen may choose on `day`.
+  public func choosable(on day: CivilDate) -> [Channel] {
+    channels.filter { $0.isChoosable(on: day) }
+  }
+
   /// A channel named in a line, where, and whether the line sets it aside ("문자 말고").
   public struct Mention: Sendable, Equatable {
     public var channel: Channel
     public var position: Int
+    /// How many characters the word that named it has.
+    public var length = 0
     /// "문자 말고", "카톡 빼고", "문자 대신": this one is to go, not to come.
     public var setAside: Bool
   }
@@ -75,7 +88,8 @@ public struct ChannelCatalog: Sendable {
       if best.length == 1, found.contains(where: { abs($0.position - best.at) <= 3 }) { continue }
       let after = String(Array(lower).dropFirst(best.at + best.length).prefix(5))
       let aside = Self.asideWords.contains { after.contains($0) }
-      found.append(Mention(channel: channel, position: best.at, setAside: aside))
+      found.append(
+        Mention(channel: channel, position: best.at, length: best.length, setAside: aside))
     }
     return found.sorted { $0.position < $1.position }
   }

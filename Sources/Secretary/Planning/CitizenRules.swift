@@ -30,6 +30,7 @@ public final class CitizenRules: Sendable {
   struct NextWindows: Sendable {
     var profile: JSONValue
     var found: [String: (day: CivilDate, reminders: [Reminder])]
+    var possible: [String: (day: CivilDate, missing: [String])]
   }
 
   init(
@@ -109,6 +110,12 @@ public final class CitizenRules: Sendable {
     return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
   }
 
+  /// The rules' decisions for a profile that is not stored: "둘째라면?" asks of a changed one.
+  public func evaluate(profile: JSONValue, asOf: CivilDate) -> Evaluation {
+    let facts = book.profile(json: Array(profile.text.utf8))
+    return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: false) }
+  }
+
   /// When each of `rules` will next hold with a window open or to come, and its reminders
   /// then, if within twelve years and the citizen's facts stay as they are: for a rule that
   /// does not apply now, or one that does but whose window has closed (민방위 after November),
@@ -121,14 +128,30 @@ public final class CitizenRules: Sendable {
   public func nextHolding(_ citizenID: String, rules names: [String], after asOf: CivilDate)
     -> [String: (day: CivilDate, reminders: [Reminder])]
   {
-    guard !names.isEmpty, let profile = try? profiles.profile(citizenID) else { return [:] }
+    probe(citizenID, rules: names, after: asOf)?.found ?? [:]
+  }
+
+  /// For rules that never hold in `nextHolding`'s probes, the first probe day from which they
+  /// would depend on facts the profile lacks (기초연금 at 65, once the income is known).
+  public func nextPossible(_ citizenID: String, rules names: [String], after asOf: CivilDate)
+    -> [String: (day: CivilDate, missing: [String])]
+  {
+    guard let windows = probe(citizenID, rules: names, after: asOf) else { return [:] }
+    return windows.possible.filter { windows.found[$0.key] == nil }
+  }
+
+  private func probe(_ citizenID: String, rules names: [String], after asOf: CivilDate)
+    -> NextWindows?
+  {
+    guard !names.isEmpty, let profile = try? profiles.profile(citizenID) else { return nil }
     let key = "\(citizenID) \(asOf) \(names.joined(separator: ","))"
     if let known = windows.withLock({ $0.get(key) }), known.profile == profile {
-      return known.found
+      return known
     }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
     var waiting = names.compactMap { name in ruleNamesByIndex.firstIndex(of: name) }
     var found: [String: (day: CivilDate, reminders: [Reminder])] = [:]
+    var possible: [String: (day: CivilDate, missing: [String])] = [:]
     // The 1st and the 16th of each month for a year: the law's windows open on one or the
     // other (재산세 7.16, 종부세 12.1, 부가세 1.1), and none is shorter than two weeks.
     var probes = (1...24).compactMap { n -> CivilDate? in
@@ -146,23 +169,58 @@ public final class CitizenRules: Sendable {
         year: year.year + ($0 + year.month - 1) / 12,
         month: ($0 + year.month - 1) % 12 + 1, day: 1)
     }
+    // Yearly for twelve: a licence renews every ten years.
     probes += (2...12).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
+    let january = { (years: Int) in CivilDate(year: asOf.year + years, month: 1, day: 1) }
     evaluators.with { row in
       let evaluator = row[0]
+      /// Whether rule `r` holds (with a window to come) or turns undecided on `day`, noting it.
+      func probe(_ r: Int, on day: CivilDate) -> Bool {
+        let name = ruleNamesByIndex[r]
+        guard evaluator.holds(r) else {
+          if possible[name] == nil, let missing = evaluator.missingFacts(ofRule: r) {
+            possible[name] = (day, missing)
+            return true
+          }
+          return false
+        }
+        let reminders = evaluator.reminders(ofRule: r)
+        // Holding with a window still to come, or holding with no window at all.
+        guard reminders.isEmpty || reminders.contains(where: { $0.end >= day }) else {
+          return false
+        }
+        found[name] = (day, reminders)
+        return true
+      }
       for day in probes where !waiting.isEmpty {
         evaluator.compute(facts, asOf: day, rules: waiting)
-        // Holding with a window still to come, or holding with no window at all.
-        for r in waiting where evaluator.holds(r) {
-          let reminders = evaluator.reminders(ofRule: r)
-          if reminders.isEmpty || reminders.contains(where: { $0.end >= day }) {
-            found[ruleNamesByIndex[r]] = (day, reminders)
-          }
-        }
+        for r in waiting { _ = probe(r, on: day) }
         waiting.removeAll { found[ruleNamesByIndex[$0]] != nil }
       }
+      // Beyond, only a threshold of age is left to find (기초연금 at 65): every eighth year
+      // to a lifetime, then year by year back from the first that tells.
+      waiting.removeAll { possible[ruleNamesByIndex[$0]] != nil }
+      var previous = 12
+      for step in stride(from: 20, through: 84, by: 8) where !waiting.isEmpty {
+        guard let day = january(step) else { continue }
+        evaluator.compute(facts, asOf: day, rules: waiting)
+        let hits = waiting.filter {
+          evaluator.holds($0) || evaluator.missingFacts(ofRule: $0) != nil
+        }
+        for r in hits {
+          for year in (previous + 1)...step {
+            guard let day = january(year) else { continue }
+            evaluator.compute(facts, asOf: day, rules: [r])
+            if probe(r, on: day) { break }
+          }
+        }
+        waiting.removeAll { hits.contains($0) }
+        previous = step
+      }
     }
-    windows.withLock { $0.set(key, NextWindows(profile: profile, found: found)) }
-    return found
+    let windows = NextWindows(profile: profile, found: found, possible: possible)
+    self.windows.withLock { $0.set(key, windows) }
+    return windows
   }
 
   /// A rule's title, or its name.

@@ -5,17 +5,21 @@ import RuleLanguage
 /// law it follows. (The auditor's full trace is `biseo explain`.)
 struct ChatExplanation {
   let book: RuleBook
+  let answers: AnswerPhrases
 
   /// - Parameter reasons: for a rule, what decided it or what would change it, said right
   ///   after the verdict ("운전면허가 없어서…", "다음 기간은 …").
   func reply(for results: [RuleResult], reasons: [String: [ReplySegment]] = [:]) -> Reply {
     var paragraphs: [[ReplySegment]] = []
     for result in results {
-      paragraphs.append([.text(verdict(result))])
+      paragraphs.append(verdict(result))
       if let reason = reasons[result.name] { paragraphs.append(reason) }
       if let trace = result.trace {
         let used = trace.facts.compactMap(describeFact)
-        if !used.isEmpty { paragraphs.append([.text("판단에 쓴 정보: " + used.joined(separator: ", "))]) }
+        if !used.isEmpty {
+          paragraphs.append(
+            answers.say("explain_used", ["facts": .text(used.joined(separator: ", "))]))
+        }
       }
       if let source = result.source.map(DialogueManager.citizenSource), !source.isEmpty {
         paragraphs.append([.citation(source)])
@@ -24,16 +28,16 @@ struct ChatExplanation {
     return Reply(paragraphs: paragraphs)
   }
 
-  private func verdict(_ result: RuleResult) -> String {
-    let title = "「\(result.title ?? result.name)」"
+  private func verdict(_ result: RuleResult) -> [ReplySegment] {
+    let title = TemplateValue.text("「\(result.title ?? result.name)」")
     switch result.status {
-    case .holds: return "\(title)에 해당해요."
-    case .fails: return "\(title)에 해당하지 않아요."
+    case .holds: return answers.say("explain_holds", ["title": title])
+    case .fails: return answers.say("explain_fails", ["title": title])
     case .unknown(let missing):
       let names = missing.map(label).joined(separator: ", ")
-      return "\(title)" + Josa.topic.form(after: title) + " 아직 판단할 수 없어요. 필요한 정보: \(names)"
+      return answers.say("explain_undecided", ["title": title, "facts": .text(names)])
     case .fault(let fault):
-      return "\(title)" + Josa.object.form(after: title) + " 계산하다 오류가 났어요: \(fault.message)"
+      return answers.say("explain_fault", ["title": title, "message": .text(fault.message)])
     }
   }
 
@@ -43,8 +47,12 @@ struct ChatExplanation {
     switch item.value {
     case .unknown: return nil
     // Lists and records are summarized: a citizen knows their own cars and children.
-    case .list(let items): value = items.isEmpty ? "없음" : "\(items.count)건"
-    case .record: value = "있음"
+    case .list(let items):
+      value =
+        items.isEmpty
+        ? answers.text("fact_none")
+        : answers.text("fact_count", ["count": .text(String(items.count))])
+    case .record: value = answers.text("fact_present")
     default: value = Korean.value(item.value, money: item.isMoney)
     }
     if case .text(let raw) = item.value,

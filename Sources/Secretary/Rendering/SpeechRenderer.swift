@@ -4,8 +4,6 @@ import Hangul
 /// Replies for a speaker: speakable Korean only — no emoji, URLs, markdown or tables — with
 /// numbers, dates and amounts read as words, at most two sentences a turn.
 public enum SpeechRenderer {
-  /// What a speaker says when a reply has more than it speaks at once.
-  public static let moreHint = "더 들으시려면 '자세히'라고 말씀하세요."
   public static let sentenceLimit = 2
 
   /// The sentences of `reply` as speakable text, each with its segments read aloud.
@@ -21,11 +19,15 @@ public enum SpeechRenderer {
   }
 
   /// One turn of speech: the first sentences (from `offset`), and whether more remain.
-  public static func turn(_ reply: Reply, offset: Int = 0) -> (text: String, hasMore: Bool) {
+  ///
+  /// - Parameter hint: what is said when more remains (`more_hint` of `Intents/answers.txt`).
+  public static func turn(_ reply: Reply, offset: Int = 0, hint: String) -> (
+    text: String, hasMore: Bool
+  ) {
     let all = sentences(of: reply)
-    let chosen = all.dropFirst(offset).prefix(sentenceLimit)
+    let chosen = spoken(all, from: offset)
     let hasMore = offset + chosen.count < all.count
-    let text = (Array(chosen) + (hasMore ? [moreHint] : [])).joined(separator: " ")
+    let text = (Array(chosen) + (hasMore ? [hint] : [])).joined(separator: " ")
     return (text, hasMore)
   }
 
@@ -34,14 +36,24 @@ public enum SpeechRenderer {
   ///
   /// Numbers, dates and phone numbers are already words (read by `Hangul`), so no engine has
   /// to guess how to read a Korean date.
-  public static func ssml(_ reply: Reply, offset: Int = 0) -> String {
+  public static func ssml(_ reply: Reply, offset: Int = 0, hint: String) -> String {
     let all = sentences(of: reply)
-    let chosen = all.dropFirst(offset).prefix(sentenceLimit)
+    let chosen = spoken(all, from: offset)
     var out = "<speak>" + chosen.map { "<s>\(escape($0))</s>" }.joined()
     if offset + chosen.count < all.count {
-      out += "<break time=\"300ms\"/><s>\(escape(moreHint))</s>"
+      out += "<break time=\"300ms\"/><s>\(escape(hint))</s>"
     }
     return out + "</speak>"
+  }
+
+  /// The sentences one turn speaks: two, or three when the third ends the reply with a question.
+  ///
+  /// "잘 알아듣지 못했어요. 축하드려요! 출산 예정일이 언제인가요?": a question held back behind
+  /// "자세히" would leave the listener nothing to answer.
+  static func spoken(_ all: [String], from offset: Int) -> ArraySlice<String> {
+    var count = min(sentenceLimit, max(0, all.count - offset))
+    if offset + count == all.count - 1, all[offset + count].hasSuffix("?") { count += 1 }
+    return all.dropFirst(offset).prefix(count)
   }
 
   /// Digits as said in phone numbers (0 is 공, not 영).

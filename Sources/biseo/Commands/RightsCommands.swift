@@ -1,5 +1,6 @@
 import Delivery
 import Foundation
+import Gateways
 import Secretary
 
 /// `biseo export`: everything held about a citizen, as JSON (개인정보 보호법 §35).
@@ -69,6 +70,8 @@ enum ForgetCommand: BiseoCommand {
       FileManager.default.fileExists(atPath: path) ? try DeliveryLedger(path: path) : nil
     defer { ledger?.close() }
     let erasure = try await records.forget(citizen, ledger: ledger, now: Date())
+    // The web page's threads (Gateways keeps them; the records know nothing of sessions).
+    ThreadStore(dataDirectory: arguments.value("--data") ?? "data").erase(citizen: citizen)
     console.line(
       "erased (receipt \(erasure.receipt)): profile \(erasure.profile ? "removed" : "none"), "
         + "\(erasure.consents) consent entries, \(erasure.identities) linked identities, "

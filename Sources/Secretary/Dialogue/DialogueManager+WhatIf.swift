@@ -1,0 +1,42 @@
+import CivilCalendar
+import NLU
+import RuleLanguage
+
+extension DialogueManager {
+  /// "둘째도?", "셋째면 얼마야?": the last answer again, as if the newest child were born in
+  /// that place — asked of a changed copy of the profile, never saved.
+  func whatIfChildOrder(
+    _ understood: Interpretation, _ conversation: inout Conversation, asOf: CivilDate
+  ) -> Reply? {
+    guard let topic = conversation.topic,
+      let ordinal = understood.entities.first(where: { $0.kind == .ordinal }),
+      let order = Int(ordinal.value),
+      // "둘째도?", "셋째면 얼마야?" — not "둘째 영유아검진은 언제?", which asks of that child.
+      understood.text.replacingOccurrences(of: ordinal.text, with: "")
+        .filter(\.isHangulSyllable).count <= 5,
+      let info = runtime.book.facts.first(where: { $0.name == "children" }),
+      let orderKey = runtime.book.fieldKey(ofFact: info.name, field: "order"),
+      let birthKey = runtime.book.fieldKey(ofFact: info.name, field: "birth"),
+      let profile = try? runtime.profiles.profile(conversation.citizenID)
+    else { return nil }
+    var children = profile.value(at: info.keyPath).arrayItems
+    let births = children.map { $0[birthKey]?.stringValue ?? "" }
+    guard let newest = births.indices.max(by: { births[$0] < births[$1] }) else { return nil }
+    children[newest] = children[newest].setting(orderKey, to: .number(String(order)))
+    let evaluation = runtime.rules.evaluate(
+      profile: profile.setting(path: info.keyPath, to: .array(children)), asOf: asOf)
+    // Only what reads the children: 첫만남이용권 changes with the order, a check-up does not.
+    let asked = topic.named.isEmpty ? topic.rules : topic.named
+    let results = asked.compactMap { evaluation.rule($0) }.filter {
+      if case .holds = $0.status { true } else { false }
+    }
+    guard !results.isEmpty else { return nil }
+    var paragraphs = [runtime.answers.say("what_if_order", ["ordinal": .text(ordinal.text)])]
+    for result in results {
+      paragraphs += describe(
+        result, frame: conversation.lastFrame, later: nil,
+        evaluation: evaluation, asOf: asOf)
+    }
+    return Reply(paragraphs: paragraphs)
+  }
+}
