@@ -72,8 +72,8 @@ public final class RuleBook: Sendable {
     diagnostics += checker.diagnostics
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    let (fast, missing) = FastCompiler.compile(decls, checker: checker)
-    let (vector, vectorMissing) = VectorCompiler.compile(decls, checker: checker, fast: fast)
+    let (fast, missing) = FastCompiler.compile(checker.program)
+    let (vector, vectorMissing) = VectorCompiler.compile(checker.program, fast: fast)
     let book = RuleBook(
       program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing,
       vector: vector, vectorLaneMissing: vectorMissing)
@@ -137,6 +137,10 @@ public final class RuleBook: Sendable {
   }
 
   public var eventNames: [String] { program.events.map(\.name) }
+
+  /// The book as the checker lowered it: typed operations with their slots and source
+  /// positions, one a line (`biseo check --dump-program`).
+  public var typedProgramText: String { TypedProgramPrinter.text(program) }
 
   /// What the chat asks when the event `name` is told, and what the answer writes.
   public func intake(ofEvent name: String) -> EventIntake? {

@@ -25,13 +25,17 @@ extension Checker {
     let savedRule = currentRule
     scopes = [scope]
     currentRule = nil
-    let (t, eval) = check(f.decl.body, expected: f.result)
+    let (t, eval, node) = check(f.decl.body, expected: f.result)
     if !t.fits(f.result) {
       error(
         RuleMessage.typeMismatch(
           expected: f.result, found: t, at: f.decl.body.span, names: program.types))
     }
     f.body = eval
+    program.typed.functions[f.id] = TypedProgram.Function(
+      name: name,
+      parameters: zip(f.decl.parameters, f.parameters).map { ($0.name.text, $1.slot, $1.type) },
+      result: f.result, resultSlot: f.resultSlot, body: node, span: f.decl.name.span)
     scopes = savedScopes
     currentRule = savedRule
   }
@@ -44,12 +48,14 @@ extension Checker {
       scopes = []
     }
     var rule = program.rules[index]
+    var typed = TypedProgram.Rule()
+    defer { program.typed.rules[index] = typed }
     var conditionSeen: SourceSpan?
     for item in r.items {
       switch item {
       case .binding(let name, let typeSyntax, let value):
         let declared = typeSyntax.map(resolve)
-        let (t, eval) = check(value, expected: declared)
+        let (t, eval, node) = check(value, expected: declared)
         if let d = declared, !t.fits(d) {
           error(
             RuleMessage.typeMismatch(expected: d, found: t, at: value.span, names: program.types))
@@ -61,28 +67,31 @@ extension Checker {
         let type = declared ?? t
         scopes[0][name.text] = Local(slot: slot, type: type)
         rule.bindings.append(CompiledBinding(name: name.text, slot: slot, type: type, eval: eval))
+        typed.bindings.append(.init(name: name.text, slot: slot, type: type, value: node))
       case .condition(let e):
         if let first = conditionSeen {
           error(RuleMessage.secondCondition(at: e.span, first: first))
           continue
         }
         conditionSeen = e.span
-        let (t, eval) = check(e, expected: .bool)
+        let (t, eval, node) = check(e, expected: .bool)
         expectBool(t, at: e.span)
         rule.condition = eval
+        typed.condition = node
         for part in conjuncts(e) {
-          let (_, pe) = check(part, expected: .bool, quiet: true)
+          let (_, pe, _) = check(part, expected: .bool, quiet: true)
           rule.conjuncts.append((sourceText(part.span), pe))
         }
       case .output(let name, _, let value, let otherwise):
         guard let o = outputIndex[name.text], program.outputs[o].rule == index else { continue }
         let declared: RuleType? = program.outputs[o].type == .error ? nil : program.outputs[o].type
-        let (t, eval) = check(value, expected: declared)
+        let (t, eval, node) = check(value, expected: declared)
         var type = t
         var otherEval: Eval?
+        var otherNode: Typed?
         if let other = otherwise {
-          let (t2, e2) = check(other, expected: declared ?? t)
-          otherEval = e2
+          let (t2, e2, n2) = check(other, expected: declared ?? t)
+          (otherEval, otherNode) = (e2, n2)
           if let j = t.join(t2) {
             type = j
           } else {
@@ -101,8 +110,11 @@ extension Checker {
         program.outputs[o].value = eval
         program.outputs[o].otherwise = otherEval
         rule.outputs.append(o)
+        typed.outputs.append(.init(index: o, value: node, otherwise: otherNode))
       case .reminder(let rem):
-        if let c = checkReminder(rem) { rule.reminders.append(c) }
+        let (compiled, lowered) = checkReminder(rem)
+        rule.reminders.append(compiled)
+        typed.reminders.append(lowered)
       }
     }
     program.rules[index] = rule
@@ -135,15 +147,17 @@ extension Checker {
     return String(line[from..<to])
   }
 
-  private func checkReminder(_ r: ReminderDecl) -> CompiledReminder? {
-    let (ts, start) = check(r.start, expected: .date)
-    let (te, end) = check(r.end, expected: .date)
+  private func checkReminder(_ r: ReminderDecl) -> (CompiledReminder, TypedProgram.Reminder) {
+    let (ts, start, startNode) = check(r.start, expected: .date)
+    let (te, end, endNode) = check(r.end, expected: .date)
     for (t, e) in [(ts, r.start), (te, r.end)] where !t.fits(.date) {
       error(RuleMessage.typeMismatch(expected: .date, found: t, at: e.span, names: program.types))
     }
     var notify: [(offset: Eval, before: Bool, fromEnd: Bool)] = []
+    var lowered = TypedProgram.Reminder(start: startNode, end: endNode, notify: [], message: [])
     for n in r.notify {
-      let (t, e) = check(n.offset, expected: .duration)
+      let (t, e, node) = check(n.offset, expected: .duration)
+      lowered.notify.append((node, n.before, n.fromEnd))
       if !t.fits(.duration) {
         error(
           RuleMessage.typeMismatch(
@@ -169,17 +183,25 @@ extension Checker {
       )
       chars = chars.dropFirst(nameChars.count + 1)
       column += nameChars.count + 1
-      if !literal.isEmpty { pieces.append(.literal(literal)) }
+      if !literal.isEmpty {
+        pieces.append(.literal(literal))
+        lowered.message.append(.literal(literal))
+      }
       literal = ""
       if name == "start" || name == "end" {
         pieces.append(.value(name == "start" ? start : end, .date))
+        lowered.message.append(.value(name == "start" ? startNode : endNode))
         continue
       }
-      let (t, e) = check(Expr(kind: .name(name), span: span), expected: nil)
+      let (t, e, node) = check(Expr(kind: .name(name), span: span), expected: nil)
       pieces.append(.value(e, t))
+      lowered.message.append(.value(node))
     }
-    if !literal.isEmpty { pieces.append(.literal(literal)) }
-    return CompiledReminder(start: start, end: end, notify: notify, message: pieces)
+    if !literal.isEmpty {
+      pieces.append(.literal(literal))
+      lowered.message.append(.literal(literal))
+    }
+    return (CompiledReminder(start: start, end: end, notify: notify, message: pieces), lowered)
   }
 
   func checkRuleCycles() {
@@ -296,7 +318,7 @@ extension Checker {
     var test = CompiledTest(title: t.title, span: t.span, today: nil, given: [], expectations: [])
     for g in t.given {
       if g.name.text == "today" {
-        let (ty, e) = check(g.value, expected: .date)
+        let (ty, e, _) = check(g.value, expected: .date)
         if !ty.fits(.date) {
           error(
             RuleMessage.typeMismatch(
@@ -312,7 +334,7 @@ extension Checker {
         continue
       }
       let type = program.facts[f].type
-      let (ty, e) = check(g.value, expected: type)
+      let (ty, e, _) = check(g.value, expected: type)
       if !ty.fits(type) {
         error(
           RuleMessage.typeMismatch(
@@ -351,7 +373,7 @@ extension Checker {
           continue
         }
         let type = program.outputs[o].type
-        let (ty, e) = check(value, expected: type)
+        let (ty, e, _) = check(value, expected: type)
         if !ty.fits(type) {
           error(
             RuleMessage.typeMismatch(

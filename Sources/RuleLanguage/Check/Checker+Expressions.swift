@@ -1,43 +1,46 @@
 import CivilCalendar
 import Diagnostics
 
+/// A checked expression: its type, the general machine's closure, and the typed operation.
+typealias Checked = (type: RuleType, eval: Eval, node: Typed)
+
 extension Checker {
   /// Checks `e` and compiles it; `expected` resolves enum cases and `none` by context.
-  func check(_ e: Expr, expected: RuleType?, quiet: Bool = false) -> (RuleType, Eval) {
+  func check(_ e: Expr, expected: RuleType?, quiet: Bool = false) -> Checked {
     let mark = diagnostics.count
     let result = checkExpr(e, expected: expected)
     if quiet { diagnostics.removeSubrange(mark...) }
     return result
   }
 
-  private func checkExpr(_ e: Expr, expected: RuleType?) -> (RuleType, Eval) {
+  private func checkExpr(_ e: Expr, expected: RuleType?) -> Checked {
     let span = e.span
     if !narrowed.isEmpty, let key = pathKey(e), let local = narrowed[key] {
       let slot = local.slot
-      return (local.type, { m in m.locals[slot] })
+      return (
+        local.type, { m in m.locals[slot] }, Typed(op: .local(slot), type: local.type, span: span)
+      )
     }
     switch e.kind {
-    case .invalid: return (.error, { _ in .none })
-    case .integer(let n): return (.int, { _ in .int(n) })
-    case .decimal(let n): return (.decimal, { _ in .decimal(n) })
-    case .money(let n): return (.money, { _ in .int(n) })
-    case .text(let s): return (.text, { _ in .text(s) })
-    case .date(let d):
-      let n = d.dayNumber
-      return (.date, { _ in .date(n) })
-    case .boolean(let b): return (.bool, { _ in .bool(b) })
-    case .none: return (.none, { _ in .none })
+    case .invalid: return failed(span)
+    case .integer(let n): return constant(.int(n), .int, span)
+    case .decimal(let n): return constant(.decimal(n), .decimal, span)
+    case .money(let n): return constant(.int(n), .money, span)
+    case .text(let s): return constant(.text(s), .text, span)
+    case .date(let d): return constant(.date(d.dayNumber), .date, span)
+    case .boolean(let b): return constant(.bool(b), .bool, span)
+    case .none: return constant(.none, .none, span)
     case .today:
       readsToday = true
-      return (.date, { m in .date(m.today) })
+      return (.date, { m in .date(m.today) }, Typed(op: .today, type: .date, span: span))
     case .duration(let n, let unit):
       switch unit {
-      case .days: return (.duration, { _ in .duration(months: 0, days: n) })
-      case .months: return (.duration, { _ in .duration(months: n, days: 0) })
+      case .days: return constant(.duration(months: 0, days: n), .duration, span)
+      case .months: return constant(.duration(months: n, days: 0), .duration, span)
       case .years:
         let (months, o) = n.multipliedReportingOverflow(by: 12)
         if o { error(RuleMessage.badNumber(String(n), at: span)) }
-        return (.duration, { _ in .duration(months: months, days: 0) })
+        return constant(.duration(months: months, days: 0), .duration, span)
       }
     case .name(let n): return name(n, span: span, expected: expected)
     case .unary(let op, let a): return unary(op, a, span: span)
@@ -55,11 +58,18 @@ extension Checker {
     }
   }
 
-  private func name(_ n: String, span: SourceSpan, expected: RuleType?) -> (RuleType, Eval) {
+  /// What a failed check yields: matches anything, so one mistake is reported once.
+  func failed(_ span: SourceSpan) -> Checked { (.error, { _ in .none }, .invalid(span)) }
+
+  private func constant(_ v: Value, _ type: RuleType, _ span: SourceSpan) -> Checked {
+    (type, { _ in v }, Typed(op: .constant(v), type: type, span: span))
+  }
+
+  private func name(_ n: String, span: SourceSpan, expected: RuleType?) -> Checked {
     for scope in scopes.reversed() {
       if let l = scope[n] {
         let slot = l.slot
-        return (l.type, { m in m.locals[slot] })
+        return (l.type, { m in m.locals[slot] }, Typed(op: .local(slot), type: l.type, span: span))
       }
     }
     if let f = factIndex[n] {
@@ -68,7 +78,8 @@ extension Checker {
         { m in
           if m.tracing { m.usedFacts.append(f) }
           return m.facts[f]
-        }
+        },
+        Typed(op: .fact(f), type: program.facts[f].type, span: span)
       )
     }
     if let p = paramIndex[n] {
@@ -77,7 +88,8 @@ extension Checker {
         { m in
           if m.tracing { m.usedParams.append(p) }
           return m.params[p]
-        }
+        },
+        Typed(op: .param(p), type: program.params[p].type, span: span)
       )
     }
     if let r = ruleIndex[n] {
@@ -87,7 +99,8 @@ extension Checker {
         { m in
           m.run(rule: r)
           return m.ruleValues[r]
-        }
+        },
+        Typed(op: .rule(r), type: .bool, span: span)
       )
     }
     if let o = outputIndex[n] {
@@ -98,31 +111,32 @@ extension Checker {
         { m in
           m.run(rule: r)
           return m.outputs[o]
-        }
+        },
+        Typed(op: .output(o), type: program.outputs[o].type, span: span)
       )
     }
     if case .enumeration(let i)? = expected?.unwrapped,
       let c = program.enums[i].cases.firstIndex(of: n)
     {
-      return (.enumeration(i), { _ in .enumCase(c) })
+      return constant(.enumCase(c), .enumeration(i), span)
     }
     let owners = program.enums.indices.filter { program.enums[$0].cases.contains(n) }
     if owners.count == 1, let i = owners.first, let c = program.enums[i].cases.firstIndex(of: n) {
-      return (.enumeration(i), { _ in .enumCase(c) })
+      return constant(.enumCase(c), .enumeration(i), span)
     }
     if owners.count > 1 {
       error(RuleMessage.ambiguousCase(n, enums: owners.map { program.enums[$0].name }, at: span))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     if functions[n] != nil || Builtins.table[n] != nil {
       error(RuleMessage.functionWithoutCall(n, at: span))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     var candidates = scopes.flatMap(\.keys) + Array(factIndex.keys) + Array(paramIndex.keys)
     candidates += Array(ruleIndex.keys) + Array(outputIndex.keys)
     candidates += program.enums.flatMap(\.cases)
     error(RuleMessage.unknownName(n, at: span, suggestion: Suggest.closest(to: n, in: candidates)))
-    return (.error, { _ in .none })
+    return failed(span)
   }
 
   func dependOn(_ r: Int, at span: SourceSpan) {
@@ -137,14 +151,14 @@ extension Checker {
 
   private func conditional(
     _ c: Expr, _ a: Expr, _ b: Expr, span: SourceSpan, expected: RuleType?
-  ) -> (RuleType, Eval) {
-    let (tc, ec) = check(c, expected: .bool)
+  ) -> Checked {
+    let (tc, ec, nc) = check(c, expected: .bool)
     expectBool(tc, at: c.span)
-    let (ta, ea) = checkNarrowed(a, paths: paths(in: c, when: true), expected: expected)
-    let (tb, eb) = checkNarrowed(b, paths: paths(in: c, when: false), expected: expected ?? ta)
+    let (ta, ea, na) = checkNarrowed(a, paths: paths(in: c, when: true), expected: expected)
+    let (tb, eb, nb) = checkNarrowed(b, paths: paths(in: c, when: false), expected: expected ?? ta)
     guard let t = ta.join(tb) else {
       error(RuleMessage.branchMismatch(ta, tb, at: b.span, names: program.types))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     return (
       t,
@@ -162,50 +176,55 @@ extension Checker {
           return .unknown(set)
         case let other: return other
         }
-      }
+      },
+      Typed(op: .conditional(nc, na, nb), type: t, span: span)
     )
   }
 
-  private func member(_ base: Expr, _ field: String, span: SourceSpan) -> (RuleType, Eval) {
+  private func member(_ base: Expr, _ field: String, span: SourceSpan) -> Checked {
     if case .name(let n) = base.kind, let i = enumIndex[n] {
       guard let c = program.enums[i].cases.firstIndex(of: field) else {
         error(RuleMessage.unknownCase(field, enumName: n, at: span, cases: program.enums[i].cases))
-        return (.error, { _ in .none })
+        return failed(span)
       }
-      return (.enumeration(i), { _ in .enumCase(c) })
+      return constant(.enumCase(c), .enumeration(i), span)
     }
-    let (tb, eb) = check(base, expected: nil)
-    if tb == .error { return (.error, { _ in .none }) }
+    let (tb, eb, nb) = check(base, expected: nil)
+    if tb == .error { return failed(span) }
     guard case .record(let r) = tb.unwrapped else {
       error(RuleMessage.memberOfNonRecord(field, type: tb, at: span, names: program.types))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     guard let k = program.records[r].fields.firstIndex(where: { $0.name == field }) else {
       error(
         RuleMessage.unknownField(
           field, record: program.records[r].name, at: span,
           suggestion: Suggest.closest(to: field, in: program.records[r].fields.map(\.name))))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     let ft = program.records[r].fields[k].type
+    let type = tb.isOptional ? ft.optional : ft
     return (
-      tb.isOptional ? ft.optional : ft,
+      type,
       { m in
         switch eb(m) {
         case .record(let values): return values[k]
         case let other: return other
         }
-      }
+      },
+      Typed(op: .field(nb, k), type: type, span: span)
     )
   }
 
-  private func list(_ items: [Expr], span: SourceSpan, expected: RuleType?) -> (RuleType, Eval) {
+  private func list(_ items: [Expr], span: SourceSpan, expected: RuleType?) -> Checked {
     var elementType: RuleType?
     if case .list(let t)? = expected?.unwrapped { elementType = t }
     var evals: [Eval] = []
+    var nodes: [Typed] = []
     for item in items {
-      let (t, e) = check(item, expected: elementType)
+      let (t, e, n) = check(item, expected: elementType)
       evals.append(e)
+      nodes.append(n)
       if let et = elementType {
         guard let j = t.join(et) else {
           error(RuleMessage.listMismatch(et, t, at: item.span, names: program.types))
@@ -218,7 +237,7 @@ extension Checker {
     }
     guard let et = elementType else {
       error(RuleMessage.emptyListNeedsType(at: span))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     let itemEvals = evals
     return (
@@ -234,21 +253,23 @@ extension Checker {
           }
         }
         return .list(out)
-      }
+      },
+      Typed(op: .list(nodes), type: .list(et), span: span)
     )
   }
 
   private func record(
     _ name: String, _ fields: [(name: String, span: SourceSpan, value: Expr)], span: SourceSpan
-  ) -> (RuleType, Eval) {
+  ) -> Checked {
     guard let r = recordIndex[name] else {
       error(
         RuleMessage.unknownType(
           name, at: span, suggestion: Suggest.closest(to: name, in: Array(recordIndex.keys))))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     let info = program.records[r]
     var evals: [Eval?] = Array(repeating: nil, count: info.fields.count)
+    var nodes: [Typed?] = Array(repeating: nil, count: info.fields.count)
     for f in fields {
       guard let k = info.fields.firstIndex(where: { $0.name == f.name }) else {
         error(
@@ -257,18 +278,22 @@ extension Checker {
             suggestion: Suggest.closest(to: f.name, in: info.fields.map(\.name))))
         continue
       }
-      let (t, e) = check(f.value, expected: info.fields[k].type)
+      let (t, e, n) = check(f.value, expected: info.fields[k].type)
       if !t.fits(info.fields[k].type) {
         error(
           RuleMessage.typeMismatch(
             expected: info.fields[k].type, found: t, at: f.value.span, names: program.types))
       }
       evals[k] = e
+      nodes[k] = n
     }
     for (k, f) in info.fields.enumerated() where evals[k] == nil && !f.type.isOptional {
       error(RuleMessage.missingField(f.name, record: name, at: span))
     }
     let parts = evals
-    return (.record(r), { m in .record(parts.map { $0?(m) ?? .none }) })
+    return (
+      .record(r), { m in .record(parts.map { $0?(m) ?? .none }) },
+      Typed(op: .record(r, nodes), type: .record(r), span: span)
+    )
   }
 }

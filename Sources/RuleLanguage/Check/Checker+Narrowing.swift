@@ -32,28 +32,31 @@ extension Checker {
   /// Checks `branch` with each optional path narrowed to its value type.
   func checkNarrowed(
     _ branch: Expr, paths: [Expr], expected: RuleType?
-  ) -> (RuleType, Eval) {
+  ) -> Checked {
     var saved: [(String, Local?)] = []
     var copies: [(slot: Int, eval: Eval)] = []
+    var nodes: [(slot: Int, value: Typed)] = []
     for path in paths {
       guard let key = pathKey(path) else { continue }
-      let (tp, ep) = check(path, expected: nil, quiet: true)
+      let (tp, ep, np) = check(path, expected: nil, quiet: true)
       guard case .optional(let inner) = tp else { continue }
       let slot = newSlot()
       saved.append((key, narrowed[key]))
       narrowed[key] = Local(slot: slot, type: inner)
       copies.append((slot, ep))
+      nodes.append((slot, np))
     }
-    let (t, e) = check(branch, expected: expected)
+    let (t, e, n) = check(branch, expected: expected)
     for (key, old) in saved.reversed() { narrowed[key] = old }
-    if copies.isEmpty { return (t, e) }
+    if copies.isEmpty { return (t, e, n) }
     let taken = copies
     return (
       t,
       { m in
         for c in taken { m.locals[c.slot] = c.eval(m) }
         return e(m)
-      }
+      },
+      Typed(op: .narrowed(nodes, n), type: t, span: branch.span)
     )
   }
 }

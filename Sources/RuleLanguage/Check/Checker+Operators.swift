@@ -2,9 +2,9 @@ import CivilCalendar
 import Diagnostics
 
 extension Checker {
-  func unary(_ op: String, _ a: Expr, span: SourceSpan) -> (RuleType, Eval) {
+  func unary(_ op: String, _ a: Expr, span: SourceSpan) -> Checked {
     if op == "not" {
-      let (t, e) = check(a, expected: .bool)
+      let (t, e, n) = check(a, expected: .bool)
       expectBool(t, at: a.span)
       return (
         .bool,
@@ -13,10 +13,12 @@ extension Checker {
           case .bool(let b): return .bool(!b)
           case let other: return other
           }
-        }
+        },
+        Typed(op: .not(n), type: .bool, span: span)
       )
     }
-    let (t, e) = check(a, expected: nil)
+    let (t, e, n) = check(a, expected: nil)
+    let node = Typed(op: .negate(n), type: t, span: span)
     switch t {
     case .int, .money, .decimal, .error:
       return (
@@ -31,7 +33,8 @@ extension Checker {
             return o ? m.fault(RuleMessage.overflow, at: span) : .decimal(r)
           case let other: return other
           }
-        }
+        },
+        node
       )
     case .duration:
       return (
@@ -41,28 +44,30 @@ extension Checker {
           case .duration(let mo, let d): return .duration(months: -mo, days: -d)
           case let other: return other
           }
-        }
+        },
+        node
       )
     default:
       error(RuleMessage.badOperand(op, t, at: a.span, names: program.types))
-      return (.error, { _ in .none })
+      return failed(span)
     }
   }
 
   func binary(
     _ op: String, _ a: Expr, _ b: Expr, span: SourceSpan, expected: RuleType?
-  ) -> (RuleType, Eval) {
+  ) -> Checked {
     switch op {
-    case "and", "or": return logical(op == "and", a, b)
-    case "??": return coalesce(a, b, expected: expected)
+    case "and", "or": return logical(op == "and", a, b, span: span)
+    case "??": return coalesce(a, b, span: span, expected: expected)
     case "in": return membership(a, b, span: span)
     default: break
     }
-    let (ta, ea) = check(a, expected: nil)
-    let (tb, eb) = check(b, expected: ta == .none ? nil : ta.unwrapped)
-    if ta == .error || tb == .error { return (.error, { _ in .none }) }
+    let (ta, ea, na) = check(a, expected: nil)
+    let (tb, eb, nb) = check(b, expected: ta == .none ? nil : ta.unwrapped)
+    if ta == .error || tb == .error { return failed(span) }
     if ["==", "!=", "<", "<=", ">", ">="].contains(op) {
-      return comparison(op, ta, tb, ea, eb, a: a, b: b, span: span)
+      let (t, e) = comparison(op, ta, tb, ea, eb, a: a, b: b, span: span)
+      return (t, e, Typed(op: t == .error ? .invalid : .binary(op, na, nb), type: t, span: span))
     }
     guard let (t, f) = Operators.arithmetic(op, ta, tb) else {
       if ta.isOptional || tb.isOptional {
@@ -72,12 +77,13 @@ extension Checker {
       } else {
         error(RuleMessage.badOperands(op, ta, tb, at: span, names: program.types))
       }
-      return (.error, { _ in .none })
+      return failed(span)
     }
+    let node = Typed(op: .binary(op, na, nb), type: t, span: span)
     if let fast = Checker.integerFastPath(op, ta, tb, ea, eb, span: span, slow: f) {
-      return (t, fast)
+      return (t, fast, node)
     }
-    return (t, strict2(ea, eb, span: span, f))
+    return (t, strict2(ea, eb, span: span, f), node)
   }
 
   /// Applies `f` to two decided operands; unknowns unite, faults win.
@@ -101,11 +107,11 @@ extension Checker {
     }
   }
 
-  private func logical(_ isAnd: Bool, _ a: Expr, _ b: Expr) -> (RuleType, Eval) {
-    let (ta, ea) = check(a, expected: .bool)
+  private func logical(_ isAnd: Bool, _ a: Expr, _ b: Expr, span: SourceSpan) -> Checked {
+    let (ta, ea, na) = check(a, expected: .bool)
     expectBool(ta, at: a.span)
     // `p != none and …` / `p == none or …`: `p` is a value on the right.
-    let (tb, eb) = checkNarrowed(b, paths: paths(in: a, when: isAnd), expected: .bool)
+    let (tb, eb, nb) = checkNarrowed(b, paths: paths(in: a, when: isAnd), expected: .bool)
     expectBool(tb, at: b.span)
     // Kleene logic: a deciding side wins over unknown on the other.
     return (
@@ -122,13 +128,14 @@ extension Checker {
         case (.unknown, .bool(let v)): return v != isAnd ? y : x
         default: return x
         }
-      }
+      },
+      Typed(op: isAnd ? .and(na, nb) : .or(na, nb), type: .bool, span: span)
     )
   }
 
-  private func coalesce(_ a: Expr, _ b: Expr, expected: RuleType?) -> (RuleType, Eval) {
-    let (ta, ea) = check(a, expected: expected?.optional)
-    let (tb, eb) = check(b, expected: ta.unwrapped)
+  private func coalesce(_ a: Expr, _ b: Expr, span: SourceSpan, expected: RuleType?) -> Checked {
+    let (ta, ea, na) = check(a, expected: expected?.optional)
+    let (tb, eb, nb) = check(b, expected: ta.unwrapped)
     // A path narrowed by `!= none` may keep its old `?? default` (harmless, and older rule
     // files were written before narrowing).
     let isNarrowed =
@@ -143,7 +150,7 @@ extension Checker {
     }
     guard let t = ta.unwrapped.join(tb) else {
       error(RuleMessage.branchMismatch(ta.unwrapped, tb, at: b.span, names: program.types))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     return (
       t,
@@ -151,24 +158,26 @@ extension Checker {
         let x = ea(m)
         if case .none = x { return eb(m) }
         return x
-      }
+      },
+      Typed(op: .coalesce(na, nb), type: t, span: span)
     )
   }
 
-  private func membership(_ a: Expr, _ b: Expr, span: SourceSpan) -> (RuleType, Eval) {
-    let (ta, ea) = check(a, expected: nil)
-    let (tb, eb) = check(b, expected: .list(ta))
-    if ta == .error || tb == .error { return (.bool, { _ in .none }) }
+  private func membership(_ a: Expr, _ b: Expr, span: SourceSpan) -> Checked {
+    let (ta, ea, na) = check(a, expected: nil)
+    let (tb, eb, nb) = check(b, expected: .list(ta))
+    if ta == .error || tb == .error { return (.bool, { _ in .none }, .invalid(span)) }
     guard case .list(let et) = tb, ta.fits(et) || et.fits(ta) else {
       error(RuleMessage.badOperands("in", ta, tb, at: span, names: program.types))
-      return (.error, { _ in .none })
+      return failed(span)
     }
     return (
       .bool,
       strict2(ea, eb, span: span) { x, y in
         guard case .list(let items) = y else { return .bool(false) }
         return .bool(items.contains { $0.same(as: x) })
-      }
+      },
+      Typed(op: .binary("in", na, nb), type: .bool, span: span)
     )
   }
 

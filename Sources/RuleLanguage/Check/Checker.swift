@@ -123,6 +123,8 @@ final class Checker {
             value: { _ in .none }, otherwise: nil, label: r.outputLabels[n.text]))
       }
     }
+    program.typed.functions = Array(repeating: nil, count: program.functionCount)
+    program.typed.rules = Array(repeating: TypedProgram.Rule(), count: program.rules.count)
     for name in functions.keys.sorted() { checkFunction(name) }
     for r in rules { if let i = ruleIndex[r.name.text] { checkRule(r, index: i) } }
     checkRuleCycles()
@@ -180,7 +182,7 @@ final class Checker {
     for (i, row) in p.rows.enumerated() {
       scopes = []
       readsToday = false
-      let (t, eval) = check(row.value, expected: type)
+      let (t, eval, _) = check(row.value, expected: type)
       if readsToday { error(RuleMessage.paramReadsToday(at: row.value.span)) }
       if !t.fits(type) {
         error(

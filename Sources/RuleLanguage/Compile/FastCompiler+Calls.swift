@@ -2,93 +2,18 @@ import CivilCalendar
 
 /// Calls, aggregates and `iterate` in the fast lane.
 extension FastCompiler {
-  func call(_ f: String, _ args: [Expr]) throws -> FastTyped {
-    if checker.functions[f] != nil { return try callFunction(f, args) }
-    guard let b = Builtins.table[f], args.count == b.arity else { throw FastUnsupported() }
-    let typed = try args.map { try expr($0, expected: nil) }
-    let argTypes = typed.map(\.type.unwrapped)
-    guard let result = b.type(argTypes) else { throw FastUnsupported() }
-    if f == "year", case .today = args[0].kind {
-      return FastTyped(type: .int, eval: { m in m.todayYear })
-    }
-    let stricts = typed.map { FastTyped(type: $0.type, eval: strict($0)) }
-    if let direct = FastCompiler.native(f, argTypes, stricts) {
-      return FastTyped(type: result, eval: direct.eval)
-    }
-    let unbox = try FastCompiler.unbox(result)
-    // Builtins take and return scalar values, which box without allocating; going through
-    // the general implementations keeps one definition of each.
-    switch b.impl {
-    case .one(let g):
-      let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
-      return FastTyped(type: result, eval: { m in unbox(g(box(a(m)))) ?? m.fail() })
-    case .calendar(let g):
-      let (a, box) = (strict(typed[0]), try FastCompiler.box(argTypes[0]))
-      return FastTyped(
-        type: result, eval: { m in unbox(g(m.calendar, box(a(m)))) ?? m.fail() })
-    case .two(let g):
-      let (a, b) = (strict(typed[0]), strict(typed[1]))
-      let (boxA, boxB) = (try FastCompiler.box(argTypes[0]), try FastCompiler.box(argTypes[1]))
-      return FastTyped(
-        type: result,
-        eval: { m in
-          let x = a(m)
-          return unbox(g(boxA(x), boxB(b(m)))) ?? m.fail()
-        })
-    case .three(let g):
-      let (a, b, c) = (strict(typed[0]), strict(typed[1]), strict(typed[2]))
-      let (boxA, boxB, boxC) = (
-        try FastCompiler.box(argTypes[0]), try FastCompiler.box(argTypes[1]),
-        try FastCompiler.box(argTypes[2])
-      )
-      return FastTyped(
-        type: result,
-        eval: { m in
-          let x = a(m)
-          let y = b(m)
-          return unbox(g(boxA(x), boxB(y), boxC(c(m)))) ?? m.fail()
-        })
-    }
-  }
-
-  static func box(_ t: RuleType) throws -> @Sendable (Int) -> Value {
-    switch t {
-    case .int, .money: { .int($0) }
-    case .decimal: { .decimal($0) }
-    case .date: { $0.magnitude < 300_000_000 ? .date($0) : .fault(Operators.overflowCode) }
-    case .bool: { .bool($0 != 0) }
-    default: throw FastUnsupported()
-    }
-  }
-
-  static func unbox(_ t: RuleType) throws -> @Sendable (Value) -> Int? {
-    switch t {
-    case .int, .money, .decimal, .date, .bool:
-      return { v in
-        switch v {
-        case .int(let n), .decimal(let n), .date(let n):
-          return n == FastValue.none ? nil : n
-        case .bool(let b): return b ? 1 : 0
-        default: return nil
-        }
-      }
-    default: throw FastUnsupported()
-    }
-  }
-
   /// A user function: arguments are evaluated before any is bound, and the previous call's
   /// result is reused when the arguments repeat within one citizen (functions are pure).
-  private func callFunction(_ name: String, _ args: [Expr]) throws -> FastTyped {
-    let f = try function(name)
-    guard let info = checker.functions[name], args.count == info.parameters.count else {
+  func callFunction(_ id: Int, _ args: [Typed]) throws -> FastTyped {
+    let f = try function(id)
+    guard let info = general.typed.functions[id], args.count == info.parameters.count else {
       throw FastUnsupported()
     }
     var evals: [FastTyped] = []
     for (a, p) in zip(args, info.parameters) {
-      evals.append(
-        FastTyped(type: p.type, eval: try coerce(try expr(a, expected: p.type), to: p.type)))
+      evals.append(FastTyped(type: p.type, eval: try coerce(try expr(a), to: p.type)))
     }
-    let (body, r, id) = (f.body, f.result, f.id)
+    let (body, r) = (f.body, f.result)
     let type = info.result
     switch (evals.count, f.parameters.count) {
     case (0, 0):
@@ -172,44 +97,39 @@ extension FastCompiler {
   }
 
   /// Compiles a user function once, on first call.
-  private func function(_ name: String) throws -> FastFunction {
-    if let f = functions[name] { return f }
-    guard let info = checker.functions[name], !compiling.contains(name) else {
+  private func function(_ id: Int) throws -> FastFunction {
+    if let f = functions[id] { return f }
+    guard let info = general.typed.functions[id], !compiling.contains(id) else {
       throw FastUnsupported()
     }
-    compiling.insert(name)
-    defer { compiling.remove(name) }
-    var scope: [String: FastLocal] = [:]
+    compiling.insert(id)
+    defer { compiling.remove(id) }
     var parameters: [Int] = []
-    for (p, checked) in zip(info.decl.parameters, info.parameters) {
+    for p in info.parameters {
       let slot = newSlot()
-      scope[p.name.text] = FastLocal(slot: slot, type: checked.type)
+      locals[p.slot] = FastLocal(slot: slot, type: p.type)
       parameters.append(slot)
     }
-    let saved = scopes
-    scopes = [scope]
-    defer { scopes = saved }
-    let body = try coerce(try expr(info.decl.body, expected: info.result), to: info.result)
+    let body = try coerce(try expr(info.body), to: info.result)
     let f = FastFunction(
-      body: body, result: newSlot(), parameters: parameters, id: info.id,
-      readsFacts: readsFacts(info.decl.body, locals: Set(info.decl.parameters.map(\.name.text))))
-    functions[name] = f
+      body: body, result: newSlot(), parameters: parameters, id: id,
+      readsFacts: factReaders[id])
+    functions[id] = f
     return f
   }
 
   func aggregate(
-    _ kind: String, binder: String, source: Expr, filter: Expr?, body: Expr?
+    _ kind: String, slot binder: Int, source: Typed, filter: Typed?, body: Typed?
   ) throws -> FastTyped {
-    let ts = try expr(source, expected: nil)
+    let ts = try expr(source)
     guard case .list(let element) = ts.type else { throw FastUnsupported() }
     let slot = newSlot()
-    scopes.append([binder: FastLocal(slot: slot, type: element)])
-    defer { scopes.removeLast() }
+    locals[binder] = FastLocal(slot: slot, type: element)
     let list = ts.eval
     var keepIf: FastEval = { _ in 1 }
-    if let filter { keepIf = try expr(filter, expected: .bool).eval }
+    if let filter { keepIf = try expr(filter).eval }
     var tb: FastTyped?
-    if let body { tb = try expr(body, expected: nil) }
+    if let body { tb = try expr(body) }
     var valueOf: FastEval = { m in m.slots[slot] }
     if let tb { valueOf = tb.eval }
     let (keep, value) = (keepIf, valueOf)
@@ -320,15 +240,14 @@ extension FastCompiler {
   }
 
   func iterate(
-    _ binder: String, first: Expr, next: Expr, until: Expr, limit: Int?
+    slot binder: Int, first: Typed, next: Typed, until: Typed, limit steps: Int
   ) throws -> FastTyped {
-    let tf = try expr(first, expected: nil)
+    let tf = try expr(first)
     let slot = newSlot()
-    scopes.append([binder: FastLocal(slot: slot, type: tf.type)])
-    defer { scopes.removeLast() }
-    let en = try coerce(try expr(next, expected: tf.type), to: tf.type)
-    let eu = try expr(until, expected: .bool).eval
-    let (ef, steps) = (tf.eval, limit ?? 1000)
+    locals[binder] = FastLocal(slot: slot, type: tf.type)
+    let en = try coerce(try expr(next), to: tf.type)
+    let eu = try expr(until).eval
+    let ef = tf.eval
     return FastTyped(
       type: tf.type,
       eval: { m in

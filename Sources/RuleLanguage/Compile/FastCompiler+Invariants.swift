@@ -1,83 +1,32 @@
 /// Day-invariant expressions: what depends only on `today`, parameters and literals is the
 /// same for every citizen of a batch, so the fast lane computes it once per day.
 extension FastCompiler {
-  /// Whether `e` (in the current scopes) reads nothing of the citizen.
-  func isInvariant(_ e: Expr) -> Bool { isInvariant(e) { self.lookup($0)?.invariant } }
-
-  /// The same, with `local` saying whether a name is a local and, if so, invariant (the
-  /// vector lane, whose locals are its own, asks this too).
-  func isInvariant(_ e: Expr, local: (String) -> Bool?) -> Bool {
-    func isInvariant(_ e: Expr) -> Bool { self.isInvariant(e, local: local) }
-    switch e.kind {
-    case .integer, .decimal, .money, .text, .date, .boolean, .none, .today, .duration: return true
-    case .name(let n):
-      if let invariant = local(n) { return invariant }
-      if checker.factIndex[n] != nil || checker.ruleIndex[n] != nil
-        || checker.outputIndex[n] != nil
-      {
-        return false
-      }
-      return true
-    case .unary(_, let a): return isInvariant(a)
-    case .binary(_, let a, let b): return isInvariant(a) && isInvariant(b)
+  /// Whether `e` reads nothing of the citizen (its locals as compiled so far).
+  func isInvariant(_ e: Typed) -> Bool {
+    switch e.op {
+    case .constant, .today, .param: return true
+    case .fact, .rule, .output: return false
+    case .local(let s): return locals[s]?.invariant ?? false
+    case .not(let a), .negate(let a), .field(let a, _): return isInvariant(a)
+    case .and(let a, let b), .or(let a, let b), .coalesce(let a, let b), .binary(_, let a, let b):
+      return isInvariant(a) && isInvariant(b)
     case .conditional(let c, let a, let b):
       return isInvariant(c) && isInvariant(a) && isInvariant(b)
-    case .call(let f, let args):
-      guard args.allSatisfy(isInvariant) else { return false }
-      guard let info = checker.functions[f] else { return true }
-      return !functionReadsFacts(f, info.decl)
-    case .member(let base, _):
-      if case .name(let n) = base.kind, checker.enumIndex[n] != nil { return true }
-      return isInvariant(base)
+    case .builtin(_, let args): return args.allSatisfy(isInvariant)
+    case .call(let id, let args): return args.allSatisfy(isInvariant) && !factReaders[id]
     case .list(let items): return items.allSatisfy(isInvariant)
+    case .narrowed(let copies, let body):
+      return copies.allSatisfy { isInvariant($0.value) } && isInvariant(body)
     case .aggregate, .iterate, .record, .invalid: return false
-    }
-  }
-
-  private func functionReadsFacts(_ name: String, _ decl: FunctionDecl) -> Bool {
-    if let known = factReaders[name] { return known }
-    factReaders[name] = true  // recursion is rejected by the checker; stay safe anyway
-    let reads = readsFacts(decl.body, locals: Set(decl.parameters.map(\.name.text)))
-    factReaders[name] = reads
-    return reads
-  }
-
-  /// Whether `e` reads a fact (directly or through the functions it calls).
-  func readsFacts(_ e: Expr, locals: Set<String>) -> Bool {
-    switch e.kind {
-    case .name(let n):
-      if locals.contains(n) { return false }
-      return checker.factIndex[n] != nil || checker.ruleIndex[n] != nil
-        || checker.outputIndex[n] != nil
-    case .unary(_, let a): return readsFacts(a, locals: locals)
-    case .binary(_, let a, let b):
-      return readsFacts(a, locals: locals) || readsFacts(b, locals: locals)
-    case .conditional(let c, let a, let b):
-      return [c, a, b].contains { readsFacts($0, locals: locals) }
-    case .call(let f, let args):
-      if args.contains(where: { readsFacts($0, locals: locals) }) { return true }
-      guard let info = checker.functions[f] else { return false }
-      return functionReadsFacts(f, info.decl)
-    case .member(let base, _): return readsFacts(base, locals: locals)
-    case .list(let items): return items.contains { readsFacts($0, locals: locals) }
-    case .record(_, let fields): return fields.contains { readsFacts($0.value, locals: locals) }
-    case .aggregate(_, let binder, let source, let filter, let body):
-      let inner = locals.union([binder])
-      return readsFacts(source, locals: locals)
-        || [filter, body].contains { $0.map { readsFacts($0, locals: inner) } ?? false }
-    case .iterate(let binder, let first, let next, let until, _):
-      let inner = locals.union([binder])
-      return readsFacts(first, locals: locals) || readsFacts(next, locals: inner)
-        || readsFacts(until, locals: inner)
-    default: return false
     }
   }
 
   /// Whether an expression of `type` is worth a per-day cache if invariant: an operation (a
   /// literal or a name costs nothing to read again) with a one-word value.
-  static func worthCaching(_ e: Expr, _ type: RuleType) -> Bool {
-    switch e.kind {
-    case .call, .binary, .unary, .conditional, .member: break
+  static func worthCaching(_ e: Typed, _ type: RuleType) -> Bool {
+    switch e.op {
+    case .builtin, .call, .binary, .and, .or, .coalesce, .not, .negate, .conditional, .field:
+      break
     default: return false
     }
     switch type.unwrapped {
@@ -88,7 +37,7 @@ extension FastCompiler {
 
   /// `t` computed once per day; lists and records live in the citizen's arena, so they are
   /// never kept, and a failed computation is not kept either (it fails every citizen).
-  func dayCached(_ e: Expr, _ t: FastTyped) -> FastTyped {
+  func dayCached(_ e: Typed, _ t: FastTyped) -> FastTyped {
     guard FastCompiler.worthCaching(e, t.type), isInvariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)

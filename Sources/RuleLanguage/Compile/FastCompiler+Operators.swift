@@ -13,12 +13,13 @@ extension FastCompiler {
     }
   }
 
-  func unary(_ op: String, _ a: Expr) throws -> FastTyped {
-    if op == "not" {
-      let e = try expr(a, expected: .bool).eval
-      return FastTyped(type: .bool, eval: { m in e(m) == 0 ? 1 : 0 })
-    }
-    let t = try expr(a, expected: nil)
+  func not(_ a: Typed) throws -> FastTyped {
+    let e = try expr(a).eval
+    return FastTyped(type: .bool, eval: { m in e(m) == 0 ? 1 : 0 })
+  }
+
+  func negate(_ a: Typed) throws -> FastTyped {
+    let t = try expr(a)
     let e = strict(t)
     switch t.type.unwrapped {
     case .int, .money, .decimal:
@@ -40,39 +41,35 @@ extension FastCompiler {
     }
   }
 
-  func binary(_ op: String, _ a: Expr, _ b: Expr, expected: RuleType?) throws -> FastTyped {
+  func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> FastTyped {
+    let x = try expr(a).eval
+    let y = try expr(b).eval
+    if isAnd { return FastTyped(type: .bool, eval: { m in x(m) == 0 ? 0 : y(m) }) }
+    return FastTyped(type: .bool, eval: { m in x(m) != 0 ? 1 : y(m) })
+  }
+
+  func coalesce(_ a: Typed, _ b: Typed, _ t: RuleType) throws -> FastTyped {
+    let (x, y) = (try coerce(try expr(a), to: t), try coerce(try expr(b), to: t))
+    return FastTyped(
+      type: t,
+      eval: { m in
+        let v = x(m)
+        return v == FastValue.none ? y(m) : v
+      })
+  }
+
+  func binary(_ op: String, _ a: Typed, _ b: Typed) throws -> FastTyped {
+    let ta = try expr(a)
+    let tb = try expr(b)
     switch op {
-    case "and", "or":
-      let x = try expr(a, expected: .bool).eval
-      let y = try expr(b, expected: .bool).eval
-      if op == "and" { return FastTyped(type: .bool, eval: { m in x(m) == 0 ? 0 : y(m) }) }
-      return FastTyped(type: .bool, eval: { m in x(m) != 0 ? 1 : y(m) })
-    case "??":
-      let ta = try expr(a, expected: expected?.optional)
-      let tb = try expr(b, expected: ta.type.unwrapped)
-      guard let t = ta.type.unwrapped.join(tb.type) else { throw FastUnsupported() }
-      let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
-      return FastTyped(
-        type: t,
-        eval: { m in
-          let v = x(m)
-          return v == FastValue.none ? y(m) : v
-        })
-    case "in": return try membership(a, b)
-    default: break
-    }
-    let ta = try expr(a, expected: nil)
-    let tb = try expr(b, expected: ta.type == .none ? nil : ta.type.unwrapped)
-    switch op {
+    case "in": return try membership(ta, tb)
     case "==", "!=": return try equality(op == "!=", ta, tb)
     case "<", "<=", ">", ">=": return try ordering(op, ta, tb)
     default: return try arithmetic(op, ta, tb)
     }
   }
 
-  private func membership(_ a: Expr, _ b: Expr) throws -> FastTyped {
-    let ta = try expr(a, expected: nil)
-    let tb = try expr(b, expected: .list(ta.type))
+  private func membership(_ ta: FastTyped, _ tb: FastTyped) throws -> FastTyped {
     guard case .list(let et) = tb.type.unwrapped, FastCompiler.sameEncoding(ta.type, et) else {
       throw FastUnsupported()
     }

@@ -15,7 +15,8 @@ struct FastTyped {
   var slot: Int?
 }
 
-/// A name in scope: a binding (computed lazily), a function parameter or a binder.
+/// A slot of the typed program: a binding (computed lazily), a function parameter, a binder,
+/// or a narrowed copy (read as the path it copies).
 struct FastLocal {
   var slot: Int
   var type: RuleType
@@ -44,27 +45,27 @@ struct FastFunction {
   var readsFacts: Bool
 }
 
-/// Compiles an already checked book a second time, into typed closures over unboxed slots.
+/// Lowers the checker's typed program to closures over unboxed slots.
 ///
-/// Runs after `Checker` accepted the book, reusing its name tables, so it only has to type
-/// and never to report. Whatever it does not handle throws `FastUnsupported`, and the book
-/// then evaluates on the general machine alone.
+/// Names, types and enum cases are the typed program's: this stage never reports and never
+/// types again. Whatever it does not handle throws `FastUnsupported`, and the rule then
+/// evaluates on the general machine.
 final class FastCompiler {
-  let checker: Checker
+  let general: Program
   var program = FastProgram()
-  var scopes: [[String: FastLocal]] = []
-  var functions: [String: FastFunction] = [:]
-  var compiling: Set<String> = []
+  /// The typed program's slots, as this lane holds them.
+  var locals: [Int: FastLocal] = [:]
+  var functions: [Int: FastFunction] = [:]
+  var compiling: Set<Int> = []
   /// The facts any compiled expression reads.
   var readFacts: Set<Int> = []
-  /// Whether each user function's body reads facts, once worked out.
-  var factReaders: [String: Bool] = [:]
+  /// Whether each user function's body reads facts (by id).
+  let factReaders: [Bool]
 
-  init(checker: Checker) {
-    self.checker = checker
+  init(program: Program) {
+    self.general = program
+    factReaders = program.typed.functionsReadingFacts()
   }
-
-  var types: TypeNames { checker.program.types }
 
   func newSlot() -> Int {
     program.slotCount += 1
@@ -79,10 +80,10 @@ final class FastCompiler {
 
   /// The book's fast lane, or nil when it decides no rule; and, when some rules stay on the
   /// general machine, which ones and where the compiler gave up on each.
-  static func compile(_ decls: [Declaration], checker: Checker) -> (FastProgram?, String?) {
-    let c = FastCompiler(checker: checker)
+  static func compile(_ book: Program) -> (FastProgram?, String?) {
+    let c = FastCompiler(program: book)
     do {
-      let general = try c.compileAll(decls)
+      let general = try c.compileAll()
       guard !general.isEmpty else { return (c.program, nil) }
       let note = general.joined(separator: "; ")
       guard c.program.generalRules.count < c.program.ruleCount else {
@@ -101,8 +102,7 @@ final class FastCompiler {
   /// decides, so one rare construct costs that rule its speed and not the whole book.
   ///
   /// - Returns: the rules left to the general machine, each with where the compiler stopped.
-  private func compileAll(_ decls: [Declaration]) throws -> [String] {
-    let general = checker.program
+  private func compileAll() throws -> [String] {
     program.outputTypes = general.outputs.map(\.type)
     program.factTypes = general.facts.map(\.type)
     program.records = general.records.map { $0.fields.map(\.type) }
@@ -114,19 +114,19 @@ final class FastCompiler {
     var rules: [FastStep?] = Array(repeating: nil, count: general.rules.count)
     var why: [Int: String] = [:]
     program.ruleCount = general.rules.count
-    for case .rule(let r) in decls {
-      guard let i = checker.ruleIndex[r.name.text] else { throw FastUnsupported() }
+    for (i, r) in general.typed.rules.enumerated() {
+      let name = general.rules[i].name
       if let o = general.rules[i].outputs.first(where: {
         !FastCompiler.writable(program.outputTypes[$0])
       }) {
         let t = general.types.describe(program.outputTypes[o])
-        why[i] = "'\(r.name.text)' (output '\(general.outputs[o].name)' of type \(t))"
+        why[i] = "'\(name)' (output '\(general.outputs[o].name)' of type \(t))"
         continue
       }
       do {
         rules[i] = try rule(r, index: i)
       } catch let e as FastUnsupported {
-        why[i] = "'\(r.name.text)' (\(e.site))"
+        why[i] = "'\(name)' (\(e.site))"
       }
     }
     // An output with two writers would be half decided when the lane gives up on one rule
@@ -202,39 +202,26 @@ final class FastCompiler {
   ///
   /// Bindings are pure, so computing one lazily (or never) changes no result; a binding the
   /// lane cannot decide then fails only the citizens whose result reads it.
-  private func rule(_ r: RuleDecl, index: Int) throws -> FastStep {
-    scopes = [[:]]
-    defer { scopes = [] }
+  private func rule(_ r: TypedProgram.Rule, index: Int) throws -> FastStep {
     var condition: FastEval = { _ in 1 }
     var outputs: [FastOutput] = []
-    for item in r.items {
-      switch item {
-      case .binding(let name, let typeSyntax, let value):
-        let declared = typeSyntax.map(checker.resolve)
-        let invariant = isInvariant(value)
-        let t = try expr(value, expected: declared)
-        let type = declared ?? t.type
-        let eval = try coerce(t, to: type)
-        let slot = newSlot()
-        scopes[0][name.text] = FastLocal(
-          slot: slot, type: type, invariant: invariant,
-          lazy: FastTyped(type: type, eval: FastCompiler.once(slot, eval)))
-      case .condition(let e):
-        condition = try expr(e, expected: .bool).eval
-      case .output(let name, let typeSyntax, let value, let otherwise):
-        guard let o = checker.outputIndex[name.text] else { throw FastUnsupported() }
-        let declared = typeSyntax.map(checker.resolve)
-        let final = program.outputTypes[o]
-        let v = try expr(value, expected: declared)
-        var out = FastOutput(slot: o, value: try coerce(v, to: final))
-        if let otherwise {
-          let w = try expr(otherwise, expected: declared ?? v.type)
-          out.otherwise = try coerce(w, to: final)
-          out.hasOtherwise = true
-        }
-        outputs.append(out)
-      case .reminder: break
+    for b in r.bindings {
+      let invariant = isInvariant(b.value)
+      let eval = try coerce(try expr(b.value), to: b.type)
+      let slot = newSlot()
+      locals[b.slot] = FastLocal(
+        slot: slot, type: b.type, invariant: invariant,
+        lazy: FastTyped(type: b.type, eval: FastCompiler.once(slot, eval)))
+    }
+    if let c = r.condition { condition = try expr(c).eval }
+    for o in r.outputs {
+      let final = program.outputTypes[o.index]
+      var out = FastOutput(slot: o.index, value: try coerce(try expr(o.value), to: final))
+      if let otherwise = o.otherwise {
+        out.otherwise = try coerce(try expr(otherwise), to: final)
+        out.hasOtherwise = true
       }
+      outputs.append(out)
     }
     // One chain of closures, as `RulePlan` does: iterating an array of closures would retain
     // each one per citizen.
@@ -272,99 +259,82 @@ final class FastCompiler {
     }
   }
 
-  func lookup(_ n: String) -> FastLocal? {
-    for scope in scopes.reversed() { if let l = scope[n] { return l } }
-    return nil
-  }
-
-  func expr(_ e: Expr, expected: RuleType?) throws -> FastTyped {
-    var t = try uncached(e, expected: expected)
+  func expr(_ e: Typed) throws -> FastTyped {
+    var t = try uncached(e)
     if t.constant == nil, t.fact == nil { t = dayCached(e, t) }
     return t
   }
 
-  private func uncached(_ e: Expr, expected: RuleType?) throws -> FastTyped {
-    switch e.kind {
-    case .integer(let n), .money(let n), .decimal(let n):
-      guard n != FastValue.none else { throw FastUnsupported() }
-      let type: RuleType =
-        switch e.kind {
-        case .money: .money
-        case .decimal: .decimal
-        default: .int
-        }
-      return FastTyped(type: type, eval: { _ in n }, constant: n)
-    case .text(let s):
-      let id = intern(s)
-      return FastTyped(type: .text, eval: { _ in id })
-    case .date(let d):
-      let n = d.dayNumber
-      return FastTyped(type: .date, eval: { _ in n }, constant: n)
-    case .boolean(let b):
-      let n = b ? 1 : 0
-      return FastTyped(type: .bool, eval: { _ in n }, constant: n)
-    case .none:
-      return FastTyped(type: .none, eval: { _ in FastValue.none }, constant: FastValue.none)
+  private func uncached(_ e: Typed) throws -> FastTyped {
+    switch e.op {
+    case .constant(let v): return try constant(v, e.type)
     case .today: return FastTyped(type: .date, eval: { m in m.today })
-    case .duration(let n, let unit):
-      let (months, overflow) = unit == .years ? n.multipliedReportingOverflow(by: 12) : (n, false)
-      guard !overflow,
-        let packed = unit == .days
-          ? FastValue.duration(months: 0, days: n) : FastValue.duration(months: months, days: 0)
-      else { throw FastUnsupported() }
-      return FastTyped(type: .duration, eval: { _ in packed })
-    case .name(let n): return try name(n, expected: expected)
-    case .unary(let op, let a): return try unary(op, a)
-    case .binary(let op, let a, let b): return try binary(op, a, b, expected: expected)
-    case .conditional(let c, let a, let b): return try conditional(c, a, b, expected: expected)
-    case .call(let f, let args): return try call(f, args)
-    case .member(let base, let field): return try member(base, field)
-    case .list(let items): return try list(items, expected: expected)
-    case .aggregate(let kind, let binder, let source, let filter, let body):
-      return try aggregate(kind, binder: binder, source: source, filter: filter, body: body)
-    case .iterate(let binder, let first, let next, let until, let limit):
-      return try iterate(binder, first: first, next: next, until: until, limit: limit)
-    case .record, .invalid: throw FastUnsupported()
-    }
-  }
-
-  private func name(_ n: String, expected: RuleType?) throws -> FastTyped {
-    if let l = lookup(n) {
+    case .fact(let f):
+      readFacts.insert(f)
+      return FastTyped(type: e.type, eval: { m in m.fact(f) }, fact: f)
+    case .param(let p): return FastTyped(type: e.type, eval: { m in m.param(p) })
+    case .local(let s):
+      guard let l = locals[s] else { throw FastUnsupported() }
       if let lazy = l.lazy { return lazy }
       let slot = l.slot
       return FastTyped(type: l.type, eval: { m in m.slots[slot] }, slot: slot)
+    case .not(let a): return try not(a)
+    case .negate(let a): return try negate(a)
+    case .and(let a, let b): return try logical(true, a, b)
+    case .or(let a, let b): return try logical(false, a, b)
+    case .coalesce(let a, let b): return try coalesce(a, b, e.type)
+    case .binary(let op, let a, let b): return try binary(op, a, b)
+    case .conditional(let c, let a, let b):
+      let ec = try expr(c).eval
+      let (x, y) = (try coerce(try expr(a), to: e.type), try coerce(try expr(b), to: e.type))
+      return FastTyped(type: e.type, eval: { m in ec(m) != 0 ? x(m) : y(m) })
+    case .builtin(let f, let args): return try builtin(f, args, e.type)
+    case .call(let id, let args): return try callFunction(id, args)
+    case .field(let base, let k): return try field(base, k)
+    case .list(let items): return try list(items, e.type)
+    case .aggregate(let kind, let slot, let source, let filter, let body):
+      return try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+    case .iterate(let slot, let first, let next, let until, let limit):
+      return try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+    case .narrowed(let copies, let body):
+      // A narrowed copy is the path read again where the copy is read (paths are pure), typed
+      // optional still, so every use checks it as before narrowing.
+      for c in copies {
+        let path = try expr(c.value)
+        locals[c.slot] = FastLocal(
+          slot: -1, type: path.type, invariant: isInvariant(c.value), lazy: path)
+      }
+      return try expr(body)
+    case .rule, .output, .record, .invalid: throw FastUnsupported()
     }
-    let general = checker.program
-    if let f = checker.factIndex[n] {
-      readFacts.insert(f)
-      return FastTyped(type: general.facts[f].type, eval: { m in m.fact(f) }, fact: f)
-    }
-    if let p = checker.paramIndex[n] {
-      return FastTyped(type: general.params[p].type, eval: { m in m.param(p) })
-    }
-    if checker.ruleIndex[n] != nil || checker.outputIndex[n] != nil { throw FastUnsupported() }
-    if case .enumeration(let i)? = expected?.unwrapped,
-      let c = general.enums[i].cases.firstIndex(of: n)
-    {
-      return FastTyped(type: .enumeration(i), eval: { _ in c }, constant: c)
-    }
-    let owners = general.enums.indices.filter { general.enums[$0].cases.contains(n) }
-    guard owners.count == 1, let i = owners.first,
-      let c = general.enums[i].cases.firstIndex(of: n)
-    else { throw FastUnsupported() }
-    return FastTyped(type: .enumeration(i), eval: { _ in c }, constant: c)
   }
 
-  private func member(_ base: Expr, _ field: String) throws -> FastTyped {
-    let general = checker.program
-    if case .name(let n) = base.kind, let i = checker.enumIndex[n] {
-      guard let c = general.enums[i].cases.firstIndex(of: field) else { throw FastUnsupported() }
-      return FastTyped(type: .enumeration(i), eval: { _ in c }, constant: c)
+  private func constant(_ v: Value, _ type: RuleType) throws -> FastTyped {
+    switch v {
+    case .int(let n), .decimal(let n), .date(let n):
+      guard n != FastValue.none else { throw FastUnsupported() }
+      return FastTyped(type: type, eval: { _ in n }, constant: n)
+    case .bool(let b):
+      let n = b ? 1 : 0
+      return FastTyped(type: .bool, eval: { _ in n }, constant: n)
+    case .enumCase(let c): return FastTyped(type: type, eval: { _ in c }, constant: c)
+    case .none:
+      return FastTyped(type: .none, eval: { _ in FastValue.none }, constant: FastValue.none)
+    case .text(let s):
+      let id = intern(s)
+      return FastTyped(type: .text, eval: { _ in id })
+    case .duration(let months, let days):
+      guard let packed = FastValue.duration(months: months, days: days) else {
+        throw FastUnsupported()
+      }
+      return FastTyped(type: .duration, eval: { _ in packed })
+    case .unknown, .fault, .list, .record: throw FastUnsupported()
     }
-    let b = try expr(base, expected: nil)
-    guard case .record(let r) = b.type.unwrapped,
-      let k = general.records[r].fields.firstIndex(where: { $0.name == field })
-    else { throw FastUnsupported() }
+  }
+
+  private func field(_ base: Typed, _ k: Int) throws -> FastTyped {
+    let b = try expr(base)
+    guard case .record(let r) = b.type.unwrapped else { throw FastUnsupported() }
     let ft = general.records[r].fields[k].type
     let eb = b.eval
     if b.type.isOptional {
@@ -381,47 +351,24 @@ final class FastCompiler {
     return FastTyped(type: ft, eval: { m in m.arena[eb(m) + k] })
   }
 
-  private func conditional(_ c: Expr, _ a: Expr, _ b: Expr, expected: RuleType?) throws
-    -> FastTyped
-  {
-    let ec = try expr(c, expected: .bool).eval
-    let ta = try expr(a, expected: expected)
-    let tb = try expr(b, expected: expected ?? ta.type)
-    guard let t = ta.type.join(tb.type) else { throw FastUnsupported() }
-    let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
-    return FastTyped(type: t, eval: { m in ec(m) != 0 ? x(m) : y(m) })
-  }
-
-  private func list(_ items: [Expr], expected: RuleType?) throws -> FastTyped {
-    var element: RuleType?
-    if case .list(let t)? = expected?.unwrapped { element = t }
-    var typed: [FastTyped] = []
-    for item in items {
-      let t = try expr(item, expected: element)
-      typed.append(t)
-      if let e = element {
-        guard let j = t.type.join(e) else { throw FastUnsupported() }
-        element = j
-      } else {
-        element = t.type
-      }
-    }
-    guard let et = element else { throw FastUnsupported() }
+  private func list(_ items: [Typed], _ type: RuleType) throws -> FastTyped {
+    guard case .list(let et) = type else { throw FastUnsupported() }
+    let evals = try items.map { try coerce(try expr($0), to: et) }
     var fill: @Sendable (FastMachine, Int) -> Void = { _, _ in }
-    for (i, t) in typed.enumerated().reversed() {
-      let (next, e) = (fill, try coerce(t, to: et))
+    for (i, e) in evals.enumerated().reversed() {
+      let next = fill
       fill = { m, at in
         m.arena[at + 1 + i] = e(m)
         next(m, at)
       }
     }
-    let (n, items) = (typed.count, fill)
+    let (n, all) = (items.count, fill)
     return FastTyped(
-      type: .list(et),
+      type: type,
       eval: { m in
         guard let at = m.allocate(n + 1) else { return 0 }
         m.arena[at] = n
-        items(m, at)
+        all(m, at)
         return at
       })
   }

@@ -157,4 +157,6 @@ struct Program: Sendable {
   var tests: [CompiledTest] = []
   var slotCount = 0
   var functionCount = 0
+  /// The same book as typed operations, for the engines that lower from it.
+  var typed = TypedProgram()
 }

@@ -4,20 +4,17 @@ import CivilCalendar
 /// iterating, become a space of their own; what they computed folds back in order.
 extension VectorCompiler {
   func aggregate(
-    _ kind: String, binder: String, source: Expr, filter: Expr?, body: Expr?
+    _ kind: String, slot binder: Int, source: Typed, filter: Typed?, body: Typed?
   ) throws -> VecTyped {
-    let ts = try expr(source, expected: nil)
+    let ts = try expr(source)
     guard case .list(let element) = ts.type else { throw VectorUnsupported() }
     let slot = newSlot()
     depth += 1
-    scopes.append([binder: VecLocal(slot: slot, type: element, depth: depth)])
-    defer {
-      scopes.removeLast()
-      depth -= 1
-    }
+    locals[binder] = VecLocal(slot: slot, type: element, depth: depth)
+    defer { depth -= 1 }
     let list = ts.eval
-    let keep = try filter.map { try expr($0, expected: .bool).eval }
-    let tb = try body.map { try expr($0, expected: nil) }
+    let keep = try filter.map { try expr($0).eval }
+    let tb = try body.map { try expr($0) }
     let valueType = tb?.type ?? element
     let resultType: RuleType
     switch kind {
@@ -59,21 +56,18 @@ extension VectorCompiler {
   }
 
   func iterate(
-    _ binder: String, first: Expr, next: Expr, until: Expr, limit: Int?
+    slot binder: Int, first: Typed, next: Typed, until: Typed, limit steps: Int
   ) throws -> VecTyped {
-    let tf = try expr(first, expected: nil)
+    let tf = try expr(first)
     let slot = newSlot()
     // Each step runs in a space of the lanes still going, one level deeper: lanes that
     // finished early cost the later steps nothing.
     depth += 1
-    scopes.append([binder: VecLocal(slot: slot, type: tf.type, depth: depth)])
-    defer {
-      scopes.removeLast()
-      depth -= 1
-    }
-    let en = try coerce(try expr(next, expected: tf.type), to: tf.type)
-    let eu = try expr(until, expected: .bool).eval
-    let (ef, steps) = (tf.eval, limit ?? 1000)
+    locals[binder] = VecLocal(slot: slot, type: tf.type, depth: depth)
+    defer { depth -= 1 }
+    let en = try coerce(try expr(next), to: tf.type)
+    let eu = try expr(until).eval
+    let ef = tf.eval
     return VecTyped(
       type: tf.type,
       eval: { m in

@@ -7,8 +7,12 @@ extension VectorCompiler {
   /// Computing it for citizens that do not read it changes no result (calls are pure), but
   /// it could fail them: the machine keeps its failures apart and fails only the lanes that
   /// read it (`VectorMachine.batchCached`).
-  func batchCached(_ e: Expr, _ t: VecTyped) -> VecTyped {
-    guard depth == 0, case .call = e.kind, let text = batchKey(e) else { return t }
+  func batchCached(_ e: Typed, _ t: VecTyped) -> VecTyped {
+    switch e.op {
+    case .call, .builtin: break
+    default: return t
+    }
+    guard depth == 0, let text = batchKey(e) else { return t }
     let key = "\(t.type) \(text)"
     let id: Int
     if let known = batchKeys[key] {
@@ -28,38 +32,35 @@ extension VectorCompiler {
 
   /// `e` written out, when it reads only facts, parameters, the day and literals, and
   /// calls only builtins and functions (which read nothing but their arguments and the day).
-  func batchKey(_ e: Expr) -> String? {
-    switch e.kind {
-    case .name(let n):
-      guard lookup(n) == nil else { return nil }
-      if checker.factIndex[n] != nil { return "fact " + n }
-      if checker.paramIndex[n] != nil { return "param " + n }
-      return nil
-    case .integer(let n): return "\(n)"
-    case .decimal(let n): return "\(n)d"
-    case .money(let n): return "\(n)won"
-    case .duration(let n, let unit): return "\(n)\(unit)"
-    case .text(let s): return "\"\(s)\""
-    case .date(let d): return "\(d)"
-    case .boolean(let b): return "\(b)"
-    case .none: return "none"
-    case .today: return "today"
-    case .unary(let op, let a): return batchKey(a).map { "(\(op) \($0))" }
-    case .binary(let op, let a, let b):
-      guard let x = batchKey(a), let y = batchKey(b) else { return nil }
-      return "(\(x) \(op) \(y))"
-    case .conditional(let c, let a, let b):
-      guard let x = batchKey(c), let y = batchKey(a), let z = batchKey(b) else { return nil }
-      return "(if \(x) then \(y) else \(z))"
-    case .call(let f, let args):
+  func batchKey(_ e: Typed) -> String? {
+    func keys(_ items: [Typed]) -> String? {
       var parts: [String] = []
-      for a in args {
+      for a in items {
         guard let k = batchKey(a) else { return nil }
         parts.append(k)
       }
-      return "\(f)(\(parts.joined(separator: ", ")))"
-    case .member(let base, let field): return batchKey(base).map { "\($0).\(field)" }
-    case .list, .record, .aggregate, .iterate, .invalid: return nil
+      return parts.joined(separator: ", ")
+    }
+    switch e.op {
+    case .fact(let f): return "fact \(f)"
+    case .param(let p): return "param \(p)"
+    case .local(let s): return narrowed[s].flatMap(batchKey)
+    case .constant(let v): return "\(v) \(e.type)"
+    case .today: return "today"
+    case .not(let a): return batchKey(a).map { "(not \($0))" }
+    case .negate(let a): return batchKey(a).map { "(- \($0))" }
+    case .and(let a, let b): return keys([a, b]).map { "(and \($0))" }
+    case .or(let a, let b): return keys([a, b]).map { "(or \($0))" }
+    case .coalesce(let a, let b): return keys([a, b]).map { "(?? \($0))" }
+    case .binary(let op, let a, let b): return keys([a, b]).map { "(\(op) \($0))" }
+    case .conditional(let c, let a, let b): return keys([c, a, b]).map { "(if \($0))" }
+    case .builtin(let f, let args): return keys(args).map { "\(f)(\($0))" }
+    case .call(let id, let args): return keys(args).map { "#\(id)(\($0))" }
+    case .field(let base, let k): return batchKey(base).map { "\($0).\(k)" }
+    case .narrowed(let copies, let body):
+      guard copies.allSatisfy({ batchKey($0.value) != nil }) else { return nil }
+      return batchKey(body)
+    case .rule, .output, .list, .record, .aggregate, .iterate, .invalid: return nil
     }
   }
 }

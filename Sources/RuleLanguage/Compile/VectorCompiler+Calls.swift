@@ -5,30 +5,26 @@ import CivilCalendar
 extension VectorCompiler {
   /// A user function, inlined: its body is compiled again at each call site, its parameters
   /// bound to the argument columns (functions are pure and never recursive).
-  func callFunction(_ name: String, _ args: [Expr]) throws -> VecTyped {
-    guard let info = checker.functions[name], args.count == info.parameters.count,
-      !compiling.contains(name)
+  func callFunction(_ id: Int, _ args: [Typed]) throws -> VecTyped {
+    guard let info = general.typed.functions[id], args.count == info.parameters.count,
+      !compiling.contains(id)
     else { throw VectorUnsupported() }
     var evals: [VecEval] = []
     for (a, p) in Swift.zip(args, info.parameters) {
-      evals.append(try coerce(try expr(a, expected: p.type), to: p.type))
+      evals.append(try coerce(try expr(a), to: p.type))
     }
-    compiling.insert(name)
-    defer { compiling.remove(name) }
-    var scope: [String: VecLocal] = [:]
+    compiling.insert(id)
+    defer { compiling.remove(id) }
     var slots: [Int] = []
-    for (p, checked) in Swift.zip(info.decl.parameters, info.parameters) {
+    for p in info.parameters {
       let slot = newSlot()
-      scope[p.name.text] = VecLocal(slot: slot, type: checked.type, depth: depth)
+      locals[p.slot] = VecLocal(slot: slot, type: p.type, depth: depth)
       slots.append(slot)
     }
-    let saved = scopes
-    scopes = [scope]
-    defer { scopes = saved }
-    let body = try coerce(try expr(info.decl.body, expected: info.result), to: info.result)
-    let (arguments, parameters, id) = (evals, slots, info.id)
+    let body = try coerce(try expr(info.body), to: info.result)
+    let (arguments, parameters) = (evals, slots)
     // A body of a few operators costs less to run again than a memo costs to keep.
-    let memo = costly(info.decl.body)
+    let memo = costly(info.body)
     // Up to two parameters without an array per call (the common functions).
     switch memo ? arguments.count : 0 {
     case 1:
@@ -66,20 +62,22 @@ extension VectorCompiler {
   }
 
   /// Whether `e` calls a user function or runs an aggregate or `iterate`.
-  private func costly(_ e: Expr) -> Bool {
-    switch e.kind {
-    case .call(let f, let args): return checker.functions[f] != nil || args.contains(where: costly)
-    case .aggregate, .iterate: return true
-    case .unary(_, let a), .member(let a, _): return costly(a)
-    case .binary(_, let a, let b): return costly(a) || costly(b)
+  private func costly(_ e: Typed) -> Bool {
+    switch e.op {
+    case .call, .aggregate, .iterate: return true
+    case .builtin(_, let args), .list(let args): return args.contains(where: costly)
+    case .not(let a), .negate(let a), .field(let a, _): return costly(a)
+    case .and(let a, let b), .or(let a, let b), .coalesce(let a, let b), .binary(_, let a, let b):
+      return costly(a) || costly(b)
     case .conditional(let c, let a, let b): return costly(c) || costly(a) || costly(b)
-    case .list(let items): return items.contains(where: costly)
+    case .narrowed(let copies, let body):
+      return copies.contains { costly($0.value) } || costly(body)
     default: return false
     }
   }
 
   /// `t` computed once per day when it depends only on the day, parameters and literals.
-  func dayCached(_ e: Expr, _ t: VecTyped) -> VecTyped {
+  func dayCached(_ e: Typed, _ t: VecTyped) -> VecTyped {
     guard FastCompiler.worthCaching(e, t.type), invariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)
@@ -94,10 +92,5 @@ extension VectorCompiler {
       return v
     }
     return VecTyped(type: t.type, eval: { m in m.fill(word(m)) }, word: word)
-  }
-
-  /// Whether `e` reads nothing of the citizen and no local (so it can run in a lane of its own).
-  private func invariant(_ e: Expr) -> Bool {
-    scalar.isInvariant(e) { self.lookup($0) == nil ? nil : false }
   }
 }

@@ -10,19 +10,20 @@ extension VectorCompiler {
     return { m in VectorCompiler.map(m, e(m)) { $0 == FastValue.none ? nil : $0 } }
   }
 
-  func unary(_ op: String, _ a: Expr) throws -> VecTyped {
-    if op == "not" {
-      let t = try expr(a, expected: .bool)
-      let e = t.eval
-      return VecTyped(
-        type: .bool,
-        eval: { m in
-          let (x, out) = (e(m), m.column())
-          for i in 0..<m.space.count { out[i] = x[i] == 0 ? 1 : 0 }
-          return out
-        }, total: t.total)
-    }
-    let t = try expr(a, expected: nil)
+  func not(_ a: Typed) throws -> VecTyped {
+    let t = try expr(a)
+    let e = t.eval
+    return VecTyped(
+      type: .bool,
+      eval: { m in
+        let (x, out) = (e(m), m.column())
+        for i in 0..<m.space.count { out[i] = x[i] == 0 ? 1 : 0 }
+        return out
+      }, total: t.total)
+  }
+
+  func negate(_ a: Typed) throws -> VecTyped {
+    let t = try expr(a)
     let e = strict(t)
     switch t.type.unwrapped {
     case .int, .money, .decimal:
@@ -46,80 +47,75 @@ extension VectorCompiler {
     }
   }
 
-  func binary(_ op: String, _ a: Expr, _ b: Expr, expected: RuleType?) throws -> VecTyped {
-    switch op {
-    case "and", "or":
-      let (tx, ty) = (try expr(a, expected: .bool), try expr(b, expected: .bool))
-      let (x, y) = (tx.eval, ty.eval)
-      let isAnd = op == "and"
-      if ty.total {
-        // A right side that cannot fail is cheaper computed everywhere than masked.
-        return VecTyped(
-          type: .bool,
-          eval: { m in
-            let (p, q, out) = (x(m), y(m), m.column())
-            if isAnd {
-              for i in 0..<m.space.count { out[i] = p[i] & q[i] & 1 }
-            } else {
-              for i in 0..<m.space.count { out[i] = (p[i] | q[i]) & 1 }
-            }
-            return out
-          }, total: tx.total)
-      }
+  func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
+    let (tx, ty) = (try expr(a), try expr(b))
+    let (x, y) = (tx.eval, ty.eval)
+    if ty.total {
+      // A right side that cannot fail is cheaper computed everywhere than masked.
       return VecTyped(
         type: .bool,
         eval: { m in
-          // Booleans are 0 or 1 in every active lane, so masks are bit arithmetic; the
-          // right side runs only where the left does not decide.
-          let (p, n) = (x(m), m.space.count)
-          let (rest, a) = (m.column(), m.space.active)
-          let flip = isAnd ? 0 : 1
-          var any = 0
-          for i in 0..<n {
-            rest[i] = a[i] & (p[i] ^ flip)
-            any |= rest[i]
-          }
-          guard any != 0 else { return p }
-          let q = m.masked(rest) { y(m) }
-          let out = m.column()
+          let (p, q, out) = (x(m), y(m), m.column())
           if isAnd {
-            for i in 0..<n { out[i] = p[i] & q[i] & 1 }
+            for i in 0..<m.space.count { out[i] = p[i] & q[i] & 1 }
           } else {
-            for i in 0..<n { out[i] = (p[i] | q[i]) & 1 }
+            for i in 0..<m.space.count { out[i] = (p[i] | q[i]) & 1 }
           }
           return out
-        })
-    case "??":
-      let ta = try expr(a, expected: expected?.optional)
-      let tb = try expr(b, expected: ta.type.unwrapped)
-      guard let t = ta.type.unwrapped.join(tb.type) else { throw VectorUnsupported() }
-      let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
-      return VecTyped(
-        type: t,
-        eval: { m in
-          let p = x(m)
-          let (rest, a) = (m.column(), m.space.active)
-          for i in 0..<m.space.count { rest[i] = p[i] == FastValue.none ? a[i] : 0 }
-          let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
-          let out = m.column()
-          for i in 0..<m.space.count { out[i] = p[i] == FastValue.none ? (q?[i] ?? 0) : p[i] }
-          return out
-        })
-    case "in": return try membership(a, b)
-    default: break
+        }, total: tx.total)
     }
-    let ta = try expr(a, expected: nil)
-    let tb = try expr(b, expected: ta.type == .none ? nil : ta.type.unwrapped)
+    return VecTyped(
+      type: .bool,
+      eval: { m in
+        // Booleans are 0 or 1 in every active lane, so masks are bit arithmetic; the
+        // right side runs only where the left does not decide.
+        let (p, n) = (x(m), m.space.count)
+        let (rest, a) = (m.column(), m.space.active)
+        let flip = isAnd ? 0 : 1
+        var any = 0
+        for i in 0..<n {
+          rest[i] = a[i] & (p[i] ^ flip)
+          any |= rest[i]
+        }
+        guard any != 0 else { return p }
+        let q = m.masked(rest) { y(m) }
+        let out = m.column()
+        if isAnd {
+          for i in 0..<n { out[i] = p[i] & q[i] & 1 }
+        } else {
+          for i in 0..<n { out[i] = (p[i] | q[i]) & 1 }
+        }
+        return out
+      })
+  }
+
+  func coalesce(_ a: Typed, _ b: Typed, _ t: RuleType) throws -> VecTyped {
+    let (ta, tb) = (try expr(a), try expr(b))
+    let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    return VecTyped(
+      type: t,
+      eval: { m in
+        let p = x(m)
+        let (rest, a) = (m.column(), m.space.active)
+        for i in 0..<m.space.count { rest[i] = p[i] == FastValue.none ? a[i] : 0 }
+        let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
+        let out = m.column()
+        for i in 0..<m.space.count { out[i] = p[i] == FastValue.none ? (q?[i] ?? 0) : p[i] }
+        return out
+      })
+  }
+
+  func binary(_ op: String, _ a: Typed, _ b: Typed) throws -> VecTyped {
+    let (ta, tb) = (try expr(a), try expr(b))
     switch op {
+    case "in": return try membership(ta, tb)
     case "==", "!=": return try equality(op == "!=", ta, tb)
     case "<", "<=", ">", ">=": return try ordering(op, ta, tb)
     default: return try arithmetic(op, ta, tb)
     }
   }
 
-  private func membership(_ a: Expr, _ b: Expr) throws -> VecTyped {
-    let ta = try expr(a, expected: nil)
-    let tb = try expr(b, expected: .list(ta.type))
+  private func membership(_ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
     guard case .list(let et) = tb.type.unwrapped, FastCompiler.sameEncoding(ta.type, et) else {
       throw VectorUnsupported()
     }

@@ -27,8 +27,9 @@ struct VecTyped {
 /// A value the same in every lane of a batch.
 typealias WordEval = @Sendable (VectorMachine) -> Int
 
-/// A name in scope: a rule's binding (computed lazily, per citizen), or a function parameter
-/// or binder (a column of the space it was bound in, `depth` levels from the citizens').
+/// A slot of the typed program: a rule's binding (computed lazily, per citizen), or a function
+/// parameter or binder (a column of the space it was bound in, `depth` levels from the
+/// citizens').
 struct VecLocal {
   var slot: Int
   var type: RuleType
@@ -36,33 +37,37 @@ struct VecLocal {
   var binding: VecEval?
 }
 
-/// Compiles an already checked book a third time: kernels over columns of a batch of citizens.
+/// Lowers the checker's typed program to kernels over columns of a batch of citizens.
 ///
 /// Where the fast lane runs a tree of closures per citizen, this one runs it once per batch,
 /// each closure a loop over lanes; the dispatch cost is shared by the batch. Every construct
 /// keeps the fast lane's meaning, and a citizen the vector lane cannot decide goes to the fast
 /// lane whole, so failing more often than needed costs speed, never a result.
 final class VectorCompiler {
-  let checker: Checker
+  let general: Program
   let fast: FastProgram
   var program = VectorProgram()
-  var scopes: [[String: VecLocal]] = []
+  var locals: [Int: VecLocal] = [:]
+  /// Narrowed copies, by slot: each read compiles its path again where it is read (the
+  /// space there may be deeper than where the path was narrowed).
+  var narrowed: [Int: Typed] = [:]
   /// How many aggregates deep the expression being compiled is (0: the citizens' space).
   var depth = 0
-  var compiling: Set<String> = []
+  var compiling: Set<Int> = []
   var readFacts: Set<Int> = []
   /// The binding slots of the rule being compiled, reset at its start.
   var bindings: [Int] = []
-  /// Answers "does this function read facts" (for day-invariant calls).
-  lazy var scalar = FastCompiler(checker: checker)
+  /// Whether each user function's body reads facts (by id).
+  let factReaders: [Bool]
   /// Calls of facts, parameters and the day already compiled, by their text and type, and
   /// how many times each is made (`batchCached`).
   var batchKeys: [String: Int] = [:]
   var batchUses: [Int] = []
 
-  init(checker: Checker, fast: FastProgram) {
-    self.checker = checker
+  init(program: Program, fast: FastProgram) {
+    self.general = program
     self.fast = fast
+    factReaders = program.typed.functionsReadingFacts()
   }
 
   func newSlot() -> Int {
@@ -77,13 +82,11 @@ final class VectorCompiler {
   }
 
   /// The book's vector lane: every rule the fast lane compiles, or nil and where it stopped.
-  static func compile(_ decls: [Declaration], checker: Checker, fast: FastProgram?) -> (
-    VectorProgram?, String?
-  ) {
+  static func compile(_ book: Program, fast: FastProgram?) -> (VectorProgram?, String?) {
     guard let fast else { return (nil, "no fast lane") }
-    let c = VectorCompiler(checker: checker, fast: fast)
+    let c = VectorCompiler(program: book, fast: fast)
     do {
-      try c.compileAll(decls)
+      try c.compileAll()
       return (c.program, nil)
     } catch let e as VectorUnsupported {
       return (nil, e.site)
@@ -92,8 +95,7 @@ final class VectorCompiler {
     }
   }
 
-  private func compileAll(_ decls: [Declaration]) throws {
-    let general = checker.program
+  private func compileAll() throws {
     program.factTypes = general.facts.map(\.type)
     program.records = general.records.map { $0.fields.map(\.type) }
     program.params = general.params
@@ -105,8 +107,7 @@ final class VectorCompiler {
     program.textOutputs = fast.textOutputs
     program.outputRule = fast.outputRule
     var steps: [(Int, @Sendable (VectorMachine) -> Void)] = []
-    for case .rule(let r) in decls {
-      guard let i = checker.ruleIndex[r.name.text] else { throw VectorUnsupported() }
+    for (i, r) in general.typed.rules.enumerated() {
       if program.generalRules.contains(i) { continue }
       steps.append((i, try rule(r, index: i)))
     }
@@ -120,37 +121,24 @@ final class VectorCompiler {
     }
   }
 
-  private func rule(_ r: RuleDecl, index: Int) throws -> @Sendable (VectorMachine) -> Void {
-    scopes = [[:]]
+  private func rule(_ r: TypedProgram.Rule, index: Int) throws
+    -> @Sendable (VectorMachine) -> Void
+  {
     bindings = []
     depth = 0
-    defer { scopes = [] }
     var condition: VecEval = { m in m.fill(1) }
     var outputs: [(slot: Int, value: VecEval, otherwise: VecEval?)] = []
-    for item in r.items {
-      switch item {
-      case .binding(let name, let typeSyntax, let value):
-        let declared = typeSyntax.map(checker.resolve)
-        let t = try expr(value, expected: declared)
-        let type = declared ?? t.type
-        let eval = try coerce(t, to: type)
-        let slot = newSlot()
-        bindings.append(slot)
-        scopes[0][name.text] = VecLocal(slot: slot, type: type, depth: 0, binding: eval)
-      case .condition(let e):
-        condition = try expr(e, expected: .bool).eval
-      case .output(let name, let typeSyntax, let value, let otherwise):
-        guard let o = checker.outputIndex[name.text] else { throw VectorUnsupported() }
-        let declared = typeSyntax.map(checker.resolve)
-        let final = fast.outputTypes[o]
-        let v = try expr(value, expected: declared)
-        var other: VecEval?
-        if let otherwise {
-          other = try coerce(try expr(otherwise, expected: declared ?? v.type), to: final)
-        }
-        outputs.append((o, try coerce(v, to: final), other))
-      case .reminder: break
-      }
+    for b in r.bindings {
+      let eval = try coerce(try expr(b.value), to: b.type)
+      let slot = newSlot()
+      bindings.append(slot)
+      locals[b.slot] = VecLocal(slot: slot, type: b.type, depth: 0, binding: eval)
+    }
+    if let c = r.condition { condition = try expr(c).eval }
+    for o in r.outputs {
+      let final = fast.outputTypes[o.index]
+      let other = try o.otherwise.map { try coerce(try expr($0), to: final) }
+      outputs.append((o.index, try coerce(try expr(o.value), to: final), other))
     }
     let (test, outs, slots) = (condition, outputs, bindings)
     let width = VectorMachine.width
@@ -203,68 +191,30 @@ final class VectorCompiler {
     for i in 0..<n { out[i] = c[i] != 0 ? x[i] : y[i] }
   }
 
-  func lookup(_ n: String) -> VecLocal? {
-    for scope in scopes.reversed() { if let l = scope[n] { return l } }
-    return nil
-  }
-
-  func expr(_ e: Expr, expected: RuleType?) throws -> VecTyped {
-    let t = try uncached(e, expected: expected)
+  func expr(_ e: Typed) throws -> VecTyped {
+    let t = try uncached(e)
     guard t.constant == nil else { return t }
     let daily = dayCached(e, t)
     return daily.word == nil ? batchCached(e, daily) : daily
   }
 
-  private func uncached(_ e: Expr, expected: RuleType?) throws -> VecTyped {
-    switch e.kind {
-    case .integer(let n), .money(let n), .decimal(let n):
-      guard n != FastValue.none else { throw VectorUnsupported() }
-      let type: RuleType =
-        switch e.kind {
-        case .money: .money
-        case .decimal: .decimal
-        default: .int
-        }
-      return VecTyped(type: type, eval: { m in m.fill(n) }, constant: n, total: true)
-    case .text(let s):
-      let id = intern(s)
-      return VecTyped(type: .text, eval: { m in m.fill(id) })
-    case .date(let d):
-      let n = d.dayNumber
-      return VecTyped(type: .date, eval: { m in m.fill(n) }, constant: n, total: true)
-    case .boolean(let b):
-      let n = b ? 1 : 0
-      return VecTyped(type: .bool, eval: { m in m.fill(n) }, constant: n, total: true)
-    case .none:
-      return VecTyped(
-        type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none, total: true)
+  private func uncached(_ e: Typed) throws -> VecTyped {
+    switch e.op {
+    case .constant(let v): return try constant(v, e.type)
     case .today:
       return VecTyped(
         type: .date, eval: { m in m.fill(m.today) }, word: { m in m.today }, total: true)
-    case .duration(let n, let unit):
-      let (months, overflow) = unit == .years ? n.multipliedReportingOverflow(by: 12) : (n, false)
-      guard !overflow,
-        let packed = unit == .days
-          ? FastValue.duration(months: 0, days: n) : FastValue.duration(months: months, days: 0)
-      else { throw VectorUnsupported() }
-      return VecTyped(type: .duration, eval: { m in m.fill(packed) }, constant: packed)
-    case .name(let n): return try name(n, expected: expected)
-    case .unary(let op, let a): return try unary(op, a)
-    case .binary(let op, let a, let b): return try binary(op, a, b, expected: expected)
-    case .conditional(let c, let a, let b): return try conditional(c, a, b, expected: expected)
-    case .call(let f, let args): return try call(f, args)
-    case .member(let base, let field): return try member(base, field)
-    case .list(let items): return try list(items, expected: expected)
-    case .aggregate(let kind, let binder, let source, let filter, let body):
-      return try aggregate(kind, binder: binder, source: source, filter: filter, body: body)
-    case .iterate(let binder, let first, let next, let until, let limit):
-      return try iterate(binder, first: first, next: next, until: until, limit: limit)
-    case .record, .invalid: throw VectorUnsupported()
-    }
-  }
-
-  private func name(_ n: String, expected: RuleType?) throws -> VecTyped {
-    if let l = lookup(n) {
+    case .fact(let f):
+      readFacts.insert(f)
+      let deep = depth > 0
+      return VecTyped(type: e.type, eval: { m in m.fact(f, deep: deep) })
+    case .param(let p):
+      // Total: a parameter fails lanes only when it has no value on the day, and then all.
+      return VecTyped(
+        type: e.type, eval: { m in m.param(p) }, word: { m in m.paramWord(p) }, total: true)
+    case .local(let s):
+      if let path = narrowed[s] { return try expr(path) }
+      guard let l = locals[s] else { throw VectorUnsupported() }
       let (slot, levels) = (l.slot, depth - l.depth)
       if let binding = l.binding {
         return VecTyped(type: l.type, eval: { m in m.binding(slot, binding, deep: levels > 0) })
@@ -272,44 +222,56 @@ final class VectorCompiler {
       if levels == 0 { return VecTyped(type: l.type, eval: { m in m.slots[slot] }, total: true) }
       return VecTyped(
         type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) }, total: true)
+    case .not(let a): return try not(a)
+    case .negate(let a): return try negate(a)
+    case .and(let a, let b): return try logical(true, a, b)
+    case .or(let a, let b): return try logical(false, a, b)
+    case .coalesce(let a, let b): return try coalesce(a, b, e.type)
+    case .binary(let op, let a, let b): return try binary(op, a, b)
+    case .conditional(let c, let a, let b): return try conditional(c, a, b, e.type)
+    case .builtin(let f, let args): return try builtin(f, args, e.type)
+    case .call(let id, let args): return try callFunction(id, args)
+    case .field(let base, let k): return try field(base, k)
+    case .list(let items): return try list(items, e.type)
+    case .aggregate(let kind, let slot, let source, let filter, let body):
+      return try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+    case .iterate(let slot, let first, let next, let until, let limit):
+      return try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+    case .narrowed(let copies, let body):
+      for c in copies { narrowed[c.slot] = c.value }
+      return try expr(body)
+    case .rule, .output, .record, .invalid: throw VectorUnsupported()
     }
-    let general = checker.program
-    if let f = checker.factIndex[n] {
-      readFacts.insert(f)
-      let deep = depth > 0
-      return VecTyped(type: general.facts[f].type, eval: { m in m.fact(f, deep: deep) })
-    }
-    if let p = checker.paramIndex[n] {
-      // Total: a parameter fails lanes only when it has no value on the day, and then all.
-      return VecTyped(
-        type: general.params[p].type, eval: { m in m.param(p) }, word: { m in m.paramWord(p) },
-        total: true)
-    }
-    if checker.ruleIndex[n] != nil || checker.outputIndex[n] != nil { throw VectorUnsupported() }
-    if case .enumeration(let i)? = expected?.unwrapped,
-      let c = general.enums[i].cases.firstIndex(of: n)
-    {
-      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c, total: true)
-    }
-    let owners = general.enums.indices.filter { general.enums[$0].cases.contains(n) }
-    guard owners.count == 1, let i = owners.first,
-      let c = general.enums[i].cases.firstIndex(of: n)
-    else { throw VectorUnsupported() }
-    return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c, total: true)
   }
 
-  private func member(_ base: Expr, _ field: String) throws -> VecTyped {
-    let general = checker.program
-    if case .name(let n) = base.kind, let i = checker.enumIndex[n] {
-      guard let c = general.enums[i].cases.firstIndex(of: field) else {
+  private func constant(_ v: Value, _ type: RuleType) throws -> VecTyped {
+    switch v {
+    case .int(let n), .decimal(let n), .date(let n):
+      guard n != FastValue.none else { throw VectorUnsupported() }
+      return VecTyped(type: type, eval: { m in m.fill(n) }, constant: n, total: true)
+    case .bool(let b):
+      let n = b ? 1 : 0
+      return VecTyped(type: .bool, eval: { m in m.fill(n) }, constant: n, total: true)
+    case .enumCase(let c):
+      return VecTyped(type: type, eval: { m in m.fill(c) }, constant: c, total: true)
+    case .none:
+      return VecTyped(
+        type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none, total: true)
+    case .text(let s):
+      let id = intern(s)
+      return VecTyped(type: .text, eval: { m in m.fill(id) })
+    case .duration(let months, let days):
+      guard let packed = FastValue.duration(months: months, days: days) else {
         throw VectorUnsupported()
       }
-      return VecTyped(type: .enumeration(i), eval: { m in m.fill(c) }, constant: c, total: true)
+      return VecTyped(type: .duration, eval: { m in m.fill(packed) }, constant: packed)
+    case .unknown, .fault, .list, .record: throw VectorUnsupported()
     }
-    let b = try expr(base, expected: nil)
-    guard case .record(let r) = b.type.unwrapped,
-      let k = general.records[r].fields.firstIndex(where: { $0.name == field })
-    else { throw VectorUnsupported() }
+  }
+
+  private func field(_ base: Typed, _ k: Int) throws -> VecTyped {
+    let b = try expr(base)
+    guard case .record(let r) = b.type.unwrapped else { throw VectorUnsupported() }
     let ft = general.records[r].fields[k].type
     let (eb, optional) = (b.eval, b.type.isOptional)
     let limit = UInt(VectorMachine.arenaCapacity - k)
@@ -341,14 +303,13 @@ final class VectorCompiler {
       })
   }
 
-  private func conditional(_ c: Expr, _ a: Expr, _ b: Expr, expected: RuleType?) throws
+  private func conditional(_ c: Typed, _ a: Typed, _ b: Typed, _ t: RuleType) throws
     -> VecTyped
   {
-    let tc = try expr(c, expected: .bool)
+    let tc = try expr(c)
     let ec = tc.eval
-    let ta = try expr(a, expected: expected)
-    let tb = try expr(b, expected: expected ?? ta.type)
-    guard let t = ta.type.join(tb.type) else { throw VectorUnsupported() }
+    let ta = try expr(a)
+    let tb = try expr(b)
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
     let intOnly =
       !(t.unwrapped == .decimal && (ta.type.unwrapped == .int || tb.type.unwrapped == .int))
@@ -402,22 +363,9 @@ final class VectorCompiler {
       })
   }
 
-  private func list(_ items: [Expr], expected: RuleType?) throws -> VecTyped {
-    var element: RuleType?
-    if case .list(let t)? = expected?.unwrapped { element = t }
-    var typed: [VecTyped] = []
-    for item in items {
-      let t = try expr(item, expected: element)
-      typed.append(t)
-      if let e = element {
-        guard let j = t.type.join(e) else { throw VectorUnsupported() }
-        element = j
-      } else {
-        element = t.type
-      }
-    }
-    guard let et = element else { throw VectorUnsupported() }
-    let evals = try typed.map { try coerce($0, to: et) }
+  private func list(_ items: [Typed], _ type: RuleType) throws -> VecTyped {
+    guard case .list(let et) = type else { throw VectorUnsupported() }
+    let evals = try items.map { try coerce(try expr($0), to: et) }
     return VecTyped(
       type: .list(et),
       eval: { m in

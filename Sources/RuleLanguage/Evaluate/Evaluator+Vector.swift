@@ -51,7 +51,7 @@ extension Evaluator {
       return
     }
     lastFast = true
-    lane[2] += 1
+    lanes.pointee.fastCount += 1
     runGeneralRules(profiles[i], asOf: asOf)
   }
 
@@ -81,7 +81,7 @@ extension Evaluator {
         fast.outputs[o] = x
       }
     }
-    lane[6] += 1
+    lanes.pointee.vectorCount += 1
     return true
   }
 

@@ -23,36 +23,46 @@ public final class Evaluator {
   /// Citizens per batch in `enqueueLine` (at most `VectorMachine.width`): tests make it small
   /// to cross many batches with few citizens.
   package var vectorBatchWidth = VectorMachine.width
-  /// The lane switches and counters below, in a buffer: as stored properties of a class
-  /// each access per citizen would be a dynamic exclusivity check.
-  let lane: UnsafeMutablePointer<Int>
-  /// Whether the last `compute` was decided by the fast lane (for `holds`).
+  /// The lane switches and counters, in a buffer: as stored properties of a class each
+  /// access per citizen would be a dynamic exclusivity check.
+  struct Lanes {
+    /// Whether the last `compute` was decided by the fast lane (for `holds`).
+    var lastFast = false
+    /// Let tests compare the lanes on the same citizens.
+    var fastEnabled = true
+    var vectorEnabled = true
+    /// Citizens the fast lane took, and those it passed whole to the general machine.
+    var fastCount = 0
+    var generalCount = 0
+    /// Rules the general machine ran for citizens the fast lane took (those it does not
+    /// compile, and those it gave up on for one citizen).
+    var generalRuleCount = 0
+    /// Citizens the vector lane decided (counted in `fastCount` too).
+    var vectorCount = 0
+    /// Pending citizens (`enqueueLine`).
+    var pendingCount = 0
+  }
+
+  let lanes: UnsafeMutablePointer<Lanes>
   var lastFast: Bool {
-    get { lane[0] != 0 }
-    set { lane[0] = newValue ? 1 : 0 }
+    get { lanes.pointee.lastFast }
+    set { lanes.pointee.lastFast = newValue }
   }
-  /// Lets tests compare the two lanes on the same citizens.
   package var fastLaneEnabled: Bool {
-    get { lane[1] != 0 }
-    set { lane[1] = newValue ? 1 : 0 }
+    get { lanes.pointee.fastEnabled }
+    set { lanes.pointee.fastEnabled = newValue }
   }
-  /// Citizens the fast lane took, and those it passed whole to the general machine.
-  package var fastLaneCount: Int { lane[2] }
-  package var generalCount: Int { lane[3] }
-  /// Rules the general machine ran for citizens the fast lane took (those it does not
-  /// compile, and those it gave up on for one citizen).
-  package var generalRuleCount: Int { lane[4] }
-  /// Lets tests compare the vector lane with the others on the same citizens.
+  package var fastLaneCount: Int { lanes.pointee.fastCount }
+  package var generalCount: Int { lanes.pointee.generalCount }
+  package var generalRuleCount: Int { lanes.pointee.generalRuleCount }
   package var vectorLaneEnabled: Bool {
-    get { lane[5] != 0 }
-    set { lane[5] = newValue ? 1 : 0 }
+    get { lanes.pointee.vectorEnabled }
+    set { lanes.pointee.vectorEnabled = newValue }
   }
-  /// Citizens the vector lane decided (counted in `fastLaneCount` too).
-  package var vectorLaneCount: Int { lane[6] }
-  /// Pending citizens (`enqueueLine`).
+  package var vectorLaneCount: Int { lanes.pointee.vectorCount }
   var pendingCount: Int {
-    get { lane[7] }
-    set { lane[7] = newValue }
+    get { lanes.pointee.pendingCount }
+    set { lanes.pointee.pendingCount = newValue }
   }
   var scratch: Profile
   /// `,"name":` for each output, and each enum case as a JSON string, encoded once.
@@ -78,10 +88,8 @@ public final class Evaluator {
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
-    lane = UnsafeMutablePointer<Int>.allocate(capacity: 8)
-    lane.initialize(repeating: 0, count: 8)
-    lane[1] = 1
-    lane[5] = 1
+    lanes = UnsafeMutablePointer<Lanes>.allocate(capacity: 1)
+    lanes.initialize(to: Lanes())
     machine = Machine(program: book.program, calendar: calendar)
     fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
     vector = book.vector.map { VectorMachine(program: $0, calendar: calendar) }
@@ -124,7 +132,7 @@ public final class Evaluator {
   }
 
   deinit {
-    lane.deallocate()
+    lanes.deallocate()
   }
 
   var program: Program { book.program }
@@ -163,7 +171,7 @@ public final class Evaluator {
     load(profile, asOf: asOf)
     for r in generalRules { machine.run(rule: r) }
     for i in 0..<fast.undecidedCount { machine.run(rule: fast.undecided[i]) }
-    lane[4] += generalRules.count + fast.undecidedCount
+    lanes.pointee.generalRuleCount += generalRules.count + fast.undecidedCount
   }
 
   /// Computes every rule and output for `profile` without building a result (benchmarks,
@@ -171,12 +179,12 @@ public final class Evaluator {
   public func compute(_ profile: Profile, asOf: CivilDate) {
     if fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) {
       lastFast = true
-      lane[2] += 1
+      lanes.pointee.fastCount += 1
       runGeneralRules(profile, asOf: asOf)
       return
     }
     lastFast = false
-    lane[3] += 1
+    lanes.pointee.generalCount += 1
     load(profile, asOf: asOf)
     machine.runAll()
   }
@@ -203,15 +211,15 @@ public final class Evaluator {
     guard fastLaneEnabled, rules.count * 4 >= program.rules.count, let fast,
       fast.run(facts: profile.facts, day: asOf.dayNumber)
     else {
-      lane[3] += 1
+      lanes.pointee.generalCount += 1
       for r in rules { machine.run(rule: r) }
       return
     }
-    lane[2] += 1
+    lanes.pointee.fastCount += 1
     for r in rules {
       if generalRule[r] || fast.isUndecided(r) {
         machine.run(rule: r)
-        lane[4] += 1
+        lanes.pointee.generalRuleCount += 1
       } else if fast.rules[r] == 1 {
         machine.run(rule: r)
       } else {
@@ -288,10 +296,10 @@ public final class Evaluator {
   /// the general machine.
   func settle(_ profile: Profile, decided: Bool, asOf: CivilDate) {
     if decided {
-      lane[2] += 1
+      lanes.pointee.fastCount += 1
       runGeneralRules(profile, asOf: asOf)
     } else {
-      lane[3] += 1
+      lanes.pointee.generalCount += 1
       load(profile, asOf: asOf)
       machine.runAll()
     }

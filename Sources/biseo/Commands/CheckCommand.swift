@@ -10,16 +10,19 @@ enum CheckCommand: BiseoCommand {
   static let name = "check"
   static let summary =
     "load and type-check rules and intents, run every rule test (exit 2 on any error)"
-  static let usage = ["check [PATH…]"]
+  static let usage = ["check [PATH…]", "check --dump-program [PATH…]"]
   static let discussion = """
     Each PATH is a .rule or .intent file or a folder searched for them (default: Rules and
     Intents). All rule files load together as one rule book; every diagnostic is printed as
     path:line:column: error: message [code], with the source line and a caret. Then every
     'test' block runs on the Korean public-holiday calendar, with the one-off holidays of
     Rules/calendar/one-off-holidays.txt. Exit 0 when everything loads and passes, 2 otherwise.
+    With --dump-program, a rule book that loads is also printed as the typed program every
+    engine runs: one operation a line with its type, slots and source position.
     """
   static let options: [OptionSpec] = [
-    .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)")
+    .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)"),
+    .flag("--dump-program", "print the rule book's typed program"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
@@ -38,6 +41,7 @@ enum CheckCommand: BiseoCommand {
       let calendar = try holidayCalendar(arguments, console: console)
       let (report, exitCode, checked) = RuleBook.check(paths: rulePaths, calendar: calendar)
       book = checked
+      if arguments.has("--dump-program"), let checked { console.out(checked.typedProgramText) }
       let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
       // The last line is the summary (stdout); diagnostics and failures go to stderr.
       let summary = lines.dropLast().last.map(String.init) ?? ""
