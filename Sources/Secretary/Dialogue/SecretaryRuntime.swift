@@ -58,7 +58,8 @@ public final class SecretaryRuntime: Sendable {
 
   init(
     rules: CitizenRules, interpreter: Interpreter, intents: IntentCatalog, faq: FAQIndex,
-    frames: QuestionFrames, aliases: WordAliases, answers: AnswerPhrases
+    frames: QuestionFrames, aliases: WordAliases, answers: AnswerPhrases,
+    subjects: SubjectIndex? = nil
   ) {
     self.rules = rules
     self.interpreter = interpreter
@@ -68,7 +69,7 @@ public final class SecretaryRuntime: Sendable {
     self.aliases = aliases
     self.answers = answers
     planner = ReminderPlanner(rules: rules)
-    subjects = SubjectIndex(book: rules.book, intents: intents)
+    self.subjects = subjects ?? SubjectIndex(book: rules.book, intents: intents)
   }
 
   /// The same knowledge with profiles kept in another data directory (one per test, or
@@ -76,7 +77,7 @@ public final class SecretaryRuntime: Sendable {
   public func withDataDirectory(_ data: String) -> SecretaryRuntime {
     SecretaryRuntime(
       rules: rules.withDataDirectory(data), interpreter: interpreter, intents: intents, faq: faq,
-      frames: frames, aliases: aliases, answers: answers)
+      frames: frames, aliases: aliases, answers: answers, subjects: subjects)
   }
 
   /// Loads and checks everything; any error in rules, intents, profiles or the FAQ rejects the

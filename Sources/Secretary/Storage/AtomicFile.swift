@@ -24,9 +24,14 @@ enum AtomicFile {
 
   static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
     let directory = (path as NSString).deletingLastPathComponent
-    try makeDirectory(directory.isEmpty ? "." : directory)
     let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    var fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    // The folder is made only when it is missing: creating it on every save cost a chat turn
+    // more than its evaluation (a stat of every parent).
+    if fd < 0, errno == ENOENT {
+      try makeDirectory(directory.isEmpty ? "." : directory)
+      fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    }
     guard fd >= 0 else { throw .system(operation: "open", path: temporary, errno: errno) }
     var written = 0
     while written < bytes.count {
