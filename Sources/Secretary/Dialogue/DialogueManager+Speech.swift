@@ -22,27 +22,35 @@ extension DialogueManager {
     if Self.moreWords.contains(text), let last = conversation.lastReply {
       conversation.lastIntent = nil
       let offset = conversation.spokenSentences
-      guard offset < SpeechRenderer.sentences(of: last).count else {
+      let sentences = SpeechRenderer.sentences(of: last)
+      guard offset < sentences.count else {
         return spoken(runtime.answers.reply("nothing_more"))
       }
       conversation.spokenSentences += SpeechRenderer.sentenceLimit
-      let (text, hasMore) = SpeechRenderer.turn(last, offset: offset, hint: moreHint)
+      let hint = moreHint
+      let (text, hasMore) = SpeechRenderer.turn(sentences: sentences, offset: offset, hint: hint)
       if !hasMore, let offer = conversation.unspokenOffer {
         conversation.offer = offer
         conversation.unspokenOffer = nil
       }
       return SpokenTurn(
-        text: text, ssml: SpeechRenderer.ssml(last, offset: offset, hint: moreHint),
+        text: text, ssml: SpeechRenderer.ssml(sentences: sentences, offset: offset, hint: hint),
         endsConversation: last.endsConversation)
     }
     let reply = respond(to: line, in: &conversation, asOf: asOf, now: now)
     conversation.spokenSentences = SpeechRenderer.sentenceLimit
     conversation.unspokenOffer = nil
-    if SpeechRenderer.turn(reply, hint: moreHint).hasMore, let offer = conversation.offer {
+    // The reply is split into sentences once, for the offer's check, the text and the SSML.
+    let sentences = SpeechRenderer.sentences(of: reply)
+    let hint = moreHint
+    let (said, hasMore) = SpeechRenderer.turn(sentences: sentences, hint: hint)
+    if hasMore, let offer = conversation.offer {
       conversation.unspokenOffer = offer
       conversation.offer = nil
     }
-    return spoken(reply)
+    return SpokenTurn(
+      text: said, ssml: SpeechRenderer.ssml(sentences: sentences, hint: hint),
+      endsConversation: reply.endsConversation)
   }
 
   /// What a speaker says when a reply has more than it speaks at once.

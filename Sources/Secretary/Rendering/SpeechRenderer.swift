@@ -24,7 +24,13 @@ public enum SpeechRenderer {
   public static func turn(_ reply: Reply, offset: Int = 0, hint: String) -> (
     text: String, hasMore: Bool
   ) {
-    let all = sentences(of: reply)
+    turn(sentences: sentences(of: reply), offset: offset, hint: hint)
+  }
+
+  /// The same from the reply's sentences, split once (`sentences(of:)`).
+  public static func turn(sentences all: [String], offset: Int = 0, hint: String) -> (
+    text: String, hasMore: Bool
+  ) {
     let chosen = spoken(all, from: offset)
     let hasMore = offset + chosen.count < all.count
     let text = (Array(chosen) + (hasMore ? [hint] : [])).joined(separator: " ")
@@ -37,7 +43,11 @@ public enum SpeechRenderer {
   /// Numbers, dates and phone numbers are already words (read by `Hangul`), so no engine has
   /// to guess how to read a Korean date.
   public static func ssml(_ reply: Reply, offset: Int = 0, hint: String) -> String {
-    let all = sentences(of: reply)
+    ssml(sentences: sentences(of: reply), offset: offset, hint: hint)
+  }
+
+  /// The same from the reply's sentences, split once.
+  public static func ssml(sentences all: [String], offset: Int = 0, hint: String) -> String {
     let chosen = spoken(all, from: offset)
     var out = "<speak>" + chosen.map { "<s>\(escape($0))</s>" }.joined()
     if offset + chosen.count < all.count {
