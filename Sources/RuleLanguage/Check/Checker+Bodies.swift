@@ -295,6 +295,7 @@ extension Checker {
     switch (word.text, type) {
     case ("day", .date): return .day
     case ("position", .int): return .position
+    case ("multiple", .int): return .multiple
     case ("said", .enumeration(let i)):
       let info = program.enums[i]
       return .said(

@@ -125,6 +125,8 @@ public enum EventValue: Sendable, Equatable {
   case day
   /// The new item's place in its list, from 1 (a second child: 2).
   case position
+  /// How many babies the citizen said ("쌍둥이" 2, "세쌍둥이" 3), when they said so.
+  case multiple
   /// A fixed enum value, as the profile stores it.
   case json(String)
   /// The enum case whose label words the citizen's sentence uses ("아버지" → parent), if any.

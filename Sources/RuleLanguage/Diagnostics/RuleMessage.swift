@@ -412,7 +412,8 @@ enum RuleMessage {
       "R0410", at: word.span,
       "'\(word.text)' cannot be the value of '\(field)' (\(names.describe(type)))",
       notes: [
-        "values are 'day' (a date field), 'position' (an int), 'said' or a case (an enum field)"
+        "values are 'day' (a date field), 'position' or 'multiple' (an int), 'said' or a case"
+          + " (an enum field)"
       ])
   }
 

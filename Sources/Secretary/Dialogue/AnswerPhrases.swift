@@ -22,7 +22,7 @@ package struct AnswerPhrases: Sendable {
     "help_examples", "human_agent", "call_center", "faq_source", "unknown_citizen", "save_failed",
     "rule_fault", "not_understood", "future_date", "question_dropped", "give_up", "give_up_record",
     "record_not_in_chat", "which_one", "record_saved", "record_saved_values", "record_more",
-    "corrected_date", "corrected",
+    "corrected_date", "corrected", "recorded_multiple",
     // Reminders.
     "subscribed", "next_reminder", "channel_ask_after", "subscribe_failed", "subscribe_what",
     "channel_before_subscribing", "nothing_to_remind", "remind_needs_facts", "not_subscribed",

@@ -251,12 +251,13 @@ extension DialogueManager {
   func record(
     _ intake: LifeEventIntake, date: CivilDate, utterance: String,
     _ conversation: inout Conversation,
-    asOf: CivilDate
+    asOf: CivilDate, multiple: Int? = nil
   ) -> Reply {
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
       try runtime.profiles.save(
-        conversation.citizenID, intake.record(profile, date, utterance: utterance))
+        conversation.citizenID,
+        intake.record(profile, date, utterance: utterance, multiple: multiple))
     } catch {
       return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
@@ -273,6 +274,34 @@ extension DialogueManager {
     return reply
   }
 
+  /// How many babies the line says ("쌍둥이" 2), if it says.
+  static func multiple(in understood: Interpretation) -> Int? {
+    understood.entities.first { $0.kind == .multipleBirth }.flatMap { Int($0.value) }
+  }
+
+  /// "쌍둥이예요" said after a pregnancy or a birth was told: the count is kept with it, and
+  /// the subject answered again (the voucher for twins is larger).
+  func recordMultiple(
+    _ understood: Interpretation, _ conversation: inout Conversation, asOf: CivilDate
+  ) -> Reply? {
+    guard let count = Self.multiple(in: understood), let topic = conversation.topic,
+      let intake = LifeEventIntake(event: topic.event, book: runtime.book), intake.countsMultiples,
+      let profile = try? runtime.profiles.profile(conversation.citizenID),
+      conversation.recordedEvents[intake.event] != nil || intake.isKnown(in: profile, asOf: asOf)
+    else { return nil }
+    do {
+      try runtime.profiles.save(
+        conversation.citizenID, intake.settingMultiple(count, in: profile))
+    } catch {
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
+    }
+    var reply = answer(
+      topic, frame: conversation.lastFrame, question: understood.text, &conversation, asOf: asOf)
+    reply.paragraphs.insert(
+      runtime.answers.say("recorded_multiple", ["count": .text(String(count))]), at: 0)
+    return reply
+  }
+
   /// Reads the answer to a pending question; saves it and answers the topic, or nil.
   func answerReply(
     _ pending: PendingQuestion, _ understood: Interpretation, _ conversation: inout Conversation,
@@ -286,7 +315,8 @@ extension DialogueManager {
       conversation.pending = nil
       conversation.topic = pending.topic
       return record(
-        intake, date: date, utterance: conversation.eventUtterance, &conversation, asOf: asOf)
+        intake, date: date, utterance: conversation.eventUtterance, &conversation, asOf: asOf,
+        multiple: Self.multiple(in: understood))
     }
     guard let (kind, optional) = runtime.book.factKind(pending.fact),
       let info = runtime.book.facts.first(where: { $0.name == pending.fact })

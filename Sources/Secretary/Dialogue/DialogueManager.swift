@@ -67,6 +67,7 @@ public struct DialogueManager: Sendable {
       return reply
     }
     if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
+    if let reply = recordMultiple(understood, &conversation, asOf: asOf) { return reply }
     if let collecting = conversation.collecting {
       // An answer first ("갱신한 적 없어요" sounds like the licence topic, and answers it);
       // then a confident question about another subject leaves the record unfinished.
@@ -244,7 +245,9 @@ public struct DialogueManager: Sendable {
             .event(intake.event, old, topic: topic), understood, &conversation, asOf: asOf,
             confirmed: true) ?? answer(topic, frame: frame, &conversation, asOf: asOf)
         }
-        return record(intake, date: date, utterance: text, &conversation, asOf: asOf)
+        return record(
+          intake, date: date, utterance: text, &conversation, asOf: asOf,
+          multiple: Self.multiple(in: understood))
       }
       // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
       // birth, move or due date the profile already holds (a rule of the bundle applies).
@@ -297,8 +300,10 @@ public struct DialogueManager: Sendable {
     // whatever topic its words lean to ("자동차새 얼마?" is not: it says a service).
     let fillers: Set<String> = ["그럼", "그건", "그거", "그러면", "근데", "그래서", "그럼요"]
     let frameWords = runtime.frames.frames.flatMap(\.words)
+    // "얼마 지원돼", "언제 신청해": words every service shares say nothing of which.
     let rest = TopicFocus.words(of: understood.text).filter { word in
       !fillers.contains(word) && !frameWords.contains { word.hasPrefix($0) || $0.hasPrefix(word) }
+        && !TopicFocus.generic.contains { word.hasPrefix($0) }
     }
     if rest.isEmpty { return true }
     let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false

@@ -21,27 +21,32 @@ struct LifeEventIntake: Sendable {
 
   /// The profile with the event told on `date` written in: an item appended to each list the
   /// event adds to, fields set on each record it sets.
-  func record(_ profile: JSONValue, _ date: CivilDate, utterance: String) -> JSONValue {
+  func record(
+    _ profile: JSONValue, _ date: CivilDate, utterance: String, multiple: Int? = nil
+  ) -> JSONValue {
     var out = profile
     for write in spec.writes {
       let current = out.value(at: write.keyPath)
       if write.appends {
         var items = current.arrayItems
         items.append(
-          Self.filled(.object([]), write, date: date, position: items.count + 1, utterance))
+          Self.filled(
+            .object([]), write, date: date, position: items.count + 1, utterance, multiple))
         out = out.setting(path: write.keyPath, to: .array(items))
       } else {
         var record = JSONValue.object([])
         if case .object? = current, let current { record = current }
         out = out.setting(
-          path: write.keyPath, to: Self.filled(record, write, date: date, position: 1, utterance))
+          path: write.keyPath,
+          to: Self.filled(record, write, date: date, position: 1, utterance, multiple))
       }
     }
     return out
   }
 
   private static func filled(
-    _ item: JSONValue, _ write: EventWrite, date: CivilDate, position: Int, _ utterance: String
+    _ item: JSONValue, _ write: EventWrite, date: CivilDate, position: Int, _ utterance: String,
+    _ multiple: Int?
   ) -> JSONValue {
     var item = item
     for (key, value) in write.fields {
@@ -51,6 +56,7 @@ struct LifeEventIntake: Sendable {
         case .position: .number(String(position))
         case .json(let text): .string(text)
         case .said(let choices): said(in: utterance, among: choices).map { .string($0.json) }
+        case .multiple: multiple.map { .number(String($0)) }
         }
       if let json { item = item.setting(key, to: json) }
     }
@@ -67,6 +73,30 @@ struct LifeEventIntake: Sendable {
       }
     }
     return best?.choice
+  }
+
+  /// Whether the event keeps how many babies were said (`multiple`).
+  var countsMultiples: Bool {
+    spec.writes.contains { $0.fields.contains { $0.value == .multiple } }
+  }
+
+  /// The profile with "쌍둥이예요" said after the event was told: the newest item (or the
+  /// record) of each write that keeps the count gets it.
+  func settingMultiple(_ count: Int, in profile: JSONValue) -> JSONValue {
+    var out = profile
+    for write in spec.writes {
+      guard let key = write.fields.first(where: { $0.value == .multiple })?.key else { continue }
+      let current = out.value(at: write.keyPath)
+      if write.appends {
+        var items = current.arrayItems
+        guard let last = items.indices.last else { continue }
+        items[last] = items[last].setting(key, to: .number(String(count)))
+        out = out.setting(path: write.keyPath, to: .array(items))
+      } else if let current, case .object = current {
+        out = out.setting(path: write.keyPath, to: current.setting(key, to: .number(String(count))))
+      }
+    }
+    return out
   }
 
   /// The profile with the date just recorded for this event replaced ("아니 5월 2일이야"):
