@@ -24,6 +24,22 @@ import Testing
   }
 
   @Test(
+    "말로 한 날짜 (음성 인식이 적은 그대로)",
+    arguments: [
+      ("시월 십삼일이요", "date:시월 십삼일=YEAR-10-13"), ("오월 일일", "date:오월 일일=YEAR-05-01"),
+      ("십이월 이십오일", "date:십이월 이십오일=YEAR-12-25"), ("삼월에 이사", "date:삼월=YEAR-03"),
+    ])
+  func spoken(text: String, expected: String) throws {
+    let year = String(try #require(Self.asOf).year)
+    #expect(found(text) == [expected.replacingOccurrences(of: "YEAR", with: year)])
+  }
+
+  @Test("이월된 금액, 이사는 날짜가 아니다") func spokenLookalikes() {
+    #expect(!found("이월된 금액").contains { $0.hasPrefix("date:") })
+    #expect(!found("이사했어요").contains { $0.hasPrefix("date:") })
+  }
+
+  @Test(
     "날짜가 아닌 숫자",
     arguments: [
       ("150000원", "amount:150000원=150000"), ("1.2.3.4", "number:1=1"),

@@ -20,7 +20,8 @@ package struct DateExtractor: EntityExtractor {
     var i = 0
     while i < text.count {
       let match =
-        numeric(text, at: i, asOf: context.asOf) ?? relative(text, at: i, asOf: context.asOf)
+        numeric(text, at: i, asOf: context.asOf) ?? spoken(text, at: i, asOf: context.asOf)
+        ?? relative(text, at: i, asOf: context.asOf)
       if let (end, value) = match {
         found.append(
           Entity(kind: .date, text: text.text(i..<end), start: i, end: end, value: value))
