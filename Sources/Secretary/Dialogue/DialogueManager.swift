@@ -68,22 +68,35 @@ public struct DialogueManager: Sendable {
     }
     if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
     if let reply = recordMultiple(understood, &conversation, asOf: asOf) { return reply }
+    let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
     if let collecting = conversation.collecting {
       // An answer first ("갱신한 적 없어요" sounds like the licence topic, and answers it);
-      // then a confident question about another subject leaves the record unfinished.
+      // then a confident question about another subject, or one that names another subject's
+      // service as written ("청년월세도 받을수 있나"), leaves the record unfinished.
       if let reply = collect(understood, &conversation, asOf: asOf, quietWhenUnread: true) {
         return reply
       }
+      let current = collecting.topic ?? Topic(intent: "", rules: [])
       let otherSubject =
-        understood.intent.confidence >= Self.interruptConfidence
-        && !["affirm", "deny", "out_of_scope"].contains(intent)
-        && runtime.intents.intent(named: intent)?.rules.isEmpty == false
-        && intent != collecting.topic?.intent
+        (understood.intent.confidence >= Self.interruptConfidence
+          && !["affirm", "deny", "out_of_scope"].contains(intent)
+          && runtime.intents.intent(named: intent)?.rules.isEmpty == false
+          && intent != collecting.topic?.intent)
+        || topicNamed(in: said, outside: current) != nil
       if !otherSubject, let reply = collect(understood, &conversation, asOf: asOf) { return reply }
       conversation.collecting = nil
     }
     if let pending = conversation.pending {
-      if let answer = answerReply(pending, understood, &conversation, asOf: asOf) { return answer }
+      // A record or list asked for, and a line naming another subject's service as written
+      // ("청년월세도 받을수 있나"): no answer to it, however it sounds.
+      let structured =
+        if case .structured? = runtime.book.factKind(pending.fact)?.kind { true } else { false }
+      let elsewhere = pending.topic.map { topicNamed(in: said, outside: $0) != nil } == true
+      if !(structured && elsewhere),
+        let answer = answerReply(pending, understood, &conversation, asOf: asOf)
+      {
+        return answer
+      }
       // "됐어", "몰라요", "말 안 할래": no answer is coming; asking again would nag.
       if intent == "deny" || ["몰라", "모르"].contains(where: text.contains) {
         conversation.pending = nil
@@ -95,6 +108,7 @@ public struct DialogueManager: Sendable {
       let words = text.split(separator: " ").count
       let interrupts =
         reminderCommand(in: text) != nil
+        || elsewhere
         || (intent == "out_of_scope"
           ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
           : understood.intent.confidence >= Self.interruptConfidence
@@ -120,7 +134,6 @@ public struct DialogueManager: Sendable {
     // the line says a word of that service's title as written — unless it says one of the last
     // subject's own ("과태료 얼마야" after the inspection's 검사 지연 과태료).
     let focus = conversation.topic.map { $0.named.isEmpty ? $0.rules : $0.named } ?? []
-    let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
     let labelled = focus.filter { namesChoice(said, of: $0, anyLabel: true) }
     let saysCurrent = !labelled.isEmpty
     let current = conversation.topic ?? Topic(intent: "", rules: [])
