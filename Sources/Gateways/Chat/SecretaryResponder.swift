@@ -209,23 +209,22 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
       if case .array(let entries)? = held["linkedIdentities"] { identities = entries.count }
       return ChatReply(
         texts: [
-          "제가 보관하고 있는 정보입니다.", (held["profile"] ?? .null).prettyText,
-          "동의 기록 \(consents)건, 연결된 대화 \(identities)개. 알림 기록을 포함한 전체 사본은 "
-            + "운영 기관에 요청하시면 받으실 수 있습니다.",
+          say("account_held"), (held["profile"] ?? .null).prettyText,
+          say("account_counts", ["consents": "\(consents)", "identities": "\(identities)"]),
         ], intent: "account")
     case .eraseMine:
       erasureAsked.withLock { $0.set(identity, now) }
       return ChatReply(
         texts: [
-          "보관 중인 정보(배운 사실, 동의 기록, 연결, 예정된 알림)를 모두 삭제할까요? "
-            + "되돌릴 수 없습니다. 삭제하려면 5분 안에 '삭제 확인'이라고 입력해 주세요."
-        ], quickReplies: [QuickReply(title: "삭제 확인", payload: "삭제 확인")], intent: "account")
+          say("erase_ask")
+        ], quickReplies: [QuickReply(title: say("erase_confirm"), payload: say("erase_confirm"))],
+        intent: "account")
     case .confirmErase, .code, .unlink:
       let asked = erasureAsked.withLock { $0.get(identity) }
       erasureAsked.withLock { $0.remove(identity) }
       guard let asked, now.timeIntervalSince(asked) <= 300, now >= asked else {
         return ChatReply(
-          texts: ["삭제 요청이 없거나 만료되었습니다. '내 정보 삭제해줘'부터 다시 말씀해 주세요."],
+          texts: [say("erase_expired")],
           intent: "account")
       }
       do {
@@ -234,13 +233,18 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
         threads.erase(identities: identities)
         sessions.withLock { $0.removeAll { $0.citizenID == citizen } }
         return ChatReply(
-          texts: ["삭제했습니다. 접수번호는 \(erasure.receipt)입니다. 예정된 알림도 보내지 않습니다."],
+          texts: [say("erased", ["receipt": erasure.receipt])],
           intent: "account")
       } catch {
         return ChatReply(
-          texts: ["지금은 삭제하지 못했습니다. 잠시 뒤에 다시 시도해 주세요."], intent: "account")
+          texts: [say("erase_failed")], intent: "account")
       }
     }
+  }
+
+  /// An account sentence of `Intents/answers.txt`, its placeholders filled.
+  private func say(_ key: String, _ values: [String: String] = [:]) -> String {
+    runtime.answers.text(key, values.mapValues { .text($0) })
   }
 
   /// Redeems a code or unlinks; the dialogue never sees these messages.
@@ -250,14 +254,14 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
     switch links.redeem(digits, identity: identity, now: seconds) {
     case .linked:
       sessions.withLock { $0.remove(identity) }
-      text = "인증되었습니다. 이제 이 대화에서 본인의 정보로 안내해 드립니다."
+      text = say("link_done")
     case .wrong(let left):
-      text = "인증번호가 맞지 않거나 만료되었습니다. \(left)번 더 시도할 수 있습니다."
+      text = say("link_wrong", ["left": "\(left)"])
     case .lockedOut(let until):
       let minutes = max(1, (until - seconds + 59) / 60)
-      text = "잘못된 인증번호를 여러 번 입력하셨습니다. \(minutes)분 뒤에 다시 시도해 주세요."
+      text = say("link_locked", ["minutes": "\(minutes)"])
     case .unavailable:
-      text = "지금은 인증을 처리할 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
+      text = say("link_failed")
     }
     return ChatReply(texts: [text], intent: "account")
   }
@@ -265,14 +269,14 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
   private func unlink(identity: String, now: Date) -> ChatReply {
     let text: String
     if links.book.citizen(for: identity) == nil {
-      text = "이 대화는 어느 분과도 연결되어 있지 않습니다."
+      text = say("unlink_none")
     } else if (try? links.book.append([
       .unlinked(identity: identity, at: Int(now.timeIntervalSince1970))
     ])) != nil {
       sessions.withLock { $0.remove(identity) }
-      text = "연결을 끊었습니다. 다시 연결하려면 새 인증번호를 받아 입력해 주세요."
+      text = say("unlinked")
     } else {
-      text = "지금은 연결을 끊을 수 없습니다. 잠시 뒤에 다시 시도해 주세요."
+      text = say("unlink_failed")
     }
     return ChatReply(texts: [text], intent: "account")
   }

@@ -30,6 +30,10 @@ package struct AnswerPhrases: Sendable {
     "channel_closed", "channel_limit", "unsubscribed", "unsubscribe_failed",
     "reminders_none_within_year", "reminders_count", "reminder_line", "window", "window_later",
     "agenda_line", "agenda_line_later",
+    // The citizen's own data and links, said by the server.
+    "account_held", "account_counts", "erase_ask", "erase_confirm", "erase_expired", "erased",
+    "erase_failed", "link_done", "link_wrong", "link_locked", "link_failed", "unlink_none",
+    "unlinked", "unlink_failed",
     // Buttons.
     "button_why", "button_reminders", "button_remaining", "button_yes", "button_no",
     "button_none", "button_not_applicable", "button_skip", "button_yes_subscribe",
@@ -58,7 +62,7 @@ package struct AnswerPhrases: Sendable {
   }
 
   /// The same as plain text.
-  func text(_ key: String, _ values: [String: TemplateValue] = [:]) -> String {
+  package func text(_ key: String, _ values: [String: TemplateValue] = [:]) -> String {
     say(key, values).map { TextRenderer.text(of: $0) }.joined()
   }
 

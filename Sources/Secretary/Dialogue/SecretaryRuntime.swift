@@ -48,7 +48,7 @@ public final class SecretaryRuntime: Sendable {
   /// Words for services their titles do not say, from `Intents/aliases.txt`.
   let aliases: WordAliases
   /// The sentences answers are built from, from `Intents/answers.txt`.
-  let answers: AnswerPhrases
+  package let answers: AnswerPhrases
   /// What a line can name, worked out once.
   let subjects: SubjectIndex
 
