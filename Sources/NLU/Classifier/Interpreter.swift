@@ -38,9 +38,11 @@ package struct Interpreter: Sendable {
   /// - Returns: intent, entities and polarity.
   package func interpret(_ text: String, asOf: CivilDate) -> Interpretation {
     let prepared = EntityRecognizer.prepare(text)
+    var context = EntityContext(asOf: asOf)
+    let reading = PolarityDetector.reading(of: Array(prepared), afterOffer: false)
+    context.polarity = reading
     return Interpretation(
       text: prepared, intent: model.classify(text),
-      entities: recognizer.entities(in: text, context: EntityContext(asOf: asOf)),
-      polarity: PolarityDetector.polarity(of: prepared, afterOffer: false))
+      entities: recognizer.entities(in: text, context: context), polarity: reading.polarity)
   }
 }

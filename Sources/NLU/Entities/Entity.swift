@@ -45,6 +45,8 @@ package protocol EntityExtractor: Sendable {
 package struct EntityContext: Sendable {
   /// The day relative dates are resolved against, in Asia/Seoul.
   package var asOf: CivilDate
+  /// The line's polarity, read once by the recognizer for every extractor that needs it.
+  var polarity: PolarityReading?
 
   /// Creates a context.
   ///
@@ -57,16 +59,6 @@ package struct EntityContext: Sendable {
 extension [Character] {
   /// The characters in `range` as a string.
   func text(_ range: Range<Int>) -> String { String(self[range]) }
-
-  /// Whether `word` occurs at `index`.
-  func has(_ word: String, at index: Int) -> Bool {
-    var k = index
-    for c in word {
-      guard k < count, self[k] == c else { return false }
-      k += 1
-    }
-    return true
-  }
 
   /// The first of `words` (try longer ones first) that occurs at `index`.
   func first(of words: [String], at index: Int) -> String? {

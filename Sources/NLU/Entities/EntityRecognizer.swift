@@ -41,6 +41,10 @@ package struct EntityRecognizer: Sendable {
   package func entities(in text: String, context: EntityContext) -> [Entity] {
     let characters = Array(Self.prepare(text))
     guard !characters.isEmpty else { return [] }
+    var context = context
+    if context.polarity == nil {
+      context.polarity = PolarityDetector.reading(of: characters, afterOffer: false)
+    }
     var candidates: [(entity: Entity, priority: Int)] = []
     for (priority, extractor) in extractors.enumerated() {
       for entity in extractor.extract(characters, context: context) {

@@ -9,7 +9,7 @@ package enum Polarity: String, Sendable, Codable, Equatable {
 package enum OfferAnswer: Sendable, Equatable { case accept, refuse, unclear }
 
 /// What the cues of one line add up to.
-struct PolarityReading: Equatable {
+package struct PolarityReading: Equatable, Sendable {
   /// The cues after clauses are resolved (double negatives undone, absorbed requests dropped).
   var cues: [PolarityCue]
   var polarity: Polarity
@@ -40,10 +40,12 @@ package enum PolarityDetector {
 
   /// The polarity of a line as an entity spanning the words that decide it, nil when neutral.
   ///
-  /// - Parameter text: the prepared line as characters.
+  /// - Parameters:
+  ///   - text: the prepared line as characters.
+  ///   - reading: the line's reading, when already made.
   /// - Returns: a `polarity` entity valued `positive` or `negative`.
-  static func entity(in text: [Character]) -> Entity? {
-    let reading = reading(of: text, afterOffer: false)
+  static func entity(in text: [Character], reading: PolarityReading? = nil) -> Entity? {
+    let reading = reading ?? self.reading(of: text, afterOffer: false)
     guard reading.polarity != .neutral, let span = reading.span else { return nil }
     return Entity(
       kind: .polarity, text: text.text(span), start: span.lowerBound, end: span.upperBound,
@@ -200,10 +202,10 @@ package struct PolarityExtractor: EntityExtractor {
   ///
   /// - Parameters:
   ///   - text: the normalised utterance.
-  ///   - context: unused.
+  ///   - context: the line's polarity, when already read.
   /// - Returns: at most one entity, valued `positive` or `negative`.
   package func extract(_ text: [Character], context: EntityContext) -> [Entity] {
-    PolarityDetector.entity(in: text).map { [$0] } ?? []
+    PolarityDetector.entity(in: text, reading: context.polarity).map { [$0] } ?? []
   }
 }
 

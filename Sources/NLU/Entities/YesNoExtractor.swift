@@ -10,10 +10,10 @@ package struct YesNoExtractor: EntityExtractor {
   ///
   /// - Parameters:
   ///   - text: the normalised utterance.
-  ///   - context: unused.
+  ///   - context: the line's polarity, when already read.
   /// - Returns: at most one entity, valued `yes` or `no`.
   package func extract(_ text: [Character], context: EntityContext) -> [Entity] {
-    let reading = PolarityDetector.reading(of: text, afterOffer: false)
+    let reading = context.polarity ?? PolarityDetector.reading(of: text, afterOffer: false)
     guard let cue = reading.cues.first, cue.start == text.skippingSpaces(from: 0),
       text.isAnswerEnd(cue.end)
     else { return [] }

@@ -138,16 +138,16 @@ enum AnswerReader {
 
   /// The choices whose longest match in the answer is the longest of all.
   static func candidates(_ text: String, among choices: [FactChoice]) -> [FactChoice] {
-    let answer = text.replacingOccurrences(of: " ", with: "").lowercased()
+    let answer = text.unspaced.lowercased()
     var best: [FactChoice] = []
     var bestLength = 0
     for choice in choices {
       var names = [choice.name.lowercased(), choice.json.lowercased()]
       if let label = choice.label {
-        names.append(label.replacingOccurrences(of: " ", with: ""))
+        names.append(label.unspaced)
         // A label may list synonyms separated by '·' or '/': "직장가입자·회사원".
         names += label.split(whereSeparator: { $0 == "·" || $0 == "/" || $0 == "," })
-          .map { $0.replacingOccurrences(of: " ", with: "") }
+          .map { $0.unspaced }
       }
       let length = names.filter { !$0.isEmpty && answer.contains($0) }.map(\.count).max() ?? 0
       if length > bestLength {

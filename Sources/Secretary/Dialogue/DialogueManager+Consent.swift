@@ -178,7 +178,7 @@ extension DialogueManager {
 
   /// "끊지마", "해지하지 마세요", "안 꺼도 돼": the line forbids stopping.
   static func forbidsStop(_ text: String) -> Bool {
-    let joined = text.replacingOccurrences(of: " ", with: "")
+    let joined = text.unspaced
     return ["지마", "지말", "안끊", "안꺼", "안해지", "않아도", "안해도"].contains(where: joined.contains)
   }
 

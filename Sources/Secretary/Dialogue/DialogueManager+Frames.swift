@@ -104,7 +104,7 @@ extension DialogueManager {
       return !digits.isEmpty && word.dropFirst(digits.count).hasPrefix("월") ? "\(digits)월" : nil
     }
     // Spaces aside: "상속포기" asks the message that says "상속 포기".
-    let messages = reminders.map { $0.message.replacingOccurrences(of: " ", with: "") }
+    let messages = reminders.map { $0.message.unspaced }
     // The rarest word decides: "상속세 신고는" asks the one message with 상속세, not the
     // three that say 신고.
     let counts = words.map { word in messages.filter { $0.contains(word) }.count }
@@ -166,7 +166,7 @@ extension DialogueManager {
     _ result: RuleResult, evaluation: Evaluation, question: String, citizenID: String,
     asOf: CivilDate
   ) -> [[ReplySegment]]? {
-    let expanded = runtime.aliases.expanded(question).replacingOccurrences(of: " ", with: "")
+    let expanded = runtime.aliases.expanded(question).unspaced
     let asked = runtime.book.outputs(ofRule: result.name).filter { output in
       guard let label = output.label, case .bool? = evaluation.output(output.name),
         let key = label.split(separator: " ").first

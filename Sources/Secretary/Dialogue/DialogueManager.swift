@@ -363,7 +363,7 @@ public struct DialogueManager: Sendable {
   /// verb of switching settles the intent before the model's guess.
   func reminderCommand(in text: String) -> String? {
     // "내 알림 알려줘" asks to see them, whatever verb follows.
-    if text.replacingOccurrences(of: " ", with: "").contains("내알림") { return "list_reminders" }
+    if text.unspaced.contains("내알림") { return "list_reminders" }
     // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go; and a
     // channel said alone ("네이버도", "토스로"), which is no "네".
     let mentions = runtime.rules.channels.mentions(in: text)
@@ -419,7 +419,7 @@ public struct DialogueManager: Sendable {
     let currentTitles = current.compactMap { index.titles[$0] }
     // The word ends its token or a particle follows: "주민세는요", not "자동차쎄" for 자동차.
     func ends(_ word: String, in token: String) -> Bool {
-      guard let range = token.range(of: word) else { return false }
+      guard let range = token.range(ofText: word) else { return false }
       let rest = token[range.upperBound...]
       return rest.isEmpty
         || (rest.count <= 2 && rest.first.map(Self.particleStarts.contains) == true)
@@ -454,7 +454,9 @@ public struct DialogueManager: Sendable {
   /// The topic a subscription request names ("자동차세 알림 켜줘" → 자동차세), if any.
   func namedTopic(in text: String, asOf: CivilDate) -> Topic? {
     var rest = text
-    for word in Self.subscriptionWords { rest = rest.replacingOccurrences(of: word, with: " ") }
+    for word in Self.subscriptionWords where rest.contains(word) {
+      rest = rest.replacingOccurrences(of: word, with: " ")
+    }
     let remainder = TextNormalizer.normalize(rest)
     guard remainder.count >= 2 else { return nil }
     let prediction = understand(remainder, asOf: asOf).intent

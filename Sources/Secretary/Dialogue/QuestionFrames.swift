@@ -13,14 +13,20 @@ enum QuestionFrame: String, Sendable, CaseIterable {
 /// The frame words, in the order the file lists them.
 package struct QuestionFrames: Sendable {
   let frames: [(frame: QuestionFrame, words: [String])]
+  /// The same words without their spaces, which a question is compared with.
+  private let unspacedWords: [(frame: QuestionFrame, words: [String])]
+
+  init(frames: [(frame: QuestionFrame, words: [String])]) {
+    self.frames = frames
+    unspacedWords = frames.map { ($0.frame, $0.words.map(\.unspaced)) }
+  }
 
   /// The frame of a question: the first whose words it contains, else eligibility.
   func frame(of text: String) -> QuestionFrame {
     // "지금뭐해야돼" asks what "지금 뭐 해야 돼" asks: spaces are not compared.
-    let joined = text.lowercased().filter { $0 != " " }
-    return frames.first { frame in
-      frame.words.contains { joined.contains($0.filter { $0 != " " }) }
-    }?.frame ?? .eligibility
+    let joined = text.lowercased().unspaced
+    return unspacedWords.first { frame in frame.words.contains { joined.contains($0) } }?.frame
+      ?? .eligibility
   }
 
   /// Whether the text says a frame word at all (a follow-up such as "그럼 언제?").

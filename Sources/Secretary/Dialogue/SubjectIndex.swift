@@ -75,7 +75,7 @@ struct SaidWords {
 
   init(_ text: String, aliases: WordAliases, frames: QuestionFrames) {
     let expanded = aliases.expanded(text)
-    joined = expanded.replacingOccurrences(of: " ", with: "")
+    joined = expanded.unspaced
     tokens = TopicFocus.words(of: expanded)
     frameWords = frames.frames.flatMap(\.words)
   }

@@ -59,7 +59,7 @@ extension DialogueManager {
   /// Whether the choice is named by a word of two letters or more: "남자" names M, a stray
   /// "남" inside "남편" does not.
   static func namesLongly(_ choice: FactChoice, in text: String) -> Bool {
-    let answer = text.replacingOccurrences(of: " ", with: "")
+    let answer = text.unspaced
     let names = (choice.label ?? "").split(separator: "·").map(String.init) + [choice.name]
     return names.contains { $0.count >= 2 && answer.contains($0) }
   }

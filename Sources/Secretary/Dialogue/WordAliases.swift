@@ -10,7 +10,7 @@ package struct WordAliases: Sendable {
   /// The text with the title word added after each alias it contains, so that the topic focus
   /// finds the rule ("독감 주사 맞아야 돼?" → "… 인플루엔자").
   func expanded(_ text: String) -> String {
-    let joined = text.replacingOccurrences(of: " ", with: "")
+    let joined = text.unspaced
     let added = pairs.filter { joined.contains($0.word) }.map(\.title)
     return added.isEmpty ? text : text + " " + added.joined(separator: " ")
   }
@@ -31,7 +31,7 @@ package struct WordAliases: Sendable {
         problems.append(Diagnostic(.error, at: span, "expected 'word = title word'"))
         continue
       }
-      pairs.append((sides[0].replacingOccurrences(of: " ", with: ""), sides[1]))
+      pairs.append((sides[0].unspaced, sides[1]))
     }
     return (WordAliases(pairs: pairs), problems)
   }

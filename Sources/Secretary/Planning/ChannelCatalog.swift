@@ -79,7 +79,7 @@ public struct ChannelCatalog: Sendable {
       // The longest word first, so "카카오톡" is not also read as "톡".
       var best: (at: Int, length: Int)?
       for word in channel.words.sorted(by: { $0.count > $1.count }) {
-        guard let range = lower.range(of: word) else { continue }
+        guard let range = lower.range(ofText: word) else { continue }
         let at = lower.distance(from: lower.startIndex, to: range.lowerBound)
         if at < best?.at ?? Int.max { best = (at, word.count) }
       }
