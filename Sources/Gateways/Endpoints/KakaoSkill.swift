@@ -3,15 +3,15 @@ import Hangul
 /// Kakao i Open Builder skills: `POST /kakao/skill`, SkillPayload in, SkillResponse 2.0 out.
 ///
 /// Reads `userRequest.utterance` and `userRequest.user.id`; answers `simpleText` outputs
-/// (at most 3, each at most 1000 characters) and up to 10 `message` quick replies
-/// (conventions.md §3).
+/// (at most 3, each at most 1000 characters) and up to 10 `message` quick replies whose labels
+/// fit 14 characters (conventions.md §3, `KakaoLimits`).
 package enum KakaoSkill {
   /// Outputs per response.
-  package static let maxOutputs = 3
+  package static let maxOutputs = KakaoLimits.outputs.upperBound
   /// Characters per `simpleText`.
-  package static let maxTextLength = 1000
+  package static let maxTextLength = KakaoLimits.simpleTextLength
   /// Quick replies per response.
-  package static let maxQuickReplies = 10
+  package static let maxQuickReplies = KakaoLimits.quickReplies
 
   /// Reads a SkillPayload.
   ///
@@ -43,7 +43,10 @@ package enum KakaoSkill {
     if !reply.quickReplies.isEmpty {
       template["quickReplies"] = .array(
         reply.quickReplies.prefix(maxQuickReplies).map {
-          ["label": .string($0.title), "action": "message", "messageText": .string($0.payload)]
+          [
+            "label": .string(KakaoLimits.fitted($0.title, to: KakaoLimits.quickReplyLabelLength)),
+            "action": "message", "messageText": .string($0.payload),
+          ]
         })
     }
     return JSONBody.encode(["version": "2.0", "template": .object(template)])

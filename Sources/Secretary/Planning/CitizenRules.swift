@@ -13,6 +13,8 @@ public final class CitizenRules: Sendable {
   public let profiles: ProfileStore
   /// Where reminders may go, and until when (`Rules/channels.txt`).
   public let channels: ChannelCatalog
+  /// Where to act on each rule: page, phone and source (`Rules/where-to-act.txt`).
+  public let places: ActionPlaces
 
   /// Rule names and titles (the name when a rule has none), by rule index.
   let ruleNamesByIndex: [String]
@@ -44,12 +46,14 @@ public final class CitizenRules: Sendable {
 
   init(
     book: RuleBook, calendar: HolidayCalendar, profiles: ProfileStore,
-    channels: ChannelCatalog = .empty, evaluators: EvaluatorPool? = nil
+    channels: ChannelCatalog = .empty, places: ActionPlaces = .empty,
+    evaluators: EvaluatorPool? = nil
   ) {
     self.book = book
     self.calendar = calendar
     self.profiles = profiles
     self.channels = channels
+    self.places = places
     ruleNamesByIndex = book.ruleNames
     ruleTitles = book.ruleNames.map { book.ruleTitle($0) ?? $0 }
     self.evaluators = evaluators ?? EvaluatorPool { book.evaluator(calendar: calendar) }
@@ -75,8 +79,14 @@ public final class CitizenRules: Sendable {
     report += channelProblems.map { DiagnosticRenderer().render($0) }.joined()
     if channelProblems.hasErrors { failed = true }
     let (book, diagnostics) = RuleBook.load(paths: [rules])
+    var places = ActionPlaces.empty
     if let book {
       report += book.render(diagnostics)
+      let placeFile = (rules as NSString).appendingPathComponent("where-to-act.txt")
+      let loaded = ActionPlaces.load(path: placeFile, ruleNames: Set(book.ruleNames))
+      places = loaded.places
+      report += loaded.report
+      if loaded.diagnostics.hasErrors { failed = true }
     } else {
       failed = true
       report += RuleBook.check(paths: [rules]).report
@@ -87,7 +97,8 @@ public final class CitizenRules: Sendable {
     if problems.hasErrors { failed = true }
     guard !failed, let book else { return (nil, report) }
     let loaded = CitizenRules(
-      book: book, calendar: HolidayCalendar(oneOffs: oneOffs), profiles: store, channels: channels)
+      book: book, calendar: HolidayCalendar(oneOffs: oneOffs), profiles: store, channels: channels,
+      places: places)
     return (loaded, report)
   }
 
@@ -96,7 +107,7 @@ public final class CitizenRules: Sendable {
     CitizenRules(
       book: book, calendar: calendar,
       profiles: ProfileStore(demoDirectory: profiles.demoDirectory, dataDirectory: data),
-      channels: channels, evaluators: evaluators)
+      channels: channels, places: places, evaluators: evaluators)
   }
 
   /// A profile file's facts, decoded once for all its evaluations.

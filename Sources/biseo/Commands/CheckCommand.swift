@@ -49,6 +49,7 @@ enum CheckCommand: BiseoCommand {
       if !details.isEmpty { console.error(details + "\n") }
       if exitCode == 0 { console.line(summary) } else { console.error(summary + "\n") }
       status = max(status, exitCode)
+      status = max(status, checkPlaces(in: rulePaths, book: checked, console: console))
     }
     for path in intentPaths {
       var isDirectory: ObjCBool = false
@@ -84,6 +85,30 @@ enum CheckCommand: BiseoCommand {
         status = 2
       } else {
         console.line("\(summary) in \(path)")
+      }
+    }
+    return status
+  }
+
+  /// Checks `where-to-act.txt` in each rule folder against the book (its rule names, when it
+  /// loaded); 2 when any has an error.
+  static func checkPlaces(in paths: [String], book: RuleBook?, console: Console) -> Int32 {
+    var status: Int32 = 0
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { continue }
+      let file = (path as NSString).appendingPathComponent("where-to-act.txt")
+      guard FileManager.default.fileExists(atPath: file) else { continue }
+      let loaded = ActionPlaces.load(path: file, ruleNames: book.map { Set($0.ruleNames) })
+      if !loaded.report.isEmpty { console.error(loaded.report) }
+      let summary = "\(loaded.places.places.count) places to act in \(file)"
+      if loaded.diagnostics.hasErrors {
+        console.error("\(file): places rejected (\(summary))\n")
+        status = 2
+      } else {
+        console.line(summary)
       }
     }
     return status
