@@ -415,8 +415,12 @@ extension DialogueManager {
       for: pending.fact, topic: pending.topic, prefix: runtime.answers.text("not_understood") + " ")
   }
 
-  /// "왜?": the last topic's decisions with their reasons and sources.
-  func explain(_ conversation: Conversation, asOf: CivilDate) -> Reply {
+  /// "왜?": the last topic's decisions with their reasons and sources; "왜 28일이야?" about a
+  /// deadline the law moved past days off, that move.
+  func explain(_ conversation: Conversation, line: String = "", asOf: CivilDate) -> Reply {
+    if let moved = movedDeadline(in: line, conversation, asOf: asOf) {
+      return Reply(paragraphs: [moved])
+    }
     guard let topic = conversation.topic,
       let evaluation = evaluate(conversation.citizenID, asOf: asOf)
     else { return Reply(phrase("explain_why", "none")) }

@@ -56,6 +56,9 @@ extension DialogueManager {
         return unsubscribe(rules: rules, conversation, now: now, text: text)
       }
     case .refuse:
+      // "왜 안돼?", "5월 31일 아니었어?": a question with a no in it is still a question; the
+      // offer waits.
+      if !opensWithNo, intent == "explain_why" || text.contains("?") { return nil }
       conversation.offer = nil
       // "됐고 간암검진은 언제까지": no to the offer, and a question to answer.
       let asks = runtime.frames.asksFrame(understood.text) || text.contains("?")
@@ -88,6 +91,14 @@ extension DialogueManager {
     if !runtime.rules.channels.mentions(in: text).isEmpty, named == nil,
       !subscribedServices(conversation.citizenID).isEmpty
     {
+      // "네이버로 오지?" asks where they go; only a wish changes it.
+      if text.contains("?"), !Self.channelWishWords.contains(where: text.contains),
+        let profile = try? runtime.profiles.profile(conversation.citizenID)
+      {
+        let via = ChannelChoice.spoken(
+          currentChannels(of: profile), catalog: runtime.rules.channels)
+        return runtime.answers.reply("channel_current", ["via": .text(via)])
+      }
       return changeChannels(conversation, now: now, asOf: asOf, text: text)
     }
     // "알림 어디로 와?": the channels they go to now.
@@ -126,17 +137,37 @@ extension DialogueManager {
       reply.paragraphs.insert(runtime.answers.say("remind_needs_facts"), at: 0)
       return reply
     }
-    let titles = remindable.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+    // "알림 오고있지?", or asked twice: what is already on, and where it goes.
+    let subscribed = subscribedServices(conversation.citizenID)
+    let on = remindable.filter(subscribed.contains)
+    if !on.isEmpty, on.count == remindable.count || text.contains("?"),
+      let profile = try? runtime.profiles.profile(conversation.citizenID)
+    {
+      let titles = on.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      let via = ChannelChoice.spoken(currentChannels(of: profile), catalog: runtime.rules.channels)
+      return Reply(
+        paragraphs: [
+          runtime.answers.say("already_subscribed", ["title": .text(titles), "via": .text(via)])
+        ], quickReplies: [remindersButton("button_reminders")])
+    }
+    let fresh = remindable.filter { !subscribed.contains($0) }
+    let titles = fresh.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
     if reminderCommand(in: text) == "subscribe" {
       return subscribe(
-        rules: remindable, title: titles, &conversation, now: now, asOf: asOf, text: text)
+        rules: fresh, title: titles, &conversation, now: now, asOf: asOf, text: text)
     }
-    let offer = Offer.subscribe(rules: remindable, title: titles)
+    let offer = Offer.subscribe(rules: fresh, title: titles)
     conversation.offer = offer
     return Reply(
       paragraphs: [[.text(phrase("subscribe", "confirm", ["title": titles]))]],
       quickReplies: offer.buttons(runtime.answers))
   }
+
+  /// Words that make a line naming channels a wish to change them, even as a question
+  /// ("카톡으로 바꿔줄래?").
+  static let channelWishWords = [
+    "바꿔", "바꾸", "추가", "받을래", "받고 싶", "해줘", "해 줘", "보내줘", "보내 줘", "로도", "말고", "빼",
+  ]
 
   /// "알림 끊어줘": what will stop is said and confirmed, unless the line names the service and
   /// the wish outright ("자동차세 알림 해지해줘").

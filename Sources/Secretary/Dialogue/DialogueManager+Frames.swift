@@ -184,7 +184,8 @@ extension DialogueManager {
         return runtime.answers.say(
           "choice_yes", ["label": label, "program": .text(program), "end": .date(end)])
       }
-      let year = (1...12).lazy.map { asOf.year + $0 }.first { year in
+      // A lifetime: 위암 from 40 is nineteen years off for a student of 21.
+      let year = (1...50).lazy.map { asOf.year + $0 }.first { year in
         guard let day = CivilDate(year: year, month: 1, day: 1),
           let later = evaluate(citizenID, asOf: day)
         else { return false }

@@ -144,6 +144,15 @@ extension DialogueManager {
       windows[window, default: []].append(plan)
     }
     var paragraphs = [runtime.answers.say("reminders_count", ["count": .text(String(order.count))])]
+    // Where they go closes the list: a speaker says the first reminders before it.
+    var via: [ReplySegment] = []
+    if let profile = try? runtime.profiles.profile(conversation.citizenID) {
+      let channels = currentChannels(of: profile)
+      if !channels.isEmpty {
+        let spoken = ChannelChoice.spoken(channels, catalog: runtime.rules.channels)
+        via = runtime.answers.say("reminders_via", ["via": .text(spoken)])
+      }
+    }
     for window in order.prefix(5) {
       let sent = windows[window] ?? []
       let when = sent.map { Self.shortDay($0.notifyDay, asOf: asOf) }.joined(separator: ", ")
@@ -155,6 +164,7 @@ extension DialogueManager {
       paragraphs.append(
         runtime.answers.say("more_items", ["count": .text(String(order.count - 5))]))
     }
+    if !via.isEmpty { paragraphs.append(via) }
     return Reply(paragraphs: paragraphs)
   }
 

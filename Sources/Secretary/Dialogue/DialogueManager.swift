@@ -127,6 +127,12 @@ public struct DialogueManager: Sendable {
     }
     // A question about the offer ("왜?") keeps it open; anything else moves on.
     if intent != "explain_why" { conversation.offer = nil }
+    // "5월 31일 아니었어?", "왜 8월이야": a deadline the law moved past days off.
+    if text.contains("?") || text.contains("아니") || intent == "explain_why",
+      let moved = movedDeadline(in: text, conversation, asOf: asOf)
+    {
+      return Reply(paragraphs: [moved])
+    }
 
     // "주민세는요?" after 자동차세, "그럼 자동차세는 얼마?" after 검사: a short line naming a
     // service of another subject moves there, asked as the last question was.
@@ -205,7 +211,7 @@ public struct DialogueManager: Sendable {
     }
 
     switch intent {
-    case "explain_why": return explain(conversation, asOf: asOf)
+    case "explain_why": return explain(conversation, line: text, asOf: asOf)
     case "subscribe":
       return requestSubscription(understood, text: text, &conversation, now: now, asOf: asOf)
     case "unsubscribe":
@@ -311,7 +317,13 @@ public struct DialogueManager: Sendable {
     if intent == topic.intent { return true }
     // "언제까지야", "그럼 얼마야?": a line of frame words alone is about the last subject,
     // whatever topic its words lean to ("자동차새 얼마?" is not: it says a service).
-    let fillers: Set<String> = ["그럼", "그건", "그거", "그러면", "근데", "그래서", "그럼요"]
+    // Fillers and verbs any question has ("얼마 받을 수 있어?").
+    let fillers: Set<String> = [
+      "그럼", "그건", "그거", "그러면", "근데", "그래서", "그럼요", "수", "좀", "또", "다", "나", "저",
+      "제가", "내가", "받을", "받아", "받나", "받나요", "받는", "받을까", "있어", "있어요", "있나", "있나요",
+      "나와", "나와요", "나오나", "내야", "내야돼", "돼", "되나", "되나요", "해", "해야", "해야돼", "줘", "주나",
+      "주나요",
+    ]
     let frameWords = runtime.frames.frames.flatMap(\.words)
     // "얼마 지원돼", "언제 신청해": words every service shares say nothing of which.
     let rest = TopicFocus.words(of: understood.text).filter { word in
@@ -369,7 +381,7 @@ public struct DialogueManager: Sendable {
     let mentions = runtime.rules.channels.mentions(in: text)
     if !mentions.isEmpty,
       ["받", "보내", "바꿔", "추가", "말고", "빼", "대신", "로 해"].contains(where: text.contains)
-        || Self.rest(of: text, without: mentions).filter(\.isHangulSyllable).count <= 2
+        || Self.saysOnlyChannels(text, mentions)
     {
       return "subscribe"
     }
@@ -434,6 +446,17 @@ public struct DialogueManager: Sendable {
   static let particleStarts: Set<Character> = [
     "은", "는", "이", "가", "을", "를", "도", "요", "만", "로", "으", "에", "랑", "하", "과", "와", "의",
   ]
+
+  /// Particles that join or direct channel names ("카톡이랑 네이버로"): a line of channels and
+  /// these says nothing else.
+  static let connectives = ["이랑", "하고", "이나", "으로", "랑", "로", "도", "만", "와", "과", "및"]
+
+  /// Whether the line is channel names and particles, with at most two syllables besides.
+  static func saysOnlyChannels(_ text: String, _ mentions: [ChannelCatalog.Mention]) -> Bool {
+    var rest = rest(of: text, without: mentions)
+    for word in connectives { rest = rest.replacingOccurrences(of: word, with: "") }
+    return rest.filter(\.isHangulSyllable).count <= 2
+  }
 
   /// The line without the words that named channels.
   static func rest(of text: String, without mentions: [ChannelCatalog.Mention]) -> String {
