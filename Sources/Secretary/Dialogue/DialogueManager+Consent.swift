@@ -28,6 +28,18 @@ extension DialogueManager {
       answer = .accept
     }
     if ["ㄱㅊ", "ㄱㅊㄱㅊ", "ㄱㅊㅇ"].contains(text) { answer = .refuse }
+    let command = reminderCommand(in: understood.text)
+    // "청년월세 알림 해줘", "독감 알림 좀 해주이소" to "보내 드릴까요?": the wish, said outright.
+    if offer.isSubscription, command == "subscribe", understood.polarity != .negative,
+      !text.contains("?")
+    {
+      answer = .accept
+    }
+    // "알림 다 끊어줘" while a reminder is offered: no to the offer, and a stop to handle.
+    if offer.isSubscription, command == "unsubscribe" {
+      conversation.offer = nil
+      return nil
+    }
     // Buttons: "/affirm" and "/deny" are the offer's own yes and no.
     if text == "/affirm" { answer = .accept }
     if text == "/deny" { answer = .refuse }
@@ -39,8 +51,8 @@ extension DialogueManager {
     {
       answer = .accept
     }
-    if answer == .accept, let named = namedTopic(in: text, asOf: asOf),
-      Set(named.rules).isDisjoint(with: offer.rules)
+    if answer == .accept, let named = namedTopic(in: understood.text, asOf: asOf),
+      Set(named.named.isEmpty ? named.rules : named.named).isDisjoint(with: offer.rules)
     {
       // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else.
       return nil
@@ -87,7 +99,7 @@ extension DialogueManager {
     _ understood: Interpretation, text: String, _ conversation: inout Conversation, now: Date,
     asOf: CivilDate
   ) -> Reply {
-    let named = namedTopic(in: text, asOf: asOf)
+    let named = namedTopic(in: understood.text, asOf: asOf)
     if !runtime.rules.channels.mentions(in: text).isEmpty, named == nil,
       !subscribedServices(conversation.citizenID).isEmpty
     {
@@ -124,7 +136,10 @@ extension DialogueManager {
       return runtime.answers.reply("subscribe_what")
     }
     conversation.topic = topic
-    let remindable = remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
+    // "종합소득세 알림 신청해줘": the service named, not all of its subject's.
+    var asked = topic
+    if !topic.named.isEmpty { asked.rules = topic.named }
+    let remindable = remindableRules(asked, citizenID: conversation.citizenID, asOf: asOf)
     guard !remindable.isEmpty else {
       // Not decided yet: the reminder needs the answer first, so its question is asked.
       let undecided = evaluate(conversation.citizenID, asOf: asOf).map { evaluation in
@@ -152,7 +167,7 @@ extension DialogueManager {
     }
     let fresh = remindable.filter { !subscribed.contains($0) }
     let titles = fresh.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-    if reminderCommand(in: text) == "subscribe" {
+    if reminderCommand(in: understood.text) == "subscribe" {
       return subscribe(
         rules: fresh, title: titles, &conversation, now: now, asOf: asOf, text: text)
     }
@@ -179,7 +194,7 @@ extension DialogueManager {
     // "민방위 알림 끊지마": a stop that is forbidden is no wish to stop; nothing is asked.
     if Self.forbidsStop(text) { return Reply(phrase("unsubscribe", "kept")) }
     guard !subscribed.isEmpty else { return Reply(phrase("unsubscribe", "none")) }
-    let named = namedTopic(in: text, asOf: asOf)
+    let named = namedTopic(in: understood.text, asOf: asOf)
     let order = runtime.book.ruleNames
     var scope: [String]
     if let named {

@@ -393,7 +393,7 @@ public struct DialogueManager: Sendable {
     if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼", "필요없", "필요 없"].contains(where: text.contains) {
       return "unsubscribe"
     }
-    if ["켜", "신청", "받을래", "받고 싶", "등록", "해줘", "해 줘"].contains(where: text.contains) {
+    if ["켜", "신청", "받을래", "받고 싶", "등록", "해줘", "해 줘", "해주"].contains(where: text.contains) {
       return text.contains("보여") || text.contains("뭐") ? nil : "subscribe"
     }
     return nil
@@ -487,7 +487,9 @@ public struct DialogueManager: Sendable {
       let definition = runtime.intents.intent(named: prediction.intent),
       !definition.rules.isEmpty
     else { return nil }
-    let topic = topic(for: definition)
+    var topic = topic(for: definition)
+    topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
+      in: runtime.aliases.expanded(remainder))
     return topic.rules.isEmpty ? nil : topic
   }
 
