@@ -10,7 +10,8 @@ package struct AnswerPhrases: Sendable {
   /// The keys the dialogue says.
   static let keys = [
     "applies", "not_now", "lacks", "later_year", "next_window", "next_window_when",
-    "next_window_again", "undecided", "needs_more", "no_amount", "agenda", "agenda_none",
+    "next_window_again", "no_window_in_month", "undecided", "needs_more", "no_amount", "agenda",
+    "agenda_none",
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
     "what_if_order",

@@ -65,6 +65,8 @@ extension DialogueManager {
     }.first
     let nextAsked =
       frame == .when && ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains)
+    // "12월에 또 내야 됨?" of a tax paid once in June: that month has no window of it.
+    var noneInMonth: [(title: String, month: Int)] = []
     if nextAsked || month != nil {
       for result in focus where !failing.contains(result.name) && !closed.contains(result.name) {
         let current = result.reminders.filter { $0.end >= asOf }
@@ -76,7 +78,10 @@ extension DialogueManager {
           conversation.citizenID, rules: [result.name], after: end)
         guard let window = next[result.name],
           nextAsked || window.reminders.contains(where: { $0.start.month == month })
-        else { continue }
+        else {
+          if let month { noneInMonth.append((result.title ?? result.name, month)) }
+          continue
+        }
         later[result.name] = window
       }
     }
@@ -93,6 +98,11 @@ extension DialogueManager {
     // about one of its deadlines.
     if topic.event != nil, asked.isEmpty {
       paragraphs.append(runtime.answers.say("event_intro", ["title": .text(title(of: topic))]))
+    }
+    for (title, month) in noneInMonth {
+      paragraphs.append(
+        runtime.answers.say(
+          "no_window_in_month", ["title": .text(title), "month": .text(String(month))]))
     }
     var remindable: [String] = []
     var notApplicable: [String] = []

@@ -204,6 +204,22 @@ extension DialogueManager {
     return words.contains { said.joined.contains($0) }
   }
 
+  /// The frame an output's label asks in: a day asks when, money how much.
+  func labelFrame(_ said: SaidWords, of rules: [String]) -> QuestionFrame? {
+    for rule in rules {
+      for output in runtime.book.outputs(ofRule: rule) {
+        guard let label = output.label,
+          label.split(separator: " ").contains(where: {
+            $0.count >= 2 && said.joined.contains(String($0))
+          })
+        else { continue }
+        if output.isDate { return .when }
+        if output.isMoney { return .amount }
+      }
+    }
+    return nil
+  }
+
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
   /// it follows; nil when it computed none.
   func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]]? {

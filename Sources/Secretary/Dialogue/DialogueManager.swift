@@ -54,7 +54,7 @@ public struct DialogueManager: Sendable {
     let intent = reminderCommand(in: text) ?? understood.intent.intent
     conversation.lastIntent = intent
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
-    let frame = runtime.frames.frame(of: understood.text)
+    var frame = runtime.frames.frame(of: understood.text)
 
     if conversation.pending?.fact != "name",
       let reply = introduction(understood, &conversation, asOf: asOf)
@@ -163,6 +163,17 @@ public struct DialogueManager: Sendable {
       let asked = frame == .eligibility ? conversation.lastFrame : frame
       conversation.lastFrame = asked
       return answer(other, frame: asked, question: text, &conversation, asOf: asOf)
+    }
+    // "만료일은요?", "과태료는?": an output of the last subject named by its label asks its
+    // value; "12월에도 또 내?": a month asks that subject's window in it.
+    if frame == .eligibility, let topic = conversation.topic {
+      if saysCurrent {
+        frame = labelFrame(said, of: labelled) ?? conversation.lastFrame
+      } else if TopicFocus.words(of: understood.text).contains(where: Self.isMonth),
+        isFollowUp(understood, intent: intent, on: topic)
+      {
+        frame = .when
+      }
     }
     // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
     if [.when, .amount].contains(frame), var topic = conversation.topic,
@@ -329,10 +340,23 @@ public struct DialogueManager: Sendable {
     let rest = TopicFocus.words(of: understood.text).filter { word in
       !fillers.contains(word) && !frameWords.contains { word.hasPrefix($0) || $0.hasPrefix(word) }
         && !TopicFocus.generic.contains { word.hasPrefix($0) }
+        && !Self.verbStems.contains { word.hasPrefix($0) } && !Self.isMonth(word)
     }
     if rest.isEmpty { return true }
     let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false
     return !namesService || understood.intent.confidence < Self.interruptConfidence
+  }
+
+  /// Beginnings of the verbs any follow-up has ("받아야됨", "내야 돼", "가야 하나").
+  static let verbStems = [
+    "받아", "받을", "받나", "받는", "해야", "해요", "하나", "하는", "내야", "내나", "내는", "가야", "있어",
+    "있나", "있는", "되나", "되는", "돼", "나와", "나오",
+  ]
+
+  /// "12월에도", "9월엔": a month, which picks a window of the same subject.
+  static func isMonth(_ word: String) -> Bool {
+    let digits = word.prefix { $0.isNumber }
+    return !digits.isEmpty && word.dropFirst(digits.count).hasPrefix("월")
   }
 
   /// "제 이름은 김민준이에요" said unasked: the name is kept, and a question left open is asked
