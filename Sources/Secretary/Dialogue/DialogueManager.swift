@@ -51,6 +51,12 @@ public struct DialogueManager: Sendable {
       return runtime.answers.reply("empty")
     }
     let understood = understand(text, asOf: asOf)
+    // "안녕하세요 저 임신했어요": the greeting is manners; what follows is the message.
+    if ["greeting", "thanks"].contains(understood.intent.intent),
+      let rest = Self.afterCourtesy(text)
+    {
+      return turn(rest, &conversation, correctable: correctable, asOf: asOf, now: now)
+    }
     let intent = reminderCommand(in: text) ?? understood.intent.intent
     conversation.lastIntent = intent
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
@@ -345,6 +351,27 @@ public struct DialogueManager: Sendable {
     if rest.isEmpty { return true }
     let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false
     return !namesService || understood.intent.confidence < Self.interruptConfidence
+  }
+
+  /// Greetings and thanks a message may open with.
+  static let courtesies = [
+    "안녕하세요", "안녕하십니까", "안녕", "하이", "반가워요", "반갑습니다", "감사합니다", "고맙습니다", "고마워요",
+    "저기요", "여보세요", "비서야", "비서님",
+  ]
+
+  /// What follows the courtesies a line opens with, when it says something of its own (three
+  /// syllables or more).
+  static func afterCourtesy(_ text: String) -> String? {
+    var rest = Substring(text)
+    var stripped = false
+    while true {
+      rest = rest.drop { $0 == " " || $0 == "," || $0 == "." || $0 == "!" || $0 == "~" }
+      guard let word = courtesies.first(where: { rest.hasPrefix($0) }) else { break }
+      rest = rest.dropFirst(word.count)
+      stripped = true
+    }
+    guard stripped, rest.filter(\.isHangulSyllable).count >= 3 else { return nil }
+    return String(rest)
   }
 
   /// Beginnings of the verbs any follow-up has ("받아야됨", "내야 돼", "가야 하나").
