@@ -22,7 +22,21 @@ extension DialogueManager {
     var children = profile.value(at: info.keyPath).arrayItems
     let births = children.map { $0[birthKey]?.stringValue ?? "" }
     guard let newest = births.indices.max(by: { births[$0] < births[$1] }) else { return nil }
-    children[newest] = children[newest].setting(orderKey, to: .number(String(order)))
+    // "첫째는요?" of a mother of two asks of the elder child she has, not of a what-if.
+    let byAge = births.indices.sorted { births[$0] < births[$1] }
+    let existing =
+      children.indices.first { children[$0][orderKey]?.stringValue == String(order) }
+      ?? (order <= byAge.count ? byAge[order - 1] : nil)
+    var header = runtime.answers.say("what_if_order", ["ordinal": .text(ordinal.text)])
+    if children.count >= 2, let existing {
+      let nameKey = runtime.book.fieldKey(ofFact: info.name, field: "name")
+      let name = nameKey.flatMap { children[existing][$0]?.stringValue } ?? "아이"
+      header = runtime.answers.say(
+        "of_child", ["ordinal": .text(ordinal.text), "name": .text(name)])
+      children = [children[existing]]
+    } else {
+      children[newest] = children[newest].setting(orderKey, to: .number(String(order)))
+    }
     let evaluation = runtime.rules.evaluate(
       profile: profile.setting(path: info.keyPath, to: .array(children)), asOf: asOf)
     // Only what reads the children: 첫만남이용권 changes with the order, a check-up does not.
@@ -31,7 +45,7 @@ extension DialogueManager {
       if case .holds = $0.status { true } else { false }
     }
     guard !results.isEmpty else { return nil }
-    var paragraphs = [runtime.answers.say("what_if_order", ["ordinal": .text(ordinal.text)])]
+    var paragraphs = [header]
     for result in results {
       paragraphs += describe(
         result, frame: conversation.lastFrame, later: nil,
