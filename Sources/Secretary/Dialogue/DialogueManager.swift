@@ -57,7 +57,14 @@ public struct DialogueManager: Sendable {
     {
       return turn(rest, &conversation, correctable: correctable, asOf: asOf, now: now)
     }
-    let intent = reminderCommand(in: text) ?? understood.intent.intent
+    var intent = reminderCommand(in: text) ?? understood.intent.intent
+    // "유방암은요?" after 위암 read as a greeting at 0.46: in a thread, a greeting says a
+    // greeting word.
+    if intent == "greeting", conversation.topic != nil,
+      !Self.courtesies.contains(where: text.lowercased().contains)
+    {
+      intent = IntentModel.fallback
+    }
     conversation.lastIntent = intent
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
     var frame = runtime.frames.frame(of: understood.text)
@@ -150,8 +157,10 @@ public struct DialogueManager: Sendable {
     let saysCurrent = !labelled.isEmpty
     let current = conversation.topic ?? Topic(intent: "", rules: [])
     let elsewhere = topicNamed(in: said, outside: current)
+    // "위암 검사는?" after 간암: a choice the last subject decides, though "검사" leans to cars.
+    let choosesCurrent = current.rules.contains { namesChoice(said, of: $0) }
     let ownService =
-      understood.intent.confidence >= Self.interruptConfidence && !saysCurrent
+      understood.intent.confidence >= Self.interruptConfidence && !saysCurrent && !choosesCurrent
       && intent != conversation.topic?.intent
       && (runtime.intents.intent(named: intent).map { definition in
         let rules = self.topic(for: definition).rules
@@ -356,7 +365,7 @@ public struct DialogueManager: Sendable {
   /// Greetings and thanks a message may open with.
   static let courtesies = [
     "안녕하세요", "안녕하십니까", "안녕", "하이", "반가워요", "반갑습니다", "감사합니다", "고맙습니다", "고마워요",
-    "저기요", "여보세요", "비서야", "비서님",
+    "저기요", "여보세요", "비서야", "비서님", "ㅎㅇ", "ㅎㅇㅎㅇ", "반가", "좋은 아침", "hello", "hi",
   ]
 
   /// What follows the courtesies a line opens with, when it says something of its own (three
