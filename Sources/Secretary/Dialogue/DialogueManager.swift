@@ -82,6 +82,14 @@ public struct DialogueManager: Sendable {
     if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
     if let reply = recordMultiple(understood, &conversation, asOf: asOf) { return reply }
     let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
+    // "안 하면 어떻게 돼?" while a car is asked for: a question of its own, not an answer.
+    let asksBack =
+      text.contains("?") && frame != .eligibility
+      && !understood.entities.contains { [.date, .number, .amount, .count].contains($0.kind) }
+    if asksBack, conversation.collecting != nil {
+      conversation.collecting = nil
+      conversation.pending = nil
+    }
     if let collecting = conversation.collecting {
       // An answer first ("갱신한 적 없어요" sounds like the licence topic, and answers it);
       // then a confident question about another subject, or one that names another subject's
@@ -105,7 +113,7 @@ public struct DialogueManager: Sendable {
       let structured =
         if case .structured? = runtime.book.factKind(pending.fact)?.kind { true } else { false }
       let elsewhere = pending.topic.map { topicNamed(in: said, outside: $0) != nil } == true
-      if !(structured && elsewhere),
+      if !(structured && elsewhere), !asksBack,
         let answer = answerReply(pending, understood, &conversation, asOf: asOf)
       {
         return answer
@@ -120,7 +128,7 @@ public struct DialogueManager: Sendable {
       // the reader missed ("군필"), does not.
       let words = text.split(separator: " ").count
       let interrupts =
-        reminderCommand(in: text) != nil
+        reminderCommand(in: text) != nil || asksBack
         || elsewhere
         || (intent == "out_of_scope"
           ? understood.intent.confidence >= Self.offTopicConfidence && words >= 2
@@ -207,6 +215,13 @@ public struct DialogueManager: Sendable {
       let reply = whatIfChildOrder(understood, &conversation, asOf: asOf)
     {
       return reply
+    }
+    // "안 하면 어떻게 돼?" after a move, "빚이 더 많으면 어떻게 해요?" after a death: a how
+    // question no rule answers, asked of the FAQ with the subject it follows.
+    if frame == .how, ["help", IntentModel.fallback].contains(intent),
+      let topic = conversation.topic, let faq = faqReply(text, about: topic)
+    {
+      return faq
     }
     // "주민세는요?", "부모급여는?": another service of the last subject, asked as it was.
     if let topic = conversation.topic, !Self.commands.contains(intent), !ownService,
@@ -580,8 +595,14 @@ public struct DialogueManager: Sendable {
   }
 
   /// The FAQ's answer with its source, when the match is confident.
-  private func faqReply(_ text: String) -> Reply? {
-    guard let (entry, _) = runtime.faq.answer(text) else { return nil }
+  private func faqReply(_ text: String, about topic: Topic? = nil) -> Reply? {
+    var best = runtime.faq.answer(text)
+    if let topic, let scored = runtime.faq.answer(text + " " + title(of: topic)),
+      scored.score > best?.score ?? 0
+    {
+      best = scored
+    }
+    guard let (entry, _) = best else { return nil }
     var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
     if let source = entry.source {
       paragraphs.append(runtime.answers.say("faq_source", ["source": .text(source)]))
