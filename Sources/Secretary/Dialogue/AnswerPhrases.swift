@@ -16,7 +16,7 @@ package struct AnswerPhrases: Sendable {
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
     "what_if_order", "of_child",
     "choice_yes", "choice_later",
-    "choice_no",
+    "choice_no", "choices_apply",
     "later_possible",
     // The conversation around the answers.
     "empty", "welcome", "what_now", "what_else", "named", "thanks_for_answer",

@@ -30,8 +30,8 @@ extension DialogueManager {
     if ["ㄱㅊ", "ㄱㅊㄱㅊ", "ㄱㅊㅇ"].contains(text) { answer = .refuse }
     let command = reminderCommand(in: understood.text)
     // "청년월세 알림 해줘", "독감 알림 좀 해주이소" to "보내 드릴까요?": the wish, said outright.
-    if offer.isSubscription, command == "subscribe", understood.polarity != .negative,
-      !text.contains("?")
+    if offer.isSubscription, command == "subscribe" || intent == "subscribe",
+      understood.polarity != .negative, !text.contains("?")
     {
       answer = .accept
     }

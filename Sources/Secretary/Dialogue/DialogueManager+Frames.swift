@@ -55,6 +55,15 @@ extension DialogueManager {
         paragraphs.append(
           runtime.answers.say(reminder.start > asOf ? "window_later" : "window", values))
       }
+      // "암검진 올해 대상이에요?": which of the things it decides apply (위암, 대장암, 폐암).
+      let chosen = runtime.book.outputs(ofRule: result.name).filter { output in
+        !output.isMoney && !output.isDate && output.label != nil
+          && evaluation.output(output.name) == .bool(true)
+      }.compactMap(\.label)
+      if !chosen.isEmpty, frame == .eligibility || frame == .when {
+        paragraphs.append(
+          runtime.answers.say("choices_apply", ["labels": .text(chosen.joined(separator: ", "))]))
+      }
       return paragraphs
     case .fails:
       if later == nil, let possible {
