@@ -1,6 +1,7 @@
 import CivilCalendar
 import Foundation
 import NLU
+import Hangul
 import RuleLanguage
 
 extension DialogueManager {
@@ -106,10 +107,21 @@ extension DialogueManager {
     }
     var remindable: [String] = []
     var notApplicable: [String] = []
-    // What applies now comes first, then what will, then what cannot be decided.
-    let ordered =
-      focus.filter { if case .holds = $0.status { true } else { false } }
-      + focus.filter { if case .holds = $0.status { false } else { true } }
+    // The service the question says by its title comes first ("건강검진 받아야 돼?" is the
+    // 일반건강검진 before the cancer screening that applies); then what applies now, then
+    // what will, then what cannot be decided.
+    let spokenWords = TopicFocus.words(of: runtime.aliases.expanded(asked))
+      .map { Josa.stripped(from: $0) }
+      .filter { $0.count >= 3 }
+    let saysTitle = { (result: RuleResult) in
+      let title = (result.title ?? result.name).unspaced
+      return spokenWords.contains { title.contains($0) }
+    }
+    let holds = { (result: RuleResult) in if case .holds = result.status { true } else { false } }
+    let ordered = [true, false].flatMap { said in
+      focus.filter { saysTitle($0) == said && holds($0) }
+        + focus.filter { saysTitle($0) == said && !holds($0) }
+    }
     for result in ordered {
       if case .unknown = result.status, nextQuestion?.rule.name == result.name { continue }
       // Of a topic asked as a whole, what does not apply and will not soon shares one line.
