@@ -494,3 +494,7 @@ extension Topic {
 extension String {
   var nonEmpty: String? { isEmpty ? nil : self }
 }
+
+extension Array {
+  var nonEmptyArray: [Element]? { isEmpty ? nil : self }
+}

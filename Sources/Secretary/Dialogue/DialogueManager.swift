@@ -229,10 +229,13 @@ public struct DialogueManager: Sendable {
     {
       // "폐암은?" after "위내시경은?": one of the things a rule decides, by its label.
       let choices = topic.rules.filter { namesChoice(said, of: $0) }
+      let focus = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:))
+      let expanded = runtime.aliases.expanded(understood.text)
+      // "교육 받아야 한다던데" after 면허 갱신: the head of a title word (교통안전교육) names
+      // that service among the subject's own, where it tells them apart.
       let named =
-        choices.isEmpty
-        ? TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-          in: runtime.aliases.expanded(understood.text)) : choices
+        !choices.isEmpty
+        ? choices : focus.named(in: expanded).nonEmptyArray ?? focus.namedByHead(in: expanded)
       if !named.isEmpty, Set(named) != Set(topic.named) || !choices.isEmpty {
         var next = topic
         next.named = named

@@ -43,6 +43,19 @@ struct TopicFocus {
     }.map(\.rule)
   }
 
+  /// The rules whose title has a word ending in a word of the question ("교육" of 교통안전교육).
+  ///
+  /// Korean compounds end in what they are; the match counts where it tells the rules apart.
+  /// Looser than `named(in:)`, so only for a follow-up within one subject.
+  func namedByHead(in question: String) -> [String] {
+    let asked = Self.words(of: question).map { Josa.stripped(from: $0) }.filter { $0.count >= 2 }
+    let matches = titles.filter { entry in
+      entry.words.contains { word in asked.contains { word.count > $0.count && word.hasSuffix($0) }
+      }
+    }
+    return matches.count < titles.count ? matches.map(\.rule) : []
+  }
+
   /// "위암" for 국가 암검진 (위·대장·…): a kind the title lists, followed by the rest of a
   /// word of the title ("암" of "암검진").
   private func isKind(
