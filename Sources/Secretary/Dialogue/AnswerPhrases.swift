@@ -14,6 +14,7 @@ package struct AnswerPhrases: Sendable {
     "agenda_none",
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
+    "why_criteria",
     "what_if_order", "of_child",
     "choice_yes", "choice_later",
     "choice_no", "choices_apply",

@@ -144,6 +144,25 @@ extension DialogueManager {
     return runtime.answers.say("lacks", ["facts": .text(named)])
   }
 
+  /// The criteria a rule's parameters state in their sources ("폐암 54~74세 고위험 흡연자"):
+  /// the part after "— " of each source, its certainty mark left out; only those that say
+  /// `word` when one is given ("폐암" of "왜 폐암은 안 돼?").
+  func criteria(of trace: Trace?, saying word: String? = nil) -> [ReplySegment]? {
+    var seen: Set<String> = []
+    let stated = (trace?.params ?? []).compactMap { item -> String? in
+      // A certainty mark ("[불확실 — …]") is the authors' note, not a criterion.
+      guard let note = item.note?.prefix(while: { $0 != "[" }),
+        let dash = String(note).range(ofText: "— ")
+      else { return nil }
+      let text = String(note)[dash.upperBound...].prefix { $0 != ";" }
+        .trimmingCharacters(in: .whitespaces)
+      guard !text.isEmpty, word.map({ text.contains($0) }) ?? true else { return nil }
+      return seen.insert(text).inserted ? text : nil
+    }
+    guard !stated.isEmpty else { return nil }
+    return runtime.answers.say("why_criteria", ["criteria": .text(stated.joined(separator: "; "))])
+  }
+
   /// Facts by their Korean labels, two at most ("소득인정액·배우자 유무").
   func factLabels(_ facts: [String]) -> String {
     facts.prefix(2).map { name in runtime.book.facts.first { $0.name == name }?.label ?? name }
@@ -187,22 +206,35 @@ extension DialogueManager {
     // "국가 암검진 대상 (위·대장·…)" → "국가 암검진": the programme, without what it lists.
     var program = (result.title ?? result.name).components(separatedBy: " (")[0]
     if program.hasSuffix(" 대상") { program = String(program.dropLast(3)) }
+    let trace = runtime.rules.trace(citizenID, rule: result.name, asOf: asOf)
     return asked.map { output in
-      let label = TemplateValue.text(output.label ?? output.name)
-      if case .bool(true)? = evaluation.output(output.name), let end {
-        return runtime.answers.say(
-          "choice_yes", ["label": label, "program": .text(program), "end": .date(end)])
-      }
-      // A lifetime: 위암 from 40 is nineteen years off for a student of 21.
-      let year = (1...50).lazy.map { asOf.year + $0 }.first { year in
-        guard let day = CivilDate(year: year, month: 1, day: 1),
-          let later = evaluate(citizenID, asOf: day)
-        else { return false }
-        return later.output(output.name) == .bool(true)
-      }
-      guard let year else { return runtime.answers.say("choice_no", ["label": label]) }
-      return runtime.answers.say("choice_later", ["label": label, "year": .text(String(year))])
+      // What the law asks of this one ("대장암 50세 이상 매년", "폐암 54~74세 고위험 흡연자").
+      let key = (output.label ?? "").split(separator: " ").first.map(String.init)
+      let stated = criteria(of: trace, saying: key).map { [.text(" ")] + $0 } ?? []
+      return choiceSentence(
+        output, program: program, end: end, evaluation: evaluation,
+        citizenID: citizenID, asOf: asOf) + stated
     }
+  }
+
+  private func choiceSentence(
+    _ output: OutputInfo, program: String, end: CivilDate?, evaluation: Evaluation,
+    citizenID: String, asOf: CivilDate
+  ) -> [ReplySegment] {
+    let label = TemplateValue.text(output.label ?? output.name)
+    if case .bool(true)? = evaluation.output(output.name), let end {
+      return runtime.answers.say(
+        "choice_yes", ["label": label, "program": .text(program), "end": .date(end)])
+    }
+    // A lifetime: 위암 from 40 is nineteen years off for a student of 21.
+    let year = (1...50).lazy.map { asOf.year + $0 }.first { year in
+      guard let day = CivilDate(year: year, month: 1, day: 1),
+        let later = evaluate(citizenID, asOf: day)
+      else { return false }
+      return later.output(output.name) == .bool(true)
+    }
+    guard let year else { return runtime.answers.say("choice_no", ["label": label]) }
+    return runtime.answers.say("choice_later", ["label": label, "year": .text(String(year))])
   }
 
   /// Whether the line names one of the labelled yes-or-no outputs of `rule` ("폐암"), or with
