@@ -276,7 +276,7 @@ public struct DialogueManager: Sendable {
           ])
         }
       }
-      return outOfScope(text)
+      return outOfScope(text, about: conversation.topic)
     default: break
     }
 
@@ -614,8 +614,8 @@ public struct DialogueManager: Sendable {
   }
 
   /// A question no rule answers: the FAQ when it is confident, else a polite pointer to 110.
-  private func outOfScope(_ text: String) -> Reply {
-    if let faq = faqReply(text) { return faq }
+  private func outOfScope(_ text: String, about topic: Topic? = nil) -> Reply {
+    if let faq = faqReply(text, about: topic) { return faq }
     return Reply(paragraphs: [
       [.text(phrase("out_of_scope", "sorry"))], runtime.answers.say("call_center"),
     ])
