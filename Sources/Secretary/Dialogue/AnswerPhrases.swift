@@ -23,7 +23,8 @@ package struct AnswerPhrases: Sendable {
     "empty", "welcome", "what_now", "what_else", "named", "thanks_for_answer",
     "thanks_what_else", "understood", "greeting", "greeting_named", "more_hint", "nothing_more",
     "help_examples", "human_agent", "call_center", "faq_source", "unknown_citizen", "save_failed",
-    "rule_fault", "not_understood", "future_date", "question_dropped", "give_up", "give_up_record",
+    "rule_fault", "not_understood", "future_date", "past_date", "question_dropped", "give_up",
+    "give_up_record",
     "record_not_in_chat", "which_one", "record_saved", "record_saved_values", "record_more",
     "corrected_date", "corrected", "recorded_multiple",
     // Reminders.

@@ -331,9 +331,14 @@ extension DialogueManager {
   ) -> Reply? {
     if pending.fact.hasPrefix("event:") {
       guard
-        let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book),
-        let date = intake.date(in: understood, asOf: asOf)
+        let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book)
       else { return nil }
+      guard let date = intake.date(in: understood, asOf: asOf) else {
+        // "11월 30일이요" for a move not made yet: a day, on the wrong side of today.
+        guard understood.entities.contains(where: { $0.kind == .date }) else { return nil }
+        let key = intake.spec.ahead ? "past_date" : "future_date"
+        return Reply(runtime.answers.text(key) + " " + intake.question)
+      }
       conversation.pending = nil
       conversation.topic = pending.topic
       return record(

@@ -600,7 +600,14 @@ public struct DialogueManager: Sendable {
   /// The FAQ's answer with its source, when the match is confident.
   private func faqReply(_ text: String, about topic: Topic? = nil) -> Reply? {
     var best = runtime.faq.answer(text)
-    if let topic, let scored = runtime.faq.answer(text + " " + title(of: topic)),
+    // The subject's words: its title and its services' ("이사 (전입)", "전입신고").
+    let context = topic.map { topic in
+      ([title(of: topic)]
+        + (topic.named.isEmpty ? topic.rules : topic.named).prefix(3).map {
+          runtime.book.title(ofRule: $0)
+        }).joined(separator: " ")
+    }
+    if let context, let scored = runtime.faq.answer(text + " " + context),
       scored.score > best?.score ?? 0
     {
       best = scored
