@@ -53,6 +53,32 @@ import Testing
   }
 }
 
+extension Transcript {
+  /// The golden conversation `name` replayed on a scratch copy of the data: the greeting and
+  /// each reply, as `greet` and `turn` take them from the dialogue (written or spoken).
+  static func replies<T>(
+    of name: String, on runtime: SecretaryRuntime,
+    greet: (DialogueManager, inout Conversation) -> T,
+    turn: (DialogueManager, String, inout Conversation, CivilDate, Date) -> T
+  ) throws -> [T] {
+    let url = GoldenConversationTests.folder.appendingPathComponent(name)
+    let transcript = try Transcript(parsing: String(contentsOf: url, encoding: .utf8), name: name)
+    let scratch = runtime.withDataDirectory(
+      NSTemporaryDirectory() + "biseo-replay-\(UUID().uuidString)")
+    let dialogue = DialogueManager(runtime: scratch)
+    let id =
+      transcript.citizen == "new"
+      ? ((try? scratch.profiles.newCitizen()) ?? "guest-1") : transcript.citizen
+    var conversation = Conversation(citizenID: id)
+    let now = Date(timeIntervalSince1970: Double(transcript.asOf.dayNumber) * 86_400)
+    var replies = [greet(dialogue, &conversation)]
+    for line in transcript.lines {
+      replies.append(turn(dialogue, line, &conversation, transcript.asOf, now))
+    }
+    return replies
+  }
+}
+
 /// A golden conversation: who, when, how it is rendered, and what the citizen says.
 struct Transcript {
   var header: [(key: String, value: String)]

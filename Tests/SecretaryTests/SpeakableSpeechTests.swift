@@ -25,20 +25,9 @@ import Testing
   @Test(arguments: GoldenConversationTests.files)
   func everyReplyIsSpeakable(_ name: String) throws {
     let runtime = try #require(GoldenConversationTests.runtime)
-    let url = GoldenConversationTests.folder.appendingPathComponent(name)
-    let transcript = try Transcript(parsing: String(contentsOf: url, encoding: .utf8), name: name)
-    let scratch = runtime.withDataDirectory(
-      NSTemporaryDirectory() + "biseo-speech-\(UUID().uuidString)")
-    let dialogue = DialogueManager(runtime: scratch)
-    let id =
-      transcript.citizen == "new"
-      ? ((try? scratch.profiles.newCitizen()) ?? "guest-1") : transcript.citizen
-    var conversation = Conversation(citizenID: id)
-    let now = Date(timeIntervalSince1970: Double(transcript.asOf.dayNumber) * 86_400)
-    var replies = [dialogue.greeting(in: &conversation)]
-    for line in transcript.lines {
-      replies.append(dialogue.respond(to: line, in: &conversation, asOf: transcript.asOf, now: now))
-    }
+    let replies = try Transcript.replies(
+      of: name, on: runtime, greet: { $0.greeting(in: &$1) },
+      turn: { $0.respond(to: $1, in: &$2, asOf: $3, now: $4) })
     for reply in replies {
       for sentence in SpeechRenderer.sentences(of: reply) {
         #expect(

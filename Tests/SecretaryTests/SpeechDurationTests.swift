@@ -111,22 +111,9 @@ import Testing
 
   /// What the speaker says in a conversation, turn by turn, replayed as the golden test does.
   static func spokenTurns(of name: String, on runtime: SecretaryRuntime) throws -> [String] {
-    let url = GoldenConversationTests.folder.appendingPathComponent(name)
-    let transcript = try Transcript(parsing: String(contentsOf: url, encoding: .utf8), name: name)
-    let scratch = runtime.withDataDirectory(
-      NSTemporaryDirectory() + "biseo-tts-\(UUID().uuidString)")
-    let dialogue = DialogueManager(runtime: scratch)
-    let id =
-      transcript.citizen == "new"
-      ? ((try? scratch.profiles.newCitizen()) ?? "guest-1") : transcript.citizen
-    var conversation = Conversation(citizenID: id)
-    let now = Date(timeIntervalSince1970: Double(transcript.asOf.dayNumber) * 86_400)
-    var turns = [dialogue.spoken(dialogue.greeting(in: &conversation)).text]
-    for line in transcript.lines {
-      turns.append(
-        dialogue.respondSpoken(to: line, in: &conversation, asOf: transcript.asOf, now: now).text)
-    }
-    return turns
+    try Transcript.replies(
+      of: name, on: runtime, greet: { $0.spoken($0.greeting(in: &$1)).text },
+      turn: { $0.respondSpoken(to: $1, in: &$2, asOf: $3, now: $4).text })
   }
 
   /// Hangul syllables and ASCII digits: what a voice spends time on.
