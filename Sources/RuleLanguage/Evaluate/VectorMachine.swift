@@ -14,9 +14,10 @@ struct VectorSpace {
 
 /// The vector lane's state for a batch of up to `width` citizens.
 ///
-/// Every value is a column: one word per lane, in the fast lane's encoding. Per-kernel costs
-/// (a property read, an allocation) are paid once per batch, not once per citizen; what
-/// runs per lane is a tight loop over pointers.
+/// Every value is a column: one word per lane (`LaneWord`). Per-kernel costs (a property
+/// read, an allocation) are paid once per batch, not once per citizen; what runs per lane is
+/// a tight loop over pointers. A batch may hold one citizen (chat, the planner): fixed costs
+/// per batch then stay proportional to the citizens, not to `width`.
 final class VectorMachine: LaneStorage {
   static let width = 1024
   /// One word past `width`: the lane of the one-lane space a day-invariant expression runs in.
@@ -121,6 +122,8 @@ final class VectorMachine: LaneStorage {
   /// The citizens' own space: identity maps and a mask of the batch.
   let identity: UnsafeMutablePointer<Int>
   let everyone: UnsafeMutablePointer<Int>
+  /// The lanes of `everyone` set to 1 by the last batch.
+  private var everyoneCount = 0
   private let invariantSpace: VectorSpace
   /// What every slot holds before its first use.
   private let empty: UnsafeMutablePointer<Int>
@@ -136,9 +139,13 @@ final class VectorMachine: LaneStorage {
 
   /// Whether the compiled rules read each fact (the decoder skips the others).
   let reads: [Bool]
-  let recordShapes: [[FastShape]]
-  let factShapes: [FastShape]
+  let recordShapes: [[LaneShape]]
+  let factShapes: [LaneShape]
   let fewTexts: [(String, Int)]?
+  /// Text constants by interned id, for writing text outputs.
+  let textsByID: [String]
+  /// The outputs of list type the lane writes.
+  let listOutputs: [Int]
   var recordTypes: [[RuleType]] { program.records }
   var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
@@ -205,9 +212,19 @@ final class VectorMachine: LaneStorage {
     var reads = Array(repeating: false, count: factCount)
     for f in program.readFacts { reads[f] = true }
     self.reads = reads
-    recordShapes = program.records.map { $0.map(FastShape.init) }
-    factShapes = program.factTypes.map(FastShape.init)
+    recordShapes = program.records.map { $0.map(LaneShape.init) }
+    factShapes = program.factTypes.map(LaneShape.init)
     fewTexts = VectorMachine.fewTexts(of: program.texts)
+    var texts = Array(repeating: "", count: program.texts.count)
+    for (text, id) in program.texts { texts[id] = text }
+    textsByID = texts
+    listOutputs = program.outputTypes.indices.filter {
+      if case .list = program.outputTypes[$0].unwrapped {
+        !program.generalOutputs.contains($0)
+      } else {
+        false
+      }
+    }
     arenaTop = VectorMachine.factLimit
     dayTop = arenaTop
     factTop = VectorMachine.reserved
@@ -432,13 +449,24 @@ final class VectorMachine: LaneStorage {
     let n = batchCount
     arenaTop = dayTop
     reset(chunk: 0, at: 0)
-    for i in 0..<VectorMachine.stride { everyone[i] = i < n ? 1 : 0 }
+    // Lanes past the batch are 0; only those the last batch set need clearing (a batch of one
+    // citizen costs a few words, not the whole width).
+    for i in 0..<max(n, everyoneCount) { everyone[i] = i < n ? 1 : 0 }
+    everyoneCount = n
     space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
     spaces = []
     program.run(self)
     for o in program.textOutputs {
       let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
       for i in 0..<n where column[i] == -1 { undecided[r * VectorMachine.width + i] = 1 }
+    }
+    // A list output is written from the arena: one that is not a whole list there (never
+    // expected) leaves its rule to the general machine rather than being read out of bounds.
+    for o in listOutputs {
+      let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
+      for i in 0..<n where column[i] != LaneWord.none && !isList(column[i]) {
+        undecided[r * VectorMachine.width + i] = 1
+      }
     }
     anyUndecided.update(repeating: 0, count: n)
     for r in 0..<program.ruleCount where !program.generalRules.contains(r) {
@@ -449,7 +477,9 @@ final class VectorMachine: LaneStorage {
 
   /// Starts a rule: no citizen failed it yet, no binding computed.
   func beginRule() {
-    failed.update(repeating: 0, count: VectorMachine.stride)
+    // The citizens' lanes and the invariant lane: no other is ever failed.
+    failed.update(repeating: 0, count: batchCount)
+    failed[VectorMachine.width] = 0
     forgetColumns()
     computedSlots.removeAll(keepingCapacity: true)
   }
