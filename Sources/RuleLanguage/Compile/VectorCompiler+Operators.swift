@@ -1,7 +1,8 @@
 import CivilCalendar
 
-/// Operators in the vector lane: the fast lane's arithmetic and equality (floor division,
-/// checked overflow, texts outside the book's constants undecidable), lane by lane.
+/// Operators in the vector lane: the general machine's arithmetic and equality on words
+/// (floor division, checked overflow, texts outside the book's constants undecidable), lane
+/// by lane.
 extension VectorCompiler {
   /// An operand that must be a value: `none` in a narrowed optional fails the lane.
   func strict(_ t: VecTyped) -> VecEval {
