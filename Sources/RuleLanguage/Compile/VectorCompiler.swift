@@ -156,8 +156,18 @@ final class VectorCompiler {
       for o in rule.outputs { program.outputRule[o] = i }
     }
     // No compiled rule reads another: a rule given up for a citizen leaves the others alone.
-    let all = general.rules.indices.compactMap { why[$0] == nil ? steps[$0] : nil }
-    program.run = { m in for step in all { step(m) } }
+    // One chain of closures: iterating an array of closures retains each one per batch, which
+    // at width one is per citizen.
+    var all: @Sendable (VectorMachine) -> Void = { _ in }
+    for i in general.rules.indices.reversed() where why[i] == nil {
+      guard let step = steps[i] else { continue }
+      let next = all
+      all = { m in
+        step(m)
+        next(m)
+      }
+    }
+    program.run = all
     program.readFacts = readFacts.sorted()
     program.batchCacheReused = batchUses.map { $0 > 1 }
     return why.keys.sorted().compactMap { why[$0] }
@@ -203,27 +213,35 @@ final class VectorCompiler {
       let other = try o.otherwise.map { try coerce(try expr($0), to: final) }
       outputs.append((o.index, try coerce(try expr(o.value), to: final), other))
     }
-    let (test, outs, slots) = (condition, outputs, bindings)
+    // Outputs as one chain of closures, as the rules are (no array iterated per batch).
     let width = VectorMachine.width
+    var finish: @Sendable (VectorMachine, UnsafeMutablePointer<Int>) -> Void = { _, _ in }
+    for (slot, value, other) in outputs.reversed() {
+      let next = finish
+      guard let other else {
+        finish = { m, c in
+          let v = value(m)
+          (m.outputs + slot * width).update(from: v, count: m.space.count)
+          next(m, c)
+        }
+        continue
+      }
+      finish = { m, c in
+        let (yes, no) = VectorCompiler.split(m, c)
+        let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
+        let w = m.any(no) ? m.masked(no) { other(m) } : nil
+        VectorCompiler.blend(m, c, v, w, into: m.outputs + slot * width)
+        next(m, c)
+      }
+    }
+    let (test, outs, slots) = (condition, finish, bindings)
     return { m in
       m.beginRule()
       for s in slots { m.resetBinding(s) }
       let c = test(m)
-      let n = m.space.count
       let values = m.ruleValues + index * width
-      for i in 0..<n { values[i] = c[i] }
-      for (slot, value, other) in outs {
-        let column = m.outputs + slot * width
-        guard let other else {
-          let v = value(m)
-          column.update(from: v, count: n)
-          continue
-        }
-        let (yes, no) = VectorCompiler.split(m, c)
-        let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
-        let w = m.any(no) ? m.masked(no) { other(m) } : nil
-        VectorCompiler.blend(m, c, v, w, into: column)
-      }
+      values.update(from: c, count: m.space.count)
+      outs(m, c)
       m.endRule(index)
     }
   }

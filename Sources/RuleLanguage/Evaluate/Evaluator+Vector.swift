@@ -4,6 +4,9 @@ import CivilCalendar
 /// batch at a time; each one's line is written from the lane's columns, and the general
 /// machine decides only the rules the lane did not.
 extension Evaluator {
+  /// The most citizens `compute(batch:asOf:)` takes at once.
+  public static let batchCapacity = VectorMachine.width
+
   /// Runs the vector lane over `profiles` (at most `VectorMachine.width`); then `select(_:of:)`
   /// makes each one the current citizen, as `compute(_:asOf:)` would.
   ///
@@ -57,6 +60,23 @@ extension Evaluator {
     lane = i
     lanes.pointee.laneCount += 1
     runGeneralRules(profiles[i], asOf: asOf, lane: i)
+  }
+
+  /// After `compute(batch:asOf:)`, makes citizen `i` of the batch the current one for rules
+  /// numbered `rules` only (and whatever they read), as `compute(_:asOf:rules:)` would: the
+  /// planner's path at batch width.
+  public func select(
+    _ i: Int, of profiles: UnsafeBufferPointer<Profile>, asOf: CivilDate, rules: [Int]
+  ) {
+    load(profiles[i], asOf: asOf)
+    guard vectorLaneEnabled, let vector, i < vector.batchCount else {
+      lane = -1
+      lanes.pointee.generalCount += 1
+      for r in rules { machine.run(rule: r) }
+      return
+    }
+    lanes.pointee.laneCount += 1
+    settle(rules, lane: i)
   }
 
   /// Decodes one JSON Lines profile straight into the vector lane's columns.

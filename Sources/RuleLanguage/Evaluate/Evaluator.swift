@@ -134,7 +134,7 @@ public final class Evaluator {
 
   var program: Program { book.program }
 
-  private func load(_ profile: Profile, asOf: CivilDate) {
+  func load(_ profile: Profile, asOf: CivilDate) {
     machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
   }
@@ -239,11 +239,19 @@ public final class Evaluator {
       for r in rules { machine.run(rule: r) }
       return
     }
+    settle(rules, lane: 0)
+  }
+
+  /// After the vector lane ran the loaded citizen (lane `i` of its batch): each of `rules`
+  /// the lane gave up, left to the general machine or decided holds runs on the general
+  /// machine (which composes its reminders); one it decided does not hold is false there.
+  func settle(_ rules: [Int], lane i: Int) {
+    guard let vector else { return }
     for r in rules {
-      if generalRule[r] || undecided(r, 0) {
+      if generalRule[r] || undecided(r, i) {
         machine.run(rule: r)
         lanes.pointee.generalRuleCount += 1
-      } else if holds(r) {
+      } else if vector.ruleValues[r * VectorMachine.width + i] == 1 {
         machine.run(rule: r)
       } else {
         machine.ruleValues[r] = .bool(false)

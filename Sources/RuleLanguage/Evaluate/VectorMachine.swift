@@ -74,13 +74,45 @@ final class VectorMachine: LaneStorage {
   /// the bindings computed in this rule: an `iterate` step releasing its columns forgets the
   /// bindings first computed inside it.
   let computedAt: UnsafeMutablePointer<Int>
-  var computedSlots: [Int] = []
-  /// Function results of this rule, by function and argument columns (`memoized`), and the
-  /// spaces of list elements made (`elements(of:binder:)`).
-  var memos: [VectorMemo] = []
-  var elementSpaces: [ElementSpace] = []
-  /// Locals of enclosing spaces already gathered into a space (`lifted`), by the same rule.
-  var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] = []
+  /// The machine's other mutable state, in plain memory: as stored properties of a class each
+  /// access would be a dynamic exclusivity check, paid per kernel, and so per citizen at
+  /// width one.
+  struct State {
+    var computedSlots: [Int] = []
+    /// Function results of this rule, by function and argument columns (`memoized`), and the
+    /// spaces of list elements made (`elements(of:binder:)`).
+    var memos: [VectorMemo] = []
+    var elementSpaces: [ElementSpace] = []
+    /// Locals of enclosing spaces already gathered into a space (`lifted`), by the same rule.
+    var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] = []
+    var arenaTop = 0
+    var dayTop = 0
+    var factTop = 0
+    var loadingFacts = false
+    var spaces: [VectorSpace] = []
+    /// The lanes of `everyone` set to 1 by the last batch.
+    var everyoneCount = 0
+    var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
+    var chunk = 0
+  }
+
+  private let state: UnsafeMutablePointer<State>
+  var computedSlots: [Int] {
+    get { state.pointee.computedSlots }
+    _modify { yield &state.pointee.computedSlots }
+  }
+  var memos: [VectorMemo] {
+    get { state.pointee.memos }
+    _modify { yield &state.pointee.memos }
+  }
+  var elementSpaces: [ElementSpace] {
+    get { state.pointee.elementSpaces }
+    _modify { yield &state.pointee.elementSpaces }
+  }
+  var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] {
+    get { state.pointee.lifts }
+    _modify { yield &state.pointee.lifts }
+  }
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
   /// Per call kept for the batch (`batchCached`): its column, the citizens it failed, whether
@@ -94,10 +126,22 @@ final class VectorMachine: LaneStorage {
   /// parameters and what the rules compute, so a batch's facts can be saved and laid back
   /// whatever the day (`ProfileColumns`).
   let arena: UnsafeMutablePointer<Int>
-  private var arenaTop = 0
-  private var dayTop = 0
-  var factTop = 0
-  var loadingFacts = false
+  private var arenaTop: Int {
+    get { state.pointee.arenaTop }
+    set { state.pointee.arenaTop = newValue }
+  }
+  private var dayTop: Int {
+    get { state.pointee.dayTop }
+    set { state.pointee.dayTop = newValue }
+  }
+  var factTop: Int {
+    get { state.pointee.factTop }
+    set { state.pointee.factTop = newValue }
+  }
+  var loadingFacts: Bool {
+    get { state.pointee.loadingFacts }
+    set { state.pointee.loadingFacts = newValue }
+  }
   static let reserved = 64
   static let factLimit = 1 << 20
   static let arenaCapacity = 1 << 21
@@ -118,18 +162,29 @@ final class VectorMachine: LaneStorage {
   }
   private let spaceCount: UnsafeMutablePointer<Int>
   private let spaceMaps: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
-  private var spaces: [VectorSpace] = []
+  private var spaces: [VectorSpace] {
+    get { state.pointee.spaces }
+    _modify { yield &state.pointee.spaces }
+  }
   /// The citizens' own space: identity maps and a mask of the batch.
   let identity: UnsafeMutablePointer<Int>
   let everyone: UnsafeMutablePointer<Int>
-  /// The lanes of `everyone` set to 1 by the last batch.
-  private var everyoneCount = 0
+  private var everyoneCount: Int {
+    get { state.pointee.everyoneCount }
+    set { state.pointee.everyoneCount = newValue }
+  }
   private let invariantSpace: VectorSpace
   /// What every slot holds before its first use.
   private let empty: UnsafeMutablePointer<Int>
 
-  private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
-  private var chunk = 0
+  private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] {
+    get { state.pointee.chunks }
+    _modify { yield &state.pointee.chunks }
+  }
+  private var chunk: Int {
+    get { state.pointee.chunk }
+    set { state.pointee.chunk = newValue }
+  }
   /// The next free word of the current chunk and its end: the fast path of `column`.
   private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   static let chunkWords = 1 << 18
@@ -159,6 +214,8 @@ final class VectorMachine: LaneStorage {
   init(program: VectorProgram, calendar: any BusinessCalendar) {
     self.program = program
     self.calendar = calendar
+    state = .allocate(capacity: 1)
+    state.initialize(to: State())
     let w = VectorMachine.width
     let s = VectorMachine.stride
     let factCount = program.factTypes.count
@@ -244,6 +301,8 @@ final class VectorMachine: LaneStorage {
     slots.deallocate()
     computed.deallocate()
     for c in chunks { c.base.deallocate() }
+    state.deinitialize(count: 1)
+    state.deallocate()
     spaceCount.deallocate()
     registers.deallocate()
     anyUnheld.deallocate()
@@ -336,9 +395,10 @@ final class VectorMachine: LaneStorage {
 
   /// Empties the caches keyed by column addresses (memos, element spaces, gathered locals).
   private func forgetColumns() {
-    memos.removeAll(keepingCapacity: true)
-    elementSpaces.removeAll(keepingCapacity: true)
-    lifts.removeAll(keepingCapacity: true)
+    // Most rules make none of them: an empty array is left as it is.
+    if !state.pointee.memos.isEmpty { memos.removeAll(keepingCapacity: true) }
+    if !state.pointee.elementSpaces.isEmpty { elementSpaces.removeAll(keepingCapacity: true) }
+    if !state.pointee.lifts.isEmpty { lifts.removeAll(keepingCapacity: true) }
   }
 
   // MARK: Spaces
@@ -481,7 +541,7 @@ final class VectorMachine: LaneStorage {
     failed.update(repeating: 0, count: batchCount)
     failed[VectorMachine.width] = 0
     forgetColumns()
-    computedSlots.removeAll(keepingCapacity: true)
+    if !state.pointee.computedSlots.isEmpty { computedSlots.removeAll(keepingCapacity: true) }
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
