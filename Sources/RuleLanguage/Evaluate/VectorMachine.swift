@@ -199,8 +199,9 @@ final class VectorMachine: LaneStorage {
   let fewTexts: [(String, Int)]?
   /// Text constants by interned id, for writing text outputs.
   let textsByID: [String]
-  /// The outputs of list type the lane writes.
+  /// The outputs of list type the lane writes, and the rules it runs.
   let listOutputs: [Int]
+  let laneRules: [Int]
   var recordTypes: [[RuleType]] { program.records }
   var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
@@ -275,6 +276,7 @@ final class VectorMachine: LaneStorage {
     var texts = Array(repeating: "", count: program.texts.count)
     for (text, id) in program.texts { texts[id] = text }
     textsByID = texts
+    laneRules = (0..<program.ruleCount).filter { !program.generalRules.contains($0) }
     listOutputs = program.outputTypes.indices.filter {
       if case .list = program.outputTypes[$0].unwrapped {
         !program.generalOutputs.contains($0)
@@ -514,7 +516,7 @@ final class VectorMachine: LaneStorage {
     for i in 0..<max(n, everyoneCount) { everyone[i] = i < n ? 1 : 0 }
     everyoneCount = n
     space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
-    spaces = []
+    if !state.pointee.spaces.isEmpty { spaces.removeAll(keepingCapacity: true) }
     program.run(self)
     for o in program.textOutputs {
       let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
@@ -529,7 +531,7 @@ final class VectorMachine: LaneStorage {
       }
     }
     anyUndecided.update(repeating: 0, count: n)
-    for r in 0..<program.ruleCount where !program.generalRules.contains(r) {
+    for r in laneRules {
       let column = undecided + r * VectorMachine.width
       for i in 0..<n { anyUndecided[i] |= column[i] }
     }
