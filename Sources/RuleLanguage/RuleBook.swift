@@ -21,30 +21,22 @@ public struct RuleFile: Sendable {
 public final class RuleBook: Sendable {
   let program: Program
   let decoder: ProfileDecoder
-  /// The same rules compiled for batch speed (rules it cannot compile stay on the general
-  /// machine); nil when it compiles none.
-  let fast: FastProgram?
-
-  /// What the fast lane leaves to the general machine; nil when it compiles every rule.
+  /// The rules compiled to run a batch of citizens per kernel, at any width (rules it cannot
+  /// compile stay on the general machine); nil when it compiles none.
+  let vector: VectorProgram?
+  /// What the vector lane leaves to the general machine; nil when it compiles every rule.
   ///
   /// "compiled; general machine for …" names those rules and why, "not compiled: …" says why
   /// the book has no lane. Benchmarks report it.
-  package let fastLaneMissing: String?
-  /// The same rules as the fast lane, compiled once more to run a batch of citizens per
-  /// kernel (`biseo evaluate`); nil when some rule uses what it does not compile.
-  let vector: VectorProgram?
-  /// Why the book has no vector lane (for benchmarks); nil when it has one.
   package let vectorLaneMissing: String?
   /// The source text by path, for rendering diagnostics and quoting conditions.
   public let sources: [String: String]
 
   init(
-    program: Program, sources: [String: String], fast: FastProgram? = nil,
-    fastLaneMissing: String? = nil, vector: VectorProgram? = nil, vectorLaneMissing: String? = nil
+    program: Program, sources: [String: String], vector: VectorProgram? = nil,
+    vectorLaneMissing: String? = nil
   ) {
     self.program = program
-    self.fast = fast
-    self.fastLaneMissing = fastLaneMissing
     self.vector = vector
     self.vectorLaneMissing = vectorLaneMissing
     self.decoder = ProfileDecoder(program: program)
@@ -72,11 +64,9 @@ public final class RuleBook: Sendable {
     diagnostics += checker.diagnostics
     diagnostics = diagnostics.sortedByPosition()
     if diagnostics.hasErrors { return (nil, diagnostics) }
-    let (fast, missing) = FastCompiler.compile(checker.program)
-    let (vector, vectorMissing) = VectorCompiler.compile(checker.program, fast: fast)
+    let (vector, missing) = VectorCompiler.compile(checker.program)
     let book = RuleBook(
-      program: checker.program, sources: sources, fast: fast, fastLaneMissing: missing,
-      vector: vector, vectorLaneMissing: vectorMissing)
+      program: checker.program, sources: sources, vector: vector, vectorLaneMissing: missing)
     return (book, diagnostics)
   }
 

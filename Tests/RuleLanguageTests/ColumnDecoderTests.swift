@@ -16,7 +16,7 @@ import Testing
   }
 
   static func describe(_ m: VectorMachine, _ word: Int, _ type: RuleType) -> String {
-    if word == FastValue.none, type.isOptional { return "none" }
+    if word == LaneWord.none, type.isOptional { return "none" }
     switch type.unwrapped {
     case .list(let element):
       let n = m.arena[word]
@@ -74,15 +74,15 @@ import Testing
   func specCitizens() throws {
     let book = try SpecRulesTests.load()
     var rng = SeededGenerator(state: 41)
-    let lines = (0..<300).map { FastLaneTests.citizen($0, &rng) }
+    let lines = (0..<300).map { WidthOneTests.citizen($0, &rng) }
     try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
   }
 
   @Test("연산자 책: 소수, 글, 목록 속 기록, 넘치는 수도 같다")
   func operatorsBook() throws {
-    let book = try book(FastLaneTests.operators)
+    let book = try book(WidthOneTests.operators)
     var rng = SeededGenerator(state: 43)
-    let lines = (0..<300).map { FastLaneTests.operatorCitizen($0, &rng) }
+    let lines = (0..<300).map { WidthOneTests.operatorCitizen($0, &rng) }
     try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
   }
 
@@ -117,9 +117,9 @@ import Testing
   @Test("Rules/ 데모 시민과 그 변형")
   func shippedCitizens() throws {
     let book = try ShippedRulesTests.load()
-    let demo = try FastLaneShippedTests.demoLines()
+    let demo = try WidthOneShippedTests.demoLines()
     var rng = SeededGenerator(state: 47)
-    let lines = try demo + FastLaneShippedTests.variations(of: demo, count: 100)
+    let lines = try demo + WidthOneShippedTests.variations(of: demo, count: 100)
     try Self.compare(book, lines + lines.map { Self.mutate($0, &rng) })
   }
 }

@@ -36,7 +36,7 @@ import Testing
         continue
       }
       _ = book.runTests()
-      _ = FastLaneTests.compareLanes(book, profiles, dates: ["2026-06-15", "2024-02-29"])
+      _ = WidthOneTests.compareLanes(book, profiles, dates: ["2026-06-15", "2024-02-29"])
     }
   }
 }

@@ -107,7 +107,7 @@ struct SeededGenerator: RandomNumberGenerator {
     var rng = SeededGenerator(state: Self.seed &+ 1)
     let evaluator = book.evaluator()
     let general = book.evaluator()
-    general.fastLaneEnabled = false
+    general.vectorLaneEnabled = false
     let vector = book.evaluator()
     var batched: [UInt8] = []
     var single: [UInt8] = []

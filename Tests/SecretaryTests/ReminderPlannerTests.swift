@@ -46,6 +46,27 @@ import Testing
     #expect(all.count > plans.count)
   }
 
+  /// Planning citizens together (the daemon's cycle: one batch of the vector lane per sample
+  /// day) plans exactly what planning them one by one plans, whatever they subscribed to.
+  @Test("여러 시민을 한 묶음으로 계획해도 한 명씩 계획한 것과 같다")
+  func batchPlansEqualOneByOne() throws {
+    let rules = try #require(Self.rules)
+    let planner = ReminderPlanner(rules: rules)
+    let ids = rules.profiles.citizenIDs() + ["no-such-citizen"]
+    for asOf in ["2026-01-01", "2026-06-13", "2026-11-01", "2028-02-27"] {
+      for subscribedOnly in [true, false] {
+        let day = try date(asOf)
+        let batched = planner.plan(
+          citizens: ids, asOf: day, days: 40, subscribedOnly: subscribedOnly)
+        let single = ids.map {
+          planner.plan(citizen: $0, asOf: day, days: 40, subscribedOnly: subscribedOnly)
+        }
+        #expect(batched == single, "\(asOf) subscribedOnly: \(subscribedOnly)")
+        if !subscribedOnly { #expect(batched.contains { !$0.isEmpty }) }
+      }
+    }
+  }
+
   /// The planner reads subscriptions from the rule book's decoded facts; an entry the book
   /// cannot decode sends it back to the JSON, which skips the odd parts as it always did.
   @Test(arguments: [

@@ -3,7 +3,7 @@ import Diagnostics
 
 extension Checker {
   func checkFunction(_ name: String) {
-    guard let f = functions[name], f.body == nil, !f.checking else { return }
+    guard let f = functions[name], !f.checked, !f.checking else { return }
     f.checking = true
     functionStack.append(name)
     defer {
@@ -25,13 +25,13 @@ extension Checker {
     let savedRule = currentRule
     scopes = [scope]
     currentRule = nil
-    let (t, eval, node) = check(f.decl.body, expected: f.result)
+    let (t, node) = check(f.decl.body, expected: f.result)
     if !t.fits(f.result) {
       error(
         RuleMessage.typeMismatch(
           expected: f.result, found: t, at: f.decl.body.span, names: program.types))
     }
-    f.body = eval
+    f.checked = true
     program.typed.functions[f.id] = TypedProgram.Function(
       name: name,
       parameters: zip(f.decl.parameters, f.parameters).map { ($0.name.text, $1.slot, $1.type) },
@@ -55,7 +55,7 @@ extension Checker {
       switch item {
       case .binding(let name, let typeSyntax, let value):
         let declared = typeSyntax.map(resolve)
-        let (t, eval, node) = check(value, expected: declared)
+        let (t, node) = check(value, expected: declared)
         if let d = declared, !t.fits(d) {
           error(
             RuleMessage.typeMismatch(expected: d, found: t, at: value.span, names: program.types))
@@ -66,7 +66,6 @@ extension Checker {
         let slot = newSlot()
         let type = declared ?? t
         scopes[0][name.text] = Local(slot: slot, type: type)
-        rule.bindings.append(CompiledBinding(name: name.text, slot: slot, type: type, eval: eval))
         typed.bindings.append(.init(name: name.text, slot: slot, type: type, value: node))
       case .condition(let e):
         if let first = conditionSeen {
@@ -74,24 +73,23 @@ extension Checker {
           continue
         }
         conditionSeen = e.span
-        let (t, eval, node) = check(e, expected: .bool)
+        let (t, node) = check(e, expected: .bool)
         expectBool(t, at: e.span)
-        rule.condition = eval
         typed.condition = node
+        // Each part checked again on its own, as the trace quotes and evaluates it.
         for part in conjuncts(e) {
-          let (_, pe, _) = check(part, expected: .bool, quiet: true)
-          rule.conjuncts.append((sourceText(part.span), pe))
+          let (_, pn) = check(part, expected: .bool, quiet: true)
+          typed.conjuncts.append((sourceText(part.span), pn))
         }
       case .output(let name, _, let value, let otherwise):
         guard let o = outputIndex[name.text], program.outputs[o].rule == index else { continue }
         let declared: RuleType? = program.outputs[o].type == .error ? nil : program.outputs[o].type
-        let (t, eval, node) = check(value, expected: declared)
+        let (t, node) = check(value, expected: declared)
         var type = t
-        var otherEval: Eval?
         var otherNode: Typed?
         if let other = otherwise {
-          let (t2, e2, n2) = check(other, expected: declared ?? t)
-          (otherEval, otherNode) = (e2, n2)
+          let (t2, n2) = check(other, expected: declared ?? t)
+          otherNode = n2
           if let j = t.join(t2) {
             type = j
           } else {
@@ -107,14 +105,10 @@ extension Checker {
           type = d
         }
         program.outputs[o].type = type
-        program.outputs[o].value = eval
-        program.outputs[o].otherwise = otherEval
         rule.outputs.append(o)
         typed.outputs.append(.init(index: o, value: node, otherwise: otherNode))
       case .reminder(let rem):
-        let (compiled, lowered) = checkReminder(rem)
-        rule.reminders.append(compiled)
-        typed.reminders.append(lowered)
+        typed.reminders.append(checkReminder(rem))
       }
     }
     program.rules[index] = rule
@@ -147,25 +141,22 @@ extension Checker {
     return String(line[from..<to])
   }
 
-  private func checkReminder(_ r: ReminderDecl) -> (CompiledReminder, TypedProgram.Reminder) {
-    let (ts, start, startNode) = check(r.start, expected: .date)
-    let (te, end, endNode) = check(r.end, expected: .date)
+  private func checkReminder(_ r: ReminderDecl) -> TypedProgram.Reminder {
+    let (ts, startNode) = check(r.start, expected: .date)
+    let (te, endNode) = check(r.end, expected: .date)
     for (t, e) in [(ts, r.start), (te, r.end)] where !t.fits(.date) {
       error(RuleMessage.typeMismatch(expected: .date, found: t, at: e.span, names: program.types))
     }
-    var notify: [(offset: Eval, before: Bool, fromEnd: Bool)] = []
     var lowered = TypedProgram.Reminder(start: startNode, end: endNode, notify: [], message: [])
     for n in r.notify {
-      let (t, e, node) = check(n.offset, expected: .duration)
+      let (t, node) = check(n.offset, expected: .duration)
       lowered.notify.append((node, n.before, n.fromEnd))
       if !t.fits(.duration) {
         error(
           RuleMessage.typeMismatch(
             expected: .duration, found: t, at: n.offset.span, names: program.types))
       }
-      notify.append((e, n.before, n.fromEnd))
     }
-    var pieces: [CompiledReminder.Piece] = []
     var literal = ""
     var chars = Array(r.message)[...]
     var column = r.messageSpan.start.column + 1
@@ -183,25 +174,17 @@ extension Checker {
       )
       chars = chars.dropFirst(nameChars.count + 1)
       column += nameChars.count + 1
-      if !literal.isEmpty {
-        pieces.append(.literal(literal))
-        lowered.message.append(.literal(literal))
-      }
+      if !literal.isEmpty { lowered.message.append(.literal(literal)) }
       literal = ""
       if name == "start" || name == "end" {
-        pieces.append(.value(name == "start" ? start : end, .date))
         lowered.message.append(.value(name == "start" ? startNode : endNode))
         continue
       }
-      let (t, e, node) = check(Expr(kind: .name(name), span: span), expected: nil)
-      pieces.append(.value(e, t))
+      let (_, node) = check(Expr(kind: .name(name), span: span), expected: nil)
       lowered.message.append(.value(node))
     }
-    if !literal.isEmpty {
-      pieces.append(.literal(literal))
-      lowered.message.append(.literal(literal))
-    }
-    return (CompiledReminder(start: start, end: end, notify: notify, message: pieces), lowered)
+    if !literal.isEmpty { lowered.message.append(.literal(literal)) }
+    return lowered
   }
 
   func checkRuleCycles() {
@@ -312,14 +295,14 @@ extension Checker {
   }
 
   /// Evaluates an expression that reads no facts (a test's given value, an expectation).
-  func constant(_ e: Eval) -> Value { e(Machine(program: program, calendar: WeekendCalendar())) }
+  func constant(_ e: Typed) -> Value { GeneralCompiler.constant(e, in: program) }
 
   func checkTest(_ t: TestDecl) {
     scopes = []
     var test = CompiledTest(title: t.title, span: t.span, today: nil, given: [], expectations: [])
     for g in t.given {
       if g.name.text == "today" {
-        let (ty, e, _) = check(g.value, expected: .date)
+        let (ty, e) = check(g.value, expected: .date)
         if !ty.fits(.date) {
           error(
             RuleMessage.typeMismatch(
@@ -335,7 +318,7 @@ extension Checker {
         continue
       }
       let type = program.facts[f].type
-      let (ty, e, _) = check(g.value, expected: type)
+      let (ty, e) = check(g.value, expected: type)
       if !ty.fits(type) {
         error(
           RuleMessage.typeMismatch(
@@ -374,7 +357,7 @@ extension Checker {
           continue
         }
         let type = program.outputs[o].type
-        let (ty, e, _) = check(value, expected: type)
+        let (ty, e) = check(value, expected: type)
         if !ty.fits(type) {
           error(
             RuleMessage.typeMismatch(

@@ -1,11 +1,13 @@
 import CivilCalendar
 import Diagnostics
 
-/// A checked expression: its type, the general machine's closure, and the typed operation.
-typealias Checked = (type: RuleType, eval: Eval, node: Typed)
+/// A checked expression: its type and the typed operation (`GeneralCompiler` and the vector
+/// lane lower it).
+typealias Checked = (type: RuleType, node: Typed)
 
 extension Checker {
-  /// Checks `e` and compiles it; `expected` resolves enum cases and `none` by context.
+  /// Checks `e` and lowers it to a typed operation; `expected` resolves enum cases and `none`
+  /// by context.
   func check(_ e: Expr, expected: RuleType?, quiet: Bool = false) -> Checked {
     let mark = diagnostics.count
     let result = checkExpr(e, expected: expected)
@@ -16,10 +18,7 @@ extension Checker {
   private func checkExpr(_ e: Expr, expected: RuleType?) -> Checked {
     let span = e.span
     if !narrowed.isEmpty, let key = pathKey(e), let local = narrowed[key] {
-      let slot = local.slot
-      return (
-        local.type, { m in m.locals[slot] }, Typed(op: .local(slot), type: local.type, span: span)
-      )
+      return (local.type, Typed(op: .local(local.slot), type: local.type, span: span))
     }
     switch e.kind {
     case .invalid: return failed(span)
@@ -32,7 +31,7 @@ extension Checker {
     case .none: return constant(.none, .none, span)
     case .today:
       readsToday = true
-      return (.date, { m in .date(m.today) }, Typed(op: .today, type: .date, span: span))
+      return (.date, Typed(op: .today, type: .date, span: span))
     case .duration(let n, let unit):
       switch unit {
       case .days: return constant(.duration(months: 0, days: n), .duration, span)
@@ -59,61 +58,31 @@ extension Checker {
   }
 
   /// What a failed check yields: matches anything, so one mistake is reported once.
-  func failed(_ span: SourceSpan) -> Checked { (.error, { _ in .none }, .invalid(span)) }
+  func failed(_ span: SourceSpan) -> Checked { (.error, .invalid(span)) }
 
   private func constant(_ v: Value, _ type: RuleType, _ span: SourceSpan) -> Checked {
-    (type, { _ in v }, Typed(op: .constant(v), type: type, span: span))
+    (type, Typed(op: .constant(v), type: type, span: span))
   }
 
   private func name(_ n: String, span: SourceSpan, expected: RuleType?) -> Checked {
     for scope in scopes.reversed() {
-      if let l = scope[n] {
-        let slot = l.slot
-        return (l.type, { m in m.locals[slot] }, Typed(op: .local(slot), type: l.type, span: span))
-      }
+      if let l = scope[n] { return (l.type, Typed(op: .local(l.slot), type: l.type, span: span)) }
     }
     if let f = factIndex[n] {
-      return (
-        program.facts[f].type,
-        { m in
-          if m.tracing { m.usedFacts.append(f) }
-          return m.facts[f]
-        },
-        Typed(op: .fact(f), type: program.facts[f].type, span: span)
-      )
+      return (program.facts[f].type, Typed(op: .fact(f), type: program.facts[f].type, span: span))
     }
     if let p = paramIndex[n] {
-      return (
-        program.params[p].type,
-        { m in
-          if m.tracing { m.usedParams.append(p) }
-          return m.params[p]
-        },
-        Typed(op: .param(p), type: program.params[p].type, span: span)
-      )
+      let type = program.params[p].type
+      return (type, Typed(op: .param(p), type: type, span: span))
     }
     if let r = ruleIndex[n] {
       dependOn(r, at: span)
-      return (
-        .bool,
-        { m in
-          m.run(rule: r)
-          return m.ruleValues[r]
-        },
-        Typed(op: .rule(r), type: .bool, span: span)
-      )
+      return (.bool, Typed(op: .rule(r), type: .bool, span: span))
     }
     if let o = outputIndex[n] {
-      let r = program.outputs[o].rule
-      dependOn(r, at: span)
-      return (
-        program.outputs[o].type,
-        { m in
-          m.run(rule: r)
-          return m.outputs[o]
-        },
-        Typed(op: .output(o), type: program.outputs[o].type, span: span)
-      )
+      dependOn(program.outputs[o].rule, at: span)
+      let type = program.outputs[o].type
+      return (type, Typed(op: .output(o), type: type, span: span))
     }
     if case .enumeration(let i)? = expected?.unwrapped,
       let c = program.enums[i].cases.firstIndex(of: n)
@@ -152,33 +121,15 @@ extension Checker {
   private func conditional(
     _ c: Expr, _ a: Expr, _ b: Expr, span: SourceSpan, expected: RuleType?
   ) -> Checked {
-    let (tc, ec, nc) = check(c, expected: .bool)
+    let (tc, nc) = check(c, expected: .bool)
     expectBool(tc, at: c.span)
-    let (ta, ea, na) = checkNarrowed(a, paths: paths(in: c, when: true), expected: expected)
-    let (tb, eb, nb) = checkNarrowed(b, paths: paths(in: c, when: false), expected: expected ?? ta)
+    let (ta, na) = checkNarrowed(a, paths: paths(in: c, when: true), expected: expected)
+    let (tb, nb) = checkNarrowed(b, paths: paths(in: c, when: false), expected: expected ?? ta)
     guard let t = ta.join(tb) else {
       error(RuleMessage.branchMismatch(ta, tb, at: b.span, names: program.types))
       return failed(span)
     }
-    return (
-      t,
-      { m in
-        switch ec(m) {
-        case .bool(true): return ea(m)
-        case .bool(false): return eb(m)
-        case .unknown(let s):
-          let x = ea(m)
-          let y = eb(m)
-          if x.isDecided, y.isDecided, x.same(as: y) { return x }
-          var set = s
-          if case .unknown(let u) = x { set = set.union(u) }
-          if case .unknown(let u) = y { set = set.union(u) }
-          return .unknown(set)
-        case let other: return other
-        }
-      },
-      Typed(op: .conditional(nc, na, nb), type: t, span: span)
-    )
+    return (t, Typed(op: .conditional(nc, na, nb), type: t, span: span))
   }
 
   private func member(_ base: Expr, _ field: String, span: SourceSpan) -> Checked {
@@ -189,7 +140,7 @@ extension Checker {
       }
       return constant(.enumCase(c), .enumeration(i), span)
     }
-    let (tb, eb, nb) = check(base, expected: nil)
+    let (tb, nb) = check(base, expected: nil)
     if tb == .error { return failed(span) }
     guard case .record(let r) = tb.unwrapped else {
       error(RuleMessage.memberOfNonRecord(field, type: tb, at: span, names: program.types))
@@ -204,26 +155,15 @@ extension Checker {
     }
     let ft = program.records[r].fields[k].type
     let type = tb.isOptional ? ft.optional : ft
-    return (
-      type,
-      { m in
-        switch eb(m) {
-        case .record(let values): return values[k]
-        case let other: return other
-        }
-      },
-      Typed(op: .field(nb, k), type: type, span: span)
-    )
+    return (type, Typed(op: .field(nb, k), type: type, span: span))
   }
 
   private func list(_ items: [Expr], span: SourceSpan, expected: RuleType?) -> Checked {
     var elementType: RuleType?
     if case .list(let t)? = expected?.unwrapped { elementType = t }
-    var evals: [Eval] = []
     var nodes: [Typed] = []
     for item in items {
-      let (t, e, n) = check(item, expected: elementType)
-      evals.append(e)
+      let (t, n) = check(item, expected: elementType)
       nodes.append(n)
       if let et = elementType {
         guard let j = t.join(et) else {
@@ -239,23 +179,7 @@ extension Checker {
       error(RuleMessage.emptyListNeedsType(at: span))
       return failed(span)
     }
-    let itemEvals = evals
-    return (
-      .list(et),
-      { m in
-        var out: [Value] = []
-        out.reserveCapacity(itemEvals.count)
-        for e in itemEvals {
-          let v = e(m)
-          switch v {
-          case .unknown, .fault: return v
-          default: out.append(v)
-          }
-        }
-        return .list(out)
-      },
-      Typed(op: .list(nodes), type: .list(et), span: span)
-    )
+    return (.list(et), Typed(op: .list(nodes), type: .list(et), span: span))
   }
 
   private func record(
@@ -268,7 +192,6 @@ extension Checker {
       return failed(span)
     }
     let info = program.records[r]
-    var evals: [Eval?] = Array(repeating: nil, count: info.fields.count)
     var nodes: [Typed?] = Array(repeating: nil, count: info.fields.count)
     for f in fields {
       guard let k = info.fields.firstIndex(where: { $0.name == f.name }) else {
@@ -278,22 +201,17 @@ extension Checker {
             suggestion: Suggest.closest(to: f.name, in: info.fields.map(\.name))))
         continue
       }
-      let (t, e, n) = check(f.value, expected: info.fields[k].type)
+      let (t, n) = check(f.value, expected: info.fields[k].type)
       if !t.fits(info.fields[k].type) {
         error(
           RuleMessage.typeMismatch(
             expected: info.fields[k].type, found: t, at: f.value.span, names: program.types))
       }
-      evals[k] = e
       nodes[k] = n
     }
-    for (k, f) in info.fields.enumerated() where evals[k] == nil && !f.type.isOptional {
+    for (k, f) in info.fields.enumerated() where nodes[k] == nil && !f.type.isOptional {
       error(RuleMessage.missingField(f.name, record: name, at: span))
     }
-    let parts = evals
-    return (
-      .record(r), { m in .record(parts.map { $0?(m) ?? .none }) },
-      Typed(op: .record(r, nodes), type: .record(r), span: span)
-    )
+    return (.record(r), Typed(op: .record(r, nodes), type: .record(r), span: span))
   }
 }

@@ -34,29 +34,19 @@ extension Checker {
     _ branch: Expr, paths: [Expr], expected: RuleType?
   ) -> Checked {
     var saved: [(String, Local?)] = []
-    var copies: [(slot: Int, eval: Eval)] = []
     var nodes: [(slot: Int, value: Typed)] = []
     for path in paths {
       guard let key = pathKey(path) else { continue }
-      let (tp, ep, np) = check(path, expected: nil, quiet: true)
+      let (tp, np) = check(path, expected: nil, quiet: true)
       guard case .optional(let inner) = tp else { continue }
       let slot = newSlot()
       saved.append((key, narrowed[key]))
       narrowed[key] = Local(slot: slot, type: inner)
-      copies.append((slot, ep))
       nodes.append((slot, np))
     }
-    let (t, e, n) = check(branch, expected: expected)
+    let (t, n) = check(branch, expected: expected)
     for (key, old) in saved.reversed() { narrowed[key] = old }
-    if copies.isEmpty { return (t, e, n) }
-    let taken = copies
-    return (
-      t,
-      { m in
-        for c in taken { m.locals[c.slot] = c.eval(m) }
-        return e(m)
-      },
-      Typed(op: .narrowed(nodes, n), type: t, span: branch.span)
-    )
+    if nodes.isEmpty { return (t, n) }
+    return (t, Typed(op: .narrowed(nodes, n), type: t, span: branch.span))
   }
 }

@@ -1,7 +1,8 @@
 import CivilCalendar
 import Diagnostics
 
-/// Resolves names, checks types and compiles every declaration to closures in one pass.
+/// Resolves names, checks types and lowers every declaration to the typed program in one
+/// pass; `GeneralCompiler` then makes the general machine's closures from it.
 ///
 /// Errors are collected, never thrown; an expression that fails gets type `.error`, which
 /// matches anything so one mistake is reported once.
@@ -41,7 +42,8 @@ final class Checker {
     let decl: FunctionDecl
     var parameters: [(slot: Int, type: RuleType)] = []
     var result: RuleType = .error
-    var body: Eval?
+    /// Whether its body has been checked (and lowered to the typed program).
+    var checked = false
     var checking = false
     /// Index of the function's memo stamp, and the slot holding its last result.
     let id: Int
@@ -104,6 +106,7 @@ final class Checker {
       program.records[i].asks = r.asks
     }
     for f in facts { declareFact(f) }
+    program.typed.functions = Array(repeating: nil, count: program.functionCount)
     for p in params { declareParam(p) }
     for r in rules {
       if declare(r.name, kind: "rule") {
@@ -123,13 +126,13 @@ final class Checker {
             value: { _ in .none }, otherwise: nil, label: r.outputLabels[n.text]))
       }
     }
-    program.typed.functions = Array(repeating: nil, count: program.functionCount)
     program.typed.rules = Array(repeating: TypedProgram.Rule(), count: program.rules.count)
     for name in functions.keys.sorted() { checkFunction(name) }
     for r in rules { if let i = ruleIndex[r.name.text] { checkRule(r, index: i) } }
     checkRuleCycles()
     for e in events { checkEvent(e) }
     for t in tests { checkTest(t) }
+    GeneralCompiler.lower(&program)
   }
 
   /// Records a global name; reports a second declaration and returns false.
@@ -182,7 +185,7 @@ final class Checker {
     for (i, row) in p.rows.enumerated() {
       scopes = []
       readsToday = false
-      let (t, eval, _) = check(row.value, expected: type)
+      let (t, node) = check(row.value, expected: type)
       if readsToday { error(RuleMessage.paramReadsToday(at: row.value.span)) }
       if !t.fits(type) {
         error(
@@ -194,8 +197,7 @@ final class Checker {
         error(RuleMessage.paramRowsOutOfOrder(at: row.span, previous: last))
       }
       lastSince = row.since ?? lastSince
-      let machine = Machine(program: program, calendar: WeekendCalendar())
-      let value = eval(machine)
+      let value = GeneralCompiler.constant(node, in: program)
       if !value.isDecided {
         error(RuleMessage.paramNotConstant(at: row.value.span))
       }

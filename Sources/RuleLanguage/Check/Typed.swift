@@ -3,8 +3,8 @@ import Diagnostics
 /// An expression as the checker lowered it: every name resolved to an id or a slot, its type
 /// and source span known.
 ///
-/// The checker builds it once, beside its own closures; later stages read it instead of the
-/// syntax tree, so no stage infers a type again.
+/// The checker builds it once; both engines lower from it instead of the syntax tree, so no
+/// stage infers a type again.
 struct Typed: Sendable {
   indirect enum Op: Sendable {
     case constant(Value)
@@ -85,6 +85,9 @@ struct TypedProgram: Sendable {
   struct Rule: Sendable {
     var bindings: [Binding] = []
     var condition: Typed?
+    /// The condition's top-level `and` parts, each with its source text and checked again on
+    /// its own (without the narrowing of the parts before it), as traces show them.
+    var conjuncts: [(text: String, condition: Typed)] = []
     var outputs: [Output] = []
     var reminders: [Reminder] = []
   }

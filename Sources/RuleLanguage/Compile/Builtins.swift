@@ -24,8 +24,6 @@ struct Builtin: Sendable {
   var operands: @Sendable ([RuleType], RuleType) -> [RuleType]
   /// For the operand and result types of a call.
   var general: @Sendable ([RuleType], RuleType) -> Impl
-  /// On words, citizen by citizen; arguments already read as the operand types.
-  var fast: @Sendable ([FastEval]) -> FastEval
   /// On columns; with each argument's word where it is the same in every lane.
   var vector: @Sendable ([VecEval], [WordEval?]) -> VecEval
 }
@@ -50,7 +48,7 @@ enum Builtins {
   ) -> Builtin {
     Builtin(
       signature: signature, arity: 1, type: fixed([param], result), operands: { _, _ in [param] },
-      general: { o, r in general1(K.self, o, r) }, fast: { fast1(K.self, $0) },
+      general: { o, r in general1(K.self, o, r) },
       vector: { a, _ in vector1(K.self, a) })
   }
 
@@ -59,7 +57,7 @@ enum Builtins {
   ) -> Builtin {
     Builtin(
       signature: signature, arity: 2, type: fixed(params, result), operands: { _, _ in params },
-      general: { o, r in general2(K.self, o, r) }, fast: { fast2(K.self, $0) },
+      general: { o, r in general2(K.self, o, r) },
       vector: { a, _ in vector2(K.self, a) })
   }
 
@@ -68,7 +66,7 @@ enum Builtins {
   ) -> Builtin {
     Builtin(
       signature: signature, arity: 1, type: fixed([.date], result), operands: { _, _ in [.date] },
-      general: { o, r in generalCalendar(K.self, o, r) }, fast: { fastCalendar(K.self, $0) },
+      general: { o, r in generalCalendar(K.self, o, r) },
       vector: { a, _ in vectorCalendar(K.self, a) })
   }
 
@@ -82,7 +80,7 @@ enum Builtins {
         return args[0].join(args[1])
       },
       operands: { _, r in [r, r] }, general: { _, _ in generalOrdered(K.self) },
-      fast: { fast2(K.self, $0) }, vector: { a, _ in vector2(K.self, a) })
+      vector: { a, _ in vector2(K.self, a) })
   }
 
   static let table: [String: Builtin] = [
@@ -105,7 +103,6 @@ enum Builtins {
       signature: "date(year: int, month: int, day: int) -> date", arity: 3,
       type: fixed([.int, .int, .int], .date), operands: { _, _ in [.int, .int, .int] },
       general: { o, r in general3(Kernels.MakeDate.self, o, r) },
-      fast: { fast3(Kernels.MakeDate.self, $0) },
       vector: { vector3(Kernels.MakeDate.self, $0, $1) }),
     "days_in_year": one(Kernels.DaysInYear.self, "days_in_year(year: int) -> int", .int, .int),
     "is_leap_year": one(Kernels.IsLeapYear.self, "is_leap_year(year: int) -> bool", .int, .bool),
@@ -124,7 +121,6 @@ enum Builtins {
         return args[0]
       },
       operands: { args, _ in args }, general: { o, r in general2(Kernels.FloorTo.self, o, r) },
-      fast: { fast2(Kernels.FloorTo.self, $0) },
       vector: { a, _ in vector2(Kernels.FloorTo.self, a) }
     ),
     "is_business_day": calendar(

@@ -148,7 +148,7 @@ extension VectorCompiler {
       Int
     >
 
-  /// The fold for `kind`, with the fast lane's meaning (`FastCompiler.aggregate`).
+  /// The fold for `kind`, as the general machine folds it.
   static func reducer(_ kind: String, hasBody: Bool, hasFilter: Bool) -> Reducer {
     switch kind {
     case "count":
@@ -238,7 +238,7 @@ extension VectorCompiler {
         for k in 0..<e.count where kept[k] != 0 {
           let p = parent[k]
           let (s, o) = out[p].addingReportingOverflow(source[k])
-          if o || s == FastValue.none {
+          if o || s == LaneWord.none {
             if a[p] != 0 { m.fail(lane: p) }
             out[p] = 0
           } else {
@@ -251,13 +251,13 @@ extension VectorCompiler {
       let pickLess = kind == "min"
       return { m, e, r in
         let (out, parent) = (m.column(), e.parent)
-        out.update(repeating: FastValue.none, count: m.space.count)
+        out.update(repeating: LaneWord.none, count: m.space.count)
         let source = r.values ?? r.items
         let kept = r.kept ?? e.active
         for k in 0..<e.count where kept[k] != 0 {
           let (p, v) = (parent[k], source[k])
           let acc = out[p]
-          if acc == FastValue.none || (pickLess ? v < acc : v > acc) { out[p] = v }
+          if acc == LaneWord.none || (pickLess ? v < acc : v > acc) { out[p] = v }
         }
         return out
       }

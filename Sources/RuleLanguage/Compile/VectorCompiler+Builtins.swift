@@ -19,7 +19,7 @@ extension VectorCompiler {
 /// The vector lane's form of each kernel: on every lane when the kernel is cheap
 /// (`everyLane`), else on the active ones; a result equal to `none`'s word fails its lane.
 extension Builtins {
-  @inline(__always) static func held(_ r: Int?) -> Int? { r == FastValue.none ? nil : r }
+  @inline(__always) static func held(_ r: Int?) -> Int? { r == LaneWord.none ? nil : r }
 
   static func vector1<K: Kernel1>(_: K.Type, _ args: [VecEval]) -> VecEval {
     let (x, c) = (args[0], KernelContext.lane)

@@ -78,7 +78,7 @@ extension VectorCompiler {
 
   /// `t` computed once per day when it depends only on the day, parameters and literals.
   func dayCached(_ e: Typed, _ t: VecTyped) -> VecTyped {
-    guard FastCompiler.worthCaching(e, t.type), invariant(e) else { return t }
+    guard VectorCompiler.worthCaching(e, t.type), invariant(e) else { return t }
     program.cacheCount += 1
     let (c, eval) = (program.cacheCount - 1, t.eval)
     let word: WordEval = { m in

@@ -18,4 +18,31 @@ extension VectorCompiler {
     case .aggregate, .iterate, .record, .invalid: return false
     }
   }
+
+  /// Whether an expression of `type` is worth a per-day cache if invariant: an operation (a
+  /// literal or a name costs nothing to read again) with a one-word value.
+  static func worthCaching(_ e: Typed, _ type: RuleType) -> Bool {
+    switch e.op {
+    case .builtin, .call, .binary, .and, .or, .coalesce, .not, .negate, .conditional, .field:
+      break
+    default: return false
+    }
+    switch type.unwrapped {
+    case .list, .record, .none, .text: return false
+    default: return true
+    }
+  }
+
+  /// Whether `==` on the two types is equality of the encoded words (no decimal scaling).
+  static func sameEncoding(_ a: RuleType, _ b: RuleType) -> Bool {
+    let (x, y) = (a.unwrapped, b.unwrapped)
+    if x == .none || y == .none { return true }
+    switch (x, y) {
+    case (.int, .int), (.money, .money), (.int, .money), (.money, .int), (.decimal, .decimal),
+      (.date, .date), (.bool, .bool), (.duration, .duration), (.text, .text):
+      return true
+    case (.enumeration(let p), .enumeration(let q)): return p == q
+    default: return false
+    }
+  }
 }

@@ -1,13 +1,14 @@
 import CivilCalendar
 
-/// Operators in the vector lane: the fast lane's arithmetic and equality (floor division,
-/// checked overflow, texts outside the book's constants undecidable), lane by lane.
+/// Operators in the vector lane: the general machine's arithmetic and equality on words
+/// (floor division, checked overflow, texts outside the book's constants undecidable), lane
+/// by lane.
 extension VectorCompiler {
   /// An operand that must be a value: `none` in a narrowed optional fails the lane.
   func strict(_ t: VecTyped) -> VecEval {
     let e = t.eval
     guard t.type.isOptional else { return e }
-    return { m in VectorCompiler.map(m, e(m)) { $0 == FastValue.none ? nil : $0 } }
+    return { m in VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
   }
 
   func not(_ a: Typed) throws -> VecTyped {
@@ -40,7 +41,7 @@ extension VectorCompiler {
         type: .duration,
         eval: { m in
           VectorCompiler.map(m, e(m)) { x in
-            FastValue.duration(months: -FastValue.months(x), days: -FastValue.days(x))
+            LaneWord.duration(months: -LaneWord.months(x), days: -LaneWord.days(x))
           }
         })
     default: throw VectorUnsupported()
@@ -97,10 +98,10 @@ extension VectorCompiler {
       eval: { m in
         let p = x(m)
         let (rest, a) = (m.column(), m.space.active)
-        for i in 0..<m.space.count { rest[i] = p[i] == FastValue.none ? a[i] : 0 }
+        for i in 0..<m.space.count { rest[i] = p[i] == LaneWord.none ? a[i] : 0 }
         let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
         let out = m.column()
-        for i in 0..<m.space.count { out[i] = p[i] == FastValue.none ? (q?[i] ?? 0) : p[i] }
+        for i in 0..<m.space.count { out[i] = p[i] == LaneWord.none ? (q?[i] ?? 0) : p[i] }
         return out
       })
   }
@@ -116,7 +117,7 @@ extension VectorCompiler {
   }
 
   private func membership(_ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
-    guard case .list(let et) = tb.type.unwrapped, FastCompiler.sameEncoding(ta.type, et) else {
+    guard case .list(let et) = tb.type.unwrapped, VectorCompiler.sameEncoding(ta.type, et) else {
       throw VectorUnsupported()
     }
     let (x, list) = (ta.eval, tb.eval)
@@ -130,7 +131,7 @@ extension VectorCompiler {
         for i in 0..<m.space.count {
           out[i] = 0
           let l = at[i]
-          guard a[i] != 0, l != FastValue.none, l >= 0, l < limit else { continue }
+          guard a[i] != 0, l != LaneWord.none, l >= 0, l < limit else { continue }
           let n = arena[l]
           var j = 0
           while j < n {
@@ -149,7 +150,7 @@ extension VectorCompiler {
   private func equality(_ negate: Bool, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
     let (x, y) = (ta.eval, tb.eval)
     let (no, yes) = negate ? (1, 0) : (0, 1)
-    if FastCompiler.sameEncoding(ta.type, tb.type) {
+    if VectorCompiler.sameEncoding(ta.type, tb.type) {
       if ta.type.unwrapped == .text || tb.type.unwrapped == .text {
         return VecTyped(
           type: .bool,
@@ -189,7 +190,7 @@ extension VectorCompiler {
       eval: { m in
         VectorCompiler.zip(m, x(m), y(m)) { a, b in
           var (p, q) = (a, b)
-          if p == FastValue.none || q == FastValue.none { return p == q ? yes : no }
+          if p == LaneWord.none || q == LaneWord.none { return p == q ? yes : no }
           var overflow = false
           if sx { (p, overflow) = p.multipliedReportingOverflow(by: Decimal6.scale) }
           if sy { (q, overflow) = q.multipliedReportingOverflow(by: Decimal6.scale) }
@@ -309,7 +310,7 @@ extension VectorCompiler {
           type: t,
           eval: { m in
             let (column, p) = (x(m), word(m))
-            let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
+            let (months, days) = (sign * LaneWord.months(p), sign * LaneWord.days(p))
             if months == 0 && days.magnitude < 100_000_000 {
               return VectorCompiler.map(m, column) { $0 &+ days }
             }
@@ -330,7 +331,7 @@ extension VectorCompiler {
         type: t,
         eval: { m in
           VectorCompiler.zipActive(m, x(m), y(m)) { d, p in
-            let (months, days) = (sign * FastValue.months(p), sign * FastValue.days(p))
+            let (months, days) = (sign * LaneWord.months(p), sign * LaneWord.days(p))
             if months == 0, days.magnitude < 100_000_000 { return d + days }
             if days.magnitude < 100_000_000,
               let shifted = FastDays.adding(months: months, to: d, tables)
@@ -339,7 +340,7 @@ extension VectorCompiler {
             }
             guard
               case .date(let r) = Operators.shift(
-                d, months: sign * FastValue.months(p), days: sign * FastValue.days(p))
+                d, months: sign * LaneWord.months(p), days: sign * LaneWord.days(p))
             else { return nil }
             return r
           }
@@ -350,7 +351,7 @@ extension VectorCompiler {
         eval: { m in
           VectorCompiler.zip(m, x(m), y(m)) { p, q in
             let (r, o) = p.subtractingReportingOverflow(q)
-            return o || r == FastValue.none ? nil : r
+            return o || r == LaneWord.none ? nil : r
           }
         })
     case (.duration, .duration):
@@ -359,9 +360,9 @@ extension VectorCompiler {
         type: t,
         eval: { m in
           VectorCompiler.zip(m, x(m), y(m)) { p, q in
-            FastValue.duration(
-              months: FastValue.months(p) + sign * FastValue.months(q),
-              days: FastValue.days(p) + sign * FastValue.days(q))
+            LaneWord.duration(
+              months: LaneWord.months(p) + sign * LaneWord.months(q),
+              days: LaneWord.days(p) + sign * LaneWord.days(q))
           }
         })
     case (.int, .duration), (.duration, .int):
@@ -371,10 +372,10 @@ extension VectorCompiler {
         eval: { m in
           VectorCompiler.zip(m, x(m), y(m)) { a, b in
             let (p, q) = durationFirst ? (a, b) : (b, a)
-            let (mo, o1) = FastValue.months(p).multipliedReportingOverflow(by: q)
-            let (d, o2) = FastValue.days(p).multipliedReportingOverflow(by: q)
+            let (mo, o1) = LaneWord.months(p).multipliedReportingOverflow(by: q)
+            let (d, o2) = LaneWord.days(p).multipliedReportingOverflow(by: q)
             if o1 || o2 { return nil }
-            return FastValue.duration(months: mo, days: d)
+            return LaneWord.duration(months: mo, days: d)
           }
         })
     default: break
@@ -441,7 +442,7 @@ extension VectorCompiler {
       f = { p, q in
         guard let (a, b) = operands(p, q) else { return nil }
         let (r, o) = plus ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b)
-        return o || r == FastValue.none ? nil : r
+        return o || r == LaneWord.none ? nil : r
       }
     case "*":
       f = { p, q in
@@ -454,7 +455,7 @@ extension VectorCompiler {
       f = { p, q in
         guard let (a, b) = operands(p, q), b != 0 else { return nil }
         let (r, o) = a.multipliedReportingOverflow(by: scale)
-        guard !o, let d = Operators.floorDivide(r, b), d != FastValue.none else { return nil }
+        guard !o, let d = Operators.floorDivide(r, b), d != LaneWord.none else { return nil }
         return d
       }
     }
@@ -469,7 +470,7 @@ protocol LaneOperator {
 }
 
 @inline(__always) private func checked(_ r: (partialValue: Int, overflow: Bool)) -> Int? {
-  r.overflow || r.partialValue == FastValue.none ? nil : r.partialValue
+  r.overflow || r.partialValue == LaneWord.none ? nil : r.partialValue
 }
 
 enum WholeAdd: LaneOperator {
@@ -492,7 +493,7 @@ enum WholeMultiply: LaneOperator {
 
 enum WholeDivide: LaneOperator {
   @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
-    guard let q = Operators.floorDivide(a, b), q != FastValue.none else { return nil }
+    guard let q = Operators.floorDivide(a, b), q != LaneWord.none else { return nil }
     return q
   }
 }

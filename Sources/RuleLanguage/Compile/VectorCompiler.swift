@@ -39,13 +39,11 @@ struct VecLocal {
 
 /// Lowers the checker's typed program to kernels over columns of a batch of citizens.
 ///
-/// Where the fast lane runs a tree of closures per citizen, this one runs it once per batch,
-/// each closure a loop over lanes; the dispatch cost is shared by the batch. Every construct
-/// keeps the fast lane's meaning, and a citizen the vector lane cannot decide goes to the fast
-/// lane whole, so failing more often than needed costs speed, never a result.
+/// Each closure is a loop over the lanes of a batch, so the dispatch cost is shared by the
+/// batch. A rule the lane cannot decide for a citizen goes to the general machine for that
+/// citizen, so failing more often than needed costs speed, never a result.
 final class VectorCompiler {
   let general: Program
-  let fast: FastProgram
   var program = VectorProgram()
   var locals: [Int: VecLocal] = [:]
   /// Narrowed copies, by slot: each read compiles its path again where it is read (the
@@ -64,9 +62,8 @@ final class VectorCompiler {
   var batchKeys: [String: Int] = [:]
   var batchUses: [Int] = []
 
-  init(program: Program, fast: FastProgram) {
+  init(program: Program) {
     self.general = program
-    self.fast = fast
     factReaders = program.typed.functionsReadingFacts()
   }
 
@@ -81,43 +78,119 @@ final class VectorCompiler {
     return program.texts.count - 1
   }
 
-  /// The book's vector lane: every rule the fast lane compiles, or nil and where it stopped.
-  static func compile(_ book: Program, fast: FastProgram?) -> (VectorProgram?, String?) {
-    guard let fast else { return (nil, "no fast lane") }
-    let c = VectorCompiler(program: book, fast: fast)
-    do {
-      try c.compileAll()
-      return (c.program, nil)
-    } catch let e as VectorUnsupported {
-      return (nil, e.site)
-    } catch {
-      return (nil, "\(error)")
+  /// The book's vector lane, or nil when it decides no rule; and, when some rules stay on the
+  /// general machine, which ones and where the compiler gave up on each.
+  static func compile(_ book: Program) -> (VectorProgram?, String?) {
+    let c = VectorCompiler(program: book)
+    let general = c.compileAll()
+    guard !general.isEmpty else { return (c.program, nil) }
+    let note = general.joined(separator: "; ")
+    guard c.program.generalRules.count < c.program.ruleCount else {
+      return (nil, "not compiled: no rule (\(note))")
     }
+    return (c.program, "compiled; general machine for \(note)")
   }
 
-  private func compileAll() throws {
+  /// Compiles every rule it can; a rule it cannot (or one writing an output the lane cannot
+  /// hold) stays on the general machine, which then runs it for every citizen the lane
+  /// decides, so one rare construct costs that rule its speed and not the whole book.
+  ///
+  /// - Returns: the rules left to the general machine, each with where the compiler stopped.
+  private func compileAll() -> [String] {
     program.factTypes = general.facts.map(\.type)
     program.records = general.records.map { $0.fields.map(\.type) }
     program.params = general.params
     program.ruleCount = general.rules.count
     program.outputCount = general.outputs.count
-    program.generalRules = Set(fast.generalRules)
-    // Text constants keep the fast lane's ids, so the two lanes' outputs are the same words.
-    program.texts = fast.texts
-    program.textOutputs = fast.textOutputs
-    program.outputRule = fast.outputRule
-    var steps: [(Int, @Sendable (VectorMachine) -> Void)] = []
-    for (i, r) in general.typed.rules.enumerated() {
-      if program.generalRules.contains(i) { continue }
-      steps.append((i, try rule(r, index: i)))
+    program.outputTypes = general.outputs.map(\.type)
+    for p in general.params {
+      for row in p.rows { internTexts(row.value) }
     }
-    let all = steps.map(\.1)
-    program.run = { m in for step in all { step(m) } }
+    var steps: [Int: @Sendable (VectorMachine) -> Void] = [:]
+    var why: [Int: String] = [:]
+    for (i, r) in general.typed.rules.enumerated() {
+      let name = general.rules[i].name
+      if let o = general.rules[i].outputs.first(where: {
+        !VectorCompiler.writable(program.outputTypes[$0])
+      }) {
+        let t = general.types.describe(program.outputTypes[o])
+        why[i] = "'\(name)' (output '\(general.outputs[o].name)' of type \(t))"
+        continue
+      }
+      do {
+        steps[i] = try rule(r, index: i)
+      } catch let e as VectorUnsupported {
+        why[i] = "'\(name)' (\(e.site))"
+      } catch {
+        why[i] = "'\(name)' (\(error))"
+      }
+    }
+    // An output with two writers would be half decided when the lane gives up on one rule
+    // of a citizen (its outputs then come from the general machine): both stay there.
+    var writers: [Int: Int] = [:]
+    for rule in general.rules { for o in rule.outputs { writers[o, default: 0] += 1 } }
+    for (i, rule) in general.rules.enumerated() where why[i] == nil {
+      if let o = rule.outputs.first(where: { writers[$0, default: 0] > 1 }) {
+        why[i] = "'\(rule.name)' (output '\(general.outputs[o].name)' has two rules)"
+      }
+    }
+    var generalOutputs = Set(why.keys.flatMap { general.rules[$0].outputs })
+    var changed = true
+    while changed {
+      changed = false
+      for i in general.rules.indices where why[i] == nil {
+        let shared = general.rules[i].outputs.filter(generalOutputs.contains)
+        guard let o = shared.first else { continue }
+        why[i] = "'\(general.rules[i].name)' (shares output '\(general.outputs[o].name)')"
+        generalOutputs.formUnion(general.rules[i].outputs)
+        changed = true
+      }
+    }
+    program.generalRules = Set(why.keys)
+    program.generalOutputs = generalOutputs
+    program.textOutputs = program.outputTypes.indices.filter {
+      program.outputTypes[$0].unwrapped == .text && !generalOutputs.contains($0)
+    }
+    program.outputRule = Array(repeating: 0, count: general.outputs.count)
+    for (i, rule) in general.rules.enumerated() {
+      for o in rule.outputs { program.outputRule[o] = i }
+    }
+    // No compiled rule reads another: a rule given up for a citizen leaves the others alone.
+    // One chain of closures: iterating an array of closures retains each one per batch, which
+    // at width one is per citizen.
+    var all: @Sendable (VectorMachine) -> Void = { _ in }
+    for i in general.rules.indices.reversed() where why[i] == nil {
+      guard let step = steps[i] else { continue }
+      let next = all
+      all = { m in
+        step(m)
+        next(m)
+      }
+    }
+    program.run = all
     program.readFacts = readFacts.sorted()
     program.batchCacheReused = batchUses.map { $0 > 1 }
-    guard program.texts.count == fast.texts.count else {
-      // A text the fast lane never interned would get an id it does not know.
-      throw VectorUnsupported()
+    return why.keys.sorted().compactMap { why[$0] }
+  }
+
+  private func internTexts(_ v: Value) {
+    switch v {
+    case .text(let s): _ = intern(s)
+    case .list(let items), .record(let items): for i in items { internTexts(i) }
+    default: break
+    }
+  }
+
+  /// Output types the evaluator writes from the lane's words.
+  static func writable(_ t: RuleType) -> Bool {
+    switch t.unwrapped {
+    case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .none, .text: true
+    case .list(let e):
+      switch e {
+      case .bool, .int, .money, .decimal, .date, .duration, .enumeration: true
+      default: false
+      }
+    default: false
     }
   }
 
@@ -136,31 +209,39 @@ final class VectorCompiler {
     }
     if let c = r.condition { condition = try expr(c).eval }
     for o in r.outputs {
-      let final = fast.outputTypes[o.index]
+      let final = program.outputTypes[o.index]
       let other = try o.otherwise.map { try coerce(try expr($0), to: final) }
       outputs.append((o.index, try coerce(try expr(o.value), to: final), other))
     }
-    let (test, outs, slots) = (condition, outputs, bindings)
+    // Outputs as one chain of closures, as the rules are (no array iterated per batch).
     let width = VectorMachine.width
+    var finish: @Sendable (VectorMachine, UnsafeMutablePointer<Int>) -> Void = { _, _ in }
+    for (slot, value, other) in outputs.reversed() {
+      let next = finish
+      guard let other else {
+        finish = { m, c in
+          let v = value(m)
+          (m.outputs + slot * width).update(from: v, count: m.space.count)
+          next(m, c)
+        }
+        continue
+      }
+      finish = { m, c in
+        let (yes, no) = VectorCompiler.split(m, c)
+        let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
+        let w = m.any(no) ? m.masked(no) { other(m) } : nil
+        VectorCompiler.blend(m, c, v, w, into: m.outputs + slot * width)
+        next(m, c)
+      }
+    }
+    let (test, outs, slots) = (condition, finish, bindings)
     return { m in
       m.beginRule()
       for s in slots { m.resetBinding(s) }
       let c = test(m)
-      let n = m.space.count
       let values = m.ruleValues + index * width
-      for i in 0..<n { values[i] = c[i] }
-      for (slot, value, other) in outs {
-        let column = m.outputs + slot * width
-        guard let other else {
-          let v = value(m)
-          column.update(from: v, count: n)
-          continue
-        }
-        let (yes, no) = VectorCompiler.split(m, c)
-        let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
-        let w = m.any(no) ? m.masked(no) { other(m) } : nil
-        VectorCompiler.blend(m, c, v, w, into: column)
-      }
+      values.update(from: c, count: m.space.count)
+      outs(m, c)
       m.endRule(index)
     }
   }
@@ -247,7 +328,7 @@ final class VectorCompiler {
   private func constant(_ v: Value, _ type: RuleType) throws -> VecTyped {
     switch v {
     case .int(let n), .decimal(let n), .date(let n):
-      guard n != FastValue.none else { throw VectorUnsupported() }
+      guard n != LaneWord.none else { throw VectorUnsupported() }
       return VecTyped(type: type, eval: { m in m.fill(n) }, constant: n, total: true)
     case .bool(let b):
       let n = b ? 1 : 0
@@ -256,12 +337,12 @@ final class VectorCompiler {
       return VecTyped(type: type, eval: { m in m.fill(c) }, constant: c, total: true)
     case .none:
       return VecTyped(
-        type: .none, eval: { m in m.fill(FastValue.none) }, constant: FastValue.none, total: true)
+        type: .none, eval: { m in m.fill(LaneWord.none) }, constant: LaneWord.none, total: true)
     case .text(let s):
       let id = intern(s)
       return VecTyped(type: .text, eval: { m in m.fill(id) })
     case .duration(let months, let days):
-      guard let packed = FastValue.duration(months: months, days: days) else {
+      guard let packed = LaneWord.duration(months: months, days: days) else {
         throw VectorUnsupported()
       }
       return VecTyped(type: .duration, eval: { m in m.fill(packed) }, constant: packed)
@@ -293,8 +374,8 @@ final class VectorCompiler {
         let (at, out, a, arena) = (eb(m), m.column(), m.space.active, m.arena)
         for i in 0..<m.space.count {
           let x = at[i]
-          if x == FastValue.none {
-            out[i] = FastValue.none
+          if x == LaneWord.none {
+            out[i] = LaneWord.none
           } else {
             out[i] = a[i] != 0 && UInt(bitPattern: x) < limit ? arena[x + k] : 0
           }
@@ -401,9 +482,9 @@ final class VectorCompiler {
     return { m in
       let x = e(m)
       return VectorCompiler.map(m, x) { v in
-        if v == FastValue.none { return v }
+        if v == LaneWord.none { return v }
         let (r, o) = v.multipliedReportingOverflow(by: Decimal6.scale)
-        return o || r == FastValue.none ? nil : r
+        return o || r == LaneWord.none ? nil : r
       }
     }
   }

@@ -1,5 +1,26 @@
+/// How the vector lane encodes each value as one 64-bit word.
+///
+/// Bool is 0/1, int and money are themselves, decimal is scaled by `Decimal6.scale`, a date
+/// is its day number, an enum its case ordinal, text an interned id (-1 for a text that is no
+/// constant of the book), a duration packed (`duration`), a list or record an arena offset;
+/// `none` is `Int.min`.
+enum LaneWord {
+  /// `none` of any optional type; no decided value of the lane may equal it.
+  static let none = Int.min
+
+  /// Months in the high half, days in the low 32 bits; nil when either does not fit.
+  static func duration(months: Int, days: Int) -> Int? {
+    guard let m = Int32(exactly: months), let d = Int32(exactly: days) else { return nil }
+    return Int(m) << 32 | Int(UInt32(bitPattern: d))
+  }
+
+  static func months(_ packed: Int) -> Int { packed >> 32 }
+
+  static func days(_ packed: Int) -> Int { Int(Int32(truncatingIfNeeded: packed)) }
+}
+
 /// A compiled expression of the vector lane: fills a column of the machine's current space
-/// (one word per lane, encoded as in the fast lane, `FastValue`) and returns it.
+/// (one word per lane, `LaneWord`) and returns it.
 ///
 /// A kernel computes every lane of the space, but it may fail a lane, or follow a list or
 /// record offset, only where the space's `active` mask is 1: inactive lanes are what a
@@ -8,15 +29,19 @@ typealias VecEval = @Sendable (VectorMachine) -> UnsafeMutablePointer<Int>
 
 /// A rule book compiled for the vector lane; immutable, shared by every evaluator.
 ///
-/// It covers exactly the rules the fast lane compiles (the others stay on the general
-/// machine in both), so a citizen it decides is written as the fast lane would write it.
+/// Rules it does not compile (and rules sharing an output with one) stay on the general
+/// machine, which runs them for every citizen; the batch width is the caller's, from 1 (a
+/// chat message, the planner) to `VectorMachine.width` (`biseo evaluate`).
 struct VectorProgram: Sendable {
   /// Every compiled rule in order, each writing its value and outputs for the batch.
   var run: @Sendable (VectorMachine) -> Void = { _ in }
   var ruleCount = 0
   var outputCount = 0
-  /// The rules the fast lane leaves to the general machine (not run here).
+  /// Output types (as the checker settled them), for writing the lane's words.
+  var outputTypes: [RuleType] = []
+  /// The rules left to the general machine (not run here), and their outputs.
   var generalRules: Set<Int> = []
+  var generalOutputs: Set<Int> = []
   var factTypes: [RuleType] = []
   var records: [[RuleType]] = []
   var params: [ParamInfo] = []
@@ -35,7 +60,8 @@ struct VectorProgram: Sendable {
   var batchCacheReused: [Bool] = []
 }
 
-/// The vector lane's failure to compile a construct: the book then has no vector lane.
+/// The vector lane's failure to compile a construct: the rule then stays on the general
+/// machine.
 struct VectorUnsupported: Error {
   var site: String
 

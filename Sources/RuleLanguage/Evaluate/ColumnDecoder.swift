@@ -50,7 +50,7 @@ extension ProfileDecoder {
       if let w = d.word(type, &s, machine) { hold(f, w) }
     }
 
-    func none(_ f: Int) { hold(f, FastValue.none) }
+    func none(_ f: Int) { hold(f, LaneWord.none) }
   }
 
   /// The value at the scanner as the lane's word for `type` (what `LaneStorage.load` makes of
@@ -59,7 +59,7 @@ extension ProfileDecoder {
   func word(_ type: RuleType, _ s: inout JSONScanner, _ m: VectorMachine) -> Int? {
     if s.peek == UInt8(ascii: "n") {
       guard s.literal("null") else { return nil }
-      return type.isOptional ? FastValue.none : nil
+      return type.isOptional ? LaneWord.none : nil
     }
     switch type.unwrapped {
     case .bool:
@@ -67,7 +67,7 @@ extension ProfileDecoder {
       if s.literal("false") { return 0 }
       return nil
     case .int, .money:
-      guard let (n, scale) = s.number(), scale == 0, n != FastValue.none else { return nil }
+      guard let (n, scale) = s.number(), scale == 0, n != LaneWord.none else { return nil }
       return n
     case .decimal:
       guard let (n, scale) = s.number() else { return nil }
@@ -77,11 +77,11 @@ extension ProfileDecoder {
         if o { return nil }
         v = r
       }
-      return v == FastValue.none ? nil : v
+      return v == LaneWord.none ? nil : v
     case .text:
       return s.string().map(m.textID)
     case .date:
-      guard let r = s.stringRange(), let d = s.date(r), d.dayNumber != FastValue.none else {
+      guard let r = s.stringRange(), let d = s.date(r), d.dayNumber != LaneWord.none else {
         return nil
       }
       return d.dayNumber
@@ -163,7 +163,7 @@ extension ProfileDecoder {
       if let w = values[k] {
         m.arena[at + k] = w
       } else if f.type.isOptional {
-        m.arena[at + k] = FastValue.none
+        m.arena[at + k] = LaneWord.none
       } else {
         return nil
       }

@@ -1,17 +1,20 @@
 import CivilCalendar
 import Hangul
 
-/// Evaluates a rule book for citizens, one at a time, reusing its buffers.
+/// Evaluates a rule book for citizens, one at a time or a batch at a time, reusing its
+/// buffers.
+///
+/// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
+/// `compute` and the planner, up to `VectorMachine.width` for `biseo evaluate`
+/// (`enqueueLine`) and `compute(batch:)`. The general machine decides the rest (rules the lane
+/// does not compile, and rules it gave up on for a citizen) and everything with a trace
+/// (`evaluate`), so every result is the general machine's by construction.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
   public let book: RuleBook
   let machine: Machine
-  /// The fast lane, tried first for batch evaluation (`compute`, `evaluateLine`); a citizen
-  /// it cannot decide goes to `machine`, so results are the general machine's by construction.
-  let fast: FastMachine?
-  /// The vector lane: a batch of citizens per kernel (`compute(batch:)`, `enqueueLine`); a
-  /// citizen it cannot decide goes to the fast lane, then the general machine.
+  /// The vector lane; nil when the book compiles no rule for it.
   let vector: VectorMachine?
   /// The lines waiting for the vector lane (`enqueueLine`; their facts are already in its
   /// columns), each line's end and id, and the day they are for; kept to decode a `Profile`
@@ -23,43 +26,38 @@ public final class Evaluator {
   /// Citizens per batch in `enqueueLine` (at most `VectorMachine.width`): tests make it small
   /// to cross many batches with few citizens.
   package var vectorBatchWidth = VectorMachine.width
-  /// The lane switches and counters, in a buffer: as stored properties of a class each
-  /// access per citizen would be a dynamic exclusivity check.
+  /// Which lane holds the current citizen, the switch and the counters, in a buffer: as
+  /// stored properties of a class each access per citizen would be a dynamic exclusivity
+  /// check.
   struct Lanes {
-    /// Whether the last `compute` was decided by the fast lane (for `holds`).
-    var lastFast = false
-    /// Let tests compare the lanes on the same citizens.
-    var fastEnabled = true
-    var vectorEnabled = true
-    /// Citizens the fast lane took, and those it passed whole to the general machine.
-    var fastCount = 0
+    /// The current citizen's lane in the vector lane's batch; -1 when the general machine
+    /// decided every rule of it.
+    var lane = -1
+    /// Lets tests compare the vector lane with the general machine on the same citizens.
+    var enabled = true
+    /// Citizens the vector lane took, and those the general machine took whole.
+    var laneCount = 0
     var generalCount = 0
-    /// Rules the general machine ran for citizens the fast lane took (those it does not
-    /// compile, and those it gave up on for one citizen).
+    /// Rules the general machine ran for citizens the lane took (those it does not compile,
+    /// and those it gave up on for one citizen).
     var generalRuleCount = 0
-    /// Citizens the vector lane decided (counted in `fastCount` too).
-    var vectorCount = 0
     /// Pending citizens (`enqueueLine`).
     var pendingCount = 0
   }
 
   let lanes: UnsafeMutablePointer<Lanes>
-  var lastFast: Bool {
-    get { lanes.pointee.lastFast }
-    set { lanes.pointee.lastFast = newValue }
+  /// The current citizen's lane in the vector lane's batch, or -1.
+  var lane: Int {
+    get { lanes.pointee.lane }
+    set { lanes.pointee.lane = newValue }
   }
-  package var fastLaneEnabled: Bool {
-    get { lanes.pointee.fastEnabled }
-    set { lanes.pointee.fastEnabled = newValue }
+  package var vectorLaneEnabled: Bool {
+    get { lanes.pointee.enabled }
+    set { lanes.pointee.enabled = newValue }
   }
-  package var fastLaneCount: Int { lanes.pointee.fastCount }
+  package var vectorLaneCount: Int { lanes.pointee.laneCount }
   package var generalCount: Int { lanes.pointee.generalCount }
   package var generalRuleCount: Int { lanes.pointee.generalRuleCount }
-  package var vectorLaneEnabled: Bool {
-    get { lanes.pointee.vectorEnabled }
-    set { lanes.pointee.vectorEnabled = newValue }
-  }
-  package var vectorLaneCount: Int { lanes.pointee.vectorCount }
   var pendingCount: Int {
     get { lanes.pointee.pendingCount }
     set { lanes.pointee.pendingCount = newValue }
@@ -69,18 +67,18 @@ public final class Evaluator {
   private let outputKeys: [[UInt8]]
   private let outputTypes: [RuleType]
   private let enumJSON: [[[UInt8]]]
-  /// How the fast lane's slot of each output is written, decided once from its type.
-  private let fastWriters: [FastWriter]
+  /// How the lane's word of each output is written, decided once from its type.
+  private let laneWriters: [LaneWriter]
   /// The same keys and enum cases as `outputKeys` and `enumJSON`, and the literals, for the
-  /// fast lane's writer: piece `o` is output `o`'s key, `enumPieces[e] + c` is case `c` of
-  /// enum `e`.
+  /// lane's writer: piece `o` is output `o`'s key, `enumPieces[e] + c` is case `c` of enum
+  /// `e`.
   private let pieces = JSONPieces()
   private let enumPieces: [Int]
   private let truePiece: Int
   private let falsePiece: Int
   private let nullPiece: Int
   private let outputCount: Int
-  /// The rules the fast lane leaves to the general machine, and their outputs (by index).
+  /// The rules the lane leaves to the general machine, and their outputs (by index).
   let generalRules: [Int]
   let generalRule: [Bool]
   let generalOutput: [Bool]
@@ -91,7 +89,6 @@ public final class Evaluator {
     lanes = UnsafeMutablePointer<Lanes>.allocate(capacity: 1)
     lanes.initialize(to: Lanes())
     machine = Machine(program: book.program, calendar: calendar)
-    fast = book.fast.map { FastMachine(program: $0, calendar: calendar) }
     vector = book.vector.map { VectorMachine(program: $0, calendar: calendar) }
     scratch = book.emptyProfile()
     outputKeys = book.program.outputs.map { o in
@@ -101,16 +98,16 @@ public final class Evaluator {
       return key
     }
     outputTypes = book.program.outputs.map(\.type)
-    fastWriters = book.program.outputs.map { FastWriter($0.type) }
+    laneWriters = book.program.outputs.map { LaneWriter($0.type) }
     outputCount = book.program.outputs.count
-    generalRules = book.fast?.generalRules ?? []
+    generalRules = book.vector?.generalRules.sorted() ?? []
     var ruleFlags = Array(repeating: false, count: book.program.rules.count)
     for r in generalRules { ruleFlags[r] = true }
     generalRule = ruleFlags
     var outputFlags = Array(repeating: false, count: outputCount)
-    for o in book.fast?.generalOutputs ?? [] { outputFlags[o] = true }
+    for o in book.vector?.generalOutputs ?? [] { outputFlags[o] = true }
     generalOutput = outputFlags
-    outputRule = book.fast?.outputRule ?? []
+    outputRule = book.vector?.outputRule ?? []
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -137,13 +134,14 @@ public final class Evaluator {
 
   var program: Program { book.program }
 
-  private func load(_ profile: Profile, asOf: CivilDate) {
+  func load(_ profile: Profile, asOf: CivilDate) {
     machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
   }
 
   /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
+    lane = -1
     load(profile, asOf: asOf)
     machine.runAll()
     var results: [RuleResult] = []
@@ -164,26 +162,53 @@ public final class Evaluator {
     return Evaluation(citizen: profile.id, asOf: asOf, rules: results, outputs: outputs)
   }
 
-  /// After the fast lane ran for `profile`, the rules it leaves to the general machine: those
-  /// it does not compile and those it gave up on for this citizen.
-  func runGeneralRules(_ profile: Profile, asOf: CivilDate) {
-    guard let fast, !generalRules.isEmpty || fast.undecidedCount > 0 else { return }
+  /// Whether the vector lane gave up rule `r` for citizen `i` of its batch.
+  @inline(__always) func undecided(_ r: Int, _ i: Int) -> Bool {
+    guard let vector else { return true }
+    return vector.undecided[r * VectorMachine.width + i] != 0
+  }
+
+  /// After the vector lane ran for citizen `i` of its batch (`profile`), the rules it leaves
+  /// to the general machine: those it does not compile and those it gave up on for the
+  /// citizen.
+  func runGeneralRules(_ profile: Profile, asOf: CivilDate, lane i: Int) {
+    guard let vector, !generalRules.isEmpty || vector.anyUndecided[i] != 0 else { return }
     load(profile, asOf: asOf)
     for r in generalRules { machine.run(rule: r) }
-    for i in 0..<fast.undecidedCount { machine.run(rule: fast.undecided[i]) }
-    lanes.pointee.generalRuleCount += generalRules.count + fast.undecidedCount
+    var given = generalRules.count
+    if vector.anyUndecided[i] != 0 {
+      for r in 0..<program.rules.count where !generalRule[r] && undecided(r, i) {
+        machine.run(rule: r)
+        given += 1
+      }
+    }
+    lanes.pointee.generalRuleCount += given
+  }
+
+  /// Runs the vector lane for `profile` alone (a batch of one); false without a lane.
+  private func runLane(_ profile: Profile, asOf: CivilDate) -> Bool {
+    guard vectorLaneEnabled, let vector else { return false }
+    withUnsafePointer(to: profile) {
+      vector.run(UnsafeBufferPointer(start: $0, count: 1), day: asOf.dayNumber)
+    }
+    lane = 0
+    lanes.pointee.laneCount += 1
+    return true
   }
 
   /// Computes every rule and output for `profile` without building a result (benchmarks,
   /// and callers that only need `holds(_:)`).
   public func compute(_ profile: Profile, asOf: CivilDate) {
-    if fastLaneEnabled, let fast, fast.run(facts: profile.facts, day: asOf.dayNumber) {
-      lastFast = true
-      lanes.pointee.fastCount += 1
-      runGeneralRules(profile, asOf: asOf)
+    if runLane(profile, asOf: asOf) {
+      runGeneralRules(profile, asOf: asOf, lane: 0)
       return
     }
-    lastFast = false
+    computeGeneral(profile, asOf: asOf)
+  }
+
+  /// Every rule of `profile` on the general machine alone.
+  private func computeGeneral(_ profile: Profile, asOf: CivilDate) {
+    lane = -1
     lanes.pointee.generalCount += 1
     load(profile, asOf: asOf)
     machine.runAll()
@@ -191,8 +216,9 @@ public final class Evaluator {
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
-    if lastFast, let fast, !generalRule[index], !fast.isUndecided(index) {
-      return fast.rules[index] == 1
+    let i = lane
+    if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
+      return vector.ruleValues[index * VectorMachine.width + i] == 1
     }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
@@ -201,31 +227,38 @@ public final class Evaluator {
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
   /// path, which needs nothing from rules that cannot remind the citizen.
   ///
-  /// For many rules the fast lane first decides which of them hold: only those run on the
+  /// For many rules the vector lane first decides which of them hold: only those run on the
   /// general machine, which composes their reminders; one the lane decided does not hold has
   /// none. The lane runs every rule, so for a few (a citizen subscribed to one service) the
   /// general machine alone is cheaper.
   public func compute(_ profile: Profile, asOf: CivilDate, rules: [Int]) {
-    lastFast = false
     load(profile, asOf: asOf)
-    guard fastLaneEnabled, rules.count * 4 >= program.rules.count, let fast,
-      fast.run(facts: profile.facts, day: asOf.dayNumber)
-    else {
+    guard rules.count * 4 >= program.rules.count, runLane(profile, asOf: asOf) else {
+      lane = -1
       lanes.pointee.generalCount += 1
       for r in rules { machine.run(rule: r) }
       return
     }
-    lanes.pointee.fastCount += 1
+    settle(rules, lane: 0)
+  }
+
+  /// After the vector lane ran the loaded citizen (lane `i` of its batch): each of `rules`
+  /// the lane gave up, left to the general machine or decided holds runs on the general
+  /// machine (which composes its reminders); one it decided does not hold is false there.
+  func settle(_ rules: [Int], lane i: Int) {
+    guard let vector else { return }
     for r in rules {
-      if generalRule[r] || fast.isUndecided(r) {
+      if generalRule[r] || undecided(r, i) {
         machine.run(rule: r)
         lanes.pointee.generalRuleCount += 1
-      } else if fast.rules[r] == 1 {
+      } else if vector.ruleValues[r * VectorMachine.width + i] == 1 {
         machine.run(rule: r)
       } else {
         machine.ruleValues[r] = .bool(false)
       }
     }
+    // Rule values are the general machine's from here on (`holds`).
+    lane = -1
   }
 
   /// After `compute`, the facts rule number `index` waits for, when it is undecided.
@@ -262,51 +295,48 @@ public final class Evaluator {
 
   /// Evaluates one JSON Lines profile and appends one JSON line of outputs to `out`.
   ///
-  /// The line is `{"id":…,"asOf":…,<outputs in declaration order>}`. The batch path: no
-  /// trace, little allocation.
+  /// The line is `{"id":…,"asOf":…,<outputs in declaration order>}`. The batch path at width
+  /// one: no trace, little allocation; lines pending from `enqueueLine` are written first.
   public func evaluateLine(
     _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, into out: inout [UInt8]
   ) {
-    book.decoder.decode(line, into: &scratch)
-    evaluateDecoded(asOf: asOf, into: &out)
+    _ = evaluateLine(line, asOf: asOf, shard: nil, into: &out)
   }
 
   /// Like `evaluateLine`, but only if the citizen's id falls in `shard` (decoding once).
   ///
   /// - Returns: whether the citizen was in the shard and evaluated.
   public func evaluateLine(
-    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int),
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int)?,
     into out: inout [UInt8]
   ) -> Bool {
-    book.decoder.decode(line, into: &scratch)
-    guard let id = scratch.id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index
-    else { return false }
-    evaluateDecoded(asOf: asOf, into: &out)
-    return true
-  }
-
-  private func evaluateDecoded(asOf: CivilDate, into out: inout [UInt8]) {
-    let decided =
-      fastLaneEnabled && fast?.run(facts: scratch.facts, day: asOf.dayNumber) == true
-    settle(scratch, decided: decided, asOf: asOf)
-    writeLine(id: scratch.id, decided: decided, asOf: asOf, into: &out)
-  }
-
-  /// After the fast lane decided `profile` (or not): the rules it leaves, or all of them, on
-  /// the general machine.
-  func settle(_ profile: Profile, decided: Bool, asOf: CivilDate) {
-    if decided {
-      lanes.pointee.fastCount += 1
-      runGeneralRules(profile, asOf: asOf)
-    } else {
-      lanes.pointee.generalCount += 1
-      load(profile, asOf: asOf)
-      machine.runAll()
+    guard vectorLaneEnabled, vector != nil else {
+      book.decoder.decode(line, into: &scratch)
+      if let shard {
+        guard let id = scratch.id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index
+        else { return false }
+      }
+      computeGeneral(scratch, asOf: asOf)
+      writeLine(id: scratch.id, asOf: asOf, into: &out)
+      return true
     }
+    flushLines(into: &out)
+    let taken = pend(line, asOf: asOf, shard: shard)
+    flushLines(into: &out)
+    return taken
   }
 
-  /// `profile`'s JSON line, from the fast lane's slots where it decided, else the machine's.
-  func writeLine(id: String?, decided: Bool, asOf: CivilDate, into out: inout [UInt8]) {
+  /// Evaluates `profile` over facts given as a whole (used by rule tests).
+  func evaluate(facts: [Value], asOf: CivilDate) {
+    lane = -1
+    machine.setFacts(facts)
+    machine.reset(day: asOf.dayNumber)
+    machine.runAll()
+  }
+
+  /// The current citizen's JSON line: from the vector lane's columns for the rules it
+  /// decided, else from the general machine.
+  func writeLine(id: String?, asOf: CivilDate, into out: inout [UInt8]) {
     out.append(contentsOf: #"{"id":"#.utf8)
     if let id {
       JSONText.string(id, into: &out)
@@ -316,7 +346,8 @@ public final class Evaluator {
     out.append(contentsOf: #","asOf":""#.utf8)
     JSONText.date(asOf, into: &out)
     out.append(UInt8(ascii: "\""))
-    guard decided, let fast else {
+    let i = lane
+    guard i >= 0, let vector else {
       for o in 0..<outputCount {
         out.append(contentsOf: outputKeys[o])
         write(machine.outputs[o], outputTypes[o], into: &out)
@@ -324,19 +355,20 @@ public final class Evaluator {
       out.append(contentsOf: "}\n".utf8)
       return
     }
+    let width = VectorMachine.width
     for o in 0..<outputCount {
-      if generalOutput[o] || fast.isUndecided(outputRule[o]) {
+      if generalOutput[o] || undecided(outputRule[o], i) {
         out.append(contentsOf: outputKeys[o])
         write(machine.outputs[o], outputTypes[o], into: &out)
         continue
       }
       pieces.append(o, to: &out)
-      let x = fast.outputs[o]
-      switch fastWriters[o] {
+      let x = vector.outputs[o * width + i]
+      switch laneWriters[o] {
       case .bool: pieces.append(x != 0 ? truePiece : falsePiece, to: &out)
-      case .int(let optional) where optional && x == FastValue.none,
-        .date(let optional) where optional && x == FastValue.none,
-        .enumeration(_, let optional) where optional && x == FastValue.none:
+      case .int(let optional) where optional && x == LaneWord.none,
+        .date(let optional) where optional && x == LaneWord.none,
+        .enumeration(_, let optional) where optional && x == LaneWord.none:
         pieces.append(nullPiece, to: &out)
       case .int: JSONText.integer(x, into: &out)
       case .date:
@@ -347,22 +379,15 @@ public final class Evaluator {
       case .intList:
         // A list of whole numbers straight from the arena (no `[Value]` to allocate).
         out.append(UInt8(ascii: "["))
-        for i in 0..<fast.arena[x] {
-          if i > 0 { out.append(UInt8(ascii: ",")) }
-          JSONText.integer(fast.arena[x + 1 + i], into: &out)
+        for k in 0..<vector.arena[x] {
+          if k > 0 { out.append(UInt8(ascii: ",")) }
+          JSONText.integer(vector.arena[x + 1 + k], into: &out)
         }
         out.append(UInt8(ascii: "]"))
-      case .value: write(fast.output(o), outputTypes[o], into: &out)
+      case .value: write(vector.output(o, lane: i), outputTypes[o], into: &out)
       }
     }
     out.append(contentsOf: "}\n".utf8)
-  }
-
-  /// Evaluates `profile` over facts given as a whole (used by rule tests).
-  func evaluate(facts: [Value], asOf: CivilDate) {
-    machine.setFacts(facts)
-    machine.reset(day: asOf.dayNumber)
-    machine.runAll()
   }
 
   /// Writes a value as JSON straight from the slot; only unusual values go through
@@ -497,9 +522,10 @@ public final class Evaluator {
   }
 }
 
-/// How a fast-lane output slot is written as JSON; `value` goes through `Value` (lists,
-/// decimals, durations), the others are written straight from the slot, as `write` would.
-private enum FastWriter {
+/// How an output's lane word is written as JSON; `value` goes through `Value` (lists,
+/// decimals, durations, texts), the others are written straight from the word, as `write`
+/// would.
+private enum LaneWriter {
   case bool
   case int(optional: Bool)
   case date(optional: Bool)

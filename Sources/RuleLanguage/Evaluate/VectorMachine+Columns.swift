@@ -78,22 +78,21 @@ extension VectorMachine {
   /// are one array: reading them fact by fact would walk every array once per fact).
   private func loadFacts(_ profiles: UnsafeBufferPointer<Profile>, _ n: Int) {
     let (read, stride, shapes) = (program.readFacts, VectorMachine.stride, factShapes)
-    var missing = Array(repeating: false, count: read.count)
+    for f in read { anyUnheld[f] = false }
     for i in 0..<n {
       profiles[i].facts.withUnsafeBufferPointer { values in
-        for (k, f) in read.enumerated() {
+        for f in read {
           if f < values.count, let v = load(values[f], shapes[f], at: .fact(f)) {
             facts[f * stride + i] = v
             unheld[f * stride + i] = 0
           } else {
             facts[f * stride + i] = 0
             unheld[f * stride + i] = 1
-            missing[k] = true
+            anyUnheld[f] = true
           }
         }
       }
     }
-    for (k, f) in read.enumerated() { anyUnheld[f] = missing[k] }
   }
 }
 

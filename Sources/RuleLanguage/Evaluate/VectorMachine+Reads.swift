@@ -77,4 +77,30 @@ extension VectorMachine {
     for i in 0..<space.count { out[i] = column[r[i]] }
     return out
   }
+
+  /// Output `o` of citizen `lane` as a general-machine value, so it is written exactly as the
+  /// general machine's would be.
+  func output(_ o: Int, lane: Int) -> Value {
+    value(outputs[o * VectorMachine.width + lane], program.outputTypes[o])
+  }
+
+  private func value(_ x: Int, _ type: RuleType) -> Value {
+    if x == LaneWord.none, type.isOptional { return .none }
+    switch type.unwrapped {
+    case .bool: return .bool(x != 0)
+    case .int, .money: return .int(x)
+    case .decimal: return .decimal(x)
+    case .date: return .date(x)
+    case .enumeration: return .enumCase(x)
+    case .duration: return .duration(months: LaneWord.months(x), days: LaneWord.days(x))
+    case .text: return x >= 0 && x < textsByID.count ? .text(textsByID[x]) : .none
+    case .list(let element):
+      let n = arena[x]
+      var items: [Value] = []
+      items.reserveCapacity(n)
+      for i in 0..<n { items.append(value(arena[x + 1 + i], element)) }
+      return .list(items)
+    default: return .none
+    }
+  }
 }

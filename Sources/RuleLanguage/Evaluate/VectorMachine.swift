@@ -14,9 +14,10 @@ struct VectorSpace {
 
 /// The vector lane's state for a batch of up to `width` citizens.
 ///
-/// Every value is a column: one word per lane, in the fast lane's encoding. Per-kernel costs
-/// (a property read, an allocation) are paid once per batch, not once per citizen; what
-/// runs per lane is a tight loop over pointers.
+/// Every value is a column: one word per lane (`LaneWord`). Per-kernel costs (a property
+/// read, an allocation) are paid once per batch, not once per citizen; what runs per lane is
+/// a tight loop over pointers. A batch may hold one citizen (chat, the planner): fixed costs
+/// per batch then stay proportional to the citizens, not to `width`.
 final class VectorMachine: LaneStorage {
   static let width = 1024
   /// One word past `width`: the lane of the one-lane space a day-invariant expression runs in.
@@ -73,13 +74,45 @@ final class VectorMachine: LaneStorage {
   /// the bindings computed in this rule: an `iterate` step releasing its columns forgets the
   /// bindings first computed inside it.
   let computedAt: UnsafeMutablePointer<Int>
-  var computedSlots: [Int] = []
-  /// Function results of this rule, by function and argument columns (`memoized`), and the
-  /// spaces of list elements made (`elements(of:binder:)`).
-  var memos: [VectorMemo] = []
-  var elementSpaces: [ElementSpace] = []
-  /// Locals of enclosing spaces already gathered into a space (`lifted`), by the same rule.
-  var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] = []
+  /// The machine's other mutable state, in plain memory: as stored properties of a class each
+  /// access would be a dynamic exclusivity check, paid per kernel, and so per citizen at
+  /// width one.
+  struct State {
+    var computedSlots: [Int] = []
+    /// Function results of this rule, by function and argument columns (`memoized`), and the
+    /// spaces of list elements made (`elements(of:binder:)`).
+    var memos: [VectorMemo] = []
+    var elementSpaces: [ElementSpace] = []
+    /// Locals of enclosing spaces already gathered into a space (`lifted`), by the same rule.
+    var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] = []
+    var arenaTop = 0
+    var dayTop = 0
+    var factTop = 0
+    var loadingFacts = false
+    var spaces: [VectorSpace] = []
+    /// The lanes of `everyone` set to 1 by the last batch.
+    var everyoneCount = 0
+    var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
+    var chunk = 0
+  }
+
+  private let state: UnsafeMutablePointer<State>
+  var computedSlots: [Int] {
+    get { state.pointee.computedSlots }
+    _modify { yield &state.pointee.computedSlots }
+  }
+  var memos: [VectorMemo] {
+    get { state.pointee.memos }
+    _modify { yield &state.pointee.memos }
+  }
+  var elementSpaces: [ElementSpace] {
+    get { state.pointee.elementSpaces }
+    _modify { yield &state.pointee.elementSpaces }
+  }
+  var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] {
+    get { state.pointee.lifts }
+    _modify { yield &state.pointee.lifts }
+  }
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
   /// Per call kept for the batch (`batchCached`): its column, the citizens it failed, whether
@@ -93,10 +126,22 @@ final class VectorMachine: LaneStorage {
   /// parameters and what the rules compute, so a batch's facts can be saved and laid back
   /// whatever the day (`ProfileColumns`).
   let arena: UnsafeMutablePointer<Int>
-  private var arenaTop = 0
-  private var dayTop = 0
-  var factTop = 0
-  var loadingFacts = false
+  private var arenaTop: Int {
+    get { state.pointee.arenaTop }
+    set { state.pointee.arenaTop = newValue }
+  }
+  private var dayTop: Int {
+    get { state.pointee.dayTop }
+    set { state.pointee.dayTop = newValue }
+  }
+  var factTop: Int {
+    get { state.pointee.factTop }
+    set { state.pointee.factTop = newValue }
+  }
+  var loadingFacts: Bool {
+    get { state.pointee.loadingFacts }
+    set { state.pointee.loadingFacts = newValue }
+  }
   static let reserved = 64
   static let factLimit = 1 << 20
   static let arenaCapacity = 1 << 21
@@ -117,16 +162,29 @@ final class VectorMachine: LaneStorage {
   }
   private let spaceCount: UnsafeMutablePointer<Int>
   private let spaceMaps: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
-  private var spaces: [VectorSpace] = []
+  private var spaces: [VectorSpace] {
+    get { state.pointee.spaces }
+    _modify { yield &state.pointee.spaces }
+  }
   /// The citizens' own space: identity maps and a mask of the batch.
   let identity: UnsafeMutablePointer<Int>
   let everyone: UnsafeMutablePointer<Int>
+  private var everyoneCount: Int {
+    get { state.pointee.everyoneCount }
+    set { state.pointee.everyoneCount = newValue }
+  }
   private let invariantSpace: VectorSpace
   /// What every slot holds before its first use.
   private let empty: UnsafeMutablePointer<Int>
 
-  private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
-  private var chunk = 0
+  private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] {
+    get { state.pointee.chunks }
+    _modify { yield &state.pointee.chunks }
+  }
+  private var chunk: Int {
+    get { state.pointee.chunk }
+    set { state.pointee.chunk = newValue }
+  }
   /// The next free word of the current chunk and its end: the fast path of `column`.
   private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   static let chunkWords = 1 << 18
@@ -136,9 +194,14 @@ final class VectorMachine: LaneStorage {
 
   /// Whether the compiled rules read each fact (the decoder skips the others).
   let reads: [Bool]
-  let recordShapes: [[FastShape]]
-  let factShapes: [FastShape]
+  let recordShapes: [[LaneShape]]
+  let factShapes: [LaneShape]
   let fewTexts: [(String, Int)]?
+  /// Text constants by interned id, for writing text outputs.
+  let textsByID: [String]
+  /// The outputs of list type the lane writes, and the rules it runs.
+  let listOutputs: [Int]
+  let laneRules: [Int]
   var recordTypes: [[RuleType]] { program.records }
   var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
@@ -152,6 +215,8 @@ final class VectorMachine: LaneStorage {
   init(program: VectorProgram, calendar: any BusinessCalendar) {
     self.program = program
     self.calendar = calendar
+    state = .allocate(capacity: 1)
+    state.initialize(to: State())
     let w = VectorMachine.width
     let s = VectorMachine.stride
     let factCount = program.factTypes.count
@@ -205,9 +270,20 @@ final class VectorMachine: LaneStorage {
     var reads = Array(repeating: false, count: factCount)
     for f in program.readFacts { reads[f] = true }
     self.reads = reads
-    recordShapes = program.records.map { $0.map(FastShape.init) }
-    factShapes = program.factTypes.map(FastShape.init)
+    recordShapes = program.records.map { $0.map(LaneShape.init) }
+    factShapes = program.factTypes.map(LaneShape.init)
     fewTexts = VectorMachine.fewTexts(of: program.texts)
+    var texts = Array(repeating: "", count: program.texts.count)
+    for (text, id) in program.texts { texts[id] = text }
+    textsByID = texts
+    laneRules = (0..<program.ruleCount).filter { !program.generalRules.contains($0) }
+    listOutputs = program.outputTypes.indices.filter {
+      if case .list = program.outputTypes[$0].unwrapped {
+        !program.generalOutputs.contains($0)
+      } else {
+        false
+      }
+    }
     arenaTop = VectorMachine.factLimit
     dayTop = arenaTop
     factTop = VectorMachine.reserved
@@ -227,6 +303,8 @@ final class VectorMachine: LaneStorage {
     slots.deallocate()
     computed.deallocate()
     for c in chunks { c.base.deallocate() }
+    state.deinitialize(count: 1)
+    state.deallocate()
     spaceCount.deallocate()
     registers.deallocate()
     anyUnheld.deallocate()
@@ -319,9 +397,10 @@ final class VectorMachine: LaneStorage {
 
   /// Empties the caches keyed by column addresses (memos, element spaces, gathered locals).
   private func forgetColumns() {
-    memos.removeAll(keepingCapacity: true)
-    elementSpaces.removeAll(keepingCapacity: true)
-    lifts.removeAll(keepingCapacity: true)
+    // Most rules make none of them: an empty array is left as it is.
+    if !state.pointee.memos.isEmpty { memos.removeAll(keepingCapacity: true) }
+    if !state.pointee.elementSpaces.isEmpty { elementSpaces.removeAll(keepingCapacity: true) }
+    if !state.pointee.lifts.isEmpty { lifts.removeAll(keepingCapacity: true) }
   }
 
   // MARK: Spaces
@@ -432,16 +511,27 @@ final class VectorMachine: LaneStorage {
     let n = batchCount
     arenaTop = dayTop
     reset(chunk: 0, at: 0)
-    for i in 0..<VectorMachine.stride { everyone[i] = i < n ? 1 : 0 }
+    // Lanes past the batch are 0; only those the last batch set need clearing (a batch of one
+    // citizen costs a few words, not the whole width).
+    for i in 0..<max(n, everyoneCount) { everyone[i] = i < n ? 1 : 0 }
+    everyoneCount = n
     space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
-    spaces = []
+    if !state.pointee.spaces.isEmpty { spaces.removeAll(keepingCapacity: true) }
     program.run(self)
     for o in program.textOutputs {
       let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
       for i in 0..<n where column[i] == -1 { undecided[r * VectorMachine.width + i] = 1 }
     }
+    // A list output is written from the arena: one that is not a whole list there (never
+    // expected) leaves its rule to the general machine rather than being read out of bounds.
+    for o in listOutputs {
+      let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
+      for i in 0..<n where column[i] != LaneWord.none && !isList(column[i]) {
+        undecided[r * VectorMachine.width + i] = 1
+      }
+    }
     anyUndecided.update(repeating: 0, count: n)
-    for r in 0..<program.ruleCount where !program.generalRules.contains(r) {
+    for r in laneRules {
       let column = undecided + r * VectorMachine.width
       for i in 0..<n { anyUndecided[i] |= column[i] }
     }
@@ -449,9 +539,11 @@ final class VectorMachine: LaneStorage {
 
   /// Starts a rule: no citizen failed it yet, no binding computed.
   func beginRule() {
-    failed.update(repeating: 0, count: VectorMachine.stride)
+    // The citizens' lanes and the invariant lane: no other is ever failed.
+    failed.update(repeating: 0, count: batchCount)
+    failed[VectorMachine.width] = 0
     forgetColumns()
-    computedSlots.removeAll(keepingCapacity: true)
+    if !state.pointee.computedSlots.isEmpty { computedSlots.removeAll(keepingCapacity: true) }
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.

@@ -52,6 +52,8 @@ public final class ReminderDaemon: Sendable {
   /// Notification days this far back are still planned after downtime, if their window is
   /// still open: a daemon that was down over a notification day sends it late, not never.
   static let catchUpDays = 3
+  /// Citizens planned together (`ReminderPlanner.plan(citizens:…)`).
+  static let planningBatch = 256
 
   public init(
     rules: CitizenRules, config: DaemonConfig, ledger: DeliveryLedger, dispatcher: Dispatcher,
@@ -70,12 +72,18 @@ public final class ReminderDaemon: Sendable {
     let from = today.adding(days: -Self.catchUpDays)
     let planner = ReminderPlanner(
       rules: rules, quietHours: config.quietHours, sendHour: config.sendHour)
-    for id in rules.profiles.citizenIDs() where shard?.contains(id) ?? true {
-      let plans = planner.plan(
-        citizen: id, asOf: from, days: config.horizonDays + Self.catchUpDays)
-      for plan in plans where plan.windowEnd >= today {
-        for notice in notices(for: plan) where try await ledger.plan(notice, at: now) {
-          report.planned += 1
+    let ids = rules.profiles.citizenIDs().filter { shard?.contains($0) ?? true }
+    // Citizens are planned a batch at a time (the rules run for the batch together), and
+    // their notices go to the ledger in the same order as one by one.
+    for start in stride(from: 0, to: ids.count, by: Self.planningBatch) {
+      let batch = Array(ids[start..<min(start + Self.planningBatch, ids.count)])
+      let planned = planner.plan(
+        citizens: batch, asOf: from, days: config.horizonDays + Self.catchUpDays)
+      for plans in planned {
+        for plan in plans where plan.windowEnd >= today {
+          for notice in notices(for: plan) where try await ledger.plan(notice, at: now) {
+            report.planned += 1
+          }
         }
       }
     }

@@ -48,68 +48,108 @@ public struct ReminderPlanner: Sendable {
   public func plan(
     citizen id: String, asOf: CivilDate, days: Int, subscribedOnly: Bool = true
   ) -> [ReminderPlan] {
-    // The file's bytes go straight to the rule book's decoder; the subscriptions come from
-    // the decoded facts, so a profile is read once and never parsed into a JSON tree.
-    guard let bytes = rules.profiles.contents(id) else { return [] }
-    let facts = rules.facts(of: bytes)
-    return evaluators.with { row in
-      let evaluator = row[0]
-      let subscriptions: Subscriptions
-      if let decoded = Subscriptions(fact: evaluator.fact("subscriptions", of: facts)) {
-        subscriptions = decoded
-      } else {
-        guard let profile = try? rules.profiles.profile(id) else { return [] }
-        subscriptions = Subscriptions(profile)
-      }
-      let names = rules.ruleNamesByIndex
-      // Only rules that can remind a citizen of a service they chose are run (with whatever
-      // they read): no results, outputs or messages for the others.
-      let wanted = names.indices.filter {
-        evaluator.declaresReminders(rule: $0)
-          && (!subscribedOnly || subscriptions.channels(for: names[$0]) != nil)
-      }
-      guard !wanted.isEmpty else { return [] }
-      return plan(
-        id, facts: facts, subscriptions: subscriptions, rules: wanted, asOf: asOf, days: days,
-        evaluators: row)
-    }
+    plan(citizens: [id], asOf: asOf, days: days, subscribedOnly: subscribedOnly)[0]
   }
 
-  private func plan(
-    _ id: String, facts: Profile, subscriptions: Subscriptions, rules wanted: [Int],
-    asOf: CivilDate, days: Int, evaluators: EvaluatorPool.Row
-  ) -> [ReminderPlan] {
-    let names = rules.ruleNamesByIndex
-    let horizon = asOf.adding(days: days)
-    var plans: [ReminderPlan] = []
-    var seen: Set<String> = []
-    for (n, offset) in stride(from: 0, through: days, by: Self.sampleDays).enumerated() {
-      let sample = asOf.adding(days: offset)
-      let evaluator = evaluators[n]
-      let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
-      evaluator.compute(facts, asOf: sample, rules: wanted)
-      for r in wanted {
-        let reminders = evaluator.reminders(ofRule: r, notifyingWithin: sample...until)
-        if reminders.isEmpty { continue }
-        let chosen = subscriptions.channels(for: names[r]) ?? []
-        for reminder in reminders {
-          for day in reminder.notifyOn where day >= sample && day <= until {
-            // A channel closed by the day (문자 after January 2026) carries nothing; with none
-            // left the daemon's default channel takes it (docs/daemon.md).
-            let channels = chosen.filter { rules.channels.isOpen($0, on: day) }
-            let key = "\(id):\(names[r]):\(reminder.end):\(day)"
-            guard seen.insert(key).inserted else { continue }
-            plans.append(
-              ReminderPlan(
-                key: key, citizen: id, rule: names[r], title: rules.ruleTitles[r],
-                message: reminder.message, windowStart: reminder.start, windowEnd: reminder.end,
-                notifyDay: day, sendAt: quietHours.deferring(day.instant(atHour: sendHour)),
-                channels: channels))
+  /// `plan(citizen:…)` for each of `ids`, in order: each sample day's rules run for the
+  /// citizens together, a batch of the rule book's vector lane at a time, and only the rules
+  /// that hold (or that the lane leaves) run again one citizen at a time to compose their
+  /// reminders.
+  public func plan(
+    citizens ids: [String], asOf: CivilDate, days: Int, subscribedOnly: Bool = true
+  ) -> [[ReminderPlan]] {
+    var out = Array(repeating: [ReminderPlan](), count: ids.count)
+    evaluators.with { row in
+      let evaluator = row[0]
+      let names = rules.ruleNamesByIndex
+      var citizens: [Citizen] = []
+      var profiles: [Profile] = []
+      for (k, id) in ids.enumerated() {
+        // The file's bytes go straight to the rule book's decoder; the subscriptions come
+        // from the decoded facts, so a profile is read once and never parsed into a JSON tree.
+        guard let bytes = rules.profiles.contents(id) else { continue }
+        let facts = rules.facts(of: bytes)
+        let subscriptions: Subscriptions
+        if let decoded = Subscriptions(fact: evaluator.fact("subscriptions", of: facts)) {
+          subscriptions = decoded
+        } else {
+          guard let profile = try? rules.profiles.profile(id) else { continue }
+          subscriptions = Subscriptions(profile)
+        }
+        // Only rules that can remind a citizen of a service they chose are run (with whatever
+        // they read): no results, outputs or messages for the others.
+        let wanted = names.indices.filter {
+          evaluator.declaresReminders(rule: $0)
+            && (!subscribedOnly || subscriptions.channels(for: names[$0]) != nil)
+        }
+        guard !wanted.isEmpty else { continue }
+        citizens.append(Citizen(index: k, id: id, subscriptions: subscriptions, rules: wanted))
+        profiles.append(facts)
+      }
+      let horizon = asOf.adding(days: days)
+      for (n, offset) in stride(from: 0, through: days, by: Self.sampleDays).enumerated() {
+        let sample = asOf.adding(days: offset)
+        let evaluator = row[n]
+        let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
+        profiles.withUnsafeBufferPointer { all in
+          for start in stride(from: 0, to: all.count, by: Evaluator.batchCapacity) {
+            let end = min(start + Evaluator.batchCapacity, all.count)
+            let batch = UnsafeBufferPointer(rebasing: all[start..<end])
+            let ran = batch.count > 1 && evaluator.compute(batch: batch, asOf: sample)
+            for i in 0..<batch.count {
+              let c = start + i
+              if ran {
+                evaluator.select(i, of: batch, asOf: sample, rules: citizens[c].rules)
+              } else {
+                evaluator.compute(batch[i], asOf: sample, rules: citizens[c].rules)
+              }
+              collect(
+                evaluator, &citizens[c], into: &out[citizens[c].index], sample: sample,
+                until: until)
+            }
           }
         }
       }
     }
-    return plans.sorted { ($0.sendAt, $0.key) < ($1.sendAt, $1.key) }
+    return out.map { plans in plans.sorted { ($0.sendAt, $0.key) < ($1.sendAt, $1.key) } }
+  }
+
+  /// A citizen being planned: where its plans go, what it subscribed to, the rules that may
+  /// remind it, and the keys planned so far.
+  private struct Citizen {
+    var index: Int
+    var id: String
+    var subscriptions: Subscriptions
+    var rules: [Int]
+    var seen: Set<String> = []
+  }
+
+  /// After an evaluation on `sample`, the citizen's notifications in `sample...until`.
+  private func collect(
+    _ evaluator: Evaluator, _ citizen: inout Citizen, into plans: inout [ReminderPlan],
+    sample: CivilDate, until: CivilDate
+  ) {
+    let names = rules.ruleNamesByIndex
+    for r in citizen.rules {
+      let reminders = evaluator.reminders(ofRule: r, notifyingWithin: sample...until)
+      if reminders.isEmpty { continue }
+      let chosen = citizen.subscriptions.channels(for: names[r]) ?? []
+      for reminder in reminders {
+        for day in reminder.notifyOn where day >= sample && day <= until {
+          // A channel closed by the day (문자 after January 2026) carries nothing; with none
+          // left the daemon's default channel takes it (docs/daemon.md).
+          let channels = chosen.filter { rules.channels.isOpen($0, on: day) }
+          let key = "\(citizen.id):\(names[r]):\(reminder.end):\(day)"
+          guard citizen.seen.insert(key).inserted else { continue }
+          plans.append(
+            ReminderPlan(
+              key: key, citizen: citizen.id, rule: names[r], title: rules.ruleTitles[r],
+              message: reminder.message, windowStart: reminder.start, windowEnd: reminder.end,
+              notifyDay: day, sendAt: quietHours.deferring(day.instant(atHour: sendHour)),
+              channels: channels))
+        }
+      }
+    }
   }
 }
 

@@ -8,8 +8,8 @@
 //
 // An input is rule text, optionally followed by a line `---` and one JSON profile per line.
 // Loading must return a book or diagnostics; a book's own tests must run; and every profile
-// must print the same line on the fast lane, the vector lane (the profiles as one batch) and
-// the general machine.
+// must print the same line on the vector lane at width one (`evaluateLine`), at the width of
+// the profiles (one batch) and on the general machine.
 import CivilCalendar
 import Foundation
 import RuleLanguage
@@ -32,10 +32,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
   }
   _ = book.runTests()
-  let fast = book.evaluator()
+  let one = book.evaluator()
   let vector = book.evaluator()
   let general = book.evaluator()
-  general.fastLaneEnabled = false
+  general.vectorLaneEnabled = false
   for asOf in dates {
     var batched: [UInt8] = []
     var single: [UInt8] = []
@@ -43,13 +43,13 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
       var a: [UInt8] = []
       var b: [UInt8] = []
       Array(profile.utf8).withUnsafeBufferPointer { line in
-        fast.evaluateLine(line, asOf: asOf, into: &a)
+        one.evaluateLine(line, asOf: asOf, into: &a)
         general.evaluateLine(line, asOf: asOf, into: &b)
         vector.enqueueLine(line, asOf: asOf, into: &batched)
       }
       precondition(
         a == b,
-        "lanes differ on \(profile) as of \(asOf):\n\(String(decoding: a, as: UTF8.self))"
+        "width one differs on \(profile) as of \(asOf):\n\(String(decoding: a, as: UTF8.self))"
           + String(decoding: b, as: UTF8.self))
       single += b
     }

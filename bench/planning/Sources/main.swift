@@ -56,8 +56,13 @@ let clock = ContinuousClock()
 var notifications = 0
 let cpuStart = threadCPUSeconds()
 let elapsed = clock.measure {
-  for id in rules.profiles.citizenIDs() {
-    notifications += planner.plan(citizen: id, asOf: asOf.adding(days: -3), days: 33).count
+  // As the daemon's cycle plans them: a batch of citizens at a time.
+  let ids = rules.profiles.citizenIDs()
+  for start in stride(from: 0, to: ids.count, by: 256) {
+    let batch = Array(ids[start..<min(start + 256, ids.count)])
+    for plans in planner.plan(citizens: batch, asOf: asOf.adding(days: -3), days: 33) {
+      notifications += plans.count
+    }
   }
 }
 let cpu = threadCPUSeconds() - cpuStart

@@ -5,7 +5,7 @@
 //
 // Prints, best of N runs: end to end (JSONL in, JSON lines to /dev/null, in process),
 // compute on decoded profiles (a batch at a time through the vector lane; `--per-citizen`:
-// one at a time, the fast lane), compute on the same facts already laid out by batch
+// a batch of one at a time), compute on the same facts already laid out by batch
 // (`--columns-only` times only this), and resident memory (peak while streaming, measured
 // from /proc/self/status after resetting VmHWM).
 import CivilCalendar
@@ -48,7 +48,7 @@ let asOf = CivilDate(iso: option("--as-of") ?? "2026-06-15") ?? CivilDate(dayNum
 let repeats = Int(option("--repeat") ?? "") ?? 3
 /// Skips the end-to-end runs (for profiling the rules alone).
 let computeOnly = CommandLine.arguments.contains("--compute-only")
-/// Compute citizen by citizen (the fast lane) instead of a batch at a time (the vector lane).
+/// Compute citizen by citizen (the vector lane at width one) instead of a batch at a time.
 let perCitizen = CommandLine.arguments.contains("--per-citizen")
 let batchWidth = 1024
 
@@ -97,7 +97,7 @@ func decodeAll(_ data: Data, _ book: RuleBook) -> [Profile] {
 let profiles = decodeAll(data, book)
 /// Timed loop in a function: top-level variables would add an exclusivity check per access.
 ///
-/// A batch at a time through the vector lane (`--per-citizen`: one at a time, the fast lane).
+/// A batch at a time through the vector lane (`--per-citizen`: a batch of one at a time).
 func computeAll(
   _ profiles: [Profile], _ evaluator: Evaluator, _ asOf: CivilDate, _ columns: [ProfileColumns]?
 ) -> Int {
@@ -185,12 +185,10 @@ print(
   \(book.ruleNames.count) rules, as of \(asOf), best of \(repeats)
     end to end   \(Int(bestEndToEnd)) citizens/s wall, \(Int(bestEndToEndCPU)) per CPU second
     compute only \(Int(bestCompute)) citizens/s wall, \(Int(bestComputeCPU)) per CPU second \
-  (rule 1 holds for \(holding); fast lane \(book.fastLaneMissing ?? "compiled"), \
-  vector lane \(book.vectorLaneMissing.map { "not compiled: " + $0 } ?? "compiled") and \
-  decided \(evaluator.vectorLaneCount), \
-  took \(evaluator.fastLaneCount) of \
-  \(evaluator.fastLaneCount + evaluator.generalCount) and left \(evaluator.generalRuleCount) \
-  of their \(evaluator.fastLaneCount * book.ruleNames.count) rules to the general machine)
+  (rule 1 holds for \(holding); vector lane \(book.vectorLaneMissing ?? "compiled"), \
+  took \(evaluator.vectorLaneCount) of \
+  \(evaluator.vectorLaneCount + evaluator.generalCount) and left \(evaluator.generalRuleCount) \
+  of their \(evaluator.vectorLaneCount * book.ruleNames.count) rules to the general machine)
     compute, columns \(Int(bestColumnsCPU)) per CPU second (facts already laid out by batch)
     memory       \(String(format: "%.1f", rssBefore)) MB before streaming, \
   \(String(format: "%.1f", peakStreaming)) MB peak while streaming \

@@ -1,8 +1,8 @@
-/// How a fact's value is laid into fast-lane slots, decided once from its type.
+/// How a fact's value is laid into the lane's words, decided once from its type.
 ///
 /// A plain enum with integer payloads: matching on it copies nothing, where reading a
 /// `RuleType` (an indirect enum) retains its box on every citizen.
-enum FastShape {
+enum LaneShape {
   /// bool, int, money, date or an enum.
   case scalar(optional: Bool)
   case decimal(optional: Bool)
@@ -48,7 +48,7 @@ protocol LaneStorage: AnyObject {
   var arena: UnsafeMutablePointer<Int> { get }
   /// Reserves `count` words of arena; nil when it is full.
   func allocate(_ count: Int) -> Int?
-  var recordShapes: [[FastShape]] { get }
+  var recordShapes: [[LaneShape]] { get }
   var recordTypes: [[RuleType]] { get }
   var factTypes: [RuleType] { get }
   /// The book's text constants by interned id, and the same when there are few.
@@ -85,17 +85,17 @@ extension LaneStorage {
   /// numbers the lane cannot hold.
   func load(_ v: Value, _ type: RuleType) -> Int? {
     switch v {
-    case .none: return type.isOptional ? FastValue.none : nil
+    case .none: return type.isOptional ? LaneWord.none : nil
     case .bool(let b): return b ? 1 : 0
     case .int(let n):
       if type.unwrapped == .decimal {
         let (r, o) = n.multipliedReportingOverflow(by: Decimal6.scale)
-        return o || r == FastValue.none ? nil : r
+        return o || r == LaneWord.none ? nil : r
       }
-      return n == FastValue.none ? nil : n
+      return n == LaneWord.none ? nil : n
     case .decimal(let n), .date(let n), .enumCase(let n):
-      return n == FastValue.none ? nil : n
-    case .duration(let m, let d): return FastValue.duration(months: m, days: d)
+      return n == LaneWord.none ? nil : n
+    case .duration(let m, let d): return LaneWord.duration(months: m, days: d)
     case .text(let s): return textID(s)
     case .list(let items):
       guard case .list(let element) = type.unwrapped, let at = allocate(items.count + 1) else {
@@ -122,15 +122,15 @@ extension LaneStorage {
   }
 
   /// `v` laid out as `shape` says; nil for unknowns and values the lane cannot hold.
-  func load(_ v: Value, _ shape: FastShape, at site: TypeSite) -> Int? {
+  func load(_ v: Value, _ shape: LaneShape, at site: TypeSite) -> Int? {
     switch (shape, v) {
     case (.scalar, .int(let n)), (.scalar, .date(let n)), (.scalar, .enumCase(let n)),
       (.decimal, .decimal(let n)):
-      return n == FastValue.none ? nil : n
+      return n == LaneWord.none ? nil : n
     case (.scalar, .bool(let b)): return b ? 1 : 0
     case (.scalar(true), .none), (.decimal(true), .none), (.text(true), .none),
       (.record(_, true), .none):
-      return FastValue.none
+      return LaneWord.none
     case (.text, .text(let s)): return textID(s)
     case (.scalarList, .list(let items)):
       guard let at = allocate(items.count + 1) else { return nil }
@@ -138,7 +138,7 @@ extension LaneStorage {
       for (i, item) in items.enumerated() {
         switch item {
         case .int(let n), .date(let n), .enumCase(let n):
-          guard n != FastValue.none else { return nil }
+          guard n != LaneWord.none else { return nil }
           arena[at + 1 + i] = n
         case .bool(let b): arena[at + 1 + i] = b ? 1 : 0
         default: return nil

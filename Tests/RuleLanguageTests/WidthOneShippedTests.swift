@@ -3,9 +3,9 @@ import Foundation
 import RuleLanguage
 import Testing
 
-/// The shipped rule book on both lanes: the demo citizens and variations of them must get the
-/// same lines, the same rule values and the same reminders with the fast lane on and off.
-@Suite struct FastLaneShippedTests {
+/// The shipped rule book citizen by citizen: the demo citizens and variations of them must get
+/// the same lines, rule values and reminders with the vector lane (at width one) on and off.
+@Suite struct WidthOneShippedTests {
   /// Every 23rd day over four years (all weekdays, month ends and starts drift through),
   /// plus 29 February and year ends.
   static let dates: [CivilDate] = {
@@ -64,56 +64,56 @@ import Testing
   /// Both lanes on every line and date: the JSON line, then the planner's path (only rules
   /// with reminders, then their reminders).
   ///
-  /// - Returns: how many runs the fast lane took, and how many rules it then left to the
+  /// - Returns: how many runs the lane took, and how many rules it then left to the
   ///   general machine.
   static func compare(_ lines: [String], dates: [CivilDate]) throws -> (runs: Int, general: Int) {
     let book = try ShippedRulesTests.load()
     let calendar = try ShippedRulesTests.calendar()
-    let fast = book.evaluator(calendar: calendar)
+    let lane = book.evaluator(calendar: calendar)
     let general = book.evaluator(calendar: calendar)
-    general.fastLaneEnabled = false
-    let reminding = book.ruleNames.indices.filter { fast.declaresReminders(rule: $0) }
+    general.vectorLaneEnabled = false
+    let reminding = book.ruleNames.indices.filter { lane.declaresReminders(rule: $0) }
     for line in lines {
       let profile = book.profile(json: Array(line.utf8))
       for asOf in dates {
         var a: [UInt8] = []
         var b: [UInt8] = []
         Array(line.utf8).withUnsafeBufferPointer { buf in
-          fast.evaluateLine(buf, asOf: asOf, into: &a)
+          lane.evaluateLine(buf, asOf: asOf, into: &a)
           general.evaluateLine(buf, asOf: asOf, into: &b)
         }
         #expect(
           a == b,
-          "\(asOf) \(line)\nfast:    \(String(decoding: a, as: UTF8.self))general: \(String(decoding: b, as: UTF8.self))"
+          "\(asOf) \(line)\nlane:    \(String(decoding: a, as: UTF8.self))general: \(String(decoding: b, as: UTF8.self))"
         )
-        fast.compute(profile, asOf: asOf)
+        lane.compute(profile, asOf: asOf)
         general.compute(profile, asOf: asOf)
         for r in book.ruleNames.indices {
-          #expect(fast.holds(r) == general.holds(r), "\(asOf) \(book.ruleNames[r]) \(line)")
+          #expect(lane.holds(r) == general.holds(r), "\(asOf) \(book.ruleNames[r]) \(line)")
         }
-        fast.compute(profile, asOf: asOf, rules: reminding)
+        lane.compute(profile, asOf: asOf, rules: reminding)
         general.compute(profile, asOf: asOf, rules: reminding)
         let week = asOf...asOf.adding(days: 6)
         for r in reminding {
           #expect(
-            fast.reminders(ofRule: r, notifyingWithin: week)
+            lane.reminders(ofRule: r, notifyingWithin: week)
               == general.reminders(ofRule: r, notifyingWithin: week),
             "\(asOf) \(book.ruleNames[r]) \(line)")
         }
       }
     }
-    #expect(general.fastLaneCount == 0)
-    return (fast.fastLaneCount, fast.generalRuleCount)
+    #expect(general.vectorLaneCount == 0)
+    return (lane.vectorLaneCount, lane.generalRuleCount)
   }
 
-  @Test("Rules/에 빠른 길이 있고, 일반 기계에 남는 규칙은 드물다")
+  @Test("Rules/에 벡터 길이 있고, 일반 기계에 남는 규칙은 드물다")
   func shippedBookHasALane() throws {
     let book = try ShippedRulesTests.load()
-    let note = book.fastLaneMissing ?? ""
+    let note = book.vectorLaneMissing ?? ""
     #expect(!note.hasPrefix("not compiled"), "\(note)")
   }
 
-  @Test("데모 시민 16명: 여러 날짜에서 빠른 길과 일반 기계가 같다")
+  @Test("데모 시민 16명: 여러 날짜에서 한 명씩 돌린 벡터 길과 일반 기계가 같다")
   func demoCitizensAgree() throws {
     let lines = try Self.demoLines()
     #expect(lines.count >= 16)

@@ -3,11 +3,12 @@ import Foundation
 import RuleLanguage
 import Testing
 
-/// The fast lane must print exactly what the general machine prints, citizen by citizen.
+/// The vector lane at width one (a batch of one citizen, as chat and the planner run it) must
+/// print exactly what the general machine prints, citizen by citizen.
 ///
 /// Each profile is evaluated twice, with the lane on and off; the lane's own failures (unknown
 /// facts, faults) fall back to the general machine, so every line must match byte for byte.
-@Suite struct FastLaneTests {
+@Suite struct WidthOneTests {
   static let dates = [
     "2024-02-29", "2024-12-31", "2025-01-01", "2026-06-15", "2026-11-20", "2028-02-29",
     "2030-03-01", "1990-01-01",
@@ -15,28 +16,28 @@ import Testing
 
   /// Evaluates every line on every date with both lanes.
   ///
-  /// - Returns: how many citizens the fast lane decided.
+  /// - Returns: how many citizens the lane took.
   static func compareLanes(_ book: RuleBook, _ lines: [String], dates: [String] = dates) -> Int {
-    let fast = book.evaluator()
+    let lane = book.evaluator()
     let general = book.evaluator()
-    general.fastLaneEnabled = false
+    general.vectorLaneEnabled = false
     for d in dates {
       let asOf = day(d)
       for line in lines {
         var a: [UInt8] = []
         var b: [UInt8] = []
         Array(line.utf8).withUnsafeBufferPointer { buf in
-          fast.evaluateLine(buf, asOf: asOf, into: &a)
+          lane.evaluateLine(buf, asOf: asOf, into: &a)
           general.evaluateLine(buf, asOf: asOf, into: &b)
         }
         #expect(
           a == b,
-          "\(d) \(line)\nfast:    \(String(decoding: a, as: UTF8.self))general: \(String(decoding: b, as: UTF8.self))"
+          "\(d) \(line)\nlane:    \(String(decoding: a, as: UTF8.self))general: \(String(decoding: b, as: UTF8.self))"
         )
       }
     }
-    #expect(general.fastLaneCount == 0)
-    return fast.fastLaneCount
+    #expect(general.vectorLaneCount == 0)
+    return lane.vectorLaneCount
   }
 
   static func pick<T>(_ items: [T], _ rng: inout SeededGenerator) -> T {
@@ -56,7 +57,7 @@ import Testing
   /// A SPEC citizen with the generator's edge cases, plus missing keys, nulls and mistyped
   /// values (which make facts unknown).
   ///
-  /// Every other citizen is clean: all keys, valid values, so the fast lane should decide it.
+  /// Every other citizen is clean: all keys, valid values, so the lane should decide it.
   static func citizen(_ i: Int, _ rng: inout SeededGenerator) -> String {
     let clean = i % 2 == 0
     var fields: [String] = ["\"id\":\"C\(i)\""]
@@ -103,7 +104,7 @@ import Testing
     return "{" + fields.shuffled(using: &rng).joined(separator: ",") + "}"
   }
 
-  @Test("SPEC 규칙: 빠른 길과 일반 기계가 같은 줄을 쓴다")
+  @Test("SPEC 규칙: 한 명씩 돌린 벡터 길과 일반 기계가 같은 줄을 쓴다")
   func specRulesAgree() throws {
     let book = try SpecRulesTests.load()
     var rng = SeededGenerator(state: 20_261_129)
@@ -193,7 +194,7 @@ import Testing
     return "{" + fields.joined(separator: ",") + "}"
   }
 
-  @Test("연산자, 고장, 모르는 사실: 빠른 길이 일반 기계와 같다")
+  @Test("연산자, 고장, 모르는 사실: 한 명씩 돌린 벡터 길이 일반 기계와 같다")
   func operatorsAgree() throws {
     let b = try book(Self.operators)
     var rng = SeededGenerator(state: 7)
@@ -202,7 +203,7 @@ import Testing
     #expect(decided > 0)
   }
 
-  @Test("Rules/ 폴더: 빠른 길과 일반 기계가 같은 줄을 쓴다")
+  @Test("Rules/ 폴더: 한 명씩 돌린 벡터 길과 일반 기계가 같은 줄을 쓴다")
   func shippedRulesAgree() throws {
     let b = try ShippedRulesTests.load()
     var rng = SeededGenerator(state: 11)
