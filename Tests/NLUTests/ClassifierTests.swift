@@ -69,6 +69,37 @@ import Testing
     let b = TextClassifier.train(data, features: features, training: .intents)
     #expect(a.model == b.model)
   }
+
+  @Test("학습 줄의 순서를 바꿔도 같은 모델, 같은 선택, 같은 캐시 키") func orderIndependent() {
+    let all = RepoData.intents.catalog.labeledExamples
+    // Every fifth example: all 28 labels, few enough to train three times in a debug build.
+    let data = stride(from: 0, to: all.count, by: 5).map { all[$0] }
+    var shuffled = data
+    var random = SplitMix64(seed: 2026)
+    random.shuffle(&shuffled)
+    let reversed = Array(data.reversed())
+    #expect(shuffled != data)
+    let features = FeatureOptions(bucketBits: 14)
+    let training = TrainingOptions(epochs: 5, learningRate: 4, seed: 13)
+    let base = TextClassifier.train(data, features: features, training: training)
+    for other in [shuffled, reversed] {
+      let model = TextClassifier.train(other, features: features, training: training)
+      #expect(model.model == base.model)
+      #expect(
+        IntentModel.fingerprint(other, features: features, training: training)
+          == IntentModel.fingerprint(data, features: features, training: training))
+    }
+    let candidates = [
+      ModelSelection.Candidate(features: features, training: training),
+      ModelSelection.Candidate(
+        features: features, training: TrainingOptions(epochs: 3, learningRate: 1, seed: 13)),
+    ]
+    let chosen = ModelSelection.choose(data, candidates: candidates).accuracies
+    #expect(ModelSelection.choose(shuffled, candidates: candidates).accuracies == chosen)
+    // A different seed still gives a different model: the order is canonical, not ignored.
+    let reseeded = TrainingOptions(epochs: 5, learningRate: 4, seed: 14)
+    #expect(TextClassifier.train(data, features: features, training: reseeded).model != base.model)
+  }
 }
 
 @Suite struct ModelCacheTests {

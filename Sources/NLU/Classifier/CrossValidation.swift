@@ -21,6 +21,7 @@ package enum CrossValidation {
   package static func outOfFold(
     _ data: [LabeledText], folds: Int, features: FeatureOptions, training: TrainingOptions
   ) -> [Fold] {
+    let data = data.canonicallyOrdered
     var order = Array(data.indices)
     var random = SplitMix64(seed: training.seed &+ 1)
     random.shuffle(&order)

@@ -25,8 +25,8 @@ package struct IntentModel: Sendable {
 
   /// The fingerprint of everything a model depends on.
   ///
-  /// Format version, options and every example in order; a cached model with another
-  /// fingerprint is stale.
+  /// Format version, options and every example in canonical order (training does not depend
+  /// on the order, so neither does the key); a cached model with another fingerprint is stale.
   ///
   /// - Parameters:
   ///   - examples: the training data.
@@ -40,7 +40,8 @@ package struct IntentModel: Sendable {
     hash.combine("biseo-nlu \(ModelFile.version)")
     hash.combine(features.fingerprint)
     hash.combine(training.fingerprint)
-    for example in examples {
+    hash.combine("canonical order")
+    for example in examples.canonicallyOrdered {
       hash.combine(example.label)
       hash.combine(example.text)
     }

@@ -41,7 +41,8 @@ package struct TextClassifier: Sendable {
     self.training = training
   }
 
-  /// Trains on labelled texts; deterministic for the same data, order and options.
+  /// Trains on labelled texts; deterministic for the same rows and options, whatever their
+  /// order (the rows are put in `canonicallyOrdered` order first).
   ///
   /// - Parameters:
   ///   - data: the training set.
@@ -56,7 +57,7 @@ package struct TextClassifier: Sendable {
     let extractor = FeatureExtractor(options: features)
     var examples: [SoftmaxTrainer.Example] = []
     examples.reserveCapacity(data.count)
-    for item in data {
+    for item in data.canonicallyOrdered {
       guard let label = index[item.label] else { continue }
       examples.append(.init(features: extractor.features(of: item.text), label: label))
     }
