@@ -89,6 +89,7 @@ package struct TextClassifier: Sendable {
   package func top(_ text: String, scratch: inout Scratch) -> (label: Int, probability: Float)? {
     scratch.features.removeAll(keepingCapacity: true)
     extractor.features(of: text, into: &scratch.features)
+    if let binary = compact.binaryTop(scratch.features) { return binary }
     compact.scores(scratch.features, into: &scratch.scores)
     LinearModel.softmax(&scratch.scores)
     guard var best = scratch.scores.indices.first else { return nil }
