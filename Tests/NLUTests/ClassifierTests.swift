@@ -299,3 +299,21 @@ import Testing
     #expect(abs(p.reduce(0, +) - 1) < 1e-5)
   }
 }
+
+@Suite struct OutOfScopeOffsetTests {
+  @Test("out_of_scope의 몫만 줄고 합은 1, 나머지 순서는 그대로") func offset() {
+    var p: [Float] = [0.5, 0.3, 0.2]
+    OutOfScopeOffset.apply(0, at: 0, to: &p)
+    #expect(p == [0.5, 0.3, 0.2])
+    OutOfScopeOffset.apply(1.25, at: 0, to: &p)
+    #expect(abs(p.reduce(0, +) - 1) < 1e-6)
+    #expect(p[0] < 0.5 && p[1] > 0.3 && p[2] > 0.2 && p[1] > p[2])
+    #expect(abs(p[1] / p[2] - 1.5) < 1e-5)
+    #expect(abs(p[0] / p[1] - 0.5 / 0.3 * expf(-1.25)) < 1e-5)
+  }
+
+  @Test("출하 모델은 교차 검증이 고른 out_of_scope 몫을 쓴다") func shipped() {
+    #expect(RepoData.model.calibration.outOfScopeOffset == Calibration.intents.outOfScopeOffset)
+    #expect(Calibration.intents.outOfScopeOffset > 0)
+  }
+}

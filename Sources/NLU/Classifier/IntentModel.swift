@@ -102,6 +102,9 @@ package struct IntentModel: Sendable {
     var scores: [Float] = []
     classifier.compact.scores(features, into: &scores)
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
+    if calibration.outOfScopeOffset != 0, let fallback = labels.firstIndex(of: Self.fallback) {
+      OutOfScopeOffset.apply(calibration.outOfScopeOffset, at: fallback, to: &scores)
+    }
     if ChoseongConfidence.isAmbiguous(prepared) { ChoseongConfidence.temper(&scores) }
     // The best few by a partial selection; ties go to the label first in sorted order.
     var best: [Int] = []
