@@ -69,6 +69,37 @@ import Testing
     let b = TextClassifier.train(data, features: features, training: .intents)
     #expect(a.model == b.model)
   }
+
+  @Test("학습 줄의 순서를 바꿔도 같은 모델, 같은 선택, 같은 캐시 키") func orderIndependent() {
+    let all = RepoData.intents.catalog.labeledExamples
+    // Every fifth example: all 28 labels, few enough to train three times in a debug build.
+    let data = stride(from: 0, to: all.count, by: 5).map { all[$0] }
+    var shuffled = data
+    var random = SplitMix64(seed: 2026)
+    random.shuffle(&shuffled)
+    let reversed = Array(data.reversed())
+    #expect(shuffled != data)
+    let features = FeatureOptions(bucketBits: 14)
+    let training = TrainingOptions(epochs: 5, learningRate: 4, seed: 13)
+    let base = TextClassifier.train(data, features: features, training: training)
+    for other in [shuffled, reversed] {
+      let model = TextClassifier.train(other, features: features, training: training)
+      #expect(model.model == base.model)
+      #expect(
+        IntentModel.fingerprint(other, features: features, training: training)
+          == IntentModel.fingerprint(data, features: features, training: training))
+    }
+    let candidates = [
+      ModelSelection.Candidate(features: features, training: training),
+      ModelSelection.Candidate(
+        features: features, training: TrainingOptions(epochs: 3, learningRate: 1, seed: 13)),
+    ]
+    let chosen = ModelSelection.choose(data, candidates: candidates).accuracies
+    #expect(ModelSelection.choose(shuffled, candidates: candidates).accuracies == chosen)
+    // A different seed still gives a different model: the order is canonical, not ignored.
+    let reseeded = TrainingOptions(epochs: 5, learningRate: 4, seed: 14)
+    #expect(TextClassifier.train(data, features: features, training: reseeded).model != base.model)
+  }
 }
 
 @Suite struct ModelCacheTests {
@@ -149,11 +180,12 @@ import Testing
   }
 
   /// Hashes every feature of a few utterances against values recorded with the extractor
-  /// before it was rewritten without intermediate arrays.
+  /// before it was rewritten without intermediate arrays (re-recorded when lines typed wholly
+  /// in 초성, such as "ㄱㄱㄱㅈ" here, lost their syllable and jamo n-grams).
   ///
   /// A change here changes what cached models mean: bump `ModelFile.version`, then record the
   /// new value.
-  @Test("특징은 기록된 그대로", arguments: [(18, 0xa848_85d0_3a16_7e22), (20, 0x059e_fe13_33cc_769b)])
+  @Test("특징은 기록된 그대로", arguments: [(18, 0x3d65_9848_cd2e_dd0e), (20, 0xd1f0_f44c_782f_8a30)])
   func recordedFeatures(bits: Int, fingerprint: UInt64) {
     let texts = [
       "건강검진 언제 받아?", "ㄱㄱㄱㅈ", "rjsrkdrjawls", "alsqkddnl rydbr", "자동차세얼마야",
@@ -265,5 +297,23 @@ import Testing
     #expect(abs(p[0] - 0.9) < 1e-5)
     #expect(p[0] > p[1] && p[1] > p[2])
     #expect(abs(p.reduce(0, +) - 1) < 1e-5)
+  }
+}
+
+@Suite struct OutOfScopeOffsetTests {
+  @Test("out_of_scope의 몫만 줄고 합은 1, 나머지 순서는 그대로") func offset() {
+    var p: [Float] = [0.5, 0.3, 0.2]
+    OutOfScopeOffset.apply(0, at: 0, to: &p)
+    #expect(p == [0.5, 0.3, 0.2])
+    OutOfScopeOffset.apply(1.25, at: 0, to: &p)
+    #expect(abs(p.reduce(0, +) - 1) < 1e-6)
+    #expect(p[0] < 0.5 && p[1] > 0.3 && p[2] > 0.2 && p[1] > p[2])
+    #expect(abs(p[1] / p[2] - 1.5) < 1e-5)
+    #expect(abs(p[0] / p[1] - 0.5 / 0.3 * expf(-1.25)) < 1e-5)
+  }
+
+  @Test("출하 모델은 교차 검증이 고른 out_of_scope 몫을 쓴다") func shipped() {
+    #expect(RepoData.model.calibration.outOfScopeOffset == Calibration.intents.outOfScopeOffset)
+    #expect(Calibration.intents.outOfScopeOffset > 0)
   }
 }

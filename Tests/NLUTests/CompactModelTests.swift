@@ -37,6 +37,34 @@ import Testing
     #expect(Self.mismatches(classifier, data.map(\.text) + Self.unseen).isEmpty)
   }
 
+  @Test("라벨이 둘이면 차이만 읽어도 같은 답, 같은 확률", arguments: [true, false])
+  func binaryTop(idf: Bool) {
+    let examples = RepoData.intents.catalog.labeledExamples
+    let labels = ["affirm", "deny"]
+    let data = examples.filter { labels.contains($0.label) }
+    let features = FeatureOptions(bucketBits: 14, idf: idf)
+    let classifier = TextClassifier.train(data, features: features, training: .intents)
+    var scores: [Float] = []
+    var scratch = TextClassifier.Scratch()
+    for text in data.map(\.text) + RepoData.corpus.prefix(300).map(\.text) + Self.unseen {
+      let features = classifier.extractor.features(of: text)
+      classifier.compact.scores(features, into: &scores)
+      LinearModel.softmax(&scores)
+      let expected = scores[1] > scores[0] ? 1 : 0
+      guard let top = classifier.compact.binaryTop(features) else {
+        Issue.record("no binary answer")
+        return
+      }
+      #expect(top.label == expected || abs(scores[0] - scores[1]) < 1e-5, "\(text)")
+      #expect(abs(top.probability - scores[expected]) < 1e-5, "\(text)")
+      #expect(classifier.top(text, scratch: &scratch)?.label == top.label)
+    }
+    let three = TextClassifier.train(
+      examples.filter { ["affirm", "deny", "thanks"].contains($0.label) }, features: features,
+      training: .intents)
+    #expect(three.compact.binaryTop(three.extractor.features(of: "네")) == nil)
+  }
+
   @Test("학습하지 않은 모델은 편향만") func zeroModel() {
     let model = LinearModel(labels: ["a", "b", "c"], bucketBits: 10)
     let compact = CompactModel(model)

@@ -21,6 +21,7 @@ package enum CrossValidation {
   package static func outOfFold(
     _ data: [LabeledText], folds: Int, features: FeatureOptions, training: TrainingOptions
   ) -> [Fold] {
+    let data = data.canonicallyOrdered
     var order = Array(data.indices)
     var random = SplitMix64(seed: training.seed &+ 1)
     random.shuffle(&order)
@@ -41,8 +42,9 @@ package enum CrossValidation {
     return result
   }
 
-  /// The temperature with the least log-loss, then the highest out-of-scope threshold whose
-  /// accuracy is within `tolerance` of the best threshold's.
+  /// The temperature with the least log-loss, then the smallest out-of-scope offset within a
+  /// tenth of a point of the best out-of-fold accuracy, then the highest out-of-scope threshold
+  /// whose accuracy is within `tolerance` of the best threshold's.
   ///
   /// - Parameters:
   ///   - folds: out-of-fold predictions.
@@ -64,13 +66,27 @@ package enum CrossValidation {
       }
       if loss < best.loss { best = (loss, t) }
     }
-    var tops: [(label: String, top: String, p: Double)] = []
-    for f in folds {
-      var p = f.scores
-      LinearModel.softmax(&p, temperature: Float(best.temperature))
-      guard let k = p.indices.max(by: { p[$0] < p[$1] }) else { continue }
-      tops.append((f.label, f.labels[k], Double(p[k])))
+    // The out-of-scope offset: the smallest that scores within a tenth of a point of the best
+    // out-of-fold accuracy (with no threshold), in steps of a quarter up to 2.
+    func tops(offset: Double) -> [(label: String, top: String, p: Double)] {
+      folds.compactMap { f in
+        var p = f.scores
+        LinearModel.softmax(&p, temperature: Float(best.temperature))
+        if let o = f.labels.firstIndex(of: fallback) {
+          OutOfScopeOffset.apply(offset, at: o, to: &p)
+        }
+        guard let k = p.indices.max(by: { p[$0] < p[$1] }) else { return nil }
+        return (f.label, f.labels[k], Double(p[k]))
+      }
     }
+    let offsets = (0...8).map { Double($0) / 4 }
+    let accuracies = offsets.map { offset in
+      let all = tops(offset: offset)
+      return Double(all.filter { $0.top == $0.label }.count) / Double(max(all.count, 1))
+    }
+    let bestAccuracy = accuracies.max() ?? 0
+    let offset = offsets[accuracies.firstIndex { $0 >= bestAccuracy - 0.001 } ?? 0]
+    let tops = tops(offset: offset)
     var curve: [(threshold: Double, accuracy: Double)] = []
     for step in 0...90 {
       let threshold = Double(step) / 100
@@ -81,6 +97,27 @@ package enum CrossValidation {
     // is better routed to "I did not understand" than acted upon.
     let peak = curve.map(\.accuracy).max() ?? 0
     let threshold = curve.last { $0.accuracy >= peak - tolerance }?.threshold ?? 0
-    return Calibration(temperature: best.temperature, threshold: threshold)
+    return Calibration(
+      temperature: best.temperature, threshold: threshold, outOfScopeOffset: offset)
+  }
+}
+
+/// Takes log-odds from the out-of-scope label of a probability vector (see
+/// `Calibration.outOfScopeOffset`).
+package enum OutOfScopeOffset {
+  /// Multiplies `probabilities[index]` by e^-`offset` and renormalises the vector.
+  ///
+  /// - Parameters:
+  ///   - offset: the log-odds to take away; 0 leaves the vector as it is.
+  ///   - index: the out-of-scope label's index.
+  ///   - probabilities: a softmax output.
+  @inline(__always)
+  package static func apply(_ offset: Double, at index: Int, to probabilities: inout [Float]) {
+    guard offset != 0, probabilities.indices.contains(index) else { return }
+    let before = probabilities[index]
+    let after = before * expf(Float(-offset))
+    let sum = 1 - before + after
+    probabilities[index] = after
+    for k in probabilities.indices { probabilities[k] /= sum }
   }
 }

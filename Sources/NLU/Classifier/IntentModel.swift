@@ -25,8 +25,8 @@ package struct IntentModel: Sendable {
 
   /// The fingerprint of everything a model depends on.
   ///
-  /// Format version, options and every example in order; a cached model with another
-  /// fingerprint is stale.
+  /// Format version, options and every example in canonical order (training does not depend
+  /// on the order, so neither does the key); a cached model with another fingerprint is stale.
   ///
   /// - Parameters:
   ///   - examples: the training data.
@@ -40,7 +40,8 @@ package struct IntentModel: Sendable {
     hash.combine("biseo-nlu \(ModelFile.version)")
     hash.combine(features.fingerprint)
     hash.combine(training.fingerprint)
-    for example in examples {
+    hash.combine("canonical order")
+    for example in examples.canonicallyOrdered {
       hash.combine(example.label)
       hash.combine(example.text)
     }
@@ -101,6 +102,9 @@ package struct IntentModel: Sendable {
     var scores: [Float] = []
     classifier.compact.scores(features, into: &scores)
     LinearModel.softmax(&scores, temperature: Float(calibration.temperature))
+    if calibration.outOfScopeOffset != 0, let fallback = labels.firstIndex(of: Self.fallback) {
+      OutOfScopeOffset.apply(calibration.outOfScopeOffset, at: fallback, to: &scores)
+    }
     if ChoseongConfidence.isAmbiguous(prepared) { ChoseongConfidence.temper(&scores) }
     // The best few by a partial selection; ties go to the label first in sorted order.
     var best: [Int] = []

@@ -73,6 +73,7 @@ package enum ModelSelection {
       return (Candidate(features: .general, training: .intents), [])
     }
     guard candidates.count > 1, train.count >= 20 else { return (first, []) }
+    let train = train.canonicallyOrdered
     var order = Array(train.indices)
     var random = SplitMix64(seed: 13)
     random.shuffle(&order)

@@ -132,9 +132,14 @@ package struct FeatureExtractor: Sendable {
         var writer = FeatureWriter(base: start, capacity: bound)
         let text = UnsafeBufferPointer(start: scalars, count: count)
         let syllableRange = 1...max(options.syllableGrams, 1)
-        eachWord(text) { grams($0, bounded: true, n: syllableRange, .syllable, &writer) }
+        let skip = options.choseongGrams > 0 && Self.isChoseongOnly(text)
+        eachWord(text) {
+          if skip { return }
+          grams($0, bounded: true, n: syllableRange, .syllable, &writer)
+        }
         if !options.jamoGrams.isEmpty && options.jamoGrams.lowerBound > 0 {
           eachWord(UnsafeBufferPointer(start: jamo, count: jamoCount)) {
+            if skip { return }
             grams($0, bounded: true, n: options.jamoGrams, .jamo, &writer)
           }
         }
@@ -194,6 +199,19 @@ package struct FeatureExtractor: Sendable {
       base[count] = feature
       count += 1
     }
+  }
+
+  /// Whether a text is nothing but Hangul consonant letters (ㄱ…ㅎ) and spaces.
+  ///
+  /// That is a line typed wholly in 초성. Such a line gets no syllable or jamo n-grams (they would repeat its 초성
+  /// n-grams in namespaces where only other 초성-typed lines meet them, which in `Intents/` are
+  /// mostly out-of-scope noise such as ㅋㅋ and ㅁㄴㅇㄹ), so that it is read by its 초성
+  /// features, where it meets the 초성 of whole words. Lines mixing 초성 and syllables keep
+  /// theirs: there the typed 초성 words match the same words typed so in training.
+  @inline(__always)
+  private static func isChoseongOnly(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+    for v in text where v != 0x20 && !(0x3131...0x314E).contains(v) { return false }
+    return true
   }
 
   /// Calls `body` with each maximal run of units that are not spaces.

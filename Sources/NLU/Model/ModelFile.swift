@@ -9,7 +9,7 @@ package enum ModelFile {
   /// The first eight bytes of every model file.
   package static let magic: [UInt8] = Array("BISEONLU".utf8)
   /// Bumped whenever the layout or the meaning of features changes.
-  package static let version: UInt32 = 3
+  package static let version: UInt32 = 4
 
   /// Serialises a model trained from inputs with fingerprint `inputHash`.
   ///

@@ -41,7 +41,8 @@ package struct TextClassifier: Sendable {
     self.training = training
   }
 
-  /// Trains on labelled texts; deterministic for the same data, order and options.
+  /// Trains on labelled texts; deterministic for the same rows and options, whatever their
+  /// order (the rows are put in `canonicallyOrdered` order first).
   ///
   /// - Parameters:
   ///   - data: the training set.
@@ -56,7 +57,7 @@ package struct TextClassifier: Sendable {
     let extractor = FeatureExtractor(options: features)
     var examples: [SoftmaxTrainer.Example] = []
     examples.reserveCapacity(data.count)
-    for item in data {
+    for item in data.canonicallyOrdered {
       guard let label = index[item.label] else { continue }
       examples.append(.init(features: extractor.features(of: item.text), label: label))
     }
@@ -88,6 +89,7 @@ package struct TextClassifier: Sendable {
   package func top(_ text: String, scratch: inout Scratch) -> (label: Int, probability: Float)? {
     scratch.features.removeAll(keepingCapacity: true)
     extractor.features(of: text, into: &scratch.features)
+    if let binary = compact.binaryTop(scratch.features) { return binary }
     compact.scores(scratch.features, into: &scratch.scores)
     LinearModel.softmax(&scratch.scores)
     guard var best = scratch.scores.indices.first else { return nil }

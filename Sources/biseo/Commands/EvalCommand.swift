@@ -44,7 +44,7 @@ enum EvalCommand: BiseoCommand {
     .value(
       "--set", "KEY=VALUE",
       "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, pol, epochs, lr, "
-        + "seed, temperature, threshold)",
+        + "seed, temperature, threshold, oos)",
       repeatable: true),
   ]
 
@@ -199,12 +199,16 @@ enum EvalCommand: BiseoCommand {
     throws -> Bool
   {
     let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-    guard parts.count == 2, ["temperature", "threshold"].contains(parts[0]) else { return false }
+    guard parts.count == 2, ["temperature", "threshold", "oos"].contains(parts[0]) else {
+      return false
+    }
     guard let value = Double(parts[1]), value >= 0 else {
       throw CommandError.usage("--set \(parts[0]) expects a number ≥ 0, found '\(parts[1])'")
     }
     if parts[0] == "temperature" {
       calibration.temperature = value
+    } else if parts[0] == "oos" {
+      calibration.outOfScopeOffset = value
     } else {
       calibration.threshold = value
     }
@@ -280,7 +284,9 @@ enum EvalCommand: BiseoCommand {
     }
     if let c = output.calibration {
       let what = calibrated ? "cross-validated" : "in force"
-      console.line("calibration (\(what)): temperature \(c.temperature), threshold \(c.threshold)")
+      console.line(
+        "calibration (\(what)): temperature \(c.temperature), threshold \(c.threshold),"
+          + " out-of-scope offset \(c.outOfScopeOffset)")
     }
     if let r = output.report { printLabels(r.labels, r.confusions, console: console) }
     if let consent = output.consent {
