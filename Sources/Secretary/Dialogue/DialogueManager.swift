@@ -65,6 +65,26 @@ public struct DialogueManager: Sendable {
     {
       intent = IntentModel.fallback
     }
+    // "알림 오고 있지?": a question about reminders with no wish in it asks how they stand,
+    // whichever way the classifier leans; it is answered as a request would be (what is on,
+    // or an offer), never as a stop.
+    if intent == "unsubscribe", text.contains("?"), text.contains("알림"),
+      reminderCommand(in: understood.text) == nil
+    {
+      intent = "subscribe"
+    }
+    // "알림 받을 수 있어요?" read as "내 알림" at 0.54: a list is asked for with a list word.
+    if intent == "list_reminders", understood.intent.confidence < Self.sureConfidence,
+      !Self.listWords.contains(where: understood.text.unspaced.contains)
+    {
+      intent = "subscribe"
+    }
+    // "첫째는요?" read as "왜?" at 0.49: a why says why.
+    if intent == "explain_why", understood.intent.confidence < Self.sureConfidence,
+      !Self.whyWords.contains(where: understood.text.lowercased().contains)
+    {
+      intent = IntentModel.fallback
+    }
     conversation.lastIntent = intent
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
     var frame = runtime.frames.frame(of: understood.text)
@@ -379,6 +399,12 @@ public struct DialogueManager: Sendable {
     let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false
     return !namesService || understood.intent.confidence < Self.interruptConfidence
   }
+
+  /// Words that ask to see the reminders rather than to get one.
+  static let listWords = ["내알림", "목록", "보여", "뭐", "무슨", "어떤", "확인", "예정", "몇"]
+
+  /// Words a "왜?" says.
+  static let whyWords = ["왜", "이유", "근거", "어째서", "why"]
 
   /// Greetings and thanks a message may open with.
   static let courtesies = [
