@@ -167,7 +167,7 @@ extension DialogueManager {
     }
     let fresh = remindable.filter { !subscribed.contains($0) }
     let titles = fresh.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-    if reminderCommand(in: understood.text) == "subscribe" {
+    if reminderCommand(in: understood.text) == "subscribe", !Self.asksStatus(understood.text) {
       return subscribe(
         rules: fresh, title: titles, &conversation, now: now, asOf: asOf, text: text)
     }

@@ -65,19 +65,23 @@ public struct DialogueManager: Sendable {
     {
       intent = IntentModel.fallback
     }
-    // "알림 오고 있지?": a question about reminders with no wish in it asks how they stand,
-    // whichever way the classifier leans; it is answered as a request would be (what is on,
-    // or an offer), never as a stop.
-    if intent == "unsubscribe", text.contains("?"), text.contains("알림"),
-      reminderCommand(in: understood.text) == nil
-    {
-      intent = "subscribe"
-    }
     // "알림 받을 수 있어요?" read as "내 알림" at 0.54: a list is asked for with a list word.
     if intent == "list_reminders", understood.intent.confidence < Self.sureConfidence,
       !Self.listWords.contains(where: understood.text.unspaced.contains)
     {
       intent = "subscribe"
+    }
+    // "알림 오고 있지?": a question about reminders with no wish in it asks how they stand,
+    // whichever way the classifier leans; it is answered as a request would be (what is on,
+    // or an offer), never as a stop.
+    if Self.asksStatus(understood.text)
+      || (intent == "unsubscribe" && text.contains("?") && text.contains("알림")
+        && reminderCommand(in: understood.text) == nil)
+    {
+      // "알림 신청돼 있어?" of nothing in particular: the list of what is on.
+      intent =
+        conversation.topic == nil && namedTopic(in: understood.text, asOf: asOf) == nil
+        ? "list_reminders" : "subscribe"
     }
     // "첫째는요?" read as "왜?" at 0.49: a why says why.
     if intent == "explain_why", understood.intent.confidence < Self.sureConfidence,
@@ -398,6 +402,15 @@ public struct DialogueManager: Sendable {
     if rest.isEmpty { return true }
     let namesService = runtime.intents.intent(named: intent)?.rules.isEmpty == false
     return !namesService || understood.intent.confidence < Self.interruptConfidence
+  }
+
+  /// Words that ask whether a reminder is on ("장학금 알림 오고 있지?", "알림 신청돼 있어?").
+  static let statusWords = ["오고있", "오지", "와?", "오나", "오는", "받고있", "신청돼", "신청되어", "돼있", "되어있"]
+
+  /// Whether the line asks whether a reminder is on, which is never a wish to start one.
+  static func asksStatus(_ text: String) -> Bool {
+    text.contains("?") && text.contains("알림")
+      && statusWords.contains(where: text.unspaced.contains)
   }
 
   /// Words that ask to see the reminders rather than to get one.
