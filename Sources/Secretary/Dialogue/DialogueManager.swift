@@ -107,9 +107,13 @@ public struct DialogueManager: Sendable {
     if let reply = recordMultiple(understood, &conversation, asOf: asOf) { return reply }
     let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
     // "안 하면 어떻게 돼?" while a car is asked for: a question of its own, not an answer.
+    // "왜 12월 14일이야?" asks back whatever dates it holds.
+    let asksWhy = Self.whyWords.contains(where: understood.text.lowercased().contains)
     let asksBack =
-      text.contains("?") && frame != .eligibility
-      && !understood.entities.contains { [.date, .number, .amount, .count].contains($0.kind) }
+      text.contains("?")
+      && (asksWhy
+        || (frame != .eligibility
+          && !understood.entities.contains { [.date, .number, .amount, .count].contains($0.kind) }))
     if asksBack, conversation.collecting != nil {
       conversation.collecting = nil
       conversation.pending = nil

@@ -7,8 +7,9 @@ import RuleLanguage
 /// a holiday ends on the next working day).
 ///
 /// A rule's output is the moved day; the day it was moved from is not kept. So the dialogue
-/// only says a deadline moved when the line names a day of the days off right before it, or
-/// the deadline's own day or month: "5월 31일", "26일이던데", "왜 8월이야".
+/// only says a deadline moved when the line names a day of the days off right before it
+/// ("5월 31일", "26일이던데"), or the deadline's month when those days began the month before
+/// ("왜 8월이야").
 struct MovedDeadline {
   /// The deadline as the rule gives it.
   let end: CivilDate
@@ -27,9 +28,13 @@ struct MovedDeadline {
       }
       guard !off.isEmpty, calendar.isBusinessDay(end) else { continue }
       let said = Self.numbers(in: line)
+      // A day off named ("31일 아니었어?"), or the deadline's month when the days off began in
+      // the month before ("왜 8월이야" of 7월 31일): then it surely moved. The deadline's own
+      // day alone ("왜 14일이야?") says nothing: 14 days after 11월 30일 is a Monday after a
+      // weekend without having moved.
       let namesOff = off.contains { said.days.contains($0.day) }
-      let namesEnd = said.days.contains(end.day) || said.months.contains(end.month)
-      guard namesOff || namesEnd else { continue }
+      let crossedMonth = off.contains { $0.month != end.month } && said.months.contains(end.month)
+      guard namesOff || crossedMonth else { continue }
       self.end = end
       daysOff = off
       return
