@@ -455,6 +455,14 @@ extension DialogueManager {
     var results =
       topic.named.isEmpty
       ? all.filter { topic.mentions($0) } : all.filter { topic.named.contains($0.name) }
+    // "왜 12월 14일이야?": the rule whose deadline that is, alone, with what the law counts.
+    let said = MovedDeadline.numbers(in: line)
+    let dated = results.filter { result in
+      result.reminders.contains {
+        said.days.contains($0.end.day) && said.months.contains($0.end.month)
+      }
+    }
+    if !dated.isEmpty { results = dated }
     // Traces of the rules explained only, not of the whole book.
     for i in results.indices {
       results[i].trace = runtime.rules.trace(
@@ -480,6 +488,9 @@ extension DialogueManager {
       } else if let reason = notApplying(result) {
         reasons[result.name] = reason
       }
+    }
+    for result in results where !dated.isEmpty {
+      if let stated = criteria(of: result.trace) { reasons[result.name] = stated }
     }
     return ChatExplanation(book: runtime.book, answers: runtime.answers).reply(
       for: results, reasons: reasons)

@@ -217,7 +217,11 @@ public struct DialogueManager: Sendable {
     }
     // "만료일은요?", "과태료는?": an output of the last subject named by its label asks its
     // value; "12월에도 또 내?": a month asks that subject's window in it.
-    if frame == .eligibility, let topic = conversation.topic {
+    // ("왜 폐암은 안 돼?" names a choice too, and its criterion is the answer; "왜 12월 14일이야?"
+    // is a why, not a month.)
+    if frame == .eligibility, let topic = conversation.topic,
+      !Self.commands.contains(intent) || (intent == "explain_why" && saysCurrent)
+    {
       if saysCurrent {
         frame = labelFrame(said, of: labelled) ?? conversation.lastFrame
       } else if TopicFocus.words(of: understood.text).contains(where: Self.isMonth),

@@ -53,7 +53,7 @@ struct MovedDeadline {
   static let weekdayNames = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
 
   /// The numbers the line puts before 일 and before 월.
-  private static func numbers(in line: String) -> (days: Set<Int>, months: Set<Int>) {
+  static func numbers(in line: String) -> (days: Set<Int>, months: Set<Int>) {
     var days: Set<Int> = []
     var months: Set<Int> = []
     var digits = ""
