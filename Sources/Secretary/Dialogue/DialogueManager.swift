@@ -57,38 +57,7 @@ public struct DialogueManager: Sendable {
     {
       return turn(rest, &conversation, correctable: correctable, asOf: asOf, now: now)
     }
-    var intent = reminderCommand(in: text) ?? understood.intent.intent
-    // "유방암은요?" after 위암 read as a greeting at 0.46: in a thread, a greeting says a
-    // greeting word.
-    if intent == "greeting", conversation.topic != nil,
-      !Self.courtesies.contains(where: text.lowercased().contains)
-    {
-      intent = IntentModel.fallback
-    }
-    // "알림 받을 수 있어요?" read as "내 알림" at 0.54: a list is asked for with a list word.
-    if intent == "list_reminders", understood.intent.confidence < Self.sureConfidence,
-      !Self.listWords.contains(where: understood.text.unspaced.contains)
-    {
-      intent = "subscribe"
-    }
-    // "알림 오고 있지?": a question about reminders with no wish in it asks how they stand,
-    // whichever way the classifier leans; it is answered as a request would be (what is on,
-    // or an offer), never as a stop.
-    if Self.asksStatus(understood.text)
-      || (intent == "unsubscribe" && text.contains("?") && text.contains("알림")
-        && reminderCommand(in: understood.text) == nil)
-    {
-      // "알림 신청돼 있어?" of nothing in particular: the list of what is on.
-      intent =
-        conversation.topic == nil && namedTopic(in: understood.text, asOf: asOf) == nil
-        ? "list_reminders" : "subscribe"
-    }
-    // "첫째는요?" read as "왜?" at 0.49: a why says why.
-    if intent == "explain_why", understood.intent.confidence < Self.sureConfidence,
-      !Self.whyWords.contains(where: understood.text.lowercased().contains)
-    {
-      intent = IntentModel.fallback
-    }
+    let intent = checkedIntent(understood, text: text, conversation, asOf: asOf)
     conversation.lastIntent = intent
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
     var frame = runtime.frames.frame(of: understood.text)
@@ -412,54 +381,6 @@ public struct DialogueManager: Sendable {
     return !namesService || understood.intent.confidence < Self.interruptConfidence
   }
 
-  /// Words that ask whether a reminder is on ("장학금 알림 오고 있지?", "알림 신청돼 있어?").
-  static let statusWords = ["오고있", "오지", "와?", "오나", "오는", "받고있", "신청돼", "신청되어", "돼있", "되어있"]
-
-  /// Whether the line asks whether a reminder is on, which is never a wish to start one.
-  static func asksStatus(_ text: String) -> Bool {
-    text.contains("?") && text.contains("알림")
-      && statusWords.contains(where: text.unspaced.contains)
-  }
-
-  /// Words that ask to see the reminders rather than to get one.
-  static let listWords = ["내알림", "목록", "보여", "뭐", "무슨", "어떤", "확인", "예정", "몇"]
-
-  /// Words a "왜?" says.
-  static let whyWords = ["왜", "이유", "근거", "어째서", "why"]
-
-  /// Greetings and thanks a message may open with.
-  static let courtesies = [
-    "안녕하세요", "안녕하십니까", "안녕", "하이", "반가워요", "반갑습니다", "감사합니다", "고맙습니다", "고마워요",
-    "저기요", "여보세요", "비서야", "비서님", "ㅎㅇ", "ㅎㅇㅎㅇ", "반가", "좋은 아침", "hello", "hi",
-  ]
-
-  /// What follows the courtesies a line opens with, when it says something of its own (three
-  /// syllables or more).
-  static func afterCourtesy(_ text: String) -> String? {
-    var rest = Substring(text)
-    var stripped = false
-    while true {
-      rest = rest.drop { $0 == " " || $0 == "," || $0 == "." || $0 == "!" || $0 == "~" }
-      guard let word = courtesies.first(where: { rest.hasPrefix($0) }) else { break }
-      rest = rest.dropFirst(word.count)
-      stripped = true
-    }
-    guard stripped, rest.filter(\.isHangulSyllable).count >= 3 else { return nil }
-    return String(rest)
-  }
-
-  /// Beginnings of the verbs any follow-up has ("받아야됨", "내야 돼", "가야 하나").
-  static let verbStems = [
-    "받아", "받을", "받나", "받는", "해야", "해요", "하나", "하는", "내야", "내나", "내는", "가야", "있어",
-    "있나", "있는", "되나", "되는", "돼", "나와", "나오",
-  ]
-
-  /// "12월에도", "9월엔": a month, which picks a window of the same subject.
-  static func isMonth(_ word: String) -> Bool {
-    let digits = word.prefix { $0.isNumber }
-    return !digits.isEmpty && word.dropFirst(digits.count).hasPrefix("월")
-  }
-
   /// "제 이름은 김민준이에요" said unasked: the name is kept, and a question left open is asked
   /// again so the thread goes on.
   private func introduction(
@@ -486,7 +407,7 @@ public struct DialogueManager: Sendable {
   }
 
   /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.
-  private func understand(_ text: String, asOf: CivilDate) -> Interpretation {
+  func understand(_ text: String, asOf: CivilDate) -> Interpretation {
     var result = runtime.interpreter.interpret(text, asOf: asOf)
     if text.hasPrefix("/"), runtime.intents.intent(named: String(text.dropFirst())) != nil {
       let name = String(text.dropFirst())
@@ -494,34 +415,6 @@ public struct DialogueManager: Sendable {
         intent: name, confidence: 1, topLabel: name, fellBack: false, ranking: [])
     }
     return result
-  }
-
-  /// "민방위 알림 꺼줘" is about reminders whatever service it names: a line with 알림 and a
-  /// verb of switching settles the intent before the model's guess.
-  func reminderCommand(in text: String) -> String? {
-    // "내 알림 알려줘" asks to see them, whatever verb follows.
-    if text.unspaced.contains("내알림") { return "list_reminders" }
-    // "네이버로 받을래", "카톡도 추가해줘", "문자 말고 네이버로": where reminders go; and a
-    // channel said alone ("네이버도", "토스로"), which is no "네".
-    let mentions = runtime.rules.channels.mentions(in: text)
-    if !mentions.isEmpty,
-      ["받", "보내", "바꿔", "추가", "말고", "빼", "대신", "로 해"].contains(where: text.contains)
-        || Self.saysOnlyChannels(text, mentions)
-    {
-      return "subscribe"
-    }
-    // "아 다시 켜줘" after stopping them.
-    if ["켜줘", "켜 줘", "켜주세요", "켜 주세요"].contains(where: text.contains) { return "subscribe" }
-    guard text.contains("알림") else { return nil }
-    // "알림 어디로 와?": where they go, answered from the subscriptions.
-    if ["어디로", "어디서", "어디에"].contains(where: text.contains) { return "subscribe" }
-    if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼", "필요없", "필요 없"].contains(where: text.contains) {
-      return "unsubscribe"
-    }
-    if ["켜", "신청", "받을래", "받고 싶", "등록", "해줘", "해 줘", "해주"].contains(where: text.contains) {
-      return text.contains("보여") || text.contains("뭐") ? nil : "subscribe"
-    }
-    return nil
   }
 
   /// Intents that do something rather than ask about a service.
@@ -567,60 +460,9 @@ public struct DialogueManager: Sendable {
     }
   }
 
-  /// First syllables of the particles that may follow a service's name ("주민세는요", "폐암은").
-  static let particleStarts: Set<Character> = [
-    "은", "는", "이", "가", "을", "를", "도", "요", "만", "로", "으", "에", "랑", "하", "과", "와", "의",
-  ]
-
-  /// Particles that join or direct channel names ("카톡이랑 네이버로"): a line of channels and
-  /// these says nothing else.
-  static let connectives = ["이랑", "하고", "이나", "으로", "랑", "로", "도", "만", "와", "과", "및"]
-
-  /// Whether the line is channel names and particles, with at most two syllables besides.
-  static func saysOnlyChannels(_ text: String, _ mentions: [ChannelCatalog.Mention]) -> Bool {
-    var rest = rest(of: text, without: mentions)
-    for word in connectives { rest = rest.replacingOccurrences(of: word, with: "") }
-    return rest.filter(\.isHangulSyllable).count <= 2
-  }
-
-  /// The line without the words that named channels.
-  static func rest(of text: String, without mentions: [ChannelCatalog.Mention]) -> String {
-    var characters = Array(text.lowercased())
-    for mention in mentions.sorted(by: { $0.position > $1.position }) {
-      let end = min(characters.count, mention.position + mention.length)
-      characters.removeSubrange(mention.position..<end)
-    }
-    return String(characters)
-  }
-
-  /// Words that only say what to do with reminders; what is left names the service.
-  static let subscriptionWords = [
-    "알림", "신청", "해지", "켜줘", "꺼줘", "끊어줘", "끊어", "그만", "받을래", "받고", "싶어", "해줘",
-    "줘", "도", "좀", "안", "받기", "등록", "취소", "중지",
-  ]
-
-  /// The topic a subscription request names ("자동차세 알림 켜줘" → 자동차세), if any.
-  func namedTopic(in text: String, asOf: CivilDate) -> Topic? {
-    var rest = text
-    for word in Self.subscriptionWords where rest.contains(word) {
-      rest = rest.replacingOccurrences(of: word, with: " ")
-    }
-    let remainder = TextNormalizer.normalize(rest)
-    guard remainder.count >= 2 else { return nil }
-    let prediction = understand(remainder, asOf: asOf).intent
-    guard prediction.confidence >= 0.5,
-      let definition = runtime.intents.intent(named: prediction.intent),
-      !definition.rules.isEmpty
-    else { return nil }
-    var topic = topic(for: definition)
-    topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
-      in: runtime.aliases.expanded(remainder))
-    return topic.rules.isEmpty ? nil : topic
-  }
-
   /// The rules behind an intent: names in its `rules:` line that are rules, and the bundles
   /// of those that are life events (`childbirth` → 출생신고, 첫만남이용권, …).
-  private func topic(for definition: IntentDefinition) -> Topic {
+  func topic(for definition: IntentDefinition) -> Topic {
     runtime.subjects.topic(of: definition.name) ?? Topic(intent: definition.name, rules: [])
   }
 
