@@ -121,7 +121,7 @@ import Testing
       "histogram biseo_http_request_duration_seconds_bucket endpoint=chat,le=+Inf 2.0",
       "counter biseo_messages_total frontend=chat,intent=civil_defense 1.0",
       "counter biseo_messages_total frontend=chat,intent=thanks 1.0",
-      "gauge biseo_reminders state=planned 3.0", "gauge biseo_reminders state=delivered 2.0",
+      "gauge biseo_reminders state=planned 3.0", "gauge biseo_reminders state=delivered 3.0",
       "gauge biseo_reminders state=dead 0.0",
     ] {
       #expect(lines.contains(expected), "\(expected) not in:\n\(parsed.output)")

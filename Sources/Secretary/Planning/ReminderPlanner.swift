@@ -91,6 +91,10 @@ public struct ReminderPlanner: Sendable {
         let sample = asOf.adding(days: offset)
         let evaluator = row[n]
         let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
+        // A window that opens between two samples (next year's check-up on 1 January, a
+        // birth's registration on the birth day) is seen only by the later one, after its
+        // first notice days: those days since the previous sample are taken from it too.
+        let since = max(asOf, sample.adding(days: 1 - Self.sampleDays))
         profiles.withUnsafeBufferPointer { all in
           for start in stride(from: 0, to: all.count, by: Evaluator.batchCapacity) {
             let end = min(start + Evaluator.batchCapacity, all.count)
@@ -104,7 +108,7 @@ public struct ReminderPlanner: Sendable {
                 evaluator.compute(batch[i], asOf: sample, rules: citizens[c].rules)
               }
               collect(
-                evaluator, &citizens[c], into: &out[citizens[c].index], sample: sample,
+                evaluator, &citizens[c], into: &out[citizens[c].index], since: since,
                 until: until)
             }
           }
@@ -124,18 +128,18 @@ public struct ReminderPlanner: Sendable {
     var seen: Set<String> = []
   }
 
-  /// After an evaluation on `sample`, the citizen's notifications in `sample...until`.
+  /// After an evaluation, the citizen's notifications in `since...until` not planned yet.
   private func collect(
     _ evaluator: Evaluator, _ citizen: inout Citizen, into plans: inout [ReminderPlan],
-    sample: CivilDate, until: CivilDate
+    since: CivilDate, until: CivilDate
   ) {
     let names = rules.ruleNamesByIndex
     for r in citizen.rules {
-      let reminders = evaluator.reminders(ofRule: r, notifyingWithin: sample...until)
+      let reminders = evaluator.reminders(ofRule: r, notifyingWithin: since...until)
       if reminders.isEmpty { continue }
       let chosen = citizen.subscriptions.channels(for: names[r]) ?? []
       for reminder in reminders {
-        for day in reminder.notifyOn where day >= sample && day <= until {
+        for day in reminder.notifyOn where day >= since && day <= until {
           // A channel closed by the day (문자 after January 2026) carries nothing; with none
           // left the daemon's default channel takes it (docs/daemon.md).
           let channels = chosen.filter { rules.channels.isOpen($0, on: day) }
