@@ -75,6 +75,14 @@ package struct ChatReply: Sendable, Equatable {
   /// The name of the citizen the sender speaks for, as their profile holds it, for a page's
   /// header; nil when there is none (a guest who has not said it, the echo demo).
   package var name: String?
+  /// The answer in order with its services as cards, for front ends that show them; empty
+  /// when the responder gives text only (then `texts` is all there is).
+  package var blocks: [ChatBlock] = []
+
+  /// The reply's cards, in order.
+  package var cards: [ChatCard] {
+    blocks.compactMap { if case .card(let card) = $0 { card } else { nil } }
+  }
 
   /// Creates a reply.
   ///

@@ -185,10 +185,12 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
         intent: conversation.lastIntent)
     } else {
       let answer = dialogue.respond(to: request.text, in: &conversation, asOf: asOf, now: now)
-      reply = ChatReply(
+      var text = ChatReply(
         texts: answer.paragraphs.map(TextRenderer.paragraph),
         quickReplies: answer.quickReplies.map { QuickReply(title: $0.title, payload: $0.payload) },
         endSession: answer.endsConversation, intent: conversation.lastIntent)
+      if !answer.cards.isEmpty { text.blocks = answer.blocks.flatMap(ChatBlock.blocks) }
+      reply = text
     }
     sessions.withLock { $0.set(request.sessionKey, conversation) }
     return reply

@@ -38,7 +38,9 @@ package enum KakaoSkill {
   /// - Returns: compact JSON bytes.
   package static func encode(_ reply: ChatReply) -> [UInt8] {
     var template: [String: JSONOutput] = [
-      "outputs": .array(outputs(reply.paragraphs).map { ["simpleText": ["text": .string($0)]] })
+      "outputs": .array(
+        reply.cards.isEmpty
+          ? outputs(reply.paragraphs).map(simpleText) : cardOutputs(reply.blocks))
     ]
     if !reply.quickReplies.isEmpty {
       template["quickReplies"] = .array(
@@ -73,6 +75,63 @@ package enum KakaoSkill {
     var kept = Array(packed.prefix(maxOutputs))
     kept[maxOutputs - 1] = String(kept[maxOutputs - 1].prefix(maxTextLength - 1)) + "…"
     return kept
+  }
+
+  private static func simpleText(_ text: String) -> JSONOutput {
+    ["simpleText": ["text": .string(text)]]
+  }
+
+  /// A reply with services: what comes before them as one text, the services as text cards
+  /// (a carousel when there are several) with a button to the place to act, and what follows
+  /// (the offer, what does not apply) as one text — three outputs at most.
+  static func cardOutputs(_ blocks: [ChatBlock]) -> [JSONOutput] {
+    var before: [String] = []
+    var after: [String] = []
+    var cards: [ChatCard] = []
+    for block in blocks {
+      switch block {
+      case .text(let text):
+        if cards.isEmpty { before.append(text) } else { after.append(text) }
+      case .card(let card) where cards.count < KakaoLimits.carouselItems: cards.append(card)
+      case .card(let card): after.append(card.text)
+      }
+    }
+    let fittedText = { (texts: [String]) in
+      KakaoLimits.fitted(texts.joined(separator: "\n\n"), to: maxTextLength)
+    }
+    var out: [JSONOutput] = []
+    if !before.isEmpty { out.append(simpleText(fittedText(before))) }
+    let items = cards.map(textCard)
+    out.append(
+      items.count == 1
+        ? ["textCard": items[0]] : ["carousel": ["type": "textCard", "items": .array(items)]])
+    if !after.isEmpty { out.append(simpleText(fittedText(after))) }
+    return out
+  }
+
+  /// One service as a `textCard`: its title, what the secretary says of it, and buttons to
+  /// its page and its number.
+  static func textCard(_ card: ChatCard) -> JSONOutput {
+    var buttons: [JSONOutput] = []
+    if let title = card.placeTitle, let url = card.placeURL {
+      buttons.append([
+        "action": "webLink", "webLinkUrl": .string(url),
+        "label": .string(KakaoLimits.fitted(title, to: KakaoLimits.buttonLabelLength)),
+      ])
+    }
+    if let phone = card.phone {
+      buttons.append([
+        "action": "phone", "phoneNumber": .string(phone),
+        "label": .string(KakaoLimits.fitted("전화 " + phone, to: KakaoLimits.buttonLabelLength)),
+      ])
+    }
+    var object: [String: JSONOutput] = [
+      "title": .string(KakaoLimits.fitted(card.title, to: KakaoLimits.textCardTitleLength)),
+      "description": .string(
+        KakaoLimits.fitted(card.text, to: KakaoLimits.textCardDescriptionLength)),
+    ]
+    if !buttons.isEmpty { object["buttons"] = .array(buttons) }
+    return .object(object)
   }
 
   private static func chunks(_ text: String) -> [String] {

@@ -90,6 +90,7 @@ package enum NativeChat {
       "end_session": .bool(reply.endSession),
     ]
     if let speech = reply.speech { object["speech"] = .string(speech) }
+    if !reply.cards.isEmpty { object["cards"] = .array(reply.cards.map(\.json)) }
     if let name = reply.name { object["name"] = .string(name) }
     return JSONBody.encode(.object(object))
   }

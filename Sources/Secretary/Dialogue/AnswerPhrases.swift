@@ -11,7 +11,7 @@ package struct AnswerPhrases: Sendable {
   static let keys = [
     "applies", "not_now", "lacks", "later_year", "next_window", "next_window_when",
     "next_window_again", "no_window_in_month", "undecided", "needs_more", "no_amount", "agenda",
-    "agenda_none",
+    "agenda_none", "place_line", "place_line_phone",
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
     "why_criteria",

@@ -71,7 +71,7 @@ extension DialogueManager {
       conversation.recordedEvents[event] = date
       conversation.lastSaved = .event(event, date, topic: topic)
       var reply = topic.map { answer($0, &conversation, asOf: asOf) } ?? Reply(paragraphs: [])
-      reply.paragraphs.insert(runtime.answers.say("corrected_date", ["date": .date(date)]), at: 0)
+      reply.prepend(runtime.answers.say("corrected_date", ["date": .date(date)]))
       return reply
     case .fact(let fact, let topic, let frame):
       guard let (kind, optional) = runtime.book.factKind(fact),
@@ -89,8 +89,8 @@ extension DialogueManager {
       conversation.lastSaved = saved
       var reply =
         topic.map { answer($0, frame: frame, &conversation, asOf: asOf) } ?? Reply(paragraphs: [])
-      reply.paragraphs.insert(
-        runtime.answers.say("corrected", ["label": .text(info.label ?? fact)]), at: 0)
+      reply.prepend(
+        runtime.answers.say("corrected", ["label": .text(info.label ?? fact)]))
       return reply
     }
   }

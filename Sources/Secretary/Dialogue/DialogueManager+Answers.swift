@@ -94,16 +94,18 @@ extension DialogueManager {
       focus[i].trace = runtime.rules.trace(
         conversation.citizenID, rule: focus[i].name, asOf: asOf)
     }
-    var paragraphs: [[ReplySegment]] = []
+    var blocks: [ReplyBlock] = []
     // The bundle's title leads only the first answer after the event is told, not a question
     // about one of its deadlines.
     if topic.event != nil, asked.isEmpty {
-      paragraphs.append(runtime.answers.say("event_intro", ["title": .text(title(of: topic))]))
+      blocks.append(
+        .paragraph(runtime.answers.say("event_intro", ["title": .text(title(of: topic))])))
     }
     for (title, month) in noneInMonth {
-      paragraphs.append(
-        runtime.answers.say(
-          "no_window_in_month", ["title": .text(title), "month": .text(String(month))]))
+      blocks.append(
+        .paragraph(
+          runtime.answers.say(
+            "no_window_in_month", ["title": .text(title), "month": .text(String(month))])))
     }
     var remindable: [String] = []
     var notApplicable: [String] = []
@@ -131,13 +133,19 @@ extension DialogueManager {
         notApplicable.append(result.title ?? result.name)
         continue
       }
-      paragraphs +=
+      let sentences =
         askedChoices(
           result, evaluation: evaluation, question: asked, citizenID: conversation.citizenID,
           asOf: asOf)
         ?? describe(
           result, frame: frame, later: later[result.name], possible: possible[result.name],
           evaluation: evaluation, question: asked, asOf: asOf)
+      blocks.append(
+        .card(
+          card(
+            result, sentences: sentences, later: later[result.name],
+            possible: possible[result.name] != nil, evaluation: evaluation, &conversation,
+            asOf: asOf)))
       if case .holds = result.status,
         result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
       {
@@ -152,10 +160,11 @@ extension DialogueManager {
     }
     if !notApplicable.isEmpty {
       let all = notApplicable.count == focus.count
-      paragraphs.append(
-        runtime.answers.say(
-          all ? "none_applies" : "not_applicable",
-          ["titles": .text(notApplicable.joined(separator: ", "))]))
+      blocks.append(
+        .paragraph(
+          runtime.answers.say(
+            all ? "none_applies" : "not_applicable",
+            ["titles": .text(notApplicable.joined(separator: ", "))])))
     }
     // A bundle's other services are the rest of the event's list, not something asked.
     if !others.isEmpty, topic.event == nil {
@@ -164,18 +173,20 @@ extension DialogueManager {
         return (other.title ?? other.name)
           + (end.map { " (~\(Self.shortDay($0, asOf: asOf)))" } ?? "")
       }
-      paragraphs.append(
-        runtime.answers.say("also_due", ["titles": .text(names.joined(separator: ", "))]))
+      blocks.append(
+        .paragraph(
+          runtime.answers.say("also_due", ["titles": .text(names.joined(separator: ", "))])))
     }
-    if paragraphs.isEmpty { paragraphs.append(runtime.answers.say("nothing_found")) }
+    if blocks.isEmpty { blocks.append(.paragraph(runtime.answers.say("nothing_found"))) }
     if let (fact, rule) = nextQuestion {
       conversation.pending = PendingQuestion(fact: fact, topic: topic, frame: frame)
       let ask = question(for: fact, topic: nil)
       let title = rule.title ?? rule.name
-      paragraphs.append(
-        runtime.answers.say("also_check", ["title": .text(title)]) + [.text(" ")]
-          + (ask.paragraphs.first ?? []))
-      return Reply(paragraphs: paragraphs, quickReplies: ask.quickReplies)
+      blocks.append(
+        .paragraph(
+          runtime.answers.say("also_check", ["title": .text(title)]) + [.text(" ")]
+            + (ask.paragraphs.first ?? [])))
+      return Reply(blocks: blocks, quickReplies: ask.quickReplies)
     }
     var quickReplies = [
       QuickReply(title: runtime.answers.text("button_why"), payload: "/explain_why")
@@ -183,13 +194,18 @@ extension DialogueManager {
     let subscribed = subscribedServices(conversation.citizenID)
     let offer = remindable.filter { !subscribed.contains($0) }
     if !offer.isEmpty {
-      paragraphs.append(runtime.answers.say("offer"))
+      blocks = blocks.map { block in
+        guard case .card(var card) = block, offer.contains(card.rule) else { return block }
+        card.offersReminder = true
+        return .card(card)
+      }
+      blocks.append(.paragraph(runtime.answers.say("offer")))
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       conversation.offer = .subscribe(rules: offer, title: titles)
       quickReplies =
         Offer.subscribe(rules: offer, title: titles).buttons(runtime.answers) + quickReplies
     }
-    return Reply(paragraphs: paragraphs, quickReplies: quickReplies)
+    return Reply(blocks: blocks, quickReplies: quickReplies)
   }
 
   /// The topic's rules a subscription would cover: those that hold and will notify, and those
@@ -289,10 +305,9 @@ extension DialogueManager {
     var reply = answer(topic, &conversation, asOf: asOf)
     // A date that decides deadlines is shown back, and how to correct it.
     let example = date.adding(days: 1)
-    reply.paragraphs.insert(
+    reply.prepend(
       runtime.answers.say(
-        "recorded", ["date": .date(date), "example": .text("\(example.month)월 \(example.day)일")]),
-      at: 0)
+        "recorded", ["date": .date(date), "example": .text("\(example.month)월 \(example.day)일")]))
     return reply
   }
 
@@ -319,8 +334,8 @@ extension DialogueManager {
     }
     var reply = answer(
       topic, frame: conversation.lastFrame, question: understood.text, &conversation, asOf: asOf)
-    reply.paragraphs.insert(
-      runtime.answers.say("recorded_multiple", ["count": .text(String(count))]), at: 0)
+    reply.prepend(
+      runtime.answers.say("recorded_multiple", ["count": .text(String(count))]))
     return reply
   }
 
@@ -364,7 +379,7 @@ extension DialogueManager {
         let note = runtime.answers.reply("record_not_in_chat")
         guard let topic = pending.topic else { return note }
         var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
-        reply.paragraphs.insert(contentsOf: note.paragraphs, at: 0)
+        reply.prepend(contentsOf: note)
         return reply
       }
       return nil
@@ -398,9 +413,8 @@ extension DialogueManager {
     }
     var reply = answer(topic, frame: pending.frame, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
-      reply.paragraphs.insert(
-        runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]),
-        at: 0)
+      reply.prepend(
+        runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]))
     }
     return reply
   }

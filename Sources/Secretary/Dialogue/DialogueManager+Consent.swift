@@ -149,7 +149,7 @@ extension DialogueManager {
       }
       guard undecided == true else { return runtime.answers.reply("nothing_to_remind") }
       var reply = answer(topic, &conversation, asOf: asOf)
-      reply.paragraphs.insert(runtime.answers.say("remind_needs_facts"), at: 0)
+      reply.prepend(runtime.answers.say("remind_needs_facts"))
       return reply
     }
     // "알림 오고있지?", or asked twice: what is already on, and where it goes.

@@ -45,10 +45,10 @@ extension DialogueManager {
     }
     let via = ChannelChoice.spoken(choice.channels, catalog: runtime.rules.channels)
     var reply = Reply(paragraphs: notes(of: choice))
-    reply.paragraphs.append(
+    reply.append(
       runtime.answers.say("subscribed", ["title": .text(title), "via": .text(via)]))
     if let next = nextReminder(id, of: Set(rules), asOf: asOf) {
-      reply.paragraphs.append(
+      reply.append(
         runtime.answers.say(
           "next_reminder", ["day": .date(next.notifyDay), "message": .text(next.message)]))
     }
@@ -58,7 +58,7 @@ extension DialogueManager {
     let named = (try? runtime.profiles.profile(id))?["name"]?.stringValue != nil
     if !named, isAskable("name"), let ask = factAsk("name") {
       conversation.pending = PendingQuestion(fact: "name", topic: nil)
-      reply.paragraphs.append(runtime.answers.say("channel_ask_after", ["ask": .text(ask)]))
+      reply.append(runtime.answers.say("channel_ask_after", ["ask": .text(ask)]))
       reply.quickReplies = []
     }
     return reply

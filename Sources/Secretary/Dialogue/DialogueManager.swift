@@ -333,9 +333,8 @@ public struct DialogueManager: Sendable {
       ? keepVolunteered(understood, besides: "", topic: topic, conversation, asOf: asOf) : []
     var reply = answer(topic, frame: frame, question: text, &conversation, asOf: asOf)
     if !volunteered.isEmpty {
-      reply.paragraphs.insert(
-        runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]),
-        at: 0)
+      reply.prepend(
+        runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]))
     }
     return reply
   }

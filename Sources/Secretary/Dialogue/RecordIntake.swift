@@ -110,7 +110,7 @@ extension DialogueManager {
     }
     conversation.collecting = nil
     var reply = finishCollecting(state, &conversation, asOf: asOf)
-    reply.paragraphs.insert([.text(saved)], at: 0)
+    reply.prepend([.text(saved)])
     return reply
   }
 

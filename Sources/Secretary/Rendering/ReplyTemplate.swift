@@ -8,6 +8,7 @@ public enum TemplateValue: Sendable, Equatable {
   case amount(Int)
   case number(Int)
   case telephone(String)
+  case link(title: String, url: String)
 
   var segment: ReplySegment {
     switch self {
@@ -16,6 +17,7 @@ public enum TemplateValue: Sendable, Equatable {
     case .amount(let a): .amount(a)
     case .number(let n): .number(n)
     case .telephone(let t): .telephone(t)
+    case .link(let title, let url): .link(title: title, url: url)
     }
   }
 }

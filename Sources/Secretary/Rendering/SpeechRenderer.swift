@@ -9,7 +9,7 @@ public enum SpeechRenderer {
   /// The sentences of `reply` as speakable text, each with its segments read aloud.
   public static func sentences(of reply: Reply) -> [String] {
     var sentences: [String] = []
-    for paragraph in reply.paragraphs {
+    for paragraph in reply.spokenParagraphs {
       var spoken = clean(paragraph.map(spokenText).joined())
       // A line such as "함께 챙길 것: …" ends its sentence before the next one starts.
       if let last = spoken.last, !".?!".contains(last) { spoken += "." }
@@ -78,6 +78,7 @@ public enum SpeechRenderer {
     case .telephone(let t): t.compactMap(\.wholeNumberValue).map { phoneDigits[$0] }.joined()
     case .pause: " "
     case .citation: ""
+    case .link(let title, _): title
     }
   }
 

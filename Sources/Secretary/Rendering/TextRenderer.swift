@@ -20,6 +20,7 @@ public enum TextRenderer {
     case .telephone(let t): t
     case .pause: ""
     case .citation(let source): "근거: " + source
+    case .link(let title, let url): title + " " + url
     }
   }
 

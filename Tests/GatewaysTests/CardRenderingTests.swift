@@ -1,0 +1,58 @@
+import Foundation
+import Secretary
+import Testing
+
+@testable import Gateways
+
+/// Service cards as the front ends show them: KakaoTalk's text cards with buttons to the place
+/// to act, and the `cards` of the native JSON; text-only replies stay as they were.
+@Suite struct CardRenderingTests {
+  static func object(_ bytes: [UInt8]) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+  }
+
+  @Test("a Kakao answer about services: a text card each, a button to the page and the number")
+  func kakaoCards() async throws {
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
+    let responder = SecretaryResponder(
+      runtime: runtime, clock: SecretaryResponderTests.clock, demo: true)
+    let reply = await responder.respond(
+      to: ChatRequest(sender: "c004-choi-minho", text: "올해 건강검진 대상이야?", platform: .kakao))
+    let checkup = try #require(reply.cards.first { $0.rule == "health_checkup" })
+    #expect(checkup.verdict == "applies" && checkup.end == "2026-12-31")
+    #expect(!checkup.text.contains("바로가기"), "the place is a button, not a line")
+    let json = try Self.object(KakaoSkill.encode(reply))
+    #expect(KakaoLimitCheck.violations(in: json).isEmpty)
+    let outputs = try #require((json["template"] as? [String: Any])?["outputs"] as? [[String: Any]])
+    let cards =
+      outputs.compactMap { $0["textCard"] as? [String: Any] }
+      + outputs.compactMap {
+        (($0["carousel"] as? [String: Any])?["items"] as? [[String: Any]]) ?? nil
+      }.flatMap { $0 }
+    let card = try #require(cards.first { ($0["title"] as? String) == "일반건강검진 대상" })
+    let buttons = try #require(card["buttons"] as? [[String: Any]])
+    #expect(buttons.contains { $0["webLinkUrl"] as? String == "https://www.nhis.or.kr" })
+    #expect(buttons.contains { $0["phoneNumber"] as? String == "1577-1000" })
+    // The offer follows the cards, as text.
+    let last = try #require(outputs.last?["simpleText"] as? [String: Any])
+    #expect((last["text"] as? String)?.contains("알림") == true)
+  }
+
+  @Test("the native JSON carries the cards beside the texts; a plain reply has none")
+  func nativeCards() async throws {
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
+    let responder = SecretaryResponder(
+      runtime: runtime, clock: SecretaryResponderTests.clock, demo: true)
+    let request = ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", platform: .native)
+    let reply = await responder.respond(to: request)
+    let json = try Self.object(NativeChat.encode(reply, for: request))
+    let cards = try #require(json["cards"] as? [[String: Any]])
+    #expect(cards.first?["rule"] as? String == "civil_defense")
+    #expect(cards.first?["verdict"] as? String == "applies")
+    #expect((json["texts"] as? [String])?.isEmpty == false)
+
+    let thanks = ChatRequest(sender: "c004-choi-minho", text: "고마워", platform: .native)
+    let plain = await responder.respond(to: thanks)
+    #expect(try Self.object(NativeChat.encode(plain, for: thanks))["cards"] == nil)
+  }
+}
