@@ -13,20 +13,20 @@ import Testing
     return DialogueManager(runtime: runtime)
   }
 
-  static let asOf = CivilDate(year: 2026, month: 6, day: 15)!
+  static func day(_ text: String) throws -> CivilDate { try #require(CivilDate(iso: text)) }
 
   @Test("a check-up that applies: its window, its place line once, and the card's verdicts")
   func checkupCard() throws {
     let dialogue = try Self.dialogue()
     var conversation = Conversation(citizenID: "c004-choi-minho")
-    let now = Self.asOf.instant(atHour: 10)
+    let asOf = try Self.day("2026-06-15")
+    let now = asOf.instant(atHour: 10)
     let first = dialogue.respond(
-      to: "올해 건강검진 대상이야?", in: &conversation, asOf: Self.asOf, now: now)
+      to: "올해 건강검진 대상이야?", in: &conversation, asOf: asOf, now: now)
     let checkup = try #require(first.cards.first { $0.rule == "health_checkup" })
     #expect(checkup.verdict == .applies)
-    #expect(
-      checkup.window == CivilDate(year: 2026, month: 1, day: 1)!...CivilDate(
-        year: 2026, month: 12, day: 31)!)
+    let year = try Self.day("2026-01-01")...Self.day("2026-12-31")
+    #expect(checkup.window == year)
     #expect(checkup.place?.url == "https://www.nhis.or.kr")
     #expect(checkup.offersReminder)
     let text = TextRenderer.text(of: first)
@@ -38,7 +38,7 @@ import Testing
     let cancer = try #require(first.cards.first { $0.rule == "cancer_screening" })
     #expect(cancer.verdict == .later && cancer.placeLine == nil)
 
-    let again = dialogue.respond(to: "언제까지야?", in: &conversation, asOf: Self.asOf, now: now)
+    let again = dialogue.respond(to: "언제까지야?", in: &conversation, asOf: asOf, now: now)
     #expect(again.cards.contains { $0.rule == "health_checkup" && $0.place != nil })
     #expect(!TextRenderer.text(of: again).contains("바로가기"), "shown once a conversation")
   }
@@ -47,7 +47,7 @@ import Testing
   func onePlaceOnce() throws {
     let dialogue = try Self.dialogue()
     var conversation = Conversation(citizenID: "c002-park-junho")
-    let day = CivilDate(year: 2026, month: 2, day: 20)!
+    let day = try Self.day("2026-02-20")
     let reply = dialogue.respond(
       to: "오늘 아기 낳았어요", in: &conversation, asOf: day, now: day.instant(atHour: 10))
     let text = TextRenderer.text(of: reply)

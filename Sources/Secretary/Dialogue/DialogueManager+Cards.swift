@@ -14,7 +14,9 @@ extension DialogueManager {
     _ conversation: inout Conversation, asOf: CivilDate
   ) -> ServiceCard {
     let current = result.reminders.filter { $0.end >= asOf }
-    let next = later?.reminders.filter { $0.end >= later!.day }.min { $0.start < $1.start }
+    let next = later.flatMap { later in
+      later.reminders.filter { $0.end >= later.day }.min { $0.start < $1.start }
+    }
     let verdict: ServiceCard.Verdict
     var window: ClosedRange<CivilDate>?
     switch result.status {
