@@ -29,6 +29,16 @@ import Testing
     let dom = try await offPool { try Self.run(chromium, flags + ["--dump-dom", url]) }
     #expect(dom.contains("최민호님은 올해 민방위 4년차입니다"), "\(dom.suffix(800))")
     #expect(dom.contains(">왜?</button>"))
+    // A service with a page to act on: the place line's address is a link.
+    let checkup = "올해 건강검진 대상이야?".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    let linked = try await offPool {
+      try Self.run(
+        chromium,
+        flags + [
+          "--dump-dom", "http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho&q=\(checkup)",
+        ])
+    }
+    #expect(linked.contains(#"<a href="https://www.nhis.or.kr""#), "\(linked.suffix(800))")
     let folder = ProcessInfo.processInfo.environment["BISEO_ARTIFACTS"] ?? NSTemporaryDirectory()
     let shot = (folder as NSString).appendingPathComponent("web-chat.png")
     _ = try await offPool { try Self.run(chromium, flags + ["--screenshot=\(shot)", url]) }

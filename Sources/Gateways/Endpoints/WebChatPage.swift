@@ -140,6 +140,7 @@ enum WebChatPage {
       form button { flex: none; padding: .6rem 1rem; border-radius: .6rem;
         border: 1px solid var(--me); background: var(--me); color: var(--me-fg); }
       button:disabled { opacity: .55; cursor: not-allowed; }
+      .bot a { color: var(--accent); }
       :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
       /* One readable column of at most 50rem on a desktop, the whole width on a phone; the
          borders and the log's scroll bar still span the window. */
@@ -210,7 +211,19 @@ enum WebChatPage {
       const label = document.createElement("span");
       label.className = "sr";
       label.textContent = who === "me" ? T.me_prefix : T.bot_prefix;
-      div.append(label, text);
+      div.append(label);
+      // The secretary's pages to act on ("바로가기: 정부24 https://www.gov.kr") open as links;
+      // text stays text (no HTML is ever parsed from a reply).
+      const parts = who === "me" ? [text] : text.split(/(https:\\/\\/[^\\s()]+)/);
+      parts.forEach((part, i) => {
+        if (i % 2 === 0) { div.append(part); return; }
+        const link = document.createElement("a");
+        link.href = part;
+        link.textContent = part;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        div.append(link);
+      });
       log.insertBefore(div, typing);
       div.scrollIntoView({ block: "nearest" });
       return div;

@@ -57,6 +57,11 @@ extension DialogueManager {
       // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else.
       return nil
     }
+    if answer == .accept, offer.isSubscription, text != "/affirm", Self.restsOnSlang(text) {
+      return Reply(
+        paragraphs: [[.text(phrase(offer.intent, "ask_again", ["title": offer.title]))]],
+        quickReplies: offer.buttons(runtime.answers))
+    }
     switch answer {
     case .accept:
       conversation.offer = nil

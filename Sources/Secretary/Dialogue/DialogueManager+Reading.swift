@@ -92,6 +92,18 @@ extension DialogueManager {
   /// Words a "왜?" says.
   static let whyWords = ["왜", "이유", "근거", "어째서", "why"]
 
+  /// 초성 that spell a plain yes (응응, 오케이); other slang ("ㄱㄱ") is asked back.
+  static let choseongYes: Set<String> = ["ㅇ", "ㅇㅇ", "ㅇㅇㅇ", "ㅇㅋ", "ㅇㅋㅇㅋ"]
+
+  /// Whether a yes to an offer rests on 초성 slang alone ("ㄱㄱ", "알림 ㄱㄱ"): a subscription
+  /// needs a plain yes, so such a line is asked back by the service's name.
+  static func restsOnSlang(_ text: String) -> Bool {
+    let letters = text.replacingOccurrences(of: "알림", with: "").filter {
+      !$0.isWhitespace && !$0.isPunctuation
+    }
+    return Choseong.isChoseongOnly(letters) && !choseongYes.contains(letters)
+  }
+
   /// Greetings and thanks a message may open with.
   static let courtesies = [
     "안녕하세요", "안녕하십니까", "안녕", "하이", "반가워요", "반갑습니다", "감사합니다", "고맙습니다", "고마워요",
