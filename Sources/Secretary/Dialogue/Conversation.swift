@@ -24,6 +24,8 @@ public struct Conversation: Sendable {
   var spokenSentences = 0
   /// Facts the citizen could not give in chat (details of a record): not asked again.
   var unanswerable: Set<String> = []
+  /// Services already listed under "함께 챙길 것": once a conversation is enough.
+  var alsoDueShown: Set<String> = []
   /// The pages to act on already shown ("바로가기: …"): once a conversation is enough.
   var placesShown: Set<String> = []
   /// Life events told in this conversation and the dates recorded (bereavement → 11월 20일):

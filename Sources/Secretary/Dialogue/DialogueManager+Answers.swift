@@ -166,9 +166,11 @@ extension DialogueManager {
             all ? "none_applies" : "not_applicable",
             ["titles": .text(notApplicable.joined(separator: ", "))])))
     }
-    // A bundle's other services are the rest of the event's list, not something asked.
-    if !others.isEmpty, topic.event == nil {
-      let names = others.map { other in
+    // A bundle's other services are the rest of the event's list, not something asked; and
+    // what was listed once in the conversation is not listed again under every answer.
+    let unlisted = others.filter { conversation.alsoDueShown.insert($0.name).inserted }
+    if !unlisted.isEmpty, topic.event == nil {
+      let names = unlisted.map { other in
         let end = other.reminders.filter { $0.end >= asOf }.map(\.end).min()
         return (other.title ?? other.name)
           + (end.map { " (~\(Self.shortDay($0, asOf: asOf)))" } ?? "")
