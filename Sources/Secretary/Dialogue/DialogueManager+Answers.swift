@@ -60,27 +60,24 @@ extension DialogueManager {
       conversation.citizenID, rules: failing + closed, after: asOf)
     // "내년엔?": for what applies now, the window after this one; "9월에도 내야돼?": the one
     // after, when it opens in the month named and this one does not.
-    let month = TopicFocus.words(of: asked).lazy.compactMap { word -> Int? in
-      let digits = word.prefix { $0.isNumber }
-      return word.dropFirst(digits.count).hasPrefix("월") ? Int(digits) : nil
-    }.first
+    let months = Self.monthsAsked(in: asked)
     let nextAsked =
       frame == .when && ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains)
     // "12월에 또 내야 됨?" of a tax paid once in June: that month has no window of it.
-    var noneInMonth: [(title: String, month: Int)] = []
-    if nextAsked || month != nil {
+    var noneInMonth: [(title: String, when: String)] = []
+    if nextAsked || months != nil {
       for result in focus where !failing.contains(result.name) && !closed.contains(result.name) {
         let current = result.reminders.filter { $0.end >= asOf }
         guard let end = current.map(\.end).max(),
           nextAsked
-            || !current.contains(where: { $0.start.month == month || $0.end.month == month })
+            || !current.contains(where: { months.map($0.overlaps) == true })
         else { continue }
         let next = runtime.rules.nextHolding(
           conversation.citizenID, rules: [result.name], after: end)
         guard let window = next[result.name],
-          nextAsked || window.reminders.contains(where: { $0.start.month == month })
+          nextAsked || window.reminders.contains(where: { months.map($0.overlaps) == true })
         else {
-          if let month { noneInMonth.append((result.title ?? result.name, month)) }
+          if let months { noneInMonth.append((result.title ?? result.name, months.word)) }
           continue
         }
         later[result.name] = window
@@ -101,11 +98,10 @@ extension DialogueManager {
       blocks.append(
         .paragraph(runtime.answers.say("event_intro", ["title": .text(title(of: topic))])))
     }
-    for (title, month) in noneInMonth {
+    for (title, when) in noneInMonth {
       blocks.append(
         .paragraph(
-          runtime.answers.say(
-            "no_window_in_month", ["title": .text(title), "month": .text(String(month))])))
+          runtime.answers.say("no_window_in_month", ["title": .text(title), "when": .text(when)])))
     }
     var remindable: [String] = []
     var notApplicable: [String] = []
@@ -510,6 +506,15 @@ extension DialogueManager {
     }
     return ChatExplanation(book: runtime.book, answers: runtime.answers).reply(
       for: results, reasons: reasons)
+  }
+}
+
+extension Reminder {
+  /// Whether the window falls in any of the months asked ("하반기에도?"): a window running into
+  /// another year counts as every month.
+  func overlaps(_ months: (range: ClosedRange<Int>, word: String)) -> Bool {
+    let span = start.year == end.year ? start.month...end.month : 1...12
+    return span.overlaps(months.range)
   }
 }
 

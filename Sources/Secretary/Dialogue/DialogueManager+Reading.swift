@@ -92,6 +92,23 @@ extension DialogueManager {
   /// Words a "왜?" says.
   static let whyWords = ["왜", "이유", "근거", "어째서", "why"]
 
+  /// The months a question names: "9월에도 내야돼?" → 9, "하반기에도 받아야 돼?" → 7…12; with
+  /// the word that says them back ("9월", "하반기").
+  static func monthsAsked(in question: String) -> (range: ClosedRange<Int>, word: String)? {
+    let words = TopicFocus.words(of: question)
+    for word in words {
+      let digits = word.prefix { $0.isNumber }
+      if word.dropFirst(digits.count).hasPrefix("월"), let month = Int(digits), 1...12 ~= month {
+        return (month...month, "\(month)월")
+      }
+    }
+    for (half, months) in halfYears where question.contains(half) { return (months, half) }
+    return nil
+  }
+
+  /// Halves of the year as people say them.
+  static let halfYears: [(String, ClosedRange<Int>)] = [("상반기", 1...6), ("하반기", 7...12)]
+
   /// 초성 that spell a plain yes (응응, 오케이); other slang ("ㄱㄱ") is asked back.
   static let choseongYes: Set<String> = ["ㅇ", "ㅇㅇ", "ㅇㅇㅇ", "ㅇㅋ", "ㅇㅋㅇㅋ"]
 
