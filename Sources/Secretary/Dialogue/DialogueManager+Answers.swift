@@ -146,6 +146,8 @@ extension DialogueManager {
         result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
       {
         remindable.append(result.name)
+      } else if notifiesNextWindow(result, citizenID: conversation.citizenID, asOf: asOf) {
+        remindable.append(result.name)
       } else if let next = later[result.name],
         next.reminders.contains(where: {
           $0.notifyOn.contains { $0 >= asOf && $0 <= asOf.adding(days: 365) }
@@ -220,6 +222,8 @@ extension DialogueManager {
       guard let result = evaluation.rule(name) else { continue }
       switch result.status {
       case .holds where notifies(result.reminders): remindable.append(name)
+      case .holds where notifiesNextWindow(result, citizenID: citizenID, asOf: asOf):
+        remindable.append(name)
       // Not now, or applying with this year's window closed (민방위 in December): the next
       // window may still notify within the year.
       case .fails, .holds: failing.append(name)
@@ -230,6 +234,19 @@ extension DialogueManager {
     return topic.rules.filter { name in
       remindable.contains(name) || later[name].map { notifies($0.reminders) } == true
     }
+  }
+
+  /// Whether a service that holds, with this window's notices all sent (장애인연금 told on
+  /// 1 January, asked in March), will be told of its next window within the planner's year: a
+  /// reminder is still worth offering.
+  func notifiesNextWindow(_ result: RuleResult, citizenID: String, asOf: CivilDate) -> Bool {
+    guard case .holds = result.status,
+      let end = result.reminders.filter({ $0.end >= asOf }).map(\.end).max(),
+      !result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } }),
+      let next = runtime.rules.nextHolding(citizenID, rules: [result.name], after: end)[result.name]
+    else { return false }
+    let horizon = asOf.adding(days: 365)
+    return next.reminders.contains { $0.notifyOn.contains { $0 > end && $0 <= horizon } }
   }
 
   func factAsk(_ fact: String) -> String? {
