@@ -29,9 +29,14 @@ extension DialogueManager {
     }
     switch result.status {
     case .holds:
-      var paragraphs: [[ReplySegment]] = []
+      // "서류는 언제까지?", "한 학기에 얼마?": the day or amount the question names leads.
       let current = asked(result.reminders.filter { $0.end >= asOf }, by: question)
-      if frame == .amount, !current.contains(where: { Self.namesAmount($0.message) }) {
+      // A message that names its amount ("약 10,640원을 아낄 수 있습니다") already answers.
+      let amountSaid = current.contains { Self.namesAmount($0.message) }
+      var paragraphs =
+        frame == .amount && amountSaid
+        ? [] : namedOutputs(of: result, frame: frame, question: question, evaluation: evaluation)
+      if frame == .amount, paragraphs.isEmpty, !amountSaid {
         paragraphs +=
           amounts(of: result, evaluation: evaluation)
           ?? [runtime.answers.say("no_amount", ["title": .text(title)])]
@@ -259,6 +264,36 @@ extension DialogueManager {
       }
     }
     return nil
+  }
+
+  /// The labelled days (for "언제") or amounts (for "얼마") the question names by a word of
+  /// their label that the service's title does not say: "서류" of the scholarship's "서류
+  /// 제출·가구원 동의 마감일", "학기" of its "한 학기 지원액" — not "검사" of a car
+  /// inspection, which names the service, not its expiry day.
+  func namedOutputs(
+    of result: RuleResult, frame: QuestionFrame, question: String, evaluation: Evaluation
+  ) -> [[ReplySegment]] {
+    guard frame == .when || frame == .amount else { return [] }
+    let title = (result.title ?? result.name).unspaced
+    // "언제", "얼마" ask; "서류" (a how-word too) names the day.
+    let asking = Set(
+      runtime.frames.frames.filter { $0.frame == .when || $0.frame == .amount }.flatMap(\.words))
+    let said = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }.filter {
+      $0.count >= 2 && !asking.contains($0) && !title.contains($0)
+    }
+    guard !said.isEmpty else { return [] }
+    var paragraphs: [[ReplySegment]] = []
+    for output in runtime.book.outputs(ofRule: result.name) {
+      guard let label = output.label, frame == .when ? output.isDate : output.isMoney,
+        said.contains(where: label.unspaced.contains)
+      else { continue }
+      switch evaluation.output(output.name) {
+      case .date(let day)?: paragraphs.append([.text("\(label): "), .date(day)])
+      case .int(let won)?: paragraphs.append([.text("\(label): "), .amount(won)])
+      default: continue
+      }
+    }
+    return paragraphs
   }
 
   /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
