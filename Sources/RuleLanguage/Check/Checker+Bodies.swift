@@ -109,6 +109,17 @@ extension Checker {
         typed.outputs.append(.init(index: o, value: node, otherwise: otherNode))
       case .reminder(let rem):
         typed.reminders.append(checkReminder(rem))
+      case .reason(let reason):
+        var condition: Typed?
+        if let e = reason.condition {
+          let (t, node) = check(e, expected: .bool)
+          expectBool(t, at: e.span)
+          condition = node
+        }
+        typed.reasons.append(
+          .init(
+            condition: condition,
+            message: messagePieces(reason.message, at: reason.messageSpan, window: nil)))
       }
     }
     program.rules[index] = rule
@@ -157,9 +168,19 @@ extension Checker {
             expected: .duration, found: t, at: n.offset.span, names: program.types))
       }
     }
+    lowered.message = messagePieces(r.message, at: r.messageSpan, window: (startNode, endNode))
+    return lowered
+  }
+
+  /// A `say` or `because` text as literal pieces and the values its `{name}`s read (`{start}`
+  /// and `{end}` are a reminder's window).
+  private func messagePieces(
+    _ text: String, at messageSpan: SourceSpan, window: (start: Typed, end: Typed)?
+  ) -> [TypedProgram.Reminder.Piece] {
+    var pieces: [TypedProgram.Reminder.Piece] = []
     var literal = ""
-    var chars = Array(r.message)[...]
-    var column = r.messageSpan.start.column + 1
+    var chars = Array(text)[...]
+    var column = messageSpan.start.column + 1
     while let c = chars.first {
       chars = chars.dropFirst()
       column += 1
@@ -170,21 +191,20 @@ extension Checker {
       let nameChars = chars.prefix { $0 != "}" }
       let name = String(nameChars)
       let span = SourceSpan(
-        path: r.messageSpan.path, line: r.messageSpan.start.line, column: column, length: name.count
-      )
+        path: messageSpan.path, line: messageSpan.start.line, column: column, length: name.count)
       chars = chars.dropFirst(nameChars.count + 1)
       column += nameChars.count + 1
-      if !literal.isEmpty { lowered.message.append(.literal(literal)) }
+      if !literal.isEmpty { pieces.append(.literal(literal)) }
       literal = ""
-      if name == "start" || name == "end" {
-        lowered.message.append(.value(name == "start" ? startNode : endNode))
+      if let window, name == "start" || name == "end" {
+        pieces.append(.value(name == "start" ? window.start : window.end))
         continue
       }
       let (_, node) = check(Expr(kind: .name(name), span: span), expected: nil)
-      lowered.message.append(.value(node))
+      pieces.append(.value(node))
     }
-    if !literal.isEmpty { lowered.message.append(.literal(literal)) }
-    return lowered
+    if !literal.isEmpty { pieces.append(.literal(literal)) }
+    return pieces
   }
 
   func checkRuleCycles() {

@@ -82,7 +82,14 @@ struct TypedProgram: Sendable {
     var message: [Piece]
   }
 
+  /// A `because` line: its condition (nil: always) and its words.
+  struct Reason: Sendable {
+    var condition: Typed?
+    var message: [Reminder.Piece]
+  }
+
   struct Rule: Sendable {
+    var reasons: [Reason] = []
     var bindings: [Binding] = []
     var condition: Typed?
     /// The condition's top-level `and` parts, each with its source text and checked again on

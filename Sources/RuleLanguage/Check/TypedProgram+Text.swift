@@ -70,12 +70,21 @@ struct TypedProgramPrinter {
           let when = (n.before ? "before " : "after ") + (n.fromEnd ? "end" : "start")
           node(n.offset, depth: 2, label: "notify \(when)")
         }
-        for piece in m.message {
-          switch piece {
-          case .literal(let s): line(2, "text \(quoted(s))")
-          case .value(let v): node(v, depth: 2, label: "value")
-          }
-        }
+        pieces(m.message)
+      }
+      for reason in r.reasons {
+        line(1, "because")
+        if let c = reason.condition { node(c, depth: 2, label: "if") }
+        pieces(reason.message)
+      }
+    }
+  }
+
+  private mutating func pieces(_ message: [TypedProgram.Reminder.Piece]) {
+    for piece in message {
+      switch piece {
+      case .literal(let s): line(2, "text \(quoted(s))")
+      case .value(let v): node(v, depth: 2, label: "value")
       }
     }
   }

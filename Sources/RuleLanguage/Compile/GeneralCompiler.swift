@@ -34,14 +34,19 @@ final class GeneralCompiler {
         CompiledReminder(
           start: c.eval(rem.start), end: c.eval(rem.end),
           notify: rem.notify.map { (c.eval($0.offset), $0.before, $0.fromEnd) },
-          message: rem.message.map { piece in
-            switch piece {
-            case .literal(let t): .literal(t)
-            case .value(let v): .value(c.eval(v), v.type)
-            }
-          })
+          message: rem.message.map(c.piece))
+      }
+      rule.reasons = r.reasons.map { reason in
+        (reason.condition.map(c.eval), reason.message.map(c.piece))
       }
       program.rules[i] = rule
+    }
+  }
+
+  private func piece(_ piece: TypedProgram.Reminder.Piece) -> CompiledReminder.Piece {
+    switch piece {
+    case .literal(let t): .literal(t)
+    case .value(let v): .value(eval(v), v.type)
     }
   }
 

@@ -86,6 +86,8 @@ struct CompiledRule: Sendable {
   var conjuncts: [(text: String, eval: Eval)]
   var outputs: [Int]
   var reminders: [CompiledReminder]
+  /// `because` lines: the first whose condition holds is the rule's reason.
+  var reasons: [(condition: Eval?, message: [CompiledReminder.Piece])] = []
 }
 
 struct CompiledEvent: Sendable {

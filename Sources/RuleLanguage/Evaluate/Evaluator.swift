@@ -481,44 +481,49 @@ public final class Evaluator {
         }
       }
       if let range, !days.contains(where: range.contains) { continue }
-      var message = ""
-      var previousValue: String?
-      // An unknown or absent value waits for the literal after it: "{name}님, 올해 …" for a
-      // citizen whose name is not known drops the address and keeps the sentence ("올해 …")
-      // rather than calling them "알 수 없음님"; anything else prints it as before.
-      var absent: String?
-      for piece in rem.message {
-        switch piece {
-        case .literal(let t):
-          if absent != nil, t.hasPrefix("님") {
-            message += t.drop { $0 != " " }.drop { $0 == " " }
-          } else {
-            message += absent ?? ""
-            // "{service}을/를": the particle after a value agrees with how the value ends.
-            message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
-          }
-          previousValue = nil
-          absent = nil
-        case .value(let eval, let type):
-          message += absent ?? ""
-          let value = output(eval(machine), type)
-          let text = Korean.value(value, money: type.unwrapped == .money)
-          switch value {
-          case .unknown, .null: absent = text
-          default:
-            absent = nil
-            message += text
-          }
-          previousValue = text
-        }
-      }
-      message += absent ?? ""
       out.append(
         Reminder(
           rule: rule.name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
-          notifyOn: days.sorted(), message: message))
+          notifyOn: days.sorted(), message: compose(rem.message)))
     }
     return out
+  }
+
+  /// A `say` or `because` text with its values, as the machine holds them now.
+  func compose(_ pieces: [CompiledReminder.Piece]) -> String {
+    var message = ""
+    var previousValue: String?
+    // An unknown or absent value waits for the literal after it: "{name}님, 올해 …" for a
+    // citizen whose name is not known drops the address and keeps the sentence ("올해 …")
+    // rather than calling them "알 수 없음님"; anything else prints it as before.
+    var absent: String?
+    for piece in pieces {
+      switch piece {
+      case .literal(let t):
+        if absent != nil, t.hasPrefix("님") {
+          message += t.drop { $0 != " " }.drop { $0 == " " }
+        } else {
+          message += absent ?? ""
+          // "{service}을/를": the particle after a value agrees with how the value ends.
+          message += previousValue.map { Josa.resolvingLeadingPair(in: t, after: $0) } ?? t
+        }
+        previousValue = nil
+        absent = nil
+      case .value(let eval, let type):
+        message += absent ?? ""
+        let value = output(eval(machine), type)
+        let text = Korean.value(value, money: type.unwrapped == .money)
+        switch value {
+        case .unknown, .null: absent = text
+        default:
+          absent = nil
+          message += text
+        }
+        previousValue = text
+      }
+    }
+    message += absent ?? ""
+    return message
   }
 }
 

@@ -138,6 +138,11 @@ extension RuleBook {
         o.append(UInt8(ascii: ","))
         key("params")
         items(t.params)
+        if let reason = t.reason {
+          o.append(UInt8(ascii: ","))
+          key("reason")
+          JSONText.string(reason, into: &o)
+        }
         o.append(UInt8(ascii: "}"))
       }
       o.append(UInt8(ascii: "}"))

@@ -23,6 +23,8 @@ public struct Trace: Sendable, Equatable {
   public var bindings: [Item]
   public var facts: [Item]
   public var params: [Item]
+  /// The rule's reason in plain words: its first `because` line whose condition holds.
+  public var reason: String?
 }
 
 extension Evaluator {
@@ -71,7 +73,14 @@ extension Evaluator {
           note: note.isEmpty ? nil : note.joined(separator: ", "),
           isMoney: info.type.unwrapped == .money))
     }
-    return Trace(conditions: conditions, bindings: bindings, facts: facts, params: params)
+    // The first `because` whose condition is true (an unknown one is passed over).
+    let reason = rule.reasons.first { reason in
+      guard let condition = reason.condition else { return true }
+      if case .bool(true) = condition(machine) { return true }
+      return false
+    }.map { compose($0.message) }
+    return Trace(
+      conditions: conditions, bindings: bindings, facts: facts, params: params, reason: reason)
   }
 }
 
@@ -129,6 +138,7 @@ public enum Korean {
       lines.append("「\(title)」" + Josa.object.form(after: title) + " 계산하다 오류가 났습니다: \(f)")
     }
     if let t = r.trace {
+      if let reason = t.reason { lines.append("  이유: \(reason)") }
       for c in t.conditions {
         let verdict: String
         switch c.value {

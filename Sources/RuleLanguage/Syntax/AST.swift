@@ -107,11 +107,20 @@ struct ReminderDecl: Sendable {
   var messageSpan: SourceSpan
 }
 
+/// `because "…{name}…" [if CONDITION]`: a reason "왜?" gives in plain words, the first whose
+/// condition holds.
+struct ReasonDecl: Sendable {
+  var message: String
+  var messageSpan: SourceSpan
+  var condition: Expr?
+}
+
 enum RuleItem: Sendable {
   case binding(name: Name, type: TypeSyntax?, value: Expr)
   case condition(Expr)
   case output(name: Name, type: TypeSyntax?, value: Expr, otherwise: Expr?)
   case reminder(ReminderDecl)
+  case reason(ReasonDecl)
 }
 
 struct RuleDecl: Sendable {

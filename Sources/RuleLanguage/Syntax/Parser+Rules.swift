@@ -53,6 +53,12 @@ extension Parser {
       }
     case "remind":
       rule.items.append(.reminder(try reminder(keyword.span)))
+    case "because":
+      let messageSpan = current.span
+      let message = try string("the reason in quotes after 'because'")
+      let condition = accept(word: "if") ? try expression() : nil
+      rule.items.append(
+        .reason(ReasonDecl(message: message, messageSpan: messageSpan, condition: condition)))
     default:
       throw fail(RuleMessage.clauseNotInRule(keyword))
     }

@@ -58,7 +58,7 @@ struct Parser {
   }
 
   static let clauseStarts: Set<String> = [
-    "let", "when", "output", "remind", "source", "given", "expect", "yields",
+    "let", "when", "output", "remind", "because", "source", "given", "expect", "yields",
   ]
 
   // MARK: - Small helpers

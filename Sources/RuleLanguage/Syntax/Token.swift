@@ -45,7 +45,7 @@ enum Keywords {
   ]
   static let clauses: Set<String> = [
     "let", "when", "output", "remind", "source", "ask", "from", "since", "given", "expect",
-    "within", "notify", "say", "otherwise", "yields", "unless",
+    "within", "notify", "say", "otherwise", "yields", "unless", "because",
   ]
   static let expressions: Set<String> = [
     "and", "or", "not", "if", "then", "else", "true", "false", "none", "today", "in", "where",

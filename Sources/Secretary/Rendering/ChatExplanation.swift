@@ -1,8 +1,9 @@
 import Hangul
 import RuleLanguage
 
-/// "왜?" for a citizen: each decision, the facts it rested on by their Korean names, and the
-/// law it follows. (The auditor's full trace is `biseo explain`.)
+/// "왜?" for a citizen: each decision, its reason in plain words (the rule's `because`) or
+/// else the facts it rested on by their Korean names, and the law it follows. (The auditor's
+/// full trace is `biseo explain`.)
 struct ChatExplanation {
   let book: RuleBook
   let answers: AnswerPhrases
@@ -13,8 +14,10 @@ struct ChatExplanation {
     var paragraphs: [[ReplySegment]] = []
     for result in results {
       paragraphs.append(verdict(result))
+      let because = result.trace?.reason
+      if let because { paragraphs.append([.text(because)]) }
       if let reason = reasons[result.name] { paragraphs.append(reason) }
-      if let trace = result.trace {
+      if let trace = result.trace, because == nil {
         let used = trace.facts.compactMap(describeFact)
         if !used.isEmpty {
           paragraphs.append(
