@@ -28,6 +28,13 @@ extension DialogueManager {
     {
       intent = "subscribe"
     }
+    // "서류 뭐 내야 돼?" read as "내 알림" at 0.98 (내야 ~ 내): in a thread, a how-question
+    // that says no 알림 asks about the subject, not for the list.
+    if intent == "list_reminders", conversation.topic != nil, !text.contains("알림"),
+      runtime.frames.frame(of: understood.text) == .how
+    {
+      intent = IntentModel.fallback
+    }
     // "알림 오고 있지?": a question about reminders with no wish in it asks how they stand,
     // whichever way the classifier leans; it is answered as a request would be (what is on,
     // or an offer), never as a stop.
