@@ -15,7 +15,7 @@ package struct AnswerPhrases: Sendable {
     "more_items", "event_intro", "not_applicable", "none_applies", "also_due", "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
     "why_criteria",
-    "what_if_order", "of_child",
+    "what_if_order", "what_if_born", "of_child",
     "choice_yes", "choice_later",
     "choice_no", "choices_apply",
     "later_possible",

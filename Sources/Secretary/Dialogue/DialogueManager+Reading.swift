@@ -116,6 +116,25 @@ extension DialogueManager {
   /// Halves of the year as people say them.
   static let halfYears: [(String, ClosedRange<Int>)] = [("상반기", 1...6), ("하반기", 7...12)]
 
+  /// Someone other than the citizen: "남편은 1950년생인데?" asks of them, never of the profile.
+  static let otherPeople = [
+    "남편", "아내", "와이프", "부인", "엄마", "어머니", "아빠", "아버지", "부모님", "할머니",
+    "할아버지", "시어머니", "시아버지", "장모", "장인", "친정", "동생", "언니", "오빠", "누나",
+    "형님", "친구",
+  ]
+
+  /// Whether the line asks the last question again for the citizen: "그럼 나는?", "저는요?".
+  static func asksForSelf(_ text: String) -> Bool {
+    var rest = text.unspaced.filter { !$0.isPunctuation }
+    for lead in ["그럼", "그러면", "그렇다면"] where rest.hasPrefix(lead) {
+      rest = String(rest.dropFirst(lead.count))
+    }
+    return ["나는", "저는", "나는요", "저는요", "난", "전", "나", "저"].contains(rest)
+  }
+
+  /// Endings that suppose ("60년생이면?", "70년생이라면").
+  static let supposing = ["년생이면", "년생이라면", "년생인경우", "년생일때", "년생이면요"]
+
   /// 초성 that spell a plain yes (응응, 오케이); other slang ("ㄱㄱ") is asked back.
   static let choseongYes: Set<String> = ["ㅇ", "ㅇㅇ", "ㅇㅇㅇ", "ㅇㅋ", "ㅇㅋㅇㅋ"]
 

@@ -53,4 +53,42 @@ extension DialogueManager {
     }
     return Reply(paragraphs: paragraphs)
   }
+
+  /// "남편은 1950년생인데 언제부터?", "60년생이면?": the last subject again for someone born
+  /// that year — the citizen's profile with that birth year and no name (the messages then
+  /// address nobody), never saved. The day is 1 July: rules counting 연 나이 need only the
+  /// year, and a 만 나이 moves by months either way.
+  func whatIfBirthYear(
+    _ understood: Interpretation, _ conversation: inout Conversation, asOf: CivilDate
+  ) -> Reply? {
+    let text = understood.text
+    guard let topic = conversation.topic,
+      let entity = understood.entities.first(where: { $0.kind == .birthYear }),
+      let year = Int(entity.value),
+      Self.otherPeople.contains(where: text.contains)
+        || Self.supposing.contains(where: text.unspaced.contains),
+      let birth = runtime.book.facts.first(where: { $0.name == "birth_date" }),
+      let profile = try? runtime.profiles.profile(conversation.citizenID)
+    else { return nil }
+    var copy = profile.setting(path: birth.keyPath, to: .string("\(year)-07-01"))
+    if let name = runtime.book.facts.first(where: { $0.name == "name" }) {
+      copy = copy.setting(path: name.keyPath, to: .null)
+    }
+    let evaluation = runtime.rules.evaluate(profile: copy, asOf: asOf)
+    let asked = (topic.named.isEmpty ? topic.rules : topic.named).compactMap {
+      evaluation.rule($0)
+    }
+    // What applies to them; when nothing does, the rules asked about, each with its "no".
+    let holding = asked.filter { if case .holds = $0.status { true } else { false } }
+    let results = holding.isEmpty ? asked : holding
+    guard !results.isEmpty else { return nil }
+    let frame =
+      runtime.frames.asksFrame(text) ? runtime.frames.frame(of: text) : conversation.lastFrame
+    var paragraphs = [runtime.answers.say("what_if_born", ["year": .text(String(year))])]
+    for result in results {
+      paragraphs += describe(
+        result, frame: frame, later: nil, evaluation: evaluation, question: text, asOf: asOf)
+    }
+    return Reply(paragraphs: paragraphs)
+  }
 }

@@ -151,6 +151,17 @@ public struct DialogueManager: Sendable {
     {
       return Reply(paragraphs: [moved])
     }
+    // "남편은 1950년생인데 언제부터?": the last subject, for someone else.
+    if !Self.commands.contains(intent),
+      let reply = whatIfBirthYear(understood, &conversation, asOf: asOf)
+    {
+      return reply
+    }
+    // "그럼 나는?" after asking for someone else: the last question, for the citizen.
+    if let topic = conversation.topic, Self.asksForSelf(text) {
+      return answer(
+        topic, frame: conversation.lastFrame, question: text, &conversation, asOf: asOf)
+    }
 
     // "주민세는요?" after 자동차세, "그럼 자동차세는 얼마?" after 검사: a short line naming a
     // service of another subject moves there, asked as the last question was.
