@@ -54,8 +54,9 @@ extension DialogueManager {
     return Reply(paragraphs: paragraphs)
   }
 
-  /// "남편은 1950년생인데 언제부터?", "60년생이면?": the last subject again for someone born
-  /// that year — the citizen's profile with that birth year and no name (the messages then
+  /// "남편은 1950년생인데 언제부터?", "60년생이면?": the last subject for someone else.
+  ///
+  /// Asked of the citizen's profile with that birth year and no name (the messages then
   /// address nobody), never saved. The day is 1 July: rules counting 연 나이 need only the
   /// year, and a 만 나이 moves by months either way.
   func whatIfBirthYear(
