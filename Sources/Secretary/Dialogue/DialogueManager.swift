@@ -62,7 +62,8 @@ public struct DialogueManager: Sendable {
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
     var frame = runtime.frames.frame(of: understood.text)
 
-    if conversation.pending?.fact != "name",
+    // "사무직이요" to "사무직인가요, 비사무직인가요?" answers the question; it is no name.
+    if conversation.pending?.fact != "name", !answersPending(understood, conversation),
       let reply = introduction(understood, &conversation, asOf: asOf)
     {
       return reply
@@ -414,6 +415,20 @@ public struct DialogueManager: Sendable {
     }
     let again = question(for: pending.fact, topic: pending.topic)
     return Reply(paragraphs: [welcome] + again.paragraphs, quickReplies: again.quickReplies)
+  }
+
+  /// Whether the line reads as an answer to the question pending.
+  private func answersPending(_ understood: Interpretation, _ conversation: Conversation) -> Bool {
+    guard let pending = conversation.pending,
+      let (kind, optional) = runtime.book.factKind(pending.fact)
+    else { return false }
+    if AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact) != nil {
+      return true
+    }
+    if case .choice(let choices) = kind {
+      return !AnswerReader.candidates(understood.text, among: choices).isEmpty
+    }
+    return false
   }
 
   /// Slash payloads (`/affirm`) name an intent directly, as Rasa's buttons do.
