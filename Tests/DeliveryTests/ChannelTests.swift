@@ -223,9 +223,13 @@ import Testing
   @Test func smtpRejectsABadRecipientWithoutConnecting() async {
     let smtp = SMTPChannel(host: "127.0.0.1", port: 9, from: "b@x", clock: ManualClock())
     await #expect(
-      throws: ChannelError.permanent(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")
+      throws: ChannelError.unaddressed(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")
     ) {
       try await smtp.send(Self.notice(recipient: "x\r\nRCPT TO:<y@z>"))
+    }
+    // No address at all: parked by the dispatcher (docs/delivery.md), not a failure.
+    await #expect(throws: ChannelError.unaddressed(reason: "no e-mail address")) {
+      try await smtp.send(Self.notice(recipient: ""))
     }
   }
 }

@@ -75,7 +75,10 @@ public struct SMTPChannel: Channel {
     guard recipient.contains("@"),
       !recipient.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" || $0 == " " })
     else {
-      throw .permanent(reason: "'\(recipient)' is not an e-mail address")
+      // Parked, not failed: the citizen can still add an address (docs/delivery.md).
+      throw .unaddressed(
+        reason: recipient.isEmpty
+          ? "no e-mail address" : "'\(recipient)' is not an e-mail address")
     }
     let data = SMTPMessage.data(for: notice, sender: sender, date: clock.now(), domain: domain)
     let result: Result<Receipt, ChannelError> = await withCheckedContinuation { continuation in
