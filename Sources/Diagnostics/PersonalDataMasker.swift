@@ -1,14 +1,15 @@
 /// Masks resident registration numbers and phone numbers in free text before it is logged.
 ///
 /// One rule for every output (PIPA practice: two outputs masked differently reveal the whole
-/// number): logs show `900101-*******` and `010-****-5678`. Swift Regex has no lookbehind, so
-/// this is a small scanner. Only a number of that shape standing on its own is masked: it may
-/// not start inside a longer digit run or a decimal fraction (`0.1791161234567…`, a retry
-/// delay) nor run on into more digits, so ordinary numbers in logs stay readable. The audit
-/// pattern it guarantees no log line matches is bounded the same way (the RRN and mobile
-/// shapes `[0-9]{6}-?[1-8][0-9]{6}` and `01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}`, not preceded
-/// by a digit or a digit and a point, not followed by a digit; `PersonalDataMaskerTests`).
-/// It is idempotent, which the tests fuzz.
+/// number): logs show `900101-*******`, `010-****-5678` and `+82-10-****-5678`. Swift Regex
+/// has no lookbehind, so this is a small scanner. Only a number of that shape standing on its
+/// own is masked: it may not start inside a longer digit run or a decimal fraction
+/// (`0.1791161234567…`, a retry delay) nor run on into more digits, so ordinary numbers in logs
+/// stay readable. Thirteen digits with no separator are an RRN only when the first six are a
+/// date (YYMMDD: month 01–12, day 01–31): otherwise they are a millisecond timestamp or an
+/// id, and ambiguous; with a separator the shape alone is enough (a mistyped number is still
+/// masked). The audit pattern it guarantees no log line matches is bounded the same way
+/// (`PersonalDataMaskerTests.auditPattern`). It is idempotent, which the tests fuzz.
 public enum PersonalDataMasker {
   /// The text with every RRN and phone number masked; everything else unchanged.
   public static func mask(_ text: String) -> String {
@@ -33,6 +34,13 @@ public enum PersonalDataMasker {
       guard isDigit(a[i]) else {
         out.append(a[i])
         i += 1
+        continue
+      }
+      // +82 10 1234 5678: the country code stands for the leading 0.
+      if i > 0, a[i - 1] == "+", let (end, first, hidden, last) = internationalPhone(a, i) {
+        let masked = "82-\(first)-\(String(repeating: "*", count: hidden))-\(last)"
+        out.append(contentsOf: masked.unicodeScalars)
+        i = end
         continue
       }
       guard standsAlone(a, i) else {
@@ -84,15 +92,47 @@ public enum PersonalDataMasker {
     i >= a.count || !isDigit(a[i])
   }
 
-  /// Six digits, an optional separator, then seven digits starting 1…8 (the RRN shape; the
-  /// date is not checked, since a log must not keep even a mistyped number).
+  /// Six digits, an optional separator, then seven digits starting 1…8 (the RRN shape).
+  ///
+  /// With a separator the date is not checked, since a log must not keep even a mistyped number;
+  /// without one the six digits must be a date, or thirteen digits are just a long number.
   private static func residentNumber(_ a: [Unicode.Scalar], _ i: Int) -> (Int, String)? {
     guard let front = digits(a, i, 6) else { return nil }
     let j = skipSeparator(a, i + 6, "-‐– ")
     guard let back = digits(a, j, 7), let g = back.first, ("1"..."8").contains(g),
       endsRun(a, j + 7)
     else { return nil }
+    if j == i + 6 {
+      let month = Int(front.dropFirst(2).prefix(2)) ?? 0
+      let day = Int(front.suffix(2)) ?? 0
+      guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+    }
     return (j + 7, front)
+  }
+
+  /// After `+`: `82`, an optional separator, a mobile `1X` or Seoul `2` (the leading 0
+  /// dropped), then 3–4 and 4 digits, separators '-', '.', ' ' or none.
+  private static func internationalPhone(_ a: [Unicode.Scalar], _ i: Int) -> (
+    Int, String, Int, String
+  )? {
+    guard digits(a, i, 2) == "82" else { return nil }
+    let j = skipSeparator(a, i + 2, "-. ")
+    var prefixes: [String] = []
+    if let p2 = digits(a, j, 2), p2.hasPrefix("1"), "016789".contains(p2.last ?? "x") {
+      prefixes.append(p2)
+    }
+    if digits(a, j, 1) == "2" { prefixes.append("2") }
+    for prefix in prefixes {
+      let k = skipSeparator(a, j + prefix.count, "-. ")
+      for middle in [4, 3] {
+        guard digits(a, k, middle) != nil else { continue }
+        let m = skipSeparator(a, k + middle, "-. ")
+        if let last = digits(a, m, 4), endsRun(a, m + 4) {
+          return (m + 4, prefix, middle, last)
+        }
+      }
+    }
+    return nil
   }
 
   /// Mobile `01X`, Seoul `02`, regional `0[3-6][1-5]` and `070`, then 3–4 digits, then 4;

@@ -6,9 +6,14 @@ import Foundation
 /// spaces arrive from phones and web forms, and a 2벌식 user may type loose jamo: all of this is
 /// folded here so that everything downstream sees one spelling.
 public enum TextNormalizer {
-  /// NFC; full-width ASCII → ASCII; zero-width characters removed; control characters and
-  /// whitespace runs collapsed to one space and trimmed; loose compatibility jamo that form
-  /// syllables composed (ㅎㅏㄴ → 한, while ㄱㄱㄱㅈ stays).
+  /// The normalized text.
+  ///
+  /// NFC; full-width ASCII → ASCII; invisible characters removed (U+200B zero-width space,
+  /// U+200C ZWNJ, U+2060 word joiner, U+FEFF BOM, U+00AD soft hyphen, U+180E, and U+200D ZWJ
+  /// except between two parts of an emoji, where it joins 👨‍👩‍👧 into one family); control
+  /// characters and whitespace runs collapsed to one space and trimmed; loose compatibility
+  /// jamo that form syllables composed (ㅎㅏㄴ → 한, while ㄱㄱㄱㅈ stays). Variation selectors
+  /// (U+FE0F) and skin-tone modifiers are kept.
   public static func normalize(_ text: String) -> String {
     if let result = fold(text, composeFirst: false) { return result }
     // Some scalar may not be in NFC: compose canonically, then fold again.
@@ -32,10 +37,27 @@ public enum TextNormalizer {
     var pendingSpace = false
     var written = false
     var sawJamoVowel = false
+    // A ZWJ right after an emoji part is held until the next scalar shows whether it joins.
+    var lastWasEmoji = false
+    var heldJoiner = false
     // Most input is already normal: then the original string is returned and the copy dropped.
     var changed = composeFirst
     for scalar in text.unicodeScalars {
       let v = scalar.value
+      if heldJoiner {
+        heldJoiner = false
+        if v >= 0x80, isEmojiPart(scalar) {
+          sink.append(0x200D)
+        } else {
+          changed = true
+        }
+      }
+      if v == 0x200D, lastWasEmoji, !pendingSpace {
+        heldJoiner = true
+        lastWasEmoji = false
+        continue
+      }
+      lastWasEmoji = v >= 0x80 && isEmojiPart(scalar)
       let isSpace: Bool
       if v < 0x80 {
         isSpace = v <= 0x20 || v == 0x7F
@@ -68,7 +90,7 @@ public enum TextNormalizer {
         sink.append(v)
       }
     }
-    if pendingSpace { changed = true }  // trailing whitespace was dropped
+    if pendingSpace || heldJoiner { changed = true }  // trailing whitespace or ZWJ dropped
     let result = changed ? sink.string : text
     return sawJamoVowel ? Jamo.compose(result) : result
   }
@@ -79,6 +101,21 @@ public enum TextNormalizer {
     v < 0x300 || (0x2000...0x206F).contains(v) || (0x3000...0x3030).contains(v)
       || (0x3131...0x318E).contains(v) || (0xFF01...0xFF5E).contains(v)
       || (0x1F300...0x1FAFF).contains(v)
+  }
+
+  /// Whether `scalar` can stand on either side of a ZWJ in an emoji sequence.
+  ///
+  /// An emoji (not an ASCII digit or `#`, which are "emoji" only as keycap bases), a variation
+  /// selector, a skin-tone modifier or a tag character. Hangul is never one, so Hangul text
+  /// normalizes exactly as before.
+  private static func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if (0xAC00...0xD7A3).contains(v) || (0x1100...0x11FF).contains(v)
+      || (0x3131...0x318E).contains(v)
+    {
+      return false
+    }
+    return v == 0xFE0F || (0xE0020...0xE007F).contains(v) || scalar.properties.isEmoji
   }
 
   private static func isRemoved(_ v: UInt32) -> Bool {

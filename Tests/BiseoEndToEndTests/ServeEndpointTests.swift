@@ -122,7 +122,7 @@ import Testing
       "counter biseo_messages_total frontend=chat,intent=civil_defense 1.0",
       "counter biseo_messages_total frontend=chat,intent=thanks 1.0",
       "gauge biseo_reminders state=planned 3.0", "gauge biseo_reminders state=delivered 3.0",
-      "gauge biseo_reminders state=dead 0.0",
+      "gauge biseo_reminders state=dead 0.0", "gauge biseo_reminders state=parked 0.0",
     ] {
       #expect(lines.contains(expected), "\(expected) not in:\n\(parsed.output)")
     }

@@ -143,20 +143,57 @@ import Testing
     }
   }
 
-  @Test func smtpMessageIsDotStuffedAndEncodesTheSubject() throws {
+  @Test func smtpDotStuffingDoublesALeadingDot() {
+    let data = SMTPMessage.dotStuffed(["line one", ".hidden dot line", "..two"])
+    #expect(data == "line one\r\n..hidden dot line\r\n...two\r\n.\r\n")
+  }
+
+  @Test func smtpMessageHeadersAreRFC5322() throws {
     var notice = Self.notice(recipient: "citizen@example.org")
-    notice.body = "line one\n.hidden dot line\n..two"
-    let data = String(
-      decoding: SMTPMessage.data(
-        for: notice, from: "biseo@example.org", date: notice.due, domain: "biseo.example"),
-      as: UTF8.self)
-    #expect(data.contains("\r\n..hidden dot line\r\n...two\r\n.\r\n"))
+    notice.key = "c002-park-junho:birth_registration:2026-11-20:2026-11-13:mail"
+    notice.metadata["name"] = "박준호"
+    notice.body = "line one\n.hidden dot line\n\n<b>&</b>"
+    let sender = SMTPMessage.Sender(address: "biseo@example.org", name: "비서", footer: "끝")
+    let bytes = SMTPMessage.data(
+      for: notice, sender: sender, date: notice.due, domain: "biseo.example")
+    let data = String(decoding: bytes, as: UTF8.self)
     #expect(data.hasSuffix("\r\n.\r\n"))
     #expect(data.contains("Date: Thu, 17 Dec 2026 00:00:00 +0000\r\n"))
-    #expect(data.contains("Message-ID: <c42-health_checkup-2026-d14@biseo.example>\r\n"))
+    let id = SMTPHeaders.messageID(key: notice.key, domain: "biseo.example")
+    #expect(id.wholeMatch(of: /<[0-9a-f]{32}@biseo\.example>/) != nil)
+    #expect(data.contains("Message-ID: \(id)\r\n"))
+    #expect(id == SMTPHeaders.messageID(key: notice.key, domain: "biseo.example"), "stable")
+    #expect(data.contains("From: =?UTF-8?B?67mE7ISc?= <biseo@example.org>\r\n"))
+    #expect(data.contains("To: =?UTF-8?B?67CV7KSA7Zi4?= <citizen@example.org>\r\n"))
+    #expect(
+      data.contains("List-Unsubscribe: <mailto:biseo@example.org?subject=unsubscribe>\r\n"))
+    #expect(data.contains("Content-Type: multipart/alternative;\r\n boundary=\"=_biseo_"))
+    #expect(data.contains("Content-Type: text/plain; charset=UTF-8\r\n"))
+    #expect(data.contains("Content-Type: text/html; charset=UTF-8\r\n"))
     #expect(
       !data.contains("\n\n") && !data.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-    let words = SMTPMessage.encodedWords(String(repeating: "일반건강검진 마감 ", count: 6))
+    let lines = data.components(separatedBy: "\r\n")
+    #expect(lines.allSatisfy { $0.count <= 78 }, "no line over 78 characters")
+    let html = try #require(Self.decodedPart(lines, after: "Content-Type: text/html"))
+    #expect(html.contains("<p>line one<br>\n.hidden dot line</p>"))
+    #expect(html.contains("<p>&lt;b&gt;&amp;&lt;/b&gt;</p>") && html.contains("<p>끝</p>"))
+    let plain = try #require(Self.decodedPart(lines, after: "Content-Type: text/plain"))
+    #expect(plain == "line one\n.hidden dot line\n\n<b>&</b>\n\n끝")
+  }
+
+  /// The base64 body of the part whose header starts with `header`, decoded.
+  static func decodedPart(_ lines: [String], after header: String) -> String? {
+    guard let start = lines.firstIndex(where: { $0.hasPrefix(header) }),
+      let blank = lines[start...].firstIndex(of: "")
+    else { return nil }
+    let body = lines[(blank + 1)...].prefix { !$0.hasPrefix("--") }.joined()
+    return Data(base64Encoded: body).map {
+      String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+  }
+
+  @Test func smtpEncodedWordsNeverSplitACharacter() throws {
+    let words = SMTPHeaders.encodedWords(String(repeating: "일반건강검진 마감 ", count: 6))
     #expect(words.count > 1)
     var decoded: [UInt8] = []
     for word in words {
@@ -166,15 +203,33 @@ import Testing
       decoded += chunk
     }
     #expect(String(decoding: decoded, as: UTF8.self) == String(repeating: "일반건강검진 마감 ", count: 6))
-    #expect(SMTPMessage.encodedWords("Checkup due") == ["Checkup due"])
+    #expect(SMTPHeaders.encodedWords("Checkup due") == ["Checkup due"])
+    #expect(SMTPHeaders.mailbox("a@b.example", name: "Kim, Jiwoo").hasPrefix("=?UTF-8?B?"))
+    #expect(SMTPHeaders.mailbox("a@b.example", name: "Biseo") == "Biseo <a@b.example>")
+    #expect(SMTPHeaders.mailbox("a@b.example", name: "") == "<a@b.example>")
+  }
+
+  @Test func smtpRefusesADomainThatIsNoDotAtom() {
+    #expect(throws: ChannelError.self) {
+      try SMTPChannel(
+        config: ChannelConfig(
+          name: "mail", kind: "smtp",
+          settings: ["host": "h", "from": "b@x.example", "domain": "mail:biseo"]),
+        clock: ManualClock())
+    }
+    #expect(SMTPHeaders.isDotAtom("mail.biseo.example") && !SMTPHeaders.isDotAtom("a..b"))
   }
 
   @Test func smtpRejectsABadRecipientWithoutConnecting() async {
     let smtp = SMTPChannel(host: "127.0.0.1", port: 9, from: "b@x", clock: ManualClock())
     await #expect(
-      throws: ChannelError.permanent(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")
+      throws: ChannelError.unaddressed(reason: "'x\r\nRCPT TO:<y@z>' is not an e-mail address")
     ) {
       try await smtp.send(Self.notice(recipient: "x\r\nRCPT TO:<y@z>"))
+    }
+    // No address at all: parked by the dispatcher (docs/delivery.md), not a failure.
+    await #expect(throws: ChannelError.unaddressed(reason: "no e-mail address")) {
+      try await smtp.send(Self.notice(recipient: ""))
     }
   }
 }

@@ -107,10 +107,13 @@ import Testing
         name: "mail", kind: "smtp",
         settings: [
           "host": "127.0.0.1", "port": "\(sink.port)", "from": "biseo@example.org",
-          "domain": "biseo.example", "timeout": "5",
+          "domain": "biseo.example", "timeout": "5", "fromName": "비서",
+          "unsubscribe": "https://biseo.example/unsubscribe",
         ]),
-      clock: SystemDeliveryClock())
-    let notice = Self.notice("mail", channel: "mail", recipient: "citizen@example.org")
+      clock: ManualClock())
+    var notice = Self.notice("mail", channel: "mail", recipient: "citizen@example.org")
+    notice.key = "c002-park-junho:birth_registration:2026-11-20:2026-11-13:mail"
+    notice.metadata["name"] = "박준호"
     let receipt = try await smtp.send(notice)
     #expect(receipt.detail.hasPrefix("250 "))
     await #expect(throws: ChannelError.self) {
@@ -134,7 +137,20 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(mail["subject"] as? String == notice.title)
     #expect(mail["to"] as? [String] == ["citizen@example.org"])
-    #expect(mail["message_id"] as? String == "<c42-mail-2026-d14@biseo.example>")
-    #expect((mail["body"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n") == notice.body)
+    #expect(
+      mail["message_id"] as? String
+        == SMTPHeaders.messageID(key: notice.key, domain: "biseo.example"))
+    #expect(mail["defects"] as? [String] == [], "email.policy.default found defects")
+    let headers = try #require(mail["headers"] as? [String: String])
+    #expect(headers["from_name"] == "비서" && headers["from_address"] == "biseo@example.org")
+    #expect(headers["to_name"] == "박준호" && headers["to_address"] == "citizen@example.org")
+    #expect(headers["date"] == "2026-12-17T00:00:00+00:00")
+    #expect(headers["list_unsubscribe"] == "<https://biseo.example/unsubscribe>")
+    #expect(headers["content_type"] == "multipart/alternative")
+    let body = (mail["body"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n")
+    #expect(body?.hasPrefix(notice.body + "\n\n") == true)
+    #expect(body?.contains("알림 꺼줘") == true, "the footer says how to stop in the chat")
+    let html = try #require(mail["html"] as? String).replacingOccurrences(of: "\r\n", with: "\n")
+    #expect(html.contains("<p>올해 일반건강검진 마감이 14일 남았어요.<br>\n.점으로 시작하는 줄</p>"))
   }
 }

@@ -5,10 +5,11 @@ import Testing
   /// The log-leak check: nothing in a log may match it.
   ///
   /// A number counts only standing on its own (not inside a longer digit run or a decimal
-  /// fraction), as the masker masks it.
+  /// fraction), as the masker masks it. Thirteen digits without a separator count as an RRN
+  /// only when the first six are a date (otherwise a timestamp or an id); `+82` numbers count.
   static var auditPattern: Regex<Substring> {
     // swift-format-ignore
-    /(?:^|[^0-9.]|[^0-9]\.|^\.)(?:[0-9]{6}-?[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4})(?:[^0-9]|$)/
+    /(?:^|[^0-9.]|[^0-9]\.|^\.)(?:[0-9]{6}-[1-8][0-9]{6}|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[1-8][0-9]{6}|01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}|\+82[-. ]?(?:1[016789]|2)[-. ]?[0-9]{3,4}[-. ]?[0-9]{4})(?:[^0-9]|$)/
   }
 
   @Test(arguments: [
@@ -64,6 +65,8 @@ import Testing
     mutating func digits(_ count: Int) -> String {
       String((0..<count).map { _ in Character(String(next(10))) })
     }
+    /// `n` (0–99) as two digits.
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
   }
 
   @Test("소수와 다른 길이의 숫자는 그대로 둔다")
@@ -88,9 +91,13 @@ import Testing
     var random = Generator(state: 11)
     let around = [" ", "번호 ", "가", "(", ")", "\n", "", ":", "=", "-", "/", "번"]
     for _ in 0..<3_000 {
-      let rrn =
-        random.digits(6) + ["-", ""][random.next(2)] + String(1 + random.next(8))
-        + random.digits(6)
+      // Without a hyphen only a date is unambiguous (YYMMDD); with one, any six digits.
+      let hyphen = random.next(2) == 0
+      let front =
+        hyphen
+        ? random.digits(6)
+        : random.digits(2) + Generator.two(1 + random.next(12)) + Generator.two(1 + random.next(31))
+      let rrn = front + (hyphen ? "-" : "") + String(1 + random.next(8)) + random.digits(6)
       let mobile =
         "01" + ["0", "1", "6", "7", "8", "9"][random.next(6)] + ["-", ".", " ", ""][random.next(4)]
         + random.digits(3 + random.next(2)) + ["-", ".", " ", ""][random.next(4)] + random.digits(4)

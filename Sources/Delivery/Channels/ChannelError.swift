@@ -5,6 +5,8 @@
 /// - `permanent`: the reminder is marked failed, no retry. From other HTTP 3xx/4xx, SMTP 5xx,
 ///   any other exec exit.
 /// - `endpointGone`: marked failed and the endpoint disabled. From HTTP 410.
+/// - `unaddressed`: the reminder is parked until the citizen gives an address; nothing is sent.
+///   From a missing or malformed recipient (an empty e-mail address).
 /// - `misconfigured`: the channel is not built. From bad or missing config settings.
 public enum ChannelError: Error, Equatable, CustomStringConvertible, Sendable {
   /// Worth retrying; `retryAfter` (seconds) is the receiver's own hint, if it gave one.
@@ -13,6 +15,9 @@ public enum ChannelError: Error, Equatable, CustomStringConvertible, Sendable {
   case permanent(reason: String)
   /// The endpoint told us it is gone for good; stop sending to it.
   case endpointGone(reason: String)
+  /// The notice has no usable address for this channel (no e-mail address on the profile, or a
+  /// malformed one): not the receiver's verdict, so the reminder waits, parked, for an address.
+  case unaddressed(reason: String)
   /// The channel's settings are unusable.
   case misconfigured(channel: String, reason: String)
 
@@ -22,6 +27,7 @@ public enum ChannelError: Error, Equatable, CustomStringConvertible, Sendable {
       "transient failure: \(reason)" + (retryAfter.map { " (retry after \($0) s)" } ?? "")
     case .permanent(let reason): "permanent failure: \(reason)"
     case .endpointGone(let reason): "endpoint gone: \(reason)"
+    case .unaddressed(let reason): "no address: \(reason)"
     case .misconfigured(let channel, let reason): "channel '\(channel)' is misconfigured: \(reason)"
     }
   }

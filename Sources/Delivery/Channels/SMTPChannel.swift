@@ -1,23 +1,25 @@
 import Dispatch
 import Foundation
 
-/// Sends each notice as a plain-text e-mail through a configured local SMTP relay.
+/// Sends each notice as an e-mail (text and HTML alternatives) through a local SMTP relay.
 ///
 /// No TLS and no AUTH: the relay is local, such as a Postfix null client.
 ///
 /// Config kind `smtp`; settings `host` and `from` required; `port` (25), `helo`
-/// (`biseo.localhost`), `domain` for Message-IDs (`biseo.localhost`) and `timeout` (30 s)
-/// optional. The conversation is
-/// EHLO, MAIL FROM, RCPT TO, DATA (dot-stuffed; subject as RFC 2047 encoded-words), QUIT.
+/// (`biseo.localhost`), `domain` for Message-IDs (`biseo.localhost`), `fromName` (the `From`
+/// display name), `unsubscribe` (the `List-Unsubscribe` URI), `footer` (how to stop reminders in
+/// the chat) and `timeout` (30 s) optional. The conversation is
+/// EHLO, MAIL FROM, RCPT TO, DATA (dot-stuffed; ``SMTPMessage``), QUIT.
 /// Replies: `4xx` transient, `5xx` permanent; connection problems transient. The `Message-ID` is
-/// `<key@domain>`, so a retry after a lost final reply can be recognised downstream.
+/// a hash of the key at `domain`, so a retry after a lost final reply can be recognised.
 public struct SMTPChannel: Channel {
   /// The relay host.
   public let host: String
   /// The relay port.
   public let port: Int
   /// The envelope sender.
-  public let from: String
+  public var from: String { sender.address }
+  let sender: SMTPMessage.Sender
   let helo: String
   let domain: String
   let timeout: Double
@@ -28,9 +30,19 @@ public struct SMTPChannel: Channel {
     host: String, port: Int = 25, from: String, helo: String = "biseo.localhost",
     domain: String = "biseo.localhost", timeout: Double = 30, clock: any DeliveryClock
   ) {
+    self.init(
+      host: host, port: port, sender: SMTPMessage.Sender(address: from), helo: helo,
+      domain: domain, timeout: timeout, clock: clock)
+  }
+
+  /// Creates an SMTP channel with a full sender (display name, unsubscribe URI, footer).
+  public init(
+    host: String, port: Int = 25, sender: SMTPMessage.Sender, helo: String = "biseo.localhost",
+    domain: String = "biseo.localhost", timeout: Double = 30, clock: any DeliveryClock
+  ) {
     self.host = host
     self.port = port
-    self.from = from
+    self.sender = sender
     self.helo = helo
     self.domain = domain
     self.timeout = timeout
@@ -39,21 +51,36 @@ public struct SMTPChannel: Channel {
 
   /// Creates an SMTP channel from its config entry.
   public init(config: ChannelConfig, clock: any DeliveryClock) throws(ChannelError) {
+    let domain = config.settings["domain"] ?? "biseo.localhost"
+    guard SMTPHeaders.isDotAtom(domain) else {
+      throw .misconfigured(
+        channel: config.name, reason: "domain '\(domain)' is not a dot-atom (a.b.example)")
+    }
+    let sender = SMTPMessage.Sender(
+      address: try config.required("from"), name: config.settings["fromName"] ?? "",
+      unsubscribe: config.settings["unsubscribe"],
+      footer: config.settings["footer"] ?? Self.defaultFooter)
     self.init(
       host: try config.required("host"), port: Int(try config.number("port", default: 25)),
-      from: try config.required("from"), helo: config.settings["helo"] ?? "biseo.localhost",
-      domain: config.settings["domain"] ?? "biseo.localhost",
+      sender: sender, helo: config.settings["helo"] ?? "biseo.localhost", domain: domain,
       timeout: try config.number("timeout", default: 30), clock: clock)
   }
+
+  /// What the footer says unless the config says otherwise: the chat's own words for stopping
+  /// (`Intents/unsubscribe.intent`), since mail replies are not read by the secretary.
+  static let defaultFooter = "알림을 그만 받으려면 비서에게 \"알림 꺼줘\"라고 말씀해 주세요."
 
   public func send(_ notice: Notice) async throws(ChannelError) -> Receipt {
     let recipient = notice.recipient
     guard recipient.contains("@"),
       !recipient.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" || $0 == " " })
     else {
-      throw .permanent(reason: "'\(recipient)' is not an e-mail address")
+      // Parked, not failed: the citizen can still add an address (docs/delivery.md).
+      throw .unaddressed(
+        reason: recipient.isEmpty
+          ? "no e-mail address" : "'\(recipient)' is not an e-mail address")
     }
-    let data = SMTPMessage.data(for: notice, from: from, date: clock.now(), domain: domain)
+    let data = SMTPMessage.data(for: notice, sender: sender, date: clock.now(), domain: domain)
     let result: Result<Receipt, ChannelError> = await withCheckedContinuation { continuation in
       DispatchQueue.global().async {
         do throws(ChannelError) {

@@ -11,6 +11,8 @@ public enum DispatchEvent: Equatable, Sendable {
   case failed(key: String, reason: String)
   /// Retries exhausted: dead-lettered. Raise an alert.
   case dead(key: String, reason: String)
+  /// No usable address: the reminder is parked until the citizen gives one.
+  case parked(key: String, reason: String)
   /// An endpoint answered 410 and is disabled.
   case endpointDisabled(channel: String, reason: String)
 }
@@ -122,7 +124,7 @@ public final class Dispatcher: Sendable {
   private func drive(_ key: String) async throws -> LedgerState {
     while true {
       guard let entry = ledger.entry(key) else { return .failed }
-      if entry.state.isTerminal { return entry.state }
+      if entry.state.isTerminal || entry.state == .parked { return entry.state }
       guard let notice = entry.notice else { return entry.state }
       if let notBefore = entry.notBefore {
         try await clock.sleep(seconds: notBefore.timeIntervalSince(clock.now()))
@@ -179,6 +181,9 @@ public final class Dispatcher: Sendable {
       try await ledger.markFailed(key, reason: "endpoint gone: \(reason)", at: now)
       if news { events(.endpointDisabled(channel: notice.channel, reason: reason)) }
       events(.failed(key: key, reason: reason))
+    case .failure(.unaddressed(let reason)):
+      try await ledger.markParked(key, reason: reason, at: now)
+      events(.parked(key: key, reason: reason))
     case .failure(let error):
       try await ledger.markFailed(key, reason: error.description, at: now)
       events(.failed(key: key, reason: error.description))

@@ -75,6 +75,23 @@ public final class DeliveryLedger: Sendable {
     try await record(LedgerRecord(event: .failed, key: key, at: at, detail: reason))
   }
 
+  /// Parks `key`: its channel has no usable address for it; `reason` says which is missing.
+  @discardableResult
+  public func markParked(_ key: String, reason: String, at: Date) async throws -> Bool {
+    try await record(LedgerRecord(event: .parked, key: key, at: at, detail: reason))
+  }
+
+  /// Gives a parked entry its address.
+  ///
+  /// `notice` (same key, a recipient now) replaces the parked one and the entry is `planned`
+  /// again. Does nothing (and writes nothing) unless the entry is parked.
+  @discardableResult
+  public func readdress(_ notice: Notice, at: Date) async throws -> Bool {
+    guard entry(notice.key)?.state == .parked else { return false }
+    return try await record(
+      LedgerRecord(event: .readdressed, key: notice.key, at: at, notice: notice))
+  }
+
   /// Records dead-lettering after the last attempt.
   @discardableResult
   public func markDead(_ key: String, reason: String, at: Date) async throws -> Bool {
@@ -142,7 +159,7 @@ public final class DeliveryLedger: Sendable {
   /// The entry for `key`, if any.
   public func entry(_ key: String) -> LedgerEntry? { state.withLock { $0.entries[key] } }
 
-  /// Entries not yet delivered, failed or dead, in planning order.
+  /// Entries not yet delivered, failed or dead, in planning order (parked ones included).
   public func unfinished() -> [LedgerEntry] {
     state.withLock { s in
       s.order.compactMap { s.entries[$0] }.filter { !$0.state.isTerminal }

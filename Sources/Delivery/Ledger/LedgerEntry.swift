@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where one reminder is on its way: planned → attempted → delivered / failed / dead.
+/// Where one reminder is on its way: planned → attempted → delivered / failed / dead, or
+/// parked (no address yet) → planned again once the citizen gives one.
 public enum LedgerState: String, Codable, Sendable, CaseIterable {
   /// Recorded as due; no attempt yet.
   case planned
@@ -12,6 +13,9 @@ public enum LedgerState: String, Codable, Sendable, CaseIterable {
   case failed
   /// Retries exhausted: dead-lettered, needs a human.
   case dead
+  /// Waiting for an address (the channel had none or a malformed one); never sent as it is,
+  /// re-planned with the address once the citizen's profile has one.
+  case parked
 
   /// Whether nothing more will happen to the reminder.
   public var isTerminal: Bool { self == .delivered || self == .failed || self == .dead }
@@ -48,6 +52,10 @@ extension LedgerEntry {
 struct LedgerRecord: Codable, Equatable {
   enum Event: String, Codable {
     case planned, attempted, retry, delivered, failed, dead
+    /// No usable address: the entry waits (`detail` says why); not terminal.
+    case parked
+    /// A parked entry gets its address: `notice` replaces the parked one, state `planned`.
+    case readdressed
     /// An endpoint answered 410: `key` is the endpoint (its URL), `channel` the channel name.
     case endpointDisabled
     /// A citizen's data was erased: `key` is the citizen; every entry of theirs goes, pending
@@ -81,6 +89,13 @@ struct LedgerRecord: Codable, Equatable {
       if entry.state.isTerminal { return false }
       switch event {
       case .planned, .endpointDisabled, .erased: return false
+      case .parked:
+        entry.state = .parked
+        entry.notBefore = nil
+      case .readdressed:
+        guard entry.state == .parked, let notice, notice.key == key else { return false }
+        entry.notice = notice
+        entry.state = .planned
       case .attempted:
         entry.state = .attempted
         entry.attempts = max(entry.attempts, attempt ?? entry.attempts + 1)
@@ -123,6 +138,10 @@ struct LedgerRecord: Codable, Equatable {
       records.append(
         LedgerRecord(
           event: .attempted, key: entry.key, at: entry.updatedAt, attempt: entry.attempts))
+    }
+    if entry.state == .parked {
+      records.append(
+        LedgerRecord(event: .parked, key: entry.key, at: entry.updatedAt, detail: entry.detail))
     }
     if let notBefore = entry.notBefore {
       records.append(

@@ -72,8 +72,8 @@ extension EventLoop {
       case .invalid(let error):
         metrics.record(endpoint: "invalid", status: error.status, seconds: 0)
         connection.output.append(
-          contentsOf: HTTPResponse.error(error.status, error.description).serialized(
-            keepAlive: false))
+          contentsOf: stamped(HTTPResponse.error(error.status, error.description), "invalid")
+            .serialized(keepAlive: false))
         connection.closeAfterWrite = true
         connection.consumeInput(connection.pendingInput)
         return
@@ -102,7 +102,7 @@ extension EventLoop {
         endpoint: endpoint, status: response.status,
         seconds: Double(configuration.now() &- now) / 1e9)
       connection.output.append(
-        contentsOf: response.serialized(
+        contentsOf: stamped(response, endpoint).serialized(
           keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
       if !keepAlive { connection.closeAfterWrite = true }
     case .chat(let chat, let render):
@@ -175,6 +175,11 @@ extension EventLoop {
     }
   }
 
+  /// `response` with the fields every response carries (``ResponseHeaders``).
+  func stamped(_ response: HTTPResponse, _ endpoint: String) -> HTTPResponse {
+    configuration.responseHeaders.applied(to: response, endpoint: endpoint)
+  }
+
   private func lineError(_ message: String, on connection: Connection) {
     metrics.record(endpoint: "line", status: 400, seconds: 0)
     connection.output.append(contentsOf: JSONBody.encode(["error": .string(message)]) + [10])
@@ -186,8 +191,9 @@ extension EventLoop {
     case .head where connection.requestsServed == 0 || connection.pendingInput > 0,
       .body:
       metrics.record(endpoint: "invalid", status: 408, seconds: 0)
-      connection.output = HTTPResponse.error(408, "request not received in time")
-        .serialized(keepAlive: false)
+      connection.output = stamped(
+        HTTPResponse.error(408, "request not received in time"), "invalid"
+      ).serialized(keepAlive: false)
       connection.outputStart = 0
       connection.consumeInput(connection.pendingInput)
       connection.closeAfterWrite = true

@@ -179,7 +179,7 @@ final class EventLoop: @unchecked Sendable {
     case .http:
       var response = HTTPResponse.error(503, "too many connections")
       response.headers.append(HTTPHeader("Retry-After", "1"))
-      bytes = response.serialized(keepAlive: false)
+      bytes = stamped(response, "refused").serialized(keepAlive: false)
     case .lines:
       bytes = JSONBody.encode(["error": "too many connections"]) + [10]
     }
@@ -314,7 +314,7 @@ final class EventLoop: @unchecked Sendable {
       let keepAlive = framing.keepAlive && drainDeadline == nil
       connection.busy = false
       connection.output.append(
-        contentsOf: response.serialized(
+        contentsOf: stamped(response, endpoint).serialized(
           keepAlive: keepAlive, minorVersion: framing.minorVersion, headOnly: framing.headOnly))
       if !keepAlive { connection.closeAfterWrite = true }
       guard flush(connection) else { return }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Everything a `GatewayServer` needs besides its responder: where to listen, the limits of
@@ -41,6 +42,11 @@ package struct ServerConfiguration: Sendable {
   package var backlog: Int32 = 1024
   /// Monotonic time in nanoseconds; injected so tests can reason about deadlines.
   package var now: @Sendable () -> UInt64 = ServerConfiguration.monotonicNanoseconds
+  /// What every response gets.
+  ///
+  /// `Date` from the wall clock, `Server`, caching and security fields; tests inject a fixed
+  /// clock here. The date cache is shared by all loops.
+  package var responseHeaders = ResponseHeaders(dates: HTTPDateCache(clock: { Date() }))
 
   /// Creates a configuration with the default limits.
   ///

@@ -41,6 +41,13 @@ public struct ChannelCatalog: Sendable {
 
   public func channel(named name: String) -> Channel? { channels.first { $0.name == name } }
 
+  /// Which contact point of a profile a channel's messages go to (`contact:` lines); a channel
+  /// not named there is an app, reached by the citizen's user id for it.
+  public var contacts: [String: ContactPoints.Kind] = [:]
+
+  /// The contact point kind channel `name` uses.
+  public func contactKind(of name: String) -> ContactPoints.Kind { contacts[name] ?? .app }
+
   /// How a stored channel is said; a name the catalog does not know is said as it is.
   public func spoken(_ name: String) -> String { channel(named: name)?.spoken ?? name }
 
@@ -113,6 +120,20 @@ public struct ChannelCatalog: Sendable {
           continue
         }
         catalog.most = n
+        continue
+      }
+      if line.hasPrefix("contact:") {
+        // contact: email = email, sms = mobile
+        for pair in line.dropFirst(8).split(separator: ",") {
+          let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+          guard parts.count == 2, let kind = ContactPoints.Kind(rawValue: parts[1]) else {
+            problems.append(
+              Diagnostic(
+                .error, at: span, "expected 'contact: CHANNEL = email|mobile|app, …'"))
+            continue
+          }
+          catalog.contacts[parts[0]] = kind
+        }
         continue
       }
       if line.hasPrefix("default:") {

@@ -35,6 +35,10 @@ public struct CycleReport: Sendable, Equatable {
   public var delivered = 0
   public var failed = 0
   public var dead = 0
+  /// Notices parked for want of an address, in the ledger after the cycle (waiting, not lost).
+  public var parked = 0
+  /// Parked notices that got their address this cycle and went back to `planned`.
+  public var readdressed = 0
   /// The earliest planned notice still to go, for the daemon's next wake-up.
   public var nextDue: Date?
 }
@@ -80,9 +84,22 @@ public final class ReminderDaemon: Sendable {
       let planned = planner.plan(
         citizens: batch, asOf: from, days: config.horizonDays + Self.catchUpDays)
       for plans in planned {
+        guard let citizen = plans.first?.citizen else { continue }
+        let profile = (try? rules.profiles.profile(citizen)) ?? .null
+        let contacts = ContactPoints(profile)
+        let name = profile["name"]?.stringValue
         for plan in plans where plan.windowEnd >= today {
-          for notice in notices(for: plan) where try await ledger.plan(notice, at: now) {
-            report.planned += 1
+          for (notice, missing) in notices(for: plan, contacts: contacts, name: name) {
+            if try await ledger.plan(notice, at: now) {
+              report.planned += 1
+              // No address yet: parked at once, with the profile key to fill, and delivered
+              // once a later cycle finds the address (below). Never sent to nobody, never lost.
+              if let missing {
+                try await ledger.markParked(notice.key, reason: missing.description, at: now)
+              }
+            } else if missing == nil, try await ledger.readdress(notice, at: now) {
+              report.readdressed += 1
+            }
           }
         }
       }
@@ -94,7 +111,8 @@ public final class ReminderDaemon: Sendable {
     let orphans =
       known.isEmpty ? [] : Set(ledger.unfinished().compactMap(\.notice?.citizen)).subtracting(known)
     for citizen in orphans.sorted() { try await ledger.erase(citizen: citizen, at: now) }
-    let due = ledger.unfinished().compactMap(\.notice).filter { $0.due <= now }
+    let waiting = ledger.unfinished().filter { $0.state != .parked }
+    let due = waiting.compactMap(\.notice).filter { $0.due <= now }
     report.due = due.count
     for (_, state) in try await dispatcher.deliverAll(due) {
       switch state {
@@ -104,22 +122,42 @@ public final class ReminderDaemon: Sendable {
       default: break
       }
     }
-    report.nextDue = ledger.unfinished().compactMap { $0.notice?.due }.filter { $0 > now }.min()
+    report.nextDue = waiting.compactMap { $0.notice?.due }.filter { $0 > now }.min()
+    report.parked = ledger.counts()[.parked] ?? 0
     return report
   }
 
-  /// One notice per configured channel the citizen chose (the default one if none).
-  func notices(for plan: ReminderPlan) -> [Notice] {
+  /// One notice per configured channel the citizen chose (the default one if none), addressed
+  /// from the citizen's contact points; with what is missing when the channel needs an address
+  /// and the profile has none it can use.
+  func notices(
+    for plan: ReminderPlan, contacts: ContactPoints = ContactPoints(.null),
+    name citizen: String? = nil
+  ) -> [(Notice, ContactPoints.Missing?)] {
     let chosen = plan.channels.isEmpty ? [config.defaultChannel] : plan.channels
     let channels = Set(chosen.map(config.channel(for:))).sorted()
     return channels.map { channel in
-      Notice(
+      var notice = Notice(
         key: "\(plan.key):\(channel)", citizen: plan.citizen, channel: channel,
         title: plan.title, body: plan.message, due: plan.sendAt,
         metadata: [
           "rule": plan.rule, "windowStart": plan.windowStart.description,
           "windowEnd": plan.windowEnd.description, "notifyDay": plan.notifyDay.description,
         ])
+      // E-mail channels need an e-mail address whatever the subscription called them; other
+      // kinds take the contact point of the first chosen name that maps to them, if any.
+      let mail = config.channels.first { $0.name == channel }?.kind == "smtp"
+      let name = chosen.first { config.channel(for: $0) == channel } ?? channel
+      let kind = mail ? .email : rules.channels.contactKind(of: name)
+      switch contacts.address(kind: kind, channel: name) {
+      case .success(let address):
+        notice.recipient = address
+        // The To display name; only e-mail gets it (other receivers have the body already).
+        if mail, let citizen { notice.metadata["name"] = citizen }
+        return (notice, nil)
+      case .failure(let missing):
+        return (notice, mail ? missing : nil)
+      }
     }
   }
 }

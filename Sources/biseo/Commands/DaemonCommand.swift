@@ -183,5 +183,7 @@ enum DaemonCommand: BiseoCommand {
   static func describe(_ report: CycleReport) -> String {
     "planned \(report.planned), due \(report.due), delivered \(report.delivered), "
       + "failed \(report.failed), dead \(report.dead)"
+      // Only when there are any, so the usual line stays as it was.
+      + (report.parked > 0 ? ", parked \(report.parked) (no address; see biseo status)" : "")
   }
 }

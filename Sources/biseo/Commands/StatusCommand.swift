@@ -33,6 +33,7 @@ enum StatusCommand: BiseoCommand {
     let oldest = pending.compactMap { entry in entry.notice.map { (entry.key, $0.due) } }
       .min { $0.1 < $1.1 }
     let dead = snapshot.entries.filter { $0.state == .dead || $0.state == .failed }
+    let parked = snapshot.entries.filter { $0.state == .parked }
     if arguments.has("--json") {
       let stateCounts = LedgerState.allCases.map {
         ($0.rawValue, JSONValue.number(String(counts[$0] ?? 0)))
@@ -49,6 +50,16 @@ enum StatusCommand: BiseoCommand {
             dead.map {
               .object([
                 ("key", .string($0.key)), ("state", .string($0.state.rawValue)),
+                ("detail", .string(PersonalDataMasker.mask($0.detail ?? ""))),
+              ])
+            })
+        ),
+        (
+          "parked",
+          .array(
+            parked.map {
+              .object([
+                ("key", .string($0.key)),
                 ("detail", .string(PersonalDataMasker.mask($0.detail ?? ""))),
               ])
             })
@@ -72,6 +83,11 @@ enum StatusCommand: BiseoCommand {
     for entry in dead {
       console.line(
         "\(entry.state.rawValue): \(entry.key) — \(PersonalDataMasker.mask(entry.detail ?? ""))")
+    }
+    for entry in parked {
+      console.line(
+        "parked: \(entry.key) — \(PersonalDataMasker.mask(entry.detail ?? ""))"
+          + " (delivered once the profile has it)")
     }
     for gone in snapshot.disabledEndpoints {
       console.line(
