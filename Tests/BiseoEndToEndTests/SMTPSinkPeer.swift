@@ -8,19 +8,10 @@ import Foundation
 /// `email.policy.default` parsed it, as one JSON line to a file.
 final class SMTPSinkPeer {
   /// Whether `python3` can import `aiosmtpd`.
-  static let isAvailable: Bool = {
-    let probe = Process()
-    probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    probe.arguments = ["python3", "-c", "import aiosmtpd"]
-    probe.standardOutput = FileHandle.nullDevice
-    probe.standardError = FileHandle.nullDevice
-    guard (try? probe.run()) != nil else { return false }
-    probe.waitUntilExit()
-    return probe.terminationStatus == 0
-  }()
+  static let isAvailable = PeerProcess.canImport("aiosmtpd")
 
-  private let process = Process()
-  let port: Int
+  private let peer: PeerProcess
+  var port: Int { peer.port }
   /// The JSON Lines file of received messages.
   let received: String
 
@@ -28,23 +19,7 @@ final class SMTPSinkPeer {
     self.received = received
     let script = BiseoProcess.repositoryRoot.appendingPathComponent(
       "Tests/DeliveryTests/Peers/smtp_sink.py")
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, received]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    var head = Data()
-    while !head.contains(UInt8(ascii: "\n")) {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      head += chunk
-    }
-    let line = String(decoding: head, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-      kill(process.processIdentifier, SIGKILL)
-      throw CocoaError(.featureUnsupported, userInfo: ["line": line])
-    }
-    self.port = port
+    peer = try PeerProcess(script: script, arguments: [received])
   }
 
   /// The messages received so far.
@@ -55,12 +30,5 @@ final class SMTPSinkPeer {
     }
   }
 
-  func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
-
-  deinit { stop() }
+  func stop() { peer.stop() }
 }

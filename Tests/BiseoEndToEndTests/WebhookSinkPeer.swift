@@ -13,16 +13,7 @@ final class WebhookSinkPeer {
   static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
   /// Whether `python3` can import the reference `standardwebhooks` library.
-  static let isAvailable: Bool = {
-    let probe = Process()
-    probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    probe.arguments = ["python3", "-c", "import standardwebhooks"]
-    probe.standardOutput = FileHandle.nullDevice
-    probe.standardError = FileHandle.nullDevice
-    guard (try? probe.run()) != nil else { return false }
-    probe.waitUntilExit()
-    return probe.terminationStatus == 0
-  }()
+  static let isAvailable = PeerProcess.canImport("standardwebhooks")
 
   struct Receiver: Decodable {
     var processed: [String]
@@ -41,29 +32,13 @@ final class WebhookSinkPeer {
     var receivers: [String: Receiver]
   }
 
-  private let process = Process()
-  let port: Int
+  private let peer: PeerProcess
+  var port: Int { peer.port }
 
   init() throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Peers/idempotent_webhook_sink.py")
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, Self.secret]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    var head = Data()
-    while !head.contains(UInt8(ascii: "\n")) {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      head += chunk
-    }
-    let line = String(decoding: head, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-      kill(process.processIdentifier, SIGKILL)
-      throw CocoaError(.featureUnsupported, userInfo: ["line": line])
-    }
-    self.port = port
+    peer = try PeerProcess(script: script, arguments: [Self.secret])
   }
 
   /// A daemon config with the outbox and a webhook channel `hook` to `path` on this sink.
@@ -103,12 +78,5 @@ final class WebhookSinkPeer {
     var error: Error?
   }
 
-  func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
-
-  deinit { stop() }
+  func stop() { peer.stop() }
 }
