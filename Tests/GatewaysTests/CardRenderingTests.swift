@@ -38,6 +38,25 @@ import Testing
     #expect((last["text"] as? String)?.contains("알림") == true)
   }
 
+  @Test("a Kakao button sends its title, and the title does what the button stands for")
+  func kakaoButtonsSendTheirTitles() async throws {
+    let runtime = try #require(await SecretaryFixture.sharedRuntime())
+    let data = runtime.withDataDirectory(NSTemporaryDirectory() + "biseo-kq-\(UUID().uuidString)")
+    let responder = SecretaryResponder(
+      runtime: data, clock: SecretaryResponderTests.clock, demo: true)
+    let ask = ChatRequest(sender: "c004-choi-minho", text: "올해 건강검진 대상이야?", platform: .kakao)
+    let offer = await responder.respond(to: ask)
+    let yes = try #require(offer.quickReplies.first { $0.payload == "/affirm" })
+    let json = try Self.object(KakaoSkill.encode(offer))
+    let quick = try #require(
+      (json["template"] as? [String: Any])?["quickReplies"] as? [[String: Any]])
+    #expect(quick.contains { $0["messageText"] as? String == yes.title })
+    #expect(!quick.contains { ($0["messageText"] as? String)?.hasPrefix("/") == true })
+    let tapped = await responder.respond(
+      to: ChatRequest(sender: "c004-choi-minho", text: yes.title, platform: .kakao))
+    #expect(tapped.texts.joined().contains("신청했어요"), "\(tapped.texts)")
+  }
+
   @Test("the native JSON carries the cards beside the texts; a plain reply has none")
   func nativeCards() async throws {
     let runtime = try #require(await SecretaryFixture.sharedRuntime())

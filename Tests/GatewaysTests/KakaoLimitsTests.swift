@@ -64,7 +64,7 @@ import Testing
     #expect(replies >= 150, "only \(replies) replies checked")
   }
 
-  @Test("a long quick reply label is cut to 14 characters; its message stays whole")
+  @Test("a long quick reply label is cut to 14 characters; its message, the title, stays whole")
   func longLabels() throws {
     let title = "종합부동산세 주택분 납부 알림 받기"
     let reply = ChatReply(
@@ -76,7 +76,7 @@ import Testing
       (json["template"] as? [String: Any])?["quickReplies"] as? [[String: Any]])
     #expect(quick.count == KakaoLimits.quickReplies)
     #expect(quick.first?["label"] as? String == "종합부동산세 주택분 납부…")
-    #expect(quick.first?["messageText"] as? String == "/p0")
+    #expect(quick.first?["messageText"] as? String == "\(title) 0")
   }
 
   @Test("the checker itself finds each kind of excess")

@@ -177,6 +177,12 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
       sessions.withLock { $0.get(request.sessionKey) }.flatMap {
         $0.citizenID == citizen ? $0 : nil
       } ?? Conversation(citizenID: citizen)
+    // KakaoTalk sends a tapped button's title ("왜?") as the citizen's own words, shown in
+    // their bubble; the button it names sends what it stands for.
+    var request = request
+    if request.platform == .kakao, let payload = conversation.payload(ofButton: request.text) {
+      request.text = payload
+    }
     let reply: ChatReply
     if request.speaker {
       let turn = dialogue.respondSpoken(to: request.text, in: &conversation, asOf: asOf, now: now)

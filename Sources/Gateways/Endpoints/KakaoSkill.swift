@@ -4,7 +4,9 @@ import Hangul
 ///
 /// Reads `userRequest.utterance` and `userRequest.user.id`; answers `simpleText` outputs
 /// (at most 3, each at most 1000 characters) and up to 10 `message` quick replies whose labels
-/// fit 14 characters (conventions.md §3, `KakaoLimits`).
+/// fit 14 characters (conventions.md §3, `KakaoLimits`). A quick reply sends its title, which
+/// KakaoTalk shows as the citizen's words ("왜?", not "/explain_why"); the responder maps a
+/// title of the last reply's buttons back to what the button stands for.
 package enum KakaoSkill {
   /// Outputs per response.
   package static let maxOutputs = KakaoLimits.outputs.upperBound
@@ -47,7 +49,7 @@ package enum KakaoSkill {
         reply.quickReplies.prefix(maxQuickReplies).map {
           [
             "label": .string(KakaoLimits.fitted($0.title, to: KakaoLimits.quickReplyLabelLength)),
-            "action": "message", "messageText": .string($0.payload),
+            "action": "message", "messageText": .string($0.title),
           ]
         })
     }

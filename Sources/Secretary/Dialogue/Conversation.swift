@@ -44,6 +44,12 @@ public struct Conversation: Sendable {
   public init(citizenID: String) {
     self.citizenID = citizenID
   }
+
+  /// What the last reply's button titled `title` sends (`/affirm` for "네, 알려 주세요"), for a
+  /// platform that sends a tapped button's title as the citizen's words (KakaoTalk).
+  public func payload(ofButton title: String) -> String? {
+    lastReply?.quickReplies.first { $0.title == title }?.payload
+  }
 }
 
 /// A subject of the conversation: what was asked and which rules answer it.
