@@ -121,7 +121,6 @@ extension VectorCompiler {
       throw VectorUnsupported()
     }
     let (x, list) = (ta.eval, tb.eval)
-    let isText = ta.type.unwrapped == .text
     let limit = VectorMachine.arenaCapacity
     return VecTyped(
       type: .bool,
@@ -136,8 +135,7 @@ extension VectorCompiler {
           var j = 0
           while j < n {
             if arena[l + 1 + j] == v[i] {
-              // Texts outside the book's constants share id -1: they may differ.
-              if isText && v[i] == -1 { m.fail(lane: i) } else { out[i] = 1 }
+              out[i] = 1
               break
             }
             j += 1
@@ -151,16 +149,6 @@ extension VectorCompiler {
     let (x, y) = (ta.eval, tb.eval)
     let (no, yes) = negate ? (1, 0) : (0, 1)
     if VectorCompiler.sameEncoding(ta.type, tb.type) {
-      if ta.type.unwrapped == .text || tb.type.unwrapped == .text {
-        return VecTyped(
-          type: .bool,
-          eval: { m in
-            VectorCompiler.zip(m, x(m), y(m)) { p, q in
-              if p == -1 && q == -1 { return nil }
-              return p == q ? yes : no
-            }
-          })
-      }
       let total = ta.total && tb.total
       if let word = tb.uniform {
         return VecTyped(

@@ -148,9 +148,6 @@ final class VectorCompiler {
     }
     program.generalRules = Set(why.keys)
     program.generalOutputs = generalOutputs
-    program.textOutputs = program.outputTypes.indices.filter {
-      program.outputTypes[$0].unwrapped == .text && !generalOutputs.contains($0)
-    }
     program.outputRule = Array(repeating: 0, count: general.outputs.count)
     for (i, rule) in general.rules.enumerated() {
       for o in rule.outputs { program.outputRule[o] = i }
@@ -187,7 +184,7 @@ final class VectorCompiler {
     case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .none, .text: true
     case .list(let e):
       switch e {
-      case .bool, .int, .money, .decimal, .date, .duration, .enumeration: true
+      case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .text: true
       default: false
       }
     default: false

@@ -93,7 +93,7 @@ extension VectorMachine {
     case .date: return .date(x)
     case .enumeration: return .enumCase(x)
     case .duration: return .duration(months: LaneWord.months(x), days: LaneWord.days(x))
-    case .text: return x >= 0 && x < textsByID.count ? .text(textsByID[x]) : .none
+    case .text: return text(x).map { .text($0) } ?? .none
     case .list(let element):
       let n = arena[x]
       var items: [Value] = []

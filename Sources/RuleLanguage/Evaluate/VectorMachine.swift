@@ -94,9 +94,13 @@ final class VectorMachine: LaneStorage {
     var everyoneCount = 0
     var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
     var chunk = 0
+    /// The batch's texts that are none of the book's constants (a child's name), by id past
+    /// the constants', and their ids.
+    var batchTexts: [String] = []
+    var batchTextIDs: [String: Int] = [:]
   }
 
-  private let state: UnsafeMutablePointer<State>
+  let state: UnsafeMutablePointer<State>
   var computedSlots: [Int] {
     get { state.pointee.computedSlots }
     _modify { yield &state.pointee.computedSlots }
@@ -112,6 +116,14 @@ final class VectorMachine: LaneStorage {
   var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] {
     get { state.pointee.lifts }
     _modify { yield &state.pointee.lifts }
+  }
+  var batchTexts: [String] {
+    get { state.pointee.batchTexts }
+    _modify { yield &state.pointee.batchTexts }
+  }
+  var batchTextIDs: [String: Int] {
+    get { state.pointee.batchTextIDs }
+    _modify { yield &state.pointee.batchTextIDs }
   }
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
@@ -518,10 +530,6 @@ final class VectorMachine: LaneStorage {
     space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
     if !state.pointee.spaces.isEmpty { spaces.removeAll(keepingCapacity: true) }
     program.run(self)
-    for o in program.textOutputs {
-      let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
-      for i in 0..<n where column[i] == -1 { undecided[r * VectorMachine.width + i] = 1 }
-    }
     // A list output is written from the arena: one that is not a whole list there (never
     // expected) leaves its rule to the general machine rather than being read out of bounds.
     for o in listOutputs {
