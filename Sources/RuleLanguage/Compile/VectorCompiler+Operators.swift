@@ -51,6 +51,11 @@ extension VectorCompiler {
   func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (tx, ty) = (try expr(a), try expr(b))
     let (x, y) = (tx.eval, ty.eval)
+    if depth == 0 && !tx.total {
+      // A left side that may fail for an unknown fact: Kleene logic, so that the right side
+      // can still decide (citizens' space only, where a lane is its citizen).
+      return VecTyped(type: .bool, eval: { m in m.kleene(isAnd: isAnd, x, y) })
+    }
     if ty.total {
       // A right side that cannot fail is cheaper computed everywhere than masked.
       return VecTyped(

@@ -5,7 +5,7 @@ extension VectorMachine {
     let column = facts + f * VectorMachine.stride
     if anyUnheld[f] {
       let (u, a, r) = (unheld + f * VectorMachine.stride, space.active, space.root)
-      for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 { fail(lane: i) }
+      for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 { failUnknown(lane: i) }
     }
     return deep ? byCitizen(column) : column
   }
@@ -43,7 +43,10 @@ extension VectorMachine {
         for i in 0..<n { count &+= wanted[i] }
         if count > 0 {
           enterCitizens(wanted)
+          let aside = setAside()
           slots[slot] = eval(self)
+          (bindingFails[slot], bindingAnyFail[slot]) = failureKinds(wanted)
+          putBack(aside)
           leave()
           computed[slot] = wanted
           computedCount[slot] = count
@@ -62,12 +65,23 @@ extension VectorMachine {
             computedAt[slot] = at
           }
           enterCitizens(need)
+          let aside = setAside()
           let v = eval(self)
+          let (kinds, any) = failureKinds(need)
+          putBack(aside)
           leave()
+          if any != 0 {
+            // The kinds so far, and these where the new citizens are.
+            let all = column(n)
+            let old = bindingAnyFail[slot] != 0 ? bindingFails[slot] : kinds
+            for i in 0..<n { all[i] = need[i] != 0 ? kinds[i] : old[i] }
+            (bindingFails[slot], bindingAnyFail[slot]) = (all, 1)
+          }
           computedCount[slot] += merge(v, into: slots[slot], computed[slot], where: need, n)
         }
       }
     }
+    if bindingAnyFail[slot] != 0 { failAgain(bindingFails[slot], through: space.root) }
     return deep ? byCitizen(slots[slot]) : slots[slot]
   }
 

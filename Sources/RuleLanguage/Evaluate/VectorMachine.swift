@@ -60,8 +60,15 @@ final class VectorMachine: LaneStorage {
   let undecided: UnsafeMutablePointer<Int>
   let anyUndecided: UnsafeMutablePointer<Int>
   let runsEveryRule: Bool
-  /// Per citizen (and the invariant lane), 1 when the current rule failed it.
+  /// Per citizen (and the invariant lane), 1 when the current rule failed it; and 1 in
+  /// `hard` when a failure was not only unknown facts (a fault, a lane limit), which Kleene
+  /// logic never absorbs (`VectorMachine+Kleene.swift`).
   let failed: UnsafeMutablePointer<Int>
+  let hard: UnsafeMutablePointer<Int>
+  /// Per binding slot, the failure kind of each citizen it was computed for (0 none, 1 an
+  /// unknown fact, 2 a fault or limit), and whether any is not 0: each read fails them again.
+  let bindingFails: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
+  let bindingAnyFail: UnsafeMutablePointer<Int>
   /// The column of each local (a function parameter, a binder, a binding).
   let slots: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   /// Per binding, the citizens it has been computed for in this rule, how many, and whether
@@ -246,11 +253,15 @@ final class VectorMachine: LaneStorage {
     anyUndecided = VectorMachine.buffer(w)
     runsEveryRule = program.generalRules.isEmpty
     failed = VectorMachine.buffer(s)
+    hard = VectorMachine.buffer(s)
     empty = VectorMachine.buffer(s)
+    bindingAnyFail = VectorMachine.buffer(program.slotCount)
     slots = .allocate(capacity: max(program.slotCount, 1))
     slots.initialize(repeating: empty, count: max(program.slotCount, 1))
     computed = .allocate(capacity: max(program.slotCount, 1))
     computed.initialize(repeating: empty, count: max(program.slotCount, 1))
+    bindingFails = .allocate(capacity: max(program.slotCount, 1))
+    bindingFails.initialize(repeating: empty, count: max(program.slotCount, 1))
     computedCount = VectorMachine.buffer(program.slotCount)
     computedOwned = VectorMachine.buffer(program.slotCount)
     computedAt = VectorMachine.buffer(program.slotCount)
@@ -306,6 +317,8 @@ final class VectorMachine: LaneStorage {
   deinit {
     for p in [
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, anyUndecided, failed,
+      hard,
+      bindingAnyFail,
       cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps, arena,
       computedCount, computedOwned, computedAt, onesColumn,
       identity, everyone,
@@ -314,6 +327,7 @@ final class VectorMachine: LaneStorage {
     ] { p.deallocate() }
     slots.deallocate()
     computed.deallocate()
+    bindingFails.deallocate()
     for c in chunks { c.base.deallocate() }
     state.deinitialize(count: 1)
     state.deallocate()
@@ -450,18 +464,28 @@ final class VectorMachine: LaneStorage {
   /// Fails the citizen of lane `i` of the current space (for the current rule).
   @inline(__always) func fail(lane i: Int) {
     failed[space.root[i]] = 1
+    hard[space.root[i]] = 1
+  }
+
+  /// Fails the citizen of lane `i` for an unknown fact (which Kleene logic may absorb).
+  @inline(__always) func failUnknown(lane i: Int) {
+    failed[space.root[i]] = 1
   }
 
   /// Fails every active lane (an invariant expression that failed fails everyone).
   func failActive() {
     let (a, r) = (space.active, space.root)
-    for i in 0..<space.count where a[i] != 0 { failed[r[i]] = 1 }
+    for i in 0..<space.count where a[i] != 0 {
+      failed[r[i]] = 1
+      hard[r[i]] = 1
+    }
   }
 
   /// Runs a day-invariant kernel once in a one-lane space; nil when it failed.
   func invariant(_ eval: VecEval) -> Int? {
     enter(invariantSpace)
     failed[VectorMachine.width] = 0
+    hard[VectorMachine.width] = 0
     let v = eval(self)[0]
     leave()
     return failed[VectorMachine.width] != 0 ? nil : v
@@ -550,6 +574,8 @@ final class VectorMachine: LaneStorage {
     // The citizens' lanes and the invariant lane: no other is ever failed.
     failed.update(repeating: 0, count: batchCount)
     failed[VectorMachine.width] = 0
+    hard.update(repeating: 0, count: batchCount)
+    hard[VectorMachine.width] = 0
     forgetColumns()
     if !state.pointee.computedSlots.isEmpty { computedSlots.removeAll(keepingCapacity: true) }
   }
@@ -564,6 +590,7 @@ final class VectorMachine: LaneStorage {
   func resetBinding(_ slot: Int) {
     slots[slot] = empty
     computedCount[slot] = 0
+    bindingAnyFail[slot] = 0
   }
 
   private func setDay(_ day: Int) {
