@@ -50,12 +50,19 @@ extension VectorCompiler {
 
   func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (tx, ty) = (try expr(a), try expr(b))
+    let plain = VectorCompiler.logical(isAnd, tx, ty)
+    guard depth == 0 && !tx.total else { return plain }
+    // A left side that may fail for an unknown fact: Kleene logic, so that the right side can
+    // still decide (citizens' space only, where a lane is its citizen), in a batch where some
+    // fact is unknown.
+    let (x, y, sticky) = (tx.eval, ty.eval, plain.eval)
+    return VecTyped(
+      type: .bool, eval: { m in m.unknowns ? m.kleene(isAnd: isAnd, x, y) : sticky(m) })
+  }
+
+  /// `and`/`or` where a failure stays a failure.
+  private static func logical(_ isAnd: Bool, _ tx: VecTyped, _ ty: VecTyped) -> VecTyped {
     let (x, y) = (tx.eval, ty.eval)
-    if depth == 0 && !tx.total {
-      // A left side that may fail for an unknown fact: Kleene logic, so that the right side
-      // can still decide (citizens' space only, where a lane is its citizen).
-      return VecTyped(type: .bool, eval: { m in m.kleene(isAnd: isAnd, x, y) })
-    }
     if ty.total {
       // A right side that cannot fail is cheaper computed everywhere than masked.
       return VecTyped(

@@ -23,7 +23,11 @@ extension VectorMachine {
         let (result, done, fails) = (column(), column(), column())
         result.update(from: memos[e].result, count: n)
         done.update(from: memos[e].done, count: n)
-        fails.update(from: memos[e].fails, count: n)
+        if memos[e].anyFail != 0 {
+          fails.update(from: memos[e].fails, count: n)
+        } else {
+          fails.update(repeating: 0, count: n)
+        }
         memos[e] = VectorMemo(
           key: key, result: result, done: done, owned: true, fails: fails,
           anyFail: memos[e].anyFail)
@@ -50,6 +54,8 @@ extension VectorMachine {
   private func ownFailures(
     _ mask: UnsafeMutablePointer<Int>, _ body: () -> UnsafeMutablePointer<Int>
   ) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>, Int) {
+    // Failures are sticky when none can be absorbed: nothing to keep.
+    guard unknowns else { return (masked(mask) { body() }, empty, 0) }
     let aside = setAside()
     let v = masked(mask) { body() }
     let (kinds, any) = failureKinds(mask)

@@ -43,10 +43,14 @@ extension VectorMachine {
         for i in 0..<n { count &+= wanted[i] }
         if count > 0 {
           enterCitizens(wanted)
-          let aside = setAside()
-          slots[slot] = eval(self)
-          (bindingFails[slot], bindingAnyFail[slot]) = failureKinds(wanted)
-          putBack(aside)
+          if unknowns {
+            let aside = setAside()
+            slots[slot] = eval(self)
+            (bindingFails[slot], bindingAnyFail[slot]) = failureKinds(wanted)
+            putBack(aside)
+          } else {
+            slots[slot] = eval(self)
+          }
           leave()
           computed[slot] = wanted
           computedCount[slot] = count
@@ -65,10 +69,15 @@ extension VectorMachine {
             computedAt[slot] = at
           }
           enterCitizens(need)
-          let aside = setAside()
-          let v = eval(self)
-          let (kinds, any) = failureKinds(need)
-          putBack(aside)
+          var (v, kinds, any) = (empty, empty, 0)
+          if unknowns {
+            let aside = setAside()
+            v = eval(self)
+            (kinds, any) = failureKinds(need)
+            putBack(aside)
+          } else {
+            v = eval(self)
+          }
           leave()
           if any != 0 {
             // The kinds so far, and these where the new citizens are.

@@ -40,6 +40,13 @@ final class VectorMachine: LaneStorage {
     get { registers[4] }
     set { registers[4] = newValue }
   }
+  /// Whether some citizen of the batch does not hold a fact the rules read: only then can a
+  /// failure be an unknown that Kleene logic absorbs, and only then are failure kinds kept
+  /// (`VectorMachine+Kleene.swift`); a batch holding every fact pays nothing for them.
+  var unknowns: Bool {
+    get { registers[6] != 0 }
+    set { registers[6] = newValue ? 1 : 0 }
+  }
   /// Counts the batches run (for `batchCached`).
   var batchEpoch: Int {
     get { registers[5] }
@@ -194,7 +201,7 @@ final class VectorMachine: LaneStorage {
   }
   private let invariantSpace: VectorSpace
   /// What every slot holds before its first use.
-  private let empty: UnsafeMutablePointer<Int>
+  let empty: UnsafeMutablePointer<Int>
 
   private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] {
     get { state.pointee.chunks }
@@ -243,7 +250,7 @@ final class VectorMachine: LaneStorage {
     unheld = VectorMachine.buffer(factCount * s)
     anyUnheld = .allocate(capacity: max(factCount, 1))
     anyUnheld.initialize(repeating: true, count: max(factCount, 1))
-    registers = VectorMachine.buffer(6)
+    registers = VectorMachine.buffer(7)
     registers[3] = Int.min
     params = VectorMachine.buffer(program.params.count)
     paramMissing = VectorMachine.buffer(program.params.count)
@@ -545,6 +552,7 @@ final class VectorMachine: LaneStorage {
     if self.day != day { setDay(day) }
     batchEpoch += 1
     let n = batchCount
+    unknowns = program.readFacts.contains { anyUnheld[$0] }
     arenaTop = dayTop
     reset(chunk: 0, at: 0)
     // Lanes past the batch are 0; only those the last batch set need clearing (a batch of one
