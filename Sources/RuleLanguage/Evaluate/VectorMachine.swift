@@ -40,9 +40,9 @@ final class VectorMachine: LaneStorage {
     get { registers[4] }
     set { registers[4] = newValue }
   }
-  /// Whether some citizen of the batch does not hold a fact the rules read: only then can a
-  /// failure be an unknown that Kleene logic absorbs, and only then are failure kinds kept
-  /// (`VectorMachine+Kleene.swift`); a batch holding every fact pays nothing for them.
+  /// Whether some citizen of the batch does not hold a fact the current rule reads: only then
+  /// can a failure be an unknown that Kleene logic absorbs, and only then are failure kinds
+  /// kept (`VectorMachine+Kleene.swift`); a rule whose facts every citizen holds pays nothing.
   var unknowns: Bool {
     get { registers[6] != 0 }
     set { registers[6] = newValue ? 1 : 0 }
@@ -552,7 +552,6 @@ final class VectorMachine: LaneStorage {
     if self.day != day { setDay(day) }
     batchEpoch += 1
     let n = batchCount
-    unknowns = program.readFacts.contains { anyUnheld[$0] }
     arenaTop = dayTop
     reset(chunk: 0, at: 0)
     // Lanes past the batch are 0; only those the last batch set need clearing (a batch of one
