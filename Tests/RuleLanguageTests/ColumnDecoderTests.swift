@@ -28,6 +28,10 @@ import Testing
       return "{"
         + fields.indices.map { describe(m, m.arena[word + $0], fields[$0]) }.joined(separator: ",")
         + "}"
+    case .text:
+      // A text that is no constant gets the next id of the batch, in the order read: the
+      // text is what must agree.
+      return m.text(word).map { "\"\($0)\"" } ?? "no text \(word)"
     default:
       return String(word)
     }

@@ -50,6 +50,18 @@ extension VectorCompiler {
 
   func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (tx, ty) = (try expr(a), try expr(b))
+    let plain = VectorCompiler.logical(isAnd, tx, ty)
+    guard depth == 0 && !tx.total else { return plain }
+    // A left side that may fail for an unknown fact: Kleene logic, so that the right side can
+    // still decide (citizens' space only, where a lane is its citizen), in a batch where some
+    // fact is unknown.
+    let (x, y, sticky) = (tx.eval, ty.eval, plain.eval)
+    return VecTyped(
+      type: .bool, eval: { m in m.unknowns ? m.kleene(isAnd: isAnd, x, y) : sticky(m) })
+  }
+
+  /// `and`/`or` where a failure stays a failure.
+  private static func logical(_ isAnd: Bool, _ tx: VecTyped, _ ty: VecTyped) -> VecTyped {
     let (x, y) = (tx.eval, ty.eval)
     if ty.total {
       // A right side that cannot fail is cheaper computed everywhere than masked.
@@ -121,7 +133,6 @@ extension VectorCompiler {
       throw VectorUnsupported()
     }
     let (x, list) = (ta.eval, tb.eval)
-    let isText = ta.type.unwrapped == .text
     let limit = VectorMachine.arenaCapacity
     return VecTyped(
       type: .bool,
@@ -136,8 +147,7 @@ extension VectorCompiler {
           var j = 0
           while j < n {
             if arena[l + 1 + j] == v[i] {
-              // Texts outside the book's constants share id -1: they may differ.
-              if isText && v[i] == -1 { m.fail(lane: i) } else { out[i] = 1 }
+              out[i] = 1
               break
             }
             j += 1
@@ -151,16 +161,6 @@ extension VectorCompiler {
     let (x, y) = (ta.eval, tb.eval)
     let (no, yes) = negate ? (1, 0) : (0, 1)
     if VectorCompiler.sameEncoding(ta.type, tb.type) {
-      if ta.type.unwrapped == .text || tb.type.unwrapped == .text {
-        return VecTyped(
-          type: .bool,
-          eval: { m in
-            VectorCompiler.zip(m, x(m), y(m)) { p, q in
-              if p == -1 && q == -1 { return nil }
-              return p == q ? yes : no
-            }
-          })
-      }
       let total = ta.total && tb.total
       if let word = tb.uniform {
         return VecTyped(

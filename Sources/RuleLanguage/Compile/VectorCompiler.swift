@@ -53,8 +53,9 @@ final class VectorCompiler {
   var depth = 0
   var compiling: Set<Int> = []
   var readFacts: Set<Int> = []
-  /// The binding slots of the rule being compiled, reset at its start.
+  /// The binding slots of the rule being compiled, and the facts it reads, reset at its start.
   var bindings: [Int] = []
+  var ruleFacts: Set<Int> = []
   /// Whether each user function's body reads facts (by id).
   let factReaders: [Bool]
   /// Calls of facts, parameters and the day already compiled, by their text and type, and
@@ -148,9 +149,6 @@ final class VectorCompiler {
     }
     program.generalRules = Set(why.keys)
     program.generalOutputs = generalOutputs
-    program.textOutputs = program.outputTypes.indices.filter {
-      program.outputTypes[$0].unwrapped == .text && !generalOutputs.contains($0)
-    }
     program.outputRule = Array(repeating: 0, count: general.outputs.count)
     for (i, rule) in general.rules.enumerated() {
       for o in rule.outputs { program.outputRule[o] = i }
@@ -187,7 +185,7 @@ final class VectorCompiler {
     case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .none, .text: true
     case .list(let e):
       switch e {
-      case .bool, .int, .money, .decimal, .date, .duration, .enumeration: true
+      case .bool, .int, .money, .decimal, .date, .duration, .enumeration, .text: true
       default: false
       }
     default: false
@@ -198,6 +196,7 @@ final class VectorCompiler {
     -> @Sendable (VectorMachine) -> Void
   {
     bindings = []
+    ruleFacts = []
     depth = 0
     var condition: VecEval = { m in m.fill(1) }
     var outputs: [(slot: Int, value: VecEval, otherwise: VecEval?)] = []
@@ -234,9 +233,14 @@ final class VectorCompiler {
         next(m, c)
       }
     }
-    let (test, outs, slots) = (condition, finish, bindings)
+    let (test, outs, slots, facts) = (condition, finish, bindings, ruleFacts.sorted())
     return { m in
       m.beginRule()
+      // Failure kinds only where Kleene logic may absorb one: some citizen lacks a fact the
+      // rule reads (at width one, most demo citizens' rules read none they lack).
+      var unknowns = false
+      for f in facts where m.anyUnheld[f] { unknowns = true }
+      m.unknowns = unknowns
       for s in slots { m.resetBinding(s) }
       let c = test(m)
       let values = m.ruleValues + index * width
@@ -287,6 +291,7 @@ final class VectorCompiler {
         type: .date, eval: { m in m.fill(m.today) }, word: { m in m.today }, total: true)
     case .fact(let f):
       readFacts.insert(f)
+      ruleFacts.insert(f)
       let deep = depth > 0
       return VecTyped(type: e.type, eval: { m in m.fact(f, deep: deep) })
     case .param(let p):

@@ -46,9 +46,6 @@ struct VectorProgram: Sendable {
   var records: [[RuleType]] = []
   var params: [ParamInfo] = []
   var texts: [String: Int] = [:]
-  /// Outputs of type text (a text outside the book's constants leaves the citizen to the
-  /// other lanes) and of list type (copied out element by element).
-  var textOutputs: [Int] = []
   /// The rule writing each output.
   var outputRule: [Int] = []
   var readFacts: [Int] = []

@@ -46,6 +46,8 @@ public final class Evaluator {
   }
 
   let lanes: UnsafeMutablePointer<Lanes>
+  /// Per rule, `fallbackKinds` counters (`countFallback`).
+  let fallbackCounts: UnsafeMutablePointer<Int>
   /// The current citizen's lane in the vector lane's batch, or -1.
   var lane: Int {
     get { lanes.pointee.lane }
@@ -88,6 +90,9 @@ public final class Evaluator {
     self.book = book
     lanes = UnsafeMutablePointer<Lanes>.allocate(capacity: 1)
     lanes.initialize(to: Lanes())
+    let counters = book.program.rules.count * Evaluator.fallbackKinds
+    fallbackCounts = .allocate(capacity: max(counters, 1))
+    fallbackCounts.initialize(repeating: 0, count: max(counters, 1))
     machine = Machine(program: book.program, calendar: calendar)
     vector = book.vector.map { VectorMachine(program: $0, calendar: calendar) }
     scratch = book.emptyProfile()
@@ -130,6 +135,7 @@ public final class Evaluator {
 
   deinit {
     lanes.deallocate()
+    fallbackCounts.deallocate()
   }
 
   var program: Program { book.program }
@@ -179,6 +185,7 @@ public final class Evaluator {
     if vector.anyUndecided[i] != 0 {
       for r in 0..<program.rules.count where !generalRule[r] && undecided(r, i) {
         machine.run(rule: r)
+        countFallback(r)
         given += 1
       }
     }

@@ -54,6 +54,8 @@ protocol LaneStorage: AnyObject {
   /// The book's text constants by interned id, and the same when there are few.
   var textTable: [String: Int] { get }
   var fewTexts: [(String, Int)]? { get }
+  /// The id of a text that is none of the book's constants, interned for the batch.
+  func batchTextID(_ s: String) -> Int
 }
 
 extension LaneStorage {
@@ -174,13 +176,14 @@ extension LaneStorage {
     }
   }
 
-  /// A text's interned id, or -1 for a text that is none of the book's constants.
+  /// A text's interned id: a constant's, else one the batch gives it, so equal texts have
+  /// equal ids and the lane compares (and writes) texts as words.
   func textID(_ s: String) -> Int {
     // A handful of constants: comparing is cheaper than hashing.
     if let few = fewTexts {
       for (text, id) in few where text == s { return id }
-      return -1
+      return batchTextID(s)
     }
-    return textTable[s] ?? -1
+    return textTable[s] ?? batchTextID(s)
   }
 }

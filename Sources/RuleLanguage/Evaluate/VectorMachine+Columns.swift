@@ -6,6 +6,7 @@ extension VectorMachine {
     let n = min(profiles.count, VectorMachine.width)
     batchCount = n
     factTop = VectorMachine.reserved
+    resetTexts()
     loadingFacts = true
     loadFacts(profiles, n)
     loadingFacts = false
@@ -15,6 +16,7 @@ extension VectorMachine {
   func beginBatch() {
     batchCount = 0
     factTop = VectorMachine.reserved
+    resetTexts()
     for f in program.readFacts { anyUnheld[f] = false }
   }
 
@@ -46,6 +48,7 @@ extension VectorMachine {
     }
     let used = factTop - VectorMachine.reserved
     columns.arena = Array(UnsafeBufferPointer(start: arena + VectorMachine.reserved, count: used))
+    columns.texts = batchTexts
     return columns
   }
 
@@ -72,6 +75,8 @@ extension VectorMachine {
       (arena + VectorMachine.reserved).update(from: base, count: saved.count)
     }
     factTop = VectorMachine.reserved + columns.arena.count
+    resetTexts()
+    for t in columns.texts { _ = batchTextID(t) }
   }
 
   /// Lays the read facts of `profiles` into columns, citizen by citizen (each citizen's facts
@@ -108,6 +113,8 @@ public struct ProfileColumns: Sendable {
   var anyUnheld: [Bool] = []
   /// The batch's lists and records, from `VectorMachine.reserved` on.
   var arena: [Int] = []
+  /// The batch's texts that are none of the book's constants, in id order.
+  var texts: [String] = []
 
   init(count: Int) {
     self.count = count

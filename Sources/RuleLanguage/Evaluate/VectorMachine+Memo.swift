@@ -14,24 +14,53 @@ extension VectorMachine {
     if let e = memos.firstIndex(where: { $0.key == key }) {
       let need = column()
       guard lanesToCompute(space.active, memos[e].done, n, into: need) else {
+        if memos[e].anyFail != 0 { failAgain(memos[e].fails, through: nil) }
         return memos[e].result
       }
-      let v = masked(need) { body() }
+      let (v, kinds, any) = ownFailures(need, body)
       if !memos[e].owned {
         // The first result and its mask were kept as they came: copy before adding lanes.
-        let (result, done) = (column(), column())
+        let (result, done, fails) = (column(), column(), column())
         result.update(from: memos[e].result, count: n)
         done.update(from: memos[e].done, count: n)
-        memos[e] = VectorMemo(key: key, result: result, done: done, owned: true)
+        if memos[e].anyFail != 0 {
+          fails.update(from: memos[e].fails, count: n)
+        } else {
+          fails.update(repeating: 0, count: n)
+        }
+        memos[e] = VectorMemo(
+          key: key, result: result, done: done, owned: true, fails: fails,
+          anyFail: memos[e].anyFail)
       }
       merge(v, into: memos[e].result, memos[e].done, where: need, n)
+      if any != 0 {
+        merge(kinds, into: memos[e].fails, column(), where: need, n)
+        memos[e].anyFail = 1
+      }
+      if memos[e].anyFail != 0 { failAgain(memos[e].fails, through: nil) }
       return memos[e].result
     }
     // Kept without a copy: a kernel's result and an active mask are never written again
     // (the lanes a later binding merge writes are ones this result does not cover).
-    let v = body()
-    memos.append(VectorMemo(key: key, result: v, done: space.active, owned: false))
+    let (v, kinds, any) = ownFailures(space.active, body)
+    memos.append(
+      VectorMemo(
+        key: key, result: v, done: space.active, owned: false, fails: kinds, anyFail: any))
     return v
+  }
+
+  /// `body` run under `mask` with the failures so far set aside: its result, each lane's own
+  /// failure kind, and whether there is any (the failures are then joined).
+  private func ownFailures(
+    _ mask: UnsafeMutablePointer<Int>, _ body: () -> UnsafeMutablePointer<Int>
+  ) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>, Int) {
+    // Failures are sticky when none can be absorbed: nothing to keep.
+    guard unknowns else { return (masked(mask) { body() }, empty, 0) }
+    let aside = setAside()
+    let v = masked(mask) { body() }
+    let (kinds, any) = failureKinds(mask)
+    putBack(aside)
+    return (v, kinds, any)
   }
 
   /// `need` = the lanes of `active` not yet `done` (each 0 or 1); whether there is any.
@@ -81,8 +110,9 @@ extension VectorMachine {
     if batchStamps[id] != batchEpoch {
       // Its failures apart from the rule's: the rule's so far are set aside and put back.
       let saved = column(n)
-      saved.update(from: failed, count: n)
+      for i in 0..<n { saved[i] = failed[i] | hard[i] << 1 }
       failed.update(repeating: 0, count: n)
+      hard.update(repeating: 0, count: n)
       enterCitizens(everyone)
       let v = eval(self)
       leave()
@@ -93,17 +123,15 @@ extension VectorMachine {
       }
       var any = 0
       for i in 0..<n {
-        fails[i] = failed[i]
+        fails[i] = failed[i] &+ hard[i]
         any |= failed[i]
-        failed[i] = saved[i]
+        failed[i] = saved[i] & 1
+        hard[i] = saved[i] >> 1
       }
       batchAnyFail[id] = any
       batchStamps[id] = batchEpoch
     }
-    if batchAnyFail[id] != 0 {
-      let a = space.active
-      for i in 0..<n { failed[i] |= a[i] & fails[i] }
-    }
+    if batchAnyFail[id] != 0 { failAgain(fails, through: nil) }
     return values
   }
 }
@@ -135,5 +163,9 @@ struct VectorMemo {
   var done: UnsafeMutablePointer<Int>
   /// Whether `result` and `done` are the memo's own columns (it may then add lanes to them).
   var owned: Bool
+  /// Each lane's failure kind when it was computed (`VectorMachine+Kleene.swift`), and
+  /// whether any is not 0.
+  var fails: UnsafeMutablePointer<Int>
+  var anyFail: Int
 
 }

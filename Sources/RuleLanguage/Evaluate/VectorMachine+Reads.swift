@@ -5,7 +5,7 @@ extension VectorMachine {
     let column = facts + f * VectorMachine.stride
     if anyUnheld[f] {
       let (u, a, r) = (unheld + f * VectorMachine.stride, space.active, space.root)
-      for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 { fail(lane: i) }
+      for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 { failUnknown(lane: i) }
     }
     return deep ? byCitizen(column) : column
   }
@@ -43,7 +43,14 @@ extension VectorMachine {
         for i in 0..<n { count &+= wanted[i] }
         if count > 0 {
           enterCitizens(wanted)
-          slots[slot] = eval(self)
+          if unknowns {
+            let aside = setAside()
+            slots[slot] = eval(self)
+            (bindingFails[slot], bindingAnyFail[slot]) = failureKinds(wanted)
+            putBack(aside)
+          } else {
+            slots[slot] = eval(self)
+          }
           leave()
           computed[slot] = wanted
           computedCount[slot] = count
@@ -62,12 +69,28 @@ extension VectorMachine {
             computedAt[slot] = at
           }
           enterCitizens(need)
-          let v = eval(self)
+          var (v, kinds, any) = (empty, empty, 0)
+          if unknowns {
+            let aside = setAside()
+            v = eval(self)
+            (kinds, any) = failureKinds(need)
+            putBack(aside)
+          } else {
+            v = eval(self)
+          }
           leave()
+          if any != 0 {
+            // The kinds so far, and these where the new citizens are.
+            let all = column(n)
+            let old = bindingAnyFail[slot] != 0 ? bindingFails[slot] : kinds
+            for i in 0..<n { all[i] = need[i] != 0 ? kinds[i] : old[i] }
+            (bindingFails[slot], bindingAnyFail[slot]) = (all, 1)
+          }
           computedCount[slot] += merge(v, into: slots[slot], computed[slot], where: need, n)
         }
       }
     }
+    if bindingAnyFail[slot] != 0 { failAgain(bindingFails[slot], through: space.root) }
     return deep ? byCitizen(slots[slot]) : slots[slot]
   }
 
@@ -93,7 +116,7 @@ extension VectorMachine {
     case .date: return .date(x)
     case .enumeration: return .enumCase(x)
     case .duration: return .duration(months: LaneWord.months(x), days: LaneWord.days(x))
-    case .text: return x >= 0 && x < textsByID.count ? .text(textsByID[x]) : .none
+    case .text: return text(x).map { .text($0) } ?? .none
     case .list(let element):
       let n = arena[x]
       var items: [Value] = []

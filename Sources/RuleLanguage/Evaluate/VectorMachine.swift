@@ -40,6 +40,13 @@ final class VectorMachine: LaneStorage {
     get { registers[4] }
     set { registers[4] = newValue }
   }
+  /// Whether some citizen of the batch does not hold a fact the current rule reads: only then
+  /// can a failure be an unknown that Kleene logic absorbs, and only then are failure kinds
+  /// kept (`VectorMachine+Kleene.swift`); a rule whose facts every citizen holds pays nothing.
+  var unknowns: Bool {
+    get { registers[6] != 0 }
+    set { registers[6] = newValue ? 1 : 0 }
+  }
   /// Counts the batches run (for `batchCached`).
   var batchEpoch: Int {
     get { registers[5] }
@@ -60,8 +67,15 @@ final class VectorMachine: LaneStorage {
   let undecided: UnsafeMutablePointer<Int>
   let anyUndecided: UnsafeMutablePointer<Int>
   let runsEveryRule: Bool
-  /// Per citizen (and the invariant lane), 1 when the current rule failed it.
+  /// Per citizen (and the invariant lane), 1 when the current rule failed it; and 1 in
+  /// `hard` when a failure was not only unknown facts (a fault, a lane limit), which Kleene
+  /// logic never absorbs (`VectorMachine+Kleene.swift`).
   let failed: UnsafeMutablePointer<Int>
+  let hard: UnsafeMutablePointer<Int>
+  /// Per binding slot, the failure kind of each citizen it was computed for (0 none, 1 an
+  /// unknown fact, 2 a fault or limit), and whether any is not 0: each read fails them again.
+  let bindingFails: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
+  let bindingAnyFail: UnsafeMutablePointer<Int>
   /// The column of each local (a function parameter, a binder, a binding).
   let slots: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   /// Per binding, the citizens it has been computed for in this rule, how many, and whether
@@ -94,9 +108,13 @@ final class VectorMachine: LaneStorage {
     var everyoneCount = 0
     var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] = []
     var chunk = 0
+    /// The batch's texts that are none of the book's constants (a child's name), by id past
+    /// the constants', and their ids.
+    var batchTexts: [String] = []
+    var batchTextIDs: [String: Int] = [:]
   }
 
-  private let state: UnsafeMutablePointer<State>
+  let state: UnsafeMutablePointer<State>
   var computedSlots: [Int] {
     get { state.pointee.computedSlots }
     _modify { yield &state.pointee.computedSlots }
@@ -112,6 +130,14 @@ final class VectorMachine: LaneStorage {
   var lifts: [(key: LiftKey, lifted: UnsafeMutablePointer<Int>)] {
     get { state.pointee.lifts }
     _modify { yield &state.pointee.lifts }
+  }
+  var batchTexts: [String] {
+    get { state.pointee.batchTexts }
+    _modify { yield &state.pointee.batchTexts }
+  }
+  var batchTextIDs: [String: Int] {
+    get { state.pointee.batchTextIDs }
+    _modify { yield &state.pointee.batchTextIDs }
   }
   let cacheValues: UnsafeMutablePointer<Int>
   let cacheStamps: UnsafeMutablePointer<Int>
@@ -175,7 +201,7 @@ final class VectorMachine: LaneStorage {
   }
   private let invariantSpace: VectorSpace
   /// What every slot holds before its first use.
-  private let empty: UnsafeMutablePointer<Int>
+  let empty: UnsafeMutablePointer<Int>
 
   private var chunks: [(base: UnsafeMutablePointer<Int>, size: Int)] {
     get { state.pointee.chunks }
@@ -224,7 +250,7 @@ final class VectorMachine: LaneStorage {
     unheld = VectorMachine.buffer(factCount * s)
     anyUnheld = .allocate(capacity: max(factCount, 1))
     anyUnheld.initialize(repeating: true, count: max(factCount, 1))
-    registers = VectorMachine.buffer(6)
+    registers = VectorMachine.buffer(7)
     registers[3] = Int.min
     params = VectorMachine.buffer(program.params.count)
     paramMissing = VectorMachine.buffer(program.params.count)
@@ -234,11 +260,15 @@ final class VectorMachine: LaneStorage {
     anyUndecided = VectorMachine.buffer(w)
     runsEveryRule = program.generalRules.isEmpty
     failed = VectorMachine.buffer(s)
+    hard = VectorMachine.buffer(s)
     empty = VectorMachine.buffer(s)
+    bindingAnyFail = VectorMachine.buffer(program.slotCount)
     slots = .allocate(capacity: max(program.slotCount, 1))
     slots.initialize(repeating: empty, count: max(program.slotCount, 1))
     computed = .allocate(capacity: max(program.slotCount, 1))
     computed.initialize(repeating: empty, count: max(program.slotCount, 1))
+    bindingFails = .allocate(capacity: max(program.slotCount, 1))
+    bindingFails.initialize(repeating: empty, count: max(program.slotCount, 1))
     computedCount = VectorMachine.buffer(program.slotCount)
     computedOwned = VectorMachine.buffer(program.slotCount)
     computedAt = VectorMachine.buffer(program.slotCount)
@@ -294,6 +324,8 @@ final class VectorMachine: LaneStorage {
   deinit {
     for p in [
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, anyUndecided, failed,
+      hard,
+      bindingAnyFail,
       cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps, arena,
       computedCount, computedOwned, computedAt, onesColumn,
       identity, everyone,
@@ -302,6 +334,7 @@ final class VectorMachine: LaneStorage {
     ] { p.deallocate() }
     slots.deallocate()
     computed.deallocate()
+    bindingFails.deallocate()
     for c in chunks { c.base.deallocate() }
     state.deinitialize(count: 1)
     state.deallocate()
@@ -438,18 +471,28 @@ final class VectorMachine: LaneStorage {
   /// Fails the citizen of lane `i` of the current space (for the current rule).
   @inline(__always) func fail(lane i: Int) {
     failed[space.root[i]] = 1
+    hard[space.root[i]] = 1
+  }
+
+  /// Fails the citizen of lane `i` for an unknown fact (which Kleene logic may absorb).
+  @inline(__always) func failUnknown(lane i: Int) {
+    failed[space.root[i]] = 1
   }
 
   /// Fails every active lane (an invariant expression that failed fails everyone).
   func failActive() {
     let (a, r) = (space.active, space.root)
-    for i in 0..<space.count where a[i] != 0 { failed[r[i]] = 1 }
+    for i in 0..<space.count where a[i] != 0 {
+      failed[r[i]] = 1
+      hard[r[i]] = 1
+    }
   }
 
   /// Runs a day-invariant kernel once in a one-lane space; nil when it failed.
   func invariant(_ eval: VecEval) -> Int? {
     enter(invariantSpace)
     failed[VectorMachine.width] = 0
+    hard[VectorMachine.width] = 0
     let v = eval(self)[0]
     leave()
     return failed[VectorMachine.width] != 0 ? nil : v
@@ -518,10 +561,6 @@ final class VectorMachine: LaneStorage {
     space = VectorSpace(count: n, active: everyone, root: identity, parent: identity)
     if !state.pointee.spaces.isEmpty { spaces.removeAll(keepingCapacity: true) }
     program.run(self)
-    for o in program.textOutputs {
-      let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
-      for i in 0..<n where column[i] == -1 { undecided[r * VectorMachine.width + i] = 1 }
-    }
     // A list output is written from the arena: one that is not a whole list there (never
     // expected) leaves its rule to the general machine rather than being read out of bounds.
     for o in listOutputs {
@@ -542,6 +581,8 @@ final class VectorMachine: LaneStorage {
     // The citizens' lanes and the invariant lane: no other is ever failed.
     failed.update(repeating: 0, count: batchCount)
     failed[VectorMachine.width] = 0
+    hard.update(repeating: 0, count: batchCount)
+    hard[VectorMachine.width] = 0
     forgetColumns()
     if !state.pointee.computedSlots.isEmpty { computedSlots.removeAll(keepingCapacity: true) }
   }
@@ -556,6 +597,7 @@ final class VectorMachine: LaneStorage {
   func resetBinding(_ slot: Int) {
     slots[slot] = empty
     computedCount[slot] = 0
+    bindingAnyFail[slot] = 0
   }
 
   private func setDay(_ day: Int) {

@@ -194,3 +194,13 @@ print(
   \(String(format: "%.1f", peakStreaming)) MB peak while streaming \
   (\(String(format: "%.2f", peakStreaming / max(fileMB, 0.001)))x the file)
   """)
+// Why the general machine still decides rules for citizens the lane took (issue 15).
+let fallbacks = evaluator.fallbacks
+if !fallbacks.isEmpty {
+  print("  given up by the lane, per rule (citizens; general machine's finding):")
+  for f in fallbacks {
+    print(
+      "    \(f.rule): \(f.total) (unknown \(f.unknown), output unknown \(f.outputUnknown), "
+        + "fault \(f.fault), decided \(f.decided))")
+  }
+}
