@@ -492,6 +492,12 @@ extension DialogueManager {
       }
     }
     if !dated.isEmpty { results = dated }
+    // "왜 그날까지야?": a deadline's why is about the services with a window open.
+    let open = results.filter { result in
+      guard case .holds = result.status else { return false }
+      return result.reminders.contains { $0.end >= asOf }
+    }
+    if dated.isEmpty, runtime.frames.frame(of: line) == .when, !open.isEmpty { results = open }
     // Traces of the rules explained only, not of the whole book.
     for i in results.indices {
       results[i].trace = runtime.rules.trace(

@@ -211,8 +211,10 @@ public struct DialogueManager: Sendable {
         frame = .when
       }
     }
-    // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame.
-    if [.when, .amount].contains(frame), var topic = conversation.topic,
+    // "그럼 언제?", "그건 얼마야?": the last subject, asked in another frame ("왜 그날까지야?"
+    // asks why, not when).
+    if [.when, .amount].contains(frame), intent != "explain_why" || !asksWhy,
+      var topic = conversation.topic,
       saysCurrent || isFollowUp(understood, intent: intent, on: topic)
     {
       // "과태료 얼마야": the rule whose output it names, first and alone.
