@@ -64,6 +64,8 @@ import Testing
     #expect(mail.count == 3)
     #expect(Set(mail.compactMap { ($0["to"] as? [String])?.first }).count == 3)
     #expect(mail.allSatisfy { ($0["defects"] as? [String]) == [] }, "\(mail)")
+    // The footer comes from Rules/channels.txt (`mail footer:`): how to stop, in the chat.
+    #expect(mail.allSatisfy { ($0["body"] as? String)?.contains("알림 꺼줘") == true }, "\(mail)")
     let json = try BiseoProcess.run(["status", "--data", data, "--json"]).stdout
     #expect(json.contains("\"parked\":0"), "all readdressed: \(json)")
     #expect(json.contains("\"planned\":3"), "the 27 November ones wait for their day")

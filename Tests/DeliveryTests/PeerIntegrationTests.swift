@@ -109,6 +109,7 @@ import Testing
           "host": "127.0.0.1", "port": "\(sink.port)", "from": "biseo@example.org",
           "domain": "biseo.example", "timeout": "5", "fromName": "비서",
           "unsubscribe": "https://biseo.example/unsubscribe",
+          "footer": "알림을 그만 받으려면 비서에게 \"알림 꺼줘\"라고 말씀해 주세요.",
         ]),
       clock: ManualClock())
     var notice = Self.notice("mail", channel: "mail", recipient: "citizen@example.org")

@@ -59,16 +59,12 @@ public struct SMTPChannel: Channel {
     let sender = SMTPMessage.Sender(
       address: try config.required("from"), name: config.settings["fromName"] ?? "",
       unsubscribe: config.settings["unsubscribe"],
-      footer: config.settings["footer"] ?? Self.defaultFooter)
+      footer: config.settings["footer"] ?? "")
     self.init(
       host: try config.required("host"), port: Int(try config.number("port", default: 25)),
       sender: sender, helo: config.settings["helo"] ?? "biseo.localhost", domain: domain,
       timeout: try config.number("timeout", default: 30), clock: clock)
   }
-
-  /// What the footer says unless the config says otherwise: the chat's own words for stopping
-  /// (`Intents/unsubscribe.intent`), since mail replies are not read by the secretary.
-  static let defaultFooter = "알림을 그만 받으려면 비서에게 \"알림 꺼줘\"라고 말씀해 주세요."
 
   public func send(_ notice: Notice) async throws(ChannelError) -> Receipt {
     let recipient = notice.recipient

@@ -45,6 +45,10 @@ public struct ChannelCatalog: Sendable {
   /// not named there is an app, reached by the citizen's user id for it.
   public var contacts: [String: ContactPoints.Kind] = [:]
 
+  /// What an e-mail reminder says at its end about stopping them (`mail footer:`): mail replies
+  /// are not read, so it names the chat's words.
+  public var mailFooter: String?
+
   /// The contact point kind channel `name` uses.
   public func contactKind(of name: String) -> ContactPoints.Kind { contacts[name] ?? .app }
 
@@ -134,6 +138,10 @@ public struct ChannelCatalog: Sendable {
           }
           catalog.contacts[parts[0]] = kind
         }
+        continue
+      }
+      if line.hasPrefix("mail footer:") {
+        catalog.mailFooter = line.dropFirst(12).trimmingCharacters(in: .whitespaces)
         continue
       }
       if line.hasPrefix("default:") {

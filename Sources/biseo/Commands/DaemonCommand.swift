@@ -155,6 +155,11 @@ enum DaemonCommand: BiseoCommand {
       }
     }
     let clock = SystemDeliveryClock()
+    // A mail's footer says how to stop reminders in the chat: the catalog's words unless the
+    // channel's own config says otherwise.
+    for i in config.channels.indices where config.channels[i].settings["footer"] == nil {
+      config.channels[i].settings["footer"] = rules.channels.mailFooter
+    }
     let channels: [String: any Channel]
     do {
       channels = try ChannelRegistry.builtIn(clock: clock, onStorageFailure: { _ in _exit(75) })
