@@ -31,22 +31,8 @@ import Testing
   /// Each citizen's line from the lane (one batch) and from the general machine; and how many
   /// rules the lane left to the general machine.
   static func run(_ lines: [String]) throws -> (String, String, Int) {
-    let b = try book(rules)
-    let asOf = day("2026-06-15")
-    let (lane, general) = (b.evaluator(), b.evaluator())
-    general.vectorLaneEnabled = false
-    var (x, y): ([UInt8], [UInt8]) = ([], [])
-    for line in lines {
-      Array(line.utf8).withUnsafeBufferPointer {
-        lane.enqueueLine($0, asOf: asOf, into: &x)
-        general.evaluateLine($0, asOf: asOf, into: &y)
-      }
-    }
-    lane.flushLines(into: &x)
-    return (
-      String(decoding: x, as: UTF8.self), String(decoding: y, as: UTF8.self),
-      lane.generalRuleCount
-    )
+    let run = LaneAndGeneral(try book(rules), lines: lines, asOf: day("2026-06-15"))
+    return (run.lane, run.general, run.evaluator.generalRuleCount)
   }
 
   @Test("false and unknown, true or unknown: 벡터 길이 정한다")

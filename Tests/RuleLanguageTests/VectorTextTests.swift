@@ -32,20 +32,10 @@ import Testing
       #"{"id":"c","me":"none","partner":null,"kids":[{"age":2},{"name":"none","age":4}]}"#,
       #"{"id":"d","me":"박준호","partner":null,"kids":[]}"#,
     ]
-    let asOf = day("2026-06-15")
-    let (lane, general) = (b.evaluator(), b.evaluator())
-    general.vectorLaneEnabled = false
-    var (x, y): ([UInt8], [UInt8]) = ([], [])
-    for line in lines {
-      Array(line.utf8).withUnsafeBufferPointer {
-        lane.enqueueLine($0, asOf: asOf, into: &x)
-        general.evaluateLine($0, asOf: asOf, into: &y)
-      }
-    }
-    lane.flushLines(into: &x)
-    #expect(String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self))
-    #expect(String(decoding: x, as: UTF8.self).contains(#""names":["김바다","none"]"#))
-    #expect(lane.vectorLaneCount == lines.count)
-    #expect(lane.generalRuleCount == 0)
+    let run = LaneAndGeneral(b, lines: lines, asOf: day("2026-06-15"))
+    #expect(run.lane == run.general)
+    #expect(run.lane.contains(#""names":["김바다","none"]"#))
+    #expect(run.evaluator.vectorLaneCount == lines.count)
+    #expect(run.evaluator.generalRuleCount == 0)
   }
 }
