@@ -80,4 +80,27 @@ import Testing
     #expect(!plans.isEmpty)
     #expect(plans.allSatisfy { $0.channels == ["toss"] }, "\(plans.map(\.channels))")
   }
+
+  @Test("a subscription whose every channel closed goes to the default one, and says so")
+  func closedOnlyMovesToTheDefaultWithANote() throws {
+    let runtime = try #require(GoldenConversationTests.runtime).withDataDirectory(
+      NSTemporaryDirectory() + "biseo-channels-\(UUID().uuidString)")
+    var profile = try runtime.profiles.profile("c004-choi-minho")
+    profile = profile.setting(
+      "subscriptions",
+      to: .array([
+        .object([("service", .string("civil_defense")), ("channels", .array([.string("sms")]))])
+      ]))
+    try runtime.profiles.save("c004-choi-minho", profile)
+    let planner = ReminderPlanner(rules: runtime.rules)
+    let plans = planner.plan(citizen: "c004-choi-minho", asOf: try day("2026-11-01"), days: 60)
+    #expect(!plans.isEmpty)
+    #expect(plans.allSatisfy { $0.channels == ["kakao"] }, "\(plans.map(\.channels))")
+    let first = try #require(plans.first)
+    #expect(first.message.hasPrefix("문자 알림이 끝나 카카오톡으로 보내 드려요."), "\(first.message)")
+    // While 문자 was open (November 2025), it carried them as chosen, without a note.
+    let before = planner.plan(citizen: "c004-choi-minho", asOf: try day("2025-11-01"), days: 60)
+    #expect(!before.isEmpty)
+    #expect(before.allSatisfy { $0.channels == ["sms"] && !$0.message.contains("알림이 끝나") })
+  }
 }

@@ -49,6 +49,24 @@ public struct ChannelCatalog: Sendable {
   /// are not read, so it names the chat's words.
   public var mailFooter: String?
 
+  /// What a reminder says when every channel its citizen chose has closed and it goes to the
+  /// default one instead (`moved:`, with `{closed}` and `{channel}`).
+  public var moved: ReplyTemplate?
+
+  /// Where a reminder goes on `day` when every channel of `chosen` has closed: the default
+  /// channel, and the sentence that tells the citizen so; nil while one is open or when the
+  /// catalog has no open default.
+  public func replacement(for chosen: [String], on day: CivilDate) -> (
+    channel: String, note: String
+  )? {
+    guard !chosen.isEmpty, !chosen.contains(where: { isOpen($0, on: day) }),
+      let standard, isOpen(standard, on: day), let moved
+    else { return nil }
+    let closed = chosen.map(spoken).joined(separator: "·")
+    let segments = moved.render(["closed": .text(closed), "channel": .text(spoken(standard))])
+    return (standard, TextRenderer.paragraph(segments.segments))
+  }
+
   /// The contact point kind channel `name` uses.
   public func contactKind(of name: String) -> ContactPoints.Kind { contacts[name] ?? .app }
 
@@ -142,6 +160,10 @@ public struct ChannelCatalog: Sendable {
       }
       if line.hasPrefix("mail footer:") {
         catalog.mailFooter = line.dropFirst(12).trimmingCharacters(in: .whitespaces)
+        continue
+      }
+      if line.hasPrefix("moved:") {
+        catalog.moved = ReplyTemplate(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
         continue
       }
       if line.hasPrefix("default:") {

@@ -140,15 +140,21 @@ public struct ReminderPlanner: Sendable {
       let chosen = citizen.subscriptions.channels(for: names[r]) ?? []
       for reminder in reminders {
         for day in reminder.notifyOn where day >= since && day <= until {
-          // A channel closed by the day (문자 after January 2026) carries nothing; with none
-          // left the daemon's default channel takes it (docs/daemon.md).
-          let channels = chosen.filter { rules.channels.isOpen($0, on: day) }
+          // A channel closed by the day (문자 after January 2026) carries nothing.
+          var channels = chosen.filter { rules.channels.isOpen($0, on: day) }
+          var message = reminder.message
+          // Every chosen channel closed (문자 after January 2026): the default one carries it,
+          // and the reminder says so, with how to choose another.
+          if let moved = rules.channels.replacement(for: chosen, on: day) {
+            channels = [moved.channel]
+            message = moved.note + " " + message
+          }
           let key = "\(citizen.id):\(names[r]):\(reminder.end):\(day)"
           guard citizen.seen.insert(key).inserted else { continue }
           plans.append(
             ReminderPlan(
               key: key, citizen: citizen.id, rule: names[r], title: rules.ruleTitles[r],
-              message: reminder.message, windowStart: reminder.start, windowEnd: reminder.end,
+              message: message, windowStart: reminder.start, windowEnd: reminder.end,
               notifyDay: day, sendAt: quietHours.deferring(day.instant(atHour: sendHour)),
               channels: channels))
         }
