@@ -71,4 +71,46 @@ import Testing
     #expect(json.contains("\"planned\":3"), "the 27 November ones wait for their day")
     #expect(json.contains("\"delivered\":3"))
   }
+
+  /// The demo citizens as they ship: every reminder due reaches a real peer, e-mail for the one
+  /// who chose it (한지수, with her address), the webhook for the app channels.
+  @Test(
+    "데모 시민의 알림이 실제 메일·웹훅 수신자에게 모두 간다",
+    .enabled(
+      if: SMTPSinkPeer.isAvailable && WebhookSinkPeer.isAvailable,
+      "skipped: python3 needs aiosmtpd and standardwebhooks"))
+  func demoCitizensReachRealPeers() throws {
+    let data = NSTemporaryDirectory() + "biseo-daemon-demo-peers-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let mail = try SMTPSinkPeer(received: data + "/mail.jsonl")
+    defer { mail.stop() }
+    let hook = try WebhookSinkPeer()
+    defer { hook.stop() }
+    let config = data + "/daemon.json"
+    try """
+    {"channels": [
+      {"name": "hook", "kind": "webhook",
+       "settings": {"url": "http://127.0.0.1:\(hook.port)/hook",
+                    "secret": "\(WebhookSinkPeer.secret)", "timeout": "5"}},
+      {"name": "email", "kind": "smtp",
+       "settings": {"host": "127.0.0.1", "port": "\(mail.port)", "from": "biseo@biseo.example",
+                    "fromName": "비서", "domain": "biseo.example", "timeout": "5"}}
+    ], "defaultChannel": "hook"}
+    """.write(toFile: config, atomically: true, encoding: .utf8)
+    let run = try BiseoProcess.run([
+      "daemon", "--once", "--as-of", "2026-11-21", "--data", data, "--config", config,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasSuffix("failed 0, dead 0\n"), "\(run.stdout)")
+    #expect(!run.stdout.contains("parked"), "\(run.stdout)")
+    let messages = try mail.messages()
+    #expect(messages.count == 1, "\(messages)")
+    #expect((messages.first?["to"] as? [String]) == ["jisoo.han@example.com"])
+    #expect((messages.first?["defects"] as? [String]) == [])
+    let received = try #require(try hook.stats().receivers["/hook"])
+    #expect(received.processed.contains("c008-han-jisoo:moving_in:2026-12-04:2026-11-21:hook"))
+    #expect(received.processed.contains { $0.hasPrefix("c001-lee-jiwoo:national_scholarship:") })
+    let due = run.stdout.split(separator: ",").first { $0.contains("due") }
+    #expect(due == " due \(messages.count + received.processed.count)", "\(run.stdout)")
+  }
 }
