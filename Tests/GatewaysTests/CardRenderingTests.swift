@@ -32,7 +32,10 @@ import Testing
     let card = try #require(cards.first { ($0["title"] as? String) == "일반건강검진 대상" })
     let buttons = try #require(card["buttons"] as? [[String: Any]])
     #expect(buttons.contains { $0["webLinkUrl"] as? String == "https://www.nhis.or.kr" })
-    #expect(buttons.contains { $0["phoneNumber"] as? String == "1577-1000" })
+    #expect(
+      buttons.contains {
+        $0["phoneNumber"] as? String == "1577-1000" && $0["label"] as? String == "전화 1577-1000"
+      })
     // The offer follows the cards, as text.
     let last = try #require(outputs.last?["simpleText"] as? [String: Any])
     #expect((last["text"] as? String)?.contains("알림") == true)

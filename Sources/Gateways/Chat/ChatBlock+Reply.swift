@@ -3,10 +3,15 @@ import Secretary
 extension ChatBlock {
   /// A dialogue reply's block as the gateways carry it: a paragraph's text, or a card (its
   /// sentences as text; its place as fields, for a button).
-  static func blocks(_ block: ReplyBlock) -> [ChatBlock] {
+  static func blocks(_ block: ReplyBlock, answers: AnswerPhrases) -> [ChatBlock] {
     switch block {
-    case .paragraph(let segments): [.text(TextRenderer.paragraph(segments))]
-    case .card(let card): [.card(ChatCard(card))]
+    case .paragraph(let segments): return [.text(TextRenderer.paragraph(segments))]
+    case .card(let card):
+      var chat = ChatCard(card)
+      chat.phoneLabel = card.place?.phone.map {
+        answers.text("button_phone", ["phone": .telephone($0)])
+      }
+      return [.card(chat)]
     }
   }
 }

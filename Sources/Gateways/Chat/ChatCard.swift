@@ -17,6 +17,8 @@ package struct ChatCard: Sendable, Equatable {
   package var placeTitle: String?
   package var placeURL: String?
   package var phone: String?
+  /// What a button to call it says ("전화 1577-1000", from `Intents/answers.txt`).
+  package var phoneLabel: String?
   /// Whether the answer offers a reminder for the service.
   package var offersReminder: Bool
   /// What the secretary says of the service, paragraphs separated by blank lines (the place
@@ -37,6 +39,7 @@ package struct ChatCard: Sendable, Equatable {
     self.placeTitle = placeTitle
     self.placeURL = placeURL
     self.phone = phone
+    phoneLabel = phone
     self.offersReminder = offersReminder
     self.text = text
   }

@@ -195,7 +195,9 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
         texts: answer.paragraphs.map(TextRenderer.paragraph),
         quickReplies: answer.quickReplies.map { QuickReply(title: $0.title, payload: $0.payload) },
         endSession: answer.endsConversation, intent: conversation.lastIntent)
-      if !answer.cards.isEmpty { text.blocks = answer.blocks.flatMap(ChatBlock.blocks) }
+      if !answer.cards.isEmpty {
+        text.blocks = answer.blocks.flatMap { ChatBlock.blocks($0, answers: runtime.answers) }
+      }
       reply = text
     }
     sessions.withLock { $0.set(request.sessionKey, conversation) }

@@ -124,7 +124,8 @@ package enum KakaoSkill {
     if let phone = card.phone {
       buttons.append([
         "action": "phone", "phoneNumber": .string(phone),
-        "label": .string(KakaoLimits.fitted("전화 " + phone, to: KakaoLimits.buttonLabelLength)),
+        "label": .string(
+          KakaoLimits.fitted(card.phoneLabel ?? phone, to: KakaoLimits.buttonLabelLength)),
       ])
     }
     var object: [String: JSONOutput] = [

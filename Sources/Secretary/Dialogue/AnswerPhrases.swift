@@ -42,7 +42,7 @@ package struct AnswerPhrases: Sendable {
     // Buttons.
     "button_why", "button_reminders", "button_remaining", "button_yes", "button_no",
     "button_none", "button_not_applicable", "button_skip", "button_yes_subscribe",
-    "button_yes_unsubscribe", "button_channel",
+    "button_yes_unsubscribe", "button_channel", "button_phone",
     // "왜?".
     "explain_holds", "explain_fails", "explain_undecided", "explain_fault", "explain_used",
     "fact_none", "fact_present", "fact_count",
