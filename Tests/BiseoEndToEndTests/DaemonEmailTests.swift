@@ -4,6 +4,21 @@ import Testing
 /// The daemon's e-mail path: the address comes from the citizen's contact points; without one
 /// the reminder is parked (reported by `biseo status`), and delivered once the profile has it.
 @Suite(.serialized) struct DaemonEmailTests {
+  /// Every citizen of a `DaemonTests.corpus` gives an e-mail address, with consent.
+  static func giveAddresses(_ corpus: String) throws {
+    let profiles = corpus + "/profiles"
+    for file in try FileManager.default.contentsOfDirectory(atPath: profiles) {
+      let path = profiles + "/" + file
+      let id = String(file.dropLast(5))
+      let contacts =
+        "\"contacts\": {\"email\": {\"address\": \"\(id)@example.com\", "
+        + "\"consentedAt\": \"2026-11-01\"}},\n  \"subscriptions\""
+      let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+        of: "\"subscriptions\"", with: contacts)
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+  }
+
   @Test(
     "주소가 없으면 보류되고(실패가 아니다), 주소를 넣으면 다음 실행에 보낸다",
     .enabled(
@@ -46,17 +61,7 @@ import Testing
     #expect(try sink.messages().isEmpty)
 
     // The citizens give their addresses (with consent); the next pass re-plans and sends.
-    let profiles = corpus + "/profiles"
-    for file in try FileManager.default.contentsOfDirectory(atPath: profiles) {
-      let path = profiles + "/" + file
-      let id = String(file.dropLast(5))
-      let contacts =
-        "\"contacts\": {\"email\": {\"address\": \"\(id)@example.com\", "
-        + "\"consentedAt\": \"2026-11-01\"}},\n  \"subscriptions\""
-      let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-        of: "\"subscriptions\"", with: contacts)
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
+    try Self.giveAddresses(corpus)
     let second = try run("2026-11-16")
     #expect(
       second.stdout == "planned 0, due 3, delivered 3, failed 0, dead 0\n", "\(second.stderr)")

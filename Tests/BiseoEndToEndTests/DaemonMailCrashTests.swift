@@ -19,17 +19,7 @@ import Testing
     let count = 20
     let corpus = try DaemonTests.corpus(count: count, channels: ["hook", "email"])
     // Every citizen gives an address, with consent, so no reminder is parked.
-    let profiles = corpus + "/profiles"
-    for file in try FileManager.default.contentsOfDirectory(atPath: profiles) {
-      let path = profiles + "/" + file
-      let id = String(file.dropLast(5))
-      let contacts =
-        "\"contacts\": {\"email\": {\"address\": \"\(id)@example.com\", "
-        + "\"consentedAt\": \"2026-11-01\"}},\n  \"subscriptions\""
-      let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-        of: "\"subscriptions\"", with: contacts)
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
+    try DaemonEmailTests.giveAddresses(corpus)
     let data = NSTemporaryDirectory() + "biseo-daemon-mail-crash-\(UUID().uuidString)"
     let calibrationData = data + "-calibration"
     for folder in [data, calibrationData] {

@@ -61,20 +61,22 @@ import Testing
     #expect(three.trimmed && three.channels == ["kakao", "naver"])
   }
 
-  @Test("the planner sends nothing through a closed channel")
-  func plannerSkipsClosedChannels() throws {
+  /// The shipped data with 최민호's one subscription, 민방위, through `channels`.
+  static func runtime(c004CivilDefenseThrough channels: [String]) throws -> SecretaryRuntime {
     let runtime = try #require(GoldenConversationTests.runtime).withDataDirectory(
       NSTemporaryDirectory() + "biseo-channels-\(UUID().uuidString)")
-    var profile = try runtime.profiles.profile("c004-choi-minho")
-    profile = profile.setting(
-      "subscriptions",
-      to: .array([
-        .object([
-          ("service", .string("civil_defense")),
-          ("channels", .array([.string("sms"), .string("toss")])),
-        ])
-      ]))
-    try runtime.profiles.save("c004-choi-minho", profile)
+    let subscription = JSONValue.object([
+      ("service", .string("civil_defense")), ("channels", .array(channels.map(JSONValue.string))),
+    ])
+    let profile = try runtime.profiles.profile("c004-choi-minho")
+    try runtime.profiles.save(
+      "c004-choi-minho", profile.setting("subscriptions", to: .array([subscription])))
+    return runtime
+  }
+
+  @Test("the planner sends nothing through a closed channel")
+  func plannerSkipsClosedChannels() throws {
+    let runtime = try Self.runtime(c004CivilDefenseThrough: ["sms", "toss"])
     let plans = ReminderPlanner(rules: runtime.rules).plan(
       citizen: "c004-choi-minho", asOf: try day("2026-11-01"), days: 60)
     #expect(!plans.isEmpty)
@@ -83,15 +85,7 @@ import Testing
 
   @Test("a subscription whose every channel closed goes to the default one, and says so")
   func closedOnlyMovesToTheDefaultWithANote() throws {
-    let runtime = try #require(GoldenConversationTests.runtime).withDataDirectory(
-      NSTemporaryDirectory() + "biseo-channels-\(UUID().uuidString)")
-    var profile = try runtime.profiles.profile("c004-choi-minho")
-    profile = profile.setting(
-      "subscriptions",
-      to: .array([
-        .object([("service", .string("civil_defense")), ("channels", .array([.string("sms")]))])
-      ]))
-    try runtime.profiles.save("c004-choi-minho", profile)
+    let runtime = try Self.runtime(c004CivilDefenseThrough: ["sms"])
     let planner = ReminderPlanner(rules: runtime.rules)
     let plans = planner.plan(citizen: "c004-choi-minho", asOf: try day("2026-11-01"), days: 60)
     #expect(!plans.isEmpty)
