@@ -61,6 +61,16 @@ import Testing
     #expect(three.trimmed && three.channels == ["kakao", "naver"])
   }
 
+  @Test("a 'moved:' line naming a value the planner does not give is a located error")
+  func movedPlaceholdersChecked() {
+    let text = "default: kakao\nkakao | 카카오톡 | 카톡 | 2021-02-01 | |\nmoved: {closed} 대신 {channl}\n"
+    let (catalog, problems) = ChannelCatalog.parse(text, path: "channels.txt")
+    #expect(catalog.moved != nil)
+    #expect(problems.count == 1)
+    #expect(problems.first?.span.start.line == 3)
+    #expect(problems.first?.message.contains("{channl}") == true)
+  }
+
   /// The shipped data with 최민호's one subscription, 민방위, through `channels`.
   static func runtime(c004CivilDefenseThrough channels: [String]) throws -> SecretaryRuntime {
     let runtime = try #require(GoldenConversationTests.runtime).withDataDirectory(

@@ -61,6 +61,7 @@ extension DialogueManager {
     // "내년엔?": for what applies now, the window after this one; "9월에도 내야돼?": the one
     // after, when it opens in the month named and this one does not.
     let months = Self.monthsAsked(in: asked)
+    let monthRange = months?.range
     let nextAsked =
       frame == .when && ["내년", "다음 번", "다음번", "그다음"].contains(where: asked.contains)
     // "12월에 또 내야 됨?" of a tax paid once in June: that month has no window of it.
@@ -70,12 +71,12 @@ extension DialogueManager {
         let current = result.reminders.filter { $0.end >= asOf }
         guard let end = current.map(\.end).max(),
           nextAsked
-            || !current.contains(where: { months.map($0.overlaps) == true })
+            || !current.contains(where: { monthRange.map($0.overlaps) == true })
         else { continue }
         let next = runtime.rules.nextHolding(
           conversation.citizenID, rules: [result.name], after: end)
         guard let window = next[result.name],
-          nextAsked || window.reminders.contains(where: { months.map($0.overlaps) == true })
+          nextAsked || window.reminders.contains(where: { monthRange.map($0.overlaps) == true })
         else {
           if let months { noneInMonth.append((result.title ?? result.name, months.word)) }
           continue
@@ -493,11 +494,13 @@ extension DialogueManager {
     }
     if !dated.isEmpty { results = dated }
     // "왜 그날까지야?": a deadline's why is about the services with a window open.
-    let open = results.filter { result in
-      guard case .holds = result.status else { return false }
-      return result.reminders.contains { $0.end >= asOf }
+    if dated.isEmpty, runtime.frames.frame(of: line) == .when {
+      let open = results.filter { result in
+        guard case .holds = result.status else { return false }
+        return result.reminders.contains { $0.end >= asOf }
+      }
+      if !open.isEmpty { results = open }
     }
-    if dated.isEmpty, runtime.frames.frame(of: line) == .when, !open.isEmpty { results = open }
     // Traces of the rules explained only, not of the whole book.
     for i in results.indices {
       results[i].trace = runtime.rules.trace(
@@ -535,9 +538,9 @@ extension DialogueManager {
 extension Reminder {
   /// Whether the window falls in any of the months asked ("하반기에도?"): a window running into
   /// another year counts as every month.
-  func overlaps(_ months: (range: ClosedRange<Int>, word: String)) -> Bool {
+  func overlaps(_ months: ClosedRange<Int>) -> Bool {
     let span = start.year == end.year ? start.month...end.month : 1...12
-    return span.overlaps(months.range)
+    return span.overlaps(months)
   }
 }
 

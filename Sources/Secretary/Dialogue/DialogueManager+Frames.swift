@@ -29,9 +29,9 @@ extension DialogueManager {
     }
     switch result.status {
     case .holds:
-      // "서류는 언제까지?", "한 학기에 얼마?": the day or amount the question names leads.
       let current = asked(result.reminders.filter { $0.end >= asOf }, by: question)
-      // A message that names its amount ("약 10,640원을 아낄 수 있습니다") already answers.
+      // A message that names its amount ("약 10,640원을 아낄 수 있습니다") already answers;
+      // otherwise the day or amount the question names leads ("서류는 언제까지?").
       let amountSaid = current.contains { Self.namesAmount($0.message) }
       var paragraphs =
         frame == .amount && amountSaid

@@ -163,7 +163,13 @@ public struct ChannelCatalog: Sendable {
         continue
       }
       if line.hasPrefix("moved:") {
-        catalog.moved = ReplyTemplate(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        let moved = ReplyTemplate(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        for name in moved.placeholders where !["closed", "channel"].contains(name) {
+          problems.append(
+            Diagnostic(
+              .error, at: span, "'moved:' knows {closed} and {channel}, not {\(name)}"))
+        }
+        catalog.moved = moved
         continue
       }
       if line.hasPrefix("default:") {
