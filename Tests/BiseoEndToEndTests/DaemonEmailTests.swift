@@ -4,6 +4,25 @@ import Testing
 /// The daemon's e-mail path: the address comes from the citizen's contact points; without one
 /// the reminder is parked (reported by `biseo status`), and delivered once the profile has it.
 @Suite(.serialized) struct DaemonEmailTests {
+  /// A daemon config in `folder` sending the app channels (the default `hook`) to the webhook
+  /// sink at `path` and `email` to the SMTP peer; returns its path.
+  static func peersConfig(in folder: String, hookPort: Int, path: String, mailPort: Int) throws
+    -> String
+  {
+    let file = folder + "/daemon.json"
+    try """
+    {"channels": [
+      {"name": "hook", "kind": "webhook",
+       "settings": {"url": "http://127.0.0.1:\(hookPort)/\(path)",
+                    "secret": "\(WebhookSinkPeer.secret)", "timeout": "5"}},
+      {"name": "email", "kind": "smtp",
+       "settings": {"host": "127.0.0.1", "port": "\(mailPort)", "from": "biseo@biseo.example",
+                    "fromName": "비서", "domain": "biseo.example", "timeout": "5"}}
+    ], "defaultChannel": "hook"}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
   /// Every citizen of a `DaemonTests.corpus` gives an e-mail address, with consent.
   static func giveAddresses(_ corpus: String) throws {
     let profiles = corpus + "/profiles"
@@ -91,17 +110,8 @@ import Testing
     defer { mail.stop() }
     let hook = try WebhookSinkPeer()
     defer { hook.stop() }
-    let config = data + "/daemon.json"
-    try """
-    {"channels": [
-      {"name": "hook", "kind": "webhook",
-       "settings": {"url": "http://127.0.0.1:\(hook.port)/hook",
-                    "secret": "\(WebhookSinkPeer.secret)", "timeout": "5"}},
-      {"name": "email", "kind": "smtp",
-       "settings": {"host": "127.0.0.1", "port": "\(mail.port)", "from": "biseo@biseo.example",
-                    "fromName": "비서", "domain": "biseo.example", "timeout": "5"}}
-    ], "defaultChannel": "hook"}
-    """.write(toFile: config, atomically: true, encoding: .utf8)
+    let config = try Self.peersConfig(
+      in: data, hookPort: hook.port, path: "hook", mailPort: mail.port)
     let run = try BiseoProcess.run([
       "daemon", "--once", "--as-of", "2026-11-21", "--data", data, "--config", config,
     ])

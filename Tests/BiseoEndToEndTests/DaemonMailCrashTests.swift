@@ -32,18 +32,8 @@ import Testing
     let calibrationMail = try SMTPSinkPeer(received: calibrationData + "/mail.jsonl")
     defer { calibrationMail.stop() }
     func config(_ folder: String, path: String, mailPort: Int) throws -> String {
-      let file = folder + "/daemon.json"
-      try """
-      {"channels": [
-        {"name": "hook", "kind": "webhook",
-         "settings": {"url": "http://127.0.0.1:\(hook.port)/\(path)",
-                      "secret": "\(WebhookSinkPeer.secret)", "timeout": "2"}},
-        {"name": "email", "kind": "smtp",
-         "settings": {"host": "127.0.0.1", "port": "\(mailPort)", "from": "biseo@biseo.example",
-                      "domain": "biseo.example", "timeout": "5"}}
-      ], "defaultChannel": "hook"}
-      """.write(toFile: file, atomically: true, encoding: .utf8)
-      return file
+      try DaemonEmailTests.peersConfig(
+        in: folder, hookPort: hook.port, path: path, mailPort: mailPort)
     }
     let main = try config(data, path: "hook", mailPort: mail.port)
     let calibration = try config(
