@@ -85,9 +85,11 @@ extension DialogueManager {
       }
     }
     // A "no" that time will not undo says what decided it: that rule's trace, and only its.
+    // So does one whose next window is years away.
     for i in focus.indices
-    where failing.contains(focus[i].name) && later[focus[i].name] == nil
-      && possible[focus[i].name] == nil
+    where failing.contains(focus[i].name)
+      && (later[focus[i].name].map { $0.day.year > asOf.year + 1 }
+        ?? (possible[focus[i].name] == nil))
     {
       focus[i].trace = runtime.rules.trace(
         conversation.citizenID, rule: focus[i].name, asOf: asOf)
@@ -112,9 +114,14 @@ extension DialogueManager {
     let spokenWords = TopicFocus.words(of: runtime.aliases.expanded(asked))
       .map { Josa.stripped(from: $0) }
       .filter { $0.count >= 3 }
+    // Said by its head too: "예방접종" says 어르신 인플루엔자 무료 접종.
     let saysTitle = { (result: RuleResult) in
-      let title = (result.title ?? result.name).unspaced
-      return spokenWords.contains { title.contains($0) }
+      let title = result.title ?? result.name
+      let heads = TopicFocus.words(of: title).filter { $0.count >= 2 }
+      return spokenWords.contains { spoken in
+        title.unspaced.contains(spoken)
+          || heads.contains { spoken.count > $0.count && spoken.hasSuffix($0) }
+      }
     }
     let holds = { (result: RuleResult) in if case .holds = result.status { true } else { false } }
     let ordered = [true, false].flatMap { said in

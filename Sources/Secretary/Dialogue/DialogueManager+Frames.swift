@@ -78,8 +78,18 @@ extension DialogueManager {
         ]
         return [runtime.answers.say("later_possible", values)]
       }
+      // A reason that names the service needs no title before it.
+      if let reason = result.trace?.reason, reason.contains(title),
+        later.map({ $0.day.year > asOf.year + 1 }) ?? true
+      {
+        return [[.text(reason)]]
+      }
       guard let later else {
-        return [[.text("\(title): ")] + (notApplying(result) ?? runtime.answers.say("not_now"))]
+        return [[.text("\(title): ")] + (whyNot(result) ?? runtime.answers.say("not_now"))]
+      }
+      // Decades away (the flu shot at 65): the rule's reason says it better than a date.
+      if later.day.year > asOf.year + 1, let reason = result.trace?.reason {
+        return [[.text("\(title): \(reason)")]]
       }
       let upcoming = later.reminders.filter { $0.end >= later.day }.min { $0.start < $1.start }
       guard let window = upcoming else {
@@ -130,9 +140,15 @@ extension DialogueManager {
     return picked.isEmpty ? reminders : picked
   }
 
-  /// "운전면허가 없어서 지금은 해당하지 않아요": the facts the rule read that the citizen does not
-  /// have (no licence, no children), the plainest reason there is; without one, a pointer
-  /// to "왜?" (nil, and the caller says `not_now`).
+  /// Why a rule does not apply, in a sentence: the rule's own `because` when one holds (its
+  /// authors' words), else `notApplying`.
+  func whyNot(_ result: RuleResult) -> [ReplySegment]? {
+    result.trace?.reason.map { [.text($0)] } ?? notApplying(result)
+  }
+
+  /// "운전면허가 없어서 지금은 해당하지 않아요": the facts the deciding condition read that the
+  /// citizen does not have (no licence, no children); without one, nil (the caller points to
+  /// "왜?" with `not_now`).
   func notApplying(_ result: RuleResult) -> [ReplySegment]? {
     // Only a fact the deciding condition reads: the condition that failed first.
     let failed = result.trace?.conditions.first { $0.value == .bool(false) }?.text ?? ""

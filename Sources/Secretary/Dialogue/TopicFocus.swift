@@ -34,13 +34,41 @@ struct TopicFocus {
   }
 
   /// The rules the question names, in the topic's order; empty when it names none.
+  ///
+  /// Each word of the question names some rules; a word naming more of them than another word
+  /// names says what kind they are, and the other says which: "독감 예방접종" is the flu shot,
+  /// though "예방접종" alone names 어린이 표준 예방접종 and, by its head, every 접종.
   func named(in question: String) -> [String] {
     let asked = Self.words(of: question).map { Josa.stripped(from: $0) }.filter { $0.count >= 2 }
-    return titles.filter { entry in
-      entry.words.contains { word in
-        asked.contains { shared(word, $0).map(isDistinctive) ?? false }
-      } || asked.contains { isKind($0, of: entry) }
-    }.map(\.rule)
+    let sets = asked.map { word in
+      Set(titles.filter { names(word, $0) }.map(\.rule))
+    }.filter { !$0.isEmpty }
+    let chosen = sets.filter { set in
+      !sets.contains { $0.count < set.count && $0.isSubset(of: set) }
+    }
+    .reduce(into: Set<String>()) { $0.formUnion($1) }
+    return titles.map(\.rule).filter(chosen.contains)
+  }
+
+  /// Whether a word of the question names a rule: a distinctive word of its title, a kind its
+  /// parenthesis lists, or a word of its title as the question word's head ("예방접종" of
+  /// "…무료 접종").
+  private func names(
+    _ asked: String, _ entry: (rule: String, title: String, words: [String], kinds: [String])
+  ) -> Bool {
+    entry.words.contains { word in
+      shared(word, asked).map(isDistinctive) ?? false
+    } || isKind(asked, of: entry) || isHead(of: asked, in: entry)
+  }
+
+  /// Whether the question word is a longer compound ending in a word of this title that other
+  /// titles do not hold ("예방접종" ends in 접종).
+  private func isHead(
+    of asked: String, in entry: (rule: String, title: String, words: [String], kinds: [String])
+  ) -> Bool {
+    entry.words.contains { word in
+      word.count >= 2 && word.count < asked.count && asked.hasSuffix(word) && isDistinctive(word)
+    }
   }
 
   /// The rules whose title has a word ending in a word of the question ("교육" of 교통안전교육).
