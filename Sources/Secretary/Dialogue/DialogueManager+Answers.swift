@@ -150,16 +150,8 @@ extension DialogueManager {
             result, sentences: sentences, later: later[result.name],
             possible: possible[result.name] != nil, evaluation: evaluation, &conversation,
             asOf: asOf)))
-      if case .holds = result.status,
-        result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
-      {
-        remindable.append(result.name)
-      } else if notifiesNextWindow(result, citizenID: conversation.citizenID, asOf: asOf) {
-        remindable.append(result.name)
-      } else if let next = later[result.name],
-        next.reminders.contains(where: {
-          $0.notifyOn.contains { $0 >= asOf && $0 <= asOf.adding(days: 365) }
-        })
+      if isRemindable(
+        result, later: later[result.name], citizenID: conversation.citizenID, asOf: asOf)
       {
         remindable.append(result.name)
       }
@@ -216,32 +208,41 @@ extension DialogueManager {
     return Reply(blocks: blocks, quickReplies: quickReplies)
   }
 
-  /// The topic's rules a subscription would cover: those that hold and will notify, and those
-  /// that will hold within the planner's year (next year's check-up).
+  /// The topic's rules a subscription would cover, by `isRemindable`.
   func remindableRules(_ topic: Topic, citizenID: String, asOf: CivilDate) -> [String] {
     guard let evaluation = evaluate(citizenID, asOf: asOf) else { return [] }
-    let horizon = asOf.adding(days: 365)
-    let notifies = { (reminders: [Reminder]) in
-      reminders.contains { $0.notifyOn.contains { $0 >= asOf && $0 <= horizon } }
-    }
-    var failing: [String] = []
-    var remindable: [String] = []
-    for name in topic.rules {
-      guard let result = evaluation.rule(name) else { continue }
+    let results = topic.rules.compactMap { evaluation.rule($0) }
+    // Not now, or applying with this year's window closed (민방위 in December): the next window
+    // may notify within the year.
+    let waiting = results.filter { result in
       switch result.status {
-      case .holds where notifies(result.reminders): remindable.append(name)
-      case .holds where notifiesNextWindow(result, citizenID: citizenID, asOf: asOf):
-        remindable.append(name)
-      // Not now, or applying with this year's window closed (민방위 in December): the next
-      // window may still notify within the year.
-      case .fails, .holds: failing.append(name)
-      default: break
+      case .fails: true
+      case .holds: !result.reminders.contains { $0.end >= asOf }
+      default: false
       }
+    }.map(\.name)
+    let later = runtime.rules.nextHolding(citizenID, rules: waiting, after: asOf)
+    return results.filter {
+      isRemindable($0, later: later[$0.name], citizenID: citizenID, asOf: asOf)
+    }.map(\.name)
+  }
+
+  /// Whether a reminder for a service is worth offering: it holds with a notice still to come,
+  /// or its next window (`later`, or the one after a window whose notices are all sent) will
+  /// notify within the planner's year.
+  func isRemindable(
+    _ result: RuleResult, later: (day: CivilDate, reminders: [Reminder])?, citizenID: String,
+    asOf: CivilDate
+  ) -> Bool {
+    if case .holds = result.status,
+      result.reminders.contains(where: { $0.notifyOn.contains { $0 >= asOf } })
+    {
+      return true
     }
-    let later = runtime.rules.nextHolding(citizenID, rules: failing, after: asOf)
-    return topic.rules.filter { name in
-      remindable.contains(name) || later[name].map { notifies($0.reminders) } == true
-    }
+    if notifiesNextWindow(result, citizenID: citizenID, asOf: asOf) { return true }
+    let horizon = asOf.adding(days: 365)
+    return later?.reminders.contains { $0.notifyOn.contains { $0 >= asOf && $0 <= horizon } }
+      == true
   }
 
   /// Whether a service that holds, with this window's notices all sent (장애인연금 told on
