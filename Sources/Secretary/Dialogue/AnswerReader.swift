@@ -64,7 +64,7 @@ enum AnswerReader {
 
   /// Words no name is made of: greetings, question words, the secretary's own topics.
   static let notNameWords = [
-    "안녕", "감사", "고마", "뭐", "무엇", "언제", "얼마", "어떻게", "어디", "왜", "대상", "알림", "신청",
+    "안녕", "반가", "하이", "감사", "고마", "뭐", "무엇", "언제", "얼마", "어떻게", "어디", "왜", "대상", "알림", "신청",
     "세금", "검진", "싫", "몰라", "모르", "비밀", "안 알려", "됐", "그만", "도와", "해줘", "있어", "없어",
   ]
 
@@ -77,7 +77,11 @@ enum AnswerReader {
     let counted: Set<EntityKind> = [.ordinal, .count, .date, .amount, .multipleBirth, .age]
     if interpretation.entities.contains(where: { counted.contains($0.kind) }) { return nil }
     let intent = interpretation.intent
-    if intent.confidence >= 0.7, !["out_of_scope", "affirm"].contains(intent.intent) { return nil }
+    // "박지현이에요" read as a greeting at 0.79: asked for a name, a line with no greeting word
+    // (`notNameWords`) is an answer.
+    if intent.confidence >= 0.7, !["out_of_scope", "affirm", "greeting"].contains(intent.intent) {
+      return nil
+    }
     guard let name = name(in: text), (1...20).contains(name.count),
       name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." })
     else { return nil }

@@ -47,6 +47,15 @@ extension DialogueManager {
         conversation.topic == nil && namedTopic(in: understood.text, asOf: asOf) == nil
         ? "list_reminders" : "subscribe"
     }
+    // "9월에도 또 내?" read as a goodbye at 0.59 (또 ~ 또 올게): a question is no farewell, and
+    // an unsure farewell says a farewell word. Ending the conversation on a misreading loses it.
+    if intent == "goodbye",
+      text.contains("?")
+        || (understood.intent.confidence < Self.sureConfidence
+          && !Self.farewellWords.contains(where: understood.text.lowercased().unspaced.contains))
+    {
+      intent = IntentModel.fallback
+    }
     // "첫째는요?" read as "왜?" at 0.49: a why says why.
     if intent == "explain_why", understood.intent.confidence < Self.sureConfidence,
       !Self.whyWords.contains(where: understood.text.lowercased().contains)
@@ -95,6 +104,12 @@ extension DialogueManager {
 
   /// Words that ask to see the reminders rather than to get one.
   static let listWords = ["내알림", "목록", "보여", "뭐", "무슨", "어떤", "확인", "예정", "몇"]
+
+  /// Words a farewell says (unspaced; 초성 and English-mode typing too).
+  static let farewellWords = [
+    "안녕", "잘있", "계세요", "바이", "빠이", "ㅂㅂ", "ㅂㅇ", "갈게", "끝", "그만", "종료", "나갈", "수고",
+    "들어가", "다음에", "담에", "bye", "ㅇㄴ", "dkssud",
+  ]
 
   /// Words a "왜?" says.
   static let whyWords = ["왜", "이유", "근거", "어째서", "why"]

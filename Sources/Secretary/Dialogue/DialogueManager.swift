@@ -187,8 +187,10 @@ public struct DialogueManager: Sendable {
               && elsewhere.map { $0.intent == intent } ?? true))
       } ?? false)
     // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
-    // the car inspection at 0.51 goes to the screening it names.)
-    if understood.text.split(separator: " ").count <= 4, !Self.commands.contains(intent),
+    // the car inspection at 0.51 goes to the screening it names, and so does a longer line
+    // the classifier is unsure of: "간암 검사 언제까지 받아야 돼?" at 0.64.)
+    if understood.text.split(separator: " ").count <= 4
+      || understood.intent.confidence < Self.sureConfidence, !Self.commands.contains(intent),
       !ownService, !saysCurrent, let other = elsewhere
     {
       conversation.topic = other
@@ -394,6 +396,20 @@ public struct DialogueManager: Sendable {
     return !namesService || understood.intent.confidence < Self.interruptConfidence
   }
 
+  /// "프리랜서", "회사원", "전세": a word the rules know as an answer to one of their
+  /// questions, which nobody is called.
+  func isChoiceWord(_ word: String) -> Bool {
+    runtime.book.facts.contains { info in
+      guard case .choice(let choices)? = runtime.book.factKind(info.name)?.kind else {
+        return false
+      }
+      return choices.contains { choice in
+        choice.name == word
+          || (choice.label?.split { "·/,".contains($0) }.contains { $0.unspaced == word } ?? false)
+      }
+    }
+  }
+
   /// "제 이름은 김민준이에요" said unasked: the name is kept, and a question left open is asked
   /// again so the thread goes on.
   private func introduction(
@@ -403,6 +419,7 @@ public struct DialogueManager: Sendable {
     let nameless = profile?["name"]?.stringValue == nil
     guard let profile, isAskable("name"),
       let name = AnswerReader.introducedName(in: understood, nameless: nameless),
+      !isChoiceWord(name),
       let info = runtime.book.facts.first(where: { $0.name == "name" })
     else { return nil }
     do {
@@ -524,7 +541,7 @@ public struct DialogueManager: Sendable {
         }).joined(separator: " ")
     }
     if let context, let scored = runtime.faq.answer(text + " " + context),
-      scored.score > best?.score ?? 0
+      scored.score > best?.score ?? 0, runtime.faq.shares(text, with: scored.entry)
     {
       best = scored
     }

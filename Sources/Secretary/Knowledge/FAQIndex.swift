@@ -62,6 +62,17 @@ struct FAQIndex: Sendable {
     return (entries[i], score)
   }
 
+  /// Whether `line` shares a syllable bigram or trigram with the entry's questions or answer: an
+  /// entry found through the conversation's subject must also be about something the line says
+  /// ("날씨 어때" after a birth is not 첫만남이용권).
+  func shares(_ line: String, with entry: FAQEntry) -> Bool {
+    let said = Self.grams(line).keys.filter { (idf[$0] ?? 0) > 0 }
+    return (entry.questions + [entry.answer]).contains { question in
+      let asked = Self.grams(question)
+      return said.contains { asked[$0] != nil }
+    }
+  }
+
   /// Syllable bigrams and trigrams of the normalized text, spaces removed, josa stripped.
   static func grams(_ text: String) -> [String: Int] {
     let words = TextNormalizer.normalize(text).split(separator: " ").map { Josa.stripped(from: $0) }
