@@ -131,11 +131,30 @@ extension DialogueManager {
   /// The subscribed reminders of the coming year, from the planner that `biseo plan` and
   /// `biseo ical` use: one paragraph per reminder window, with every day it will be sent.
   func listReminders(_ conversation: Conversation, asOf: CivilDate) -> Reply {
-    guard !subscribedServices(conversation.citizenID).isEmpty else {
+    let subscribed = subscribedServices(conversation.citizenID)
+    guard !subscribed.isEmpty else {
       return Reply(phrase("list_reminders", "none"))
     }
     let plans = upcoming(conversation.citizenID, asOf: asOf)
-    guard !plans.isEmpty else { return runtime.answers.reply("reminders_none_within_year") }
+    // What is on and has nothing to send this year (a voucher's use-by two years away) is still
+    // on: the list says so rather than "nothing".
+    let known = runtime.book.ruleNames.filter(subscribed.contains)
+    let quiet = (known + subscribed.subtracting(known).sorted()).filter { rule in
+      !plans.contains { $0.rule == rule }
+    }
+    let quietTitles = TemplateValue.text(
+      quiet.map { runtime.book.title(ofRule: $0) }.joined(separator: ", "))
+    guard !plans.isEmpty else {
+      var paragraphs = [runtime.answers.say("reminders_none_within_year", ["titles": quietTitles])]
+      if let profile = try? runtime.profiles.profile(conversation.citizenID) {
+        let channels = currentChannels(of: profile)
+        if !channels.isEmpty {
+          let spoken = ChannelChoice.spoken(channels, catalog: runtime.rules.channels)
+          paragraphs.append(runtime.answers.say("reminders_via", ["via": .text(spoken)]))
+        }
+      }
+      return Reply(paragraphs: paragraphs)
+    }
     var order: [String] = []
     var windows: [String: [ReminderPlan]] = [:]
     for plan in plans {
@@ -163,6 +182,9 @@ extension DialogueManager {
     if order.count > 5 {
       paragraphs.append(
         runtime.answers.say("more_items", ["count": .text(String(order.count - 5))]))
+    }
+    if !quiet.isEmpty {
+      paragraphs.append(runtime.answers.say("reminders_also_on", ["titles": quietTitles]))
     }
     if !via.isEmpty { paragraphs.append(via) }
     return Reply(paragraphs: paragraphs)
