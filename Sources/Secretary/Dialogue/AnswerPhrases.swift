@@ -32,7 +32,8 @@ package struct AnswerPhrases: Sendable {
     "channel_before_subscribing", "nothing_to_remind", "remind_needs_facts", "not_subscribed",
     "channel_none_subscribed", "channel_current", "channel_failed", "channel_changed",
     "channel_closed", "channel_limit", "unsubscribed", "unsubscribe_failed",
-    "reminders_none_within_year", "reminders_also_on", "reminders_count", "reminders_via", "already_subscribed",
+    "reminders_none_within_year", "reminders_also_on", "reminders_count", "reminders_via",
+    "already_subscribed",
     "reminder_line", "window", "window_later",
     "agenda_line", "agenda_line_later",
     // The citizen's own data and links, said by the server.
