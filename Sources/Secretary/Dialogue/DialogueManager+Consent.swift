@@ -92,6 +92,9 @@ extension DialogueManager {
       {
         return nil
       }
+      // "유방암은" after the screening's offer: a service or one of its choices, named, is the
+      // next question however unsure the classifier is.
+      if understood.polarity == .neutral, namesService(understood.text) { return nil }
       return Reply(
         paragraphs: [[.text(phrase(offer.intent, "ask_again", ["title": offer.title]))]],
         quickReplies: offer.buttons(runtime.answers))
@@ -282,5 +285,16 @@ extension Offer {
       QuickReply(title: yes, payload: "/affirm"),
       QuickReply(title: answers.text("button_no"), payload: "/deny"),
     ]
+  }
+}
+
+extension DialogueManager {
+  /// Whether the line names a service by a word of its title, or one of the things a rule
+  /// decides by its label ("유방암").
+  func namesService(_ text: String) -> Bool {
+    let said = SaidWords(text, aliases: runtime.aliases, frames: runtime.frames)
+    return runtime.book.ruleNames.contains { rule in
+      titleWordSaid(of: rule, in: said, besides: []) || namesChoice(said, of: rule)
+    }
   }
 }
