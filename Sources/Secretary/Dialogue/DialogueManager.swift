@@ -333,10 +333,13 @@ public struct DialogueManager: Sendable {
       // birth, move or due date the profile already holds (a rule of the bundle applies).
       // Only a sentence that tells the event asks its day again; a question about it ("상속세
       // 신고는") uses the one the profile holds.
+      // A question naming one service of the bundle ("첫만남이용권 아직 신청할 수 있어?") is
+      // answered from an event of any age the profile holds: that its window closed is the
+      // answer.
       let asks = frame != .eligibility || understood.text.contains("?") || !tells
       guard
         conversation.recordedEvents[intake.event] != nil
-          || (asks && eventKnown(topic, conversation, asOf))
+          || (asks && eventKnown(topic, conversation, asOf, anyTime: !topic.named.isEmpty))
       else {
         conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
         conversation.eventUtterance = text
@@ -357,11 +360,13 @@ public struct DialogueManager: Sendable {
 
   /// Whether the profile already holds the event a topic is about, recent enough to be the
   /// one asked of (a birth in October, a due date ahead, a move this month).
-  private func eventKnown(_ topic: Topic, _ conversation: Conversation, _ asOf: CivilDate) -> Bool {
+  private func eventKnown(
+    _ topic: Topic, _ conversation: Conversation, _ asOf: CivilDate, anyTime: Bool = false
+  ) -> Bool {
     guard let intake = LifeEventIntake(event: topic.event, book: runtime.book),
       let profile = try? runtime.profiles.profile(conversation.citizenID)
     else { return false }
-    return intake.isKnown(in: profile, asOf: asOf)
+    return intake.isKnown(in: profile, asOf: asOf, anyTime: anyTime)
   }
 
   /// Whether a line asking a frame ("언제?") is about the last topic: it names no other

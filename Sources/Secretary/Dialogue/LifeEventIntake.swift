@@ -123,12 +123,13 @@ struct LifeEventIntake: Sendable {
 
   /// Whether the profile already tells of this event, recently enough that a question about
   /// it means that one: a day within the declared number of days behind, or still ahead.
-  func isKnown(in profile: JSONValue, asOf: CivilDate) -> Bool {
-    knownDay(in: profile, asOf: asOf) != nil
+  func isKnown(in profile: JSONValue, asOf: CivilDate, anyTime: Bool = false) -> Bool {
+    knownDay(in: profile, asOf: asOf, anyTime: anyTime) != nil
   }
 
-  /// The day of the event the profile tells of, when it is recent enough (see `isKnown`).
-  func knownDay(in profile: JSONValue, asOf: CivilDate) -> CivilDate? {
+  /// The day of the event the profile tells of, when it is recent enough (see `isKnown`), or
+  /// at any time before today when `anyTime` is set.
+  func knownDay(in profile: JSONValue, asOf: CivilDate, anyTime: Bool = false) -> CivilDate? {
     guard let write = spec.writes.first(where: { $0.dayKey != nil }), let key = write.dayKey
     else { return nil }
     let current = profile.value(at: write.keyPath)
@@ -142,7 +143,8 @@ struct LifeEventIntake: Sendable {
         let day = item[key]?.stringValue.flatMap(CivilDate.init(iso:))
       else { return nil }
       if spec.ahead { return day >= asOf ? day : nil }
-      let recent = day <= asOf && spec.within.map { day >= asOf.adding(days: -$0) } ?? true
+      let recent =
+        day <= asOf && (anyTime || spec.within.map { day >= asOf.adding(days: -$0) } ?? true)
       return recent ? day : nil
     }.max()
   }

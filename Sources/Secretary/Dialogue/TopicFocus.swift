@@ -40,8 +40,15 @@ struct TopicFocus {
   /// though "예방접종" alone names 어린이 표준 예방접종 and, by its head, every 접종.
   func named(in question: String) -> [String] {
     let asked = Self.words(of: question).map { Josa.stripped(from: $0) }.filter { $0.count >= 2 }
+    // A word that names a service also names those whose title words end in it: "접종" is
+    // 어르신 … 접종 and 어린이 표준 예방접종 alike.
     let sets = asked.map { word in
-      Set(titles.filter { names(word, $0) }.map(\.rule))
+      let direct = titles.filter { names(word, $0) }
+      guard !direct.isEmpty else { return Set<String>() }
+      let headed = titles.filter { entry in
+        entry.words.contains { $0.count > word.count && $0.hasSuffix(word) }
+      }
+      return Set((direct + headed).map(\.rule))
     }.filter { !$0.isEmpty }
     let chosen = sets.filter { set in
       !sets.contains { $0.count < set.count && $0.isSubset(of: set) }
