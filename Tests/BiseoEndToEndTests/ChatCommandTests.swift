@@ -30,7 +30,7 @@ import Testing
     input += Data("민방위 언제까지야?".utf8)  // no final newline: EOF ends the line
     let result = try chat(input, data: data)
     #expect(result.status == 0)
-    #expect(result.stdout.contains("최민호님은 올해 민방위 4년차입니다"))
+    #expect(result.stdout.contains("최민호님은 2026년 민방위 4년차입니다"))
     #expect(result.stderr.contains("line longer than"))
     #expect(result.stderr.contains("invalid UTF-8"))
   }

@@ -27,7 +27,7 @@ import Testing
     ]
     // Chromium runs for seconds: on a thread of its own, off the cooperative pool.
     let dom = try await offPool { try Self.run(chromium, flags + ["--dump-dom", url]) }
-    #expect(dom.contains("최민호님은 올해 민방위 4년차입니다"), "\(dom.suffix(800))")
+    #expect(dom.contains("최민호님은 2026년 민방위 4년차입니다"), "\(dom.suffix(800))")
     #expect(dom.contains(">왜?</button>"))
     // A service with a page to act on: the place line's address is a link.
     let checkup = "올해 건강검진 대상이야?".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -140,7 +140,7 @@ import Testing
         """) as? [String: Any])
     #expect(turn["labels"] as? String == "비서: |나: |비서: ")
     let announced = turn["announce"] as? String ?? ""
-    #expect(announced.hasPrefix("비서: 최민호님은 올해 민방위 4년차입니다"), "\(announced)")
+    #expect(announced.hasPrefix("비서: 최민호님은 2026년 민방위 4년차입니다"), "\(announced)")
     #expect(!announced.contains("나:"), "the citizen's own bubble is not read back")
     #expect(turn["focus"] as? String == "text")
     try Self.shot(browser, "web-chat-1280.png")

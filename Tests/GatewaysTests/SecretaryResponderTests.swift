@@ -29,7 +29,7 @@ import Testing
     let responder = SecretaryResponder(runtime: runtime, clock: Self.clock, demo: true)
     let demo = await responder.respond(
       to: ChatRequest(sender: "c004-choi-minho", text: "민방위 언제까지야?", platform: .native))
-    #expect(demo.texts.first?.contains("최민호님은 올해 민방위 4년차입니다") == true)
+    #expect(demo.texts.first?.contains("최민호님은 2026년 민방위 4년차입니다") == true)
     #expect(demo.quickReplies.map(\.payload).contains("/explain_why"))
     #expect(demo.intent == "civil_defense")
 

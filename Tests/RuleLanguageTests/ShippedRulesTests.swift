@@ -92,7 +92,7 @@ import Testing
     #expect(reminder.end == CivilDate(iso: "2026-11-30"))
     let notify = ["2026-03-01", "2026-11-16", "2026-11-27"].compactMap(CivilDate.init(iso:))
     #expect(reminder.notifyOn == notify)
-    let expected = "최민호님은 올해 민방위 4년차입니다. 사이버교육 2시간을 "
+    let expected = "최민호님은 2026년 민방위 4년차입니다. 사이버교육 2시간을 "
     #expect(reminder.message.hasPrefix(expected), "\(reminder.message)")
   }
 

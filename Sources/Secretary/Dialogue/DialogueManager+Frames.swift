@@ -23,8 +23,8 @@ extension DialogueManager {
         let values: [String: TemplateValue] = [
           "title": .text(title), "start": .date(window.start), "end": .date(window.end),
         ]
-        return [runtime.answers.say("next_window_again", values)]
-          + (frame == .amount ? [[.text(window.message)]] : [])
+        // Next time's notice says what that time holds ("2027년 민방위 2년차 … 4시간").
+        return [runtime.answers.say("next_window_again", values), [.text(window.message)]]
       }
     }
     switch result.status {
@@ -98,19 +98,36 @@ extension DialogueManager {
             "later_year", ["title": .text(title), "year": .text(String(later.day.year))])
         ]
       }
-      // For "얼마", the message of that window names the amount ("자동차세 116,330원").
+      // For "얼마", the message of that window names the amount ("자동차세 116,330원"); for
+      // "언제", the days that window turns on ("검사 유효기간 만료일").
       let message: [[ReplySegment]] = frame == .amount ? [[.text(window.message)]] : []
       let values: [String: TemplateValue] = [
         "title": .text(title), "start": .date(window.start), "end": .date(window.end),
       ]
       return [runtime.answers.say(frame == .when ? "next_window_when" : "next_window", values)]
         + message
+        + (frame == .when ? datesBeside(window, of: result.name, evaluation: evaluation) : [])
     case .unknown(let missing):
       let needs = missing.compactMap { factAsk($0) }.first ?? runtime.answers.text("needs_more")
       return [runtime.answers.say("undecided", ["title": .text(title), "needs": .text(needs)])]
     case .fault(let fault):
       let place = "\(fault.path):\(fault.line)"
       return [runtime.answers.say("rule_fault", ["title": .text(title), "place": .text(place)])]
+    }
+  }
+
+  /// The labelled days a rule computes for a later window, besides the window's own first and
+  /// last day: "검사 유효기간 만료일: 2027년 2월 27일" beside the inspection's window.
+  func datesBeside(_ window: Reminder, of rule: String, evaluation: Evaluation) -> [[ReplySegment]]
+  {
+    guard let citizen = evaluation.citizen,
+      let later = evaluate(citizen, asOf: max(window.start, evaluation.asOf))
+    else { return [] }
+    return runtime.book.outputs(ofRule: rule).compactMap { output in
+      guard let label = output.label, output.isDate, case .date(let day)? = later.output(output.name),
+        day != window.start, day != window.end
+      else { return nil }
+      return [.text("\(label): "), .date(day)]
     }
   }
 
