@@ -124,7 +124,8 @@ extension DialogueManager {
       let later = evaluate(citizen, asOf: max(window.start, evaluation.asOf))
     else { return [] }
     return runtime.book.outputs(ofRule: rule).compactMap { output in
-      guard let label = output.label, output.isDate, case .date(let day)? = later.output(output.name),
+      guard let label = output.label, output.isDate,
+        case .date(let day)? = later.output(output.name),
         day != window.start, day != window.end
       else { return nil }
       return [.text("\(label): "), .date(day)]
