@@ -79,6 +79,9 @@ extension DialogueManager {
     {
       return "subscribe"
     }
+    // "네이버로 오는 거 맞지?": a question about where they go, answered by the subscription
+    // handling without changing anything.
+    if !mentions.isEmpty, text.contains("?") { return "subscribe" }
     // "아 다시 켜줘" after stopping them.
     if ["켜줘", "켜 줘", "켜주세요", "켜 주세요"].contains(where: text.contains) { return "subscribe" }
     guard text.contains("알림") else { return nil }
@@ -146,6 +149,9 @@ extension DialogueManager {
     }
     return ["나는", "저는", "나는요", "저는요", "난", "전", "나", "저"].contains(rest)
   }
+
+  /// Endings that suppose an event rather than tell it ("출산하면 뭐 받아?", "이사 가면").
+  static let eventSupposing = ["하면", "하게 되면", "으면", "가면", "되면", "낳으면", "라면", "할 경우", "할때", "할 때"]
 
   /// Endings that suppose ("60년생이면?", "70년생이라면").
   static let supposing = ["년생이면", "년생이라면", "년생인경우", "년생일때", "년생이면요"]

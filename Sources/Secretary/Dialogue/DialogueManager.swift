@@ -341,6 +341,15 @@ public struct DialogueManager: Sendable {
         conversation.recordedEvents[intake.event] != nil
           || (asks && eventKnown(topic, conversation, asOf, anyTime: !topic.named.isEmpty))
       else {
+        // "출산하면 머 받아": what the event brings, without a day to ask for.
+        if !tells, topic.named.isEmpty,
+          Self.eventSupposing.contains(where: understood.text.contains)
+        {
+          let titles = topic.rules.map { runtime.book.title(ofRule: $0) }
+          return runtime.answers.reply(
+            "event_services",
+            ["title": .text(title(of: topic)), "titles": .text(titles.joined(separator: ", "))])
+        }
         conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
         conversation.eventUtterance = text
         return Reply(intake.question)
