@@ -84,12 +84,28 @@ extension DialogueManager {
         later[result.name] = window
       }
     }
+    // The service the question says by its title comes first ("건강검진 받아야 돼?" is the
+    // 일반건강검진 before the cancer screening that applies); then what applies now, then
+    // what will, then what cannot be decided.
+    let spokenWords = TopicFocus.words(of: runtime.aliases.expanded(asked))
+      .map { Josa.stripped(from: $0) }
+      .filter { $0.count >= 3 }
+    // Said by its head too: "예방접종" says 어르신 인플루엔자 무료 접종.
+    let saysTitle = { (result: RuleResult) in
+      let title = result.title ?? result.name
+      let heads = TopicFocus.words(of: title).filter { $0.count >= 2 }
+      return spokenWords.contains { spoken in
+        title.unspaced.contains(spoken)
+          || heads.contains { spoken.count > $0.count && spoken.hasSuffix($0) }
+      }
+    }
     // A "no" that time will not undo says what decided it: that rule's trace, and only its.
-    // So does one whose next window is years away.
+    // So does one whose next window is years away, and one the question named.
     for i in focus.indices
     where failing.contains(focus[i].name)
-      && (later[focus[i].name].map { $0.day.year > asOf.year + 1 }
-        ?? (possible[focus[i].name] == nil))
+      && (!topic.named.isEmpty || saysTitle(focus[i])
+        || (later[focus[i].name].map { $0.day.year > asOf.year + 1 }
+          ?? (possible[focus[i].name] == nil)))
     {
       focus[i].trace = runtime.rules.trace(
         conversation.citizenID, rule: focus[i].name, asOf: asOf)
@@ -108,21 +124,6 @@ extension DialogueManager {
     }
     var remindable: [String] = []
     var notApplicable: [String] = []
-    // The service the question says by its title comes first ("건강검진 받아야 돼?" is the
-    // 일반건강검진 before the cancer screening that applies); then what applies now, then
-    // what will, then what cannot be decided.
-    let spokenWords = TopicFocus.words(of: runtime.aliases.expanded(asked))
-      .map { Josa.stripped(from: $0) }
-      .filter { $0.count >= 3 }
-    // Said by its head too: "예방접종" says 어르신 인플루엔자 무료 접종.
-    let saysTitle = { (result: RuleResult) in
-      let title = result.title ?? result.name
-      let heads = TopicFocus.words(of: title).filter { $0.count >= 2 }
-      return spokenWords.contains { spoken in
-        title.unspaced.contains(spoken)
-          || heads.contains { spoken.count > $0.count && spoken.hasSuffix($0) }
-      }
-    }
     let holds = { (result: RuleResult) in if case .holds = result.status { true } else { false } }
     let ordered = [true, false].flatMap { said in
       focus.filter { saysTitle($0) == said && holds($0) }

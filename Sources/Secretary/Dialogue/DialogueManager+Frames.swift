@@ -71,6 +71,11 @@ extension DialogueManager {
       }
       return paragraphs
     case .fails:
+      // The rule's own reason, after the title unless it names the service itself.
+      let reason = result.trace?.reason.map { reason -> [ReplySegment] in
+        reason.contains(title) ? [.text(reason)] : [.text("\(title): \(reason)")]
+      }
+      if later == nil, possible != nil, let reason { return [reason] }
       if later == nil, let possible {
         let values: [String: TemplateValue] = [
           "title": .text(title), "year": .text(String(possible.day.year)),
@@ -104,8 +109,10 @@ extension DialogueManager {
       let values: [String: TemplateValue] = [
         "title": .text(title), "start": .date(window.start), "end": .date(window.end),
       ]
+      // Next year's check-up says why not this year ("1989년생이라 … 홀수해에").
+      let why = result.trace?.reason.map { [[ReplySegment.text($0)]] } ?? []
       return [runtime.answers.say(frame == .when ? "next_window_when" : "next_window", values)]
-        + message
+        + why + message
         + (frame == .when ? datesBeside(window, of: result.name, evaluation: evaluation) : [])
     case .unknown(let missing):
       let needs = missing.compactMap { factAsk($0) }.first ?? runtime.answers.text("needs_more")

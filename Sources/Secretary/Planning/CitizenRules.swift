@@ -244,7 +244,22 @@ public final class CitizenRules: Sendable {
           for year in (previous + 1)...step {
             guard let day = january(year) else { continue }
             evaluator.compute(facts, asOf: day, rules: [r])
-            if probe(r, on: day) { break }
+            guard probe(r, on: day) else { continue }
+            // Then month by month through the year before: 기초연금 opens in the month
+            // before the 65th birthday (July 2057), not on the next 1 January.
+            let name = ruleNamesByIndex[r]
+            let first = (found[name], possible[name])
+            (found[name], possible[name]) = (nil, nil)
+            for month in 2...12 {
+              guard let earlier = CivilDate(year: asOf.year + year - 1, month: month, day: 1)
+              else { continue }
+              evaluator.compute(facts, asOf: earlier, rules: [r])
+              if probe(r, on: earlier) { break }
+            }
+            if found[name] == nil, possible[name] == nil {
+              (found[name], possible[name]) = first
+            }
+            break
           }
         }
         waiting.removeAll { hits.contains($0) }
