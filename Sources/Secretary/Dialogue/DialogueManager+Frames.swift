@@ -145,8 +145,15 @@ extension DialogueManager {
     guard reminders.count > 1 else { return reminders }
     // "기한", "언제" say what is asked, not which deadline.
     let frameWords = Set(runtime.frames.frames.flatMap(\.words))
-    var words = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }
-      .filter { $0.count >= 2 && !frameWords.contains($0) }
+    // One syllable counts when a subject or object particle followed it: "빚이 더 많으면"
+    // asks of 빚 ("해야" is no noun).
+    var words = TopicFocus.words(of: question).compactMap { word -> String? in
+      let stem = Josa.stripped(from: word)
+      let noun =
+        stem.count == 1 && word.count == 2
+        && ["이", "가", "은", "는", "을", "를", "도"].contains(String(word.suffix(1)))
+      return stem.count >= 2 || noun ? stem : nil
+    }.filter { !frameWords.contains($0) }
     // "9월에도 내야돼?": a month asks the deadline that falls in it.
     words += TopicFocus.words(of: question).compactMap { word in
       let digits = word.prefix { $0.isNumber }
@@ -163,6 +170,25 @@ extension DialogueManager {
       decisive.contains { messages[i].contains($0) }
     }.map { reminders[$0] }
     return picked.isEmpty ? reminders : picked
+  }
+
+  /// The rules of a life event whose deadlines the line picks by a word they say, when it
+  /// picks some, not all ("빚이 더 많으면 어떻게 해?" of the four after a death); nil otherwise.
+  func rulesPicked(of topic: Topic, by question: String, citizenID: String, asOf: CivilDate)
+    -> [String]?
+  {
+    // A service named by its title is the title's (`TopicFocus`), not every message's that
+    // mentions it ("첫만남이용권은?" is not 출생신고's "첫만남이용권·부모급여도 함께").
+    let focus = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:))
+    guard topic.event != nil, focus.named(in: runtime.aliases.expanded(question)).isEmpty,
+      let evaluation = evaluate(citizenID, asOf: asOf)
+    else { return nil }
+    let results = topic.rules.compactMap { evaluation.rule($0) }
+    let reminders = results.flatMap(\.reminders)
+    let picked = asked(reminders, by: question)
+    guard reminders.count > 1, picked.count < reminders.count else { return nil }
+    return results.filter { result in result.reminders.contains { picked.contains($0) } }
+      .map(\.name)
   }
 
   /// Why a rule does not apply, in a sentence: the rule's own `because` when one holds (its

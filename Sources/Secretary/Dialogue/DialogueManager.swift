@@ -186,6 +186,22 @@ public struct DialogueManager: Sendable {
             || (understood.intent.confidence >= Self.sureConfidence
               && elsewhere.map { $0.intent == intent } ?? true))
       } ?? false)
+    // "빚이 더 많으면 어떻게 해?", "재산 조회는?" after a death: a word that picks one of the
+    // event's deadlines asks about it, whatever else the classifier hears.
+    // (When the line is the event's own question, or one the FAQ answers by itself, those
+    // paths answer it.)
+    if var topic = conversation.topic, intent != topic.intent,
+      !Self.commands.contains(intent) || intent == "help",
+      frame != .how || runtime.faq.answer(text) == nil,
+      let picked = rulesPicked(
+        of: topic, by: understood.text, citizenID: conversation.citizenID, asOf: asOf)
+    {
+      topic.named = picked
+      topic.rules = picked + topic.rules.filter { !picked.contains($0) }
+      conversation.topic = topic
+      return answer(
+        topic, frame: frame == .how ? .when : frame, question: text, &conversation, asOf: asOf)
+    }
     // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
     // the car inspection at 0.51 goes to the screening it names, and so does a longer line
     // the classifier is unsure of: "간암 검사 언제까지 받아야 돼?" at 0.64.)
