@@ -82,7 +82,9 @@ import Testing
 
   @Test func speakerModeSpeaksWords() throws {
     let result = try chat(Data("민방위 언제까지야?\n".utf8), ["--speaker"], data: try temporaryDirectory())
-    #expect(result.stdout.contains("이천이십육 년 십일 월 삼십 일까지"))
-    #expect(!result.stdout.contains("2026"))
+    // This year's date without its year ("십일 월 삼십 일"), digits read as words.
+    #expect(result.stdout.contains("십일 월 삼십 일까지"))
+    #expect(!result.stdout.contains("년 십일 월 삼십 일"))
+    #expect(!result.stdout.contains("2026") && !result.stdout.contains("30"))
   }
 }

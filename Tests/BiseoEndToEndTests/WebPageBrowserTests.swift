@@ -29,7 +29,7 @@ import Testing
     let dom = try await offPool { try Self.run(chromium, flags + ["--dump-dom", url]) }
     #expect(dom.contains("최민호님은 2026년 민방위 4년차입니다"), "\(dom.suffix(800))")
     #expect(dom.contains(">왜?</button>"))
-    // A service with a page to act on: the place line's address is a link.
+    // A service with a page to act on: its card links the place to act.
     let checkup = "올해 건강검진 대상이야?".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     let linked = try await offPool {
       try Self.run(
@@ -38,7 +38,7 @@ import Testing
           "--dump-dom", "http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho&q=\(checkup)",
         ])
     }
-    #expect(linked.contains(#"<a href="https://www.nhis.or.kr""#), "\(linked.suffix(800))")
+    #expect(linked.contains(#"href="https://www.nhis.or.kr""#), "\(linked.suffix(800))")
     let folder = ProcessInfo.processInfo.environment["BISEO_ARTIFACTS"] ?? NSTemporaryDirectory()
     let shot = (folder as NSString).appendingPathComponent("web-chat.png")
     _ = try await offPool { try Self.run(chromium, flags + ["--screenshot=\(shot)", url]) }
@@ -217,7 +217,16 @@ import Testing
 
   /// Contrast ratios (WCAG 2.x relative luminance) of the edges that show each control's
   /// shape against the colour behind it, from the computed styles.
-  static let contrast = """
+  static let contrast = contrastOf(
+    """
+    { input: edge('#text', 'borderTopColor'), bot: edge('#log .msg.bot', 'borderTopColor'),
+      me: edge('#log .msg.me', 'borderTopColor'), quick: edge('#quick button', 'borderTopColor'),
+      send: edge('#send', 'backgroundColor') }
+    """)
+
+  /// A script returning `edges`, an object of `edge(selector, property)` ratios.
+  static func contrastOf(_ edges: String) -> String {
+    """
     (() => {
       const rgb = (c) => { const m = /^rgba?\\(([^)]*)\\)$/.exec(c);
         if (!m) throw new Error('not an rgb colour: ' + c);
@@ -238,11 +247,10 @@ import Testing
         const c = rgb(getComputedStyle(e)[property]);
         if (!opaque(c)) throw new Error('translucent edge at ' + selector);
         return Math.round(ratio(c, behind(e)) * 100) / 100; };
-      return { input: edge('#text', 'borderTopColor'), bot: edge('#log .msg.bot', 'borderTopColor'),
-        me: edge('#log .msg.me', 'borderTopColor'), quick: edge('#quick button', 'borderTopColor'),
-        send: edge('#send', 'backgroundColor') };
+      return \(edges);
     })()
     """
+  }
 
   @Test(
     "답을 기다리는 동안 입력 중 표시가 나오고 보내기는 꺼진다",
@@ -284,7 +292,7 @@ import Testing
     #expect(try browser.evaluate(Self.meCount) as? Int == 1)
     #expect(try browser.evaluate("document.getElementById('typing').hidden") as? Bool == true)
     let last = try browser.evaluate(
-      "[...document.querySelectorAll('#log .msg.bot:not(#typing)')].pop().innerText")
+      "[...document.querySelectorAll('#log .msg.bot:not(#typing)')].pop().textContent")
     #expect((last as? String ?? "").contains("민방위 4년차"))
     // What was typed while waiting is still in the input, to send next.
     #expect(try browser.evaluate("document.getElementById('text').value") as? String == "또 보내기")
@@ -386,6 +394,131 @@ import Testing
     try browser.open(page)
     try browser.wait(until: "document.getElementById('log').getAttribute('aria-busy') === 'false'")
     #expect(try browser.evaluate(Self.meCount) as? Int == 3)
+  }
+
+  @Test(
+    "서비스마다 카드: 판단과 기한, 바로가기, 알림 받기, 말풍선 둘까지",
+    .enabled(if: HeadlessChromium.executable != nil, "skipped: chromium is not installed"))
+  func serviceCards() async throws {
+    let (server, browser) = try await Self.demoPage(width: 1280, height: 900, scheme: "light")
+    defer {
+      browser.quit()
+      server.stop()
+    }
+    try browser.evaluate("document.getElementById('text').focus()")
+    try browser.type("올해 건강검진 대상이야?")
+    try browser.press("Enter")
+    try browser.wait(until: "document.querySelector('#log .card .remind')")
+    let card = try #require(
+      try browser.evaluate(
+        """
+        (() => { const c = document.querySelector('#log .card');
+          const heading = document.getElementById(c.getAttribute('aria-labelledby'));
+          const link = c.querySelector('a.act'); const details = c.querySelector('details');
+          return { tag: c.tagName, heading: heading ? heading.tagName + ' ' + heading.textContent : '',
+            bold: [...c.querySelectorAll('.facts strong')].map((b) => b.textContent).join('|'),
+            links: c.querySelectorAll('a').length - details.querySelectorAll('a').length,
+            href: link.getAttribute('href'), target: link.target, rel: link.rel,
+            link: link.textContent, remind: c.querySelector('.remind').textContent,
+            folded: !details.open && details.textContent.includes('가까운 검진기관'),
+            cards: document.querySelectorAll('#log .card').length,
+            // The answer's bubbles: everything after the citizen's last one.
+            bubbles: [...document.querySelectorAll('#log .msg:not(#typing)')].reverse()
+              .findIndex((m) => m.classList.contains('me')),
+            breaks: getComputedStyle(c).wordBreak }; })()
+        """) as? [String: Any])
+    #expect(card["tag"] as? String == "SECTION")
+    #expect(card["heading"] as? String == "H2 일반건강검진 대상", "\(card)")
+    #expect(card["bold"] as? String == "해당돼요|2026년 12월 31일까지", "\(card)")
+    #expect(card["links"] as? Int == 1, "one action link a card")
+    #expect(card["href"] as? String == "https://www.nhis.or.kr")
+    #expect(card["target"] as? String == "_blank")
+    #expect((card["rel"] as? String ?? "").contains("noopener"))
+    #expect((card["link"] as? String ?? "").hasPrefix("국민건강보험공단 바로가기"))
+    #expect(card["remind"] as? String == "알림 받기")
+    #expect(card["folded"] as? Bool == true, "the sentences are behind 자세히")
+    #expect((card["cards"] as? Int ?? 0) >= 2, "one card a service: \(card)")
+    let bubbles = card["bubbles"] as? Int ?? 0
+    #expect((1...2).contains(bubbles), "\(bubbles) bubbles for one answer")
+    #expect(card["breaks"] as? String == "keep-all")
+    try Self.shot(browser, "web-cards-1280.png")
+
+    // Card edges and buttons keep 3:1 against what they sit on, light and dark.
+    for scheme in ["light", "dark"] {
+      try browser.colorScheme(scheme)
+      let ratios = try #require(
+        try browser.evaluate(
+          Self.contrastOf(
+            """
+            { card: edge('#log .card', 'borderTopColor'),
+              act: edge('#log .card a.act', 'backgroundColor'),
+              remind: edge('#log .card .remind', 'borderTopColor') }
+            """)) as? [String: Double])
+      print("webChat: card contrast \(scheme) \(ratios.sorted { $0.key < $1.key })")
+      #expect(ratios.count == 3)
+      for (edge, ratio) in ratios { #expect(ratio >= 3, "\(scheme) \(edge) \(ratio):1") }
+    }
+    try browser.viewport(width: 390, height: 844)
+    try Self.shot(browser, "web-cards-390-dark.png")
+    try browser.colorScheme("light")
+    try Self.shot(browser, "web-cards-390.png")
+    try browser.viewport(width: 320, height: 568)
+    try browser.evaluate("document.querySelector('#log .card').scrollIntoView()")
+    try Self.shot(browser, "web-cards-320.png")
+    let narrow = try #require(
+      try browser.evaluate(
+        """
+        (() => ({ scrollWidth: document.documentElement.scrollWidth,
+          widest: Math.max(...[...document.querySelectorAll('#log .card *')]
+            .map((e) => e.getBoundingClientRect().right)) }))()
+        """) as? [String: Any])
+    #expect((narrow["scrollWidth"] as? Int ?? .max) <= 320, "\(narrow)")
+    #expect((narrow["widest"] as? Double ?? .infinity) <= 320, "\(narrow)")
+
+    // 알림 받기 sends what the offer's button sends; the reply says the subscription, and focus
+    // is back in the input.
+    let before = try browser.evaluate(Self.botCount) as? Int ?? 0
+    try browser.click("#log .card .remind")
+    try browser.wait(
+      until: "\(Self.botCount) > \(before) && !document.getElementById('send').disabled")
+    let after = try #require(
+      try browser.evaluate(
+        """
+        (() => { const msgs = [...document.querySelectorAll('#log .msg:not(#typing)')];
+          return { mine: [...document.querySelectorAll('#log .msg.me')].pop().textContent,
+            reply: msgs[msgs.length - 1].textContent + msgs[msgs.length - 2].textContent,
+            focus: document.activeElement.id,
+            stale: document.querySelectorAll('#log .card .remind').length }; })()
+        """) as? [String: Any])
+    #expect((after["mine"] as? String ?? "").hasSuffix("네, 알려 주세요"), "\(after)")
+    #expect((after["reply"] as? String ?? "").contains("알림을 신청했어요"), "\(after)")
+    #expect(after["focus"] as? String == "text")
+    #expect(after["stale"] as? Int == 0, "an answered offer leaves no 알림 받기 behind")
+    try Self.shot(browser, "web-cards-320-subscribed.png")
+
+    // "왜?" after an answer: still at most two bubbles, the rest folded.
+    try browser.viewport(width: 1280, height: 900)
+    try browser.evaluate("document.getElementById('text').focus()")
+    try browser.type("건강검진 왜?")
+    try browser.press("Enter")
+    try browser.wait(
+      until: "document.querySelectorAll('#log .msg.me').length === 3 "
+        + "&& !document.getElementById('send').disabled")
+    let why =
+      try browser.evaluate(
+        "[...document.querySelectorAll('#log .msg:not(#typing)')].reverse()"
+          + ".findIndex((m) => m.classList.contains('me'))") as? Int ?? 0
+    #expect((1...2).contains(why), "\(why) bubbles for 왜?")
+
+    // A reload draws the kept thread's cards again, the same as they were shown.
+    let shown = "document.getElementById('log').innerText"
+    let cards = "document.querySelectorAll('#log .card').length"
+    let live = try browser.evaluate(shown) as? String ?? ""
+    let count = try browser.evaluate(cards) as? Int ?? 0
+    try browser.open("http://127.0.0.1:\(server.port)/?citizen=c004-choi-minho")
+    try browser.wait(until: "document.getElementById('log').getAttribute('aria-busy') === 'false'")
+    #expect(try browser.evaluate(cards) as? Int == count)
+    #expect(try browser.evaluate(shown) as? String == live)
   }
 
   private static func run(_ executable: String, _ arguments: [String]) throws -> String {

@@ -72,9 +72,32 @@ import Testing
     #expect(cards.first?["rule"] as? String == "civil_defense")
     #expect(cards.first?["verdict"] as? String == "applies")
     #expect((json["texts"] as? [String])?.isEmpty == false)
+    // The answer's order, for a page that draws each card where it stands.
+    let blocks = try #require(json["blocks"] as? [[String: Any]])
+    #expect(blocks.count == 1 && blocks.first?["card"] as? Int == 0, "\(blocks)")
 
     let thanks = ChatRequest(sender: "c004-choi-minho", text: "고마워", platform: .native)
     let plain = await responder.respond(to: thanks)
     #expect(try Self.object(NativeChat.encode(plain, for: thanks))["cards"] == nil)
+  }
+
+  @Test("a kept thread holds a turn's cards in order, so a reload draws them again")
+  func threadKeepsCards() throws {
+    let store = ThreadStore(dataDirectory: NSTemporaryDirectory() + "biseo-tc-\(UUID().uuidString)")
+    let card = ChatCard(
+      rule: "health_checkup", title: "일반건강검진 대상", verdict: "applies", start: "2026-01-01",
+      end: "2026-12-31", amount: 12_000, placeTitle: "국민건강보험공단",
+      placeURL: "https://www.nhis.or.kr", phone: "1577-1000", offersReminder: true,
+      text: "올해 대상입니다.")
+    let blocks: [ChatBlock] = [.text("먼저"), .card(card), .text("기한 전에 알림을 보내 드릴까요?")]
+    store.append(
+      ThreadTurn(message: "건강검진?", texts: ["먼저"], blocks: blocks), identity: "web:a",
+      citizen: "c1")
+    store.append(ThreadTurn(message: "고마워", texts: ["천만에요."]), identity: "web:a", citizen: "c1")
+    let turns = store.turns(identity: "web:a", citizen: "c1")
+    #expect(turns.map(\.blocks) == [blocks, []])
+    let json = try Self.object(JSONBody.encode(ThreadStore.encode(turns[0])))
+    #expect((json["blocks"] as? [[String: Any]])?.count == 3)
+    #expect(try Self.object(JSONBody.encode(ThreadStore.encode(turns[1])))["cards"] == nil)
   }
 }

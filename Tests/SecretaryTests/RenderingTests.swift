@@ -39,14 +39,16 @@ import Testing
     #expect(ReplyTemplate("{a} {b}{tel:110}").placeholders == ["a", "b"])
   }
 
-  @Test("스피커는 숫자·날짜·전화번호를 말로 읽고 두 문장만 말한다")
-  func speakerReadsNumbersAndSpeaksTwoSentences() throws {
+  @Test("스피커는 숫자·날짜·전화번호를 말로 읽고, 한 차례는 음절 예산 안에서 말한다")
+  func speakerReadsNumbersWithinTheBudget() throws {
     let reply = Reply(paragraphs: [
       [.text("자동차세는 "), .amount(123_450), .text("이에요.")],
       [.text("납부 기한은 "), .date(try #require(end)), .text("입니다.")],
       [.text("문의는 "), .telephone("110"), .text("번으로 하세요. 👍 https://www.gov.kr **참고**")],
+      [.text("위택스나 은행 앱에서 바로 낼 수 있고, 고지서가 없어도 조회할 수 있습니다.")],
     ])
-    let hint = "더 들으시려면 '자세히'라고 말씀하세요."
+    let hint = "더 들으시려면 '자세히'라고 하세요."
+    // 18 + 21 syllables and the hint's 14 fit 55; the third sentence would not.
     let first = SpeechRenderer.turn(reply, hint: hint)
     #expect(
       first.text
@@ -54,12 +56,51 @@ import Testing
         + hint)
     #expect(first.hasMore)
     let second = SpeechRenderer.turn(reply, offset: 2, hint: hint)
-    #expect(second.text == "문의는 일일공번으로 하세요. 참고.")
+    #expect(
+      second.text == "문의는 일일공번으로 하세요. 참고. 위택스나 은행 앱에서 바로 낼 수 있고, 고지서가 없어도 조회할 수 있습니다.")
     #expect(!second.hasMore)
     let ssml = SpeechRenderer.ssml(reply, hint: hint)
     #expect(ssml.hasPrefix("<speak><s>자동차세는 십이만 삼천사백오십 원이에요.</s>"))
     #expect(
-      ssml.hasSuffix("<break time=\"300ms\"/><s>더 들으시려면 &apos;자세히&apos;라고 말씀하세요.</s></speak>"))
+      ssml.hasSuffix("<break time=\"300ms\"/><s>더 들으시려면 &apos;자세히&apos;라고 하세요.</s></speak>"))
+  }
+
+  @Test("스피커는 올해 연도, 부르는 이름, 줄표·쌍점을 말하지 않는다")
+  func speakerLeavesOutWhatIsKnown() throws {
+    let asOf = try #require(CivilDate(year: 2026, month: 3, day: 2))
+    let next = try #require(CivilDate(year: 2027, month: 1, day: 16))
+    let last = try #require(CivilDate(year: 2027, month: 2, day: 1))
+    let reply = Reply(paragraphs: [
+      [.text("6월 16일부터 — 박준호님, 자동차세를 "), .date(try #require(end)), .text("까지 내세요.")],
+      [.text("다음 기간은 "), .date(next), .text("부터 "), .date(last), .text("까지예요.")],
+      [.text("함께 챙길 것: 2026년 6월 30일, 2026년부터는 다를 수 있어요")],
+    ])
+    #expect(
+      SpeechRenderer.sentences(of: reply, asOf: asOf, name: "박준호") == [
+        "유월 십육 일부터, 자동차세를 십이 월 삼십일 일까지 내세요.",
+        "다음 기간은 이천이십칠 년 일 월 십육 일부터 이 월 일 일까지예요.",
+        "함께 챙길 것, 유월 삼십 일, 이천이십육 년부터는 다를 수 있어요.",
+      ])
+    #expect(
+      SpeechRenderer.withoutYear(2026, in: "2026년 6월, 2026년 12월 1일, 2026년에") == "6월, 12월 1일, 2026년에"
+    )
+  }
+
+  @Test("알림 제안은 그 차례를 닫는 하나의 질문: 힌트는 그 답 뒤로 미룬다")
+  func offerClosesTheTurn() {
+    let hint = "더 들으시려면 '자세히'라고 하세요."
+    let sentences = ["유월 삼십 일까지 내세요.", "삼 월에 연납하면 아낄 수 있습니다.", "삼 월 삼십일 일까지 신청하세요."]
+    let turn = SpeechRenderer.plan(sentences: sentences, hint: hint, question: "기한 전에 알림을 보내 드릴까요?")
+    #expect(
+      turn.text == "유월 삼십 일까지 내세요. 삼 월에 연납하면 아낄 수 있습니다. 삼 월 삼십일 일까지 신청하세요. 기한 전에 알림을 보내 드릴까요?")
+    #expect(!turn.hasMore && turn.hint == nil)
+    let long = Array(repeating: "자동차세 십일만 육천삼백삼십 원 납부 기간입니다.", count: 3)
+    let asked = SpeechRenderer.plan(sentences: long, hint: hint, question: "기한 전에 알림을 보내 드릴까요?")
+    #expect(asked.said.count == 2 && asked.hasMore && asked.hint == nil, "\(asked)")
+    #expect(SpeechRenderer.syllables(in: asked.text) <= SpeechRenderer.syllableBudget)
+    let answered = SpeechRenderer.plan(
+      sentences: ["알림을 신청했어요.", "카카오톡으로 알려 드릴게요."], hint: hint, continues: true)
+    #expect(answered.text == "알림을 신청했어요. 카카오톡으로 알려 드릴게요. " + hint)
   }
 
   @Test func textRendering() {
@@ -76,6 +117,6 @@ import Testing
     let law = Reply(paragraphs: [[.text("국민건강보험법 §52에 따라")]])
     #expect(SpeechRenderer.sentences(of: law) == ["국민건강보험법 제오십이조에 따라."])
     let reply = Reply(paragraphs: [[.text("함께 챙길 것: 주민세")], [.citation("지방세법 §127")]])
-    #expect(SpeechRenderer.sentences(of: reply) == ["함께 챙길 것: 주민세."])
+    #expect(SpeechRenderer.sentences(of: reply) == ["함께 챙길 것, 주민세."])
   }
 }

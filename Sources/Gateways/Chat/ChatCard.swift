@@ -67,3 +67,52 @@ package enum ChatBlock: Sendable, Equatable {
   case text(String)
   case card(ChatCard)
 }
+
+extension ChatCard {
+  /// A card read back from its JSON (`json`), as a kept thread holds it; nil when a required
+  /// field is missing.
+  package init?(json object: [String: Any]) {
+    guard let rule = object["rule"] as? String, let title = object["title"] as? String,
+      let verdict = object["verdict"] as? String, let text = object["text"] as? String
+    else { return nil }
+    let place = object["place"] as? [String: Any]
+    self.init(
+      rule: rule, title: title, verdict: verdict, start: object["start"] as? String,
+      end: object["end"] as? String, amount: object["amount"] as? Int,
+      placeTitle: place?["title"] as? String, placeURL: place?["url"] as? String,
+      phone: place?["phone"] as? String,
+      offersReminder: object["offers_reminder"] as? Bool ?? false, text: text)
+  }
+}
+
+extension ChatBlock {
+  /// The blocks as `POST /chat` and `POST /thread` carry them beside `texts`: `cards`, each
+  /// card's JSON in order, and `blocks`, the answer's order, each `{"text": …}` or
+  /// `{"card": N}` (an index into `cards`), so a page draws cards where they stand without
+  /// parsing paragraphs back.
+  package static func json(_ blocks: [ChatBlock]) -> (cards: JSONOutput, blocks: JSONOutput) {
+    var cards: [JSONOutput] = []
+    var order: [JSONOutput] = []
+    for block in blocks {
+      switch block {
+      case .text(let text): order.append(["text": .string(text)])
+      case .card(let card):
+        order.append(["card": .int(cards.count)])
+        cards.append(card.json)
+      }
+    }
+    return (.array(cards), .array(order))
+  }
+
+  /// The blocks read back from `json(_:)`'s two arrays; what does not parse is left out.
+  package static func blocks(cards: Any?, order: Any?) -> [ChatBlock] {
+    let cards = (cards as? [[String: Any]] ?? []).map(ChatCard.init(json:))
+    return (order as? [[String: Any]] ?? []).compactMap { block in
+      if let text = block["text"] as? String { return .text(text) }
+      guard let index = block["card"] as? Int, cards.indices.contains(index),
+        let card = cards[index]
+      else { return nil }
+      return .card(card)
+    }
+  }
+}

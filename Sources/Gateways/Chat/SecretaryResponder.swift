@@ -104,7 +104,7 @@ package final class SecretaryResponder: ChatResponder, SecretaryServices {
       }
       let turn = ThreadTurn(
         message: message, texts: reply.paragraphs,
-        quickReplies: reply.quickReplies)
+        quickReplies: reply.quickReplies, blocks: reply.blocks)
       threads.append(turn, identity: request.sessionKey, citizen: citizen)
     }
     return reply

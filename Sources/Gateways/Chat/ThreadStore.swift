@@ -15,6 +15,8 @@ package struct ThreadTurn: Sendable, Equatable {
   package var texts: [String]
   /// The buttons the reply offered.
   package var quickReplies: [QuickReply]
+  /// The reply in order with its services as cards, when it had any (`ChatReply.blocks`).
+  package var blocks: [ChatBlock]
 
   /// Creates a turn.
   ///
@@ -22,10 +24,14 @@ package struct ThreadTurn: Sendable, Equatable {
   ///   - message: the citizen's bubble.
   ///   - texts: the reply's paragraphs.
   ///   - quickReplies: the reply's buttons.
-  package init(message: String, texts: [String], quickReplies: [QuickReply] = []) {
+  ///   - blocks: the reply's paragraphs and cards, when it has cards.
+  package init(
+    message: String, texts: [String], quickReplies: [QuickReply] = [], blocks: [ChatBlock] = []
+  ) {
     self.message = message
     self.texts = texts
     self.quickReplies = quickReplies
+    self.blocks = blocks
   }
 }
 
@@ -103,14 +109,21 @@ package final class ThreadStore: Sendable {
     }
   }
 
-  /// A turn as JSON, the shape `POST /thread` answers with too.
+  /// A turn as JSON, the shape `POST /thread` answers with too; `cards` and `blocks` as in
+  /// `POST /chat` when the reply had services.
   package static func encode(_ turn: ThreadTurn) -> JSONOutput {
-    [
+    var object: [String: JSONOutput] = [
       "message": .string(turn.message),
       "texts": .array(turn.texts.map(JSONOutput.string)),
       "quick_replies": .array(
         turn.quickReplies.map { ["title": .string($0.title), "payload": .string($0.payload)] }),
     ]
+    if turn.blocks.contains(where: { if case .card = $0 { true } else { false } }) {
+      let (cards, blocks) = ChatBlock.json(turn.blocks)
+      object["cards"] = cards
+      object["blocks"] = blocks
+    }
+    return .object(object)
   }
 
   private func read(identity: String, citizen: String) -> [ThreadTurn] {
@@ -126,7 +139,9 @@ package final class ThreadStore: Sendable {
           (button["payload"] as? String).map { QuickReply(title: title, payload: $0) }
         }
       }
-      return ThreadTurn(message: message, texts: texts, quickReplies: buttons)
+      return ThreadTurn(
+        message: message, texts: texts, quickReplies: buttons,
+        blocks: ChatBlock.blocks(cards: turn["cards"], order: turn["blocks"]))
     }
   }
 

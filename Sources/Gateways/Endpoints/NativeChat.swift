@@ -4,7 +4,8 @@ import Hangul
 ///
 /// Request `{"sender": "c42", "text": "…", "speaker": false}`; reply
 /// `{"end_session": false, "quick_replies": [{"payload": "…", "title": "…"}], "sender": "c42",
-/// "speech": "<speak>…</speak>", "texts": ["…"]}` (`speech` only when there is some).
+/// "speech": "<speak>…</speak>", "texts": ["…"]}` (`speech` only when there is some; `cards`
+/// and `blocks` only when the answer has services, `ChatBlock.json`).
 /// See `docs/protocol.md`.
 package enum NativeChat {
   /// Reads a native request object.
@@ -90,7 +91,11 @@ package enum NativeChat {
       "end_session": .bool(reply.endSession),
     ]
     if let speech = reply.speech { object["speech"] = .string(speech) }
-    if !reply.cards.isEmpty { object["cards"] = .array(reply.cards.map(\.json)) }
+    if !reply.cards.isEmpty {
+      let (cards, blocks) = ChatBlock.json(reply.blocks)
+      object["cards"] = cards
+      object["blocks"] = blocks
+    }
     if let name = reply.name { object["name"] = .string(name) }
     return JSONBody.encode(.object(object))
   }

@@ -17,6 +17,13 @@
 /// "비서:" or "나:", and only the first paragraph of each new reply is announced, through a
 /// separate polite live region.
 ///
+/// An answer takes at most two bubbles: what comes before its services with one card per
+/// service (`cards` and `blocks` of `POST /chat`: title as a heading, the verdict and the day
+/// or amount in bold, one link to the official place to act, 알림 받기 when the answer offers
+/// a reminder, the sentences folded in `<details>`), then the rest, one paragraph shown and
+/// the others folded. Every node is built with DOM calls from text; no reply is parsed as
+/// HTML.
+///
 /// The Korean wording is `wording`, one table: the page's script and markup hold none.
 enum WebChatPage {
   /// Every Korean string of the page, by key: `{{key}}` in the markup, `T.key` in the script.
@@ -47,6 +54,20 @@ enum WebChatPage {
     ("checkup_payload", "올해 건강검진 대상이야?"),
     ("help_title", "도움말"),
     ("help_payload", "뭘 할 수 있어?"),
+    // A service's card: its verdict, the day or amount that matters, where to act.
+    ("verdict_applies", "해당돼요"),
+    ("verdict_later", "지금은 해당하지 않아요"),
+    ("verdict_not_applicable", "해당하지 않아요"),
+    ("verdict_undecided", "정보가 더 필요해요"),
+    ("date", "{y}년 {m}월 {d}일"),
+    ("until", "{date}까지"),
+    ("from", "{date}부터"),
+    ("won", "{amount}원"),
+    ("act", "{place} 바로가기"),
+    ("new_window", " (새 창)"),
+    ("remind", "알림 받기"),
+    ("details", "자세히"),
+    ("phone", "전화 {phone}"),
   ]
 
   /// The page, its placeholders filled from `wording`.
@@ -141,6 +162,24 @@ enum WebChatPage {
         border: 1px solid var(--me); background: var(--me); color: var(--me-fg); }
       button:disabled { opacity: .55; cursor: not-allowed; }
       .bot a { color: var(--accent); }
+      /* An answer with services: one card each, as wide as a bubble may be. */
+      .msg.cards { width: min(100%, 36rem); max-width: min(100%, 36rem); }
+      .msg p { margin: .4rem 0 0; }
+      .card { margin-top: .5rem; padding: .6rem .75rem; border: 1px solid var(--edge);
+        border-radius: .6rem; background: var(--bg); white-space: normal; }
+      .card h2 { margin: 0 0 .2rem; font-size: 1rem; line-height: 1.4; }
+      .card .facts { margin: 0; }
+      .card .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem;
+        align-items: center; }
+      .card a.act { display: inline-block; padding: .35rem .8rem; border-radius: .6rem;
+        border: 1px solid var(--me); background: var(--me); color: var(--me-fg);
+        font-weight: 600; text-decoration: none; }
+      .card a.act:hover { text-decoration: underline; }
+      .card button.remind { border: 1px solid var(--accent); background: var(--bg);
+        color: var(--fg); border-radius: 1rem; padding: .35rem .8rem; }
+      details { margin-top: .4rem; }
+      details p { white-space: pre-wrap; }
+      summary { cursor: pointer; color: var(--accent); }
       :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
       /* One readable column of at most 50rem on a desktop, the whole width on a phone; the
          borders and the log's scroll bar still span the window. */
@@ -205,6 +244,19 @@ enum WebChatPage {
     }
     // The header names the citizen or nobody: never an id, never a placeholder.
     function showName(name) { who.textContent = name ? name + T.honorific : ""; }
+    // The secretary's pages to act on ("바로가기: 정부24 https://www.gov.kr") open as links;
+    // text stays text (no HTML is ever parsed from a reply).
+    function linked(text) {
+      return text.split(/(https:\\/\\/[^\\s()]+)/).map((part, i) => {
+        if (i % 2 === 0) return part;
+        const link = document.createElement("a");
+        link.href = part;
+        link.textContent = part;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        return link;
+      });
+    }
     function bubble(text, who) {
       const div = document.createElement("div");
       div.className = "msg " + who;
@@ -212,21 +264,117 @@ enum WebChatPage {
       label.className = "sr";
       label.textContent = who === "me" ? T.me_prefix : T.bot_prefix;
       div.append(label);
-      // The secretary's pages to act on ("바로가기: 정부24 https://www.gov.kr") open as links;
-      // text stays text (no HTML is ever parsed from a reply).
-      const parts = who === "me" ? [text] : text.split(/(https:\\/\\/[^\\s()]+)/);
-      parts.forEach((part, i) => {
-        if (i % 2 === 0) { div.append(part); return; }
-        const link = document.createElement("a");
-        link.href = part;
-        link.textContent = part;
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        div.append(link);
-      });
+      if (who === "me") div.append(text); else div.append(...linked(text));
       log.insertBefore(div, typing);
       div.scrollIntoView({ block: "nearest" });
       return div;
+    }
+    function element(tag, className, ...children) {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      node.append(...children);
+      return node;
+    }
+    function fill(template, values) {
+      return template.replace(/\\{(\\w+)\\}/g, (whole, key) => key in values ? values[key] : whole);
+    }
+    function day(iso) {
+      const m = /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(iso || "");
+      return m ? fill(T.date, { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }) : "";
+    }
+    function won(amount) {
+      return fill(T.won, { amount: String(amount).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",") });
+    }
+    // A paragraph of a reply may hold blank lines: the server's texts split as it splits them.
+    function paragraphsOf(text) {
+      return text.split(/\\n[ \\t]*\\n/).map((p) => p.trim()).filter(Boolean);
+    }
+    // Paragraphs folded behind 자세히, each a paragraph of linked text.
+    function folded(paragraphs) {
+      const details = element("details", "", element("summary", "", T.details));
+      for (const paragraph of paragraphs) details.append(element("p", "", ...linked(paragraph)));
+      return details;
+    }
+    const verdicts = { applies: T.verdict_applies, later: T.verdict_later,
+      not_applicable: T.verdict_not_applicable, undecided: T.verdict_undecided };
+    let cardCount = 0;
+    // One service as a card: its title as a heading, the verdict and the day or amount that
+    // matters in bold, one link to the official place to act, 알림 받기 when the answer
+    // offers a reminder (it sends what the offer's own button sends), the sentences folded.
+    function card(data, offer) {
+      const section = element("section", "card");
+      const heading = element("h2", "", data.title);
+      heading.id = "card-" + ++cardCount;
+      section.setAttribute("aria-labelledby", heading.id);
+      const facts = element("p", "facts",
+        element("strong", "verdict", verdicts[data.verdict] || data.verdict));
+      const key = [];
+      if (data.verdict === "applies" && data.end) key.push(fill(T.until, { date: day(data.end) }));
+      if (data.verdict === "later" && data.start) key.push(fill(T.from, { date: day(data.start) }));
+      if (Number.isInteger(data.amount)) key.push(won(data.amount));
+      for (const text of key) facts.append(" · ", element("strong", "", text));
+      section.append(heading, facts);
+      const actions = element("div", "actions");
+      const place = data.place;
+      const acts = data.verdict === "applies" || data.verdict === "later";
+      if (acts && place && typeof place.url === "string" && place.url.startsWith("https://")) {
+        const link = element("a", "act", fill(T.act, { place: place.title }),
+          element("span", "sr", T.new_window));
+        link.href = place.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        actions.append(link);
+      }
+      if (data.offers_reminder && offer) {
+        const remind = element("button", "remind", T.remind);
+        remind.type = "button";
+        remind.disabled = busy;
+        remind.addEventListener("click", () => {
+          input.focus();
+          send(offer.payload, offer.title, false);
+        });
+        actions.append(remind);
+      }
+      if (actions.childElementCount) section.append(actions);
+      const more = paragraphsOf(data.text || "");
+      if (place && place.phone) more.push(fill(T.phone, { phone: place.phone }));
+      if (more.length) section.append(folded(more));
+      return section;
+    }
+    // A reply in at most two bubbles: what comes before its services with one card per
+    // service, then the rest — one paragraph shown (the question, when it ends with one),
+    // the others folded. A reply without services: its first paragraph, then the rest so.
+    // Only the newest answer's 알림 받기 stands: an older offer is no longer open.
+    function answer(reply) {
+      for (const old of log.querySelectorAll(".card .remind")) old.remove();
+      const offer = (reply.quick_replies || []).find((r) => r.payload === "/affirm");
+      let lead = [];
+      let rest = [];
+      const cards = [];
+      if (Array.isArray(reply.blocks) && Array.isArray(reply.cards)) {
+        for (const block of reply.blocks) {
+          if (typeof block.text === "string") {
+            (cards.length ? rest : lead).push(...paragraphsOf(block.text));
+          } else if (reply.cards[block.card]) {
+            cards.push(reply.cards[block.card]);
+          }
+        }
+      } else {
+        const all = (reply.texts || []).flatMap(paragraphsOf);
+        lead = all.slice(0, 1);
+        rest = all.slice(1);
+      }
+      if (!lead.length && !cards.length) return;
+      const first = bubble(lead.join("\\n\\n"), "bot");
+      if (cards.length) first.classList.add("cards");
+      for (const data of cards) first.append(card(data, offer));
+      if (!rest.length) return;
+      const last = rest[rest.length - 1];
+      const at = rest.length > 1 && last.endsWith("?") ? rest.length - 1 : 0;
+      const second = bubble(rest[at], "bot");
+      const others = rest.filter((p, i) => i !== at);
+      if (others.length) second.append(folded(others));
+      second.scrollIntoView({ block: "nearest" });
     }
     function buttons(replies) {
       quick.replaceChildren();
@@ -252,7 +400,9 @@ enum WebChatPage {
       typing.hidden = !value;
       log.setAttribute("aria-busy", value ? "true" : "false");
       sendButton.disabled = value;
-      for (const button of quick.querySelectorAll("button")) button.disabled = value;
+      for (const button of document.querySelectorAll("#quick button, #log .remind")) {
+        button.disabled = value;
+      }
       if (value) typing.scrollIntoView({ block: "nearest" });
     }
     // Typed text goes back into the input (unless the citizen has started another line), so
@@ -303,7 +453,7 @@ enum WebChatPage {
         showError(failure, text, shown, typed, mine);
         return false;
       }
-      for (const paragraph of reply.texts) bubble(paragraph, "bot");
+      answer(reply);
       // Only the new reply's first paragraph is read out, not the whole log; a new element
       // each time, so the same answer twice is still announced twice.
       const summary = document.createElement("p");
@@ -338,10 +488,13 @@ enum WebChatPage {
         if (!response.ok) return [];
         const thread = await response.json();
         showName(thread.name);
-        for (const turn of thread.turns || []) {
+        const turns = thread.turns || [];
+        turns.forEach((turn, i) => {
           bubble(turn.message, "me");
-          for (const paragraph of turn.texts) bubble(paragraph, "bot");
-        }
+          // Only the last turn's offer may still stand.
+          const open = i === turns.length - 1 ? thread.quick_replies || [] : [];
+          answer(Object.assign({}, turn, { quick_replies: open }));
+        });
         return thread.quick_replies || [];
       } catch (error) {
         return [];

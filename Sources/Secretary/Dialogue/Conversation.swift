@@ -13,9 +13,6 @@ public struct Conversation: Sendable {
   var pending: PendingQuestion?
   /// A yes/no offer waiting on the answer (subscribe to these reminders?).
   var offer: Offer?
-  /// An offer made at the end of a reply a speaker has not finished saying: it stands only
-  /// once "자세히" reaches it, so a "네" never accepts a question the citizen did not hear.
-  var unspokenOffer: Offer?
   /// The last reply and how many of its sentences a speaker has said, for "자세히".
   var lastReply: Reply?
   /// How the citizen announced a life event ("아버지가 돌아가셨어요"), read again when the

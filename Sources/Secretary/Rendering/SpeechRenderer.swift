@@ -2,20 +2,120 @@ import CivilCalendar
 import Hangul
 
 /// Replies for a speaker: speakable Korean only — no emoji, URLs, markdown or tables — with
-/// numbers, dates and amounts read as words, at most two sentences a turn.
+/// numbers, dates and amounts read as words, as many sentences a turn as fit the budget.
 public enum SpeechRenderer {
-  public static let sentenceLimit = 2
+  /// Syllables one turn may take, counting what is said with the question and the hint.
+  ///
+  /// A turn should last at most 12 s. espeak-ng's Korean voice at its default rate takes about
+  /// 0.21 s a syllable (Hangul syllables and digits read) plus about 0.5 s a turn: measured over
+  /// the golden speaker turns (`SpeechDurationTests`, which checks this figure against the
+  /// voice), 55 syllables are about 12 s. The issue's 70 would be about 15 s.
+  public static let syllableBudget = 55
+
+  /// Hangul syllables and ASCII digits: what a voice spends its time on.
+  public static func syllables(in text: String) -> Int {
+    text.unicodeScalars.reduce(0) {
+      $0 + ((0xAC00...0xD7A3).contains($1.value) || (0x30...0x39).contains($1.value) ? 1 : 0)
+    }
+  }
 
   /// The sentences of `reply` as speakable text, each with its segments read aloud.
-  public static func sentences(of reply: Reply) -> [String] {
+  ///
+  /// - Parameters:
+  ///   - asOf: the day the reply is for: a date in its year is said without the year, and so
+  ///     is a date in the year the paragraph's last date named ("이천이십칠 년 일 월 십육
+  ///     일부터 이 월 일 일까지").
+  ///   - name: the citizen's name: "박준호님, " calling them is left out (the speaker is
+  ///     already talking to them).
+  public static func sentences(of reply: Reply, asOf: CivilDate? = nil, name: String? = nil)
+    -> [String]
+  {
     var sentences: [String] = []
     for paragraph in reply.spokenParagraphs {
-      var spoken = clean(paragraph.map(spokenText).joined())
+      var year = asOf?.year
+      var said = ""
+      for segment in paragraph {
+        if case .date(let date) = segment {
+          let month = "\(date.month)월 \(date.day)일"
+          said += NumberReader.readAloud(date.year == year ? month : "\(date.year)년 " + month)
+          year = date.year
+        } else {
+          said += spokenText(segment, asOf: asOf)
+        }
+      }
+      var spoken = clean(said)
+      if let name, !name.isEmpty {
+        spoken = spoken.replacingOccurrences(of: name + "님, ", with: "")
+      }
       // A line such as "함께 챙길 것: …" ends its sentence before the next one starts.
       if let last = spoken.last, !".?!".contains(last) { spoken += "." }
       sentences += split(spoken)
     }
     return sentences
+  }
+
+  /// One turn of speech, planned once for its text and its SSML.
+  public struct Turn: Sendable, Equatable {
+    /// The sentences of the reply said now.
+    public var said: [String]
+    /// A yes/no question said after them (a reminder offer), if any.
+    public var question: String?
+    /// The hint that more remains ("자세히"), when it is said.
+    public var hint: String?
+    /// Whether more of the reply remains after this turn.
+    public var hasMore: Bool
+
+    /// The turn as plain text.
+    public var text: String {
+      (said + [question, hint].compactMap { $0 }).joined(separator: " ")
+    }
+
+    /// The turn in the SSML subset of docs/conventions (§11): one `<s>` per sentence and a
+    /// pause before the hint.
+    public var ssml: String {
+      let sentences = said + [question].compactMap { $0 }
+      var out = "<speak>" + sentences.map { "<s>\(escape($0))</s>" }.joined()
+      if let hint { out += "<break time=\"300ms\"/><s>\(escape(hint))</s>" }
+      return out + "</speak>"
+    }
+  }
+
+  /// Plans a turn from `offset`: the sentences that fit the budget (at least one) with what
+  /// closes the turn, which is one prompt: the question when there is one (the hint waits for
+  /// its answer), else the hint when sentences remain — or always, with `continues` (what is
+  /// said now is a short answer, and "자세히" goes on with an earlier reply).
+  ///
+  /// A last sentence that is itself a question is said even over the budget: held back behind
+  /// "자세히" it would leave the listener nothing to answer. A rest of one sentence shorter than
+  /// the hint ("카카오톡으로 보내 드려요.") is not worth the hint: "자세히" still says it.
+  public static func plan(
+    sentences all: [String], offset: Int = 0, hint: String, question: String? = nil,
+    continues: Bool = false
+  ) -> Turn {
+    let rest = Array(all.dropFirst(offset))
+    let closing = question.map(syllables(in:)) ?? (continues ? syllables(in: hint) : 0)
+    let hinted = question == nil && !continues ? syllables(in: hint) : 0
+    // Whether the sentences after the first `count` deserve the hint.
+    func worthHint(after count: Int) -> Bool {
+      let left = rest.dropFirst(count)
+      guard let only = left.first, left.count == 1 else { return !left.isEmpty }
+      return only.hasSuffix("?") || syllables(in: only) >= syllables(in: hint)
+    }
+    var count = min(1, rest.count)
+    var used = rest.first.map(syllables(in:)) ?? 0
+    while count < rest.count {
+      let next = syllables(in: rest[count])
+      let more = worthHint(after: count + 1) ? hinted : 0
+      guard used + next + closing + more <= syllableBudget else { break }
+      used += next
+      count += 1
+    }
+    if !continues, count == rest.count - 1, rest[count].hasSuffix("?") { count += 1 }
+    let hasMore = count < rest.count
+    let hinting = continues || (question == nil && worthHint(after: count))
+    return Turn(
+      said: Array(rest.prefix(count)), question: question, hint: hinting ? hint : nil,
+      hasMore: hasMore)
   }
 
   /// One turn of speech: the first sentences (from `offset`), and whether more remain.
@@ -24,54 +124,29 @@ public enum SpeechRenderer {
   public static func turn(_ reply: Reply, offset: Int = 0, hint: String) -> (
     text: String, hasMore: Bool
   ) {
-    turn(sentences: sentences(of: reply), offset: offset, hint: hint)
+    let turn = plan(sentences: sentences(of: reply), offset: offset, hint: hint)
+    return (turn.text, turn.hasMore)
   }
 
-  /// The same from the reply's sentences, split once (`sentences(of:)`).
-  public static func turn(sentences all: [String], offset: Int = 0, hint: String) -> (
-    text: String, hasMore: Bool
-  ) {
-    let chosen = spoken(all, from: offset)
-    let hasMore = offset + chosen.count < all.count
-    let text = (Array(chosen) + (hasMore ? [hint] : [])).joined(separator: " ")
-    return (text, hasMore)
-  }
-
-  /// The same turn in the SSML subset of docs/conventions (§11): one `<s>` per sentence and a
-  /// pause before the hint.
+  /// The same turn in SSML (`Turn.ssml`).
   ///
   /// Numbers, dates and phone numbers are already words (read by `Hangul`), so no engine has
   /// to guess how to read a Korean date.
   public static func ssml(_ reply: Reply, offset: Int = 0, hint: String) -> String {
-    ssml(sentences: sentences(of: reply), offset: offset, hint: hint)
-  }
-
-  /// The same from the reply's sentences, split once.
-  public static func ssml(sentences all: [String], offset: Int = 0, hint: String) -> String {
-    let chosen = spoken(all, from: offset)
-    var out = "<speak>" + chosen.map { "<s>\(escape($0))</s>" }.joined()
-    if offset + chosen.count < all.count {
-      out += "<break time=\"300ms\"/><s>\(escape(hint))</s>"
-    }
-    return out + "</speak>"
-  }
-
-  /// The sentences one turn speaks: two, or three when the third ends the reply with a question.
-  ///
-  /// "잘 알아듣지 못했어요. 축하드려요! 출산 예정일이 언제인가요?": a question held back behind
-  /// "자세히" would leave the listener nothing to answer.
-  static func spoken(_ all: [String], from offset: Int) -> ArraySlice<String> {
-    var count = min(sentenceLimit, max(0, all.count - offset))
-    if offset + count == all.count - 1, all[offset + count].hasSuffix("?") { count += 1 }
-    return all.dropFirst(offset).prefix(count)
+    plan(sentences: sentences(of: reply), offset: offset, hint: hint).ssml
   }
 
   /// Digits as said in phone numbers (0 is 공, not 영).
   static let phoneDigits = ["공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
 
-  static func spokenText(_ segment: ReplySegment) -> String {
+  static func spokenText(_ segment: ReplySegment, asOf: CivilDate? = nil) -> String {
     switch segment {
+    case .text(let t) where asOf.map { t.contains("\($0.year)년 ") } ?? false:
+      // A rule's sentence holds its dates as text: "2026년 6월 30일" in 2026 is "6월 30일".
+      NumberReader.readAloud(
+        SpokenForms.replacingSections(in: withoutYear(asOf?.year ?? 0, in: t)))
     case .text(let t): NumberReader.readAloud(SpokenForms.replacingSections(in: t))
+    case .date(let d) where d.year == asOf?.year: NumberReader.readAloud("\(d.month)월 \(d.day)일")
     case .date(let d): NumberReader.readAloud(d.description)
     case .amount(let a): KoreanNumber.sino(a) + " 원"
     case .number(let n): KoreanNumber.sino(n)
@@ -82,9 +157,27 @@ public enum SpeechRenderer {
     }
   }
 
+  /// `text` without "YYYY년 " where a month follows ("2026년 6월" → "6월"); "2027년부터" stays.
+  static func withoutYear(_ year: Int, in text: String) -> String {
+    let written = "\(year)년 "
+    var out = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: written) {
+      out += rest[..<range.lowerBound]
+      let after = rest[range.upperBound...]
+      let digits = after.prefix { $0.isASCII && $0.isNumber }
+      if !(1...2).contains(digits.count) || after.dropFirst(digits.count).first != "월" {
+        out += written
+      }
+      rest = after
+    }
+    return out + rest
+  }
+
   /// Removes what cannot or need not be spoken: asides in parentheses (windows, examples,
   /// where-to-pay notes), URLs, markdown marks, table bars, bullets and emoji; a middle dot
-  /// between words becomes a pause (", ").
+  /// between words, a dash between phrases and a colon after a label become a pause (", "),
+  /// so no voice reads the mark out.
   static func clean(_ text: String) -> String {
     var spoken = ""
     var depth = 0
@@ -99,6 +192,7 @@ public enum SpeechRenderer {
       }
     }
     spoken = spoken.replacingOccurrences(of: "·", with: ", ")
+      .replacingOccurrences(of: " — ", with: ", ").replacingOccurrences(of: ": ", with: ", ")
     var words: [Substring] = []
     for word in spoken.split(whereSeparator: \.isWhitespace) {
       if word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") {

@@ -16,8 +16,8 @@ enum ChatCommand: BiseoCommand {
     and consents are saved in the data folder (default ./data) after every turn and survive
     a restart. End with Ctrl-D or Ctrl-C.
 
-    --speaker answers in speakable Korean only (numbers and dates as words, two sentences a
-    turn; say '자세히' for more); --ssml prints the same in SSML.
+    --speaker answers in speakable Korean only (numbers and dates as words, at most 55
+    syllables a turn, about 12 s; say '자세히' for more); --ssml prints the same in SSML.
     """
   static let options: [OptionSpec] = [
     .value("--citizen", "ID", "the demo citizen to talk as (see Corpus/profiles)"),
