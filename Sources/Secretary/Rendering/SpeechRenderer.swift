@@ -157,7 +157,9 @@ public enum SpeechRenderer {
     }
   }
 
-  /// `text` without "YYYY년 " where a month follows ("2026년 6월" → "6월"); "2027년부터" stays.
+  /// `text` without "YYYY년 " where a month follows ("2026년 6월" → "6월"), and with "올해 "
+  /// where a word does ("2026년 민방위 4년차" → "올해 민방위 4년차", as a voice would say
+  /// it); "2027년부터" stays. The relative word is a reading of the date, like "월" and "일".
   static func withoutYear(_ year: Int, in text: String) -> String {
     let written = "\(year)년 "
     var out = ""
@@ -166,13 +168,20 @@ public enum SpeechRenderer {
       out += rest[..<range.lowerBound]
       let after = rest[range.upperBound...]
       let digits = after.prefix { $0.isASCII && $0.isNumber }
-      if !(1...2).contains(digits.count) || after.dropFirst(digits.count).first != "월" {
+      if (1...2).contains(digits.count), after.dropFirst(digits.count).first == "월" {
+        // The month says it.
+      } else if after.first?.isHangulSyllable == true {
+        out += thisYear + " "
+      } else {
         out += written
       }
       rest = after
     }
     return out + rest
   }
+
+  /// The current year, said.
+  static let thisYear = "올해"
 
   /// Removes what cannot or need not be spoken: asides in parentheses (windows, examples,
   /// where-to-pay notes), URLs, markdown marks, table bars, bullets and emoji; a middle dot
