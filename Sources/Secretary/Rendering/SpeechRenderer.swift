@@ -157,9 +157,11 @@ public enum SpeechRenderer {
     }
   }
 
-  /// `text` without "YYYY년 " where a month follows ("2026년 6월" → "6월"), and with "올해 "
-  /// where a word does ("2026년 민방위 4년차" → "올해 민방위 4년차", as a voice would say
-  /// it); "2027년부터" stays. The relative word is a reading of the date, like "월" and "일".
+  /// `text` with this year said as people say it.
+  ///
+  /// "YYYY년 " goes where a month follows ("2026년 6월" → "6월") and is "올해 " where a word
+  /// does ("2026년 민방위 4년차" → "올해 민방위 4년차"); "2027년부터" stays. The relative word
+  /// is a reading of the date, like "월" and "일".
   static func withoutYear(_ year: Int, in text: String) -> String {
     let written = "\(year)년 "
     var out = ""
