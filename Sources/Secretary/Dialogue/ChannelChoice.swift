@@ -31,7 +31,9 @@ struct ChannelChoice {
         return rest.first == "도"
       }
     var result = current.filter { catalog.isOpen($0, on: asOf) }
-    if adds {
+    // "메일 말고 네이버로" swaps that one when it is among them: the others stay. ("문자 말고
+    // 네이버로" from someone who never had 문자 asks for 네이버, and replaces.)
+    if adds || current.contains(where: aside.contains) {
       result += open
     } else if !open.isEmpty {
       result = open

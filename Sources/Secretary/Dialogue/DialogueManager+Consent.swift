@@ -76,8 +76,15 @@ extension DialogueManager {
       // "왜 안돼?", "5월 31일 아니었어?": a question with a no in it is still a question; the
       // offer waits.
       if !opensWithNo, intent == "explain_why" || text.contains("?") { return nil }
-      // "폐암은" read as a no: a service named without a no in it is the next question.
+      // "폐암은" read as a no: a service named without a no in it is the next question; and
+      // "건강검진 올해 안 받았는데" while 민방위 is offered speaks of another service.
       if understood.polarity == .neutral, namesService(understood.text) { return nil }
+      if let named = namedTopic(in: understood.text, asOf: asOf),
+        Set(named.named.isEmpty ? named.rules : named.named).isDisjoint(with: offer.rules)
+      {
+        conversation.offer = nil
+        return nil
+      }
       conversation.offer = nil
       // "됐고 간암검진은 언제까지": no to the offer, and a question to answer.
       let asks = runtime.frames.asksFrame(understood.text) || text.contains("?")
