@@ -446,7 +446,8 @@ extension DialogueManager {
 
   /// Asks again, with a hint; after three misses the question is dropped.
   func reask(
-    _ pending: PendingQuestion, _ conversation: inout Conversation, answer: String = ""
+    _ pending: PendingQuestion, _ understood: Interpretation, _ conversation: inout Conversation,
+    asOf: CivilDate, answer: String = ""
   ) -> Reply {
     if case .choice(let choices)? = runtime.book.factKind(pending.fact)?.kind {
       let tied = AnswerReader.candidates(answer, among: choices)
@@ -464,6 +465,19 @@ extension DialogueManager {
           ],
           quickReplies: names.map { QuickReply(title: $0, payload: $0) })
       }
+    }
+    // "2017년 2월에 전역했어 회사원이고" while 국적 is asked: what fits another fact the rules
+    // lack is kept, and the question is asked again without a miss.
+    let everything = Topic(intent: "", rules: runtime.book.ruleNames)
+    let kept = keepVolunteered(
+      understood, besides: pending.fact, topic: everything, conversation, asOf: asOf)
+    if !kept.isEmpty {
+      conversation.pending = pending
+      let again = question(for: pending.fact, topic: pending.topic)
+      return Reply(
+        paragraphs: [
+          runtime.answers.say("volunteered", ["labels": .text(kept.joined(separator: ", "))])
+        ] + again.paragraphs, quickReplies: again.quickReplies)
     }
     var next = pending
     next.misses += 1

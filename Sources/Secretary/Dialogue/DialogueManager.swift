@@ -133,7 +133,7 @@ public struct DialogueManager: Sendable {
           : understood.intent.confidence >= Self.interruptConfidence
             && !["affirm", "deny"].contains(intent))
       if !interrupts {
-        return reask(pending, &conversation, answer: text)
+        return reask(pending, understood, &conversation, asOf: asOf, answer: text)
       }
       conversation.pending = nil
     }
