@@ -10,8 +10,13 @@ extension VectorCompiler {
       !compiling.contains(id)
     else { throw VectorUnsupported() }
     var evals: [VecEval] = []
+    // A body that does not propagate unknowns as operators do (a conditional, `and`, an
+    // aggregate…) would run on an unknown argument's placeholder: such a citizen's rule is left
+    // to the general machine.
+    let strictBody = strict(info.body)
     for (a, p) in Swift.zip(args, info.parameters) {
-      evals.append(try coerce(try expr(a), to: p.type))
+      let e = try coerce(try expr(a), to: p.type)
+      evals.append(strictBody ? e : VectorCompiler.hardened(e))
     }
     compiling.insert(id)
     defer { compiling.remove(id) }
@@ -58,6 +63,27 @@ extension VectorCompiler {
           for (s, c) in Swift.zip(parameters, columns) { m.slots[s] = c }
           return body(m)
         })
+    }
+  }
+
+  /// Whether an unknown anywhere in `e` makes it unknown with the union of the facts, as
+  /// operators and built-ins do (no conditional, `and`/`or`, `??`, list or aggregate).
+  private func strict(_ e: Typed) -> Bool {
+    switch e.op {
+    case .conditional, .and, .or, .coalesce, .list, .aggregate, .iterate, .record, .rule,
+      .output, .invalid:
+      return false
+    case .call(let id, let args):
+      guard id < general.typed.functions.count, let f = general.typed.functions[id],
+        !compiling.contains(id)
+      else { return false }
+      return args.allSatisfy(strict) && strict(f.body)
+    case .builtin(_, let args): return args.allSatisfy(strict)
+    case .not(let a), .negate(let a), .field(let a, _): return strict(a)
+    case .binary(_, let a, let b): return strict(a) && strict(b)
+    case .narrowed(let copies, let body):
+      return copies.allSatisfy { strict($0.value) } && strict(body)
+    case .constant, .today, .fact, .param, .local: return true
     }
   }
 

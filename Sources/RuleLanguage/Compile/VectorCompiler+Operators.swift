@@ -104,7 +104,10 @@ extension VectorCompiler {
 
   func coalesce(_ a: Typed, _ b: Typed, _ t: RuleType) throws -> VecTyped {
     let (ta, tb) = (try expr(a), try expr(b))
-    let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    let (x0, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    // An unknown left side is the general machine's value (the right is not run): the lane
+    // leaves that citizen's rule to it.
+    let x = ta.total ? x0 : VectorCompiler.hardened(x0)
     return VecTyped(
       type: t,
       eval: { m in

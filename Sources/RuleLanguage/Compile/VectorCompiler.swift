@@ -212,7 +212,8 @@ final class VectorCompiler {
       let other = try o.otherwise.map { try coerce(try expr($0), to: final) }
       outputs.append((o.index, try coerce(try expr(o.value), to: final), other))
     }
-    // Outputs as one chain of closures, as the rules are (no array iterated per batch).
+    // Outputs as one chain of closures, as the rules are (no array iterated per batch). With
+    // unknowns, each output's failures are taken apart from the condition's and the others'.
     let width = VectorMachine.width
     var finish: @Sendable (VectorMachine, UnsafeMutablePointer<Int>) -> Void = { _, _ in }
     for (slot, value, other) in outputs.reversed() {
@@ -221,6 +222,7 @@ final class VectorCompiler {
         finish = { m, c in
           let v = value(m)
           (m.outputs + slot * width).update(from: v, count: m.space.count)
+          m.takeFailures(into: m.outputMissing + slot * width)
           next(m, c)
         }
         continue
@@ -230,10 +232,14 @@ final class VectorCompiler {
         let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
         let w = m.any(no) ? m.masked(no) { other(m) } : nil
         VectorCompiler.blend(m, c, v, w, into: m.outputs + slot * width)
+        // Under an unknown condition the general machine compares both sides: not here.
+        m.takeFailures(
+          into: m.outputMissing + slot * width, hardWhere: m.ruleMissing + index * width)
         next(m, c)
       }
     }
     let (test, outs, slots, facts) = (condition, finish, bindings, ruleFacts.sorted())
+    let outputSlots = outputs.map(\.slot)
     return { m in
       m.beginRule()
       // Failure kinds only where Kleene logic may absorb one: some citizen lacks a fact the
@@ -245,8 +251,9 @@ final class VectorCompiler {
       let c = test(m)
       let values = m.ruleValues + index * width
       values.update(from: c, count: m.space.count)
+      m.takeFailures(into: m.ruleMissing + index * width)
       outs(m, c)
-      m.endRule(index)
+      m.endRule(index, outputs: outputSlots)
     }
   }
 
@@ -318,16 +325,30 @@ final class VectorCompiler {
     case .builtin(let f, let args): return try builtin(f, args, e.type)
     case .call(let id, let args): return try callFunction(id, args)
     case .field(let base, let k): return try field(base, k)
-    case .list(let items): return try list(items, e.type)
+    // Lists, aggregates and `iterate` stop at an unknown, or decide past one (`any`, `all`), in
+    // the general machine: a citizen with an unknown inside leaves the rule to it.
+    case .list(let items): return hardened(try list(items, e.type))
     case .aggregate(let kind, let slot, let source, let filter, let body):
-      return try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+      return hardened(try aggregate(kind, slot: slot, source: source, filter: filter, body: body))
     case .iterate(let slot, let first, let next, let until, let limit):
-      return try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+      return hardened(
+        try iterate(slot: slot, first: first, next: next, until: until, limit: limit))
     case .narrowed(let copies, let body):
       for c in copies { narrowed[c.slot] = c.value }
       return try expr(body)
     case .rule, .output, .record, .invalid: throw VectorUnsupported()
     }
+  }
+
+  /// `t` where an unknown fact met inside fails its citizen hard (`VectorMachine.hardening`).
+  func hardened(_ t: VecTyped) -> VecTyped {
+    var out = t
+    out.eval = VectorCompiler.hardened(t.eval)
+    return out
+  }
+
+  static func hardened(_ e: @escaping VecEval) -> VecEval {
+    { m in m.hardening { e(m) } }
   }
 
   private func constant(_ v: Value, _ type: RuleType) throws -> VecTyped {
@@ -393,7 +414,10 @@ final class VectorCompiler {
     -> VecTyped
   {
     let tc = try expr(c)
-    let ec = tc.eval
+    // An unknown condition: the general machine runs both branches and keeps a value they
+    // agree on; the lane leaves that citizen's rule to it.
+    let ec0 = tc.eval
+    let ec = tc.total ? ec0 : VectorCompiler.hardened(ec0)
     let ta = try expr(a)
     let tb = try expr(b)
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))

@@ -1,47 +1,81 @@
 /// Failure kinds, so that Kleene logic can stay in the lane: `false and unknown` is false, as
 /// the general machine says, instead of sending the citizen there.
 ///
-/// A lane's failure is per citizen (`failed`); `hard` says it was not only unknown facts. A
-/// value kept past the kernel that made it (a binding, a function result, a call kept for
-/// the batch) keeps the failure kinds it was computed with and fails its readers again, so a
-/// failure Kleene logic absorbed in one place is never lost where the value is read again.
+/// A lane's failure is per citizen (`failed`); `hard` says it was not only unknown facts, and
+/// `missing` holds the facts an unknown failure waits for (bit `f` for fact `f`). A value kept
+/// past the kernel that made it (a binding, a function result, a call kept for the batch)
+/// keeps the failure kinds and missing facts it was computed with (packed: `failed | hard << 1
+/// | missing << 2`) and fails its readers again, so a failure Kleene logic absorbed in one
+/// place is never lost where the value is read again.
 extension VectorMachine {
-  /// The failures so far of every citizen (and the invariant lane), packed (1 failed, 2 hard),
-  /// and cleared: what runs next shows only its own.
+  /// Citizen `c`'s failure now, packed (`failed | hard << 1 | missing << 2`).
+  @inline(__always) func packedFailure(_ c: Int) -> Int {
+    failed[c] | hard[c] << 1 | missing[c] << 2
+  }
+
+  /// Makes citizen `c`'s failure `k` (packed).
+  @inline(__always) func setFailure(_ c: Int, _ k: Int) {
+    failed[c] = k & 1
+    hard[c] = k >> 1 & 1
+    missing[c] = k >> 2
+  }
+
+  /// Joins `k` (packed) to citizen `c`'s failure.
+  @inline(__always) func addFailure(_ c: Int, _ k: Int) {
+    failed[c] |= (k | k >> 1) & 1
+    hard[c] |= k >> 1 & 1
+    missing[c] |= k >> 2
+  }
+
+  /// The failures so far of every citizen (and the invariant lane), packed, and cleared: what
+  /// runs next shows only its own.
   func setAside() -> UnsafeMutablePointer<Int> {
     let n = batchCount
     let saved = column(n + 1)
     for i in 0..<n {
-      saved[i] = failed[i] | hard[i] << 1
-      failed[i] = 0
-      hard[i] = 0
+      saved[i] = packedFailure(i)
+      setFailure(i, 0)
     }
     let w = VectorMachine.width
-    saved[n] = failed[w] | hard[w] << 1
-    (failed[w], hard[w]) = (0, 0)
+    saved[n] = packedFailure(w)
+    setFailure(w, 0)
     return saved
   }
 
   /// Joins the failures set aside with those made since.
   func putBack(_ saved: UnsafeMutablePointer<Int>) {
     let n = batchCount
-    for i in 0..<n {
-      failed[i] |= saved[i] & 1
-      hard[i] |= saved[i] >> 1
-    }
-    let w = VectorMachine.width
-    failed[w] |= saved[n] & 1
-    hard[w] |= saved[n] >> 1
+    for i in 0..<n { addFailure(i, saved[i]) }
+    addFailure(VectorMachine.width, saved[n])
   }
 
-  /// Per lane of the current space, its citizen's failure kind now (0 none, 1 unknown, 2
-  /// hard), where `mask` is 1; and whether any is not 0.
+  /// Makes every failure since `setAside` hard: the construct that ran does not follow the
+  /// general machine's three-valued logic in the lane, so the general machine decides those
+  /// citizens.
+  func hardenFailures() {
+    let n = batchCount
+    for i in 0..<n { hard[i] |= failed[i] }
+    hard[VectorMachine.width] |= failed[VectorMachine.width]
+  }
+
+  /// `body`, where an unknown fact it meets makes its citizen's failure hard (see
+  /// `hardenFailures`); without unknowns in the batch's rule, just `body`.
+  func hardening(_ body: () -> UnsafeMutablePointer<Int>) -> UnsafeMutablePointer<Int> {
+    guard unknowns else { return body() }
+    let aside = setAside()
+    let v = body()
+    hardenFailures()
+    putBack(aside)
+    return v
+  }
+
+  /// Per lane of the current space, its citizen's failure now (packed, `packedFailure`), where
+  /// `mask` is 1; and whether any is not 0.
   func failureKinds(_ mask: UnsafeMutablePointer<Int>) -> (UnsafeMutablePointer<Int>, Int) {
     let (out, r) = (column(), space.root)
     var any = 0
     for i in 0..<space.count {
-      let c = r[i]
-      out[i] = mask[i] & (failed[c] | hard[c]) & 1 &+ (mask[i] & hard[c])
+      out[i] = mask[i] != 0 ? packedFailure(r[i]) : 0
       any |= out[i]
     }
     return (out, any)
@@ -52,9 +86,7 @@ extension VectorMachine {
   func failAgain(_ kinds: UnsafeMutablePointer<Int>, through map: UnsafeMutablePointer<Int>?) {
     let (a, r) = (space.active, space.root)
     for i in 0..<space.count where a[i] != 0 {
-      let k = kinds[map?[i] ?? i]
-      failed[r[i]] |= (k | k >> 1) & 1
-      hard[r[i]] |= k >> 1
+      addFailure(r[i], kinds[map?[i] ?? i])
     }
   }
 
@@ -69,8 +101,8 @@ extension VectorMachine {
     let saved = column()
     for i in 0..<n {
       let c = r[i]
-      saved[i] = failed[c] | hard[c] << 1
-      if a[i] != 0 { (failed[c], hard[c]) = (0, 0) }
+      saved[i] = packedFailure(c)
+      if a[i] != 0 { setFailure(c, 0) }
     }
     let p = x(self)
     let flip = isAnd ? 0 : 1
@@ -80,10 +112,11 @@ extension VectorMachine {
       let c = r[i]
       let f = failed[c] & a[i]
       let u = f & (hard[c] ^ 1)
-      unknown[i] = u
+      // Where `a` was unknown, the facts it waits for (kept with the flag).
+      unknown[i] = u != 0 ? 1 | missing[c] << 1 : 0
       rest[i] = a[i] & ((p[i] ^ flip) & 1 & (f ^ 1) | u)
       // `b` shows its own failures where `a` was unknown.
-      if u != 0 { failed[c] = 0 }
+      if u != 0 { setFailure(c, 0) }
       any |= rest[i]
     }
     let q = any != 0 ? masked(rest) { y(self) } : nil
@@ -97,17 +130,18 @@ extension VectorMachine {
       if unknown[i] != 0 {
         if failed[c] == 0, let q, q[i] == deciding {
           out[i] = deciding
-          (failed[c], hard[c]) = (saved[i] & 1, saved[i] >> 1)
+          setFailure(c, saved[i])
         } else {
+          // Unknown: the facts both sides wait for (a fault on the right stays hard).
           out[i] = 0
           failed[c] = 1
-          hard[c] |= saved[i] >> 1
+          missing[c] |= unknown[i] >> 1
+          addFailure(c, saved[i])
         }
         continue
       }
       out[i] = rest[i] != 0 ? (q?[i] ?? 0) & 1 : p[i] & 1
-      failed[c] |= saved[i] & 1
-      hard[c] |= saved[i] >> 1
+      addFailure(c, saved[i])
     }
     return out
   }
