@@ -90,6 +90,9 @@ import Testing
         general.compute(profile, asOf: asOf)
         for r in book.ruleNames.indices {
           #expect(lane.holds(r) == general.holds(r), "\(asOf) \(book.ruleNames[r]) \(line)")
+          #expect(
+            lane.missingFacts(ofRule: r) == general.missingFacts(ofRule: r),
+            "\(asOf) \(book.ruleNames[r]) \(line)")
         }
         lane.compute(profile, asOf: asOf, rules: reminding)
         general.compute(profile, asOf: asOf, rules: reminding)

@@ -35,10 +35,36 @@ extension VectorCompiler {
     }
     let value = tb?.eval
     let reduce = VectorCompiler.reducer(kind, hasBody: body != nil, hasFilter: filter != nil)
+    // In the citizens' space, with unknowns, as the general machine: an unknown list is the
+    // value (its elements are not looked at); an element's unknown makes the value unknown
+    // with every set, except where `any`/`all` could decide past it or a filter skips a body
+    // (those citizens go to the general machine).
+    let citizens = depth == 1
+    let hardenElements = kind == "any" || kind == "all" || (filter != nil && body != nil)
     return VecTyped(
       type: resultType,
       eval: { m in
-        let lists = list(m)
+        let before = citizens && m.unknowns ? m.setAside() : nil
+        var lists = list(m)
+        var aside: (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>)?
+        if let before {
+          let source = m.setAside()
+          // The source's failures, now in `source`: those citizens have no elements.
+          let (safe, r, n) = (m.column(), m.space.root, m.batchCount)
+          for i in 0..<m.space.count {
+            let c = r[i] == VectorMachine.width ? n : r[i]
+            safe[i] = source[c] != 0 ? 0 : lists[i]
+          }
+          lists = safe
+          aside = (before, source)
+        }
+        defer {
+          if let (before, source) = aside {
+            if hardenElements { m.hardenFailures() }
+            m.putBack(source)
+            m.putBack(before)
+          }
+        }
         let elements = m.elements(of: lists, binder: slot)
         m.enter(elements)
         // The filter, then the body only where the filter keeps the element.

@@ -11,19 +11,21 @@ extension VectorCompiler {
     else { throw VectorUnsupported() }
     var evals: [VecEval] = []
     // A body that does not propagate unknowns as operators do (a conditional, `and`, an
-    // aggregate…) would run on an unknown argument's placeholder: such a citizen's rule is left
-    // to the general machine.
+    // aggregate…) must see which arguments are unknown: in the citizens' space each parameter
+    // keeps its argument's failures and fails its readers, as the general machine passes an
+    // unknown on; within an aggregate such a citizen's rule is left to the general machine.
     let strictBody = strict(info.body)
+    let carries = depth == 0 && !strictBody
     for (a, p) in Swift.zip(args, info.parameters) {
       let e = try coerce(try expr(a), to: p.type)
-      evals.append(strictBody ? e : VectorCompiler.hardened(e))
+      evals.append(strictBody || carries ? e : VectorCompiler.hardened(e))
     }
     compiling.insert(id)
     defer { compiling.remove(id) }
     var slots: [Int] = []
     for p in info.parameters {
       let slot = newSlot()
-      locals[p.slot] = VecLocal(slot: slot, type: p.type, depth: depth)
+      locals[p.slot] = VecLocal(slot: slot, type: p.type, depth: depth, carries: carries)
       slots.append(slot)
     }
     let body = try coerce(try expr(info.body), to: info.result)
@@ -37,9 +39,10 @@ extension VectorCompiler {
       return VecTyped(
         type: info.result,
         eval: { m in
-          let c0 = e0(m)
+          let (c0, f0) = carries ? m.argument(e0) : (e0(m), nil)
           return m.memoized(VectorMemo.Key(function: id, space: m.space, c0)) {
             m.slots[s0] = c0
+            if carries { m.setParameter(s0, f0) }
             return body(m)
           }
         })
@@ -48,10 +51,15 @@ extension VectorCompiler {
       return VecTyped(
         type: info.result,
         eval: { m in
-          let (c0, c1) = (e0(m), e1(m))
+          let (c0, f0) = carries ? m.argument(e0) : (e0(m), nil)
+          let (c1, f1) = carries ? m.argument(e1) : (e1(m), nil)
           return m.memoized(VectorMemo.Key(function: id, space: m.space, c0, c1)) {
             m.slots[s0] = c0
             m.slots[s1] = c1
+            if carries {
+              m.setParameter(s0, f0)
+              m.setParameter(s1, f1)
+            }
             return body(m)
           }
         })
@@ -59,8 +67,11 @@ extension VectorCompiler {
       return VecTyped(
         type: info.result,
         eval: { m in
-          let columns = arguments.map { $0(m) }
-          for (s, c) in Swift.zip(parameters, columns) { m.slots[s] = c }
+          let columns = arguments.map { carries ? m.argument($0) : ($0(m), nil) }
+          for (s, c) in Swift.zip(parameters, columns) {
+            m.slots[s] = c.0
+            if carries { m.setParameter(s, c.1) }
+          }
           return body(m)
         })
     }

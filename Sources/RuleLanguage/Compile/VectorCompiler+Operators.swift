@@ -50,7 +50,14 @@ extension VectorCompiler {
 
   func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (tx, ty) = (try expr(a), try expr(b))
-    let plain = VectorCompiler.logical(isAnd, tx, ty)
+    var plain = VectorCompiler.logical(isAnd, tx, ty)
+    if depth > 0 && !tx.total {
+      // Within an aggregate: an unknown left side leaves the citizen's rule to the general
+      // machine (a failure here is its citizen's, not its element's).
+      var left = tx
+      left.eval = VectorCompiler.hardened(tx.eval)
+      plain = VectorCompiler.logical(isAnd, left, ty)
+    }
     guard depth == 0 && !tx.total else { return plain }
     // A left side that may fail for an unknown fact: Kleene logic, so that the right side can
     // still decide (citizens' space only, where a lane is its citizen), in a batch where some
@@ -105,14 +112,28 @@ extension VectorCompiler {
   func coalesce(_ a: Typed, _ b: Typed, _ t: RuleType) throws -> VecTyped {
     let (ta, tb) = (try expr(a), try expr(b))
     let (x0, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
-    // An unknown left side is the general machine's value (the right is not run): the lane
-    // leaves that citizen's rule to it.
-    let x = ta.total ? x0 : VectorCompiler.hardened(x0)
+    // An unknown left side is the value (the right side does not run), as in the general
+    // machine: in the citizens' space its lanes are left out; within an aggregate the lane
+    // leaves that citizen's rule to the general machine.
+    let exact = depth == 0 && !ta.total
+    let x = ta.total || exact ? x0 : VectorCompiler.hardened(x0)
     return VecTyped(
       type: t,
       eval: { m in
+        let aside = exact && m.unknowns ? m.setAside() : nil
         let p = x(m)
         let (rest, a) = (m.column(), m.space.active)
+        if let aside {
+          let r = m.space.root
+          for i in 0..<m.space.count {
+            rest[i] = p[i] == LaneWord.none && m.failed[r[i]] == 0 ? a[i] : 0
+          }
+          let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
+          let out = m.column()
+          for i in 0..<m.space.count { out[i] = rest[i] != 0 ? (q?[i] ?? 0) : p[i] }
+          m.putBack(aside)
+          return out
+        }
         for i in 0..<m.space.count { rest[i] = p[i] == LaneWord.none ? a[i] : 0 }
         let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
         let out = m.column()

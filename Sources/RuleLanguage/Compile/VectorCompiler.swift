@@ -35,6 +35,9 @@ struct VecLocal {
   var type: RuleType
   var depth: Int
   var binding: VecEval?
+  /// A parameter of a function called in the citizens' space whose argument's failures are
+  /// kept with it (`VectorMachine.argument`) and fail its readers.
+  var carries = false
 }
 
 /// Lowers the checker's typed program to kernels over columns of a batch of citizens.
@@ -227,14 +230,30 @@ final class VectorCompiler {
         }
         continue
       }
+      let comparable = VectorCompiler.comparable(program.outputTypes[slot])
       finish = { m, c in
-        let (yes, no) = VectorCompiler.split(m, c)
+        // Under an unknown condition both sides run, as in the general machine (`bothSides`).
+        var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (nil, m.empty)
+        if m.unknowns {
+          let (lanes, k, cond) = (m.column(), m.column(), m.ruleMissing + index * width)
+          var any = 0
+          for i in 0..<m.space.count {
+            lanes[i] = cond[i] & 3 == 1 ? 1 : 0
+            k[i] = lanes[i] != 0 ? cond[i] : 0
+            any |= lanes[i]
+          }
+          if any != 0 { (unknown, kinds) = (lanes, k) }
+        }
+        let (yes, no) = VectorCompiler.split(m, c, except: unknown)
         let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
         let w = m.any(no) ? m.masked(no) { other(m) } : nil
-        VectorCompiler.blend(m, c, v, w, into: m.outputs + slot * width)
-        // Under an unknown condition the general machine compares both sides: not here.
-        m.takeFailures(
-          into: m.outputMissing + slot * width, hardWhere: m.ruleMissing + index * width)
+        let out = m.outputs + slot * width
+        VectorCompiler.blend(m, c, v, w, into: out)
+        if let unknown {
+          // The condition's facts join the output's only where it stays unknown.
+          m.bothSides(unknown, kinds, value, other, comparable: comparable, into: out)
+        }
+        m.takeFailures(into: m.outputMissing + slot * width)
         next(m, c)
       }
     }
@@ -257,15 +276,21 @@ final class VectorCompiler {
     }
   }
 
-  /// The active lanes where `c` is true, and those where it is false.
-  static func split(_ m: VectorMachine, _ c: UnsafeMutablePointer<Int>) -> (
-    UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>
-  ) {
+  /// The active lanes where `c` is true, and those where it is false (leaving out `except`).
+  static func split(
+    _ m: VectorMachine, _ c: UnsafeMutablePointer<Int>, except: UnsafeMutablePointer<Int>? = nil
+  ) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>) {
     // `c` is 0 or 1 wherever `active` is 1 (a boolean), so the masks are bit arithmetic.
     let (yes, no, a) = (m.column(), m.column(), m.space.active)
     for i in 0..<m.space.count {
       yes[i] = a[i] & c[i]
       no[i] = a[i] & (c[i] ^ 1)
+    }
+    if let except {
+      for i in 0..<m.space.count {
+        yes[i] &= except[i] ^ 1
+        no[i] &= except[i] ^ 1
+      }
     }
     return (yes, no)
   }
@@ -312,6 +337,17 @@ final class VectorCompiler {
       if let binding = l.binding {
         return VecTyped(type: l.type, eval: { m in m.binding(slot, binding, deep: levels > 0) })
       }
+      if l.carries {
+        // A function parameter whose argument may have failed: its readers fail again.
+        return VecTyped(
+          type: l.type,
+          eval: { m in
+            if m.bindingAnyFail[slot] != 0 {
+              m.failAgain(m.bindingFails[slot], through: levels == 0 ? nil : m.space.root)
+            }
+            return levels == 0 ? m.slots[slot] : m.lifted(m.slots[slot], levels: levels)
+          })
+      }
       if levels == 0 { return VecTyped(type: l.type, eval: { m in m.slots[slot] }, total: true) }
       return VecTyped(
         type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) }, total: true)
@@ -329,7 +365,9 @@ final class VectorCompiler {
     // the general machine: a citizen with an unknown inside leaves the rule to it.
     case .list(let items): return hardened(try list(items, e.type))
     case .aggregate(let kind, let slot, let source, let filter, let body):
-      return hardened(try aggregate(kind, slot: slot, source: source, filter: filter, body: body))
+      let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+      // In the citizens' space it follows the general machine itself (`aggregate`).
+      return depth == 0 ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
       return hardened(
         try iterate(slot: slot, first: first, next: next, until: until, limit: limit))
@@ -414,13 +452,51 @@ final class VectorCompiler {
     -> VecTyped
   {
     let tc = try expr(c)
-    // An unknown condition: the general machine runs both branches and keeps a value they
-    // agree on; the lane leaves that citizen's rule to it.
     let ec0 = tc.eval
-    let ec = tc.total ? ec0 : VectorCompiler.hardened(ec0)
     let ta = try expr(a)
     let tb = try expr(b)
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    let comparable = VectorCompiler.comparable(t)
+    if depth == 0 && !tc.total {
+      // An unknown condition: the general machine runs both branches and keeps a value they
+      // agree on (`bothSides`), in the citizens' space.
+      let plain = try conditional(ec0, tc, ta, tb, x, y, t)
+      return VecTyped(
+        type: t,
+        eval: { m in
+          guard m.unknowns else { return plain.eval(m) }
+          let aside = m.setAside()
+          let c = ec0(m)
+          let (unknown, kinds) = (m.column(), m.column())
+          let any = m.unknownLanes(into: unknown, kinds: kinds)
+          let (yes, no) = VectorCompiler.split(m, c, except: any ? unknown : nil)
+          let p = m.any(yes) ? m.masked(yes) { x(m) } : nil
+          let q = m.any(no) ? m.masked(no) { y(m) } : nil
+          let out = m.column()
+          VectorCompiler.blend(m, c, p, q, into: out)
+          if any { m.bothSides(unknown, kinds, x, y, comparable: comparable, into: out) }
+          m.putBack(aside)
+          return out
+        })
+    }
+    // Within an aggregate: an unknown condition leaves the citizen's rule to the general
+    // machine.
+    let ec = tc.total ? ec0 : VectorCompiler.hardened(ec0)
+    return try conditional(ec, tc, ta, tb, x, y, t)
+  }
+
+  /// Whether equal words are equal values of type `t` (not so for lists and records).
+  static func comparable(_ t: RuleType) -> Bool {
+    switch t.unwrapped {
+    case .list, .record: false
+    default: true
+    }
+  }
+
+  private func conditional(
+    _ ec: @escaping VecEval, _ tc: VecTyped, _ ta: VecTyped, _ tb: VecTyped,
+    _ x: @escaping VecEval, _ y: @escaping VecEval, _ t: RuleType
+  ) throws -> VecTyped {
     let intOnly =
       !(t.unwrapped == .decimal && (ta.type.unwrapped == .int || tb.type.unwrapped == .int))
     if ta.total && tb.total && intOnly {

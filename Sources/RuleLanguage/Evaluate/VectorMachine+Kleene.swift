@@ -146,3 +146,83 @@ extension VectorMachine {
     return out
   }
 }
+
+/// Conditionals on an unknown condition, in the citizens' space (a lane is its citizen), as
+/// the general machine decides them: both branches run, and a value they agree on is decided;
+/// otherwise the value is unknown with every fact any of them waits for.
+extension VectorMachine {
+  /// The lanes of the current space whose citizen's failure now is unknown facts only (packed
+  /// into `kinds`, cleared), and whether there is any.
+  func unknownLanes(into lanes: UnsafeMutablePointer<Int>, kinds: UnsafeMutablePointer<Int>)
+    -> Bool
+  {
+    let (a, r) = (space.active, space.root)
+    var any = 0
+    for i in 0..<space.count {
+      let c = r[i]
+      let u = a[i] & failed[c] & (hard[c] ^ 1)
+      lanes[i] = u
+      kinds[i] = u != 0 ? packedFailure(c) : 0
+      if u != 0 { setFailure(c, 0) }
+      any |= u
+    }
+    return any != 0
+  }
+
+  /// `x` and `y` both run on the lanes `unknown` (whose condition waits for the facts packed in
+  /// `kinds`, its failure cleared): where both decide the same word it is the value, else the
+  /// lane's citizen fails with the condition's facts and both sides'. Without `comparable`
+  /// (lists, whose words are places) two decided sides leave the citizen to the general machine.
+  func bothSides(
+    _ unknown: UnsafeMutablePointer<Int>, _ kinds: UnsafeMutablePointer<Int>,
+    _ x: VecEval, _ y: VecEval, comparable: Bool, into out: UnsafeMutablePointer<Int>
+  ) {
+    let (n, r) = (space.count, space.root)
+    let p = masked(unknown) { x(self) }
+    let own = column()
+    for i in 0..<n where unknown[i] != 0 {
+      own[i] = packedFailure(r[i])
+      setFailure(r[i], 0)
+    }
+    let q = masked(unknown) { y(self) }
+    for i in 0..<n where unknown[i] != 0 {
+      let c = r[i]
+      let (kx, ky) = (own[i], packedFailure(c))
+      if kx | ky == 0 && comparable && p[i] == q[i] {
+        out[i] = p[i]
+        setFailure(c, 0)
+      } else {
+        out[i] = 0
+        setFailure(c, kinds[i] | kx | ky | (kx | ky == 0 && !comparable ? 3 : 0))
+      }
+    }
+  }
+}
+
+/// Function parameters that keep their arguments' failures (`VecLocal.carries`): the general
+/// machine passes an unknown argument on, and it matters only where the body reads it.
+extension VectorMachine {
+  /// Argument `e` with its own failures apart from the caller's: its column, and its lanes'
+  /// failures (packed) when it has any; in the one-lane space of a day-invariant expression
+  /// they stay the caller's.
+  func argument(_ e: VecEval) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>?) {
+    guard unknowns, space.root != invariantSpace.root else { return (e(self), nil) }
+    let aside = setAside()
+    let v = e(self)
+    let (kinds, any) = failureKinds(space.active)
+    // The caller's failures as they were: the argument's fail only the parameter's readers.
+    for i in 0..<batchCount { setFailure(i, aside[i]) }
+    setFailure(VectorMachine.width, aside[batchCount])
+    return (v, any != 0 ? kinds : nil)
+  }
+
+  /// Parameter `slot` now holds an argument with failures `kinds` (nil: none).
+  func setParameter(_ slot: Int, _ kinds: UnsafeMutablePointer<Int>?) {
+    if let kinds {
+      bindingFails[slot] = kinds
+      bindingAnyFail[slot] = 1
+    } else {
+      bindingAnyFail[slot] = 0
+    }
+  }
+}
