@@ -94,12 +94,24 @@ extension VectorCompiler {
     let en = try coerce(try expr(next), to: tf.type)
     let eu = try expr(until).eval
     let ef = tf.eval
+    // In the citizens' space, with unknowns, as the general machine: an unknown first value is
+    // the value (no step runs); an unknown in a step leaves the citizen's rule to it.
+    let citizens = depth == 1
     return VecTyped(
       type: tf.type,
       eval: { m in
         let (n, a, roots) = (m.space.count, m.space.active, m.space.root)
+        let before = citizens && m.unknowns ? m.setAside() : nil
         let value = m.column()
         value.update(from: ef(m), count: n)
+        let firstFails = before != nil ? m.setAside() : nil
+        defer {
+          if let before, let firstFails {
+            m.hardenFailures()
+            m.putBack(firstFails)
+            m.putBack(before)
+          }
+        }
         // The lanes still going, compacted: each step's from the last step's (not from the
         // whole space again), into two sets of columns used in turn.
         var lanes = VectorCompiler.IterateLanes(m, n)
@@ -107,7 +119,12 @@ extension VectorCompiler {
         var total = 0
         for i in 0..<n {
           (lanes.parent[total], lanes.root[total], lanes.items[total]) = (i, roots[i], value[i])
-          total &+= a[i] & 1
+          var going = a[i] & 1
+          if let firstFails {
+            let c = roots[i] == VectorMachine.width ? m.batchCount : roots[i]
+            if firstFails[c] != 0 { going = 0 }
+          }
+          total &+= going
         }
         var count = 0
         while total > 0 {

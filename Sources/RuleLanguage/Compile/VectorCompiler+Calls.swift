@@ -10,12 +10,13 @@ extension VectorCompiler {
       !compiling.contains(id)
     else { throw VectorUnsupported() }
     var evals: [VecEval] = []
-    // A body that does not propagate unknowns as operators do (a conditional, `and`, an
-    // aggregate…) must see which arguments are unknown: in the citizens' space each parameter
-    // keeps its argument's failures and fails its readers, as the general machine passes an
-    // unknown on; within an aggregate such a citizen's rule is left to the general machine.
+    // The body must see which arguments are unknown (its conditionals, `and`, aggregates and
+    // operators follow three-valued logic): in the citizens' space each parameter keeps its
+    // argument's failures and fails its readers, as the general machine passes an unknown on;
+    // within an aggregate a body that does not propagate unknowns as operators do leaves such
+    // a citizen's rule to the general machine.
     let strictBody = strict(info.body)
-    let carries = depth == 0 && !strictBody
+    let carries = depth == 0
     for (a, p) in Swift.zip(args, info.parameters) {
       let e = try coerce(try expr(a), to: p.type)
       evals.append(strictBody || carries ? e : VectorCompiler.hardened(e))

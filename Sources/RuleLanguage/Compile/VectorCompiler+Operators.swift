@@ -8,7 +8,17 @@ extension VectorCompiler {
   func strict(_ t: VecTyped) -> VecEval {
     let e = t.eval
     guard t.type.isOptional else { return e }
-    return { m in VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
+    guard depth == 0 else {
+      return { m in VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
+    }
+    // A placeholder `none` where the operand failed is not the operand's `none`.
+    return { m in
+      guard m.unknowns else { return VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
+      var x = m.empty
+      return m.guarded({ x = e(m) }) {
+        VectorCompiler.map(m, x) { $0 == LaneWord.none ? nil : $0 }
+      }
+    }
   }
 
   func not(_ a: Typed) throws -> VecTyped {
@@ -24,7 +34,10 @@ extension VectorCompiler {
   }
 
   func negate(_ a: Typed) throws -> VecTyped {
-    let t = try expr(a)
+    try guarded([try expr(a)]) { try self.negate($0[0]) }
+  }
+
+  private func negate(_ t: VecTyped) throws -> VecTyped {
     let e = strict(t)
     switch t.type.unwrapped {
     case .int, .money, .decimal:
@@ -144,6 +157,34 @@ extension VectorCompiler {
 
   func binary(_ op: String, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (ta, tb) = (try expr(a), try expr(b))
+    return try guarded([ta, tb]) { try self.binary(op, $0[0], $0[1]) }
+  }
+
+  /// `kernel` of `operands`, and in the citizens' space with unknowns, the same kernel run
+  /// only where no operand failed (`VectorMachine.guarded`): it reads the operands' columns
+  /// from slots of its own.
+  func guarded(_ operands: [VecTyped], _ kernel: ([VecTyped]) throws -> VecTyped) throws
+    -> VecTyped
+  {
+    let fast = try kernel(operands)
+    guard depth == 0, operands.contains(where: { !$0.total && $0.constant == nil && $0.word == nil })
+    else { return fast }
+    let slots = operands.map { _ in newSlot() }
+    let reads = Swift.zip(operands, slots).map { t, s in
+      var r = t
+      r.eval = { m in m.slots[s] }
+      return r
+    }
+    let (late, evals, plain) = (try kernel(reads).eval, operands.map(\.eval), fast.eval)
+    var out = fast
+    out.eval = { m in
+      guard m.unknowns else { return plain(m) }
+      return m.guarded({ for (s, e) in Swift.zip(slots, evals) { m.slots[s] = e(m) } }) { late(m) }
+    }
+    return out
+  }
+
+  private func binary(_ op: String, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
     switch op {
     case "in": return try membership(ta, tb)
     case "==", "!=": return try equality(op == "!=", ta, tb)

@@ -361,16 +361,17 @@ final class VectorCompiler {
     case .builtin(let f, let args): return try builtin(f, args, e.type)
     case .call(let id, let args): return try callFunction(id, args)
     case .field(let base, let k): return try field(base, k)
-    // Lists, aggregates and `iterate` stop at an unknown, or decide past one (`any`, `all`), in
-    // the general machine: a citizen with an unknown inside leaves the rule to it.
+    // A list literal stops at its first unknown item in the general machine: a citizen with
+    // one leaves the rule to it.
     case .list(let items): return hardened(try list(items, e.type))
     case .aggregate(let kind, let slot, let source, let filter, let body):
       let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
       // In the citizens' space it follows the general machine itself (`aggregate`).
       return depth == 0 ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
-      return hardened(
-        try iterate(slot: slot, first: first, next: next, until: until, limit: limit))
+      let t = try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+      // In the citizens' space it follows the general machine itself (`iterate`).
+      return depth == 0 ? t : hardened(t)
     case .narrowed(let copies, let body):
       for c in copies { narrowed[c.slot] = c.value }
       return try expr(body)

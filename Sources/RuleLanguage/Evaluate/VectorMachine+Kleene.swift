@@ -226,3 +226,23 @@ extension VectorMachine {
     }
   }
 }
+
+/// Operators and built-ins on an unknown operand, in the citizens' space: the general machine
+/// does not compute them (the value is the operand's unknown), so the lane runs the kernel
+/// only where no operand failed: a placeholder never makes a fault (a date out of the tables,
+/// an overflow) that would leave the citizen's rule to the general machine.
+extension VectorMachine {
+  /// Runs `operands` (which leave their columns where `kernel` reads them), then `kernel` only
+  /// on the active lanes whose citizen no operand failed.
+  func guarded(
+    _ operands: () -> Void, _ kernel: () -> UnsafeMutablePointer<Int>
+  ) -> UnsafeMutablePointer<Int> {
+    let aside = setAside()
+    operands()
+    let (ok, a, r) = (column(), space.active, space.root)
+    for i in 0..<space.count { ok[i] = a[i] & (failed[r[i]] ^ 1) }
+    let v = masked(ok) { kernel() }
+    putBack(aside)
+    return v
+  }
+}
