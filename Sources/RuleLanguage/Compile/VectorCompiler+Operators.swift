@@ -13,7 +13,9 @@ extension VectorCompiler {
     }
     // A placeholder `none` where the operand failed is not the operand's `none`.
     return { m in
-      guard m.unknowns else { return VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
+      guard m.unknowns else {
+        return VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 }
+      }
       var x = m.empty
       return m.guarded({ x = e(m) }) {
         VectorCompiler.map(m, x) { $0 == LaneWord.none ? nil : $0 }
@@ -167,7 +169,8 @@ extension VectorCompiler {
     -> VecTyped
   {
     let fast = try kernel(operands)
-    guard depth == 0, operands.contains(where: { !$0.total && $0.constant == nil && $0.word == nil })
+    guard depth == 0,
+      operands.contains(where: { !$0.total && $0.constant == nil && $0.word == nil })
     else { return fast }
     let slots = operands.map { _ in newSlot() }
     let reads = Swift.zip(operands, slots).map { t, s in

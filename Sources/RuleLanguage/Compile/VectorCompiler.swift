@@ -233,7 +233,9 @@ final class VectorCompiler {
       let comparable = VectorCompiler.comparable(program.outputTypes[slot])
       finish = { m, c in
         // Under an unknown condition both sides run, as in the general machine (`bothSides`).
-        var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (nil, m.empty)
+        var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (
+          nil, m.empty
+        )
         if m.unknowns {
           let (lanes, k, cond) = (m.column(), m.column(), m.ruleMissing + index * width)
           var any = 0

@@ -169,10 +169,12 @@ extension VectorMachine {
     return any != 0
   }
 
-  /// `x` and `y` both run on the lanes `unknown` (whose condition waits for the facts packed in
-  /// `kinds`, its failure cleared): where both decide the same word it is the value, else the
-  /// lane's citizen fails with the condition's facts and both sides'. Without `comparable`
-  /// (lists, whose words are places) two decided sides leave the citizen to the general machine.
+  /// Runs `x` and `y` both on the lanes `unknown`, whose condition was unknown.
+  ///
+  /// The condition's facts are packed in `kinds` and its failure cleared: where both sides
+  /// decide the same word it is the value, else the lane's citizen fails with the condition's
+  /// facts and both sides'. Without `comparable` (lists, whose words are places) two decided
+  /// sides leave the citizen to the general machine.
   func bothSides(
     _ unknown: UnsafeMutablePointer<Int>, _ kinds: UnsafeMutablePointer<Int>,
     _ x: VecEval, _ y: VecEval, comparable: Bool, into out: UnsafeMutablePointer<Int>
