@@ -65,6 +65,10 @@ final class VectorCompiler {
   /// how many times each is made (`batchCached`).
   var batchKeys: [String: Int] = [:]
   var batchUses: [Int] = []
+  /// Whether the rule being compiled may meet unknown facts: each rule is compiled twice, and
+  /// the version without the bookkeeping of unknowns runs for a batch whose citizens hold
+  /// every fact it reads (the SPEC population, most rules at width one).
+  var aware = true
 
   init(program: Program) {
     self.general = program
@@ -198,6 +202,28 @@ final class VectorCompiler {
   private func rule(_ r: TypedProgram.Rule, index: Int) throws
     -> @Sendable (VectorMachine) -> Void
   {
+    aware = false
+    let (plain, facts, outputSlots) = try ruleBody(r, index: index)
+    aware = true
+    let (full, _, _) = try ruleBody(r, index: index)
+    return { m in
+      m.beginRule()
+      // Failures kept apart only where Kleene logic may absorb one or a value may be unknown:
+      // some citizen lacks a fact the rule reads (at width one, most demo citizens' rules read
+      // none they lack).
+      var unknowns = false
+      for f in facts where m.anyUnheld[f] { unknowns = true }
+      m.unknowns = unknowns
+      if unknowns { full(m) } else { plain(m) }
+      m.endRule(index, outputs: outputSlots)
+    }
+  }
+
+  /// Rule `r`'s bindings, condition and outputs (as `aware` says), the facts it reads and its
+  /// outputs.
+  private func ruleBody(_ r: TypedProgram.Rule, index: Int) throws
+    -> (@Sendable (VectorMachine) -> Void, [Int], [Int])
+  {
     bindings = []
     ruleFacts = []
     depth = 0
@@ -230,13 +256,13 @@ final class VectorCompiler {
         }
         continue
       }
-      let comparable = VectorCompiler.comparable(program.outputTypes[slot])
+      let (comparable, aware) = (VectorCompiler.comparable(program.outputTypes[slot]), aware)
       finish = { m, c in
         // Under an unknown condition both sides run, as in the general machine (`bothSides`).
         var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (
           nil, m.empty
         )
-        if m.unknowns {
+        if aware && m.unknowns {
           let (lanes, k, cond) = (m.column(), m.column(), m.ruleMissing + index * width)
           var any = 0
           for i in 0..<m.space.count {
@@ -259,23 +285,16 @@ final class VectorCompiler {
         next(m, c)
       }
     }
-    let (test, outs, slots, facts) = (condition, finish, bindings, ruleFacts.sorted())
-    let outputSlots = outputs.map(\.slot)
-    return { m in
-      m.beginRule()
-      // Failure kinds only where Kleene logic may absorb one: some citizen lacks a fact the
-      // rule reads (at width one, most demo citizens' rules read none they lack).
-      var unknowns = false
-      for f in facts where m.anyUnheld[f] { unknowns = true }
-      m.unknowns = unknowns
+    let (test, outs, slots) = (condition, finish, bindings)
+    let body: @Sendable (VectorMachine) -> Void = { m in
       for s in slots { m.resetBinding(s) }
       let c = test(m)
       let values = m.ruleValues + index * width
       values.update(from: c, count: m.space.count)
       m.takeFailures(into: m.ruleMissing + index * width)
       outs(m, c)
-      m.endRule(index, outputs: outputSlots)
     }
+    return (body, ruleFacts.sorted(), outputs.map(\.slot))
   }
 
   /// The active lanes where `c` is true, and those where it is false (leaving out `except`).
@@ -365,15 +384,17 @@ final class VectorCompiler {
     case .field(let base, let k): return try field(base, k)
     // A list literal stops at its first unknown item in the general machine: a citizen with
     // one leaves the rule to it.
-    case .list(let items): return hardened(try list(items, e.type))
+    case .list(let items):
+      let t = try list(items, e.type)
+      return aware ? hardened(t) : t
     case .aggregate(let kind, let slot, let source, let filter, let body):
       let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
       // In the citizens' space it follows the general machine itself (`aggregate`).
-      return depth == 0 ? t : hardened(t)
+      return depth == 0 || !aware ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
       let t = try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
       // In the citizens' space it follows the general machine itself (`iterate`).
-      return depth == 0 ? t : hardened(t)
+      return depth == 0 || !aware ? t : hardened(t)
     case .narrowed(let copies, let body):
       for c in copies { narrowed[c.slot] = c.value }
       return try expr(body)
@@ -460,7 +481,7 @@ final class VectorCompiler {
     let tb = try expr(b)
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
     let comparable = VectorCompiler.comparable(t)
-    if depth == 0 && !tc.total {
+    if aware && depth == 0 && !tc.total {
       // An unknown condition: the general machine runs both branches and keeps a value they
       // agree on (`bothSides`), in the citizens' space.
       let plain = try conditional(ec0, tc, ta, tb, x, y, t)
@@ -484,7 +505,7 @@ final class VectorCompiler {
     }
     // Within an aggregate: an unknown condition leaves the citizen's rule to the general
     // machine.
-    let ec = tc.total ? ec0 : VectorCompiler.hardened(ec0)
+    let ec = tc.total || !aware ? ec0 : VectorCompiler.hardened(ec0)
     return try conditional(ec, tc, ta, tb, x, y, t)
   }
 
