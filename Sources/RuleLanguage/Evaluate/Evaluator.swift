@@ -6,9 +6,10 @@ import Hangul
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
 /// `compute` and the planner, up to `VectorMachine.width` for `biseo evaluate`
-/// (`enqueueLine`) and `compute(batch:)`. The general machine decides the rest (rules the lane
-/// does not compile, and rules it gave up on for a citizen) and everything with a trace
-/// (`evaluate`), so every result is the general machine's by construction.
+/// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
+/// general machine decides the rest (rules the lane does not compile, and rules it gave up on
+/// for a citizen: a fault, a lane limit) and everything with a trace (`evaluate`); tests hold
+/// the lane's values and missing facts to the general machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
