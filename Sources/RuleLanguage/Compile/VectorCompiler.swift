@@ -214,8 +214,13 @@ final class VectorCompiler {
       var unknowns = false
       for f in facts where m.anyUnheld[f] { unknowns = true }
       m.unknowns = unknowns
-      if unknowns { full(m) } else { plain(m) }
-      m.endRule(index, outputs: outputSlots)
+      if unknowns {
+        full(m)
+        m.endRule(index, outputs: outputSlots)
+      } else {
+        plain(m)
+        m.endRule(index)
+      }
     }
   }
 
@@ -245,18 +250,19 @@ final class VectorCompiler {
     // unknowns, each output's failures are taken apart from the condition's and the others'.
     let width = VectorMachine.width
     var finish: @Sendable (VectorMachine, UnsafeMutablePointer<Int>) -> Void = { _, _ in }
+    let aware = aware
     for (slot, value, other) in outputs.reversed() {
       let next = finish
       guard let other else {
         finish = { m, c in
           let v = value(m)
           (m.outputs + slot * width).update(from: v, count: m.space.count)
-          m.takeFailures(into: m.outputMissing + slot * width)
+          if aware { m.takeFailures(into: m.outputMissing + slot * width) }
           next(m, c)
         }
         continue
       }
-      let (comparable, aware) = (VectorCompiler.comparable(program.outputTypes[slot]), aware)
+      let comparable = VectorCompiler.comparable(program.outputTypes[slot])
       finish = { m, c in
         // Under an unknown condition both sides run, as in the general machine (`bothSides`).
         var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (
@@ -281,7 +287,7 @@ final class VectorCompiler {
           // The condition's facts join the output's only where it stays unknown.
           m.bothSides(unknown, kinds, value, other, comparable: comparable, into: out)
         }
-        m.takeFailures(into: m.outputMissing + slot * width)
+        if aware { m.takeFailures(into: m.outputMissing + slot * width) }
         next(m, c)
       }
     }
@@ -291,7 +297,7 @@ final class VectorCompiler {
       let c = test(m)
       let values = m.ruleValues + index * width
       values.update(from: c, count: m.space.count)
-      m.takeFailures(into: m.ruleMissing + index * width)
+      if aware { m.takeFailures(into: m.ruleMissing + index * width) }
       outs(m, c)
     }
     return (body, ruleFacts.sorted(), outputs.map(\.slot))

@@ -515,9 +515,7 @@ final class VectorMachine: LaneStorage {
     let (n, w) = (batchCount, VectorMachine.width)
     let column = undecided + r * w
     guard unknowns else {
-      column.update(from: failed, count: n)
-      unknownIn[r] = 0
-      reset(chunk: 0, at: 0)
+      endRule(r)
       return
     }
     let own = ruleMissing + r * w
@@ -533,6 +531,13 @@ final class VectorMachine: LaneStorage {
       for i in 0..<n { out[i] = column[i] == 0 ? out[i] >> 2 : 0 }
     }
     unknownIn[r] = 1
+    reset(chunk: 0, at: 0)
+  }
+
+  /// Ends rule `r` run without unknowns: every failure gives it up.
+  func endRule(_ r: Int) {
+    (undecided + r * VectorMachine.width).update(from: failed, count: batchCount)
+    unknownIn[r] = 0
     reset(chunk: 0, at: 0)
   }
 
