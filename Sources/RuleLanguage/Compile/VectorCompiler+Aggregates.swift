@@ -35,10 +35,36 @@ extension VectorCompiler {
     }
     let value = tb?.eval
     let reduce = VectorCompiler.reducer(kind, hasBody: body != nil, hasFilter: filter != nil)
+    // In the citizens' space, with unknowns, as the general machine: an unknown list is the
+    // value (its elements are not looked at); an element's unknown makes the value unknown
+    // with every set, except where `any`/`all` could decide past it or a filter skips a body
+    // (those citizens go to the general machine).
+    let citizens = aware && depth == 1
+    let hardenElements = kind == "any" || kind == "all" || (filter != nil && body != nil)
     return VecTyped(
       type: resultType,
       eval: { m in
-        let lists = list(m)
+        let before = citizens && m.unknowns ? m.setAside() : nil
+        var lists = list(m)
+        var aside: (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>)?
+        if let before {
+          let source = m.setAside()
+          // The source's failures, now in `source`: those citizens have no elements.
+          let (safe, r, n) = (m.column(), m.space.root, m.batchCount)
+          for i in 0..<m.space.count {
+            let c = r[i] == VectorMachine.width ? n : r[i]
+            safe[i] = source[c] != 0 ? 0 : lists[i]
+          }
+          lists = safe
+          aside = (before, source)
+        }
+        defer {
+          if let (before, source) = aside {
+            if hardenElements { m.hardenFailures() }
+            m.putBack(source)
+            m.putBack(before)
+          }
+        }
         let elements = m.elements(of: lists, binder: slot)
         m.enter(elements)
         // The filter, then the body only where the filter keeps the element.
@@ -68,12 +94,24 @@ extension VectorCompiler {
     let en = try coerce(try expr(next), to: tf.type)
     let eu = try expr(until).eval
     let ef = tf.eval
+    // In the citizens' space, with unknowns, as the general machine: an unknown first value is
+    // the value (no step runs); an unknown in a step leaves the citizen's rule to it.
+    let citizens = aware && depth == 1
     return VecTyped(
       type: tf.type,
       eval: { m in
         let (n, a, roots) = (m.space.count, m.space.active, m.space.root)
+        let before = citizens && m.unknowns ? m.setAside() : nil
         let value = m.column()
         value.update(from: ef(m), count: n)
+        let firstFails = before != nil ? m.setAside() : nil
+        defer {
+          if let before, let firstFails {
+            m.hardenFailures()
+            m.putBack(firstFails)
+            m.putBack(before)
+          }
+        }
         // The lanes still going, compacted: each step's from the last step's (not from the
         // whole space again), into two sets of columns used in turn.
         var lanes = VectorCompiler.IterateLanes(m, n)
@@ -81,7 +119,12 @@ extension VectorCompiler {
         var total = 0
         for i in 0..<n {
           (lanes.parent[total], lanes.root[total], lanes.items[total]) = (i, roots[i], value[i])
-          total &+= a[i] & 1
+          var going = a[i] & 1
+          if let firstFails {
+            let c = roots[i] == VectorMachine.width ? m.batchCount : roots[i]
+            if firstFails[c] != 0 { going = 0 }
+          }
+          total &+= going
         }
         var count = 0
         while total > 0 {

@@ -7,12 +7,16 @@ extension VectorCompiler {
     guard operands.allSatisfy(Builtins.isWord), Builtins.isWord(result) else {
       throw VectorUnsupported()
     }
-    let columns = try Swift.zip(typed, operands).map { t, o in
-      try coerce(VecTyped(type: t.type, eval: strict(t)), to: o)
+    return try guarded(typed) { typed in
+      let columns = try Swift.zip(typed, operands).map { t, o in
+        try self.coerce(VecTyped(type: t.type, eval: self.strict(t)), to: o)
+      }
+      // A word stands for its argument only where reading it needs no conversion.
+      let words = Swift.zip(typed, operands).map { t, o in
+        t.type.unwrapped == o ? t.uniform : nil
+      }
+      return VecTyped(type: result, eval: b.vector(columns, words))
     }
-    // A word stands for its argument only where reading it needs no conversion.
-    let words = Swift.zip(typed, operands).map { t, o in t.type.unwrapped == o ? t.uniform : nil }
-    return VecTyped(type: result, eval: b.vector(columns, words))
   }
 }
 

@@ -10,15 +10,23 @@ extension VectorCompiler {
       !compiling.contains(id)
     else { throw VectorUnsupported() }
     var evals: [VecEval] = []
+    // The body must see which arguments are unknown (its conditionals, `and`, aggregates and
+    // operators follow three-valued logic): in the citizens' space each parameter keeps its
+    // argument's failures and fails its readers, as the general machine passes an unknown on;
+    // within an aggregate a body that does not propagate unknowns as operators do leaves such
+    // a citizen's rule to the general machine.
+    let strictBody = strict(info.body)
+    let carries = aware && depth == 0
     for (a, p) in Swift.zip(args, info.parameters) {
-      evals.append(try coerce(try expr(a), to: p.type))
+      let e = try coerce(try expr(a), to: p.type)
+      evals.append(strictBody || carries || !aware ? e : VectorCompiler.hardened(e))
     }
     compiling.insert(id)
     defer { compiling.remove(id) }
     var slots: [Int] = []
     for p in info.parameters {
       let slot = newSlot()
-      locals[p.slot] = VecLocal(slot: slot, type: p.type, depth: depth)
+      locals[p.slot] = VecLocal(slot: slot, type: p.type, depth: depth, carries: carries)
       slots.append(slot)
     }
     let body = try coerce(try expr(info.body), to: info.result)
@@ -32,9 +40,10 @@ extension VectorCompiler {
       return VecTyped(
         type: info.result,
         eval: { m in
-          let c0 = e0(m)
+          let (c0, f0) = carries ? m.argument(e0) : (e0(m), nil)
           return m.memoized(VectorMemo.Key(function: id, space: m.space, c0)) {
             m.slots[s0] = c0
+            if carries { m.setParameter(s0, f0) }
             return body(m)
           }
         })
@@ -43,10 +52,15 @@ extension VectorCompiler {
       return VecTyped(
         type: info.result,
         eval: { m in
-          let (c0, c1) = (e0(m), e1(m))
+          let (c0, f0) = carries ? m.argument(e0) : (e0(m), nil)
+          let (c1, f1) = carries ? m.argument(e1) : (e1(m), nil)
           return m.memoized(VectorMemo.Key(function: id, space: m.space, c0, c1)) {
             m.slots[s0] = c0
             m.slots[s1] = c1
+            if carries {
+              m.setParameter(s0, f0)
+              m.setParameter(s1, f1)
+            }
             return body(m)
           }
         })
@@ -54,10 +68,34 @@ extension VectorCompiler {
       return VecTyped(
         type: info.result,
         eval: { m in
-          let columns = arguments.map { $0(m) }
-          for (s, c) in Swift.zip(parameters, columns) { m.slots[s] = c }
+          let columns = arguments.map { carries ? m.argument($0) : ($0(m), nil) }
+          for (s, c) in Swift.zip(parameters, columns) {
+            m.slots[s] = c.0
+            if carries { m.setParameter(s, c.1) }
+          }
           return body(m)
         })
+    }
+  }
+
+  /// Whether an unknown anywhere in `e` makes it unknown with the union of the facts, as
+  /// operators and built-ins do (no conditional, `and`/`or`, `??`, list or aggregate).
+  private func strict(_ e: Typed) -> Bool {
+    switch e.op {
+    case .conditional, .and, .or, .coalesce, .list, .aggregate, .iterate, .record, .rule,
+      .output, .invalid:
+      return false
+    case .call(let id, let args):
+      guard id < general.typed.functions.count, let f = general.typed.functions[id],
+        !compiling.contains(id)
+      else { return false }
+      return args.allSatisfy(strict) && strict(f.body)
+    case .builtin(_, let args): return args.allSatisfy(strict)
+    case .not(let a), .negate(let a), .field(let a, _): return strict(a)
+    case .binary(_, let a, let b): return strict(a) && strict(b)
+    case .narrowed(let copies, let body):
+      return copies.allSatisfy { strict($0.value) } && strict(body)
+    case .constant, .today, .fact, .param, .local: return true
     }
   }
 

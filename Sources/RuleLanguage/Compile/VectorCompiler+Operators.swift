@@ -8,7 +8,19 @@ extension VectorCompiler {
   func strict(_ t: VecTyped) -> VecEval {
     let e = t.eval
     guard t.type.isOptional else { return e }
-    return { m in VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
+    guard aware && depth == 0 else {
+      return { m in VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
+    }
+    // A placeholder `none` where the operand failed is not the operand's `none`.
+    return { m in
+      guard m.unknowns else {
+        return VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 }
+      }
+      var x = m.empty
+      return m.guarded({ x = e(m) }) {
+        VectorCompiler.map(m, x) { $0 == LaneWord.none ? nil : $0 }
+      }
+    }
   }
 
   func not(_ a: Typed) throws -> VecTyped {
@@ -24,7 +36,10 @@ extension VectorCompiler {
   }
 
   func negate(_ a: Typed) throws -> VecTyped {
-    let t = try expr(a)
+    try guarded([try expr(a)]) { try self.negate($0[0]) }
+  }
+
+  private func negate(_ t: VecTyped) throws -> VecTyped {
     let e = strict(t)
     switch t.type.unwrapped {
     case .int, .money, .decimal:
@@ -50,7 +65,14 @@ extension VectorCompiler {
 
   func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (tx, ty) = (try expr(a), try expr(b))
-    let plain = VectorCompiler.logical(isAnd, tx, ty)
+    var plain = VectorCompiler.logical(isAnd, tx, ty)
+    if aware && depth > 0 && !tx.total {
+      // Within an aggregate: an unknown left side leaves the citizen's rule to the general
+      // machine (a failure here is its citizen's, not its element's).
+      var left = tx
+      left.eval = VectorCompiler.hardened(tx.eval)
+      plain = VectorCompiler.logical(isAnd, left, ty)
+    }
     guard depth == 0 && !tx.total else { return plain }
     // A left side that may fail for an unknown fact: Kleene logic, so that the right side can
     // still decide (citizens' space only, where a lane is its citizen), in a batch where some
@@ -104,12 +126,29 @@ extension VectorCompiler {
 
   func coalesce(_ a: Typed, _ b: Typed, _ t: RuleType) throws -> VecTyped {
     let (ta, tb) = (try expr(a), try expr(b))
-    let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    let (x0, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    // An unknown left side is the value (the right side does not run), as in the general
+    // machine: in the citizens' space its lanes are left out; within an aggregate the lane
+    // leaves that citizen's rule to the general machine.
+    let exact = aware && depth == 0 && !ta.total
+    let x = ta.total || exact || !aware ? x0 : VectorCompiler.hardened(x0)
     return VecTyped(
       type: t,
       eval: { m in
+        let aside = exact && m.unknowns ? m.setAside() : nil
         let p = x(m)
         let (rest, a) = (m.column(), m.space.active)
+        if let aside {
+          let r = m.space.root
+          for i in 0..<m.space.count {
+            rest[i] = p[i] == LaneWord.none && m.failed[r[i]] == 0 ? a[i] : 0
+          }
+          let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
+          let out = m.column()
+          for i in 0..<m.space.count { out[i] = rest[i] != 0 ? (q?[i] ?? 0) : p[i] }
+          m.putBack(aside)
+          return out
+        }
         for i in 0..<m.space.count { rest[i] = p[i] == LaneWord.none ? a[i] : 0 }
         let q = m.any(rest) ? m.masked(rest) { y(m) } : nil
         let out = m.column()
@@ -120,6 +159,56 @@ extension VectorCompiler {
 
   func binary(_ op: String, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (ta, tb) = (try expr(a), try expr(b))
+    return try guarded([ta, tb]) { try self.binary(op, $0[0], $0[1]) }
+  }
+
+  /// `kernel` of `operands`, and in the citizens' space with unknowns, the same kernel run
+  /// only where no operand failed (`VectorMachine.guarded`): it reads the operands' columns
+  /// from slots of its own.
+  func guarded(_ operands: [VecTyped], _ kernel: ([VecTyped]) throws -> VecTyped) throws
+    -> VecTyped
+  {
+    let fast = try kernel(operands)
+    guard aware, depth == 0,
+      operands.contains(where: { !$0.total && $0.constant == nil && $0.word == nil })
+    else { return fast }
+    let slots = operands.map { _ in newSlot() }
+    let reads = Swift.zip(operands, slots).map { t, s in
+      var r = t
+      r.eval = { m in m.slots[s] }
+      return r
+    }
+    let (late, evals, plain) = (try kernel(reads).eval, operands.map(\.eval), fast.eval)
+    var out = fast
+    // One or two operands without an array per call (retained and released at width one).
+    switch (slots.count, evals.count) {
+    case (1, 1):
+      let (s0, e0) = (slots[0], evals[0])
+      out.eval = { m in
+        guard m.unknowns else { return plain(m) }
+        return m.guarded({ m.slots[s0] = e0(m) }) { late(m) }
+      }
+    case (2, 2):
+      let (s0, e0, s1, e1) = (slots[0], evals[0], slots[1], evals[1])
+      out.eval = { m in
+        guard m.unknowns else { return plain(m) }
+        return m.guarded({
+          m.slots[s0] = e0(m)
+          m.slots[s1] = e1(m)
+        }) { late(m) }
+      }
+    default:
+      out.eval = { m in
+        guard m.unknowns else { return plain(m) }
+        return m.guarded({ for (s, e) in Swift.zip(slots, evals) { m.slots[s] = e(m) } }) {
+          late(m)
+        }
+      }
+    }
+    return out
+  }
+
+  private func binary(_ op: String, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
     switch op {
     case "in": return try membership(ta, tb)
     case "==", "!=": return try equality(op == "!=", ta, tb)

@@ -35,6 +35,9 @@ struct VecLocal {
   var type: RuleType
   var depth: Int
   var binding: VecEval?
+  /// A parameter of a function called in the citizens' space whose argument's failures are
+  /// kept with it (`VectorMachine.argument`) and fail its readers.
+  var carries = false
 }
 
 /// Lowers the checker's typed program to kernels over columns of a batch of citizens.
@@ -62,6 +65,10 @@ final class VectorCompiler {
   /// how many times each is made (`batchCached`).
   var batchKeys: [String: Int] = [:]
   var batchUses: [Int] = []
+  /// Whether the rule being compiled may meet unknown facts: each rule is compiled twice, and
+  /// the version without the bookkeeping of unknowns runs for a batch whose citizens hold
+  /// every fact it reads (the SPEC population, most rules at width one).
+  var aware = true
 
   init(program: Program) {
     self.general = program
@@ -195,6 +202,33 @@ final class VectorCompiler {
   private func rule(_ r: TypedProgram.Rule, index: Int) throws
     -> @Sendable (VectorMachine) -> Void
   {
+    aware = false
+    let (plain, facts, outputSlots) = try ruleBody(r, index: index)
+    aware = true
+    let (full, _, _) = try ruleBody(r, index: index)
+    return { m in
+      m.beginRule()
+      // Failures kept apart only where Kleene logic may absorb one or a value may be unknown:
+      // some citizen lacks a fact the rule reads (at width one, most demo citizens' rules read
+      // none they lack).
+      var unknowns = false
+      for f in facts where m.anyUnheld[f] { unknowns = true }
+      m.unknowns = unknowns
+      if unknowns {
+        full(m)
+        m.endRule(index, outputs: outputSlots)
+      } else {
+        plain(m)
+        m.endRule(index)
+      }
+    }
+  }
+
+  /// Rule `r`'s bindings, condition and outputs (as `aware` says), the facts it reads and its
+  /// outputs.
+  private func ruleBody(_ r: TypedProgram.Rule, index: Int) throws
+    -> (@Sendable (VectorMachine) -> Void, [Int], [Int])
+  {
     bindings = []
     ruleFacts = []
     depth = 0
@@ -212,53 +246,78 @@ final class VectorCompiler {
       let other = try o.otherwise.map { try coerce(try expr($0), to: final) }
       outputs.append((o.index, try coerce(try expr(o.value), to: final), other))
     }
-    // Outputs as one chain of closures, as the rules are (no array iterated per batch).
+    // Outputs as one chain of closures, as the rules are (no array iterated per batch). With
+    // unknowns, each output's failures are taken apart from the condition's and the others'.
     let width = VectorMachine.width
     var finish: @Sendable (VectorMachine, UnsafeMutablePointer<Int>) -> Void = { _, _ in }
+    let aware = aware
     for (slot, value, other) in outputs.reversed() {
       let next = finish
       guard let other else {
         finish = { m, c in
           let v = value(m)
           (m.outputs + slot * width).update(from: v, count: m.space.count)
+          if aware { m.takeFailures(into: m.outputMissing + slot * width) }
           next(m, c)
         }
         continue
       }
+      let comparable = VectorCompiler.comparable(program.outputTypes[slot])
       finish = { m, c in
-        let (yes, no) = VectorCompiler.split(m, c)
+        // Under an unknown condition both sides run, as in the general machine (`bothSides`).
+        var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (
+          nil, m.empty
+        )
+        if aware && m.unknowns {
+          let (lanes, k, cond) = (m.column(), m.column(), m.ruleMissing + index * width)
+          var any = 0
+          for i in 0..<m.space.count {
+            lanes[i] = cond[i] & 3 == 1 ? 1 : 0
+            k[i] = lanes[i] != 0 ? cond[i] : 0
+            any |= lanes[i]
+          }
+          if any != 0 { (unknown, kinds) = (lanes, k) }
+        }
+        let (yes, no) = VectorCompiler.split(m, c, except: unknown)
         let v = m.any(yes) ? m.masked(yes) { value(m) } : nil
         let w = m.any(no) ? m.masked(no) { other(m) } : nil
-        VectorCompiler.blend(m, c, v, w, into: m.outputs + slot * width)
+        let out = m.outputs + slot * width
+        VectorCompiler.blend(m, c, v, w, into: out)
+        if let unknown {
+          // The condition's facts join the output's only where it stays unknown.
+          m.bothSides(unknown, kinds, value, other, comparable: comparable, into: out)
+        }
+        if aware { m.takeFailures(into: m.outputMissing + slot * width) }
         next(m, c)
       }
     }
-    let (test, outs, slots, facts) = (condition, finish, bindings, ruleFacts.sorted())
-    return { m in
-      m.beginRule()
-      // Failure kinds only where Kleene logic may absorb one: some citizen lacks a fact the
-      // rule reads (at width one, most demo citizens' rules read none they lack).
-      var unknowns = false
-      for f in facts where m.anyUnheld[f] { unknowns = true }
-      m.unknowns = unknowns
+    let (test, outs, slots) = (condition, finish, bindings)
+    let body: @Sendable (VectorMachine) -> Void = { m in
       for s in slots { m.resetBinding(s) }
       let c = test(m)
       let values = m.ruleValues + index * width
       values.update(from: c, count: m.space.count)
+      if aware { m.takeFailures(into: m.ruleMissing + index * width) }
       outs(m, c)
-      m.endRule(index)
     }
+    return (body, ruleFacts.sorted(), outputs.map(\.slot))
   }
 
-  /// The active lanes where `c` is true, and those where it is false.
-  static func split(_ m: VectorMachine, _ c: UnsafeMutablePointer<Int>) -> (
-    UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>
-  ) {
+  /// The active lanes where `c` is true, and those where it is false (leaving out `except`).
+  static func split(
+    _ m: VectorMachine, _ c: UnsafeMutablePointer<Int>, except: UnsafeMutablePointer<Int>? = nil
+  ) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>) {
     // `c` is 0 or 1 wherever `active` is 1 (a boolean), so the masks are bit arithmetic.
     let (yes, no, a) = (m.column(), m.column(), m.space.active)
     for i in 0..<m.space.count {
       yes[i] = a[i] & c[i]
       no[i] = a[i] & (c[i] ^ 1)
+    }
+    if let except {
+      for i in 0..<m.space.count {
+        yes[i] &= except[i] ^ 1
+        no[i] &= except[i] ^ 1
+      }
     }
     return (yes, no)
   }
@@ -305,6 +364,17 @@ final class VectorCompiler {
       if let binding = l.binding {
         return VecTyped(type: l.type, eval: { m in m.binding(slot, binding, deep: levels > 0) })
       }
+      if l.carries {
+        // A function parameter whose argument may have failed: its readers fail again.
+        return VecTyped(
+          type: l.type,
+          eval: { m in
+            if m.bindingAnyFail[slot] != 0 {
+              m.failAgain(m.bindingFails[slot], through: levels == 0 ? nil : m.space.root)
+            }
+            return levels == 0 ? m.slots[slot] : m.lifted(m.slots[slot], levels: levels)
+          })
+      }
       if levels == 0 { return VecTyped(type: l.type, eval: { m in m.slots[slot] }, total: true) }
       return VecTyped(
         type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) }, total: true)
@@ -318,16 +388,35 @@ final class VectorCompiler {
     case .builtin(let f, let args): return try builtin(f, args, e.type)
     case .call(let id, let args): return try callFunction(id, args)
     case .field(let base, let k): return try field(base, k)
-    case .list(let items): return try list(items, e.type)
+    // A list literal stops at its first unknown item in the general machine: a citizen with
+    // one leaves the rule to it.
+    case .list(let items):
+      let t = try list(items, e.type)
+      return aware ? hardened(t) : t
     case .aggregate(let kind, let slot, let source, let filter, let body):
-      return try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+      let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+      // In the citizens' space it follows the general machine itself (`aggregate`).
+      return depth == 0 || !aware ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
-      return try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+      let t = try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+      // In the citizens' space it follows the general machine itself (`iterate`).
+      return depth == 0 || !aware ? t : hardened(t)
     case .narrowed(let copies, let body):
       for c in copies { narrowed[c.slot] = c.value }
       return try expr(body)
     case .rule, .output, .record, .invalid: throw VectorUnsupported()
     }
+  }
+
+  /// `t` where an unknown fact met inside fails its citizen hard (`VectorMachine.hardening`).
+  func hardened(_ t: VecTyped) -> VecTyped {
+    var out = t
+    out.eval = VectorCompiler.hardened(t.eval)
+    return out
+  }
+
+  static func hardened(_ e: @escaping VecEval) -> VecEval {
+    { m in m.hardening { e(m) } }
   }
 
   private func constant(_ v: Value, _ type: RuleType) throws -> VecTyped {
@@ -393,10 +482,51 @@ final class VectorCompiler {
     -> VecTyped
   {
     let tc = try expr(c)
-    let ec = tc.eval
+    let ec0 = tc.eval
     let ta = try expr(a)
     let tb = try expr(b)
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
+    let comparable = VectorCompiler.comparable(t)
+    if aware && depth == 0 && !tc.total {
+      // An unknown condition: the general machine runs both branches and keeps a value they
+      // agree on (`bothSides`), in the citizens' space.
+      let plain = try conditional(ec0, tc, ta, tb, x, y, t)
+      return VecTyped(
+        type: t,
+        eval: { m in
+          guard m.unknowns else { return plain.eval(m) }
+          let aside = m.setAside()
+          let c = ec0(m)
+          let (unknown, kinds) = (m.column(), m.column())
+          let any = m.unknownLanes(into: unknown, kinds: kinds)
+          let (yes, no) = VectorCompiler.split(m, c, except: any ? unknown : nil)
+          let p = m.any(yes) ? m.masked(yes) { x(m) } : nil
+          let q = m.any(no) ? m.masked(no) { y(m) } : nil
+          let out = m.column()
+          VectorCompiler.blend(m, c, p, q, into: out)
+          if any { m.bothSides(unknown, kinds, x, y, comparable: comparable, into: out) }
+          m.putBack(aside)
+          return out
+        })
+    }
+    // Within an aggregate: an unknown condition leaves the citizen's rule to the general
+    // machine.
+    let ec = tc.total || !aware ? ec0 : VectorCompiler.hardened(ec0)
+    return try conditional(ec, tc, ta, tb, x, y, t)
+  }
+
+  /// Whether equal words are equal values of type `t` (not so for lists and records).
+  static func comparable(_ t: RuleType) -> Bool {
+    switch t.unwrapped {
+    case .list, .record: false
+    default: true
+    }
+  }
+
+  private func conditional(
+    _ ec: @escaping VecEval, _ tc: VecTyped, _ ta: VecTyped, _ tb: VecTyped,
+    _ x: @escaping VecEval, _ y: @escaping VecEval, _ t: RuleType
+  ) throws -> VecTyped {
     let intOnly =
       !(t.unwrapped == .decimal && (ta.type.unwrapped == .int || tb.type.unwrapped == .int))
     if ta.total && tb.total && intOnly {

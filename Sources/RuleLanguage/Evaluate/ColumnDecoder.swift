@@ -47,7 +47,14 @@ extension ProfileDecoder {
     func wants(_ f: Int) -> Bool { reads[f] }
 
     func decode(_ f: Int, _ type: RuleType, _ s: inout JSONScanner, _ d: ProfileDecoder) {
-      if let w = d.word(type, &s, machine) { hold(f, w) }
+      let start = s.pos
+      if let w = d.word(type, &s, machine) {
+        hold(f, w)
+        return
+      }
+      // A value the general machine decodes and the lane cannot hold is not unknown there.
+      s.pos = start
+      if d.value(type, &s) != nil { machine.unheld[f * VectorMachine.stride + lane] = 2 }
     }
 
     func none(_ f: Int) { hold(f, LaneWord.none) }

@@ -5,7 +5,8 @@ extension Evaluator {
   /// What the general machine found for a rule the lane gave up, per rule.
   package struct Fallback: Sendable {
     package var rule: String
-    /// The rule's value was unknown (the lane has no unknowns yet).
+    /// The rule's value was unknown (the lane gave it up for a hard failure next to the
+    /// unknown, or a construct whose three-valued logic it leaves to the general machine).
     package var unknown = 0
     /// The rule was decided but an output was unknown.
     package var outputUnknown = 0

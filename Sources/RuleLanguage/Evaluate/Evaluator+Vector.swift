@@ -42,7 +42,7 @@ extension Evaluator {
   public func holds(_ r: Int, citizen i: Int) -> Bool? {
     guard let vector, i < vector.batchCount, vector.runsEveryRule, vector.anyUndecided[i] == 0
     else { return nil }
-    return vector.ruleValues[r * VectorMachine.width + i] == 1
+    return laneMissing(rule: r, i) == 0 && vector.ruleValues[r * VectorMachine.width + i] == 1
   }
 
   /// After `compute(batch:asOf:)`, makes citizen `i` of the batch the current one (for

@@ -6,9 +6,10 @@ import Hangul
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
 /// `compute` and the planner, up to `VectorMachine.width` for `biseo evaluate`
-/// (`enqueueLine`) and `compute(batch:)`. The general machine decides the rest (rules the lane
-/// does not compile, and rules it gave up on for a citizen) and everything with a trace
-/// (`evaluate`), so every result is the general machine's by construction.
+/// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
+/// general machine decides the rest (rules the lane does not compile, and rules it gave up on
+/// for a citizen: a fault, a lane limit) and everything with a trace (`evaluate`); tests hold
+/// the lane's values and missing facts to the general machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
@@ -174,6 +175,19 @@ public final class Evaluator {
     return vector.undecided[r * VectorMachine.width + i] != 0
   }
 
+  /// The facts rule `r`'s value waits for, for citizen `i` of the lane's batch, as bits (0 when
+  /// the lane decided it or gave it up).
+  @inline(__always) func laneMissing(rule r: Int, _ i: Int) -> Int {
+    guard let vector, vector.unknownIn[r] != 0 else { return 0 }
+    return vector.ruleMissing[r * VectorMachine.width + i]
+  }
+
+  /// The same for output `o`.
+  @inline(__always) func laneMissing(output o: Int, _ i: Int) -> Int {
+    guard let vector, vector.unknownIn[outputRule[o]] != 0 else { return 0 }
+    return vector.outputMissing[o * VectorMachine.width + i]
+  }
+
   /// After the vector lane ran for citizen `i` of its batch (`profile`), the rules it leaves
   /// to the general machine: those it does not compile and those it gave up on for the
   /// citizen.
@@ -225,7 +239,8 @@ public final class Evaluator {
   public func holds(_ index: Int) -> Bool {
     let i = lane
     if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
-      return vector.ruleValues[index * VectorMachine.width + i] == 1
+      return laneMissing(rule: index, i) == 0
+        && vector.ruleValues[index * VectorMachine.width + i] == 1
     }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
@@ -258,6 +273,8 @@ public final class Evaluator {
       if generalRule[r] || undecided(r, i) {
         machine.run(rule: r)
         lanes.pointee.generalRuleCount += 1
+      } else if case let bits = laneMissing(rule: r, i), bits != 0 {
+        machine.ruleValues[r] = .unknown(FactSet(bits: bits))
       } else if vector.ruleValues[r * VectorMachine.width + i] == 1 {
         machine.run(rule: r)
       } else {
@@ -270,6 +287,11 @@ public final class Evaluator {
 
   /// After `compute`, the facts rule number `index` waits for, when it is undecided.
   public func missingFacts(ofRule index: Int) -> [String]? {
+    let i = lane
+    if i >= 0, vector != nil, !generalRule[index], !undecided(index, i) {
+      let bits = laneMissing(rule: index, i)
+      return bits == 0 ? nil : FactSet(bits: bits).ids.map { program.facts[$0].name }
+    }
     guard case .unknown(let s) = machine.ruleValues[index] else { return nil }
     return s.ids.map { program.facts[$0].name }
   }
@@ -367,6 +389,12 @@ public final class Evaluator {
       if generalOutput[o] || undecided(outputRule[o], i) {
         out.append(contentsOf: outputKeys[o])
         write(machine.outputs[o], outputTypes[o], into: &out)
+        continue
+      }
+      let bits = laneMissing(output: o, i)
+      if bits != 0 {
+        out.append(contentsOf: outputKeys[o])
+        write(.unknown(FactSet(bits: bits)), outputTypes[o], into: &out)
         continue
       }
       pieces.append(o, to: &out)

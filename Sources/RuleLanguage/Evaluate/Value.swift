@@ -26,6 +26,11 @@ public final class FactSet: Sendable {
     self.init(word == 0 ? bit : 0, word == 1 ? bit : 0, word == 2 ? bit : 0, word >= 3 ? bit : 0)
   }
 
+  /// Facts 0…63 as the bits of a word (the vector lane's missing facts).
+  convenience init(bits: Int) {
+    self.init(UInt64(UInt(bitPattern: bits)), 0, 0, 0)
+  }
+
   func union(_ o: FactSet) -> FactSet {
     if o === self || o === FactSet.empty { return self }
     if self === FactSet.empty { return o }

@@ -92,7 +92,10 @@ extension VectorMachine {
             unheld[f * stride + i] = 0
           } else {
             facts[f * stride + i] = 0
-            unheld[f * stride + i] = 1
+            // Unknown, or a value the lane cannot hold (not unknown for the general machine).
+            var unknown = f >= values.count
+            if !unknown, case .unknown = values[f] { unknown = true }
+            unheld[f * stride + i] = unknown ? 1 : 2
             anyUnheld[f] = true
           }
         }

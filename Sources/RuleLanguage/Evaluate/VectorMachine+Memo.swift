@@ -110,9 +110,10 @@ extension VectorMachine {
     if batchStamps[id] != batchEpoch {
       // Its failures apart from the rule's: the rule's so far are set aside and put back.
       let saved = column(n)
-      for i in 0..<n { saved[i] = failed[i] | hard[i] << 1 }
-      failed.update(repeating: 0, count: n)
-      hard.update(repeating: 0, count: n)
+      for i in 0..<n {
+        saved[i] = packedFailure(i)
+        setFailure(i, 0)
+      }
       enterCitizens(everyone)
       let v = eval(self)
       leave()
@@ -123,10 +124,9 @@ extension VectorMachine {
       }
       var any = 0
       for i in 0..<n {
-        fails[i] = failed[i] &+ hard[i]
+        fails[i] = packedFailure(i)
         any |= failed[i]
-        failed[i] = saved[i] & 1
-        hard[i] = saved[i] >> 1
+        setFailure(i, saved[i])
       }
       batchAnyFail[id] = any
       batchStamps[id] = batchEpoch

@@ -1,11 +1,14 @@
 /// Reading facts, parameters and a rule's bindings as columns of the current space.
 extension VectorMachine {
-  /// Fact `f` as a column of the current space; lanes that do not hold it fail.
+  /// Fact `f` as a column of the current space; lanes that do not hold it fail: for an unknown
+  /// fact (`unheld` 1), or hard for a value the lane cannot hold (2).
   @inline(__always) func fact(_ f: Int, deep: Bool) -> UnsafeMutablePointer<Int> {
     let column = facts + f * VectorMachine.stride
     if anyUnheld[f] {
       let (u, a, r) = (unheld + f * VectorMachine.stride, space.active, space.root)
-      for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 { failUnknown(lane: i) }
+      for i in 0..<space.count where a[i] != 0 && u[r[i]] != 0 {
+        if u[r[i]] == 1 { failUnknown(lane: i, fact: f) } else { fail(lane: i) }
+      }
     }
     return deep ? byCitizen(column) : column
   }

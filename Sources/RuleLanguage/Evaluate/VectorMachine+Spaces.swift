@@ -37,9 +37,11 @@ extension VectorMachine {
     hard[space.root[i]] = 1
   }
 
-  /// Fails the citizen of lane `i` for an unknown fact (which Kleene logic may absorb).
-  @inline(__always) func failUnknown(lane i: Int) {
-    failed[space.root[i]] = 1
+  /// Fails the citizen of lane `i` for unknown fact `f` (which Kleene logic may absorb).
+  @inline(__always) func failUnknown(lane i: Int, fact f: Int) {
+    let c = space.root[i]
+    failed[c] = 1
+    missing[c] |= f < 61 ? 1 << f : 0
   }
 
   /// Fails every active lane (an invariant expression that failed fails everyone).

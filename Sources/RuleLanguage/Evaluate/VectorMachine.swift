@@ -72,6 +72,18 @@ final class VectorMachine: LaneStorage {
   /// logic never absorbs (`VectorMachine+Kleene.swift`).
   let failed: UnsafeMutablePointer<Int>
   let hard: UnsafeMutablePointer<Int>
+  /// Per citizen, the facts its unknown failure waits for (bit `f` for fact `f`): the general
+  /// machine's set, so an unknown rule or output stays in the lane (`tracksMissing`).
+  let missing: UnsafeMutablePointer<Int>
+  /// Whether fact sets fit in a word (at most 61 facts): else an unknown leaves its rule to
+  /// the general machine.
+  let tracksMissing: Bool
+  /// Per rule and per output, a column of the facts its unknown value waits for (0 where it
+  /// is decided or given up); valid for rule `r` when `unknownIn[r]` is 1 (its rule ran with
+  /// unknowns this batch), else every lane is 0.
+  let ruleMissing: UnsafeMutablePointer<Int>
+  let outputMissing: UnsafeMutablePointer<Int>
+  let unknownIn: UnsafeMutablePointer<Int>
   /// Per binding slot, the failure kind of each citizen it was computed for (0 none, 1 an
   /// unknown fact, 2 a fault or limit), and whether any is not 0: each read fails them again.
   let bindingFails: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
@@ -261,6 +273,11 @@ final class VectorMachine: LaneStorage {
     runsEveryRule = program.generalRules.isEmpty
     failed = VectorMachine.buffer(s)
     hard = VectorMachine.buffer(s)
+    missing = VectorMachine.buffer(s)
+    tracksMissing = factCount <= 61
+    ruleMissing = VectorMachine.buffer(program.ruleCount * w)
+    outputMissing = VectorMachine.buffer(program.outputCount * w)
+    unknownIn = VectorMachine.buffer(program.ruleCount)
     empty = VectorMachine.buffer(s)
     bindingAnyFail = VectorMachine.buffer(program.slotCount)
     slots = .allocate(capacity: max(program.slotCount, 1))
@@ -324,7 +341,7 @@ final class VectorMachine: LaneStorage {
   deinit {
     for p in [
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, anyUndecided, failed,
-      hard,
+      hard, missing, ruleMissing, outputMissing, unknownIn,
       bindingAnyFail,
       cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps, arena,
       computedCount, computedOwned, computedAt, onesColumn,
@@ -483,14 +500,66 @@ final class VectorMachine: LaneStorage {
     failed[VectorMachine.width] = 0
     hard.update(repeating: 0, count: batchCount)
     hard[VectorMachine.width] = 0
+    missing.update(repeating: 0, count: batchCount)
+    missing[VectorMachine.width] = 0
     forgetColumns()
     if !state.pointee.computedSlots.isEmpty { computedSlots.removeAll(keepingCapacity: true) }
   }
 
   /// Ends rule `r`: its failures are kept; the rule's columns are released.
+  ///
+  /// With unknowns (`unknowns`), the condition's and each output's failures were taken apart
+  /// (`takeFailures`): the lane gives up the rule only for the citizens with a hard failure
+  /// (or an unknown when fact sets do not fit a word); an unknown value keeps its facts.
+  func endRule(_ r: Int, outputs: [Int]) {
+    let (n, w) = (batchCount, VectorMachine.width)
+    let column = undecided + r * w
+    guard unknowns else {
+      endRule(r)
+      return
+    }
+    let own = ruleMissing + r * w
+    for i in 0..<n {
+      var gives = givesUp(own[i])
+      for o in outputs { gives |= givesUp(outputMissing[o * w + i]) }
+      column[i] = gives
+    }
+    // What is left of a packed failure: the facts an unknown waits for.
+    for i in 0..<n { own[i] = column[i] == 0 ? own[i] >> 2 : 0 }
+    for o in outputs {
+      let out = outputMissing + o * w
+      for i in 0..<n { out[i] = column[i] == 0 ? out[i] >> 2 : 0 }
+    }
+    unknownIn[r] = 1
+    reset(chunk: 0, at: 0)
+  }
+
+  /// Ends rule `r` run without unknowns: every failure gives it up.
   func endRule(_ r: Int) {
     (undecided + r * VectorMachine.width).update(from: failed, count: batchCount)
+    unknownIn[r] = 0
     reset(chunk: 0, at: 0)
+  }
+
+  /// Whether a packed failure (`packedFailure`) gives its rule up: a hard one, or an unknown
+  /// whose facts the lane does not know.
+  @inline(__always) func givesUp(_ k: Int) -> Int {
+    let unknownWithSet = tracksMissing && k >> 2 != 0 ? 1 : 0
+    return k >> 1 & 1 | k & 1 & (unknownWithSet ^ 1)
+  }
+
+  /// With unknowns, the current failures of the batch's citizens (packed, `packedFailure`) into
+  /// `into`, cleared for what runs next; where `hardWhere` (packed) is an unknown, an unknown
+  /// here becomes hard (an output with `otherwise` under an unknown condition, which the
+  /// general machine decides when both sides agree).
+  func takeFailures(into: UnsafeMutablePointer<Int>, hardWhere: UnsafeMutablePointer<Int>? = nil) {
+    guard unknowns else { return }
+    for i in 0..<batchCount {
+      var k = packedFailure(i)
+      if let h = hardWhere, h[i] & 3 == 1 { k |= 3 }
+      into[i] = k
+      setFailure(i, 0)
+    }
   }
 
   /// A binding not yet computed for anyone in this rule (`binding` makes its columns).
