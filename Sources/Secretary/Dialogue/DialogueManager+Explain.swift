@@ -51,6 +51,8 @@ extension DialogueManager {
       {
         reasons[result.name] = runtime.answers.say(
           "why_next", ["start": .date(window.start), "end": .date(window.end)])
+      } else if result.trace?.reason != nil {
+        // The rule's own reason, which the explanation shows, says it.
       } else if let maybe = possible[result.name] {
         reasons[result.name] = runtime.answers.say(
           "why_possible",

@@ -127,7 +127,9 @@ extension DialogueManager {
   /// last day: "검사 유효기간 만료일: 2027년 2월 27일" beside the inspection's window.
   func datesBeside(_ window: Reminder, of rule: String, evaluation: Evaluation) -> [[ReplySegment]]
   {
-    guard let citizen = evaluation.citizen,
+    // Another day's evaluation only for a rule that labels a day.
+    guard runtime.book.outputs(ofRule: rule).contains(where: { $0.isDate && $0.label != nil }),
+      let citizen = evaluation.citizen,
       let later = evaluate(citizen, asOf: max(window.start, evaluation.asOf))
     else { return [] }
     return runtime.book.outputs(ofRule: rule).compactMap { output in
