@@ -30,7 +30,8 @@ package struct AnswerPhrases: Sendable {
     "corrected_date", "corrected", "recorded_multiple",
     // Reminders.
     "subscribed", "next_reminder", "channel_ask_after", "subscribe_failed", "subscribe_what",
-    "channel_before_subscribing", "nothing_to_remind", "remind_needs_facts", "not_subscribed",
+    "channel_before_subscribing", "nothing_to_remind", "notices_sent", "remind_needs_facts",
+    "not_subscribed",
     "channel_none_subscribed", "channel_current", "channel_failed", "channel_changed",
     "channel_closed", "channel_limit", "unsubscribed", "unsubscribe_failed",
     "reminders_none_within_year", "reminders_also_on", "reminders_count", "reminders_via",

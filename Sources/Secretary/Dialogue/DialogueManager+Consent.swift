@@ -1,6 +1,7 @@
 import CivilCalendar
 import Foundation
 import NLU
+import RuleLanguage
 
 /// Consent a regulator would accept: a subscription needs a plain yes to an offer the citizen
 /// heard, or a request naming the service; any refusal, however casual, never subscribes;
@@ -164,7 +165,7 @@ extension DialogueManager {
           if case .unknown? = evaluation.rule($0)?.status { true } else { false }
         }
       }
-      guard undecided == true else { return runtime.answers.reply("nothing_to_remind") }
+      guard undecided == true else { return noticesPassed(asked, conversation, asOf: asOf) }
       var reply = answer(topic, &conversation, asOf: asOf)
       reply.prepend(runtime.answers.say("remind_needs_facts"))
       return reply
@@ -305,5 +306,26 @@ extension DialogueManager {
     return runtime.book.ruleNames.contains { rule in
       titleWordSaid(of: rule, in: said, besides: []) || namesChoice(said, of: rule)
     }
+  }
+
+  /// Why no reminder can be offered for a service that applies: its notices were all sent
+  /// ("여권 만료 안내는 11월 28일에 보내는 것이라 이미 지났어요"), with the deadline still to
+  /// keep; otherwise that there is nothing to remind.
+  func noticesPassed(_ topic: Topic, _ conversation: Conversation, asOf: CivilDate) -> Reply {
+    guard let evaluation = evaluate(conversation.citizenID, asOf: asOf),
+      let (result, window) = topic.rules.lazy.compactMap({ evaluation.rule($0) }).compactMap({
+        result -> (RuleResult, Reminder)? in
+        guard case .holds = result.status,
+          let window = result.reminders.first(where: { $0.end >= asOf && !$0.notifyOn.isEmpty })
+        else { return nil }
+        return (result, window)
+      }).first
+    else { return runtime.answers.reply("nothing_to_remind") }
+    let days = window.notifyOn.map { Self.shortDay($0, asOf: asOf) }.joined(separator: ", ")
+    return runtime.answers.reply(
+      "notices_sent",
+      [
+        "title": .text(result.title ?? result.name), "days": .text(days), "end": .date(window.end),
+      ])
   }
 }
