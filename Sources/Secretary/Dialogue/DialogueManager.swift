@@ -313,7 +313,15 @@ public struct DialogueManager: Sendable {
     default: break
     }
 
-    if frame == .how, let faq = faqReply(text) { return faq }
+    // A how-question reads the FAQ with its subject: the service it names, else the thread's.
+    if frame == .how {
+      var subject = conversation.topic
+      if let definition = runtime.intents.intent(named: intent) {
+        let named = topic(for: definition)
+        if !named.rules.isEmpty { subject = named }
+      }
+      if let faq = faqReply(text, about: subject) { return faq }
+    }
     guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty else {
       return outOfScope(text)
     }
@@ -510,14 +518,20 @@ public struct DialogueManager: Sendable {
   private func faqReply(_ text: String, about topic: Topic? = nil) -> Reply? {
     var best = runtime.faq.answer(text)
     // The subject's words: its title and its services' ("이사 (전입)", "전입신고").
-    let context = topic.map { topic in
-      ([title(of: topic)]
-        + (topic.named.isEmpty ? topic.rules : topic.named).prefix(3).map {
-          runtime.book.title(ofRule: $0)
-        }).joined(separator: " ")
+    let services = topic.map { topic in
+      (topic.named.isEmpty ? topic.rules : topic.named).prefix(3).map {
+        runtime.book.title(ofRule: $0)
+      }.joined(separator: " ")
     }
+    let context = topic.map { title(of: $0) + " " + (services ?? "") }
+    // Read with the subject, an entry wins when it scores higher, or when it is about the
+    // subject and the line's own best is not ("재발급은 어디서 해?" in a passport thread is
+    // the passport's, not 등본's).
     if let context, let scored = runtime.faq.answer(text + " " + context),
-      scored.score > best?.score ?? 0, runtime.faq.shares(text, with: scored.entry)
+      runtime.faq.shares(text, with: scored.entry),
+      scored.score > best?.score ?? 0
+        || (services.map { runtime.faq.shares($0, with: scored.entry) } == true
+          && !(best.map { runtime.faq.shares(services ?? "", with: $0.entry) } ?? false))
     {
       best = scored
     }
