@@ -52,12 +52,8 @@ extension DialogueManager {
     {
       answer = .accept
     }
-    if answer == .accept, let named = namedTopic(in: understood.text, asOf: asOf),
-      Set(named.named.isEmpty ? named.rules : named.named).isDisjoint(with: offer.rules)
-    {
-      // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else.
-      return nil
-    }
+    // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else.
+    if answer == .accept, namesOtherService(understood, than: offer, asOf: asOf) { return nil }
     if answer == .accept, offer.isSubscription, text != "/affirm", Self.restsOnSlang(text) {
       return Reply(
         paragraphs: [[.text(phrase(offer.intent, "ask_again", ["title": offer.title]))]],
@@ -80,9 +76,7 @@ extension DialogueManager {
       // "폐암은" read as a no: a service named without a no in it is the next question; and
       // "건강검진 올해 안 받았는데" while 민방위 is offered speaks of another service.
       if understood.polarity == .neutral, namesService(understood.text) { return nil }
-      if let named = namedTopic(in: understood.text, asOf: asOf),
-        Set(named.named.isEmpty ? named.rules : named.named).isDisjoint(with: offer.rules)
-      {
+      if namesOtherService(understood, than: offer, asOf: asOf) {
         conversation.offer = nil
         return nil
       }
@@ -306,6 +300,12 @@ extension DialogueManager {
     return runtime.book.ruleNames.contains { rule in
       titleWordSaid(of: rule, in: said, besides: []) || namesChoice(said, of: rule)
     }
+  }
+
+  /// Whether the line is about a service the offer does not cover.
+  func namesOtherService(_ understood: Interpretation, than offer: Offer, asOf: CivilDate) -> Bool {
+    guard let named = namedTopic(in: understood.text, asOf: asOf) else { return false }
+    return Set(named.named.isEmpty ? named.rules : named.named).isDisjoint(with: offer.rules)
   }
 
   /// Why no reminder can be offered for a service that applies: its notices were all sent

@@ -71,11 +71,13 @@ extension DialogueManager {
       }
       return paragraphs
     case .fails:
-      // The rule's own reason, after the title unless it names the service itself.
+      // The rule's own reason, after the title unless it names the service itself, is the
+      // answer when no window is near: none, only a possibility, or one decades away (the flu
+      // shot at 65).
       let reason = result.trace?.reason.map { reason -> [ReplySegment] in
         reason.contains(title) ? [.text(reason)] : [.text("\(title): \(reason)")]
       }
-      if later == nil, possible != nil, let reason { return [reason] }
+      if let reason, later.map({ $0.day.year > asOf.year + 1 }) ?? true { return [reason] }
       if later == nil, let possible {
         let values: [String: TemplateValue] = [
           "title": .text(title), "year": .text(String(possible.day.year)),
@@ -83,18 +85,8 @@ extension DialogueManager {
         ]
         return [runtime.answers.say("later_possible", values)]
       }
-      // A reason that names the service needs no title before it.
-      if let reason = result.trace?.reason, reason.contains(title),
-        later.map({ $0.day.year > asOf.year + 1 }) ?? true
-      {
-        return [[.text(reason)]]
-      }
       guard let later else {
-        return [[.text("\(title): ")] + (whyNot(result) ?? runtime.answers.say("not_now"))]
-      }
-      // Decades away (the flu shot at 65): the rule's reason says it better than a date.
-      if later.day.year > asOf.year + 1, let reason = result.trace?.reason {
-        return [[.text("\(title): \(reason)")]]
+        return [[.text("\(title): ")] + (notApplying(result) ?? runtime.answers.say("not_now"))]
       }
       let upcoming = later.reminders.filter { $0.end >= later.day }.min { $0.start < $1.start }
       guard let window = upcoming else {
@@ -191,12 +183,6 @@ extension DialogueManager {
     guard reminders.count > 1, picked.count < reminders.count else { return nil }
     return results.filter { result in result.reminders.contains { picked.contains($0) } }
       .map(\.name)
-  }
-
-  /// Why a rule does not apply, in a sentence: the rule's own `because` when one holds (its
-  /// authors' words), else `notApplying`.
-  func whyNot(_ result: RuleResult) -> [ReplySegment]? {
-    result.trace?.reason.map { [.text($0)] } ?? notApplying(result)
   }
 
   /// "운전면허가 없어서 지금은 해당하지 않아요": the facts the deciding condition read that the

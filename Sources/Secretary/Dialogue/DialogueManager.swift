@@ -527,11 +527,13 @@ public struct DialogueManager: Sendable {
     // Read with the subject, an entry wins when it scores higher, or when it is about the
     // subject and the line's own best is not ("재발급은 어디서 해?" in a passport thread is
     // the passport's, not 등본's).
+    let aboutSubject = { (entry: FAQEntry) in
+      services.map { runtime.faq.shares($0, with: entry) } ?? false
+    }
     if let context, let scored = runtime.faq.answer(text + " " + context),
       runtime.faq.shares(text, with: scored.entry),
       scored.score > best?.score ?? 0
-        || (services.map { runtime.faq.shares($0, with: scored.entry) } == true
-          && !(best.map { runtime.faq.shares(services ?? "", with: $0.entry) } ?? false))
+        || (aboutSubject(scored.entry) && !(best.map { aboutSubject($0.entry) } ?? false))
     {
       best = scored
     }

@@ -45,9 +45,7 @@ struct TopicFocus {
     let sets = asked.map { word in
       let direct = titles.filter { names(word, $0) }
       guard !direct.isEmpty else { return Set<String>() }
-      let headed = titles.filter { entry in
-        entry.words.contains { $0.count > word.count && $0.hasSuffix(word) }
-      }
+      let headed = titles.filter { Self.hasWord(endingIn: word, $0.words) }
       return Set((direct + headed).map(\.rule))
     }.filter { !$0.isEmpty }
     let chosen = sets.filter { set in
@@ -85,10 +83,14 @@ struct TopicFocus {
   func namedByHead(in question: String) -> [String] {
     let asked = Self.words(of: question).map { Josa.stripped(from: $0) }.filter { $0.count >= 2 }
     let matches = titles.filter { entry in
-      entry.words.contains { word in asked.contains { word.count > $0.count && word.hasSuffix($0) }
-      }
+      asked.contains { Self.hasWord(endingIn: $0, entry.words) }
     }
     return matches.count < titles.count ? matches.map(\.rule) : []
+  }
+
+  /// Whether a title word is a longer compound ending in `word` ("교통안전교육" in "교육").
+  private static func hasWord(endingIn word: String, _ words: [String]) -> Bool {
+    words.contains { $0.count > word.count && $0.hasSuffix(word) }
   }
 
   /// "위암" for 국가 암검진 (위·대장·…): a kind the title lists, followed by the rest of a
