@@ -144,25 +144,6 @@ extension DialogueManager {
     }
     let quietTitles = TemplateValue.text(
       quiet.map { runtime.book.title(ofRule: $0) }.joined(separator: ", "))
-    guard !plans.isEmpty else {
-      var paragraphs = [runtime.answers.say("reminders_none_within_year", ["titles": quietTitles])]
-      if let profile = try? runtime.profiles.profile(conversation.citizenID) {
-        let channels = currentChannels(of: profile)
-        if !channels.isEmpty {
-          let spoken = ChannelChoice.spoken(channels, catalog: runtime.rules.channels)
-          paragraphs.append(runtime.answers.say("reminders_via", ["via": .text(spoken)]))
-        }
-      }
-      return Reply(paragraphs: paragraphs)
-    }
-    var order: [String] = []
-    var windows: [String: [ReminderPlan]] = [:]
-    for plan in plans {
-      let window = "\(plan.rule):\(plan.windowEnd)"
-      if windows[window] == nil { order.append(window) }
-      windows[window, default: []].append(plan)
-    }
-    var paragraphs = [runtime.answers.say("reminders_count", ["count": .text(String(order.count))])]
     // Where they go closes the list: a speaker says the first reminders before it.
     var via: [ReplySegment] = []
     if let profile = try? runtime.profiles.profile(conversation.citizenID) {
@@ -172,6 +153,18 @@ extension DialogueManager {
         via = runtime.answers.say("reminders_via", ["via": .text(spoken)])
       }
     }
+    guard !plans.isEmpty else {
+      let none = runtime.answers.say("reminders_none_within_year", ["titles": quietTitles])
+      return Reply(paragraphs: via.isEmpty ? [none] : [none, via])
+    }
+    var order: [String] = []
+    var windows: [String: [ReminderPlan]] = [:]
+    for plan in plans {
+      let window = "\(plan.rule):\(plan.windowEnd)"
+      if windows[window] == nil { order.append(window) }
+      windows[window, default: []].append(plan)
+    }
+    var paragraphs = [runtime.answers.say("reminders_count", ["count": .text(String(order.count))])]
     for window in order.prefix(5) {
       let sent = windows[window] ?? []
       let when = sent.map { Self.shortDay($0.notifyDay, asOf: asOf) }.joined(separator: ", ")
