@@ -101,9 +101,14 @@ final class Checker {
         if !seen.insert(f.name.text).inserted {
           error(RuleMessage.duplicateField(f.name.text, at: f.name.span))
         }
-        program.records[i].fields.append((f.name.text, resolve(f.type), f.key))
+        let type = resolve(f.type)
+        program.records[i].fields.append((f.name.text, type, f.key))
+        if r.labels[f.name.text] != nil, type.unwrapped != .bool {
+          error(RuleMessage.labelOnNonBoolField(f.name.text, at: f.name.span))
+        }
       }
       program.records[i].asks = r.asks
+      program.records[i].labels = r.labels.mapValues { $0.split(separator: "·").map(String.init) }
     }
     for f in facts { declareFact(f) }
     program.typed.functions = Array(repeating: nil, count: program.functionCount)
@@ -174,7 +179,10 @@ final class Checker {
     program.facts.append(
       FactInfo(
         name: f.name.text, type: resolve(f.type), keyPath: path, ask: f.ask, label: f.label,
-        event: f.event, span: f.name.span, past: f.past))
+        event: f.event, span: f.name.span, past: f.past, month: f.month, rare: f.rare))
+    if f.month, resolve(f.type).unwrapped != .date {
+      error(RuleMessage.monthOnNonDateFact(f.name.text, at: f.name.span))
+    }
   }
 
   private func declareParam(_ p: ParamDecl) {

@@ -5,6 +5,19 @@ public enum FactKind: Sendable, Equatable {
   case choice([FactChoice])
   /// A record or a list (vehicles, children): collected as structured data, not one answer.
   case structured(String)
+  /// A record of labelled fields told in one line ("프리랜서예요", "간이과세자예요"): each
+  /// field the line names is set, the others are left unknown.
+  case flags([FactFlag])
+}
+
+/// A field of a `flags` record: a yes/no field named by its words, or a choice.
+public struct FactFlag: Sendable, Equatable {
+  /// The profile key the answer is stored under.
+  public var key: String
+  /// The words that set a yes/no field (`label "사업소득·프리랜서"`); empty for a choice.
+  public var words: [String]
+  /// An enum field's cases; empty for a yes/no field.
+  public var choices: [FactChoice]
 }
 
 /// One case of an enum fact: its name in the rules, the value a profile stores, and the
@@ -40,17 +53,36 @@ extension RuleBook {
     case .text: kind = .text
     case .date: kind = .date
     case .enumeration(let i):
-      let info = program.enums[i]
-      kind = .choice(
-        info.cases.indices.map { c in
-          FactChoice(
-            name: info.cases[c], json: info.json[c],
-            label: c < info.labels.count ? info.labels[c] : nil)
-        })
+      kind = .choice(choices(ofEnum: i))
+    case .record(let r) where program.records[r].asks.isEmpty && !program.records[r].labels.isEmpty:
+      kind = .flags(flags(ofRecord: r))
     default:
       kind = .structured(program.types.describe(type.unwrapped))
     }
     return kind
+  }
+
+  func choices(ofEnum i: Int) -> [FactChoice] {
+    let info = program.enums[i]
+    return info.cases.indices.map { c in
+      FactChoice(
+        name: info.cases[c], json: info.json[c],
+        label: c < info.labels.count ? info.labels[c] : nil)
+    }
+  }
+
+  /// The labelled yes/no fields of record `r`, and its enum fields whose cases have labels.
+  func flags(ofRecord r: Int) -> [FactFlag] {
+    let record = program.records[r]
+    return record.fields.compactMap { field in
+      if let words = record.labels[field.name], field.type.unwrapped == .bool {
+        return FactFlag(key: field.key, words: words, choices: [])
+      }
+      guard case .enumeration(let i) = field.type.unwrapped else { return nil }
+      let choices = choices(ofEnum: i)
+      return choices.contains { $0.label != nil }
+        ? FactFlag(key: field.key, words: [], choices: choices) : nil
+    }
   }
 
   /// The profile key of field `field` of the records fact `fact` holds (or lists).

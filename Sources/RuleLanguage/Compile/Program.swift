@@ -19,6 +19,8 @@ struct RecordInfo: Sendable {
   var fields: [(name: String, type: RuleType, key: String)]
   /// The chat's question for a field, and whether its answer must not be after today.
   var asks: [String: (ask: String, past: Bool)] = [:]
+  /// The words naming a field (`label`), split at "·".
+  var labels: [String: [String]] = [:]
 }
 
 /// A declared fact, read from a profile key path.
@@ -35,6 +37,10 @@ public struct FactInfo: Sendable {
   var span: SourceSpan
   /// An answer after today is impossible (`past` in the rule file): a birth date.
   public var past = false
+  /// A month is answer enough (`month`): the rules read no more than its year and month.
+  public var month = false
+  /// Few citizens have it (`rare`): an exempt occupation, a university enrolment.
+  public var rare = false
 }
 
 struct ParamInfo: Sendable {

@@ -154,6 +154,16 @@ enum RuleMessage {
     .error("R0211", at: span, "field '\(f)' is declared twice")
   }
 
+  static func labelOnNonBoolField(_ f: String, at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0221", at: span, "field '\(f)' has a label, but only yes/no fields are named by words",
+      notes: ["make it 'bool?', or give its enum's cases labels instead"])
+  }
+
+  static func monthOnNonDateFact(_ f: String, at span: SourceSpan) -> Diagnostic {
+    .error("R0222", at: span, "fact '\(f)' says 'month', but only a date is answered by a month")
+  }
+
   static func duplicateCase(_ c: String, at span: SourceSpan) -> Diagnostic {
     .error("R0212", at: span, "case '\(c)' is declared twice")
   }

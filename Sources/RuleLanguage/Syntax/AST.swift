@@ -66,6 +66,10 @@ struct FactDecl: Sendable {
   var event: String?
   /// `past`: an answer after today is impossible (a birth date, an issue date).
   var past = false
+  /// `month`: a month is answer enough ("2017년 2월에 전역"); its first day is stored.
+  var month = false
+  /// `rare`: few citizens have it (an exempt occupation); the chat may suppose none or no.
+  var rare = false
 }
 
 struct EnumDecl: Sendable {
@@ -81,6 +85,9 @@ struct RecordDecl: Sendable {
   /// `ask "…"` on a field: the chat collects the record field by field with these questions;
   /// `past` after it rejects answers after today.
   var asks: [String: (ask: String, past: Bool)] = [:]
+  /// `label "사업소득·프리랜서"` on a field: the words that name it, so a record of such fields
+  /// is told in one line ("프리랜서예요") instead of field by field.
+  var labels: [String: String] = [:]
 }
 
 struct ParamDecl: Sendable {

@@ -161,6 +161,10 @@ struct Parser {
         fact.label = try string("the fact's Korean name in quotes after 'label'")
       } else if accept(word: "past") {
         fact.past = true
+      } else if accept(word: "month") {
+        fact.month = true
+      } else if accept(word: "rare") {
+        fact.rare = true
       } else {
         return fact
       }
@@ -191,6 +195,7 @@ struct Parser {
     try expect(symbol: "{", "to open the record's fields")
     var fields: [(name: Name, type: TypeSyntax, key: String)] = []
     var asks: [String: (ask: String, past: Bool)] = [:]
+    var labels: [String: String] = [:]
     repeat {
       if current.isSymbol("}") { break }
       let f = try name("a field name")
@@ -198,6 +203,9 @@ struct Parser {
       let t = try type()
       var key = f.text
       if accept(word: "from") { key = try string("a profile key in quotes after 'from'") }
+      if accept(word: "label") {
+        labels[f.text] = try string("the field's words in quotes after 'label'")
+      }
       if accept(word: "ask") {
         let question = try string("a question in quotes after 'ask'")
         asks[f.text] = (question, accept(word: "past"))
@@ -205,7 +213,7 @@ struct Parser {
       fields.append((f, t, key))
     } while accept(symbol: ",")
     try expect(symbol: "}", "to close the record's fields")
-    return RecordDecl(name: n, fields: fields, asks: asks)
+    return RecordDecl(name: n, fields: fields, asks: asks, labels: labels)
   }
 
   mutating func paramBody() throws(ParseFailure) -> ParamDecl {
