@@ -16,7 +16,7 @@ package struct AnswerPhrases: Sendable {
     "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
     "why_criteria",
-    "what_if_order", "what_if_born", "of_child",
+    "what_if_order", "what_if_born", "supposed", "of_child",
     "choice_yes", "choice_later",
     "choice_no", "choices_apply",
     "later_possible",

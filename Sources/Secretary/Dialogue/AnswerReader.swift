@@ -6,8 +6,12 @@ import RuleLanguage
 /// Reads a citizen's answer to a fact question into the JSON value the profile stores.
 enum AnswerReader {
   /// The value for a fact of `kind` in `interpretation`, or nil when the answer does not say.
+  ///
+  /// - Parameter monthEnough: a month answers (`month` in the rule file): "2017년 2월" is
+  ///   stored as its first day.
   static func read(
-    _ interpretation: Interpretation, kind: FactKind, optional: Bool, fact: String
+    _ interpretation: Interpretation, kind: FactKind, optional: Bool, fact: String,
+    monthEnough: Bool = false
   ) -> JSONValue? {
     let text = interpretation.text
     let entities = interpretation.entities
@@ -24,7 +28,9 @@ enum AnswerReader {
       }
     case .date:
       for entity in entities where entity.kind == .date {
-        if let date = CivilDate(iso: entity.value) { return .string(date.description) }
+        if let date = day(entity.value, monthEnough: monthEnough) {
+          return .string(date.description)
+        }
       }
       return nil
     case .int, .money, .decimal:
@@ -50,12 +56,22 @@ enum AnswerReader {
       return cleaned.isEmpty ? nil : .string(cleaned)
     case .choice(let choices):
       return choose(text, among: choices).map { .string($0.json) }
+    case .flags(let flags):
+      return flagged(interpretation, flags)
     case .structured(let type):
       // Only "none" can be answered in chat: no licence (none), no cars (an empty list).
       let none = saysNone(interpretation) || interpretation.intent.intent == "deny"
       guard none else { return nil }
       return type.hasPrefix("[") ? .array([]) : .null
     }
+  }
+
+  /// The day an entity's value says: "2017-02-15", or "2017-02" as its first day when a
+  /// month is answer enough.
+  static func day(_ value: String, monthEnough: Bool) -> CivilDate? {
+    if let date = CivilDate(iso: value) { return date }
+    guard monthEnough else { return nil }
+    return CivilDate(iso: value + "-01")
   }
 
   /// Endings after a name ("김하나예요", "민준이에요"); particles are not stripped, since a
@@ -161,6 +177,37 @@ enum AnswerReader {
       }
     }
     return best
+  }
+
+  /// The fields of a labelled record the line names.
+  ///
+  /// "프리랜서예요" sets 사업소득; "사업소득은
+  /// 없고 월급만 받아요" sets 사업소득 false and 근로소득 true; "없어요" says no to every yes/no
+  /// field. Nil when the line names none.
+  static func flagged(_ interpretation: Interpretation, _ flags: [FactFlag]) -> JSONValue? {
+    let answer = interpretation.text.unspaced
+    var members: [(key: String, value: JSONValue)] = []
+    for flag in flags {
+      if !flag.choices.isEmpty {
+        if let choice = choose(interpretation.text, among: flag.choices.filter { $0.label != nil })
+        {
+          members.append((flag.key, .string(choice.json)))
+        }
+        continue
+      }
+      // The longest word found ("사업소득" over "사업"), so its "no" is read after it.
+      let found = flag.words.compactMap { answer.range(of: $0.unspaced) }.max {
+        $0.upperBound < $1.upperBound
+      }
+      guard let found else { continue }
+      // A word followed by its own "no": "사업소득은 없고".
+      let after = answer[found.upperBound...].prefix(3)
+      members.append((flag.key, .bool(!(after.contains("없") || after.contains("아니")))))
+    }
+    if members.isEmpty, saysNone(interpretation) {
+      members = flags.filter(\.choices.isEmpty).map { (key: $0.key, value: .bool(false)) }
+    }
+    return members.isEmpty ? nil : .object(members)
   }
 
   /// "없어요", "아니요", "없음": an answer meaning "none" to an optional fact.

@@ -76,7 +76,8 @@ extension DialogueManager {
     case .fact(let fact, let topic, let frame):
       guard let (kind, optional) = runtime.book.factKind(fact),
         let info = runtime.book.facts.first(where: { $0.name == fact }),
-        let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: fact),
+        let value = AnswerReader.read(
+          understood, kind: kind, optional: optional, fact: fact, monthEnough: info.month),
         value != .null
       else { return nil }
       do {

@@ -43,7 +43,25 @@ extension DialogueManager {
         break
       }
     }
-    if let (fact, _) = nextQuestion, let first = focus.first, case .unknown = first.status {
+    if let (fact, _) = nextQuestion, let first = focus.first,
+      case .unknown(let missing) = first.status
+    {
+      // What is missing only rules the citizen out (a student, an exempt occupation): the
+      // usual case is answered, saying what it supposes, instead of a question for each.
+      if focus.count == 1,
+        let supposed = supposedAnswer(
+          first, missing: Array(missing), frame: frame, question: asked,
+          citizenID: conversation.citizenID, asOf: asOf)
+      {
+        conversation.pending = PendingQuestion(
+          fact: Self.supposedKey + Array(missing).joined(separator: ","), topic: topic,
+          frame: frame)
+        return Reply(
+          paragraphs: supposed,
+          quickReplies: [
+            runtime.answers.button("button_none"), runtime.answers.button("button_yes"),
+          ])
+      }
       conversation.pending = PendingQuestion(fact: fact, topic: topic, frame: frame)
       return question(for: fact, topic: topic)
     }
@@ -285,6 +303,11 @@ extension DialogueManager {
       let intake = LifeEventIntake(event: String(fact.dropFirst(6)), book: runtime.book)
       return Reply(prefix + (intake?.question ?? runtime.answers.text("what_else")))
     }
+    if fact.hasPrefix(Self.supposedKey) {
+      return Reply(
+        paragraphs: [[.text(prefix)] + supposedQuestion(Self.supposedFacts(fact))],
+        quickReplies: [runtime.answers.button("button_none"), runtime.answers.button("button_yes")])
+    }
     let ask = factAsk(fact) ?? fact
     let framed =
       topic.flatMap { template($0.intent, "ask") }.map {
@@ -364,11 +387,23 @@ extension DialogueManager {
     return reply
   }
 
+  /// The pending question "이 중 해당하는 게 있으신가요?" of a supposed answer: this prefix,
+  /// then the rare facts it supposed, by name.
+  static let supposedKey = "supposed:"
+
+  static func supposedFacts(_ key: String) -> [String] {
+    key.dropFirst(supposedKey.count).split(separator: ",").map(String.init)
+  }
+
   /// Reads the answer to a pending question; saves it and answers the topic, or nil.
   func answerReply(
     _ pending: PendingQuestion, _ understood: Interpretation, _ conversation: inout Conversation,
     asOf: CivilDate
   ) -> Reply? {
+    if pending.fact.hasPrefix(Self.supposedKey) {
+      return answerSupposed(
+        pending, facts: Self.supposedFacts(pending.fact), understood, &conversation, asOf: asOf)
+    }
     if pending.fact.hasPrefix("event:") {
       guard
         let intake = LifeEventIntake(event: String(pending.fact.dropFirst(6)), book: runtime.book)
@@ -389,7 +424,8 @@ extension DialogueManager {
       let info = runtime.book.facts.first(where: { $0.name == pending.fact })
     else { return nil }
     guard
-      let value = AnswerReader.read(understood, kind: kind, optional: optional, fact: pending.fact)
+      let value = AnswerReader.read(
+        understood, kind: kind, optional: optional, fact: pending.fact, monthEnough: info.month)
     else {
       // "네, 있어요" to a record or list: its fields are asked one by one, when the rule file
       // gives their questions.
@@ -417,8 +453,15 @@ extension DialogueManager {
     }
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
+      var stored = value
+      if case .flags = kind, case .object(let told) = value {
+        // What the line did not name stays as it was ("간이과세자예요" keeps 사업소득).
+        stored = told.reduce(profile.value(at: info.keyPath) ?? .object([])) {
+          $0.setting($1.key, to: $1.value)
+        }
+      }
       try runtime.profiles.save(
-        conversation.citizenID, profile.setting(path: info.keyPath, to: value))
+        conversation.citizenID, profile.setting(path: info.keyPath, to: stored))
     } catch {
       conversation.pending = nil
       return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
@@ -467,17 +510,22 @@ extension DialogueManager {
       }
     }
     // "2017년 2월에 전역했어 회사원이고" while 국적 is asked: what fits another fact the rules
-    // lack is kept, and the question is asked again without a miss.
+    // lack is kept, and the subject is answered again with it (a discharge tells the
+    // nationality too), or the question asked again without a miss.
     let everything = Topic(intent: "", rules: runtime.book.ruleNames)
     let kept = keepVolunteered(
       understood, besides: pending.fact, topic: everything, conversation, asOf: asOf)
+    let said = runtime.answers.say("volunteered", ["labels": .text(kept.joined(separator: ", "))])
+    if !kept.isEmpty, let topic = pending.topic {
+      conversation.pending = nil
+      var reply = self.answer(topic, frame: pending.frame, &conversation, asOf: asOf)
+      reply.prepend(said)
+      return reply
+    }
     if !kept.isEmpty {
       conversation.pending = pending
       let again = question(for: pending.fact, topic: pending.topic)
-      return Reply(
-        paragraphs: [
-          runtime.answers.say("volunteered", ["labels": .text(kept.joined(separator: ", "))])
-        ] + again.paragraphs, quickReplies: again.quickReplies)
+      return Reply(paragraphs: [said] + again.paragraphs, quickReplies: again.quickReplies)
     }
     var next = pending
     next.misses += 1

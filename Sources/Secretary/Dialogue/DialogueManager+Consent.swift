@@ -164,21 +164,34 @@ extension DialogueManager {
       reply.prepend(runtime.answers.say("remind_needs_facts"))
       return reply
     }
-    // "알림 오고있지?", or asked twice: what is already on, and where it goes.
+    // "알림 오고있지?", or asked twice: what is already on, and where it goes. A question
+    // is about the whole subject (the renewal's reminder, asked while its course is named),
+    // and what of it is not on yet is offered after.
     let subscribed = subscribedServices(conversation.citizenID)
-    let on = remindable.filter(subscribed.contains)
-    if !on.isEmpty, on.count == remindable.count || text.contains("?"),
-      let profile = try? runtime.profiles.profile(conversation.citizenID)
-    {
-      let titles = on.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
-      let via = ChannelChoice.spoken(currentChannels(of: profile), catalog: runtime.rules.channels)
-      return Reply(
-        paragraphs: [
-          runtime.answers.say("already_subscribed", ["title": .text(titles), "via": .text(via)])
-        ], quickReplies: [remindersButton("button_reminders")])
-    }
+    let asksStatus = text.contains("?")
+    let on =
+      (asksStatus
+      ? remindableRules(topic, citizenID: conversation.citizenID, asOf: asOf)
+      : remindable).filter(subscribed.contains)
     let fresh = remindable.filter { !subscribed.contains($0) }
     let titles = fresh.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+    if !on.isEmpty, fresh.isEmpty || asksStatus,
+      let profile = try? runtime.profiles.profile(conversation.citizenID)
+    {
+      let onTitles = on.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
+      let via = ChannelChoice.spoken(currentChannels(of: profile), catalog: runtime.rules.channels)
+      var reply = Reply(
+        paragraphs: [
+          runtime.answers.say("already_subscribed", ["title": .text(onTitles), "via": .text(via)])
+        ], quickReplies: [remindersButton("button_reminders")])
+      if !fresh.isEmpty {
+        let offer = Offer.subscribe(rules: fresh, title: titles)
+        conversation.offer = offer
+        reply.append([.text(phrase("subscribe", "confirm", ["title": titles]))])
+        reply.quickReplies = offer.buttons(runtime.answers)
+      }
+      return reply
+    }
     if reminderCommand(in: understood.text) == "subscribe", !Self.asksStatus(understood.text) {
       return subscribe(
         rules: fresh, title: titles, &conversation, now: now, asOf: asOf, text: text)

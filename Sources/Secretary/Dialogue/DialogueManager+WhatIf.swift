@@ -92,4 +92,80 @@ extension DialogueManager {
     }
     return Reply(paragraphs: paragraphs)
   }
+
+  /// The answer for the usual case, saying what it supposes and asking whether any of it is so.
+  ///
+  /// For "민방위 몇 시간이야?" from someone whose student status, exempt occupation and
+  /// disability are not known: given when every missing fact is `rare` and the rule holds with each none (an
+  /// optional fact) or no (a yes/no fact) and has a window open or to come. Nil when a missing
+  /// fact is not rare (a discharge date, a nationality), or the rule would still not hold.
+  func supposedAnswer(
+    _ result: RuleResult, missing: [String], frame: QuestionFrame, question: String,
+    citizenID: String, asOf: CivilDate
+  ) -> [[ReplySegment]]? {
+    guard !missing.isEmpty, let profile = try? runtime.profiles.profile(citizenID),
+      let usual = supposing(missing, in: profile)
+    else { return nil }
+    let evaluation = runtime.rules.evaluate(profile: usual, asOf: asOf)
+    // Holding with a window still to act in: a closed one's next window is not worked out
+    // for a supposed profile, so that case is asked as before.
+    guard let supposed = evaluation.rule(result.name), case .holds = supposed.status,
+      supposed.reminders.contains(where: { $0.end >= asOf })
+    else { return nil }
+    // The answer first, then what it supposes: a speaker says the answer within its budget.
+    return describe(
+      supposed, frame: frame, later: nil, evaluation: evaluation, question: question, asOf: asOf)
+      + [supposedQuestion(missing)]
+  }
+
+  /// "민방위 제외 직군, 대학 재학에 해당하지 않으신다고 보고 말씀드렸어요. 이 중 해당하는 게
+  /// 있으신가요?"
+  func supposedQuestion(_ facts: [String]) -> [ReplySegment] {
+    let labels = facts.map { fact in runtime.book.facts.first { $0.name == fact }?.label ?? fact }
+    return runtime.answers.say("supposed", ["labels": .text(labels.joined(separator: ", "))])
+  }
+
+  /// `profile` with each of `facts` none or no; nil when one is not `rare`.
+  func supposing(_ facts: [String], in profile: JSONValue) -> JSONValue? {
+    var profile = profile
+    for fact in facts {
+      guard let (kind, optional) = runtime.book.factKind(fact),
+        let info = runtime.book.facts.first(where: { $0.name == fact }), info.rare
+      else { return nil }
+      if optional {
+        profile = profile.setting(path: info.keyPath, to: .null)
+      } else if kind == .bool {
+        profile = profile.setting(path: info.keyPath, to: .bool(false))
+      } else {
+        return nil
+      }
+    }
+    return profile
+  }
+
+  /// The answer to "이 중 해당하는 게 있으신가요?": "없어요" saves the usual case and answers
+  /// the subject for real (its reminder can be offered now); "있어요" asks each in turn.
+  func answerSupposed(
+    _ pending: PendingQuestion, facts: [String], _ understood: Interpretation,
+    _ conversation: inout Conversation, asOf: CivilDate
+  ) -> Reply? {
+    guard
+      let said = AnswerReader.read(understood, kind: .bool, optional: true, fact: pending.fact)
+    else { return nil }
+    conversation.pending = nil
+    guard said == .bool(true) else {
+      do {
+        let profile = try runtime.profiles.profile(conversation.citizenID)
+        guard let usual = supposing(facts, in: profile) else { return nil }
+        try runtime.profiles.save(conversation.citizenID, usual)
+      } catch {
+        return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
+      }
+      guard let topic = pending.topic else { return runtime.answers.reply("thanks_for_answer") }
+      return answer(topic, frame: pending.frame, &conversation, asOf: asOf)
+    }
+    guard let first = facts.first else { return nil }
+    conversation.pending = PendingQuestion(fact: first, topic: pending.topic, frame: pending.frame)
+    return question(for: first, topic: pending.topic)
+  }
 }

@@ -199,8 +199,12 @@ public struct DialogueManager: Sendable {
       topic.named = picked
       topic.rules = picked + topic.rules.filter { !picked.contains($0) }
       conversation.topic = topic
-      return answer(
-        topic, frame: frame == .how ? .when : frame, question: text, &conversation, asOf: asOf)
+      // "부모급여는?" after "첫만남이용권 얼마야?": a short line is asked as the last one was.
+      let short = understood.text.split(separator: " ").count <= 3
+      let asked =
+        frame == .how ? .when : frame == .eligibility && short ? conversation.lastFrame : frame
+      conversation.lastFrame = asked
+      return answer(topic, frame: asked, question: text, &conversation, asOf: asOf)
     }
     // (With no subject yet, a confident classifier decides; "폐암 검사 받아야 돼?" read as
     // the car inspection at 0.51 goes to the screening it names, and so does a longer line
@@ -257,8 +261,11 @@ public struct DialogueManager: Sendable {
       return faq
     }
     // "주민세는요?", "부모급여는?": another service of the last subject, asked as it was.
+    // (A longer line too, when the classifier cannot place it: "교육 먼저 받아야 되제?".)
     if let topic = conversation.topic, !Self.commands.contains(intent), !ownService,
       understood.text.split(separator: " ").count <= 3
+        || (intent == IntentModel.fallback
+          && understood.intent.confidence < Self.interruptConfidence)
     {
       // "폐암은?" after "위내시경은?": one of the things a rule decides, by its label.
       let choices = topic.rules.filter { namesChoice(said, of: $0) }
@@ -274,13 +281,27 @@ public struct DialogueManager: Sendable {
         next.named = named
         next.rules = named + topic.rules.filter { !named.contains($0) }
         conversation.topic = next
+        // "첫만남이용권 얼마야?" then "부모급여는?": the second is asked as the first was.
         let asked = frame == .eligibility ? conversation.lastFrame : frame
+        conversation.lastFrame = asked
         return answer(next, frame: asked, question: text, &conversation, asOf: asOf)
+      }
+    }
+    // "뭐 따로 해야 되는 거 있어?" after the licence renewal: the subject's other services
+    // (the senior drivers' course), not every reminder.
+    if frame == .also, var topic = conversation.topic {
+      let answered = topic.named.isEmpty ? Array(topic.rules.prefix(1)) : topic.named
+      let others = topic.rules.filter { !answered.contains($0) }
+      if !others.isEmpty {
+        topic.named = others
+        topic.rules = others + answered
+        conversation.topic = topic
+        return answer(topic, frame: .eligibility, question: text, &conversation, asOf: asOf)
       }
     }
     // "지금 뭐 해야 돼": what is due, unless the line is surely about one subject ("아버지
     // 돌아가셨는데 뭐 해야 돼?" is about the death).
-    if frame == .agenda,
+    if frame == .agenda || frame == .also,
       runtime.intents.intent(named: intent)?.rules.isEmpty != false
         || understood.intent.confidence < Self.interruptConfidence
     {
@@ -332,6 +353,13 @@ public struct DialogueManager: Sendable {
     topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
       in: runtime.aliases.expanded(understood.text))
     topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
+    // "부모급여는?" after "첫만남이용권 얼마야?": a line that names a service and asks nothing
+    // of its own is asked as the last one was.
+    if frame == .eligibility, !topic.named.isEmpty, conversation.topic != nil,
+      Self.isElliptical(understood.text)
+    {
+      frame = conversation.lastFrame
+    }
     conversation.topic = topic
     conversation.lastFrame = frame
     if let intake = LifeEventIntake(event: topic.event, book: runtime.book) {
@@ -389,6 +417,14 @@ public struct DialogueManager: Sendable {
         runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]))
     }
     return reply
+  }
+
+  /// "부모급여는?", "둘째도": a name and a particle, with no verb of its own.
+  static func isElliptical(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard (1...2).contains(words.count), let last = words.last else { return false }
+    let bare = last.hasSuffix("?") ? last.dropLast() : last
+    return ["은", "는", "도", "요"].contains { bare.hasSuffix($0) }
   }
 
   /// Whether the profile already holds the event a topic is about, recent enough to be the

@@ -2,12 +2,12 @@ import Diagnostics
 import Hangul
 import Foundation
 
-/// What a question asks about a service: whether it applies, when, how much, how, or what
-/// to do now.
+/// What a question asks about a service: whether it applies, when, how much, how, what else
+/// its subject asks of the citizen, or what to do now.
 ///
 /// The words that select each live in `Intents/frames.txt`, policy not code.
 enum QuestionFrame: String, Sendable, CaseIterable {
-  case eligibility, how, amount, when, agenda
+  case eligibility, how, amount, when, also, agenda
 }
 
 /// The frame words, in the order the file lists them.

@@ -38,6 +38,27 @@ extension DialogueManager {
         kept.append(info.label ?? "birth_date")
       } catch {}
     }
+    // "2017년 2월에 전역했어" while the nationality is asked: a date the line ties to a
+    // missing date fact by its label's word (전역일 → 전역).
+    if dates.count <= 1, let said = understood.entities.first(where: { $0.kind == .date }) {
+      for fact in missing where fact != "birth_date" {
+        guard case .date? = runtime.book.factKind(fact)?.kind,
+          let info = runtime.book.facts.first(where: { $0.name == fact }),
+          let label = info.label, label.hasSuffix("일"), label.count >= 3,
+          understood.text.unspaced.contains(String(label.dropLast()).unspaced),
+          let day = AnswerReader.day(said.value, monthEnough: info.month),
+          !info.past || day <= asOf
+        else { continue }
+        do {
+          let profile = try runtime.profiles.profile(conversation.citizenID)
+          try runtime.profiles.save(
+            conversation.citizenID,
+            profile.setting(path: info.keyPath, to: .string(day.description)))
+          kept.append(label)
+        } catch {}
+        break
+      }
+    }
     for fact in missing where isAskable(fact, in: conversation) {
       guard case .choice(let choices)? = runtime.book.factKind(fact)?.kind,
         let info = runtime.book.facts.first(where: { $0.name == fact })

@@ -37,7 +37,10 @@ public enum SpeechRenderer {
       for segment in paragraph {
         if case .date(let date) = segment {
           let month = "\(date.month)월 \(date.day)일"
-          said += NumberReader.readAloud(date.year == year ? month : "\(date.year)년 " + month)
+          let spokenYear =
+            date.year == year
+            ? "" : date.year == asOf.map({ $0.year + 1 }) ? nextYear + " " : "\(date.year)년 "
+          said += NumberReader.readAloud(spokenYear + month)
           year = date.year
         } else {
           said += spokenText(segment, asOf: asOf)
@@ -141,7 +144,7 @@ public enum SpeechRenderer {
 
   static func spokenText(_ segment: ReplySegment, asOf: CivilDate? = nil) -> String {
     switch segment {
-    case .text(let t) where asOf.map { t.contains("\($0.year)년 ") } ?? false:
+    case .text(let t) where asOf != nil && t.contains("년"):
       // A rule's sentence holds its dates as text: "2026년 6월 30일" in 2026 is "6월 30일".
       NumberReader.readAloud(
         SpokenForms.replacingSections(in: withoutYear(asOf?.year ?? 0, in: t)))
@@ -157,23 +160,43 @@ public enum SpeechRenderer {
     }
   }
 
-  /// `text` with this year said as people say it.
+  /// `text` with its years said as people say them.
   ///
-  /// "YYYY년 " goes where a month follows ("2026년 6월" → "6월") and is "올해 " where a word
-  /// does ("2026년 민방위 4년차" → "올해 민방위 4년차"); "2027년부터" stays. The relative word
-  /// is a reading of the date, like "월" and "일".
+  /// "YYYY년 " before a month is left out for this year ("2026년 6월" → "6월") and for a year
+  /// just said ("2027년 5월 1일부터 2027년 5월 31일까지" says 2027 once); next year is "내년".
+  /// Before a word, this year is "올해 " ("2026년 민방위 4년차" → "올해 민방위 4년차") and next
+  /// year "내년 "; "2027년부터" stays. The relative words are a reading of the date, like "월"
+  /// and "일". "YYYY년에 " is "올해 " or "내년에 ".
   static func withoutYear(_ year: Int, in text: String) -> String {
-    let written = "\(year)년 "
     var out = ""
-    var rest = Substring(text)
-    while let range = rest.range(of: written) {
-      out += rest[..<range.lowerBound]
+    // "2026년에 갱신하시려면" in 2026 is "올해 갱신하시려면".
+    var rest = Substring(
+      text.replacingOccurrences(of: "\(year)년에 ", with: thisYear + " ")
+        .replacingOccurrences(of: "\(year + 1)년에 ", with: nextYear + "에 "))
+    var said: Int?
+    while let range = rest.range(of: "년 ") {
+      let year4 = rest[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
+      guard year4.count == 4, let named = Int(String(year4.reversed())) else {
+        out += rest[..<range.upperBound]
+        rest = rest[range.upperBound...]
+        continue
+      }
+      let start = rest.index(range.lowerBound, offsetBy: -4)
+      out += rest[..<start]
+      let written = rest[start..<range.upperBound]
       let after = rest[range.upperBound...]
       let digits = after.prefix { $0.isASCII && $0.isNumber }
       if (1...2).contains(digits.count), after.dropFirst(digits.count).first == "월" {
-        // The month says it.
-      } else if after.first?.isHangulSyllable == true {
-        out += thisYear + " "
+        if named == year || named == said {
+          // The month says it.
+        } else if named == year + 1 {
+          out += nextYear + " "
+        } else {
+          out += written
+        }
+        said = named
+      } else if after.first?.isHangulSyllable == true, named == year || named == year + 1 {
+        out += (named == year ? thisYear : nextYear) + " "
       } else {
         out += written
       }
@@ -182,8 +205,9 @@ public enum SpeechRenderer {
     return out + rest
   }
 
-  /// The current year, said.
+  /// The current year and the next, said.
   static let thisYear = "올해"
+  static let nextYear = "내년"
 
   /// Removes what cannot or need not be spoken: asides in parentheses (windows, examples,
   /// where-to-pay notes), URLs, markdown marks, table bars, bullets and emoji; a middle dot
