@@ -13,6 +13,8 @@ public struct OutputInfo: Sendable, Equatable {
   public var isMoney: Bool
   /// A date: what "언제" asks.
   public var isDate: Bool
+  /// Text: with a label, what a rule says for "얼마" when the cost is no sum ("무료예요").
+  public var isText = false
 }
 
 extension RuleBook {
@@ -22,7 +24,7 @@ extension RuleBook {
     return program.outputs.filter { $0.rule == rule }.map { output in
       OutputInfo(
         name: output.name, label: output.label, isMoney: output.type.unwrapped == .money,
-        isDate: output.type.unwrapped == .date)
+        isDate: output.type.unwrapped == .date, isText: output.type.unwrapped == .text)
     }
   }
 }

@@ -10,7 +10,8 @@ package struct AnswerPhrases: Sendable {
   /// The keys the dialogue says.
   static let keys = [
     "applies", "not_now", "lacks", "later_year", "next_window", "next_window_when",
-    "next_window_again", "no_window_in_month", "undecided", "needs_more", "no_amount", "agenda",
+    "next_window_again", "next_window_span", "no_window_in_month", "undecided", "needs_more",
+    "no_amount", "agenda",
     "agenda_none", "place_line", "place_line_phone",
     "more_items", "event_intro", "event_services", "not_applicable", "none_applies", "also_due",
     "nothing_found",

@@ -34,6 +34,10 @@ public struct Conversation: Sendable {
   var collecting: RecordCollection?
   /// What the last question asked (얼마), for "부모급여는?" that asks it again of another service.
   var lastFrame: QuestionFrame = .eligibility
+  /// The question of the last turn, when it asked of one thing a rule decides ("대장암은?").
+  ///
+  /// "왜?" right after is about that choice. Kept for one turn (`fresh` marks this turn's).
+  var choiceAsked: (question: String, fresh: Bool)?
   /// The intent the last turn was understood as, for the gateways' metrics; nil when the
   /// turn needed no understanding (an empty line, a speaker's "자세히").
   public internal(set) var lastIntent: String?

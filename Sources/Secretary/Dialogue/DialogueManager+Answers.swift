@@ -121,7 +121,7 @@ extension DialogueManager {
     // So does one whose next window is years away, and one the question named.
     for i in focus.indices
     where failing.contains(focus[i].name)
-      && (!topic.named.isEmpty || saysTitle(focus[i])
+      && (!topic.named.isEmpty || saysTitle(focus[i]) || (frame == .when && focus.count == 1)
         || (later[focus[i].name].map { $0.day.year > asOf.year + 1 }
           ?? (possible[focus[i].name] == nil)))
     {
@@ -156,10 +156,12 @@ extension DialogueManager {
         notApplicable.append(result.title ?? result.name)
         continue
       }
+      let choices = askedChoices(
+        result, evaluation: evaluation, question: asked, citizenID: conversation.citizenID,
+        asOf: asOf)
+      if choices != nil { conversation.choiceAsked = (asked, true) }
       let sentences =
-        askedChoices(
-          result, evaluation: evaluation, question: asked, citizenID: conversation.citizenID,
-          asOf: asOf)
+        choices
         ?? describe(
           result, frame: frame, later: later[result.name], possible: possible[result.name],
           evaluation: evaluation, question: asked, asOf: asOf)
@@ -364,12 +366,23 @@ extension DialogueManager {
     understood.entities.first { $0.kind == .multipleBirth }.flatMap { Int($0.value) }
   }
 
+  /// "한 명이에요", "두 명이래요": a count alone, which after a pregnancy or a birth is the
+  /// number of babies ("바우처 얼마야?" asked how many).
+  static func babies(in understood: Interpretation) -> Int? {
+    guard let count = understood.entities.first(where: { $0.kind == .count }),
+      understood.text.replacingOccurrences(of: count.text, with: "").filter(\.isHangulSyllable)
+        .count <= 4
+    else { return nil }
+    return Int(count.value)
+  }
+
   /// "쌍둥이예요" said after a pregnancy or a birth was told: the count is kept with it, and
   /// the subject answered again (the voucher for twins is larger).
   func recordMultiple(
     _ understood: Interpretation, _ conversation: inout Conversation, asOf: CivilDate
   ) -> Reply? {
-    guard let count = Self.multiple(in: understood), let topic = conversation.topic,
+    guard let count = Self.multiple(in: understood) ?? Self.babies(in: understood),
+      let topic = conversation.topic,
       let intake = LifeEventIntake(event: topic.event, book: runtime.book), intake.countsMultiples,
       let profile = try? runtime.profiles.profile(conversation.citizenID),
       conversation.recordedEvents[intake.event] != nil || intake.isKnown(in: profile, asOf: asOf)

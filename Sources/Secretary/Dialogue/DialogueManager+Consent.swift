@@ -112,6 +112,24 @@ extension DialogueManager {
     asOf: CivilDate
   ) -> Reply {
     let named = namedTopic(in: understood.text, asOf: asOf)
+    // "여권 만료 알림 왜 안 와?": a why about a service's reminder is its reason (the passport
+    // expired on 1 December), then whether it is on — not a wish to stop or start.
+    if let named, Self.whyWords.contains(where: text.contains) {
+      conversation.topic = named
+      var reply = explain(conversation, asOf: asOf)
+      let rules = named.named.isEmpty ? named.rules : named.named
+      let on = rules.filter(subscribedServices(conversation.citizenID).contains)
+      let title = runtime.book.title(ofRule: (on.first ?? rules.first) ?? "")
+      if on.isEmpty {
+        reply.append(runtime.answers.say("not_subscribed", ["title": .text(title)]))
+      } else if let profile = try? runtime.profiles.profile(conversation.citizenID) {
+        let via = ChannelChoice.spoken(
+          currentChannels(of: profile), catalog: runtime.rules.channels)
+        reply.append(
+          runtime.answers.say("already_subscribed", ["title": .text(title), "via": .text(via)]))
+      }
+      return reply
+    }
     if !runtime.rules.channels.mentions(in: text).isEmpty, named == nil,
       !subscribedServices(conversation.citizenID).isEmpty
     {
@@ -159,7 +177,20 @@ extension DialogueManager {
           if case .unknown? = evaluation.rule($0)?.status { true } else { false }
         }
       }
-      guard undecided == true else { return noticesPassed(asked, conversation, asOf: asOf) }
+      guard undecided == true else {
+        let (said, passed) = noticesPassed(asked, conversation, asOf: asOf)
+        // "여권 알림 받을게": a wish said outright is kept for the next time (the next passport's
+        // expiry), though this time's notice has gone.
+        guard let passed, named != nil, reminderCommand(in: understood.text) == "subscribe",
+          !Self.asksStatus(understood.text),
+          !subscribedServices(conversation.citizenID).contains(passed)
+        else { return said }
+        var reply = subscribe(
+          rules: [passed], title: runtime.book.title(ofRule: passed), &conversation, now: now,
+          asOf: asOf, text: text)
+        reply.prepend(contentsOf: said)
+        return reply
+      }
       var reply = answer(topic, &conversation, asOf: asOf)
       reply.prepend(runtime.answers.say("remind_needs_facts"))
       return reply
@@ -324,7 +355,9 @@ extension DialogueManager {
   /// Why no reminder can be offered for a service that applies: its notices were all sent
   /// ("여권 만료 안내는 11월 28일에 보내는 것이라 이미 지났어요"), with the deadline still to
   /// keep; otherwise that there is nothing to remind.
-  func noticesPassed(_ topic: Topic, _ conversation: Conversation, asOf: CivilDate) -> Reply {
+  func noticesPassed(_ topic: Topic, _ conversation: Conversation, asOf: CivilDate) -> (
+    Reply, rule: String?
+  ) {
     guard let evaluation = evaluate(conversation.citizenID, asOf: asOf),
       let (result, window) = topic.rules.lazy.compactMap({ evaluation.rule($0) }).compactMap({
         result -> (RuleResult, Reminder)? in
@@ -333,12 +366,13 @@ extension DialogueManager {
         else { return nil }
         return (result, window)
       }).first
-    else { return runtime.answers.reply("nothing_to_remind") }
+    else { return (runtime.answers.reply("nothing_to_remind"), nil) }
     let days = window.notifyOn.map { Self.shortDay($0, asOf: asOf) }.joined(separator: ", ")
-    return runtime.answers.reply(
+    let said = runtime.answers.reply(
       "notices_sent",
       [
         "title": .text(result.title ?? result.name), "days": .text(days), "end": .date(window.end),
       ])
+    return (said, result.name)
   }
 }

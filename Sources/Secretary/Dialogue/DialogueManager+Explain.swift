@@ -10,9 +10,20 @@ extension DialogueManager {
     if let moved = movedDeadline(in: line, conversation, asOf: asOf) {
       return Reply(paragraphs: [moved])
     }
-    guard let topic = conversation.topic,
+    // "여권 알림은 왜 안 오는 거야" with nothing asked before: the service the line names.
+    let unasked = Self.whyWords.reduce(line) { $0.replacingOccurrences(of: $1, with: " ") }
+    guard let topic = conversation.topic ?? namedTopic(in: unasked, asOf: asOf),
       let evaluation = evaluate(conversation.citizenID, asOf: asOf)
     else { return Reply(phrase("explain_why", "none")) }
+    // "대장암은?" then "왜?": that screening's criterion and year, not the programme's reason.
+    if let choice = conversation.choiceAsked, TopicFocus.words(of: line).count <= 1 {
+      let answers = topic.rules.compactMap { evaluation.rule($0) }.compactMap {
+        askedChoices(
+          $0, evaluation: evaluation, question: choice.question,
+          citizenID: conversation.citizenID, asOf: asOf)
+      }
+      if let sentences = answers.first { return Reply(paragraphs: sentences) }
+    }
     let all = topic.rules.compactMap { evaluation.rule($0) }
     var results =
       topic.named.isEmpty

@@ -98,14 +98,23 @@ extension DialogueManager {
       // For "얼마", the message of that window names the amount ("자동차세 116,330원"); for
       // "언제", the days that window turns on ("검사 유효기간 만료일").
       let message: [[ReplySegment]] = frame == .amount ? [[.text(window.message)]] : []
+      // A reason that says from which day ("유효기간이 2027년 9월 30일까지라 … 2027년 8월 30일부터
+      // 받을 수 있어요") leads: a speaker would run out of time before the day that decides it.
       let values: [String: TemplateValue] = [
         "title": .text(title), "start": .date(window.start), "end": .date(window.end),
       ]
+      let windowLine = runtime.answers.say(
+        frame == .when ? "next_window_when" : "next_window", values)
+      let beside =
+        frame == .when ? datesBeside(window, of: result.name, evaluation: evaluation) : []
+      if let reason, let said = result.trace?.reason,
+        said.contains(TextRenderer.text(of: .date(window.start)))
+      {
+        return [reason, runtime.answers.say("next_window_span", values)] + message + beside
+      }
       // Next year's check-up says why not this year ("1989년생이라 … 홀수해에").
       let why = result.trace?.reason.map { [[ReplySegment.text($0)]] } ?? []
-      return [runtime.answers.say(frame == .when ? "next_window_when" : "next_window", values)]
-        + why + message
-        + (frame == .when ? datesBeside(window, of: result.name, evaluation: evaluation) : [])
+      return [windowLine] + why + message + beside
     case .unknown(let missing):
       let needs = missing.compactMap { factAsk($0) }.first ?? runtime.answers.text("needs_more")
       return [runtime.answers.say("undecided", ["title": .text(title), "needs": .text(needs)])]
@@ -351,17 +360,22 @@ extension DialogueManager {
     return paragraphs
   }
 
-  /// "아동수당 월 지급액: 100,000원", one line per money output the rule computed, and the law
-  /// it follows; nil when it computed none.
+  /// "아동수당 월 지급액: 100,000원": what a rule computed for "얼마", and the law it follows.
+  ///
+  /// One line per labelled money output; a labelled text output says a cost that is no sum
+  /// ("암검진 본인 부담: 위암·유방암·폐암은 검사비의 10%…"). Nil when it computed none.
   func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]]? {
     var paragraphs: [[ReplySegment]] = []
     // Only labelled outputs: an identifier is no answer, and two unlabelled amounts of one
     // rule would read alike.
-    for output in runtime.book.outputs(ofRule: result.name) where output.isMoney {
-      guard let label = output.label, case .int(let won)? = evaluation.output(output.name) else {
-        continue
+    for output in runtime.book.outputs(ofRule: result.name) {
+      guard let label = output.label else { continue }
+      switch evaluation.output(output.name) {
+      case .int(let won)? where output.isMoney:
+        paragraphs.append([.text("\(label): "), .amount(won)])
+      case .text(let said)? where output.isText: paragraphs.append([.text("\(label): \(said)")])
+      default: continue
       }
-      paragraphs.append([.text("\(label): "), .amount(won)])
     }
     guard !paragraphs.isEmpty else { return nil }
     if let source = result.source.map(Self.citizenSource), !source.isEmpty {

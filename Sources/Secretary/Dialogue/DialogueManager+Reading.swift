@@ -90,7 +90,9 @@ extension DialogueManager {
     if ["꺼", "끊", "해지", "그만", "취소", "중지", "빼", "필요없", "필요 없"].contains(where: text.contains) {
       return "unsubscribe"
     }
-    if ["켜", "신청", "받을래", "받고 싶", "등록", "해줘", "해 줘", "해주"].contains(where: text.contains) {
+    if ["켜", "신청", "받을래", "받을게", "받을께", "받겠", "받고 싶", "등록", "해줘", "해 줘", "해주"].contains(
+      where: text.contains)
+    {
       return text.contains("보여") || text.contains("뭐") ? nil : "subscribe"
     }
     return nil

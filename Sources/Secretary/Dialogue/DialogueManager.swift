@@ -36,7 +36,9 @@ public struct DialogueManager: Sendable {
     // What the last turn saved can be corrected in this one, and no later.
     let correctable = conversation.lastSaved
     conversation.lastSaved = nil
+    conversation.choiceAsked?.fresh = false
     let reply = turn(line, &conversation, correctable: correctable, asOf: asOf, now: now)
+    if conversation.choiceAsked?.fresh == false { conversation.choiceAsked = nil }
     conversation.lastReply = reply
     conversation.spokenSentences = 0
     return reply

@@ -48,7 +48,8 @@ struct SubjectIndex: Sendable {
         guard let label = output.label else { continue }
         let words = label.split(separator: " ").map(String.init).filter { $0.count >= 2 }
         labelWords[rule, default: []] += words
-        if !output.isMoney, !output.isDate, let first = label.split(separator: " ").first,
+        if !output.isMoney, !output.isDate, !output.isText,
+          let first = label.split(separator: " ").first,
           first.count >= 2
         {
           choiceWords[rule, default: []].append(String(first))
