@@ -317,3 +317,21 @@ import Testing
     #expect(Calibration.intents.outOfScopeOffset > 0)
   }
 }
+
+@Suite struct OutOfFoldDecisionTests {
+  @Test("교차 검증 판정은 classify처럼 몫을 빼고 문턱 아래는 out_of_scope로 돌린다") func decide() {
+    let labels = ["affirm", "out_of_scope", "thanks"]
+    let folds = [
+      // A clear affirm stays affirm.
+      CrossValidation.Fold(label: "affirm", labels: labels, scores: [4, 0, 0]),
+      // out_of_scope barely ahead: the offset hands the line to the runner-up.
+      CrossValidation.Fold(label: "thanks", labels: labels, scores: [0, 1.1, 1]),
+      // Nothing stands out: below the threshold, so out_of_scope.
+      CrossValidation.Fold(label: "out_of_scope", labels: labels, scores: [1, 0.9, 1]),
+    ]
+    let calibration = Calibration(temperature: 1, threshold: 0.5, outOfScopeOffset: 1.25)
+    let decided = CrossValidation.decisions(
+      folds, calibration: calibration, fallback: "out_of_scope")
+    #expect(decided == ["affirm", "thanks", "out_of_scope"])
+  }
+}

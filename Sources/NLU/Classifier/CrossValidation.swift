@@ -102,6 +102,32 @@ package enum CrossValidation {
   }
 }
 
+extension CrossValidation {
+  /// What each out-of-fold prediction comes to under `calibration`, decided as
+  /// `IntentModel.classify` decides (temperature, out-of-scope offset, threshold), so that a
+  /// change to `Intents/`, the features or the calibration can be judged on the training data
+  /// alone, never on `Corpus/nlu`.
+  ///
+  /// - Parameters:
+  ///   - folds: out-of-fold predictions.
+  ///   - calibration: the calibration to decide with.
+  ///   - fallback: the out-of-scope label.
+  /// - Returns: one label per fold entry, in order.
+  package static func decisions(_ folds: [Fold], calibration: Calibration, fallback: String)
+    -> [String]
+  {
+    folds.map { f in
+      var p = f.scores
+      LinearModel.softmax(&p, temperature: Float(calibration.temperature))
+      if let o = f.labels.firstIndex(of: fallback) {
+        OutOfScopeOffset.apply(calibration.outOfScopeOffset, at: o, to: &p)
+      }
+      guard let k = p.indices.max(by: { p[$0] < p[$1] }) else { return fallback }
+      return Double(p[k]) < calibration.threshold ? fallback : f.labels[k]
+    }
+  }
+}
+
 /// Takes log-odds from the out-of-scope label of a probability vector (see
 /// `Calibration.outOfScopeOffset`).
 package enum OutOfScopeOffset {

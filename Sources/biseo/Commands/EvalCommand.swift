@@ -12,6 +12,7 @@ enum EvalCommand: BiseoCommand {
     "eval --test FILE.tsv [--train FILE.tsv] [--json] [--calibrate] [--intents DIR]",
     "eval [--test FILE.tsv] --consent FILE.tsv [--as-of DATE] [--json]",
     "eval --entities FILE.tsv [--json]",
+    "eval --calibrate [--intents DIR] [--set KEY=VALUE …]",
   ]
   static let discussion = """
     Without --train the model is trained on Intents/ (never read from the cache, so the
@@ -23,7 +24,9 @@ enum EvalCommand: BiseoCommand {
     Throughput is single-utterance: one call per test line, one core, the fastest of three
     passes. The expected calibration error compares the confidence of each answer with how
     often answers that sure are right, over 15 equal-width bins (--json: the bins). --calibrate runs 5-fold cross-validation on the training data and prints the
-    softmax temperature and out-of-scope threshold it would choose.
+    softmax temperature and out-of-scope threshold it would choose, and the out-of-fold
+    scores with the calibration in force (no --test needed): the figures to judge a change
+    to Intents/ by.
 
     --consent scores how lines answering a yes/no offer are read (accept, refuse, unclear;
     Corpus/nlu/consent.tsv): the precision of accept is what keeps a refusal from
@@ -58,6 +61,9 @@ enum EvalCommand: BiseoCommand {
     var consent: ConsentOutput?
     /// Entity precision and recall on --entities.
     var entities: EntityOutput?
+    /// With --calibrate: the out-of-fold predictions on the training data, decided with the
+    /// calibration in force, so that changes are judged without looking at --test.
+    var outOfFold: EvaluationReport?
   }
 
   /// The entity recognizer scored on --entities (kind, span and value exact).
@@ -95,8 +101,10 @@ enum EvalCommand: BiseoCommand {
       }
       return 0
     }
-    guard arguments.value("--test") != nil || consentPath != nil else {
-      throw CommandError.usage("missing --test FILE.tsv (or --consent or --entities FILE.tsv)")
+    guard arguments.value("--test") != nil || consentPath != nil || arguments.has("--calibrate")
+    else {
+      throw CommandError.usage(
+        "missing --test FILE.tsv (or --consent, --entities FILE.tsv or --calibrate)")
     }
     if consentPath != nil, arguments.value("--train") != nil {
       throw CommandError.usage("--consent scores the model trained on Intents/, not --train")
@@ -175,6 +183,10 @@ enum EvalCommand: BiseoCommand {
       let folds = CrossValidation.outOfFold(
         trainData, folds: 5, features: features, training: overrides)
       output.calibration = CrossValidation.calibrate(folds, fallback: IntentModel.fallback)
+      output.outOfFold = EvaluationReport.score(
+        expected: folds.map(\.label),
+        predicted: CrossValidation.decisions(
+          folds, calibration: calibration, fallback: IntentModel.fallback))
     }
     if arguments.has("--json") {
       console.line(try IntentModelLoading.jsonLine(output))
@@ -289,6 +301,13 @@ enum EvalCommand: BiseoCommand {
           + " out-of-scope offset \(c.outOfScopeOffset)")
     }
     if let r = output.report { printLabels(r.labels, r.confusions, console: console) }
+    if let r = output.outOfFold {
+      console.line("")
+      console.line(
+        "out of fold (5-fold on the training data, calibration in force): accuracy "
+          + "\(f(r.accuracy))  macro-F1 \(f(r.macroF1))")
+      printLabels(r.labels, r.confusions, console: console)
+    }
     if let consent = output.consent {
       console.line("")
       console.line(
