@@ -5,11 +5,12 @@ import Hangul
 /// buffers.
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
-/// `compute` and the planner, up to `VectorMachine.width` for `biseo evaluate`
-/// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
-/// general machine decides the rest (rules the lane does not compile, and rules it gave up on
-/// for a citizen: a fault, a lane limit) and everything with a trace (`evaluate`); tests hold
-/// the lane's values and missing facts to the general machine's, line by line.
+/// `compute`, `evaluate`, the rule tests and the planner, up to `VectorMachine.width` for
+/// `biseo evaluate` (`enqueueLine`) and `compute(batch:)`, unknown values and their missing
+/// facts included. The general machine decides the rest (rules the lane does not compile, and
+/// rules it gave up on for a citizen: a fault, a lane limit), composes reminders and reasons,
+/// and records traces; tests hold the lane's values and missing facts to the general
+/// machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
@@ -147,19 +148,33 @@ public final class Evaluator {
   }
 
   /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
+  ///
+  /// Values come from `compute` (the vector lane, and the general machine for what it leaves);
+  /// the general machine then runs only the rules that hold and declare reminders, to compose
+  /// them.
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
-    lane = -1
-    load(profile, asOf: asOf)
-    machine.runAll()
+    compute(profile, asOf: asOf)
     var results: [RuleResult] = []
     for (r, rule) in program.rules.enumerated() {
       results.append(
         RuleResult(
           name: rule.name, title: rule.title, source: rule.source,
-          status: status(machine.ruleValues[r]), reminders: reminders(r), trace: nil))
+          status: status(ruleValue(r)), reminders: [], trace: nil))
     }
     let outputs = program.outputs.enumerated().map { o, out in
-      OutputField(name: out.name, value: output(machine.outputs[o], out.type))
+      OutputField(name: out.name, value: output(outputValue(o), out.type))
+    }
+    // Statuses and outputs are read first: loading the general machine again clears the
+    // faults they point at.
+    let reminding = program.rules.indices.filter {
+      !program.rules[$0].reminders.isEmpty && results[$0].status == .holds
+    }
+    if !reminding.isEmpty {
+      load(profile, asOf: asOf)
+      for r in reminding {
+        machine.run(rule: r)
+        results[r].reminders = reminders(r)
+      }
     }
     if explain {
       for r in program.rules.indices {
@@ -237,13 +252,31 @@ public final class Evaluator {
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
-    let i = lane
-    if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
-      return laneMissing(rule: index, i) == 0
-        && vector.ruleValues[index * VectorMachine.width + i] == 1
-    }
-    if case .bool(true) = machine.ruleValues[index] { return true }
+    if case .bool(true) = ruleValue(index) { return true }
     return false
+  }
+
+  /// After `compute`, rule `r`'s value for the current citizen: the vector lane's where it
+  /// decided the rule, else the general machine's.
+  func ruleValue(_ r: Int) -> Value {
+    let i = lane
+    guard i >= 0, let vector, !generalRule[r], !undecided(r, i) else {
+      return machine.ruleValues[r]
+    }
+    let bits = laneMissing(rule: r, i)
+    if bits != 0 { return .unknown(FactSet(bits: bits)) }
+    return .bool(vector.ruleValues[r * VectorMachine.width + i] == 1)
+  }
+
+  /// The same for output `o`.
+  func outputValue(_ o: Int) -> Value {
+    let i = lane
+    guard i >= 0, let vector, !generalOutput[o], !undecided(outputRule[o], i) else {
+      return machine.outputs[o]
+    }
+    let bits = laneMissing(output: o, i)
+    if bits != 0 { return .unknown(FactSet(bits: bits)) }
+    return vector.output(o, lane: i)
   }
 
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
@@ -287,12 +320,7 @@ public final class Evaluator {
 
   /// After `compute`, the facts rule number `index` waits for, when it is undecided.
   public func missingFacts(ofRule index: Int) -> [String]? {
-    let i = lane
-    if i >= 0, vector != nil, !generalRule[index], !undecided(index, i) {
-      let bits = laneMissing(rule: index, i)
-      return bits == 0 ? nil : FactSet(bits: bits).ids.map { program.facts[$0].name }
-    }
-    guard case .unknown(let s) = machine.ruleValues[index] else { return nil }
+    guard case .unknown(let s) = ruleValue(index) else { return nil }
     return s.ids.map { program.facts[$0].name }
   }
 
@@ -353,14 +381,6 @@ public final class Evaluator {
     let taken = pend(line, asOf: asOf, shard: shard)
     flushLines(into: &out)
     return taken
-  }
-
-  /// Evaluates `profile` over facts given as a whole (used by rule tests).
-  func evaluate(facts: [Value], asOf: CivilDate) {
-    lane = -1
-    machine.setFacts(facts)
-    machine.reset(day: asOf.dayNumber)
-    machine.runAll()
   }
 
   func status(_ v: Value) -> RuleStatus {
