@@ -39,7 +39,7 @@ extension VectorCompiler {
     // value (its elements are not looked at); an element's unknown makes the value unknown
     // with every set, except where `any`/`all` could decide past it or a filter skips a body
     // (those citizens go to the general machine).
-    let citizens = depth == 1
+    let citizens = aware && depth == 1
     let hardenElements = kind == "any" || kind == "all" || (filter != nil && body != nil)
     return VecTyped(
       type: resultType,
@@ -96,7 +96,7 @@ extension VectorCompiler {
     let ef = tf.eval
     // In the citizens' space, with unknowns, as the general machine: an unknown first value is
     // the value (no step runs); an unknown in a step leaves the citizen's rule to it.
-    let citizens = depth == 1
+    let citizens = aware && depth == 1
     return VecTyped(
       type: tf.type,
       eval: { m in

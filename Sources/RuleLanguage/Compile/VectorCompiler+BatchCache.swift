@@ -23,7 +23,8 @@ extension VectorCompiler {
       batchKeys[key] = id
       batchUses.append(0)
     }
-    batchUses[id] += 1
+    // Counted once: each rule is compiled twice (`aware`).
+    if !aware { batchUses[id] += 1 }
     let eval = t.eval
     return VecTyped(
       type: t.type, eval: { m in m.batchCached(id, eval) }, constant: t.constant,

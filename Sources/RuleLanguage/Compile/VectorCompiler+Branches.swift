@@ -12,7 +12,7 @@ extension VectorCompiler {
     let tb = try expr(b)
     let (x, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
     let comparable = VectorCompiler.comparable(t)
-    if depth == 0 && !tc.total {
+    if aware && depth == 0 && !tc.total {
       // An unknown condition: the general machine runs both branches and keeps a value they
       // agree on (`bothSides`), in the citizens' space.
       let plain = try conditional(ec0, tc, ta, tb, x, y, t)
@@ -36,7 +36,7 @@ extension VectorCompiler {
     }
     // Within an aggregate: an unknown condition leaves the citizen's rule to the general
     // machine.
-    let ec = tc.total ? ec0 : VectorCompiler.hardened(ec0)
+    let ec = tc.total || !aware ? ec0 : VectorCompiler.hardened(ec0)
     return try conditional(ec, tc, ta, tb, x, y, t)
   }
 

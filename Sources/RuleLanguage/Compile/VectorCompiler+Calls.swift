@@ -16,10 +16,10 @@ extension VectorCompiler {
     // within an aggregate a body that does not propagate unknowns as operators do leaves such
     // a citizen's rule to the general machine.
     let strictBody = strict(info.body)
-    let carries = depth == 0
+    let carries = aware && depth == 0
     for (a, p) in Swift.zip(args, info.parameters) {
       let e = try coerce(try expr(a), to: p.type)
-      evals.append(strictBody || carries ? e : VectorCompiler.hardened(e))
+      evals.append(strictBody || carries || !aware ? e : VectorCompiler.hardened(e))
     }
     compiling.insert(id)
     defer { compiling.remove(id) }

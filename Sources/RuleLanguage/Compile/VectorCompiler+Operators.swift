@@ -8,7 +8,7 @@ extension VectorCompiler {
   func strict(_ t: VecTyped) -> VecEval {
     let e = t.eval
     guard t.type.isOptional else { return e }
-    guard depth == 0 else {
+    guard aware && depth == 0 else {
       return { m in VectorCompiler.map(m, e(m)) { $0 == LaneWord.none ? nil : $0 } }
     }
     // A placeholder `none` where the operand failed is not the operand's `none`.
@@ -66,7 +66,7 @@ extension VectorCompiler {
   func logical(_ isAnd: Bool, _ a: Typed, _ b: Typed) throws -> VecTyped {
     let (tx, ty) = (try expr(a), try expr(b))
     var plain = VectorCompiler.logical(isAnd, tx, ty)
-    if depth > 0 && !tx.total {
+    if aware && depth > 0 && !tx.total {
       // Within an aggregate: an unknown left side leaves the citizen's rule to the general
       // machine (a failure here is its citizen's, not its element's).
       var left = tx
@@ -130,8 +130,8 @@ extension VectorCompiler {
     // An unknown left side is the value (the right side does not run), as in the general
     // machine: in the citizens' space its lanes are left out; within an aggregate the lane
     // leaves that citizen's rule to the general machine.
-    let exact = depth == 0 && !ta.total
-    let x = ta.total || exact ? x0 : VectorCompiler.hardened(x0)
+    let exact = aware && depth == 0 && !ta.total
+    let x = ta.total || exact || !aware ? x0 : VectorCompiler.hardened(x0)
     return VecTyped(
       type: t,
       eval: { m in
@@ -169,7 +169,7 @@ extension VectorCompiler {
     -> VecTyped
   {
     let fast = try kernel(operands)
-    guard depth == 0,
+    guard aware, depth == 0,
       operands.contains(where: { !$0.total && $0.constant == nil && $0.word == nil })
     else { return fast }
     let slots = operands.map { _ in newSlot() }

@@ -65,6 +65,10 @@ final class VectorCompiler {
   /// how many times each is made (`batchCached`).
   var batchKeys: [String: Int] = [:]
   var batchUses: [Int] = []
+  /// Whether the rule being compiled may meet unknown facts: each rule is compiled twice, and
+  /// the version without the bookkeeping of unknowns runs for a batch whose citizens hold
+  /// every fact it reads (the SPEC population, most rules at width one).
+  var aware = true
 
   init(program: Program) {
     self.general = program
@@ -195,15 +199,13 @@ final class VectorCompiler {
     }
   }
 
-  /// Rule `r` compiled once: each construct that keeps unknowns apart checks at run time
-  /// whether the batch has any (`VectorMachine.unknowns`) and otherwise runs as if the
-  /// bookkeeping were not there, so a batch whose citizens hold every fact the rule reads (the
-  /// SPEC population, most rules at width one) pays a branch per kernel, not a second
-  /// lowering of the book at load.
   private func rule(_ r: TypedProgram.Rule, index: Int) throws
     -> @Sendable (VectorMachine) -> Void
   {
-    let (body, facts, outputSlots) = try ruleBody(r, index: index)
+    aware = false
+    let (plain, facts, outputSlots) = try ruleBody(r, index: index)
+    aware = true
+    let (full, _, _) = try ruleBody(r, index: index)
     return { m in
       m.beginRule()
       // Failures kept apart only where Kleene logic may absorb one or a value may be unknown:
@@ -212,12 +214,18 @@ final class VectorCompiler {
       var unknowns = false
       for f in facts where m.anyUnheld[f] { unknowns = true }
       m.unknowns = unknowns
-      body(m)
-      m.endRule(index, outputs: outputSlots)
+      if unknowns {
+        full(m)
+        m.endRule(index, outputs: outputSlots)
+      } else {
+        plain(m)
+        m.endRule(index)
+      }
     }
   }
 
-  /// Rule `r`'s bindings, condition and outputs, the facts it reads and its outputs.
+  /// Rule `r`'s bindings, condition and outputs (as `aware` says), the facts it reads and its
+  /// outputs.
   private func ruleBody(_ r: TypedProgram.Rule, index: Int) throws
     -> (@Sendable (VectorMachine) -> Void, [Int], [Int])
   {
@@ -242,13 +250,14 @@ final class VectorCompiler {
     // unknowns, each output's failures are taken apart from the condition's and the others'.
     let width = VectorMachine.width
     var finish: @Sendable (VectorMachine, UnsafeMutablePointer<Int>) -> Void = { _, _ in }
+    let aware = aware
     for (slot, value, other) in outputs.reversed() {
       let next = finish
       guard let other else {
         finish = { m, c in
           let v = value(m)
           (m.outputs + slot * width).update(from: v, count: m.space.count)
-          m.takeFailures(into: m.outputMissing + slot * width)
+          if aware { m.takeFailures(into: m.outputMissing + slot * width) }
           next(m, c)
         }
         continue
@@ -259,7 +268,7 @@ final class VectorCompiler {
         var (unknown, kinds): (UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Int>) = (
           nil, m.empty
         )
-        if m.unknowns {
+        if aware && m.unknowns {
           let (lanes, k, cond) = (m.column(), m.column(), m.ruleMissing + index * width)
           var any = 0
           for i in 0..<m.space.count {
@@ -278,7 +287,7 @@ final class VectorCompiler {
           // The condition's facts join the output's only where it stays unknown.
           m.bothSides(unknown, kinds, value, other, comparable: comparable, into: out)
         }
-        m.takeFailures(into: m.outputMissing + slot * width)
+        if aware { m.takeFailures(into: m.outputMissing + slot * width) }
         next(m, c)
       }
     }
@@ -288,7 +297,7 @@ final class VectorCompiler {
       let c = test(m)
       let values = m.ruleValues + index * width
       values.update(from: c, count: m.space.count)
-      m.takeFailures(into: m.ruleMissing + index * width)
+      if aware { m.takeFailures(into: m.ruleMissing + index * width) }
       outs(m, c)
     }
     return (body, ruleFacts.sorted(), outputs.map(\.slot))
@@ -383,15 +392,15 @@ final class VectorCompiler {
     // one leaves the rule to it.
     case .list(let items):
       let t = try list(items, e.type)
-      return hardened(t)
+      return aware ? hardened(t) : t
     case .aggregate(let kind, let slot, let source, let filter, let body):
       let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
       // In the citizens' space it follows the general machine itself (`aggregate`).
-      return depth == 0 ? t : hardened(t)
+      return depth == 0 || !aware ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
       let t = try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
       // In the citizens' space it follows the general machine itself (`iterate`).
-      return depth == 0 ? t : hardened(t)
+      return depth == 0 || !aware ? t : hardened(t)
     case .narrowed(let copies, let body):
       for c in copies { narrowed[c.slot] = c.value }
       return try expr(body)
