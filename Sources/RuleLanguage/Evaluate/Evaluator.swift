@@ -5,12 +5,12 @@ import Hangul
 /// buffers.
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
-/// `compute`, `evaluate`, the rule tests and the planner, up to `VectorMachine.width` for
-/// `biseo evaluate` (`enqueueLine`) and `compute(batch:)`, unknown values and their missing
-/// facts included. The general machine decides the rest (rules the lane does not compile, and
-/// rules it gave up on for a citizen: a fault, a lane limit), composes reminders and reasons,
-/// and records traces; tests hold the lane's values and missing facts to the general
-/// machine's, line by line.
+/// `compute`, the rule tests and the planner, up to `VectorMachine.width` for `biseo evaluate`
+/// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
+/// general machine decides the rest (rules the lane does not compile, and rules it gave up on
+/// for a citizen: a fault, a lane limit), composes reminders and reasons, and runs
+/// everything with a trace (`evaluate`); tests hold the lane's values and missing facts to
+/// the general machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
@@ -149,32 +149,23 @@ public final class Evaluator {
 
   /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
   ///
-  /// Values come from `compute` (the vector lane, and the general machine for what it leaves);
-  /// the general machine then runs only the rules that hold and declare reminders, to compose
-  /// them.
+  /// On the general machine, which composes the reminders of the rules that hold: the vector
+  /// lane first and the general machine only for those rules measured 1.26–1.35× slower for
+  /// one citizen through `Rules/` (`rules-bench --evaluate`, round 10 in
+  /// `bench/rules/README.md`).
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
-    compute(profile, asOf: asOf)
+    lane = -1
+    load(profile, asOf: asOf)
+    machine.runAll()
     var results: [RuleResult] = []
     for (r, rule) in program.rules.enumerated() {
       results.append(
         RuleResult(
           name: rule.name, title: rule.title, source: rule.source,
-          status: status(ruleValue(r)), reminders: [], trace: nil))
+          status: status(machine.ruleValues[r]), reminders: reminders(r), trace: nil))
     }
     let outputs = program.outputs.enumerated().map { o, out in
-      OutputField(name: out.name, value: output(outputValue(o), out.type))
-    }
-    // Statuses and outputs are read first: loading the general machine again clears the
-    // faults they point at.
-    let reminding = program.rules.indices.filter {
-      !program.rules[$0].reminders.isEmpty && results[$0].status == .holds
-    }
-    if !reminding.isEmpty {
-      load(profile, asOf: asOf)
-      for r in reminding {
-        machine.run(rule: r)
-        results[r].reminders = reminders(r)
-      }
+      OutputField(name: out.name, value: output(machine.outputs[o], out.type))
     }
     if explain {
       for r in program.rules.indices {

@@ -77,6 +77,22 @@ print(
   String(
     format: "load: %.1f ms (best of 5); 53 evaluators (a year's plan): %.1f ms", loadSeconds * 1000,
     (Double(making.components.attoseconds) / 1e18 + Double(making.components.seconds)) * 1000))
+// `--evaluate N`: the first N citizens through `Evaluator.evaluate` (statuses, outputs and
+// reminders: the chat's answers and `explain`, without traces), per CPU microsecond.
+if let count = option("--evaluate").flatMap({ Int($0) }),
+  let data = FileManager.default.contents(atPath: population)
+{
+  let some = Array(decodeAll(data, book).prefix(count))
+  let evaluator = book.evaluator()
+  var best = Double.infinity
+  for _ in 0..<repeats {
+    let start = threadCPUSeconds()
+    for p in some { _ = evaluator.evaluate(p, asOf: asOf) }
+    best = min(best, (threadCPUSeconds() - start) / Double(max(some.count, 1)))
+  }
+  print(String(format: "evaluate: %.1f µs per citizen (CPU, best of %d)", best * 1e6, repeats))
+  exit(0)
+}
 let fileMB =
   Double((try? FileManager.default.attributesOfItem(atPath: population)[.size] as? Int) ?? 0)
   / 1_048_576
