@@ -243,7 +243,14 @@ public final class Evaluator {
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
-    if case .bool(true) = ruleValue(index) { return true }
+    // Not through `ruleValue`: an unknown there is a new fact set, and the chat's probes ask
+    // this of every rule on every day they try.
+    let i = lane
+    if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
+      return laneMissing(rule: index, i) == 0
+        && vector.ruleValues[index * VectorMachine.width + i] == 1
+    }
+    if case .bool(true) = machine.ruleValues[index] { return true }
     return false
   }
 
