@@ -1,13 +1,14 @@
 // rules-bench: the SPEC rules' speed on one core (a benchmark, not a test).
 //
 //   swift run -c release rules-bench --population /tmp/pop.jsonl [--rules DIR] [--as-of DATE]
-//     [--repeat N] [--compute-only] [--per-citizen] [--columns-only]
+//     [--repeat N] [--compute-only] [--per-citizen] [--columns-only] [--evaluate N]
 //
-// Prints, best of N runs: end to end (JSONL in, JSON lines to /dev/null, in process),
-// compute on decoded profiles (a batch at a time through the vector lane; `--per-citizen`:
-// a batch of one at a time), compute on the same facts already laid out by batch
-// (`--columns-only` times only this), and resident memory (peak while streaming, measured
-// from /proc/self/status after resetting VmHWM).
+// Prints the book's load time and what 53 evaluators cost to make (`--evaluate N`: then only
+// `Evaluator.evaluate` per citizen, for the first N); then, best of N runs: end to end (JSONL
+// in, JSON lines to /dev/null, in process), compute on decoded profiles (a batch at a time
+// through the vector lane; `--per-citizen`: a batch of one at a time), compute on the same
+// facts already laid out by batch (`--columns-only` times only this), and resident memory
+// (peak while streaming, measured from /proc/self/status after resetting VmHWM).
 import CivilCalendar
 import Foundation
 import RuleLanguage
