@@ -5,11 +5,12 @@ import Hangul
 /// buffers.
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
-/// `compute` and the planner, up to `VectorMachine.width` for `biseo evaluate`
+/// `compute`, the rule tests and the planner, up to `VectorMachine.width` for `biseo evaluate`
 /// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
 /// general machine decides the rest (rules the lane does not compile, and rules it gave up on
-/// for a citizen: a fault, a lane limit) and everything with a trace (`evaluate`); tests hold
-/// the lane's values and missing facts to the general machine's, line by line.
+/// for a citizen: a fault, a lane limit), composes reminders and reasons, and runs
+/// everything with a trace (`evaluate`); tests hold the lane's values and missing facts to
+/// the general machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
@@ -147,6 +148,11 @@ public final class Evaluator {
   }
 
   /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
+  ///
+  /// On the general machine, which composes the reminders of the rules that hold: the vector
+  /// lane first and the general machine only for those rules measured 1.26–1.35× slower for
+  /// one citizen through `Rules/` (`rules-bench --evaluate`, round 10 in
+  /// `bench/rules/README.md`).
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
     lane = -1
     load(profile, asOf: asOf)
@@ -237,6 +243,8 @@ public final class Evaluator {
 
   /// After `compute`, whether rule number `index` (in `RuleBook.ruleNames` order) holds.
   public func holds(_ index: Int) -> Bool {
+    // Not through `ruleValue`: an unknown there is a new fact set, and the chat's probes ask
+    // this of every rule on every day they try.
     let i = lane
     if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
       return laneMissing(rule: index, i) == 0
@@ -244,6 +252,29 @@ public final class Evaluator {
     }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
+  }
+
+  /// After `compute`, rule `r`'s value for the current citizen: the vector lane's where it
+  /// decided the rule, else the general machine's.
+  func ruleValue(_ r: Int) -> Value {
+    let i = lane
+    guard i >= 0, let vector, !generalRule[r], !undecided(r, i) else {
+      return machine.ruleValues[r]
+    }
+    let bits = laneMissing(rule: r, i)
+    if bits != 0 { return .unknown(FactSet(bits: bits)) }
+    return .bool(vector.ruleValues[r * VectorMachine.width + i] == 1)
+  }
+
+  /// The same for output `o`.
+  func outputValue(_ o: Int) -> Value {
+    let i = lane
+    guard i >= 0, let vector, !generalOutput[o], !undecided(outputRule[o], i) else {
+      return machine.outputs[o]
+    }
+    let bits = laneMissing(output: o, i)
+    if bits != 0 { return .unknown(FactSet(bits: bits)) }
+    return vector.output(o, lane: i)
   }
 
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
@@ -287,12 +318,7 @@ public final class Evaluator {
 
   /// After `compute`, the facts rule number `index` waits for, when it is undecided.
   public func missingFacts(ofRule index: Int) -> [String]? {
-    let i = lane
-    if i >= 0, vector != nil, !generalRule[index], !undecided(index, i) {
-      let bits = laneMissing(rule: index, i)
-      return bits == 0 ? nil : FactSet(bits: bits).ids.map { program.facts[$0].name }
-    }
-    guard case .unknown(let s) = machine.ruleValues[index] else { return nil }
+    guard case .unknown(let s) = ruleValue(index) else { return nil }
     return s.ids.map { program.facts[$0].name }
   }
 
@@ -353,14 +379,6 @@ public final class Evaluator {
     let taken = pend(line, asOf: asOf, shard: shard)
     flushLines(into: &out)
     return taken
-  }
-
-  /// Evaluates `profile` over facts given as a whole (used by rule tests).
-  func evaluate(facts: [Value], asOf: CivilDate) {
-    lane = -1
-    machine.setFacts(facts)
-    machine.reset(day: asOf.dayNumber)
-    machine.runAll()
   }
 
   func status(_ v: Value) -> RuleStatus {

@@ -1,4 +1,5 @@
 import CivilCalendar
+import Foundation
 
 /// The lanes a kernel runs over: the batch's citizens, or the elements of lists inside an
 /// aggregate (each with the lane of the space it came from and the citizen it belongs to).
@@ -244,10 +245,16 @@ final class VectorMachine: LaneStorage {
   var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
 
+  /// Zeroed words from `calloc` (freed with `free` in `deinit`): a large buffer comes as
+  /// fresh pages the system zeroes when first touched, so a machine used at width one (the
+  /// planner makes one per weekly sample of a plan) does not write the megabytes of columns
+  /// it never reads.
   private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
-    let p = UnsafeMutablePointer<Int>.allocate(capacity: max(count, 1))
-    p.initialize(repeating: 0, count: max(count, 1))
-    return p
+    // As `allocate` would, running out of memory stops the process.
+    guard let words = calloc(max(count, 1), MemoryLayout<Int>.stride) else {
+      fatalError("out of memory for \(count) words")
+    }
+    return words.assumingMemoryBound(to: Int.self)
   }
 
   init(program: VectorProgram, calendar: any BusinessCalendar) {
@@ -343,20 +350,20 @@ final class VectorMachine: LaneStorage {
       facts, unheld, params, paramMissing, ruleValues, outputs, undecided, anyUndecided, failed,
       hard, missing, ruleMissing, outputMissing, unknownIn,
       bindingAnyFail,
-      cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps, arena,
-      computedCount, computedOwned, computedAt, onesColumn,
+      cacheValues, cacheStamps, batchValues, batchFails, batchAnyFail, batchStamps,
+      computedCount, computedOwned, computedAt,
       identity, everyone,
       invariantSpace.active,
-      invariantSpace.root, empty,
-    ] { p.deallocate() }
+      invariantSpace.root, empty, spaceCount, registers,
+    ] { free(p) }
+    arena.deallocate()
+    onesColumn.deallocate()
     slots.deallocate()
     computed.deallocate()
     bindingFails.deallocate()
     for c in chunks { c.base.deallocate() }
     state.deinitialize(count: 1)
     state.deallocate()
-    spaceCount.deallocate()
-    registers.deallocate()
     anyUnheld.deallocate()
     spaceMaps.deallocate()
     cursor.deallocate()

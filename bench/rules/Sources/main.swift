@@ -1,13 +1,14 @@
 // rules-bench: the SPEC rules' speed on one core (a benchmark, not a test).
 //
 //   swift run -c release rules-bench --population /tmp/pop.jsonl [--rules DIR] [--as-of DATE]
-//     [--repeat N] [--compute-only] [--per-citizen] [--columns-only]
+//     [--repeat N] [--compute-only] [--per-citizen] [--columns-only] [--evaluate N]
 //
-// Prints, best of N runs: end to end (JSONL in, JSON lines to /dev/null, in process),
-// compute on decoded profiles (a batch at a time through the vector lane; `--per-citizen`:
-// a batch of one at a time), compute on the same facts already laid out by batch
-// (`--columns-only` times only this), and resident memory (peak while streaming, measured
-// from /proc/self/status after resetting VmHWM).
+// Prints the book's load time and what 53 evaluators cost to make (`--evaluate N`: then only
+// `Evaluator.evaluate` per citizen, for the first N); then, best of N runs: end to end (JSONL
+// in, JSON lines to /dev/null, in process), compute on decoded profiles (a batch at a time
+// through the vector lane; `--per-citizen`: a batch of one at a time), compute on the same
+// facts already laid out by batch (`--columns-only` times only this), and resident memory
+// (peak while streaming, measured from /proc/self/status after resetting VmHWM).
 import CivilCalendar
 import Foundation
 import RuleLanguage
@@ -52,10 +53,46 @@ let computeOnly = CommandLine.arguments.contains("--compute-only")
 let perCitizen = CommandLine.arguments.contains("--per-citizen")
 let batchWidth = 1024
 
-let (loaded, diagnostics) = RuleBook.load(paths: [rulesPath])
-guard let book = loaded else {
-  FileHandle.standardError.write(Data("rules did not load: \(diagnostics.count) errors\n".utf8))
+// Loading (parse, check, lower) and making evaluators: what a chat process pays before its
+// first answers (the planner makes one evaluator per weekly sample of a plan).
+let loadClock = ContinuousClock()
+var loadedBook: RuleBook?
+var errorCount = 0
+var loadSeconds = Double.infinity
+for _ in 0..<5 {
+  let t = loadClock.measure {
+    let r = RuleBook.load(paths: [rulesPath])
+    (loadedBook, errorCount) = (r.book, r.diagnostics.count)
+  }
+  loadSeconds = min(
+    loadSeconds, Double(t.components.attoseconds) / 1e18 + Double(t.components.seconds))
+}
+guard let book = loadedBook else {
+  FileHandle.standardError.write(Data("rules did not load: \(errorCount) errors\n".utf8))
   exit(2)
+}
+var made: [Evaluator] = []
+let making = loadClock.measure { for _ in 0..<53 { made.append(book.evaluator()) } }
+made = []
+print(
+  String(
+    format: "load: %.1f ms (best of 5); 53 evaluators (a year's plan): %.1f ms", loadSeconds * 1000,
+    (Double(making.components.attoseconds) / 1e18 + Double(making.components.seconds)) * 1000))
+// `--evaluate N`: the first N citizens through `Evaluator.evaluate` (statuses, outputs and
+// reminders: the chat's answers and `explain`, without traces), per CPU microsecond.
+if let count = option("--evaluate").flatMap({ Int($0) }),
+  let data = FileManager.default.contents(atPath: population)
+{
+  let some = Array(decodeAll(data, book).prefix(count))
+  let evaluator = book.evaluator()
+  var best = Double.infinity
+  for _ in 0..<repeats {
+    let start = threadCPUSeconds()
+    for p in some { _ = evaluator.evaluate(p, asOf: asOf) }
+    best = min(best, (threadCPUSeconds() - start) / Double(max(some.count, 1)))
+  }
+  print(String(format: "evaluate: %.1f µs per citizen (CPU, best of %d)", best * 1e6, repeats))
+  exit(0)
 }
 let fileMB =
   Double((try? FileManager.default.attributesOfItem(atPath: population)[.size] as? Int) ?? 0)
