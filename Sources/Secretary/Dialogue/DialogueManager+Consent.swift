@@ -72,7 +72,13 @@ extension DialogueManager {
     case .refuse:
       // "왜 안돼?", "5월 31일 아니었어?": a question with a no in it is still a question; the
       // offer waits.
-      if !opensWithNo, intent == "explain_why" || text.contains("?") { return nil }
+      // So is "안 하면 어떻게 돼" without its question mark: a how-question is never a no.
+      if !opensWithNo,
+        intent == "explain_why" || text.contains("?")
+          || runtime.frames.frame(of: understood.text) == .how
+      {
+        return nil
+      }
       // "폐암은" read as a no: a service named without a no in it is the next question; and
       // "건강검진 올해 안 받았는데" while 민방위 is offered speaks of another service.
       if understood.polarity == .neutral, namesService(understood.text) { return nil }

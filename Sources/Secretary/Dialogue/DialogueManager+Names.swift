@@ -29,6 +29,8 @@ extension DialogueManager {
     guard let profile, isAskable("name"),
       let name = AnswerReader.introducedName(in: understood, nameless: nameless),
       !isChoiceWord(name),
+      // "몇시간이야", "언제까지야": a question in the form of a name.
+      !runtime.frames.asksFrame(understood.text),
       let info = runtime.book.facts.first(where: { $0.name == "name" })
     else { return nil }
     do {

@@ -568,8 +568,13 @@ public struct DialogueManager: Sendable {
     let aboutSubject = { (entry: FAQEntry) in
       services.map { runtime.faq.shares($0, with: entry) } ?? false
     }
+    // "어떻게 내" after the fine: a line of frame words alone asks of the subject.
+    let frameWords = Set(runtime.frames.frames.flatMap(\.words).map(\.unspaced))
+    let bare = TopicFocus.words(of: text).map { Josa.stripped(from: $0) }.allSatisfy {
+      $0.count < 2 || frameWords.contains($0.unspaced)
+    }
     if let context, let scored = runtime.faq.answer(text + " " + context),
-      runtime.faq.shares(text, with: scored.entry),
+      runtime.faq.shares(text, with: scored.entry) || (bare && aboutSubject(scored.entry)),
       scored.score > best?.score ?? 0
         || (aboutSubject(scored.entry) && !(best.map { aboutSubject($0.entry) } ?? false))
     {
