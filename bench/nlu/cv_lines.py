@@ -29,19 +29,23 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from intents_tsv import plain  # noqa: E402
 
 
+def read_lines(path):
+    """(raw line, stripped line, its intent, whether it is an example) for each line of a .intent file."""
+    intent, in_examples = None, False
+    for line in open(path, encoding="utf-8"):
+        s = line.strip()
+        if s.startswith("intent:"):
+            intent, in_examples = s[7:].strip(), False
+        elif s == "examples:":
+            in_examples = True
+        yield line, s, intent, in_examples and s.startswith("- ")
+
+
 def examples(root):
     """(intent, raw example line) for every example of every .intent file under root."""
     out = []
     for path in sorted(glob.glob(os.path.join(root, "*.intent"))):
-        intent, in_examples = None, False
-        for line in open(path, encoding="utf-8"):
-            s = line.strip()
-            if s.startswith("intent:"):
-                intent, in_examples = s[7:].strip(), False
-            elif s == "examples:":
-                in_examples = True
-            elif in_examples and s.startswith("- "):
-                out.append((intent, s))
+        out += [(intent, s) for _, s, intent, example in read_lines(path) if example]
     return out
 
 
@@ -55,14 +59,9 @@ def write_fold(cand, fold, k, d):
         if not name.endswith(".intent"):
             shutil.copy(path, d)  # aliases, frames: the loader reads them too
             continue
-        intent, in_examples, kept = None, False, []
-        for line in open(path, encoding="utf-8"):
-            s = line.strip()
-            if s.startswith("intent:"):
-                intent, in_examples = s[7:].strip(), False
-            elif s == "examples:":
-                in_examples = True
-            if in_examples and s.startswith("- ") and fold.get((intent, s)) == k:
+        kept = []
+        for line, s, intent, example in read_lines(path):
+            if example and fold.get((intent, s)) == k:
                 test.append((intent, " ".join(plain(s[2:]).split())))
                 continue
             kept.append(line)
