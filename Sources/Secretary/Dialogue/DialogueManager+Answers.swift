@@ -436,6 +436,10 @@ extension DialogueManager {
     guard let (kind, optional) = runtime.book.factKind(pending.fact),
       let info = runtime.book.facts.first(where: { $0.name == pending.fact })
     else { return nil }
+    // "카톡" while the name is asked: where reminders go, not what to call them.
+    if pending.fact == "name", !runtime.rules.channels.mentions(in: understood.text).isEmpty {
+      return nil
+    }
     guard
       let value = AnswerReader.read(
         understood, kind: kind, optional: optional, fact: pending.fact, monthEnough: info.month)

@@ -60,4 +60,19 @@ extension DialogueManager {
     }
     return false
   }
+
+  /// "카톡" while the name is asked: the channel is handled, and the name asked again.
+  func channelWhileNaming(
+    _ pending: PendingQuestion, _ understood: Interpretation, _ conversation: inout Conversation,
+    now: Date, asOf: CivilDate
+  ) -> Reply? {
+    guard pending.fact == "name",
+      !runtime.rules.channels.mentions(in: understood.text).isEmpty
+    else { return nil }
+    var reply = requestSubscription(
+      understood, text: understood.text, &conversation, now: now, asOf: asOf)
+    conversation.pending = pending
+    reply.append(question(for: "name", topic: nil).paragraphs.first ?? [])
+    return reply
+  }
 }

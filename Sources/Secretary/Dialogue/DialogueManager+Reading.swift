@@ -253,4 +253,11 @@ extension DialogueManager {
       in: runtime.aliases.expanded(remainder))
     return topic.rules.isEmpty ? nil : topic
   }
+  /// "부모급여는?", "둘째도": a name and a particle, with no verb of its own.
+  static func isElliptical(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard (1...2).contains(words.count), let last = words.last else { return false }
+    let bare = last.hasSuffix("?") ? last.dropLast() : last
+    return ["은", "는", "도", "요"].contains { bare.hasSuffix($0) }
+  }
 }

@@ -113,6 +113,9 @@ public struct DialogueManager: Sendable {
       let structured =
         if case .structured? = runtime.book.factKind(pending.fact)?.kind { true } else { false }
       let elsewhere = pending.topic.map { topicNamed(in: said, outside: $0) != nil } == true
+      if let reply = channelWhileNaming(pending, understood, &conversation, now: now, asOf: asOf) {
+        return reply
+      }
       if !(structured && elsewhere), !asksBack,
         let answer = answerReply(pending, understood, &conversation, asOf: asOf)
       {
@@ -419,14 +422,6 @@ public struct DialogueManager: Sendable {
         runtime.answers.say("volunteered", ["labels": .text(volunteered.joined(separator: ", "))]))
     }
     return reply
-  }
-
-  /// "부모급여는?", "둘째도": a name and a particle, with no verb of its own.
-  static func isElliptical(_ text: String) -> Bool {
-    let words = text.split(separator: " ")
-    guard (1...2).contains(words.count), let last = words.last else { return false }
-    let bare = last.hasSuffix("?") ? last.dropLast() : last
-    return ["은", "는", "도", "요"].contains { bare.hasSuffix($0) }
   }
 
   /// Whether the profile already holds the event a topic is about, recent enough to be the
