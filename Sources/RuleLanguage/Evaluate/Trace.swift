@@ -24,7 +24,10 @@ public struct Trace: Sendable, Equatable {
   public var facts: [Item]
   public var params: [Item]
   /// The rule's reason in plain words: its first `because` line whose condition holds.
-  public var reason: String?
+  public var reason: String? { reasons.first }
+  /// Every `because` line whose condition holds, in the rule's order: "왜?" about one thing
+  /// the rule decides ("대장암은?") takes the one that names it.
+  public var reasons: [String]
 }
 
 extension Evaluator {
@@ -73,14 +76,14 @@ extension Evaluator {
           note: note.isEmpty ? nil : note.joined(separator: ", "),
           isMoney: info.type.unwrapped == .money))
     }
-    // The first `because` whose condition is true (an unknown one is passed over).
-    let reason = rule.reasons.first { reason in
+    // The `because` lines whose condition is true (an unknown one is passed over).
+    let reasons = rule.reasons.filter { reason in
       guard let condition = reason.condition else { return true }
       if case .bool(true) = condition(machine) { return true }
       return false
     }.map { compose($0.message) }
     return Trace(
-      conditions: conditions, bindings: bindings, facts: facts, params: params, reason: reason)
+      conditions: conditions, bindings: bindings, facts: facts, params: params, reasons: reasons)
   }
 }
 

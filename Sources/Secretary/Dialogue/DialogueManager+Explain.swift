@@ -17,6 +17,13 @@ extension DialogueManager {
     else { return Reply(phrase("explain_why", "none")) }
     // "대장암은?" then "왜?": that screening's criterion and year, not the programme's reason.
     if let choice = conversation.choiceAsked, TopicFocus.words(of: line).count <= 1 {
+      // The rule's reason that names it ("대장암 검진은 50세가 되는 해부터…"), if it has one.
+      if let reasons = choiceReasons(
+        topic, evaluation: evaluation, question: choice.question,
+        citizenID: conversation.citizenID, asOf: asOf)
+      {
+        return Reply(paragraphs: reasons.map { [.text($0)] })
+      }
       let answers = topic.rules.compactMap { evaluation.rule($0) }.compactMap {
         askedChoices(
           $0, evaluation: evaluation, question: choice.question,
@@ -77,5 +84,28 @@ extension DialogueManager {
     }
     return ChatExplanation(book: runtime.book, answers: runtime.answers).reply(
       for: results, reasons: reasons)
+  }
+
+  /// The `because` lines of the topic's rules that name the things the question asked of
+  /// ("대장암은?" → the line about 대장암), by the first word of each one's label.
+  private func choiceReasons(
+    _ topic: Topic, evaluation: Evaluation, question: String, citizenID: String,
+    asOf: CivilDate
+  ) -> [String]? {
+    let expanded = runtime.aliases.expanded(question).unspaced
+    for result in topic.rules.compactMap({ evaluation.rule($0) }) {
+      let keys = runtime.book.outputs(ofRule: result.name).compactMap { output -> String? in
+        guard let key = output.label?.split(separator: " ").first.map(String.init),
+          case .bool? = evaluation.output(output.name), expanded.contains(key)
+        else { return nil }
+        return key
+      }
+      guard !keys.isEmpty,
+        let trace = runtime.rules.trace(citizenID, rule: result.name, asOf: asOf)
+      else { continue }
+      let naming = keys.compactMap { key in trace.reasons.first { $0.contains(key) } }
+      if !naming.isEmpty { return naming }
+    }
+    return nil
   }
 }
