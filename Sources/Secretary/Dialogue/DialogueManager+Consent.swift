@@ -52,8 +52,14 @@ extension DialogueManager {
     {
       answer = .accept
     }
-    // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else.
-    if answer == .accept, namesOtherService(understood, than: offer, asOf: asOf) { return nil }
+    // "자동차세 알림 켜줘" while the check-up's offer is open asks for something else; while
+    // only 연납's is, for more than that (정기분 too): the wish is taken as said.
+    if answer == .accept,
+      namesOtherService(understood, than: offer, asOf: asOf)
+        || namesMore(understood, than: offer, citizenID: conversation.citizenID, asOf: asOf)
+    {
+      return nil
+    }
     if answer == .accept, offer.isSubscription, text != "/affirm", Self.restsOnSlang(text) {
       return Reply(
         paragraphs: [[.text(phrase(offer.intent, "ask_again", ["title": offer.title]))]],
@@ -356,6 +362,17 @@ extension DialogueManager {
   func namesOtherService(_ understood: Interpretation, than offer: Offer, asOf: CivilDate) -> Bool {
     guard let named = namedTopic(in: understood.text, asOf: asOf) else { return false }
     return Set(named.named.isEmpty ? named.rules : named.named).isDisjoint(with: offer.rules)
+  }
+
+  /// Whether the line asks for reminders of more than the offer covers: "자동차세 알림 켜줘"
+  /// while only 연납's is offered also wants 정기분's.
+  func namesMore(
+    _ understood: Interpretation, than offer: Offer, citizenID: String, asOf: CivilDate
+  ) -> Bool {
+    guard var named = namedTopic(in: understood.text, asOf: asOf) else { return false }
+    if !named.named.isEmpty { named.rules = named.named }
+    let wanted = remindableRules(named, citizenID: citizenID, asOf: asOf)
+    return !Set(wanted).isSubset(of: offer.rules)
   }
 
   /// Why no reminder can be offered for a service that applies: its notices were all sent
