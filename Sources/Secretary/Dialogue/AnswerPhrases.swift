@@ -10,14 +10,15 @@ package struct AnswerPhrases: Sendable {
   /// The keys the dialogue says.
   static let keys = [
     "applies", "not_now", "lacks", "later_year", "next_window", "next_window_when",
-    "next_window_again", "next_window_span", "no_window_in_month", "undecided", "needs_more",
+    "next_window_again", "next_window_span", "window_again", "no_window_in_month", "undecided",
+    "needs_more",
     "no_amount", "agenda",
     "agenda_none", "place_line", "place_line_phone",
     "more_items", "event_intro", "event_services", "not_applicable", "none_applies", "also_due",
     "nothing_found",
     "also_check", "offer", "recorded", "volunteered", "why_next", "why_moved", "why_possible",
     "why_criteria",
-    "what_if_order", "what_if_born", "supposed", "of_child",
+    "what_if_order", "what_if_born", "supposed", "of_child", "of_person",
     "choice_yes", "choice_later",
     "choice_no", "choices_apply",
     "later_possible",

@@ -23,6 +23,9 @@ public struct Conversation: Sendable {
   var unanswerable: Set<String> = []
   /// Services already listed under "함께 챙길 것": once a conversation is enough.
   var alsoDueShown: Set<String> = []
+  /// The answers about one window already told in full: asked "언제까지?" again, the days
+  /// alone answer.
+  var windowsShown: Set<String> = []
   /// The pages to act on already shown ("바로가기: …"): once a conversation is enough.
   var placesShown: Set<String> = []
   /// Life events told in this conversation and the dates recorded (bereavement → 11월 20일):
@@ -61,6 +64,8 @@ struct Topic: Sendable, Equatable {
   var named: [String] = []
   /// Set when the topic is a life event ("아기 낳았어요") rather than one service.
   var event: String?
+  /// One of the citizen's people the thread is about, by full name ("서아 다음 접종" → 이서아).
+  var person: String?
 }
 
 /// A question the secretary asked: which fact, and for which topic (none for the name asked

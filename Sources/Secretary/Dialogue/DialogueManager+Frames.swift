@@ -341,7 +341,8 @@ extension DialogueManager {
     let title = (result.title ?? result.name).unspaced
     // "언제", "얼마" ask; "서류" (a how-word too) names the day.
     let asking = Set(
-      runtime.frames.frames.filter { $0.frame == .when || $0.frame == .amount }.flatMap(\.words))
+      runtime.frames.frames.filter { [.when, .length, .deadline, .amount].contains($0.frame) }
+        .flatMap(\.words))
     let said = TopicFocus.words(of: question).map { Josa.stripped(from: $0) }.filter {
       $0.count >= 2 && !asking.contains($0) && !title.contains($0)
     }

@@ -101,20 +101,29 @@ extension DialogueManager {
   /// fact is not rare (a discharge date, a nationality), or the rule would still not hold.
   func supposedAnswer(
     _ result: RuleResult, missing: [String], frame: QuestionFrame, question: String,
-    citizenID: String, asOf: CivilDate
+    _ conversation: inout Conversation, asOf: CivilDate
   ) -> [[ReplySegment]]? {
-    guard !missing.isEmpty, let profile = try? runtime.profiles.profile(citizenID),
+    guard !missing.isEmpty, let profile = try? runtime.profiles.profile(conversation.citizenID),
       let usual = supposing(missing, in: profile)
     else { return nil }
     let evaluation = runtime.rules.evaluate(profile: usual, asOf: asOf)
-    // Holding with a window still to act in: a closed one's next window is not worked out
-    // for a supposed profile, so that case is asked as before.
-    guard let supposed = evaluation.rule(result.name), case .holds = supposed.status,
-      supposed.reminders.contains(where: { $0.end >= asOf })
-    else { return nil }
+    guard let supposed = evaluation.rule(result.name), case .holds = supposed.status else {
+      return nil
+    }
+    // A window closed (민방위 in December): the next one, for the supposed profile too.
+    var later: (day: CivilDate, reminders: [Reminder])?
+    if !supposed.reminders.isEmpty, !supposed.reminders.contains(where: { $0.end >= asOf }) {
+      later =
+        runtime.rules.nextHolding(profile: usual, rules: [result.name], after: asOf)[
+          result.name]
+      guard later != nil else { return nil }
+    }
     // The answer first, then what it supposes: a speaker says the answer within its budget.
-    return describe(
-      supposed, frame: frame, later: nil, evaluation: evaluation, question: question, asOf: asOf)
+    let told = describe(
+      supposed, frame: frame, later: later, evaluation: evaluation, question: question,
+      asOf: asOf)
+    return retold(
+      told, supposed, later: later, frame: frame, question: question, &conversation, asOf: asOf)
       + [supposedQuestion(missing)]
   }
 

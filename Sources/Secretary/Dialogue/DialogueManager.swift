@@ -78,14 +78,13 @@ public struct DialogueManager: Sendable {
     if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
     if let reply = recordMultiple(understood, &conversation, asOf: asOf) { return reply }
     let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
-    // "안 하면 어떻게 돼?" while a car is asked for: a question of its own, not an answer.
-    // "왜 12월 14일이야?" asks back whatever dates it holds.
+    // "안 하면 어떻게 돼?" or "몇시간이야" while a fact is asked for: a question of its own, not
+    // an answer. "왜 12월 14일이야?" asks back whatever dates it holds.
     let asksWhy = Self.whyWords.contains(where: understood.text.lowercased().contains)
     let asksBack =
-      text.contains("?")
-      && (asksWhy
-        || (frame != .eligibility
-          && !understood.entities.contains { [.date, .number, .amount, .count].contains($0.kind) }))
+      (text.contains("?") && asksWhy)
+      || (frame != .eligibility
+        && !understood.entities.contains { [.date, .number, .amount, .count].contains($0.kind) })
     if asksBack, conversation.collecting != nil {
       conversation.collecting = nil
       conversation.pending = nil
@@ -358,6 +357,7 @@ public struct DialogueManager: Sendable {
     topic.named = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:)).named(
       in: runtime.aliases.expanded(understood.text))
     topic.rules = topic.named + topic.rules.filter { !topic.named.contains($0) }
+    topic.person = personNamed(in: understood.text, citizenID: conversation.citizenID)
     // "부모급여는?" after "첫만남이용권 얼마야?": a line that names a service and asks nothing
     // of its own is asked as the last one was.
     if frame == .eligibility, !topic.named.isEmpty, conversation.topic != nil,

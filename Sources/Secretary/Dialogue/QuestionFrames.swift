@@ -8,6 +8,11 @@ import Foundation
 /// The words that select each live in `Intents/frames.txt`, policy not code.
 enum QuestionFrame: String, Sendable, CaseIterable {
   case eligibility, how, amount, when, also, agenda
+  /// How long it takes ("몇 시간이야"): asked as `when`, but the notice, which says it, is the
+  /// answer even when its days were told already.
+  case length
+  /// Until when ("언제까지"): asked as `when`; once the notice was told, its days answer.
+  case deadline
 }
 
 /// The frame words, in the order the file lists them.
@@ -23,6 +28,14 @@ package struct QuestionFrames: Sendable {
 
   /// The frame of a question: the first whose words it contains, else eligibility.
   func frame(of text: String) -> QuestionFrame {
+    let frame = listedFrame(of: text)
+    return frame == .length || frame == .deadline ? .when : frame
+  }
+
+  /// Whether the question asks until when ("언제까지"), which `frame(of:)` reads as when.
+  func asksDeadline(_ text: String) -> Bool { listedFrame(of: text) == .deadline }
+
+  private func listedFrame(of text: String) -> QuestionFrame {
     // "지금뭐해야돼" asks what "지금 뭐 해야 돼" asks: spaces are not compared.
     let joined = text.lowercased().unspaced
     return unspacedWords.first { frame in frame.words.contains { joined.contains($0) } }?.frame

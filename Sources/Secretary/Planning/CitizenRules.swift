@@ -120,6 +120,12 @@ public final class CitizenRules: Sendable {
     return evaluators.with { $0[0].trace(ofRule: rule, facts, asOf: asOf) }
   }
 
+  /// `trace` of a profile that is not stored (one child of several).
+  public func trace(profile: JSONValue, rule: String, asOf: CivilDate) -> Trace? {
+    let facts = book.profile(json: Array(profile.text.utf8))
+    return evaluators.with { $0[0].trace(ofRule: rule, facts, asOf: asOf) }
+  }
+
   /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
   ///
   /// The profile is decoded into facts once and kept (bounded) until it changes, and the
@@ -173,6 +179,18 @@ public final class CitizenRules: Sendable {
     return windows.possible.filter { windows.found[$0.key] == nil }
   }
 
+  /// `nextHolding` of a profile that is not stored.
+  ///
+  /// The usual case supposed for facts the citizen was not asked, or one child of several;
+  /// not cached.
+  public func nextHolding(profile: JSONValue, rules names: [String], after asOf: CivilDate)
+    -> [String: (day: CivilDate, reminders: [Reminder])]
+  {
+    guard !names.isEmpty else { return [:] }
+    let facts = book.profile(json: Array(profile.text.utf8))
+    return probe(facts, profile: profile, rules: names, after: asOf).found
+  }
+
   private func probe(_ citizenID: String, rules names: [String], after asOf: CivilDate)
     -> NextWindows?
   {
@@ -182,6 +200,14 @@ public final class CitizenRules: Sendable {
       return known
     }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
+    let windows = probe(facts, profile: profile, rules: names, after: asOf)
+    self.windows.withLock { $0.set(key, windows) }
+    return windows
+  }
+
+  private func probe(
+    _ facts: Profile, profile: JSONValue, rules names: [String], after asOf: CivilDate
+  ) -> NextWindows {
     var waiting = names.compactMap { name in ruleNamesByIndex.firstIndex(of: name) }
     var found: [String: (day: CivilDate, reminders: [Reminder])] = [:]
     var possible: [String: (day: CivilDate, missing: [String])] = [:]
@@ -266,9 +292,7 @@ public final class CitizenRules: Sendable {
         previous = step
       }
     }
-    let windows = NextWindows(profile: profile, found: found, possible: possible)
-    self.windows.withLock { $0.set(key, windows) }
-    return windows
+    return NextWindows(profile: profile, found: found, possible: possible)
   }
 
   /// A rule's title, or its name.
