@@ -23,6 +23,9 @@ public struct Conversation: Sendable {
   var unanswerable: Set<String> = []
   /// Services already listed under "함께 챙길 것": once a conversation is enough.
   var alsoDueShown: Set<String> = []
+  /// The offers let pass for another question (their rules joined by spaces): made again
+  /// without their sentence.
+  var offersPassed: Set<String> = []
   /// The answers about one window already told in full: asked "언제까지?" again, the days
   /// alone answer.
   var windowsShown: Set<String> = []

@@ -231,7 +231,11 @@ extension DialogueManager {
         card.offersReminder = true
         return .card(card)
       }
-      blocks.append(.paragraph(runtime.answers.say("offer")))
+      // An offer let pass for another question is not asked again under every answer of the
+      // thread: it stays open, with its buttons, without its sentence.
+      if !conversation.offersPassed.contains(offer.sorted().joined(separator: " ")) {
+        blocks.append(.paragraph(runtime.answers.say("offer")))
+      }
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")
       conversation.offer = .subscribe(rules: offer, title: titles)
       quickReplies =

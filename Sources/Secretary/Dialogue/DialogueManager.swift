@@ -149,6 +149,9 @@ public struct DialogueManager: Sendable {
       return reply
     }
     // A question about the offer ("왜?") keeps it open; anything else moves on.
+    if intent != "explain_why", case .subscribe(let rules, _)? = conversation.offer {
+      conversation.offersPassed.insert(rules.sorted().joined(separator: " "))
+    }
     if intent != "explain_why" { conversation.offer = nil }
     // "5월 31일 아니었어?", "왜 8월이야": a deadline the law moved past days off.
     if text.contains("?") || text.contains("아니") || intent == "explain_why",
@@ -284,6 +287,8 @@ public struct DialogueManager: Sendable {
         var next = topic
         next.named = named
         next.rules = named + topic.rules.filter { !named.contains($0) }
+        // "부모급여는?" after "도윤이는 아동수당 받지?": a new service is of the child it names.
+        next.person = personNamed(in: understood.text, citizenID: conversation.citizenID)
         conversation.topic = next
         // "첫만남이용권 얼마야?" then "부모급여는?": the second is asked as the first was.
         let asked = frame == .eligibility ? conversation.lastFrame : frame

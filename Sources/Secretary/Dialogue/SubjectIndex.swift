@@ -46,7 +46,10 @@ struct SubjectIndex: Sendable {
       }
       for output in book.outputs(ofRule: rule) {
         guard let label = output.label else { continue }
-        let words = label.split(separator: " ").map(String.init).filter { $0.count >= 2 }
+        // "영유아 건강검진은" in a check-up thread names no output by its 검진.
+        let words = label.split(separator: " ").map(String.init).filter {
+          $0.count >= 2 && !Self.sharedTitleWords.contains($0)
+        }
         labelWords[rule, default: []] += words
         if !output.isMoney, !output.isDate, !output.isText,
           let first = label.split(separator: " ").first,
