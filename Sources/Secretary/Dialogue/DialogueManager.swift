@@ -261,8 +261,9 @@ public struct DialogueManager: Sendable {
       return reply
     }
     // "안 하면 어떻게 돼?" after a move, "빚이 더 많으면 어떻게 해요?" after a death: a how
-    // question no rule answers, asked of the FAQ with the subject it follows.
-    if frame == .how, ["help", IntentModel.fallback].contains(intent),
+    // question no rule answers, asked of the FAQ with the subject it follows ("안하면?" reads
+    // as a no to a classifier).
+    if frame == .how, ["help", "deny", IntentModel.fallback].contains(intent),
       let topic = conversation.topic, let faq = faqReply(text, about: topic)
     {
       return faq
