@@ -18,6 +18,8 @@ public struct Conversation: Sendable {
   /// How the citizen announced a life event ("아버지가 돌아가셨어요"), read again when the
   /// date arrives in the next line.
   var eventUtterance = ""
+  /// The place that sentence said ("둘째 낳았어요" 2), kept for when its day is told.
+  var eventOrder: Int?
   var spokenSentences = 0
   /// Facts the citizen could not give in chat (details of a record): not asked again.
   var unanswerable: Set<String> = []

@@ -11,13 +11,13 @@ extension DialogueManager {
   func record(
     _ intake: LifeEventIntake, date: CivilDate, utterance: String,
     _ conversation: inout Conversation,
-    asOf: CivilDate, multiple: Int? = nil
+    asOf: CivilDate, multiple: Int? = nil, order: Int? = nil
   ) -> Reply {
     do {
       let profile = try runtime.profiles.profile(conversation.citizenID)
       try runtime.profiles.save(
         conversation.citizenID,
-        intake.record(profile, date, utterance: utterance, multiple: multiple))
+        intake.record(profile, date, utterance: utterance, multiple: multiple, order: order))
     } catch {
       return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
     }
@@ -46,6 +46,37 @@ extension DialogueManager {
         .count <= 4
     else { return nil }
     return Int(count.value)
+  }
+
+  /// The place a line says ("둘째 낳았어요" 2), if it says one.
+  static func ordinal(in understood: Interpretation) -> Int? {
+    understood.entities.first { $0.kind == .ordinal }.flatMap { Int($0.value) }
+  }
+
+  /// "둘째예요" said right after a birth was told: the child's place is kept (첫만남이용권 is
+  /// larger from the second), and the event answered again.
+  func recordOrder(
+    _ understood: Interpretation, after saved: SavedAnswer?, _ conversation: inout Conversation,
+    asOf: CivilDate
+  ) -> Reply? {
+    guard let order = Self.ordinal(in: understood),
+      let ordinal = understood.entities.first(where: { $0.kind == .ordinal }),
+      understood.text.replacingOccurrences(of: ordinal.text, with: "")
+        .filter(\.isHangulSyllable).count <= 4,
+      case .event(let event, _, let topic)? = saved, let topic,
+      let intake = LifeEventIntake(event: event, book: runtime.book),
+      let profile = try? runtime.profiles.profile(conversation.citizenID),
+      let ordered = intake.settingOrder(order, in: profile)
+    else { return nil }
+    do {
+      try runtime.profiles.save(conversation.citizenID, ordered)
+    } catch {
+      return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
+    }
+    conversation.offer = nil
+    var reply = answer(topic, &conversation, asOf: asOf)
+    reply.prepend(runtime.answers.say("recorded_order", ["ordinal": .text(ordinal.text)]))
+    return reply
   }
 
   /// "쌍둥이예요" said after a pregnancy or a birth was told: the count is kept with it, and
@@ -103,7 +134,8 @@ extension DialogueManager {
       conversation.topic = pending.topic
       return record(
         intake, date: date, utterance: conversation.eventUtterance, &conversation, asOf: asOf,
-        multiple: Self.multiple(in: understood))
+        multiple: Self.multiple(in: understood),
+        order: Self.ordinal(in: understood) ?? conversation.eventOrder)
     }
     guard let (kind, optional) = runtime.book.factKind(pending.fact),
       let info = runtime.book.facts.first(where: { $0.name == pending.fact })

@@ -77,6 +77,9 @@ public struct DialogueManager: Sendable {
     }
     if let reply = correctEvent(understood, &conversation, asOf: asOf) { return reply }
     if let reply = recordMultiple(understood, &conversation, asOf: asOf) { return reply }
+    if let reply = recordOrder(understood, after: correctable, &conversation, asOf: asOf) {
+      return reply
+    }
     let said = SaidWords(understood.text, aliases: runtime.aliases, frames: runtime.frames)
     // "안 하면 어떻게 돼?" or "몇시간이야" while a fact is asked for: a question of its own, not
     // an answer. "왜 12월 14일이야?" asks back whatever dates it holds.
@@ -291,6 +294,7 @@ public struct DialogueManager: Sendable {
         // "부모급여는?" after "도윤이는 아동수당 받지?": a new service is of the child it names.
         next.person = personNamed(in: understood.text, citizenID: conversation.citizenID)
         conversation.topic = next
+        if frame == .how, let faq = faqReply(text, about: next) { return faq }
         // "첫만남이용권 얼마야?" then "부모급여는?": the second is asked as the first was.
         let asked = frame == .eligibility ? conversation.lastFrame : frame
         conversation.lastFrame = asked
@@ -390,7 +394,7 @@ public struct DialogueManager: Sendable {
         }
         return record(
           intake, date: date, utterance: text, &conversation, asOf: asOf,
-          multiple: Self.multiple(in: understood))
+          multiple: Self.multiple(in: understood), order: Self.ordinal(in: understood))
       }
       // Told once, never asked again: "상속세는 언제까지야?" after the death was told, or a
       // birth, move or due date the profile already holds (a rule of the bundle applies).
@@ -415,6 +419,7 @@ public struct DialogueManager: Sendable {
         }
         conversation.pending = PendingQuestion(fact: "event:\(intake.event)", topic: topic)
         conversation.eventUtterance = text
+        conversation.eventOrder = Self.ordinal(in: understood)
         return Reply(intake.question)
       }
     }
@@ -551,42 +556,6 @@ public struct DialogueManager: Sendable {
     default:
       return Reply(phrase("help", "menu"), runtime.answers.text("help_examples"))
     }
-  }
-
-  /// The FAQ's answer with its source, when the match is confident.
-  private func faqReply(_ text: String, about topic: Topic? = nil) -> Reply? {
-    var best = runtime.faq.answer(text)
-    // The subject's words: its title and its services' ("이사 (전입)", "전입신고").
-    let services = topic.map { topic in
-      (topic.named.isEmpty ? topic.rules : topic.named).prefix(3).map {
-        runtime.book.title(ofRule: $0)
-      }.joined(separator: " ")
-    }
-    let context = topic.map { title(of: $0) + " " + (services ?? "") }
-    // Read with the subject, an entry wins when it scores higher, or when it is about the
-    // subject and the line's own best is not ("재발급은 어디서 해?" in a passport thread is
-    // the passport's, not 등본's).
-    let aboutSubject = { (entry: FAQEntry) in
-      services.map { runtime.faq.shares($0, with: entry) } ?? false
-    }
-    // "어떻게 내" after the fine: a line of frame words alone asks of the subject.
-    let frameWords = Set(runtime.frames.frames.flatMap(\.words).map(\.unspaced))
-    let bare = TopicFocus.words(of: text).map { Josa.stripped(from: $0) }.allSatisfy {
-      $0.count < 2 || frameWords.contains($0.unspaced)
-    }
-    if let context, let scored = runtime.faq.answer(text + " " + context),
-      runtime.faq.shares(text, with: scored.entry) || (bare && aboutSubject(scored.entry)),
-      scored.score > best?.score ?? 0
-        || (aboutSubject(scored.entry) && !(best.map { aboutSubject($0.entry) } ?? false))
-    {
-      best = scored
-    }
-    guard let (entry, _) = best else { return nil }
-    var paragraphs: [[ReplySegment]] = [[.text(entry.answer)]]
-    if let source = entry.source {
-      paragraphs.append(runtime.answers.say("faq_source", ["source": .text(source)]))
-    }
-    return Reply(paragraphs: paragraphs)
   }
 
   /// A question no rule answers: the FAQ when it is confident, else a polite pointer to 110.

@@ -22,7 +22,8 @@ struct LifeEventIntake: Sendable {
   /// The profile with the event told on `date` written in: an item appended to each list the
   /// event adds to, fields set on each record it sets.
   func record(
-    _ profile: JSONValue, _ date: CivilDate, utterance: String, multiple: Int? = nil
+    _ profile: JSONValue, _ date: CivilDate, utterance: String, multiple: Int? = nil,
+    order: Int? = nil
   ) -> JSONValue {
     var out = profile
     for write in spec.writes {
@@ -31,7 +32,8 @@ struct LifeEventIntake: Sendable {
         var items = current.arrayItems
         items.append(
           Self.filled(
-            .object([]), write, date: date, position: items.count + 1, utterance, multiple))
+            .object([]), write, date: date, position: order ?? items.count + 1, utterance,
+            multiple))
         out = out.setting(path: write.keyPath, to: .array(items))
       } else {
         var record = JSONValue.object([])
@@ -97,6 +99,23 @@ struct LifeEventIntake: Sendable {
       }
     }
     return out
+  }
+
+  /// The profile with "둘째예요" said right after the event was told: the newest item of each
+  /// write that keeps the place in its list gets the place said (a citizen whose first child
+  /// is not in the profile has a second child all the same).
+  func settingOrder(_ order: Int, in profile: JSONValue) -> JSONValue? {
+    var out = profile
+    var set = false
+    for write in spec.writes where write.appends {
+      guard let key = write.fields.first(where: { $0.value == .position })?.key else { continue }
+      var items = out.value(at: write.keyPath).arrayItems
+      guard let last = items.indices.last else { continue }
+      items[last] = items[last].setting(key, to: .number(String(order)))
+      out = out.setting(path: write.keyPath, to: .array(items))
+      set = true
+    }
+    return set ? out : nil
   }
 
   /// The profile with the date just recorded for this event replaced ("아니 5월 2일이야"):
