@@ -1,4 +1,5 @@
 import CivilCalendar
+import NLU
 import RuleLanguage
 
 extension DialogueManager {
@@ -98,4 +99,39 @@ extension DialogueManager {
     }
     return false
   }
+}
+
+extension DialogueManager {
+  /// "이름은 하준이에요" after a birth was told in the conversation: the baby's name, kept on
+  /// the newest child that has none; "제 이름은…" stays the citizen's.
+  func childName(_ understood: Interpretation, _ conversation: inout Conversation) -> Reply? {
+    let text = understood.text.unspaced
+    guard !Self.selfWords.contains(where: text.hasPrefix) && !text.contains("제이름")
+      && !text.contains("내이름"),
+      let name = AnswerReader.introducedName(in: understood, nameless: false),
+      var profile = try? runtime.profiles.profile(conversation.citizenID)
+    else { return nil }
+    for event in conversation.recordedEvents.keys.sorted() {
+      guard let intake = LifeEventIntake(event: event, book: runtime.book) else { continue }
+      for write in intake.spec.writes where write.appends {
+        guard let fact = runtime.book.facts.first(where: { $0.keyPath == write.keyPath }),
+          let key = runtime.book.fieldKey(ofFact: fact.name, field: "name")
+        else { continue }
+        var items = profile.value(at: write.keyPath).arrayItems
+        guard let last = items.indices.last, items[last][key] == nil else { continue }
+        items[last] = items[last].setting(key, to: .string(name))
+        profile = profile.setting(path: write.keyPath, to: .array(items))
+        do {
+          try runtime.profiles.save(conversation.citizenID, profile)
+        } catch {
+          return runtime.answers.reply("save_failed", ["error": .text("\(error)")])
+        }
+        return runtime.answers.reply("recorded_child_name", ["name": .text(name)])
+      }
+    }
+    return nil
+  }
+
+  /// How a line about the citizen's own name begins ("저는 김하나예요", "나는").
+  static let selfWords = ["저는", "나는", "전", "난"]
 }

@@ -64,6 +64,9 @@ public struct DialogueManager: Sendable {
     // The prepared text: "dkehdtnekd djfakdi" asks 얼마 once typed as 아동수당 얼마야.
     var frame = runtime.frames.frame(of: understood.text)
 
+    if conversation.pending == nil, let reply = childName(understood, &conversation) {
+      return reply
+    }
     // "사무직이요" to "사무직인가요, 비사무직인가요?" answers the question; it is no name.
     if conversation.pending?.fact != "name", !answersPending(understood, conversation),
       let reply = introduction(understood, &conversation, asOf: asOf)
