@@ -106,8 +106,9 @@ extension DialogueManager {
   /// the newest child that has none; "제 이름은…" stays the citizen's.
   func childName(_ understood: Interpretation, _ conversation: inout Conversation) -> Reply? {
     let text = understood.text.unspaced
-    guard !Self.selfWords.contains(where: text.hasPrefix) && !text.contains("제이름")
-      && !text.contains("내이름"),
+    guard
+      !Self.selfWords.contains(where: text.hasPrefix) && !text.contains("제이름")
+        && !text.contains("내이름"),
       let name = AnswerReader.introducedName(in: understood, nameless: false),
       var profile = try? runtime.profiles.profile(conversation.citizenID)
     else { return nil }
