@@ -160,7 +160,9 @@ enum AnswerReader {
   static func candidates(_ text: String, among choices: [FactChoice]) -> [FactChoice] {
     let answer = text.unspaced.lowercased()
     var best: [FactChoice] = []
-    var bestLength = 0
+    // The longest word said wins; then the most words ("직장인 사무직" is 사무직: both are its
+    // words, only 직장인 is 비사무직's).
+    var bestScore = (length: 0, count: 0)
     for choice in choices {
       var names = [choice.name.lowercased(), choice.json.lowercased()]
       if let label = choice.label {
@@ -169,10 +171,13 @@ enum AnswerReader {
         names += label.split(whereSeparator: { $0 == "·" || $0 == "/" || $0 == "," })
           .map { $0.unspaced }
       }
-      let length = names.filter { !$0.isEmpty && answer.contains($0) }.map(\.count).max() ?? 0
-      if length > bestLength {
-        (best, bestLength) = ([choice], length)
-      } else if length > 0, length == bestLength {
+      let said = Set(names.filter { !$0.isEmpty && answer.contains($0) })
+      let score = (length: said.map(\.count).max() ?? 0, count: said.count)
+      if score.length > bestScore.length
+        || (score.length == bestScore.length && score.count > bestScore.count)
+      {
+        (best, bestScore) = ([choice], score)
+      } else if score.length > 0, score == bestScore {
         best.append(choice)
       }
     }

@@ -82,6 +82,8 @@ struct PendingQuestion: Sendable, Equatable {
   var frame: QuestionFrame = .eligibility
   /// How many answers were not understood; after two, the question is dropped.
   var misses = 0
+  /// The year said for a date asked ("85년생"), which a month and day alone then complete.
+  var heardYear: String?
 }
 
 /// An answer the secretary saved, kept for one turn so that a correction can replace it.

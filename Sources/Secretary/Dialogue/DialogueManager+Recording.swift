@@ -145,7 +145,7 @@ extension DialogueManager {
       return nil
     }
     guard
-      let value = AnswerReader.read(
+      var value = AnswerReader.read(
         understood, kind: kind, optional: optional, fact: pending.fact, monthEnough: info.month)
     else {
       // "네, 있어요" to a record or list: its fields are asked one by one, when the rule file
@@ -165,6 +165,15 @@ extension DialogueManager {
         return reply
       }
       return nil
+    }
+    // "3월 15일" after "85년생": the month and day of the year already said.
+    if let year = pending.heardYear.flatMap({ Int($0) }), case .string(let text) = value,
+      let day = CivilDate(iso: text),
+      let said = understood.entities.first(where: { $0.kind == .date })?.text,
+      !said.contains("년"), !said.contains(where: \.isNumber) || said.contains("월"),
+      let dated = CivilDate(year: year, month: day.month, day: day.day)
+    {
+      value = .string(dated.description)
     }
     if runtime.book.mustBePast(fact: pending.fact), case .string(let text) = value,
       let day = CivilDate(iso: text), day > asOf
@@ -237,6 +246,16 @@ extension DialogueManager {
     let kept = keepVolunteered(
       understood, besides: pending.fact, topic: everything, conversation, asOf: asOf)
     let said = runtime.answers.say("volunteered", ["labels": .text(kept.joined(separator: ", "))])
+    // "85년생 여자" while the birth date is asked: the year is heard, and the rest asked for
+    // by it, not the same question again as if nothing was said.
+    if runtime.book.factKind(pending.fact)?.kind == .date,
+      let year = understood.entities.first(where: { $0.kind == .birthYear }).map(\.value)
+    {
+      conversation.pending = pending
+      conversation.pending?.heardYear = year
+      let ask = runtime.answers.say("date_needs_day", ["year": .text(year)])
+      return Reply(paragraphs: (kept.isEmpty ? [] : [said]) + [ask])
+    }
     if !kept.isEmpty, let topic = pending.topic {
       conversation.pending = nil
       var reply = self.answer(topic, frame: pending.frame, &conversation, asOf: asOf)
