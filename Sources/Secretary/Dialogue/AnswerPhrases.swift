@@ -29,7 +29,8 @@ package struct AnswerPhrases: Sendable {
     "rule_fault", "not_understood", "future_date", "past_date", "question_dropped", "give_up",
     "give_up_record",
     "record_not_in_chat", "which_one", "record_saved", "record_saved_values", "record_more",
-    "corrected_date", "corrected", "recorded_multiple", "recorded_order", "recorded_child_name", "date_needs_day",
+    "corrected_date", "corrected", "recorded_multiple", "recorded_order", "recorded_child_name",
+    "date_needs_day",
     // Reminders.
     "subscribed", "next_reminder", "channel_ask_after", "subscribe_failed", "subscribe_what",
     "channel_before_subscribing", "nothing_to_remind", "notices_sent", "remind_needs_facts",
