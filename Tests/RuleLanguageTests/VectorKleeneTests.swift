@@ -4,8 +4,8 @@ import Testing
 @testable import RuleLanguage
 
 /// Kleene logic in the vector lane: a side that decides `and`/`or` decides it there, as the
-/// general machine says, where the other side waits for an unknown fact; a fault, or an
-/// unknown that decides nothing, still leaves the rule to the general machine.
+/// general machine says, where the other side waits for an unknown fact; an unknown that
+/// decides nothing stays unknown, and a fault stays a fault (`VectorFaultTests`).
 @Suite struct VectorKleeneTests {
   static let rules = """
     fact a: int from "a"

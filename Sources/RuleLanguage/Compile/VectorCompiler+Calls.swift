@@ -122,7 +122,7 @@ extension VectorCompiler {
     let word: WordEval = { m in
       if m.cacheStamps[c] == m.dayEpoch { return m.cacheValues[c] }
       guard let v = m.invariant(eval) else {
-        m.failActive()
+        m.failActive(m.packedFailure(VectorMachine.width))
         return 0
       }
       m.cacheValues[c] = v

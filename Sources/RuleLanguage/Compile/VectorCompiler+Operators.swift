@@ -1,4 +1,5 @@
 import CivilCalendar
+import Diagnostics
 
 /// Operators in the vector lane: the general machine's arithmetic and equality on words
 /// (floor division, checked overflow, texts outside the book's constants undecidable), lane
@@ -35,20 +36,24 @@ extension VectorCompiler {
       }, total: t.total)
   }
 
-  func negate(_ a: Typed) throws -> VecTyped {
-    try guarded([try expr(a)]) { try self.negate($0[0]) }
+  func negate(_ a: Typed, at span: SourceSpan) throws -> VecTyped {
+    let site = program.faultSite(span)
+    return try guarded([try expr(a)]) { try self.negate($0[0], site: site) }
   }
 
-  private func negate(_ t: VecTyped) throws -> VecTyped {
+  private func negate(_ t: VecTyped, site: Int) throws -> VecTyped {
     let e = strict(t)
     switch t.type.unwrapped {
     case .int, .money, .decimal:
+      // Only the most negative word has no negation: an overflow, as in the general machine.
       return VecTyped(
         type: t.type.unwrapped,
         eval: { m in
-          VectorCompiler.map(m, e(m)) { x in
+          VectorCompiler.map(m, e(m), site: site) { x in
             let (r, o) = (0).subtractingReportingOverflow(x)
             return o ? nil : r
+          } code: { _ in
+            Operators.overflowCode
           }
         })
     case .duration:
@@ -157,9 +162,9 @@ extension VectorCompiler {
       })
   }
 
-  func binary(_ op: String, _ a: Typed, _ b: Typed) throws -> VecTyped {
-    let (ta, tb) = (try expr(a), try expr(b))
-    return try guarded([ta, tb]) { try self.binary(op, $0[0], $0[1]) }
+  func binary(_ op: String, _ a: Typed, _ b: Typed, at span: SourceSpan) throws -> VecTyped {
+    let (ta, tb, site) = (try expr(a), try expr(b), program.faultSite(span))
+    return try guarded([ta, tb]) { try self.binary(op, $0[0], $0[1], site: site) }
   }
 
   /// `kernel` of `operands`, and in the citizens' space with unknowns, the same kernel run
@@ -208,12 +213,14 @@ extension VectorCompiler {
     return out
   }
 
-  private func binary(_ op: String, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
+  private func binary(_ op: String, _ ta: VecTyped, _ tb: VecTyped, site: Int) throws
+    -> VecTyped
+  {
     switch op {
     case "in": return try membership(ta, tb)
     case "==", "!=": return try equality(op == "!=", ta, tb)
     case "<", "<=", ">", ">=": return try ordering(op, ta, tb)
-    default: return try arithmetic(op, ta, tb)
+    default: return try arithmetic(op, ta, tb, site: site)
     }
   }
 
@@ -385,7 +392,9 @@ extension VectorCompiler {
     return out
   }
 
-  private func arithmetic(_ op: String, _ ta: VecTyped, _ tb: VecTyped) throws -> VecTyped {
+  private func arithmetic(_ op: String, _ ta: VecTyped, _ tb: VecTyped, site: Int) throws
+    -> VecTyped
+  {
     let (ua, ub) = (ta.type.unwrapped, tb.type.unwrapped)
     guard let (t, _) = Operators.arithmetic(op, ua, ub) else { throw VectorUnsupported() }
     let (x, y) = (strict(ta), strict(tb))
@@ -469,52 +478,20 @@ extension VectorCompiler {
         })
     default: break
     }
+    let code = VectorCompiler.faultCode(op, ua, ub)
     if t == .decimal {
-      return VecTyped(type: t, eval: decimal(op, x, ua != .decimal, y, ub != .decimal))
+      return VecTyped(
+        type: t, eval: decimal(op, x, ua != .decimal, y, ub != .decimal, site: site, code: code))
     }
-    return VecTyped(type: t, eval: VectorCompiler.whole(op, x, ta.uniform, y, tb.uniform))
-  }
-
-  /// Whole-number `+ - * / %` as `Operators` defines them, a literal operand taken as a word.
-  static func whole(
-    _ op: String, _ x: @escaping VecEval, _ kx: WordEval?, _ y: @escaping VecEval,
-    _ ky: WordEval?
-  ) -> VecEval {
-    switch op {
-    case "+": lanes(WholeAdd.self, x, kx, y, ky)
-    case "-": lanes(WholeSubtract.self, x, kx, y, ky)
-    case "*": lanes(WholeMultiply.self, x, kx, y, ky)
-    case "/": lanes(WholeDivide.self, x, kx, y, ky)
-    default: lanes(WholeModulo.self, x, kx, y, ky)
-    }
-  }
-
-  /// A kernel applying `Op` lane by lane (generic, so each operator is its own loop),
-  /// specialised for a literal on either side.
-  static func lanes<Op: LaneOperator>(
-    _: Op.Type, _ x: @escaping VecEval, _ kx: WordEval?, _ y: @escaping VecEval,
-    _ ky: WordEval?
-  ) -> VecEval {
-    if let ky {
-      return { m in
-        let column = x(m)
-        let k = ky(m)
-        return VectorCompiler.map(m, column) { Op.apply($0, k) }
-      }
-    }
-    if let kx {
-      return { m in
-        let k = kx(m)
-        return VectorCompiler.map(m, y(m)) { Op.apply(k, $0) }
-      }
-    }
-    return { m in VectorCompiler.zip(m, x(m), y(m)) { Op.apply($0, $1) } }
+    return VecTyped(
+      type: t,
+      eval: VectorCompiler.whole(op, x, ta.uniform, y, tb.uniform, site: site, code: code))
   }
 
   /// Decimal arithmetic on scaled words; products and quotients stay within 64 bits or fail.
   private func decimal(
     _ op: String, _ x: @escaping VecEval, _ scaleX: Bool, _ y: @escaping VecEval,
-    _ scaleY: Bool
+    _ scaleY: Bool, site: Int, code: @escaping @Sendable (Int, Int) -> Int?
   ) -> VecEval {
     let scale = Decimal6.scale
     let operands: @Sendable (Int, Int) -> (Int, Int)? = { p, q in
@@ -548,45 +525,6 @@ extension VectorCompiler {
         return d
       }
     }
-    return { m in VectorCompiler.zip(m, x(m), y(m), f) }
+    return { m in VectorCompiler.zip(m, x(m), y(m), site: site, f, code: code) }
   }
-}
-
-/// A whole-number operator of the vector lane; nil for a fault (overflow, division by zero,
-/// a result equal to `none`'s word).
-protocol LaneOperator {
-  static func apply(_ a: Int, _ b: Int) -> Int?
-}
-
-@inline(__always) private func checked(_ r: (partialValue: Int, overflow: Bool)) -> Int? {
-  r.overflow || r.partialValue == LaneWord.none ? nil : r.partialValue
-}
-
-enum WholeAdd: LaneOperator {
-  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
-    checked(a.addingReportingOverflow(b))
-  }
-}
-
-enum WholeSubtract: LaneOperator {
-  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
-    checked(a.subtractingReportingOverflow(b))
-  }
-}
-
-enum WholeMultiply: LaneOperator {
-  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
-    checked(a.multipliedReportingOverflow(by: b))
-  }
-}
-
-enum WholeDivide: LaneOperator {
-  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? {
-    guard let q = Operators.floorDivide(a, b), q != LaneWord.none else { return nil }
-    return q
-  }
-}
-
-enum WholeModulo: LaneOperator {
-  @inline(__always) static func apply(_ a: Int, _ b: Int) -> Int? { Operators.floorModulo(a, b) }
 }

@@ -108,6 +108,7 @@ final class VectorCompiler {
     program.factTypes = general.facts.map(\.type)
     program.records = general.records.map { $0.fields.map(\.type) }
     program.params = general.params
+    program.faultSites = general.params.indices.map { (general.params[$0].span, $0) }
     program.ruleCount = general.rules.count
     program.outputCount = general.outputs.count
     program.outputTypes = general.outputs.map(\.type)
@@ -214,13 +215,19 @@ final class VectorCompiler {
       var unknowns = false
       for f in facts where m.anyUnheld[f] { unknowns = true }
       m.unknowns = unknowns
-      if unknowns {
-        full(m)
-        m.endRule(index, outputs: outputSlots)
-      } else {
+      if !unknowns {
         plain(m)
-        m.endRule(index)
+        // A failure without unknowns is a fault or a lane limit: the bookkeeping run again
+        // takes the condition's and each output's apart and keeps the faults it locates.
+        guard m.anyFailed() else {
+          m.endRule(index)
+          return
+        }
+        m.beginRule()
+        m.unknowns = true
       }
+      full(m)
+      m.endRule(index, outputs: outputSlots)
     }
   }
 
@@ -287,7 +294,10 @@ final class VectorCompiler {
           // The condition's facts join the output's only where it stays unknown.
           m.bothSides(unknown, kinds, value, other, comparable: comparable, into: out)
         }
-        if aware { m.takeFailures(into: m.outputMissing + slot * width) }
+        if aware {
+          m.takeFailures(
+            into: m.outputMissing + slot * width, condition: m.ruleMissing + index * width)
+        }
         next(m, c)
       }
     }
@@ -379,11 +389,11 @@ final class VectorCompiler {
       return VecTyped(
         type: l.type, eval: { m in m.lifted(m.slots[slot], levels: levels) }, total: true)
     case .not(let a): return try not(a)
-    case .negate(let a): return try negate(a)
+    case .negate(let a): return try negate(a, at: e.span)
     case .and(let a, let b): return try logical(true, a, b)
     case .or(let a, let b): return try logical(false, a, b)
     case .coalesce(let a, let b): return try coalesce(a, b, e.type)
-    case .binary(let op, let a, let b): return try binary(op, a, b)
+    case .binary(let op, let a, let b): return try binary(op, a, b, at: e.span)
     case .conditional(let c, let a, let b): return try conditional(c, a, b, e.type)
     case .builtin(let f, let args): return try builtin(f, args, e.type)
     case .call(let id, let args): return try callFunction(id, args)

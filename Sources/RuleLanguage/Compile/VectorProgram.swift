@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How the vector lane encodes each value as one 64-bit word.
 ///
 /// Bool is 0/1, int and money are themselves, decimal is scaled by `Decimal6.scale`, a date
@@ -55,6 +57,22 @@ struct VectorProgram: Sendable {
   /// and whether the book makes each one more than once (only those are kept per batch).
   var batchCacheCount = 0
   var batchCacheReused: [Bool] = []
+  /// Where the lane's faults are (`VectorMachine+Faults.swift`): parameter `p`'s (no value on
+  /// the day) is site `p`, then each operator that can fault.
+  var faultSites: [(span: SourceSpan, param: Int?)] = []
+
+  /// The fault site at `span`, by number: one per place in the source, however often the
+  /// lane lowers it (twice per rule, once per inlined call), so two faults there are the
+  /// same fault, as the general machine prints them.
+  mutating func faultSite(_ span: SourceSpan) -> Int {
+    let key = "\(span.path):\(span.start.line):\(span.start.column)"
+    if let site = siteByPlace[key] { return site }
+    faultSites.append((span, nil))
+    siteByPlace[key] = faultSites.count - 1
+    return faultSites.count - 1
+  }
+
+  private var siteByPlace: [String: Int] = [:]
 }
 
 /// The vector lane's failure to compile a construct: the rule then stays on the general

@@ -10,7 +10,8 @@ extension Evaluator {
     package var unknown = 0
     /// The rule was decided but an output was unknown.
     package var outputUnknown = 0
-    /// The rule or an output was a fault (the lane has no located faults yet).
+    /// The rule or an output was a fault the lane does not locate (among list elements, in
+    /// an `iterate` step or a built-in, two at once).
     package var fault = 0
     /// Everything was decided: Kleene logic absorbed an unknown, or a lane limit (an arena
     /// full, a day number out of the tables).

@@ -34,7 +34,11 @@ extension Evaluator {
       let bits = laneMissing(output: o, i)
       if bits != 0 {
         out.append(contentsOf: outputKeys[o])
-        write(.unknown(FactSet(bits: bits)), outputTypes[o], into: &out)
+        if bits < 0 {
+          JSONText.write(.fault(vector.fault(bits)), into: &out)
+        } else {
+          write(.unknown(FactSet(bits: bits)), outputTypes[o], into: &out)
+        }
         continue
       }
       pieces.append(o, to: &out)

@@ -262,7 +262,7 @@ public final class Evaluator {
       return machine.ruleValues[r]
     }
     let bits = laneMissing(rule: r, i)
-    if bits != 0 { return .unknown(FactSet(bits: bits)) }
+    if bits != 0 { return laneFailure(bits) }
     return .bool(vector.ruleValues[r * VectorMachine.width + i] == 1)
   }
 
@@ -273,8 +273,16 @@ public final class Evaluator {
       return machine.outputs[o]
     }
     let bits = laneMissing(output: o, i)
-    if bits != 0 { return .unknown(FactSet(bits: bits)) }
+    if bits != 0 { return laneFailure(bits) }
     return vector.output(o, lane: i)
+  }
+
+  /// A value the lane kept undecided (`VectorMachine.settled`) as the general machine's: an
+  /// unknown with its facts, or a fault (kept with the general machine's).
+  func laneFailure(_ settled: Int) -> Value {
+    guard settled < 0, let vector else { return .unknown(FactSet(bits: settled)) }
+    machine.faults.append(vector.fault(settled))
+    return .fault(machine.faults.count - 1)
   }
 
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
@@ -305,7 +313,7 @@ public final class Evaluator {
         machine.run(rule: r)
         lanes.pointee.generalRuleCount += 1
       } else if case let bits = laneMissing(rule: r, i), bits != 0 {
-        machine.ruleValues[r] = .unknown(FactSet(bits: bits))
+        machine.ruleValues[r] = laneFailure(bits)
       } else if vector.ruleValues[r * VectorMachine.width + i] == 1 {
         machine.run(rule: r)
       } else {

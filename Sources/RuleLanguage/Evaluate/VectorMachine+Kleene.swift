@@ -54,8 +54,13 @@ extension VectorMachine {
   /// citizens.
   func hardenFailures() {
     let n = batchCount
-    for i in 0..<n { hard[i] |= failed[i] }
-    hard[VectorMachine.width] |= failed[VectorMachine.width]
+    for i in 0..<n {
+      hard[i] |= failed[i]
+      missing[i] |= failed[i] << VectorMachine.limitBit
+    }
+    let w = VectorMachine.width
+    hard[w] |= failed[w]
+    missing[w] |= failed[w] << VectorMachine.limitBit
   }
 
   /// `body`, where an unknown fact it meets makes its citizen's failure hard (see
@@ -85,8 +90,11 @@ extension VectorMachine {
   /// index into `kinds`: its citizen, or itself).
   func failAgain(_ kinds: UnsafeMutablePointer<Int>, through map: UnsafeMutablePointer<Int>?) {
     let (a, r) = (space.active, space.root)
+    // A fault read again among list elements is no longer the general machine's (`locating`).
+    let limit = locating ? 0 : VectorMachine.limit
     for i in 0..<space.count where a[i] != 0 {
-      addFailure(r[i], kinds[map?[i] ?? i])
+      let k = kinds[map?[i] ?? i]
+      addFailure(r[i], k | (0 &- (k >> 1 & 1)) & limit)
     }
   }
 
@@ -173,7 +181,8 @@ extension VectorMachine {
   ///
   /// The condition's facts are packed in `kinds` and its failure cleared: where both sides
   /// decide the same word it is the value, else the lane's citizen fails with the condition's
-  /// facts and both sides'. Without `comparable` (lists, whose words are places) two decided
+  /// facts and both sides' unknowns: a side that faults is no value and adds nothing, as in
+  /// the general machine. Without `comparable` (lists, whose words are places) two decided
   /// sides leave the citizen to the general machine.
   func bothSides(
     _ unknown: UnsafeMutablePointer<Int>, _ kinds: UnsafeMutablePointer<Int>,
@@ -195,7 +204,8 @@ extension VectorMachine {
         setFailure(c, 0)
       } else {
         out[i] = 0
-        setFailure(c, kinds[i] | kx | ky | (kx | ky == 0 && !comparable ? 3 : 0))
+        let (dx, dy) = (VectorMachine.dropFault(kx), VectorMachine.dropFault(ky))
+        setFailure(c, kinds[i] | dx | dy | (kx | ky == 0 && !comparable ? VectorMachine.limit : 0))
       }
     }
   }

@@ -20,7 +20,7 @@ extension VectorMachine {
 
   /// Parameter `p` as one word; it fails every active lane when it has no value on the day.
   func paramWord(_ p: Int) -> Int {
-    if paramMissing[p] != 0 { failActive() }
+    if paramMissing[p] != 0 { failActive(VectorMachine.located((p + 1) << 2)) }
     return params[p]
   }
 

@@ -31,10 +31,10 @@ extension VectorMachine {
     return acc != 0
   }
 
-  /// Fails the citizen of lane `i` of the current space (for the current rule).
+  /// Fails the citizen of lane `i` of the current space (for the current rule) for a lane
+  /// limit: the general machine decides the rule.
   @inline(__always) func fail(lane i: Int) {
-    failed[space.root[i]] = 1
-    hard[space.root[i]] = 1
+    addFailure(space.root[i], VectorMachine.limit)
   }
 
   /// Fails the citizen of lane `i` for unknown fact `f` (which Kleene logic may absorb).
@@ -44,20 +44,17 @@ extension VectorMachine {
     missing[c] |= f < 61 ? 1 << f : 0
   }
 
-  /// Fails every active lane (an invariant expression that failed fails everyone).
+  /// Fails every active lane for a lane limit.
   func failActive() {
     let (a, r) = (space.active, space.root)
-    for i in 0..<space.count where a[i] != 0 {
-      failed[r[i]] = 1
-      hard[r[i]] = 1
-    }
+    for i in 0..<space.count where a[i] != 0 { addFailure(r[i], VectorMachine.limit) }
   }
 
-  /// Runs a day-invariant kernel once in a one-lane space; nil when it failed.
+  /// Runs a day-invariant kernel once in a one-lane space; nil when it failed (its failure,
+  /// packed, is then `packedFailure(VectorMachine.width)`).
   func invariant(_ eval: VecEval) -> Int? {
     enter(invariantSpace)
-    failed[VectorMachine.width] = 0
-    hard[VectorMachine.width] = 0
+    setFailure(VectorMachine.width, 0)
     let v = eval(self)[0]
     leave()
     return failed[VectorMachine.width] != 0 ? nil : v

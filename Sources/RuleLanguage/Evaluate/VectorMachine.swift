@@ -531,11 +531,11 @@ final class VectorMachine: LaneStorage {
       for o in outputs { gives |= givesUp(outputMissing[o * w + i]) }
       column[i] = gives
     }
-    // What is left of a packed failure: the facts an unknown waits for.
-    for i in 0..<n { own[i] = column[i] == 0 ? own[i] >> 2 : 0 }
+    // What is left of a packed failure: the facts an unknown waits for, or a fault.
+    for i in 0..<n { own[i] = column[i] == 0 ? VectorMachine.settled(own[i]) : 0 }
     for o in outputs {
       let out = outputMissing + o * w
-      for i in 0..<n { out[i] = column[i] == 0 ? out[i] >> 2 : 0 }
+      for i in 0..<n { out[i] = column[i] == 0 ? VectorMachine.settled(out[i]) : 0 }
     }
     unknownIn[r] = 1
     reset(chunk: 0, at: 0)
@@ -548,22 +548,22 @@ final class VectorMachine: LaneStorage {
     reset(chunk: 0, at: 0)
   }
 
-  /// Whether a packed failure (`packedFailure`) gives its rule up: a hard one, or an unknown
-  /// whose facts the lane does not know.
+  /// Whether a packed failure (`packedFailure`) gives its rule up: a hard one that is no
+  /// fault (a lane limit), or an unknown whose facts the lane does not know.
   @inline(__always) func givesUp(_ k: Int) -> Int {
+    if k & 2 != 0 { return VectorMachine.decode(k >> 2) == nil ? 1 : 0 }
     let unknownWithSet = tracksMissing && k >> 2 != 0 ? 1 : 0
-    return k >> 1 & 1 | k & 1 & (unknownWithSet ^ 1)
+    return k & 1 & (unknownWithSet ^ 1)
   }
 
   /// With unknowns, the current failures of the batch's citizens (packed, `packedFailure`) into
-  /// `into`, cleared for what runs next; where `hardWhere` (packed) is an unknown, an unknown
-  /// here becomes hard (an output with `otherwise` under an unknown condition, which the
-  /// general machine decides when both sides agree).
-  func takeFailures(into: UnsafeMutablePointer<Int>, hardWhere: UnsafeMutablePointer<Int>? = nil) {
+  /// `into`, cleared for what runs next; where `condition` (packed) is a fault, it is the
+  /// failure (an output with `otherwise` is its rule's condition when that is a fault).
+  func takeFailures(into: UnsafeMutablePointer<Int>, condition: UnsafeMutablePointer<Int>? = nil) {
     guard unknowns else { return }
     for i in 0..<batchCount {
       var k = packedFailure(i)
-      if let h = hardWhere, h[i] & 3 == 1 { k |= 3 }
+      if let c = condition, c[i] & 2 != 0 { k = c[i] }
       into[i] = k
       setFailure(i, 0)
     }
