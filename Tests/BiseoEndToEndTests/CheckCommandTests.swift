@@ -30,4 +30,19 @@ import Testing
     #expect(result.stderr.contains("\(file):\(line):22: error: expected an https link"))
     #expect(result.stderr.contains("places rejected"), "\(result.stderr)")
   }
+
+  @Test("--sources reports the fixture; --strict fails on its uncertain and stale values")
+  func sourcesReport() throws {
+    let fixture = "Tests/RuleLanguageTests/Golden/Sources/fixture.rule"
+    let plain = try BiseoProcess.run(["check", "--sources", "--as-of", "2026-12-07", fixture])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(plain.stdout.contains("5 parameters, 2 uncertain, 1 stale as of 2026-12-07"))
+    let strict = try BiseoProcess.run([
+      "check", "--sources", "--strict", "--json", "--as-of", "2026-12-07", fixture,
+    ])
+    #expect(strict.status == 1, "\(strict.stderr)")
+    // Only the report on stdout, so a tool can parse it whole.
+    let object = try JSONSerialization.jsonObject(with: Data(strict.stdout.utf8))
+    #expect((object as? [String: Any])?["stale"] as? [String] == ["threshold"])
+  }
 }

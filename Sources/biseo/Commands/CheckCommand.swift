@@ -10,7 +10,10 @@ enum CheckCommand: BiseoCommand {
   static let name = "check"
   static let summary =
     "load and type-check rules and intents, run every rule test (exit 2 on any error)"
-  static let usage = ["check [PATH…]", "check --dump-program [PATH…]"]
+  static let usage = [
+    "check [PATH…]", "check --dump-program [PATH…]",
+    "check --sources [--json] [--strict] [--as-of DATE] [PATH…]",
+  ]
   static let discussion = """
     Each PATH is a .rule or .intent file or a folder searched for them (default: Rules and
     Intents). All rule files load together as one rule book; every diagnostic is printed as
@@ -19,10 +22,20 @@ enum CheckCommand: BiseoCommand {
     Rules/calendar/one-off-holidays.txt. Exit 0 when everything loads and passes, 2 otherwise.
     With --dump-program, a rule book that loads is also printed as the typed program every
     engine runs: one operation a line with its type, slots and source position.
+    With --sources, a rule book that loads is also reported parameter by parameter: its
+    latest value and effective date, its source and the latest date the source cites, the
+    rules reading it, and whether it is uncertain ('불확실' in its source) or stale ('[매년]'
+    in its source and its latest row from a year before the --as-of year; default today in
+    Korea). --json prints the report as one JSON object instead; --strict exits 1 when a
+    parameter is uncertain or stale (and the book otherwise checks). See docs/law-watch.md.
     """
   static let options: [OptionSpec] = [
     .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)"),
     .flag("--dump-program", "print the rule book's typed program"),
+    .flag("--sources", "report every parameter's latest value, source, readers; uncertain, stale"),
+    .flag("--json", "with --sources: the report as JSON"),
+    .flag("--strict", "with --sources: exit 1 when a parameter is uncertain or stale"),
+    .value("--as-of", "DATE", "with --sources: the date staleness is judged at (YYYY-MM-DD)"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
@@ -36,20 +49,31 @@ enum CheckCommand: BiseoCommand {
       throw CommandError.badInput("no .rule or .intent files in \(paths.joined(separator: ", "))")
     }
     var status: Int32 = 0
+    // --strict's 1 yields to any error's 2.
+    var strictStatus: Int32 = 0
     var book: RuleBook?
+    // A tool reading --sources --json reads stdout as one JSON object: summaries go to stderr.
+    let jsonOnly = arguments.has("--sources") && arguments.has("--json")
+    let say: (String) -> Void = { jsonOnly ? console.error($0 + "\n") : console.line($0) }
     if !rulePaths.isEmpty {
       let calendar = try holidayCalendar(arguments, console: console)
       let (report, exitCode, checked) = RuleBook.check(paths: rulePaths, calendar: calendar)
       book = checked
       if arguments.has("--dump-program"), let checked { console.out(checked.typedProgramText) }
+      if arguments.has("--sources"), let checked {
+        let report = ParameterSourcesReport(
+          book: checked, asOf: try arguments.asOfDate(now: Date()))
+        console.out(arguments.has("--json") ? report.json : report.text)
+        if arguments.has("--strict"), exitCode == 0 { strictStatus = report.strictStatus }
+      }
       let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
       // The last line is the summary (stdout); diagnostics and failures go to stderr.
       let summary = lines.dropLast().last.map(String.init) ?? ""
       let details = lines.dropLast(2).joined(separator: "\n")
       if !details.isEmpty { console.error(details + "\n") }
-      if exitCode == 0 { console.line(summary) } else { console.error(summary + "\n") }
+      if exitCode == 0 { say(summary) } else { console.error(summary + "\n") }
       status = max(status, exitCode)
-      status = max(status, checkPlaces(in: rulePaths, book: checked, console: console))
+      status = max(status, checkPlaces(in: rulePaths, book: checked, console: console, say: say))
     }
     for path in intentPaths {
       var isDirectory: ObjCBool = false
@@ -84,15 +108,17 @@ enum CheckCommand: BiseoCommand {
         console.error("\(path): intents rejected (\(summary))\n")
         status = 2
       } else {
-        console.line("\(summary) in \(path)")
+        say("\(summary) in \(path)")
       }
     }
-    return status
+    return status == 0 ? strictStatus : status
   }
 
   /// Checks `where-to-act.txt` in each rule folder against the book (its rule names, when it
   /// loaded); 2 when any has an error.
-  static func checkPlaces(in paths: [String], book: RuleBook?, console: Console) -> Int32 {
+  static func checkPlaces(
+    in paths: [String], book: RuleBook?, console: Console, say: ((String) -> Void)? = nil
+  ) -> Int32 {
     var status: Int32 = 0
     for path in paths {
       var isDirectory: ObjCBool = false
@@ -108,7 +134,7 @@ enum CheckCommand: BiseoCommand {
         console.error("\(file): places rejected (\(summary))\n")
         status = 2
       } else {
-        console.line(summary)
+        if let say { say(summary) } else { console.line(summary) }
       }
     }
     return status
