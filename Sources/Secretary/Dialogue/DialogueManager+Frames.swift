@@ -367,12 +367,15 @@ extension DialogueManager {
   /// ("암검진 본인 부담: 위암·유방암·폐암은 검사비의 10%…"). Nil when it computed none.
   func amounts(of result: RuleResult, evaluation: Evaluation) -> [[ReplySegment]]? {
     var paragraphs: [[ReplySegment]] = []
+    // The same sum twice says nothing new ("1인당" of one child is the month's whole).
+    var said: Set<Int> = []
     // Only labelled outputs: an identifier is no answer, and two unlabelled amounts of one
     // rule would read alike.
     for output in runtime.book.outputs(ofRule: result.name) {
       guard let label = output.label else { continue }
       switch evaluation.output(output.name) {
       case .int(let won)? where output.isMoney:
+        guard said.insert(won).inserted else { continue }
         paragraphs.append([.text("\(label): "), .amount(won)])
       case .text(let said)? where output.isText: paragraphs.append([.text("\(label): \(said)")])
       default: continue
