@@ -104,6 +104,9 @@ enum AnswerReader {
     return name
   }
 
+  /// How a line about the citizen's own self begins ("저는 김하나예요", "나는").
+  static let selfWords = ["저는", "나는", "전", "난"]
+
   /// A name the citizen gives unasked: "제 이름은 김민준이에요", "저는 이도윤입니다", or a lone
   /// "이도윤입니다" (two to four syllables and a copula, from someone whose name is not known).
   static func introducedName(in interpretation: Interpretation, nameless: Bool) -> String? {
@@ -113,7 +116,7 @@ enum AnswerReader {
     let introduced: Bool
     if text.contains("이름은") || text.contains("이름이") {
       introduced = true
-    } else if words.count == 2, ["저는", "나는", "전", "난"].contains(words[0]) {
+    } else if words.count == 2, selfWords.contains(words[0]) {
       introduced = copula.contains { words[1].hasSuffix($0) }
     } else if words.count == 1, nameless {
       let stem = copula.first { text.hasSuffix($0) }.map { String(text.dropLast($0.count)) }

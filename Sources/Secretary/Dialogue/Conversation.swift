@@ -25,8 +25,8 @@ public struct Conversation: Sendable {
   var unanswerable: Set<String> = []
   /// Services already listed under "함께 챙길 것": once a conversation is enough.
   var alsoDueShown: Set<String> = []
-  /// The offers let pass for another question (their rules joined by spaces): made again
-  /// without their sentence.
+  /// The offers let pass for another question (`Offer.key`): made again without their
+  /// sentence.
   var offersPassed: Set<String> = []
   /// The answers about one window already told in full: asked "언제까지?" again, the days
   /// alone answer.
@@ -83,7 +83,7 @@ struct PendingQuestion: Sendable, Equatable {
   /// How many answers were not understood; after two, the question is dropped.
   var misses = 0
   /// The year said for a date asked ("85년생"), which a month and day alone then complete.
-  var heardYear: String?
+  var heardYear: Int?
 }
 
 /// An answer the secretary saved, kept for one turn so that a correction can replace it.
@@ -100,4 +100,7 @@ enum Offer: Sendable, Equatable {
   case subscribe(rules: [String], title: String)
   /// Stopping these reminders, asked back when the request did not name them outright.
   case unsubscribe(rules: [String], title: String)
+
+  /// What names an offer of `rules` in `Conversation.offersPassed`, whatever their order.
+  static func key(_ rules: [String]) -> String { rules.sorted().joined(separator: " ") }
 }

@@ -233,7 +233,7 @@ extension DialogueManager {
       }
       // An offer let pass for another question is not asked again under every answer of the
       // thread: it stays open, with its buttons, without its sentence.
-      if !conversation.offersPassed.contains(offer.sorted().joined(separator: " ")) {
+      if !conversation.offersPassed.contains(Offer.key(offer)) {
         blocks.append(.paragraph(runtime.answers.say("offer")))
       }
       let titles = offer.map { runtime.book.title(ofRule: $0) }.joined(separator: ", ")

@@ -92,14 +92,9 @@ extension DialogueManager {
     _ topic: Topic, evaluation: Evaluation, question: String, citizenID: String,
     asOf: CivilDate
   ) -> [String]? {
-    let expanded = runtime.aliases.expanded(question).unspaced
     for result in topic.rules.compactMap({ evaluation.rule($0) }) {
-      let keys = runtime.book.outputs(ofRule: result.name).compactMap { output -> String? in
-        guard let key = output.label?.split(separator: " ").first.map(String.init),
-          case .bool? = evaluation.output(output.name), expanded.contains(key)
-        else { return nil }
-        return key
-      }
+      let keys = choicesAsked(of: result.name, evaluation: evaluation, question: question).map(
+        \.key)
       guard !keys.isEmpty,
         let trace = runtime.rules.trace(citizenID, rule: result.name, asOf: asOf)
       else { continue }

@@ -263,13 +263,8 @@ extension DialogueManager {
     _ result: RuleResult, evaluation: Evaluation, question: String, citizenID: String,
     asOf: CivilDate
   ) -> [[ReplySegment]]? {
-    let expanded = runtime.aliases.expanded(question).unspaced
-    let asked = runtime.book.outputs(ofRule: result.name).filter { output in
-      guard let label = output.label, case .bool? = evaluation.output(output.name),
-        let key = label.split(separator: " ").first
-      else { return false }
-      return expanded.contains(key)
-    }
+    let asked = choicesAsked(of: result.name, evaluation: evaluation, question: question).map(
+      \.output)
     guard !asked.isEmpty else { return nil }
     let end = result.reminders.filter { $0.end >= asOf }.map(\.end).min()
     // "국가 암검진 대상 (위·대장·…)" → "국가 암검진": the programme, without what it lists.
@@ -283,6 +278,20 @@ extension DialogueManager {
       return choiceSentence(
         output, program: program, end: end, evaluation: evaluation,
         citizenID: citizenID, asOf: asOf) + stated
+    }
+  }
+
+  /// The yes-or-no outputs of `rule` the question names by the first word of their label
+  /// ("대장암은?" → 대장암 검진), with that word.
+  func choicesAsked(of rule: String, evaluation: Evaluation, question: String) -> [(
+    output: OutputInfo, key: String
+  )] {
+    let expanded = runtime.aliases.expanded(question).unspaced
+    return runtime.book.outputs(ofRule: rule).compactMap { output in
+      guard let key = output.label?.split(separator: " ").first.map(String.init),
+        case .bool? = evaluation.output(output.name), expanded.contains(key)
+      else { return nil }
+      return (output, key)
     }
   }
 

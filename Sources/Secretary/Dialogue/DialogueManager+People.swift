@@ -107,7 +107,7 @@ extension DialogueManager {
   func childName(_ understood: Interpretation, _ conversation: inout Conversation) -> Reply? {
     let text = understood.text.unspaced
     guard
-      !Self.selfWords.contains(where: text.hasPrefix) && !text.contains("제이름")
+      !AnswerReader.selfWords.contains(where: text.hasPrefix) && !text.contains("제이름")
         && !text.contains("내이름"),
       let name = AnswerReader.introducedName(in: understood, nameless: false),
       var profile = try? runtime.profiles.profile(conversation.citizenID)
@@ -132,7 +132,4 @@ extension DialogueManager {
     }
     return nil
   }
-
-  /// How a line about the citizen's own name begins ("저는 김하나예요", "나는").
-  static let selfWords = ["저는", "나는", "전", "난"]
 }

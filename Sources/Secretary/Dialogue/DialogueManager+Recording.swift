@@ -167,7 +167,7 @@ extension DialogueManager {
       return nil
     }
     // "3월 15일" after "85년생": the month and day of the year already said.
-    if let year = pending.heardYear.flatMap({ Int($0) }), case .string(let text) = value,
+    if let year = pending.heardYear, case .string(let text) = value,
       let day = CivilDate(iso: text),
       let said = understood.entities.first(where: { $0.kind == .date })?.text,
       !said.contains("년"), !said.contains(where: \.isNumber) || said.contains("월"),
@@ -252,7 +252,7 @@ extension DialogueManager {
       let year = understood.entities.first(where: { $0.kind == .birthYear }).map(\.value)
     {
       conversation.pending = pending
-      conversation.pending?.heardYear = year
+      conversation.pending?.heardYear = Int(year)
       let ask = runtime.answers.say("date_needs_day", ["year": .text(year)])
       return Reply(paragraphs: (kept.isEmpty ? [] : [said]) + [ask])
     }

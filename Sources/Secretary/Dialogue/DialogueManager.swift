@@ -156,7 +156,7 @@ public struct DialogueManager: Sendable {
     }
     // A question about the offer ("왜?") keeps it open; anything else moves on.
     if intent != "explain_why", case .subscribe(let rules, _)? = conversation.offer {
-      conversation.offersPassed.insert(rules.sorted().joined(separator: " "))
+      conversation.offersPassed.insert(Offer.key(rules))
     }
     if intent != "explain_why" { conversation.offer = nil }
     // "5월 31일 아니었어?", "왜 8월이야": a deadline the law moved past days off.
