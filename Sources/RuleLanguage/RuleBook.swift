@@ -46,7 +46,11 @@ public final class RuleBook: Sendable {
   /// Parses, checks and compiles `files` together.
   ///
   /// - Returns: the book (nil if any error) and every diagnostic, in reading order.
-  public static func load(_ files: [RuleFile]) -> (book: RuleBook?, diagnostics: [Diagnostic]) {
+  /// With `reform` files (parameter overrides only, see `biseo diff`), their rows replace
+  /// the book's from each override's first date on, before the book is checked.
+  public static func load(_ files: [RuleFile], reform: [RuleFile] = [])
+    -> (book: RuleBook?, diagnostics: [Diagnostic])
+  {
     var decls: [Declaration] = []
     var diagnostics: [Diagnostic] = []
     let checker = Checker()
@@ -60,6 +64,16 @@ public final class RuleBook: Sendable {
       sources[f.path] = f.text
       checker.sourceLines[f.path] = f.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
+    var overrides: [ParamOverride] = []
+    for file in reform {
+      let f = RuleFile(path: file.path, text: file.text.precomposedStringWithCanonicalMapping)
+      var parser = Parser(path: f.path, text: f.text)
+      overrides += parser.parseReform()
+      diagnostics += parser.diagnostics
+      sources[f.path] = f.text
+      checker.sourceLines[f.path] = f.text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+    diagnostics += Reform.apply(overrides, to: &decls)
     checker.check(decls)
     diagnostics += checker.diagnostics
     diagnostics = diagnostics.sortedByPosition()
@@ -73,7 +87,22 @@ public final class RuleBook: Sendable {
   /// Loads `.rule` files from paths (files, or folders searched recursively, in name order).
   ///
   /// - Returns: the book (nil if any error) and every diagnostic; unreadable paths are errors.
-  public static func load(paths: [String]) -> (book: RuleBook?, diagnostics: [Diagnostic]) {
+  public static func load(paths: [String], reform: [String] = [])
+    -> (book: RuleBook?, diagnostics: [Diagnostic])
+  {
+    var (files, problems) = read(paths: paths)
+    let (reformFiles, reformProblems) = read(paths: reform, suffix: nil)
+    problems += reformProblems
+    let (book, diagnostics) = load(files, reform: reformFiles)
+    if !problems.isEmpty { return (nil, problems + diagnostics) }
+    return (book, diagnostics)
+  }
+
+  /// The files at `paths` (folders searched recursively for names ending in `suffix`, in
+  /// name order), and an error for each that cannot be read.
+  private static func read(paths: [String], suffix: String? = ".rule")
+    -> (files: [RuleFile], problems: [Diagnostic])
+  {
     var files: [RuleFile] = []
     var problems: [Diagnostic] = []
     let fm = FileManager.default
@@ -88,7 +117,7 @@ public final class RuleBook: Sendable {
       if isDirectory.boolValue {
         let items = (fm.enumerator(atPath: path)?.allObjects as? [String]) ?? []
         let base = path.hasSuffix("/") ? path : path + "/"
-        filePaths = items.filter { $0.hasSuffix(".rule") }.sorted().map { base + $0 }
+        filePaths = items.filter { $0.hasSuffix(suffix ?? "") }.sorted().map { base + $0 }
       } else {
         filePaths = [path]
       }
@@ -104,9 +133,7 @@ public final class RuleBook: Sendable {
         files.append(RuleFile(path: p, text: text))
       }
     }
-    let (book, diagnostics) = load(files)
-    if !problems.isEmpty { return (nil, problems + diagnostics) }
-    return (book, diagnostics)
+    return (files, problems)
   }
 
   /// Renders diagnostics with the offending source lines quoted.

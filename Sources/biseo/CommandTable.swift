@@ -12,6 +12,7 @@ enum CommandTable {
     CommandEntry(CheckCommand.self),
     CommandEntry(ExplainCommand.self),
     CommandEntry(EvaluateCommand.self),
+    CommandEntry(DiffCommand.self),
     CommandEntry(ClassifyCommand.self),
     CommandEntry(EvalCommand.self),
     CommandEntry(IntentsCommand.self),

@@ -145,8 +145,10 @@ import Testing
       var taken = 0
       for line in lines {
         Array(line.utf8).withUnsafeBufferPointer { buf in
-          if vector.enqueueLine(buf, asOf: asOf, shard: (k, 3), into: &a) { taken += 1 }
-          _ = general.evaluateLine(buf, asOf: asOf, shard: (k, 3), into: &b)
+          if vector.enqueueLine(buf, asOf: asOf, shard: Shard(index: k, count: 3), into: &a) {
+            taken += 1
+          }
+          _ = general.evaluateLine(buf, asOf: asOf, shard: Shard(index: k, count: 3), into: &b)
         }
       }
       vector.flushLines(into: &a)

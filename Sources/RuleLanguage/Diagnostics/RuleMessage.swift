@@ -85,6 +85,30 @@ enum RuleMessage {
       notes: ["write: param \(n.text): int = 20 since 1995-01-01"])
   }
 
+  static func expectedOverride(found t: Token) -> Diagnostic {
+    .error(
+      "R0601", at: t.span, "expected a parameter override, found \(t.quoted)",
+      notes: ["a reform file holds only: param NAME = VALUE since DATE"])
+  }
+
+  static func typeInOverride(_ n: Name, at span: SourceSpan) -> Diagnostic {
+    .error(
+      "R0602", at: span, "a reform does not restate the type of '\(n.text)'",
+      notes: ["the rule book's type stands: param \(n.text) = VALUE since DATE"])
+  }
+
+  static func unknownOverride(_ n: Name, suggestion: String?) -> Diagnostic {
+    .error(
+      "R0603", at: n.span, "the rule book has no parameter '\(n.text)'",
+      notes: Suggest.note(suggestion))
+  }
+
+  static func overrideTwice(_ n: Name, first: SourceSpan) -> Diagnostic {
+    .error(
+      "R0604", at: n.span, "parameter '\(n.text)' is overridden twice",
+      notes: ["first overridden at line \(first.start.line); give it several rows there instead"])
+  }
+
   static func testWithoutExpect(found t: Token) -> Diagnostic {
     .error(
       "R0115", at: t.span, "expected 'expect' in the test, found \(t.quoted)",

@@ -15,58 +15,61 @@ extension Evaluator {
     out.append(contentsOf: #","asOf":""#.utf8)
     JSONText.date(asOf, into: &out)
     out.append(UInt8(ascii: "\""))
-    let i = lane
-    guard i >= 0, let vector else {
+    if lane < 0 {
       for o in 0..<outputCount {
         out.append(contentsOf: outputKeys[o])
         write(machine.outputs[o], outputTypes[o], into: &out)
       }
-      out.append(contentsOf: "}\n".utf8)
-      return
-    }
-    let width = VectorMachine.width
-    for o in 0..<outputCount {
-      if generalOutput[o] || undecided(outputRule[o], i) {
-        out.append(contentsOf: outputKeys[o])
-        write(machine.outputs[o], outputTypes[o], into: &out)
-        continue
-      }
-      let bits = laneMissing(output: o, i)
-      if bits != 0 {
-        out.append(contentsOf: outputKeys[o])
-        if bits < 0 {
-          JSONText.write(.fault(vector.fault(bits)), into: &out)
-        } else {
-          write(.unknown(FactSet(bits: bits)), outputTypes[o], into: &out)
-        }
-        continue
-      }
-      pieces.append(o, to: &out)
-      let x = vector.outputs[o * width + i]
-      switch laneWriters[o] {
-      case .bool: pieces.append(x != 0 ? truePiece : falsePiece, to: &out)
-      case .int(let optional) where optional && x == LaneWord.none,
-        .date(let optional) where optional && x == LaneWord.none,
-        .enumeration(_, let optional) where optional && x == LaneWord.none:
-        pieces.append(nullPiece, to: &out)
-      case .int: JSONText.integer(x, into: &out)
-      case .date:
-        out.append(UInt8(ascii: "\""))
-        JSONText.date(CivilDate(dayNumber: x), into: &out)
-        out.append(UInt8(ascii: "\""))
-      case .enumeration(let e, _): pieces.append(enumPieces[e] + x, to: &out)
-      case .intList:
-        // A list of whole numbers straight from the arena (no `[Value]` to allocate).
-        out.append(UInt8(ascii: "["))
-        for k in 0..<vector.arena[x] {
-          if k > 0 { out.append(UInt8(ascii: ",")) }
-          JSONText.integer(vector.arena[x + 1 + k], into: &out)
-        }
-        out.append(UInt8(ascii: "]"))
-      case .value: write(vector.output(o, lane: i), outputTypes[o], into: &out)
+    } else {
+      for o in 0..<outputCount {
+        pieces.append(o, to: &out)
+        writeOutput(o, into: &out)
       }
     }
     out.append(contentsOf: "}\n".utf8)
+  }
+
+  /// Output `o`'s JSON value for the current citizen: from the vector lane's columns when it
+  /// decided the output, else from the general machine.
+  @inline(__always)
+  func writeOutput(_ o: Int, into out: inout [UInt8]) {
+    let i = lane
+    guard i >= 0, let vector, !generalOutput[o], !undecided(outputRule[o], i) else {
+      write(machine.outputs[o], outputTypes[o], into: &out)
+      return
+    }
+    let bits = laneMissing(output: o, i)
+    if bits != 0 {
+      if bits < 0 {
+        JSONText.write(.fault(vector.fault(bits)), into: &out)
+      } else {
+        write(.unknown(FactSet(bits: bits)), outputTypes[o], into: &out)
+      }
+      return
+    }
+    let x = vector.outputs[o * VectorMachine.width + i]
+    switch laneWriters[o] {
+    case .bool: pieces.append(x != 0 ? truePiece : falsePiece, to: &out)
+    case .int(let optional) where optional && x == LaneWord.none,
+      .date(let optional) where optional && x == LaneWord.none,
+      .enumeration(_, let optional) where optional && x == LaneWord.none:
+      pieces.append(nullPiece, to: &out)
+    case .int: JSONText.integer(x, into: &out)
+    case .date:
+      out.append(UInt8(ascii: "\""))
+      JSONText.date(CivilDate(dayNumber: x), into: &out)
+      out.append(UInt8(ascii: "\""))
+    case .enumeration(let e, _): pieces.append(enumPieces[e] + x, to: &out)
+    case .intList:
+      // A list of whole numbers straight from the arena (no `[Value]` to allocate).
+      out.append(UInt8(ascii: "["))
+      for k in 0..<vector.arena[x] {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        JSONText.integer(vector.arena[x + 1 + k], into: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+    case .value: write(vector.output(o, lane: i), outputTypes[o], into: &out)
+    }
   }
 
   /// Writes a value as JSON straight from the slot; only unusual values go through

@@ -87,7 +87,7 @@ extension Evaluator {
   /// - Returns: whether the citizen was in `shard` (always, without one) and so evaluated.
   @discardableResult
   public func enqueueLine(
-    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int)? = nil,
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: Shard? = nil,
     into out: inout [UInt8]
   ) -> Bool {
     guard vector != nil, vectorLaneEnabled else {
@@ -100,7 +100,7 @@ extension Evaluator {
   }
 
   /// Decodes `line` into the next lane of the pending batch, if its id is in `shard`.
-  func pend(_ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int)?)
+  func pend(_ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: Shard?)
     -> Bool
   {
     guard let vector else { return false }
@@ -113,7 +113,7 @@ extension Evaluator {
     }
     let id = vector.decodeLine(line, book.decoder)
     if let shard {
-      guard let id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index else {
+      guard let id, shard.contains(id) else {
         return false
       }
     }
@@ -127,24 +127,56 @@ extension Evaluator {
 
   /// Evaluates the pending citizens and appends their lines to `out`, in the order read.
   public func flushLines(into out: inout [UInt8]) {
-    let n = pendingCount
-    guard n > 0, let vector else { return }
-    pendingCount = 0
-    let (day, asOf) = (pendingDay, CivilDate(dayNumber: pendingDay))
-    vector.run(day: day)
+    let n = runPending()
+    let asOf = CivilDate(dayNumber: pendingDay)
     for i in 0..<n {
-      lane = i
-      lanes.pointee.laneCount += 1
-      // A profile only for a citizen some rule of whom the general machine decides.
-      if !generalRules.isEmpty || vector.anyUndecided[i] != 0 {
-        pendingBytes.withUnsafeBufferPointer { all in
-          let line = UnsafeBufferPointer(
-            rebasing: all[(i == 0 ? 0 : pendingEnds[i - 1])..<pendingEnds[i]])
-          book.decoder.decode(line, into: &scratch)
-        }
-        runGeneralRules(scratch, asOf: asOf, lane: i)
-      }
+      makeCurrent(i)
       writeLine(id: pendingIDs[i], asOf: asOf, into: &out)
+    }
+  }
+
+  /// Runs the vector lane over the pending citizens; `makeCurrent` then takes them in order.
+  ///
+  /// - Returns: how many there were.
+  func runPending() -> Int {
+    let n = pendingCount
+    guard n > 0, let vector else { return 0 }
+    pendingCount = 0
+    vector.run(day: pendingDay)
+    return n
+  }
+
+  /// After `runPending`, makes citizen `i` of the batch the current one: the rules the lane
+  /// left it run on the general machine.
+  func makeCurrent(_ i: Int) {
+    guard let vector else { return }
+    lane = i
+    lanes.pointee.laneCount += 1
+    // A profile only for a citizen some rule of whom the general machine decides.
+    if !generalRules.isEmpty || vector.anyUndecided[i] != 0 {
+      pendingProfile(i, into: &scratch)
+      runGeneralRules(scratch, asOf: CivilDate(dayNumber: pendingDay), lane: i)
+    }
+  }
+
+  /// Takes `other`'s pending citizens as its own, columns and lines: both books declare
+  /// the same facts (`PopulationDiff.sameFacts`), so one decoding serves both.
+  func adoptPending(of other: Evaluator) {
+    guard let vector, let theirs = other.vector else { return }
+    vector.restore(theirs.save())
+    pendingBytes = other.pendingBytes
+    pendingEnds = other.pendingEnds
+    pendingIDs = other.pendingIDs
+    pendingDay = other.pendingDay
+    pendingCount = other.pendingCount
+  }
+
+  /// Decodes pending citizen `i`'s line (kept beside the lane's columns) into `profile`.
+  func pendingProfile(_ i: Int, into profile: inout Profile) {
+    pendingBytes.withUnsafeBufferPointer { all in
+      let line = UnsafeBufferPointer(
+        rebasing: all[(i == 0 ? 0 : pendingEnds[i - 1])..<pendingEnds[i]])
+      book.decoder.decode(line, into: &profile)
     }
   }
 }

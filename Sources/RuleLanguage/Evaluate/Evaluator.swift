@@ -370,13 +370,13 @@ public final class Evaluator {
   ///
   /// - Returns: whether the citizen was in the shard and evaluated.
   public func evaluateLine(
-    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: (index: Int, count: Int)?,
+    _ line: UnsafeBufferPointer<UInt8>, asOf: CivilDate, shard: Shard?,
     into out: inout [UInt8]
   ) -> Bool {
     guard vectorLaneEnabled, vector != nil else {
       book.decoder.decode(line, into: &scratch)
       if let shard {
-        guard let id = scratch.id, BatchEvaluation.shardOf(id, count: shard.count) == shard.index
+        guard let id = scratch.id, shard.contains(id)
         else { return false }
       }
       computeGeneral(scratch, asOf: asOf)

@@ -221,9 +221,19 @@ struct Parser {
     try expect(symbol: ":", "after the parameter name")
     let t = try type()
     var p = ParamDecl(name: n, type: t, rows: [], source: nil)
+    try paramRows(of: n, into: &p.rows, source: &p.source)
+    return p
+  }
+
+  /// A parameter's `= VALUE [since DATE]` rows and its `source`, in any order; at least one
+  /// row.
+  mutating func paramRows(
+    of n: Name, into rows: inout [(value: Expr, since: CivilDate?, span: SourceSpan)],
+    source: inout String?
+  ) throws(ParseFailure) {
     while true {
       if accept(word: "source") {
-        p.source = try string("a citation in quotes after 'source'")
+        source = try string("a citation in quotes after 'source'")
       } else if current.isSymbol("=") {
         let start = current.span
         advance()
@@ -236,13 +246,12 @@ struct Parser {
           since = d
           advance()
         }
-        p.rows.append((value, since, start.to(previous.span)))
+        rows.append((value, since, start.to(previous.span)))
       } else {
         break
       }
     }
-    if p.rows.isEmpty { throw fail(RuleMessage.paramWithoutValue(n, found: current)) }
-    return p
+    if rows.isEmpty { throw fail(RuleMessage.paramWithoutValue(n, found: current)) }
   }
 
   mutating func functionBody() throws(ParseFailure) -> FunctionDecl {

@@ -1,30 +1,7 @@
 import CivilCalendar
 import Delivery
 import Foundation
-
-/// Which citizens one daemon of N serves: those whose id hashes (FNV-1a, 64-bit) to K mod N.
-public struct Shard: Sendable, Equatable {
-  public let index: Int
-  public let count: Int
-
-  /// Parses `K/N` with 0 ≤ K < N.
-  public init?(_ text: String) {
-    let parts = text.split(separator: "/")
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n > 0, (0..<n).contains(k)
-    else { return nil }
-    index = k
-    count = n
-  }
-
-  public func contains(_ id: String) -> Bool {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in id.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return hash % UInt64(count) == UInt64(index)
-  }
-}
+import RuleLanguage
 
 /// What one cycle of the daemon did.
 public struct CycleReport: Sendable, Equatable {

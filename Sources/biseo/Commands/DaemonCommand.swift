@@ -3,6 +3,7 @@ import Delivery
 import Diagnostics
 import Foundation
 import Gateways
+import RuleLanguage
 import Secretary
 
 #if canImport(Glibc)

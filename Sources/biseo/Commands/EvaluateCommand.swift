@@ -37,23 +37,13 @@ enum EvaluateCommand: BiseoCommand {
     guard let asOf = CivilDate(iso: asOfText) else {
       throw CommandError.badInput("'\(asOfText)' is not a date; write YYYY-MM-DD")
     }
-    var shard: (index: Int, count: Int)?
-    if let text = arguments.value("--shard") {
-      let parts = text.split(separator: "/").compactMap { Int($0) }
-      guard parts.count == 2, parts[1] > 0, (0..<parts[1]).contains(parts[0]) else {
+    let shard = try arguments.value("--shard").map { text in
+      guard let shard = Shard(text) else {
         throw CommandError.usage("--shard takes K/N with 0 ≤ K < N, found '\(text)'")
       }
-      shard = (parts[0], parts[1])
+      return shard
     }
-    let (book, diagnostics) = RuleBook.load(paths: [arguments.value("--rules") ?? "Rules"])
-    guard let book else {
-      var sources: [String: String] = [:]
-      for d in diagnostics where sources[d.span.path] == nil {
-        sources[d.span.path] = (try? String(contentsOfFile: d.span.path, encoding: .utf8)) ?? ""
-      }
-      console.error(DiagnosticRenderer(sources: sources).render(diagnostics))
-      throw CommandError.badInput("the rule book did not load")
-    }
+    let book = try RuleBook.loaded(paths: [arguments.value("--rules") ?? "Rules"], console: console)
     let input: Int32
     if population == "-" {
       input = 0
