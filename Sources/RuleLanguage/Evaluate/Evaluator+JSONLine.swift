@@ -72,6 +72,21 @@ extension Evaluator {
     }
   }
 
+  /// Output `o`'s word in the vector lane for the current citizen, when the lane decided it
+  /// and the word alone is its value (a yes/no, number, date or enum case; not a list, an
+  /// unknown or a fault): two equal words print equal JSON, so `biseo diff` skips the writing.
+  @inline(__always)
+  func laneWord(_ o: Int) -> Int? {
+    let i = lane
+    guard i >= 0, let vector, !generalOutput[o], !undecided(outputRule[o], i),
+      laneMissing(output: o, i) == 0
+    else { return nil }
+    switch laneWriters[o] {
+    case .bool, .int, .date, .enumeration: return vector.outputs[o * VectorMachine.width + i]
+    case .intList, .value: return nil
+    }
+  }
+
   /// Writes a value as JSON straight from the slot; only unusual values go through
   /// `OutputValue`.
   func write(_ v: Value, _ type: RuleType, into out: inout [UInt8]) {

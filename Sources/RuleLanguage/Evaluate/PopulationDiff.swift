@@ -152,6 +152,8 @@ public final class PopulationDiff {
     }
     let first = rulePairs.count
     for (k, (o, p)) in outputPairs.enumerated() {
+      // Same enums (`shared`), so an equal word is an equal value.
+      if shared, let x = base.laneWord(o), let y = reform.laneWord(p), x == y { continue }
       before.removeAll(keepingCapacity: true)
       after.removeAll(keepingCapacity: true)
       base.writeOutput(o, into: &before)
