@@ -17,4 +17,19 @@ import Testing
     #expect(outcomes.count == 2)
     #expect(outcomes.allSatisfy { $0.passed })
   }
+
+  @Test("the reform example in docs/rule-language.md loads over the shipped rules")
+  func documentedReformLoads() throws {
+    let url = TestPaths.repository.appendingPathComponent("docs/rule-language.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let start = try #require(text.range(of: "```\n# 국가장학금"))
+    let body = text[text.index(after: text.index(start.lowerBound, offsetBy: 2))...]
+    let end = try #require(body.range(of: "```"))
+    let path = NSTemporaryDirectory() + "doc-\(UUID().uuidString).reform"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try String(body[..<end.lowerBound]).write(toFile: path, atomically: true, encoding: .utf8)
+    let rules = TestPaths.repository.appendingPathComponent("Rules").path
+    let (book, diagnostics) = RuleBook.load(paths: [rules], reform: [path])
+    #expect(book != nil, "\(diagnostics)")
+  }
 }
