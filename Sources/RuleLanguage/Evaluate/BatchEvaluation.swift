@@ -15,6 +15,9 @@ public struct BatchEvaluation: Sendable {
   public var shard: Shard?
   /// Working days for `is_business_day` and `next_business_day` (weekends only by default).
   public var calendar: any BusinessCalendar
+  /// Called after each read of the population with the citizens evaluated and the bytes
+  /// read so far (a progress line).
+  public var progress: (@Sendable (_ citizens: Int, _ bytesRead: Int) -> Void)?
 
   public init(
     asOf: CivilDate, shard: Shard? = nil,
@@ -45,8 +48,9 @@ public struct BatchEvaluation: Sendable {
     var count = 0
     try PopulationLines.read(inputDescriptor) { line in
       if evaluate(line, evaluator, &out) { count += 1 }
-    } afterChunk: {
+    } afterChunk: { bytes in
       if out.count >= 1 << 20 { try PopulationLines.write(&out, to: outputDescriptor) }
+      progress?(count, bytes)
     }
     evaluator.flushLines(into: &out)
     try PopulationLines.write(&out, to: outputDescriptor)

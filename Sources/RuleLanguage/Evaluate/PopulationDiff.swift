@@ -24,6 +24,8 @@ public final class PopulationDiff {
   /// Per grouping, each value's index in its groups.
   var groupIndex: [[String: Int]]
   var changes: [(item: Int, tally: DiffReport.Tally)] = []
+  /// Citizens read so far, batched or tallied (for `progress`).
+  var taken = 0
   var before: [UInt8] = []
   var after: [UInt8] = []
   var profile: Profile
@@ -95,11 +97,16 @@ public final class PopulationDiff {
     }
   }
 
+  /// Called after each read of the population with the citizens compared and the bytes read
+  /// so far (a progress line).
+  public var progress: ((_ citizens: Int, _ bytesRead: Int) -> Void)?
+
   /// Reads the population from `descriptor` and tallies every citizen of the shard.
   public func run(inputDescriptor: Int32) throws -> DiffReport {
     try PopulationLines.read(inputDescriptor) { line in
       take(line)
-    } afterChunk: {
+    } afterChunk: { bytes in
+      progress?(taken, bytes)
     }
     flush()
     return report
@@ -109,6 +116,7 @@ public final class PopulationDiff {
     if PopulationLines.isBlank(line) { return }
     if batched {
       guard base.pend(line, asOf: asOf, shard: shard) else { return }
+      taken += 1
       if !shared { _ = reform.pend(line, asOf: asOf, shard: shard) }
       if base.pendingCount >= min(base.vectorBatchWidth, VectorMachine.width) { flush() }
       return
@@ -117,6 +125,7 @@ public final class PopulationDiff {
     if let shard {
       guard let id = profile.id, shard.contains(id) else { return }
     }
+    taken += 1
     base.compute(profile, asOf: asOf)
     if shared {
       reform.compute(profile, asOf: asOf)

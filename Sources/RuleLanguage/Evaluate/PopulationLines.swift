@@ -8,13 +8,14 @@ import Foundation
 /// evaluate` and `biseo diff` stream, so memory stays flat however large the file is.
 enum PopulationLines {
   /// Calls `each` with every line of `descriptor` (without its newline; the last may lack
-  /// one), and `afterChunk` after each read.
+  /// one), and `afterChunk` after each read with the bytes read so far.
   static func read(
     _ descriptor: Int32, _ each: (UnsafeBufferPointer<UInt8>) -> Void,
-    afterChunk: () throws -> Void
+    afterChunk: (_ bytesRead: Int) throws -> Void
   ) throws {
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var filled = 0
+    var total = 0
     while true {
       if filled == buffer.count {
         // A line longer than the buffer: grow it (rare).
@@ -30,6 +31,7 @@ enum PopulationLines {
       }
       let atEnd = n == 0
       filled += n
+      total += n
       var start = 0
       buffer.withUnsafeBufferPointer { buf in
         guard let base = buf.baseAddress else { return }
@@ -44,7 +46,7 @@ enum PopulationLines {
           start = filled
         }
       }
-      try afterChunk()
+      try afterChunk(total)
       if start > 0 {
         buffer.withUnsafeMutableBufferPointer { buf in
           guard let base = buf.baseAddress else { return }

@@ -47,7 +47,11 @@ public final class ReminderDaemon: Sendable {
     self.shard = shard
   }
 
-  public func cycle(now: Date) async throws -> CycleReport {
+  /// - Parameter progress: told after each planning batch the citizens planned so far and
+  ///   how many there are (a progress line).
+  public func cycle(
+    now: Date, progress: (@Sendable (_ planned: Int, _ of: Int) -> Void)? = nil
+  ) async throws -> CycleReport {
     var report = CycleReport()
     let today = CivilDate(instant: now, timeZone: CivilDate.seoul)
     let from = today.adding(days: -Self.catchUpDays)
@@ -80,6 +84,7 @@ public final class ReminderDaemon: Sendable {
           }
         }
       }
+      progress?(start + batch.count, ids.count)
     }
     // A citizen erased meanwhile (`biseo forget`, "내 정보 삭제해줘" on a server) has no
     // profile: their pending notices go before anything is sent.

@@ -42,6 +42,7 @@ enum DaemonCommand: BiseoCommand {
     .value("--shard", "K/N", "serve only shard K of N"),
     .value("--rules", "DIR", "the rule folder (default Rules)"),
     .value("--corpus", "DIR", "the corpus folder with profiles/ (default Corpus)"),
+    .flag("--quiet", "with --once: no planning progress line (shown only on a terminal)"),
   ]
 
   struct Loaded {
@@ -75,7 +76,11 @@ enum DaemonCommand: BiseoCommand {
     if once {
       // As at the end of the as-of day in Korea, so that every notice of that day is due.
       let now = asOf.map { $0.adding(days: 1).instant(atHour: 0).addingTimeInterval(-1) } ?? Date()
-      let report = try await loaded.daemon.cycle(now: now)
+      let line = ProgressLine(quiet: arguments.has("--quiet"))
+      let report = try await loaded.daemon.cycle(now: now) { planned, of in
+        line?.update(citizens: planned, done: Double(planned) / Double(max(of, 1)))
+      }
+      line?.finish()
       console.line(describe(report))
       return report.failed + report.dead > 0 ? 1 : 0
     }

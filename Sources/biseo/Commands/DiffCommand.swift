@@ -22,7 +22,8 @@ enum DiffCommand: BiseoCommand {
     parameter's rows from its first date on), or a second rule book (a folder or .rule
     file). The text report ends with a Korean memo, one line per rule that changed, worded
     by Corpus/reports/diff.txt; --json prints one JSON object instead. Streaming: memory
-    does not grow with the population. Exit status 0 whether or not anything changed.
+    does not grow with the population; a progress line on stderr when it is a terminal
+    (--quiet: none). Exit status 0 whether or not anything changed.
     """
   static let options: [OptionSpec] = [
     .value("--rules", "DIR", "the rule book as it stands (default: Rules)"),
@@ -32,6 +33,7 @@ enum DiffCommand: BiseoCommand {
     .value("--by", "FACT", "group by this fact (repeat for several)", repeatable: true),
     .value("--shard", "K/N", "only the citizens of shard K of N"),
     .flag("--json", "one JSON object instead of the text report"),
+    .flag("--quiet", "no progress line on stderr (shown only when stderr is a terminal)"),
     .value("--memo", "FILE", "the memo's wording (default Corpus/reports/diff.txt)"),
     .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)"),
   ]
@@ -76,7 +78,10 @@ enum DiffCommand: BiseoCommand {
     guard input >= 0 else { throw CommandError.badInput("cannot open '\(population)'") }
     defer { if input != 0 { close(input) } }
     let report: DiffReport
+    let progress = ProgressLine.reading(population, quiet: arguments.has("--quiet"))
+    diff.progress = progress?.update
     do {
+      defer { progress?.line.finish() }
       report = try diff.run(inputDescriptor: input)
     } catch {
       throw CommandError.failure("\(error)")

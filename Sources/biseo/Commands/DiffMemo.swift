@@ -38,7 +38,7 @@ struct DiffMemo {
     var lines = [
       fill(
         "header",
-        ["asOf": report.asOf.description, "citizens": DiffReport.grouped(report.citizens)])
+        ["asOf": report.asOf.description, "citizens": report.citizens.grouped])
     ]
     if report.isEmpty { return lines + [fill("nothing", [:])] }
     let rules = report.items.indices.filter { report.items[$0].isRule }
@@ -57,15 +57,15 @@ struct DiffMemo {
           : fill(
             "eligibility",
             [
-              "title": title, "gained": DiffReport.grouped(t.gained),
-              "lost": DiffReport.grouped(t.lost),
+              "title": title, "gained": t.gained.grouped,
+              "lost": t.lost.grouped,
             ])
       ]
       for o in outputs {
         let item = report.items[o]
         let u = report.totals[o]
         let values = [
-          "label": item.label ?? item.name, "changed": DiffReport.grouped(u.changed),
+          "label": item.label ?? item.name, "changed": u.changed.grouped,
           "difference": DiffReport.signed(u.difference),
           "mean": DiffReport.signed(u.changed == 0 ? 0 : u.difference / u.changed),
         ]

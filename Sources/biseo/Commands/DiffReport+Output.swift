@@ -5,7 +5,7 @@ import Secretary
 extension DiffReport {
   /// What changed, by rule and output, then by group: only what changed for someone.
   var table: String {
-    var lines = ["as of \(asOf): \(DiffReport.grouped(citizens)) citizens"]
+    var lines = ["as of \(asOf): \(citizens.grouped) citizens"]
     if isEmpty {
       lines.append("no change for any citizen")
       return lines.joined(separator: "\n")
@@ -24,7 +24,7 @@ extension DiffReport {
       lines.append("")
       lines.append("by \(fact):")
       for group in groups where group.tallies.contains(where: { $0 != Tally() }) {
-        lines.append("  \(group.value) (\(DiffReport.grouped(group.citizens)) citizens)")
+        lines.append("  \(group.value) (\(group.citizens.grouped) citizens)")
         for (k, item) in items.enumerated() where group.tallies[k] != Tally() {
           lines.append(line(item, group.tallies[k], indent: "    "))
         }
@@ -39,8 +39,8 @@ extension DiffReport {
       item.isNumber && t.difference != 0
       ? DiffReport.signed(t.difference) + (item.isMoney ? " won" : "") : ""
     return row(
-      indent + name, DiffReport.grouped(t.changed), DiffReport.grouped(t.gained),
-      DiffReport.grouped(t.lost), difference)
+      indent + name, t.changed.grouped, t.gained.grouped,
+      t.lost.grouped, difference)
   }
 
   private func row(_ name: String, _ a: String, _ b: String, _ c: String, _ d: String) -> String {
@@ -103,17 +103,6 @@ extension DiffReport {
     ])
   }
 
-  /// `1234567` as `1,234,567`.
-  static func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-  }
-
   /// A difference with its sign: `+1,500,000`, `-30,000`, `0`.
-  static func signed(_ n: Int) -> String { (n > 0 ? "+" : "") + grouped(n) }
+  static func signed(_ n: Int) -> String { (n > 0 ? "+" : "") + n.grouped }
 }

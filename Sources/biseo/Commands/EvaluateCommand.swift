@@ -16,7 +16,8 @@ enum EvaluateCommand: BiseoCommand {
     unknown output prints as {"unknown":[facts]} and a runtime fault as {"error":"path:line:
     column: …"} — the batch always continues. --shard K/N keeps the citizens whose id hashes
     (FNV-1a) to K modulo N. Business days follow the Korean public-holiday calendar. Output
-    is JSON Lines with or without --json.
+    is JSON Lines with or without --json. When stderr is a terminal a progress line shows
+    the citizens done, their rate and the time left (--quiet: none).
     """
   static let options: [OptionSpec] = [
     .value("--rules", "DIR", "rule files or folder (default: Rules)"),
@@ -24,6 +25,7 @@ enum EvaluateCommand: BiseoCommand {
     .value("--as-of", "DATE", "evaluation date, YYYY-MM-DD"),
     .value("--shard", "K/N", "evaluate only shard K of N (0 ≤ K < N)"),
     .flag("--json", "JSON Lines output (the only format)"),
+    .flag("--quiet", "no progress line on stderr (shown only when stderr is a terminal)"),
     .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)"),
   ]
 
@@ -55,8 +57,11 @@ enum EvaluateCommand: BiseoCommand {
     let calendar = try CheckCommand.holidayCalendar(arguments, console: console)
     console.flush()
     do {
-      try BatchEvaluation(asOf: asOf, shard: shard, calendar: calendar).run(
-        book: book, inputDescriptor: input, outputDescriptor: 1)
+      var batch = BatchEvaluation(asOf: asOf, shard: shard, calendar: calendar)
+      let progress = ProgressLine.reading(population, quiet: arguments.has("--quiet"))
+      batch.progress = progress?.update
+      defer { progress?.line.finish() }
+      try batch.run(book: book, inputDescriptor: input, outputDescriptor: 1)
     } catch {
       throw CommandError.failure("\(error)")
     }
