@@ -62,7 +62,10 @@ import Testing
         if !held(key, u) && held(key, v) { t.gained += 1 }
         if held(key, u) && !held(key, v) { t.lost += 1 }
         if !yesNo.contains(key) {
-          t.difference += (v as? Int ?? 0) - (u as? Int ?? 0)
+          let d = (v as? Int ?? 0) - (u as? Int ?? 0)
+          t.difference += d
+          t.better += d > 0 ? 1 : 0
+          t.worse += d < 0 ? 1 : 0
         }
         tallies[key] = t
       }

@@ -21,17 +21,27 @@ public struct DiffReport: Sendable {
 
   /// Citizens for whom an item changed, gained it (a rule now holds, an output now has a
   /// value), lost it, and the sum of the numeric differences (reform − base; none counts as 0).
+  ///
+  /// `better` and `worse` count who is better or worse off: for a rule those who gain or
+  /// lose it; for an amount those whose value rose or fell.
   public struct Tally: Sendable, Equatable {
     public var changed = 0
     public var gained = 0
     public var lost = 0
     public var difference = 0
+    public var better = 0
+    public var worse = 0
 
-    public init(changed: Int = 0, gained: Int = 0, lost: Int = 0, difference: Int = 0) {
+    public init(
+      changed: Int = 0, gained: Int = 0, lost: Int = 0, difference: Int = 0, better: Int = 0,
+      worse: Int = 0
+    ) {
       self.changed = changed
       self.gained = gained
       self.lost = lost
       self.difference = difference
+      self.better = better
+      self.worse = worse
     }
 
     mutating func add(_ other: Tally) {
@@ -39,6 +49,8 @@ public struct DiffReport: Sendable {
       gained += other.gained
       lost += other.lost
       difference &+= other.difference
+      better += other.better
+      worse += other.worse
     }
   }
 

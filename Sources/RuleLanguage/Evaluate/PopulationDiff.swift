@@ -109,6 +109,9 @@ public final class PopulationDiff {
       progress?(taken, bytes)
     }
     flush()
+    for g in report.groups.indices {
+      report.groups[g].groups.sort { PopulationDiff.groupOrder($0.value, $1.value) }
+    }
     return report
   }
 
@@ -156,7 +159,9 @@ public final class PopulationDiff {
     for (k, (r, s)) in rulePairs.enumerated() {
       let (was, now) = (base.holds(r), reform.holds(s))
       if was != now {
-        changes.append((k, .init(changed: 1, gained: now ? 1 : 0, lost: was ? 1 : 0)))
+        let (gained, lost) = (now ? 1 : 0, was ? 1 : 0)
+        changes.append(
+          (k, .init(changed: 1, gained: gained, lost: lost, better: gained, worse: lost)))
       }
     }
     let first = rulePairs.count
@@ -172,6 +177,8 @@ public final class PopulationDiff {
       var t = DiffReport.Tally(changed: 1, gained: !was && now ? 1 : 0, lost: was && !now ? 1 : 0)
       if report.items[first + k].isNumber {
         t.difference = PopulationDiff.number(after) &- PopulationDiff.number(before)
+        t.better = t.difference > 0 ? 1 : 0
+        t.worse = t.difference < 0 ? 1 : 0
       }
       changes.append((first + k, t))
     }
@@ -191,6 +198,20 @@ public final class PopulationDiff {
       report.groups[g].groups[index].citizens += 1
       for (k, t) in changes { report.groups[g].groups[index].tallies[k].add(t) }
     }
+  }
+
+  /// Groups in a reader's order: numbers and age bands by their number, then words, then
+  /// `none` and `unknown`.
+  static func groupOrder(_ a: String, _ b: String) -> Bool {
+    func key(_ s: String) -> (Int, Int, String) {
+      if s == "none" || s == "unknown" { return (2, 0, s) }
+      let digits = s.prefix { $0 == "-" || $0.isNumber }
+      if let n = Int(digits.hasSuffix("-") ? String(digits.dropLast()) : String(digits)) {
+        return (0, n, s)
+      }
+      return (1, 0, s)
+    }
+    return key(a) < key(b)
   }
 
   /// Whether an output's JSON is a value a citizen has: not `null`, `false`, `[]`, nor an

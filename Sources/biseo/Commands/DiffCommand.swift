@@ -9,7 +9,7 @@ enum DiffCommand: BiseoCommand {
   static let summary = "what a reform of the rules changes for a population, by rule and group"
   static let usage = [
     "diff --rules DIR --reform FILE.reform|DIR --population FILE.jsonl --as-of DATE [--by FACT]… "
-      + "[--shard K/N] [--json]"
+      + "[--shard K/N] [--json] [--html FILE]"
   ]
   static let discussion = """
     Evaluates every citizen of the population with the rule book and with its reform, on
@@ -21,7 +21,9 @@ enum DiffCommand: BiseoCommand {
     language ('param NAME = VALUE since DATE', checked like a rule file; each replaces the
     parameter's rows from its first date on), or a second rule book (a folder or .rule
     file). The text report ends with a Korean memo, one line per rule that changed, worded
-    by Corpus/reports/diff.txt; --json prints one JSON object instead. Streaming: memory
+    by Corpus/reports/diff.txt; --json prints one JSON object instead. --html also writes a
+    page (inline SVG, no scripts) with, per rule and amount that changed, bars of who is
+    better and worse off, overall and by group. Streaming: memory
     does not grow with the population; a progress line on stderr when it is a terminal
     (--quiet: none). Exit status 0 whether or not anything changed.
     """
@@ -33,6 +35,7 @@ enum DiffCommand: BiseoCommand {
     .value("--by", "FACT", "group by this fact (repeat for several)", repeatable: true),
     .value("--shard", "K/N", "only the citizens of shard K of N"),
     .flag("--json", "one JSON object instead of the text report"),
+    .value("--html", "FILE", "also write a self-contained page with the figures as bars"),
     .flag("--quiet", "no progress line on stderr (shown only when stderr is a terminal)"),
     .value("--memo", "FILE", "the memo's wording (default Corpus/reports/diff.txt)"),
     .value("--holidays", "FILE", "one-off holidays (default Rules/calendar/one-off-holidays.txt)"),
@@ -85,6 +88,13 @@ enum DiffCommand: BiseoCommand {
       report = try diff.run(inputDescriptor: input)
     } catch {
       throw CommandError.failure("\(error)")
+    }
+    if let path = arguments.value("--html") {
+      do {
+        try report.html(memo: memo).write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        throw CommandError.badInput("cannot write '\(path)': \(error.localizedDescription)")
+      }
     }
     if arguments.has("--json") {
       console.line(report.json.text)

@@ -6,7 +6,10 @@ import RuleLanguage
 struct DiffMemo {
   var templates: [String: String]
 
-  static let keys = ["header", "nothing", "unchanged", "eligibility", "money", "number", "other"]
+  static let keys = [
+    "header", "nothing", "unchanged", "eligibility", "money", "number", "other", "page",
+    "everyone", "better", "worse",
+  ]
 
   /// Reads `key: template` lines; `#` starts a comment.
   static func load(_ path: String) throws -> DiffMemo {
@@ -44,9 +47,12 @@ struct DiffMemo {
     let rules = report.items.indices.filter { report.items[$0].isRule }
     for r in rules {
       let rule = report.items[r]
+      // Outputs the rule names in Korean (the rest are in the table), and amounts only where
+      // some amount moved (not where only unknown turned into none).
       let outputs = report.items.indices.filter {
-        !report.items[$0].isRule && report.items[$0].rule == rule.name
-          && report.totals[$0] != DiffReport.Tally()
+        let (item, u) = (report.items[$0], report.totals[$0])
+        return !item.isRule && item.rule == rule.name && item.label != nil
+          && (item.isNumber ? u.better + u.worse > 0 : u.changed > 0)
       }
       let t = report.totals[r]
       if t == DiffReport.Tally(), outputs.isEmpty { continue }
@@ -64,10 +70,12 @@ struct DiffMemo {
       for o in outputs {
         let item = report.items[o]
         let u = report.totals[o]
+        // An amount's citizens are those whose amount moved; its mean is over them.
+        let moved = item.isNumber ? u.better + u.worse : u.changed
         let values = [
-          "label": item.label ?? item.name, "changed": u.changed.grouped,
+          "label": item.label ?? item.name, "changed": moved.grouped,
           "difference": DiffReport.signed(u.difference),
-          "mean": DiffReport.signed(u.changed == 0 ? 0 : u.difference / u.changed),
+          "mean": DiffReport.signed(moved == 0 ? 0 : u.difference / moved),
         ]
         parts.append(fill(item.isMoney ? "money" : item.isNumber ? "number" : "other", values))
       }
@@ -76,7 +84,7 @@ struct DiffMemo {
     return lines
   }
 
-  private func fill(_ key: String, _ values: [String: String]) -> String {
+  func fill(_ key: String, _ values: [String: String]) -> String {
     var text = templates[key] ?? ""
     for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
     return text

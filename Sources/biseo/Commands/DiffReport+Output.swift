@@ -56,7 +56,8 @@ extension DiffReport {
     func tally(_ item: Item, _ t: Tally) -> JSONValue {
       var members: [(key: String, value: JSONValue)] = [
         ("changed", .number(String(t.changed))), ("gained", .number(String(t.gained))),
-        ("lost", .number(String(t.lost))),
+        ("lost", .number(String(t.lost))), ("better", .number(String(t.better))),
+        ("worse", .number(String(t.worse))),
       ]
       if item.isNumber {
         members.append(("difference", .number(String(t.difference))))
