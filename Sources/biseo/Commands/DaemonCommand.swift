@@ -40,6 +40,7 @@ enum DaemonCommand: BiseoCommand {
     .value("--data", "DIR", "ledger, outbox and learned profiles (default ./data)"),
     .value("--config", "FILE", "channels, quiet hours, horizon, retries (JSON)"),
     .value("--shard", "K/N", "serve only shard K of N"),
+    .value("--ledger", "FILE", "the ledger (default DATA/ledger.journal): one per shard"),
     .value("--rules", "DIR", "the rule folder (default Rules)"),
     .value("--corpus", "DIR", "the corpus folder with profiles/ (default Corpus)"),
     .flag("--quiet", "with --once: no planning progress line (shown only on a terminal)"),
@@ -68,7 +69,7 @@ enum DaemonCommand: BiseoCommand {
       }
       return shard
     }
-    let ledger = try openLedger(data)
+    let ledger = try openLedger(data, path: arguments.value("--ledger"))
     let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     var loaded = try load(
       arguments, data: data, ledger: ledger, once: once, shard: shard, console: console)
@@ -123,9 +124,13 @@ enum DaemonCommand: BiseoCommand {
     return 0
   }
 
-  static func openLedger(_ data: String) throws -> DeliveryLedger {
+  /// The ledger at `path`, or DATA/ledger.journal; its folder is made if need be.
+  static func openLedger(_ data: String, path: String? = nil) throws -> DeliveryLedger {
+    let path = path ?? (data as NSString).appendingPathComponent("ledger.journal")
     do {
       try DataFolder.ensure(data)
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty { try DataFolder.ensure(folder) }
     } catch {
       throw CommandError.failure(error.description)
     }
@@ -133,10 +138,9 @@ enum DaemonCommand: BiseoCommand {
     // A failed write or fsync cannot be retried safely: exit at once, recover on restart.
     options.onFailure = { _ in _exit(75) }
     do {
-      return try DeliveryLedger(
-        path: (data as NSString).appendingPathComponent("ledger.journal"), options: options)
+      return try DeliveryLedger(path: path, options: options)
     } catch {
-      throw CommandError.failure("cannot open the ledger in '\(data)': \(error)")
+      throw CommandError.failure("cannot open the ledger '\(path)': \(error)")
     }
   }
 

@@ -8,7 +8,7 @@ enum StatusCommand: BiseoCommand {
   static let name = "status"
   static let summary =
     "reminders by delivery state, the oldest pending, dead letters, disabled endpoints"
-  static let usage = ["status [--data DIR] [--json]"]
+  static let usage = ["status [--data DIR | --ledger FILE] [--json]"]
   static let discussion = """
     Reads DATA/ledger.journal without writing it (a running daemon may be appending).
     A webhook endpoint that answered 410 Gone stays disabled, also after a restart, until
@@ -16,17 +16,19 @@ enum StatusCommand: BiseoCommand {
     """
   static let options: [OptionSpec] = [
     .value("--data", "DIR", "the daemon's data folder (default ./data)"),
+    .value("--ledger", "FILE", "the ledger, when not DATA/ledger.journal (a shard's)"),
     .flag("--json", "one JSON object"),
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
     let data = arguments.value("--data") ?? "data"
+    let path =
+      arguments.value("--ledger") ?? (data as NSString).appendingPathComponent("ledger.journal")
     let snapshot: LedgerSnapshot
     do {
-      snapshot = try LedgerSnapshot(
-        path: (data as NSString).appendingPathComponent("ledger.journal"))
+      snapshot = try LedgerSnapshot(path: path)
     } catch {
-      throw CommandError.failure("cannot read the ledger in '\(data)': \(error)")
+      throw CommandError.failure("cannot read the ledger '\(path)': \(error)")
     }
     let counts = snapshot.counts
     let pending = snapshot.entries.filter { !$0.state.isTerminal }
