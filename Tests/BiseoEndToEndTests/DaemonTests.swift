@@ -102,6 +102,34 @@ import Testing
     #expect(status.stdout.contains("\"delivered\":6"))
   }
 
+  @Test("세 샤드가 각자의 원장으로 나눠 보내도, 한 프로세스와 같은 알림을 한 번씩 보낸다")
+  func shardsWithOwnLedgers() throws {
+    let corpus = try Self.corpus(count: 12)
+    let whole = NSTemporaryDirectory() + "biseo-daemon-\(UUID().uuidString)"
+    let one = try BiseoProcess.run([
+      "daemon", "--once", "--as-of", "2026-11-16", "--corpus", corpus, "--data", whole,
+    ])
+    #expect(one.status == 0, "\(one.stderr)")
+    // The shards share the profiles' folder and keep a ledger each, as the StatefulSet does.
+    let shared = NSTemporaryDirectory() + "biseo-daemon-\(UUID().uuidString)"
+    for k in 0..<3 {
+      let ledger = shared + "-ledgers/\(k)/ledger.journal"
+      let run = try BiseoProcess.run([
+        "daemon", "--once", "--as-of", "2026-11-16", "--corpus", corpus, "--data", shared,
+        "--shard", "\(k)/3", "--ledger", ledger,
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      let status = try BiseoProcess.run(["status", "--ledger", ledger, "--json"])
+      #expect(status.status == 0, "\(status.stderr)")
+      #expect(
+        !status.stdout.contains("\"delivered\":0"), "each shard has citizens: \(status.stdout)")
+    }
+    let keys = try Self.outboxKeys(shared)
+    #expect(Set(keys).count == keys.count, "no notice twice")
+    #expect(Set(keys) == Set(try Self.outboxKeys(whole)), "the same notices as one process")
+    #expect(!FileManager.default.fileExists(atPath: shared + "/ledger.journal"))
+  }
+
   @Test("kill -9를 아무 때나 해도 알림은 정확히 한 번씩 나간다")
   func killedAtRandomLosesAndDuplicatesNothing() async throws {
     let iterations =
