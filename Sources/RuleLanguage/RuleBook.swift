@@ -55,23 +55,23 @@ public final class RuleBook: Sendable {
     var diagnostics: [Diagnostic] = []
     let checker = Checker()
     var sources: [String: String] = [:]
+    // Columns count characters of NFC text: NFD Hangul would count jamo.
+    func parser(_ file: RuleFile) -> Parser {
+      let text = file.text.precomposedStringWithCanonicalMapping
+      sources[file.path] = text
+      checker.sourceLines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+      return Parser(path: file.path, text: text)
+    }
     for file in files {
-      // Columns count characters of NFC text: NFD Hangul would count jamo.
-      let f = RuleFile(path: file.path, text: file.text.precomposedStringWithCanonicalMapping)
-      var parser = Parser(path: f.path, text: f.text)
-      decls += parser.parseFile()
-      diagnostics += parser.diagnostics
-      sources[f.path] = f.text
-      checker.sourceLines[f.path] = f.text.split(separator: "\n", omittingEmptySubsequences: false)
+      var p = parser(file)
+      decls += p.parseFile()
+      diagnostics += p.diagnostics
     }
     var overrides: [ParamOverride] = []
     for file in reform {
-      let f = RuleFile(path: file.path, text: file.text.precomposedStringWithCanonicalMapping)
-      var parser = Parser(path: f.path, text: f.text)
-      overrides += parser.parseReform()
-      diagnostics += parser.diagnostics
-      sources[f.path] = f.text
-      checker.sourceLines[f.path] = f.text.split(separator: "\n", omittingEmptySubsequences: false)
+      var p = parser(file)
+      overrides += p.parseReform()
+      diagnostics += p.diagnostics
     }
     diagnostics += Reform.apply(overrides, to: &decls)
     checker.check(decls)

@@ -1,3 +1,4 @@
+import Secretary
 import Synchronization
 
 /// An explicit demo responder: it repeats the message and counts turns per session.
@@ -33,24 +34,9 @@ package final class EchoResponder: ChatResponder {
       return next
     }
     let texts = [request.text, turn == 0 ? "처음부터 다시 시작해요." : "\(turn)번째 메시지예요."]
-    let speech = request.speaker ? "<speak>\(Self.escapeSSML(request.text))</speak>" : nil
+    let speech = request.speaker ? "<speak>\(request.text.xmlEscaped)</speak>" : nil
     return ChatReply(
       texts: texts, quickReplies: [QuickReply(title: "처음으로", payload: "/restart")],
       speech: speech, endSession: request.text == "/stop")
-  }
-
-  private static func escapeSSML(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 }

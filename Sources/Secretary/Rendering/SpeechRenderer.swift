@@ -77,8 +77,8 @@ public enum SpeechRenderer {
     /// pause before the hint.
     public var ssml: String {
       let sentences = said + [question].compactMap { $0 }
-      var out = "<speak>" + sentences.map { "<s>\(escape($0))</s>" }.joined()
-      if let hint { out += "<break time=\"300ms\"/><s>\(escape(hint))</s>" }
+      var out = "<speak>" + sentences.map { "<s>\($0.xmlEscaped)</s>" }.joined()
+      if let hint { out += "<break time=\"300ms\"/><s>\(hint.xmlEscaped)</s>" }
       return out + "</speak>"
     }
   }
@@ -264,21 +264,6 @@ public enum SpeechRenderer {
     }
     if !current.trimmingSpaces.isEmpty { sentences.append(current.trimmingSpaces) }
     return sentences.filter { !$0.isEmpty }
-  }
-
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default: out.append(c)
-      }
-    }
-    return out
   }
 }
 

@@ -63,12 +63,7 @@ enum DaemonCommand: BiseoCommand {
       }
       asOf = date
     }
-    let shard = try arguments.value("--shard").map { text in
-      guard let shard = Shard(text) else {
-        throw CommandError.usage("--shard takes K/N with 0 ≤ K < N")
-      }
-      return shard
-    }
+    let shard = try arguments.shard()
     let ledger = try openLedger(data, path: arguments.value("--ledger"))
     let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
     var loaded = try load(

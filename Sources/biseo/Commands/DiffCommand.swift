@@ -42,24 +42,10 @@ enum DiffCommand: BiseoCommand {
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
-    guard let population = arguments.value("--population") else {
-      throw CommandError.usage("missing --population FILE")
-    }
-    guard let reformPath = arguments.value("--reform") else {
-      throw CommandError.usage("missing --reform FILE.reform or DIR")
-    }
-    guard let asOfText = arguments.value("--as-of") else {
-      throw CommandError.usage("missing --as-of DATE")
-    }
-    guard let asOf = CivilDate(iso: asOfText) else {
-      throw CommandError.badInput("'\(asOfText)' is not a date; write YYYY-MM-DD")
-    }
-    let shard = try arguments.value("--shard").map { text in
-      guard let shard = Shard(text) else {
-        throw CommandError.usage("--shard takes K/N with 0 ≤ K < N, found '\(text)'")
-      }
-      return shard
-    }
+    let population = try arguments.required("--population", "FILE")
+    let reformPath = try arguments.required("--reform", "FILE.reform or DIR")
+    let asOf = try arguments.requiredAsOf()
+    let shard = try arguments.shard()
     let memo = try DiffMemo.load(arguments.value("--memo") ?? "Corpus/reports/diff.txt")
     let rules = arguments.value("--rules") ?? "Rules"
     let base = try RuleBook.loaded(paths: [rules], console: console, what: "the rule book")

@@ -1,4 +1,5 @@
 import RuleLanguage
+import Secretary
 
 /// `biseo diff --html`: one self-contained page (inline CSS and SVG, no script, nothing
 /// fetched) with who is better and worse off, for every rule and amount that changed, by
@@ -10,9 +11,9 @@ extension DiffReport {
   func html(memo: DiffMemo) -> String {
     let title = memo.fill(
       "page", ["asOf": asOf.description, "citizens": citizens.grouped])
-    var body = "<h1>\(Self.escape(title))</h1>\n"
+    var body = "<h1>\(title.xmlEscaped)</h1>\n"
     body += "<ul class=\"memo\">\n"
-    for line in memo.lines(for: self).dropFirst() { body += "<li>\(Self.escape(line))</li>\n" }
+    for line in memo.lines(for: self).dropFirst() { body += "<li>\(line.xmlEscaped)</li>\n" }
     body += "</ul>\n"
     // Rules, and the amounts their rules name in Korean.
     let charted = items.indices.filter {
@@ -22,8 +23,8 @@ extension DiffReport {
     for k in charted {
       let item = items[k]
       let name = item.isRule ? (item.title ?? item.name) : (item.label ?? item.name)
-      body += "<section class=\"item\" data-item=\"\(Self.escape(item.name))\">\n"
-      body += "<h2>\(Self.escape(name))</h2>\n"
+      body += "<section class=\"item\" data-item=\"\(item.name.xmlEscaped)\">\n"
+      body += "<h2>\(name.xmlEscaped)</h2>\n"
       var rows = [(memo.fill("everyone", [:]), "", totals[k])]
       for (fact, groups) in groups {
         rows += groups.filter { $0.tallies[k].better + $0.tallies[k].worse > 0 }.map {
@@ -37,7 +38,7 @@ extension DiffReport {
       <!doctype html>
       <html lang="ko"><head><meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(Self.escape(title))</title>
+      <title>\(title.xmlEscaped)</title>
       <style>
       body { font-family: system-ui, "Noto Sans CJK KR", sans-serif; margin: 2rem; color: #1b1b1b; }
       h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
@@ -58,8 +59,8 @@ extension DiffReport {
     let scale = top > 0 ? Self.barWidth / Double(top) : 0
     let width = middle + Self.barWidth + 220
     var svg = """
-      <p class="legend"><span style="color:#cf222e">■ \(Self.escape(memo.fill("worse", [:])))</span>
-      <span style="color:#1a7f37">■ \(Self.escape(memo.fill("better", [:])))</span></p>
+      <p class="legend"><span style="color:#cf222e">■ \(memo.fill("worse", [:]).xmlEscaped)</span>
+      <span style="color:#1a7f37">■ \(memo.fill("better", [:]).xmlEscaped)</span></p>
       <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" \
       height="\(Int(Double(rows.count) * height + 8))" role="img">
 
@@ -70,30 +71,16 @@ extension DiffReport {
       let amount =
         item.isMoney && t.difference != 0 ? " (\(Self.signed(t.difference))원)" : ""
       svg += """
-        <text x="0" y="\(y + 16)">\(Self.escape(name))</text>
-        <rect class="bar worse" data-group="\(Self.escape(group))" data-value="\(t.worse)" \
+        <text x="0" y="\(y + 16)">\(name.xmlEscaped)</text>
+        <rect class="bar worse" data-group="\(group.xmlEscaped)" data-value="\(t.worse)" \
         x="\(middle - w)" y="\(y + 3)" width="\(w)" height="\(height - 6)"/>
-        <rect class="bar better" data-group="\(Self.escape(group))" data-value="\(t.better)" \
+        <rect class="bar better" data-group="\(group.xmlEscaped)" data-value="\(t.better)" \
         x="\(middle)" y="\(y + 3)" width="\(b)" height="\(height - 6)"/>
         <text x="\(middle - w - 4)" y="\(y + 16)" text-anchor="end">\(t.worse.grouped)</text>
-        <text x="\(middle + b + 4)" y="\(y + 16)">\(t.better.grouped)\(Self.escape(amount))</text>
+        <text x="\(middle + b + 4)" y="\(y + 16)">\(t.better.grouped)\(amount.xmlEscaped)</text>
 
         """
     }
     return svg + "</svg>\n"
-  }
-
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
   }
 }

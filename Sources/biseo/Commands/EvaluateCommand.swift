@@ -30,21 +30,9 @@ enum EvaluateCommand: BiseoCommand {
   ]
 
   static func run(_ arguments: ParsedArguments, console: Console) async throws -> Int32 {
-    guard let population = arguments.value("--population") else {
-      throw CommandError.usage("missing --population FILE")
-    }
-    guard let asOfText = arguments.value("--as-of") else {
-      throw CommandError.usage("missing --as-of DATE")
-    }
-    guard let asOf = CivilDate(iso: asOfText) else {
-      throw CommandError.badInput("'\(asOfText)' is not a date; write YYYY-MM-DD")
-    }
-    let shard = try arguments.value("--shard").map { text in
-      guard let shard = Shard(text) else {
-        throw CommandError.usage("--shard takes K/N with 0 ≤ K < N, found '\(text)'")
-      }
-      return shard
-    }
+    let population = try arguments.required("--population", "FILE")
+    let asOf = try arguments.requiredAsOf()
+    let shard = try arguments.shard()
     let book = try RuleBook.loaded(paths: [arguments.value("--rules") ?? "Rules"], console: console)
     let input: Int32
     if population == "-" {
