@@ -4,15 +4,19 @@
         --reform bench/scale/example.reform --partitions 8 [--master local[2]]
 
 Citizens are independent, so each partition is one `biseo` process reading its lines on
-stdin. `evaluate`: the union of the partitions' lines, sorted, must equal one process's
-output, sorted, byte for byte. `diff`: each partition prints one JSON report; their sum
+stdin. `evaluate`: the union of the partitions' lines (saved as text files), sorted, must
+equal one process's output, sorted, byte for byte (sort(1) with LC_ALL=C; files under
+--work). `diff`: each partition prints one JSON report; their sum
 (counts and won totals per rule, output and group) must equal one process's report. Prints
 the wall time of each and Spark's overhead as a ratio to one process.
 """
 import argparse
+import filecmp
+import glob
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -20,11 +24,18 @@ import time
 from pyspark import SparkConf, SparkContext
 
 
-def single(cmd, population):
+def single(cmd, population, out_path):
     started = time.monotonic()
-    with open(population, "rb") as f:
-        out = subprocess.run(cmd, stdin=f, stdout=subprocess.PIPE, check=True).stdout
-    return out, time.monotonic() - started
+    with open(population, "rb") as f, open(out_path, "wb") as out:
+        subprocess.run(cmd, stdin=f, stdout=out, check=True)
+    return time.monotonic() - started
+
+
+def sorted_file(paths, out_path):
+    """The lines of `paths`, sorted bytewise, into `out_path` (sort(1) spills to disk)."""
+    with open(out_path, "wb") as out:
+        subprocess.run(["sort", "-S", "1G"] + paths, stdout=out, check=True,
+                       env=dict(os.environ, LC_ALL="C"))
 
 
 def merge(reports):
@@ -76,6 +87,7 @@ def main():
     ap.add_argument("--by", action="append", default=[])
     ap.add_argument("--partitions", type=int, default=8)
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--work", default="/tmp/biseo-scale")
     a = ap.parse_args()
     biseo, rules = os.path.abspath(a.biseo), os.path.abspath(a.rules)
     holidays = os.path.join(rules, "calendar", "one-off-holidays.txt")
@@ -85,8 +97,10 @@ def main():
     by = sum((["--by", f] for f in a.by), [])
     diff = [biseo, "diff"] + common + ["--reform", os.path.abspath(a.reform), "--json"] + by
 
-    one_eval, t_one_eval = single(evaluate, a.population)
-    one_diff, t_one_diff = single(diff, a.population)
+    shutil.rmtree(a.work, ignore_errors=True)
+    os.makedirs(a.work)
+    t_one_eval = single(evaluate, a.population, os.path.join(a.work, "one.jsonl"))
+    t_one_diff = single(diff, a.population, os.path.join(a.work, "one-diff.json"))
 
     conf = (
         SparkConf().setMaster(a.master).setAppName("biseo").set("spark.ui.enabled", "false")
@@ -95,7 +109,7 @@ def main():
     sc.setLogLevel("ERROR")
     lines = sc.textFile(a.population, a.partitions)
     started = time.monotonic()
-    spark_eval = lines.pipe(shlex.join(evaluate)).collect()
+    lines.pipe(shlex.join(evaluate)).saveAsTextFile(os.path.join(a.work, "spark"))
     t_spark_eval = time.monotonic() - started
     started = time.monotonic()
     spark_diff = lines.pipe(shlex.join(diff)).collect()
@@ -103,11 +117,17 @@ def main():
     partitions = lines.getNumPartitions()
     sc.stop()
 
-    single_lines = sorted(one_eval.decode("utf-8").splitlines())
-    ok_eval = sorted(spark_eval) == single_lines
+    parts = sorted(glob.glob(os.path.join(a.work, "spark", "part-*")))
+    sorted_file([os.path.join(a.work, "one.jsonl")], os.path.join(a.work, "one.sorted"))
+    sorted_file(parts, os.path.join(a.work, "spark.sorted"))
+    ok_eval = filecmp.cmp(os.path.join(a.work, "one.sorted"), os.path.join(a.work, "spark.sorted"),
+                          shallow=False)
+    with open(os.path.join(a.work, "one.jsonl"), "rb") as f:
+        citizens = sum(1 for _ in f)
     reports = [json.loads(text) for text in spark_diff]
-    ok_diff = comparable(merge(reports)) == comparable(json.loads(one_diff))
-    print("citizens %d, partitions %d, master %s" % (len(single_lines), partitions, a.master))
+    with open(os.path.join(a.work, "one-diff.json"), encoding="utf-8") as f:
+        ok_diff = comparable(merge(reports)) == comparable(json.load(f))
+    print("citizens %d, partitions %d, master %s" % (citizens, partitions, a.master))
     print("evaluate: one process %.1f s, Spark %.1f s (%.2fx), union equal: %s"
           % (t_one_eval, t_spark_eval, t_spark_eval / t_one_eval, ok_eval))
     print("diff:     one process %.1f s, Spark %.1f s (%.2fx), sum equal: %s"

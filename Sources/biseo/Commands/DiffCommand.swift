@@ -16,16 +16,16 @@ enum DiffCommand: BiseoCommand {
     the engine `biseo evaluate` runs, and reports for each rule how many citizens newly
     hold it and no longer hold it, and for each output how many it changed for, with the
     sum and mean of the differences for amounts (won). --by groups the same figures by a
-    fact (an enum such as sido, a yes/no, a whole number, or a date: ten-year age bands).
-    The reform is a file ending in .reform holding parameter overrides in the rule
+    fact (an enum or text such as sido, a yes/no, a whole number, or a date: ten-year age
+    bands). The reform is a file ending in .reform holding parameter overrides in the rule
     language ('param NAME = VALUE since DATE', checked like a rule file; each replaces the
     parameter's rows from its first date on), or a second rule book (a folder or .rule
     file). The text report ends with a Korean memo, one line per rule that changed, worded
     by Corpus/reports/diff.txt; --json prints one JSON object instead. --html also writes a
     page (inline SVG, no scripts) with, per rule and amount that changed, bars of who is
-    better and worse off, overall and by group. Streaming: memory
-    does not grow with the population; a progress line on stderr when it is a terminal
-    (--quiet: none). Exit status 0 whether or not anything changed.
+    better and worse off, overall and by group. Streaming: memory does not grow with the
+    population; a progress line on stderr when it is a terminal (--quiet: none). Exit
+    status 0 whether or not anything changed.
     """
   static let options: [OptionSpec] = [
     .value("--rules", "DIR", "the rule book as it stands (default: Rules)"),
