@@ -404,7 +404,8 @@ final class VectorCompiler {
       let t = try list(items, e.type)
       return aware ? hardened(t) : t
     case .aggregate(let kind, let slot, let source, let filter, let body):
-      let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+      let t = try aggregate(
+        kind, slot: slot, source: source, filter: filter, body: body, at: e.span)
       // In the citizens' space it follows the general machine itself (`aggregate`).
       return depth == 0 || !aware ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
@@ -427,6 +428,12 @@ final class VectorCompiler {
 
   static func hardened(_ e: @escaping VecEval) -> VecEval {
     { m in m.hardening { e(m) } }
+  }
+
+  /// `e` where an unknown fact met inside fails its citizen hard and a located fault stays
+  /// (`VectorMachine.hardeningUnknowns`).
+  static func hardenedUnknowns(_ e: @escaping VecEval) -> VecEval {
+    { m in m.hardeningUnknowns { e(m) } }
   }
 
   private func constant(_ v: Value, _ type: RuleType) throws -> VecTyped {
