@@ -111,8 +111,10 @@ extension VectorCompiler {
   }
 
   func iterate(
-    slot binder: Int, first: Typed, next: Typed, until: Typed, limit steps: Int
+    slot binder: Int, first: Typed, next: Typed, until: Typed, limit steps: Int,
+    at span: SourceSpan
   ) throws -> VecTyped {
+    let site = program.faultSite(span, steps: steps)
     let tf = try expr(first)
     let slot = newSlot()
     // Each step runs in a space of the lanes still going, one level deeper: lanes that
@@ -124,7 +126,8 @@ extension VectorCompiler {
     let eu = try expr(until).eval
     let ef = tf.eval
     // In the citizens' space, with unknowns, as the general machine: an unknown first value is
-    // the value (no step runs); an unknown in a step leaves the citizen's rule to it.
+    // the value (no step runs); a fault in a step is the value; an unknown in a step leaves
+    // the citizen's rule to it.
     let citizens = aware && depth == 1
     return VecTyped(
       type: tf.type,
@@ -134,9 +137,12 @@ extension VectorCompiler {
         let value = m.column()
         value.update(from: ef(m), count: n)
         let firstFails = before != nil ? m.setAside() : nil
+        // A step's lane is its citizen's here, and the general machine runs the same steps:
+        // a fault in one is located (an unknown still leaves the rule to the general machine).
+        let locate = before != nil && m.locating
         defer {
           if let before, let firstFails {
-            m.hardenFailures()
+            if locate { m.hardenUnknowns() } else { m.hardenFailures() }
             m.putBack(firstFails)
             m.putBack(before)
           }
@@ -159,9 +165,13 @@ extension VectorCompiler {
         while total > 0 {
           let mark = m.mark
           m.slots[slot] = lanes.items
-          m.enter(
-            VectorSpace(count: total, active: m.ones(total), root: lanes.root, parent: lanes.parent)
-          )
+          var space = VectorSpace(
+            count: total, active: m.ones(total), root: lanes.root, parent: lanes.parent)
+          if locate {
+            space.lanesFailed = m.column(total)
+            space.lanesFailed?.update(repeating: 0, count: total)
+          }
+          m.enter(space)
           let done = eu(m)
           let (root, stay) = (lanes.root, m.column())
           var left = 0
@@ -171,7 +181,10 @@ extension VectorCompiler {
           }
           count += 1
           if left > 0 && count > steps {
-            for j in 0..<total where stay[j] != 0 { m.fail(lane: j) }
+            // The general machine's fault: more steps than the limit.
+            for j in 0..<total where stay[j] != 0 {
+              m.fail(lane: j, site: site, code: Operators.overflowCode)
+            }
             left = 0
           }
           let step = left > 0 ? m.masked(stay) { en(m) } : nil

@@ -108,7 +108,7 @@ final class VectorCompiler {
     program.factTypes = general.facts.map(\.type)
     program.records = general.records.map { $0.fields.map(\.type) }
     program.params = general.params
-    program.faultSites = general.params.indices.map { (general.params[$0].span, $0) }
+    program.faultSites = general.params.indices.map { (general.params[$0].span, $0, nil) }
     program.ruleCount = general.rules.count
     program.outputCount = general.outputs.count
     program.outputTypes = general.outputs.map(\.type)
@@ -395,7 +395,7 @@ final class VectorCompiler {
     case .coalesce(let a, let b): return try coalesce(a, b, e.type)
     case .binary(let op, let a, let b): return try binary(op, a, b, at: e.span)
     case .conditional(let c, let a, let b): return try conditional(c, a, b, e.type)
-    case .builtin(let f, let args): return try builtin(f, args, e.type)
+    case .builtin(let f, let args): return try builtin(f, args, e.type, at: e.span)
     case .call(let id, let args): return try callFunction(id, args)
     case .field(let base, let k): return try field(base, k)
     // A list literal stops at its first unknown item in the general machine: a citizen with
@@ -409,7 +409,8 @@ final class VectorCompiler {
       // In the citizens' space it follows the general machine itself (`aggregate`).
       return depth == 0 || !aware ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
-      let t = try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+      let t = try iterate(
+        slot: slot, first: first, next: next, until: until, limit: limit, at: e.span)
       // In the citizens' space it follows the general machine itself (`iterate`).
       return depth == 0 || !aware ? t : hardened(t)
     case .narrowed(let copies, let body):

@@ -34,15 +34,16 @@ extension VectorMachine {
 
   /// Whether faults met now are the general machine's.
   ///
-  /// They are in the citizens' own space, a day-invariant expression's, and the elements of a
-  /// `count`, `sum`, `min`, `max`, `map` or `filter` entered from those (`lanesFailed`): the
-  /// general machine runs every element of these up to its first fault, and the lane runs
-  /// them all, so a later element's fault joins the first (the same fault is itself, another
-  /// breaks the pattern). Within such elements a kernel's fault counts only where its lane had
-  /// not failed before (its operands are values and its path the general machine's), or where
-  /// it is the very fault its citizen already has; else it is a lane limit. Elsewhere (`any`/`all`, which stop at a deciding element,
-  /// `iterate` steps, an aggregate within elements) the lane may run what the general machine
-  /// never reaches, so a fault there gives the rule up.
+  /// They are in the citizens' own space, a day-invariant expression's, the elements of a
+  /// `count`, `sum`, `min`, `max`, `map` or `filter` entered from those, and the steps of an
+  /// `iterate` there (`lanesFailed`). The general machine runs every element up to its first
+  /// fault, and the lane runs them all, so a later element's fault joins the first (the same
+  /// fault is itself, another breaks the pattern); a step's lane is its citizen's, and both
+  /// run the same steps. There a kernel's fault counts only where its lane had not failed
+  /// before (its operands are values and its path the general machine's), or where it is the
+  /// very fault its citizen already has; else it is a lane limit. Elsewhere (`any`/`all`,
+  /// which stop at a deciding element, or an aggregate within elements) the lane may run what
+  /// the general machine never reaches, so a fault there gives the rule up.
   var locating: Bool {
     space.root == identity || space.root == invariantSpace.root || space.lanesFailed != nil
   }
@@ -72,6 +73,8 @@ extension VectorMachine {
     let message =
       if let p = site.param {
         RuleMessage.paramUndefined(program.params[p].name, on: CivilDate(dayNumber: today))
+      } else if let steps = site.steps {
+        RuleMessage.iterationLimit(steps)
       } else {
         Operators.faultMessage(-(code & 3))
       }
