@@ -5,8 +5,9 @@ import Testing
 
 /// Faults located in the vector lane: an overflow, a division by zero or a parameter with no
 /// value on the day is written from the lane with the general machine's message and place,
-/// and only what the lane cannot say (two different faults met at once, a fault inside a list's
-/// elements, a lane limit) is left to the general machine.
+/// and only what the lane cannot say (two different faults met at once, a fault among the
+/// elements of `any`/`all`, a lane limit) is left to the general machine (faults among other
+/// aggregates' elements: `VectorElementFaultTests`).
 @Suite struct VectorFaultTests {
   static let rules = """
     fact a: int from "a"

@@ -24,8 +24,9 @@ struct Builtin: Sendable {
   var operands: @Sendable ([RuleType], RuleType) -> [RuleType]
   /// For the operand and result types of a call.
   var general: @Sendable ([RuleType], RuleType) -> Impl
-  /// On columns; with each argument's word where it is the same in every lane.
-  var vector: @Sendable ([VecEval], [WordEval?]) -> VecEval
+  /// On columns; with each argument's word where it is the same in every lane, and the
+  /// call's fault site.
+  var vector: @Sendable ([VecEval], [WordEval?], Int) -> VecEval
 }
 
 enum Builtins {
@@ -49,7 +50,7 @@ enum Builtins {
     Builtin(
       signature: signature, arity: 1, type: fixed([param], result), operands: { _, _ in [param] },
       general: { o, r in general1(K.self, o, r) },
-      vector: { a, _ in vector1(K.self, a) })
+      vector: { a, _, s in vector1(K.self, a, s) })
   }
 
   private static func two<K: Kernel2>(
@@ -58,7 +59,7 @@ enum Builtins {
     Builtin(
       signature: signature, arity: 2, type: fixed(params, result), operands: { _, _ in params },
       general: { o, r in general2(K.self, o, r) },
-      vector: { a, _ in vector2(K.self, a) })
+      vector: { a, _, s in vector2(K.self, a, s) })
   }
 
   private static func calendar<K: CalendarKernel>(
@@ -67,7 +68,7 @@ enum Builtins {
     Builtin(
       signature: signature, arity: 1, type: fixed([.date], result), operands: { _, _ in [.date] },
       general: { o, r in generalCalendar(K.self, o, r) },
-      vector: { a, _ in vectorCalendar(K.self, a) })
+      vector: { a, _, s in vectorCalendar(K.self, a, s) })
   }
 
   /// `min` and `max`: two numbers or dates of one type (a whole number joins a decimal).
@@ -80,7 +81,7 @@ enum Builtins {
         return args[0].join(args[1])
       },
       operands: { _, r in [r, r] }, general: { _, _ in generalOrdered(K.self) },
-      vector: { a, _ in vector2(K.self, a) })
+      vector: { a, _, s in vector2(K.self, a, s) })
   }
 
   static let table: [String: Builtin] = [
@@ -103,7 +104,7 @@ enum Builtins {
       signature: "date(year: int, month: int, day: int) -> date", arity: 3,
       type: fixed([.int, .int, .int], .date), operands: { _, _ in [.int, .int, .int] },
       general: { o, r in general3(Kernels.MakeDate.self, o, r) },
-      vector: { vector3(Kernels.MakeDate.self, $0, $1) }),
+      vector: { vector3(Kernels.MakeDate.self, $0, $1, $2) }),
     "days_in_year": one(Kernels.DaysInYear.self, "days_in_year(year: int) -> int", .int, .int),
     "is_leap_year": one(Kernels.IsLeapYear.self, "is_leap_year(year: int) -> bool", .int, .bool),
     "min": ordered(Kernels.Min.self, "min"),
@@ -121,7 +122,7 @@ enum Builtins {
         return args[0]
       },
       operands: { args, _ in args }, general: { o, r in general2(Kernels.FloorTo.self, o, r) },
-      vector: { a, _ in vector2(Kernels.FloorTo.self, a) }
+      vector: { a, _, s in vector2(Kernels.FloorTo.self, a, s) }
     ),
     "is_business_day": calendar(
       Kernels.IsBusinessDay.self, "is_business_day(date) -> bool", .bool),

@@ -1,10 +1,12 @@
 import CivilCalendar
+import Diagnostics
 
 /// Aggregates and `iterate` in the vector lane: the elements of a list, or the lanes still
 /// iterating, become a space of their own; what they computed folds back in order.
 extension VectorCompiler {
   func aggregate(
-    _ kind: String, slot binder: Int, source: Typed, filter: Typed?, body: Typed?
+    _ kind: String, slot binder: Int, source: Typed, filter: Typed?, body: Typed?,
+    at span: SourceSpan
   ) throws -> VecTyped {
     let ts = try expr(source)
     guard case .list(let element) = ts.type else { throw VectorUnsupported() }
@@ -34,13 +36,17 @@ extension VectorCompiler {
       resultType = valueType.optional
     }
     let value = tb?.eval
-    let reduce = VectorCompiler.reducer(kind, hasBody: body != nil, hasFilter: filter != nil)
+    let reduce = VectorCompiler.reducer(
+      kind, hasBody: body != nil, hasFilter: filter != nil, site: program.faultSite(span))
     // In the citizens' space, with unknowns, as the general machine: an unknown list is the
     // value (its elements are not looked at); an element's unknown makes the value unknown
-    // with every set, except where `any`/`all` could decide past it or a filter skips a body
-    // (those citizens go to the general machine).
+    // with every set, and a fault among them is the value (`VectorMachine.locating`), except
+    // where `any`/`all` could decide past it (those citizens go to the general machine). A
+    // body runs only where the filter kept the element without failing, as there.
     let citizens = aware && depth == 1
-    let hardenElements = kind == "any" || kind == "all" || (filter != nil && body != nil)
+    let hardenElements = kind == "any" || kind == "all"
+    let isSum = kind == "sum"
+    let hasFilterAndBody = filter != nil && body != nil
     return VecTyped(
       type: resultType,
       eval: { m in
@@ -58,32 +64,57 @@ extension VectorCompiler {
           lists = safe
           aside = (before, source)
         }
+        var elements = m.elements(of: lists, binder: slot)
+        elements.lanesFailed = nil
+        if before != nil && !hardenElements && m.locating {
+          let lanes = m.column(elements.count)
+          lanes.update(repeating: 0, count: elements.count)
+          elements.lanesFailed = lanes
+        }
+        // Without the lanes' failures a filter's unknown could not keep the body from running.
+        let harden = hardenElements || (hasFilterAndBody && elements.lanesFailed == nil)
         defer {
           if let (before, source) = aside {
-            if hardenElements { m.hardenFailures() }
+            if harden { m.hardenFailures() }
             m.putBack(source)
             m.putBack(before)
           }
         }
-        let elements = m.elements(of: lists, binder: slot)
         m.enter(elements)
-        // The filter, then the body only where the filter keeps the element.
+        // The filter, then the body only where the filter keeps the element (and did not fail
+        // there, where the lane tells).
         let kept = keep.map { $0(m) }
         var mask = elements.active
         if let kept {
           mask = m.column()
-          for i in 0..<elements.count { mask[i] = kept[i] != 0 ? 1 : 0 }
+          if let lanes = elements.lanesFailed {
+            for i in 0..<elements.count { mask[i] = kept[i] != 0 && lanes[i] == 0 ? 1 : 0 }
+          } else {
+            for i in 0..<elements.count { mask[i] = kept[i] != 0 ? 1 : 0 }
+          }
         }
         let values = value.map { v in m.masked(mask) { v(m) } }
         let items = m.slots[slot]
         m.leave()
-        return reduce(m, elements, Reduction(kept: kept, values: values, items: items))
+        // For a sum: the lanes some of whose elements failed (an overflow there is no fault).
+        var failing: UnsafeMutablePointer<Int>?
+        if isSum, let lanes = elements.lanesFailed {
+          let f = m.column()
+          f.update(repeating: 0, count: m.space.count)
+          for k in 0..<elements.count { f[elements.parent[k]] |= lanes[k] }
+          failing = f
+        }
+        return reduce(
+          m, elements,
+          Reduction(kept: kept, values: values, items: items, failing: failing))
       })
   }
 
   func iterate(
-    slot binder: Int, first: Typed, next: Typed, until: Typed, limit steps: Int
+    slot binder: Int, first: Typed, next: Typed, until: Typed, limit steps: Int,
+    at span: SourceSpan
   ) throws -> VecTyped {
+    let site = program.faultSite(span, steps: steps)
     let tf = try expr(first)
     let slot = newSlot()
     // Each step runs in a space of the lanes still going, one level deeper: lanes that
@@ -95,7 +126,8 @@ extension VectorCompiler {
     let eu = try expr(until).eval
     let ef = tf.eval
     // In the citizens' space, with unknowns, as the general machine: an unknown first value is
-    // the value (no step runs); an unknown in a step leaves the citizen's rule to it.
+    // the value (no step runs); a fault in a step is the value; an unknown in a step leaves
+    // the citizen's rule to it.
     let citizens = aware && depth == 1
     return VecTyped(
       type: tf.type,
@@ -105,9 +137,12 @@ extension VectorCompiler {
         let value = m.column()
         value.update(from: ef(m), count: n)
         let firstFails = before != nil ? m.setAside() : nil
+        // A step's lane is its citizen's here, and the general machine runs the same steps:
+        // a fault in one is located (an unknown still leaves the rule to the general machine).
+        let locate = before != nil && m.locating
         defer {
           if let before, let firstFails {
-            m.hardenFailures()
+            if locate { m.hardenUnknowns() } else { m.hardenFailures() }
             m.putBack(firstFails)
             m.putBack(before)
           }
@@ -130,9 +165,13 @@ extension VectorCompiler {
         while total > 0 {
           let mark = m.mark
           m.slots[slot] = lanes.items
-          m.enter(
-            VectorSpace(count: total, active: m.ones(total), root: lanes.root, parent: lanes.parent)
-          )
+          var space = VectorSpace(
+            count: total, active: m.ones(total), root: lanes.root, parent: lanes.parent)
+          if locate {
+            space.lanesFailed = m.column(total)
+            space.lanesFailed?.update(repeating: 0, count: total)
+          }
+          m.enter(space)
           let done = eu(m)
           let (root, stay) = (lanes.root, m.column())
           var left = 0
@@ -142,7 +181,10 @@ extension VectorCompiler {
           }
           count += 1
           if left > 0 && count > steps {
-            for j in 0..<total where stay[j] != 0 { m.fail(lane: j) }
+            // The general machine's fault: more steps than the limit.
+            for j in 0..<total where stay[j] != 0 {
+              m.fail(lane: j, site: site, code: Operators.overflowCode)
+            }
             left = 0
           }
           let step = left > 0 ? m.masked(stay) { en(m) } : nil
@@ -182,6 +224,9 @@ struct Reduction {
   var kept: UnsafeMutablePointer<Int>?
   var values: UnsafeMutablePointer<Int>?
   var items: UnsafeMutablePointer<Int>
+  /// Where a sum may locate its overflow: 1 for a lane some of whose elements failed (nil:
+  /// nowhere).
+  var failing: UnsafeMutablePointer<Int>? = nil
 }
 
 extension VectorCompiler {
@@ -192,7 +237,7 @@ extension VectorCompiler {
     >
 
   /// The fold for `kind`, as the general machine folds it.
-  static func reducer(_ kind: String, hasBody: Bool, hasFilter: Bool) -> Reducer {
+  static func reducer(_ kind: String, hasBody: Bool, hasFilter: Bool, site: Int) -> Reducer {
     switch kind {
     case "count":
       return { m, e, r in
@@ -282,7 +327,11 @@ extension VectorCompiler {
           let p = parent[k]
           let (s, o) = out[p].addingReportingOverflow(source[k])
           if o || s == LaneWord.none {
-            if a[p] != 0 { m.fail(lane: p) }
+            // An overflow of the elements' values is the general machine's fault at the sum.
+            if a[p] != 0 {
+              let located = o && r.failing.map { $0[p] == 0 } ?? false
+              m.fail(lane: p, site: site, code: located ? Operators.overflowCode : nil)
+            }
             out[p] = 0
           } else {
             out[p] = s

@@ -35,8 +35,8 @@ extension VectorCompiler {
         })
     }
     // Within an aggregate: an unknown condition leaves the citizen's rule to the general
-    // machine.
-    let ec = tc.total || !aware ? ec0 : VectorCompiler.hardened(ec0)
+    // machine; a fault is the value, as there.
+    let ec = tc.total || !aware ? ec0 : VectorCompiler.hardenedUnknowns(ec0)
     return try conditional(ec, tc, ta, tb, x, y, t)
   }
 

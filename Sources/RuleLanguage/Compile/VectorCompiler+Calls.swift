@@ -14,12 +14,14 @@ extension VectorCompiler {
     // operators follow three-valued logic): in the citizens' space each parameter keeps its
     // argument's failures and fails its readers, as the general machine passes an unknown on;
     // within an aggregate a body that does not propagate unknowns as operators do leaves such
-    // a citizen's rule to the general machine.
+    // a citizen's rule to the general machine, and so does a fault or an unknown in an
+    // argument the body never reads (the general machine drops it).
     let strictBody = strict(info.body)
     let carries = aware && depth == 0
     for (a, p) in Swift.zip(args, info.parameters) {
       let e = try coerce(try expr(a), to: p.type)
-      evals.append(strictBody || carries || !aware ? e : VectorCompiler.hardened(e))
+      let passes = strictBody && (carries || !aware || reads(info.body, slot: p.slot))
+      evals.append(passes || carries || !aware ? e : VectorCompiler.hardened(e))
     }
     compiling.insert(id)
     defer { compiling.remove(id) }
@@ -96,6 +98,31 @@ extension VectorCompiler {
     case .narrowed(let copies, let body):
       return copies.allSatisfy { strict($0.value) } && strict(body)
     case .constant, .today, .fact, .param, .local: return true
+    }
+  }
+
+  /// Whether `e` reads slot `s` (through a call, where that function reads the parameter it
+  /// is passed as).
+  private func reads(_ e: Typed, slot s: Int) -> Bool {
+    func r(_ x: Typed) -> Bool { reads(x, slot: s) }
+    switch e.op {
+    case .local(let x): return x == s
+    case .call(let id, let args):
+      guard id < general.typed.functions.count, let f = general.typed.functions[id] else {
+        return args.contains(where: r)
+      }
+      return Swift.zip(args, f.parameters).contains { a, p in r(a) && reads(f.body, slot: p.slot) }
+    case .builtin(_, let args), .list(let args): return args.contains(where: r)
+    case .not(let a), .negate(let a), .field(let a, _): return r(a)
+    case .and(let a, let b), .or(let a, let b), .coalesce(let a, let b), .binary(_, let a, let b):
+      return r(a) || r(b)
+    case .conditional(let c, let a, let b): return r(c) || r(a) || r(b)
+    case .narrowed(let copies, let body): return copies.contains { r($0.value) } || r(body)
+    case .aggregate(_, _, let source, let filter, let body):
+      return r(source) || (filter.map(r) ?? false) || (body.map(r) ?? false)
+    case .iterate(_, let first, let next, let until, _): return r(first) || r(next) || r(until)
+    case .record(_, let fields): return fields.contains { $0.map(r) ?? false }
+    case .constant, .today, .fact, .param, .rule, .output, .invalid: return false
     }
   }
 

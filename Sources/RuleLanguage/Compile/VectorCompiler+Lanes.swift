@@ -69,6 +69,40 @@ extension VectorCompiler {
     return out
   }
 
+  /// `mapActive` for a built-in the general machine can fault (see `map(_:_:site:_:code:)`).
+  @inline(__always) static func mapActive(
+    _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, site: Int, _ f: (Int) -> Int?,
+    code: (Int) -> Int?
+  ) -> UnsafeMutablePointer<Int> {
+    let (out, a) = (m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      if a[i] != 0, let v = f(x[i]) {
+        out[i] = v
+      } else {
+        out[i] = 0
+        if a[i] != 0 { m.fail(lane: i, site: site, code: code(x[i])) }
+      }
+    }
+    return out
+  }
+
+  /// `zipActive` for a built-in the general machine can fault.
+  @inline(__always) static func zipActive(
+    _ m: VectorMachine, _ x: UnsafeMutablePointer<Int>, _ y: UnsafeMutablePointer<Int>,
+    site: Int, _ f: (Int, Int) -> Int?, code: (Int, Int) -> Int?
+  ) -> UnsafeMutablePointer<Int> {
+    let (out, a) = (m.column(), m.space.active)
+    for i in 0..<m.space.count {
+      if a[i] != 0, let v = f(x[i], y[i]) {
+        out[i] = v
+      } else {
+        out[i] = 0
+        if a[i] != 0 { m.fail(lane: i, site: site, code: code(x[i], y[i])) }
+      }
+    }
+    return out
+  }
+
   /// `map` for an operator the general machine can fault: where `f` has no value, `code`
   /// gives the general machine's fault code for the operand (nil where it has a value: a
   /// lane limit), and the lane fails with it at `site` (`VectorMachine.fail(lane:site:code:)`).

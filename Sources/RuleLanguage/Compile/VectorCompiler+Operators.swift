@@ -73,9 +73,9 @@ extension VectorCompiler {
     var plain = VectorCompiler.logical(isAnd, tx, ty)
     if aware && depth > 0 && !tx.total {
       // Within an aggregate: an unknown left side leaves the citizen's rule to the general
-      // machine (a failure here is its citizen's, not its element's).
+      // machine (a failure here is its citizen's, not its element's); a fault is the value.
       var left = tx
-      left.eval = VectorCompiler.hardened(tx.eval)
+      left.eval = VectorCompiler.hardenedUnknowns(tx.eval)
       plain = VectorCompiler.logical(isAnd, left, ty)
     }
     guard depth == 0 && !tx.total else { return plain }
@@ -134,9 +134,9 @@ extension VectorCompiler {
     let (x0, y) = (try coerce(ta, to: t), try coerce(tb, to: t))
     // An unknown left side is the value (the right side does not run), as in the general
     // machine: in the citizens' space its lanes are left out; within an aggregate the lane
-    // leaves that citizen's rule to the general machine.
+    // leaves that citizen's rule to the general machine (a fault is the value).
     let exact = aware && depth == 0 && !ta.total
-    let x = ta.total || exact || !aware ? x0 : VectorCompiler.hardened(x0)
+    let x = ta.total || exact || !aware ? x0 : VectorCompiler.hardenedUnknowns(x0)
     return VecTyped(
       type: t,
       eval: { m in

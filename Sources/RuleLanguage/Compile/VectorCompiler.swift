@@ -108,7 +108,7 @@ final class VectorCompiler {
     program.factTypes = general.facts.map(\.type)
     program.records = general.records.map { $0.fields.map(\.type) }
     program.params = general.params
-    program.faultSites = general.params.indices.map { (general.params[$0].span, $0) }
+    program.faultSites = general.params.indices.map { (general.params[$0].span, $0, nil) }
     program.ruleCount = general.rules.count
     program.outputCount = general.outputs.count
     program.outputTypes = general.outputs.map(\.type)
@@ -395,7 +395,7 @@ final class VectorCompiler {
     case .coalesce(let a, let b): return try coalesce(a, b, e.type)
     case .binary(let op, let a, let b): return try binary(op, a, b, at: e.span)
     case .conditional(let c, let a, let b): return try conditional(c, a, b, e.type)
-    case .builtin(let f, let args): return try builtin(f, args, e.type)
+    case .builtin(let f, let args): return try builtin(f, args, e.type, at: e.span)
     case .call(let id, let args): return try callFunction(id, args)
     case .field(let base, let k): return try field(base, k)
     // A list literal stops at its first unknown item in the general machine: a citizen with
@@ -404,11 +404,13 @@ final class VectorCompiler {
       let t = try list(items, e.type)
       return aware ? hardened(t) : t
     case .aggregate(let kind, let slot, let source, let filter, let body):
-      let t = try aggregate(kind, slot: slot, source: source, filter: filter, body: body)
+      let t = try aggregate(
+        kind, slot: slot, source: source, filter: filter, body: body, at: e.span)
       // In the citizens' space it follows the general machine itself (`aggregate`).
       return depth == 0 || !aware ? t : hardened(t)
     case .iterate(let slot, let first, let next, let until, let limit):
-      let t = try iterate(slot: slot, first: first, next: next, until: until, limit: limit)
+      let t = try iterate(
+        slot: slot, first: first, next: next, until: until, limit: limit, at: e.span)
       // In the citizens' space it follows the general machine itself (`iterate`).
       return depth == 0 || !aware ? t : hardened(t)
     case .narrowed(let copies, let body):
@@ -427,6 +429,12 @@ final class VectorCompiler {
 
   static func hardened(_ e: @escaping VecEval) -> VecEval {
     { m in m.hardening { e(m) } }
+  }
+
+  /// `e` where an unknown fact met inside fails its citizen hard and a located fault stays
+  /// (`VectorMachine.hardeningUnknowns`).
+  static func hardenedUnknowns(_ e: @escaping VecEval) -> VecEval {
+    { m in m.hardeningUnknowns { e(m) } }
   }
 
   private func constant(_ v: Value, _ type: RuleType) throws -> VecTyped {

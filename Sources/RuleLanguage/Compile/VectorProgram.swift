@@ -58,16 +58,19 @@ struct VectorProgram: Sendable {
   var batchCacheCount = 0
   var batchCacheReused: [Bool] = []
   /// Where the lane's faults are (`VectorMachine+Faults.swift`): parameter `p`'s (no value on
-  /// the day) is site `p`, then each operator that can fault.
-  var faultSites: [(span: SourceSpan, param: Int?)] = []
+  /// the day) is site `p`, then each operator that can fault, and each `iterate` (its step
+  /// limit).
+  var faultSites: [(span: SourceSpan, param: Int?, steps: Int?)] = []
 
-  /// The fault site at `span`, by number: one per place in the source, however often the
-  /// lane lowers it (twice per rule, once per inlined call), so two faults there are the
-  /// same fault, as the general machine prints them.
-  mutating func faultSite(_ span: SourceSpan) -> Int {
-    let key = "\(span.path):\(span.start.line):\(span.start.column)"
+  /// The fault site at `span`, by number (with `steps`: an `iterate` that took more steps).
+  ///
+  /// One per place in the source, however often the lane lowers it (twice per rule, once per
+  /// inlined call), so two faults there are the same fault, as the general machine prints
+  /// them.
+  mutating func faultSite(_ span: SourceSpan, steps: Int? = nil) -> Int {
+    let key = "\(span.path):\(span.start.line):\(span.start.column)\(steps == nil ? "" : " steps")"
     if let site = siteByPlace[key] { return site }
-    faultSites.append((span, nil))
+    faultSites.append((span, nil, steps))
     siteByPlace[key] = faultSites.count - 1
     return faultSites.count - 1
   }

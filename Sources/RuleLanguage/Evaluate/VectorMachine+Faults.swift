@@ -34,10 +34,19 @@ extension VectorMachine {
 
   /// Whether faults met now are the general machine's.
   ///
-  /// They are in the citizens' own space and a day-invariant expression's. Elsewhere (list
-  /// elements, `iterate` steps) the lane may run what the general machine never reaches (an
-  /// element after the one that decides `any`), so a fault there gives the rule up.
-  var locating: Bool { space.root == identity || space.root == invariantSpace.root }
+  /// They are in the citizens' own space, a day-invariant expression's, the elements of a
+  /// `count`, `sum`, `min`, `max`, `map` or `filter` entered from those, and the steps of an
+  /// `iterate` there (`lanesFailed`). The general machine runs every element up to its first
+  /// fault, and the lane runs them all, so a later element's fault joins the first (the same
+  /// fault is itself, another breaks the pattern); a step's lane is its citizen's, and both
+  /// run the same steps. There a kernel's fault counts only where its lane had not failed
+  /// before (its operands are values and its path the general machine's), or where it is the
+  /// very fault its citizen already has; else it is a lane limit. Elsewhere (`any`/`all`,
+  /// which stop at a deciding element, or an aggregate within elements) the lane may run what
+  /// the general machine never reaches, so a fault there gives the rule up.
+  var locating: Bool {
+    space.root == identity || space.root == invariantSpace.root || space.lanesFailed != nil
+  }
 
   /// `k` as met in the current space: a fault outside `locating` is a lane limit.
   @inline(__always) func here(_ k: Int) -> Int {
@@ -64,6 +73,8 @@ extension VectorMachine {
     let message =
       if let p = site.param {
         RuleMessage.paramUndefined(program.params[p].name, on: CivilDate(dayNumber: today))
+      } else if let steps = site.steps {
+        RuleMessage.iterationLimit(steps)
       } else {
         Operators.faultMessage(-(code & 3))
       }
@@ -79,7 +90,17 @@ extension VectorMachine {
       fail(lane: i)
       return
     }
-    addFailure(space.root[i], here(VectorMachine.located((site + 1) << 2 | -code)))
+    let fault = VectorMachine.located((site + 1) << 2 | -code)
+    if let lanes = space.lanesFailed {
+      // After its lane failed, only the very fault its citizen already has (met again, as
+      // where a function is not kept and runs once more) is no lane limit.
+      let c = space.root[i]
+      let counts = lanes[i] == 0 || packedFailure(c) == fault
+      addFailure(c, counts ? fault : fault | VectorMachine.limit)
+      lanes[i] = 1
+      return
+    }
+    addFailure(space.root[i], here(fault))
   }
 
   /// Fails every active lane with `k` (packed: a day-invariant expression's or a parameter's
@@ -87,6 +108,13 @@ extension VectorMachine {
   func failActive(_ k: Int) {
     let (a, r, failure) = (space.active, space.root, here(k))
     for i in 0..<space.count where a[i] != 0 { addFailure(r[i], failure) }
+    marking(a)
+  }
+
+  /// Marks the active lanes of an aggregate's elements failed (`lanesFailed`).
+  @inline(__always) func marking(_ a: UnsafeMutablePointer<Int>) {
+    guard let lanes = space.lanesFailed else { return }
+    for i in 0..<space.count { lanes[i] |= a[i] }
   }
 
   /// Whether the current rule failed any citizen of the batch.

@@ -63,6 +63,34 @@ extension VectorMachine {
     missing[w] |= failed[w] << VectorMachine.limitBit
   }
 
+  /// Makes every failure since `setAside` hard (as `hardenFailures`) except a located fault,
+  /// which stays the value: where the general machine meets a fault in the condition of an
+  /// `if`, the left side of `and`/`or`/`??`, it is the value too.
+  func hardenUnknowns() {
+    let n = batchCount
+    for i in 0..<n where failed[i] != 0 && (hard[i] == 0 || VectorMachine.decode(missing[i]) == nil)
+    {
+      hard[i] = 1
+      missing[i] |= 1 << VectorMachine.limitBit
+    }
+    let w = VectorMachine.width
+    if failed[w] != 0 && (hard[w] == 0 || VectorMachine.decode(missing[w]) == nil) {
+      hard[w] = 1
+      missing[w] |= 1 << VectorMachine.limitBit
+    }
+  }
+
+  /// `body`, where an unknown fact it meets makes its citizen's failure hard while a located
+  /// fault stays (`hardenUnknowns`); without unknowns in the batch's rule, just `body`.
+  func hardeningUnknowns(_ body: () -> UnsafeMutablePointer<Int>) -> UnsafeMutablePointer<Int> {
+    guard unknowns else { return body() }
+    let aside = setAside()
+    let v = body()
+    hardenUnknowns()
+    putBack(aside)
+    return v
+  }
+
   /// `body`, where an unknown fact it meets makes its citizen's failure hard (see
   /// `hardenFailures`); without unknowns in the batch's rule, just `body`.
   func hardening(_ body: () -> UnsafeMutablePointer<Int>) -> UnsafeMutablePointer<Int> {
@@ -95,6 +123,9 @@ extension VectorMachine {
     for i in 0..<space.count where a[i] != 0 {
       let k = kinds[map?[i] ?? i]
       addFailure(r[i], k | (0 &- (k >> 1 & 1)) & limit)
+    }
+    if let lanes = space.lanesFailed {
+      for i in 0..<space.count where a[i] != 0 && kinds[map?[i] ?? i] != 0 { lanes[i] = 1 }
     }
   }
 

@@ -35,6 +35,7 @@ extension VectorMachine {
   /// limit: the general machine decides the rule.
   @inline(__always) func fail(lane i: Int) {
     addFailure(space.root[i], VectorMachine.limit)
+    space.lanesFailed?[i] = 1
   }
 
   /// Fails the citizen of lane `i` for unknown fact `f` (which Kleene logic may absorb).
@@ -42,12 +43,14 @@ extension VectorMachine {
     let c = space.root[i]
     failed[c] = 1
     missing[c] |= f < 61 ? 1 << f : 0
+    space.lanesFailed?[i] = 1
   }
 
   /// Fails every active lane for a lane limit.
   func failActive() {
     let (a, r) = (space.active, space.root)
     for i in 0..<space.count where a[i] != 0 { addFailure(r[i], VectorMachine.limit) }
+    marking(a)
   }
 
   /// Runs a day-invariant kernel once in a one-lane space; nil when it failed (its failure,

@@ -11,6 +11,9 @@ struct VectorSpace {
   var root: UnsafeMutablePointer<Int>
   /// The lane of the enclosing space each lane belongs to.
   var parent: UnsafeMutablePointer<Int>
+  /// In the elements of an aggregate that locates faults (`VectorMachine.locating`): 1 where
+  /// the lane has failed so far.
+  var lanesFailed: UnsafeMutablePointer<Int>? = nil
 }
 
 /// The vector lane's state for a batch of up to `width` citizens.
@@ -190,16 +193,19 @@ final class VectorMachine: LaneStorage {
   var space: VectorSpace {
     get {
       VectorSpace(
-        count: spaceCount[0], active: spaceMaps[0], root: spaceMaps[1], parent: spaceMaps[2])
+        count: spaceCount[0], active: spaceMaps[0], root: spaceMaps[1], parent: spaceMaps[2],
+        lanesFailed: spaceLanes[0])
     }
     set {
       spaceCount[0] = newValue.count
       spaceMaps[0] = newValue.active
       spaceMaps[1] = newValue.root
       spaceMaps[2] = newValue.parent
+      spaceLanes[0] = newValue.lanesFailed
     }
   }
   private let spaceCount: UnsafeMutablePointer<Int>
+  private let spaceLanes: UnsafeMutablePointer<UnsafeMutablePointer<Int>?>
   private let spaceMaps: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
   var spaces: [VectorSpace] {
     get { state.pointee.spaces }
@@ -319,6 +325,8 @@ final class VectorMachine: LaneStorage {
     spaceCount = VectorMachine.buffer(1)
     spaceMaps = .allocate(capacity: 3)
     spaceMaps.initialize(repeating: everyone, count: 3)
+    spaceLanes = .allocate(capacity: 1)
+    spaceLanes.initialize(to: nil)
     cursor = .allocate(capacity: 2)
     cursor.initialize(repeating: everyone, count: 2)
     var reads = Array(repeating: false, count: factCount)
@@ -366,6 +374,7 @@ final class VectorMachine: LaneStorage {
     state.deallocate()
     anyUnheld.deallocate()
     spaceMaps.deallocate()
+    spaceLanes.deallocate()
     cursor.deallocate()
   }
 
