@@ -316,12 +316,8 @@ public struct DialogueManager: Sendable {
         return answer(topic, frame: .eligibility, question: text, &conversation, asOf: asOf)
       }
     }
-    // "지금 뭐 해야 돼": what is due, unless the line is surely about one subject ("아버지
-    // 돌아가셨는데 뭐 해야 돼?" is about the death).
-    if frame == .agenda || frame == .also,
-      runtime.intents.intent(named: intent)?.rules.isEmpty != false
-        || understood.intent.confidence < Self.interruptConfidence
-    {
+    // "지금 뭐 해야 돼": what is due, unless the line is surely about one subject.
+    if frame == .agenda || frame == .also, !isAboutOwnSubject(understood, intent: intent) {
       return agenda(conversation, asOf: asOf)
     }
 
@@ -447,6 +443,19 @@ public struct DialogueManager: Sendable {
       let profile = try? runtime.profiles.profile(conversation.citizenID)
     else { return false }
     return intake.isKnown(in: profile, asOf: asOf, anyTime: anyTime)
+  }
+
+  /// Whether a line asking what is due is about its intent's own subject: a life event it
+  /// tells of ("아버지 돌아가셨는데 뭐 해야 돼?") or a service it names ("자동차세 뭐 내야 돼?"),
+  /// surely; "세금 뭐 내야 돼" names none, however sure the classifier is of 자동차세.
+  private func isAboutOwnSubject(_ understood: Interpretation, intent: String) -> Bool {
+    guard let definition = runtime.intents.intent(named: intent), !definition.rules.isEmpty,
+      understood.intent.confidence >= Self.interruptConfidence
+    else { return false }
+    let topic = self.topic(for: definition)
+    if topic.event != nil { return true }
+    let focus = TopicFocus(rules: topic.rules, title: runtime.book.title(ofRule:))
+    return !focus.named(in: runtime.aliases.expanded(understood.text)).isEmpty
   }
 
   /// Whether a line asking a frame ("언제?") is about the last topic: it names no other
