@@ -61,6 +61,9 @@ public struct ExecChannel: Channel {
     var timedOut: Bool
   }
 
+  /// Fires the timeouts (a serial queue gets a thread even when the global pool is full).
+  private static let timers = DispatchQueue(label: "biseo.exec.timeouts")
+
   private func run(input: Data, key: String) async throws -> ExecResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -102,7 +105,9 @@ public struct ExecChannel: Channel {
         return
       }
       let limit = timeout
-      DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
+      // A queue of its own: the global pool is as wide as the CPUs and may be busy with
+      // blocking work (other sends, a test run) past the limit, and then the command runs on.
+      ExecChannel.timers.asyncAfter(deadline: .now() + limit) {
         if process.isRunning {
           timedOut.withLock { $0 = true }
           // Foundation starts the child as a process-group leader; kill the whole group so a
