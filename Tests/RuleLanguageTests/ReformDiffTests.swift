@@ -197,8 +197,13 @@ import Testing
       #expect(sum.changed == report.totals[monthly].changed, "\(fact)")
       #expect(sum.difference == report.totals[monthly].difference, "\(fact)")
     }
-    let regions = Set(report.groups[0].groups.map(\.value))
-    #expect(regions == ["capital", "other"])
+    // Read from the lane's columns: the same groups the population's lines say.
+    let regions = Dictionary(
+      uniqueKeysWithValues: report.groups[0].groups.map { ($0.value, $0.citizens) })
+    let capital = Self.population.filter { $0.contains(#""region":"capital""#) }.count
+    #expect(regions == ["capital": capital, "other": Self.population.count - capital])
+    let unknownBirth = Self.population.filter { !$0.contains("birthDate") }.count
+    #expect(report.groups[1].groups.first { $0.value == "unknown" }?.citizens == unknownBirth)
     let bands = Set(report.groups[1].groups.map(\.value))
     #expect(bands.isSuperset(of: ["0-9", "10-19", "unknown"]), "\(bands)")
     #expect(report.totals[monthly].difference == 10_000 * report.totals[monthly].changed)

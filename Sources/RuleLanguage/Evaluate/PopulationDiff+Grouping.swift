@@ -46,7 +46,11 @@ extension PopulationDiff {
     /// when it is none.
     func value(of profile: Profile, asOf: CivilDate, in program: Program) -> String {
       guard fact < profile.facts.count else { return "unknown" }
-      switch (profile.facts[fact], kind) {
+      return value(profile.facts[fact], asOf: asOf, in: program)
+    }
+
+    func value(_ fact: Value, asOf: CivilDate, in program: Program) -> String {
+      switch (fact, kind) {
       case (.enumCase(let c), .enumeration(let e)): return program.enums[e].json[c]
       case (.bool(let b), _): return b ? "true" : "false"
       case (.int(let n), _): return String(n)

@@ -24,6 +24,8 @@ public final class PopulationDiff {
   /// Per grouping, each value's index in its groups.
   var groupIndex: [[String: Int]]
   var changes: [(item: Int, tally: DiffReport.Tally)] = []
+  /// The current citizen's group under each grouping (batched path).
+  var groupValues: [String] = []
   /// Citizens read so far, batched or tallied (for `progress`).
   var taken = 0
   var before: [UInt8] = []
@@ -147,7 +149,18 @@ public final class PopulationDiff {
     for i in 0..<n {
       base.makeCurrent(i)
       reform.makeCurrent(i)
-      if !groupings.isEmpty { base.pendingProfile(i, into: &profile) }
+      groupValues.removeAll(keepingCapacity: true)
+      var decoded = false
+      for g in groupings {
+        // From the lane's columns when it holds the fact; else the line is decoded again.
+        if let v = base.vector?.factValue(g.fact, lane: i) {
+          groupValues.append(g.value(v, asOf: asOf, in: base.program))
+        } else {
+          if !decoded { base.pendingProfile(i, into: &profile) }
+          decoded = true
+          groupValues.append(g.value(of: profile, asOf: asOf, in: base.program))
+        }
+      }
       tally()
     }
   }
@@ -185,7 +198,9 @@ public final class PopulationDiff {
     report.citizens += 1
     for (k, t) in changes { report.totals[k].add(t) }
     for (g, grouping) in groupings.enumerated() {
-      let value = grouping.value(of: profile, asOf: asOf, in: base.program)
+      let value =
+        g < groupValues.count
+        ? groupValues[g] : grouping.value(of: profile, asOf: asOf, in: base.program)
       let index: Int
       if let known = groupIndex[g][value] {
         index = known

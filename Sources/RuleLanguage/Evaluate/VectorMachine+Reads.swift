@@ -110,6 +110,16 @@ extension VectorMachine {
     value(outputs[o * VectorMachine.width + lane], program.outputTypes[o])
   }
 
+  /// Fact `f` of citizen `lane` of the batch as a general-machine value, straight from the
+  /// columns (no second decoding); nil when the lane does not hold the fact.
+  func factValue(_ f: Int, lane: Int) -> Value? {
+    guard lane < batchCount, program.readFacts.contains(f) else { return nil }
+    if anyUnheld[f], unheld[f * VectorMachine.stride + lane] != 0 {
+      return unheld[f * VectorMachine.stride + lane] == 1 ? .unknown(FactSet(f)) : nil
+    }
+    return value(facts[f * VectorMachine.stride + lane], program.factTypes[f])
+  }
+
   private func value(_ x: Int, _ type: RuleType) -> Value {
     if x == LaneWord.none, type.isOptional { return .none }
     switch type.unwrapped {
