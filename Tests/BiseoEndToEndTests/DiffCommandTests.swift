@@ -90,4 +90,24 @@ import Testing
     #expect(r.stdout.contains("no change for any citizen"))
     #expect(r.stdout.contains("바뀐 것이 없습니다."))
   }
+
+  @Test("a broken memo wording or an unknown --by fact is a located error, not a report")
+  func badInputs() throws {
+    let memo = NSTemporaryDirectory() + "memo-\(UUID().uuidString).txt"
+    defer { try? FileManager.default.removeItem(atPath: memo) }
+    try "# wording\nheader: {asOf}\nsummary {title}\n".write(
+      toFile: memo, atomically: true, encoding: .utf8)
+    let population = try Self.population()
+    let broken = try BiseoProcess.run(
+      ["diff", "--reform", "Rules", "--population", "-", "--as-of", "2026-12-07", "--memo", memo],
+      stdin: population)
+    #expect(broken.status != 0)
+    #expect(broken.stderr.contains("\(memo):3: expected 'key: template'"), "\(broken.stderr)")
+    #expect(broken.stdout.isEmpty)
+    let unknown = try BiseoProcess.run(
+      ["diff", "--reform", "Rules", "--population", "-", "--as-of", "2026-12-07", "--by", "sidoo"],
+      stdin: population)
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("no fact 'sidoo'; did you mean 'sido'?"), "\(unknown.stderr)")
+  }
 }

@@ -33,8 +33,8 @@ public final class PopulationDiff {
   var profile: Profile
   var reformProfile: Profile
 
-  /// - Parameter by: facts to group by: an enum, a yes/no, a whole number, or a date (grouped
-  ///   by age in ten-year bands as of `asOf`).
+  /// - Parameter by: facts to group by: an enum, a text, a yes/no, a whole number, or a date
+  ///   (grouped by age in ten-year bands as of `asOf`).
   /// - Throws: `DiffError` for a `by` fact the base book lacks or cannot group by.
   public init(
     base: RuleBook, reform: RuleBook, asOf: CivilDate, calendar: any BusinessCalendar,
