@@ -100,6 +100,29 @@ import Testing
     let reseeded = TrainingOptions(epochs: 5, learningRate: 4, seed: 14)
     #expect(TextClassifier.train(data, features: features, training: reseeded).model != base.model)
   }
+
+  @Test func labelSmoothingKeepsTheModelFromCertainty() {
+    let data = [
+      LabeledText(label: "greeting", text: "안녕하세요"), LabeledText(label: "thanks", text: "고마워요"),
+      LabeledText(label: "greeting", text: "하이"), LabeledText(label: "thanks", text: "감사합니다"),
+    ]
+    let features = FeatureOptions(bucketBits: 12)
+    let plain = TrainingOptions(epochs: 30, learningRate: 4, seed: 13)
+    var smoothed = plain
+    smoothed.labelSmoothing = 0.1
+    #expect(plain.fingerprint != smoothed.fingerprint)
+    #expect(!plain.fingerprint.contains("ls"))
+    let sure = TextClassifier.train(data, features: features, training: plain)
+    let unsure = TextClassifier.train(data, features: features, training: smoothed)
+    for example in data {
+      let a = sure.rank(example.text)[0]
+      let b = unsure.rank(example.text)[0]
+      #expect(a.label == example.label && b.label == example.label)
+      // The smoothed target is 0.9: training stops pushing past it.
+      #expect(b.probability < a.probability)
+      #expect(b.probability < 0.95)
+    }
+  }
 }
 
 @Suite struct ModelCacheTests {

@@ -11,22 +11,30 @@ package struct TrainingOptions: Sendable, Hashable, Codable {
   /// Whether the returned weights are the average over all steps (averaged SGD), which
   /// generalises better than the last iterate.
   package var averaged: Bool
+  /// Label smoothing ε: each example's target gives the true label 1 − ε and the others ε
+  /// shared equally, so that no weight grows to make the model certain of a line it has seen
+  /// (0 = plain log-loss).
+  package var labelSmoothing: Float
 
   /// Creates options.
   ///
   /// - Parameters: one per property.
   package init(
-    epochs: Int = 10, learningRate: Float = 0.5, seed: UInt64 = 13, averaged: Bool = true
+    epochs: Int = 10, learningRate: Float = 0.5, seed: UInt64 = 13, averaged: Bool = true,
+    labelSmoothing: Float = 0
   ) {
+    precondition((0..<1).contains(labelSmoothing), "labelSmoothing out of range")
     self.epochs = epochs
     self.learningRate = learningRate
     self.seed = seed
     self.averaged = averaged
+    self.labelSmoothing = labelSmoothing
   }
 
   /// A stable text form, hashed into model fingerprints.
   package var fingerprint: String {
     "e\(epochs) lr\(learningRate) s\(seed) a\(averaged ? 1 : 0)"
+      + (labelSmoothing > 0 ? " ls\(labelSmoothing)" : "")
   }
 }
 
@@ -77,6 +85,8 @@ package enum SoftmaxTrainer {
     var step: Float = 1
     var scores = [Float](repeating: 0, count: l)
     var gradient = [Float](repeating: 0, count: l)
+    let onTarget = 1 - options.labelSmoothing
+    let offTarget = options.labelSmoothing / Float(max(l - 1, 1))
     for _ in 0..<max(options.epochs, 1) {
       random.shuffle(&order)
       for index in order {
@@ -86,7 +96,7 @@ package enum SoftmaxTrainer {
         LinearModel.softmax(&scores)
         let scale = model.scale(of: example.features)
         for k in 0..<l {
-          let error = scores[k] - (k == example.label ? 1 : 0)
+          let error = scores[k] - (k == example.label ? onTarget : offTarget)
           // Labels the model is already sure about move by less than a rounding error: skip
           // them, which makes late epochs several times cheaper.
           gradient[k] = abs(error) < 1e-4 ? 0 : -rate * error

@@ -47,7 +47,7 @@ enum EvalCommand: BiseoCommand {
     .value(
       "--set", "KEY=VALUE",
       "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, pol, epochs, lr, "
-        + "seed, temperature, threshold, oos)",
+        + "seed, smooth, temperature, threshold, oos)",
       repeatable: true),
   ]
 
@@ -259,6 +259,10 @@ enum EvalCommand: BiseoCommand {
       return true
     case "seed":
       training.seed = try UInt64(value).orThrow(bad)
+      return true
+    case "smooth":
+      guard let smoothing = Float(value), (0..<1).contains(smoothing) else { throw bad }
+      training.labelSmoothing = smoothing
       return true
     default: throw bad
     }
