@@ -182,6 +182,19 @@ import Testing
     #expect(extractor.prepare("alsqkddnl rydbr") == "민방위 교육")
   }
 
+  @Test("Shift가 눌린 된소리도 예사소리와 자모 특징을 나눈다") func tenseFoldsIntoPlain() {
+    // "wkehdckTp" is 자동차쎄: only the syllable n-grams of 쎄 and 세 differ once folded.
+    var plain = FeatureOptions.intents
+    plain.foldTense = false
+    let shared = { (options: FeatureOptions) -> Int in
+      let extractor = FeatureExtractor(options: options)
+      let typed = Set(extractor.features(of: "wkehdckTp"))
+      return typed.intersection(extractor.features(of: "자동차세")).count
+    }
+    #expect(shared(.intents) >= shared(plain) + 4)
+    #expect(FeatureExtractor(options: .intents).prepare("wkehdckTp") == "자동차쎄")
+  }
+
   @Test("초성만 쳐도 완성형과 특징이 겹친다") func choseongOverlap() {
     let extractor = FeatureExtractor(options: .intents)
     let full = Set(extractor.features(of: "건강검진"))

@@ -102,11 +102,11 @@ package struct FeatureExtractor: Sendable {
         scalars[count] = v
         if let syllable = HangulSyllable(scalar) {
           initials[count] = syllable.initialJamo.value
-          jamo[jamoCount] = syllable.initialJamo.value
+          jamo[jamoCount] = fold(syllable.initialJamo.value)
           jamo[jamoCount + 1] = syllable.medialJamo.value
           jamoCount += 2
           if let final = syllable.finalJamo {
-            jamo[jamoCount] = final.value
+            jamo[jamoCount] = fold(final.value)
             jamoCount += 1
           }
         } else {
@@ -212,6 +212,17 @@ package struct FeatureExtractor: Sendable {
   private static func isChoseongOnly(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
     for v in text where v != 0x20 && !(0x3131...0x314E).contains(v) { return false }
     return true
+  }
+
+  /// The plain consonant of a tense one (compatibility letters ㄲ ㄸ ㅃ ㅆ ㅉ, each right
+  /// after its plain letter), when the options fold them; any other letter as it is.
+  @inline(__always)
+  private func fold(_ letter: UInt32) -> UInt32 {
+    guard options.foldTense else { return letter }
+    switch letter {
+    case 0x3132, 0x3138, 0x3143, 0x3146, 0x3149: return letter - 1
+    default: return letter
+    }
   }
 
   /// Calls `body` with each maximal run of units that are not spaces.

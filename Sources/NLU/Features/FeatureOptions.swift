@@ -29,6 +29,11 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
   /// accuracy by about a line in 400 and made each prediction five to seven times slower
   /// (`bench/nlu/README.md`).
   package var polarity: Bool
+  /// Whether the jamo view folds a tense consonant into its plain one (ㅆ → ㅅ, ㄲ → ㄱ …).
+  ///
+  /// In English mode a held Shift turns t into ㅆ ("wkehdckTp" is 자동차쎄), and people type
+  /// 쎄/씨/꺼 for 세/시/거 on purpose; the syllable n-grams keep the letters as typed.
+  package var foldTense: Bool
 
   /// Creates options.
   ///
@@ -36,7 +41,8 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
   package init(
     bucketBits: Int = 20, syllableGrams: Int = 3, joinedGrams: Int = 3,
     jamoGrams: ClosedRange<Int> = 3...4, choseongGrams: Int = 4, words: Bool = true,
-    wordBigrams: Bool = true, maxCharacters: Int = 1000, idf: Bool = true, polarity: Bool = false
+    wordBigrams: Bool = true, maxCharacters: Int = 1000, idf: Bool = true, polarity: Bool = false,
+    foldTense: Bool = false
   ) {
     precondition((8...26).contains(bucketBits), "bucketBits out of range")
     self.bucketBits = bucketBits
@@ -49,11 +55,12 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
     self.maxCharacters = maxCharacters
     self.idf = idf
     self.polarity = polarity
+    self.foldTense = foldTense
   }
 
   /// The options Biseo's intent model uses: 2^18 buckets (29 MB for 28 intents) score as well
   /// as 2^20 on `Corpus/nlu` within seed noise (see `bench/nlu/README.md`).
-  package static let intents = FeatureOptions(bucketBits: 18)
+  package static let intents = FeatureOptions(bucketBits: 18, foldTense: true)
 
   /// The options `biseo eval --train` uses for other data: larger sets, fewer labels, so more
   /// buckets.
@@ -63,6 +70,6 @@ package struct FeatureOptions: Sendable, Hashable, Codable {
   package var fingerprint: String {
     "b\(bucketBits) s\(syllableGrams) j\(joinedGrams) m\(jamoGrams.lowerBound)-\(jamoGrams.upperBound)"
       + " c\(choseongGrams) w\(words ? 1 : 0) wb\(wordBigrams ? 1 : 0) x\(maxCharacters)"
-      + (idf ? " idf" : "") + (polarity ? " pol" : "")
+      + (idf ? " idf" : "") + (polarity ? " pol" : "") + (foldTense ? " ft" : "")
   }
 }

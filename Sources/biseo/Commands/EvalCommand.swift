@@ -47,7 +47,7 @@ enum EvalCommand: BiseoCommand {
     .value(
       "--set", "KEY=VALUE",
       "override an option (bits, syl, joined, jamo=3-4, cho, words, bigrams, idf, pol, epochs, lr, "
-        + "seed, smooth, temperature, threshold, oos)",
+        + "seed, smooth, fold, temperature, threshold, oos)",
       repeatable: true),
   ]
 
@@ -247,6 +247,7 @@ enum EvalCommand: BiseoCommand {
     case "bigrams": features.wordBigrams = value == "1"
     case "idf": features.idf = value == "1"
     case "pol": features.polarity = value == "1"
+    case "fold": features.foldTense = value == "1"
     case "jamo":
       let ends = value.split(separator: "-").compactMap { Int($0) }
       guard ends.count == 2, ends[0] <= ends[1] else { throw bad }
