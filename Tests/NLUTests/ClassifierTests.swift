@@ -304,10 +304,13 @@ import Testing
         #expect(bytes <= ModelSelection.weightBudget, "\(labels) labels")
       }
     }
-    // Few labels keep the candidates that fit as they are; 1,000 get every schedule at 2^14.
-    #expect(ModelSelection.affordable(labelCount: 3).count == 3)
-    #expect(ModelSelection.affordable(labelCount: 7).map(\.features.bucketBits) == [20, 20])
-    #expect(ModelSelection.affordable(labelCount: 1000).map(\.features.bucketBits) == [14, 14])
+    // Few labels keep the candidates that fit as they are; 1,000 get every schedule at 2^14
+    // (the gentle one twice over, with 2^20 and 2^22 cut alike, is tried once).
+    #expect(ModelSelection.affordable(labelCount: 3).count == 4)
+    #expect(ModelSelection.affordable(labelCount: 7).map(\.features.bucketBits) == [20, 20, 20])
+    let many = ModelSelection.affordable(labelCount: 1000)
+    #expect(many.map(\.features.bucketBits) == [14, 14, 14])
+    #expect(many.map(\.training.labelSmoothing) == [0, 0.05, 0.05])
   }
 }
 
