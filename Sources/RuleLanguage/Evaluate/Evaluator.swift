@@ -87,6 +87,9 @@ public final class Evaluator {
   let generalRule: [Bool]
   let generalOutput: [Bool]
   let outputRule: [Int]
+  /// The rules the lane runs whose reminders it does not compute: where one holds and the
+  /// reminders are wanted, the general machine runs it too, to compose them.
+  let machineReminders: [Int]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
@@ -115,6 +118,10 @@ public final class Evaluator {
     for o in book.vector?.generalOutputs ?? [] { outputFlags[o] = true }
     generalOutput = outputFlags
     outputRule = book.vector?.outputRule ?? []
+    machineReminders = book.program.rules.indices.filter { r in
+      !ruleFlags[r] && !book.program.rules[r].reminders.isEmpty
+        && book.vector?.reminders[r] == nil
+    }
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -149,23 +156,19 @@ public final class Evaluator {
 
   /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
   ///
-  /// On the general machine, which composes the reminders of the rules that hold: the vector
-  /// lane first and the general machine only for those rules measured 1.26–1.35× slower for
-  /// one citizen through `Rules/` (`rules-bench --evaluate`, round 10 in
-  /// `bench/rules/README.md`).
+  /// Values, outputs and reminders come from the vector lane where it decided the rule; the
+  /// general machine runs the rest, and every rule again with a trace for `explain`.
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
-    lane = -1
-    load(profile, asOf: asOf)
-    machine.runAll()
+    compute(profile, asOf: asOf)
     var results: [RuleResult] = []
     for (r, rule) in program.rules.enumerated() {
       results.append(
         RuleResult(
           name: rule.name, title: rule.title, source: rule.source,
-          status: status(machine.ruleValues[r]), reminders: reminders(r), trace: nil))
+          status: status(ruleValue(r)), reminders: reminders(r), trace: nil))
     }
     let outputs = program.outputs.enumerated().map { o, out in
-      OutputField(name: out.name, value: output(machine.outputs[o], out.type))
+      OutputField(name: out.name, value: output(outputValue(o), out.type))
     }
     if explain {
       for r in program.rules.indices {
@@ -198,7 +201,9 @@ public final class Evaluator {
   /// to the general machine: those it does not compile and those it gave up on for the
   /// citizen.
   func runGeneralRules(_ profile: Profile, asOf: CivilDate, lane i: Int) {
-    guard let vector, !generalRules.isEmpty || vector.anyUndecided[i] != 0 else { return }
+    guard let vector else { return }
+    let reminding = vector.reminding && !machineReminders.isEmpty
+    guard !generalRules.isEmpty || vector.anyUndecided[i] != 0 || reminding else { return }
     load(profile, asOf: asOf)
     for r in generalRules { machine.run(rule: r) }
     var given = generalRules.count
@@ -209,17 +214,36 @@ public final class Evaluator {
         given += 1
       }
     }
+    if reminding {
+      for r in machineReminders where laneHolds(r, i) { machine.run(rule: r) }
+    }
     lanes.pointee.generalRuleCount += given
+  }
+
+  /// Whether the lane decided that rule `r` holds for citizen `i` of its batch (it ran the
+  /// rule and did not give it up).
+  @inline(__always) func laneHolds(_ r: Int, _ i: Int) -> Bool {
+    guard let vector else { return false }
+    return laneMissing(rule: r, i) == 0 && vector.ruleValues[r * VectorMachine.width + i] == 1
+  }
+
+  /// Makes citizen `i` of the lane's batch the current one.
+  func enterLane(_ i: Int) {
+    lane = i
+    lanes.pointee.laneCount += 1
+    // The lane's faults are kept with the general machine's (`laneFailure`), which is not
+    // reset for a citizen whose rules the lane decided.
+    if !machine.faults.isEmpty { machine.faults.removeAll(keepingCapacity: true) }
   }
 
   /// Runs the vector lane for `profile` alone (a batch of one); false without a lane.
   private func runLane(_ profile: Profile, asOf: CivilDate) -> Bool {
     guard vectorLaneEnabled, let vector else { return false }
+    vector.reminding = true
     withUnsafePointer(to: profile) {
       vector.run(UnsafeBufferPointer(start: $0, count: 1), day: asOf.dayNumber)
     }
-    lane = 0
-    lanes.pointee.laneCount += 1
+    enterLane(0)
     return true
   }
 
@@ -246,10 +270,7 @@ public final class Evaluator {
     // Not through `ruleValue`: an unknown there is a new fact set, and the chat's probes ask
     // this of every rule on every day they try.
     let i = lane
-    if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
-      return laneMissing(rule: index, i) == 0
-        && vector.ruleValues[index * VectorMachine.width + i] == 1
-    }
+    if i >= 0, !generalRule[index], !undecided(index, i) { return laneHolds(index, i) }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
   }
@@ -288,40 +309,40 @@ public final class Evaluator {
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
   /// path, which needs nothing from rules that cannot remind the citizen.
   ///
-  /// For many rules the vector lane first decides which of them hold: only those run on the
-  /// general machine, which composes their reminders; one the lane decided does not hold has
-  /// none. The lane runs every rule, so for a few (a citizen subscribed to one service) the
-  /// general machine alone is cheaper.
+  /// For many rules the vector lane decides them and computes the reminders of those that
+  /// hold; the general machine runs only what the lane left (`settle`). The lane runs every
+  /// rule, so for a few (a citizen subscribed to one service) the general machine alone is
+  /// cheaper.
   public func compute(_ profile: Profile, asOf: CivilDate, rules: [Int]) {
-    load(profile, asOf: asOf)
     guard rules.count * 4 >= program.rules.count, runLane(profile, asOf: asOf) else {
+      load(profile, asOf: asOf)
       lane = -1
       lanes.pointee.generalCount += 1
       for r in rules { machine.run(rule: r) }
       return
     }
-    settle(rules, lane: 0)
+    settle(rules, profile, asOf: asOf)
   }
 
-  /// After the vector lane ran the loaded citizen (lane `i` of its batch): each of `rules`
-  /// the lane gave up, left to the general machine or decided holds runs on the general
-  /// machine (which composes its reminders); one it decided does not hold is false there.
-  func settle(_ rules: [Int], lane i: Int) {
+  /// After the vector lane ran the current citizen (`profile`), the general machine runs
+  /// each of `rules` the lane gave up or left to it, and each the lane decided holds but
+  /// whose reminders it did not compute (for `reminders`).
+  func settle(_ rules: [Int], _ profile: Profile, asOf: CivilDate) {
     guard let vector else { return }
+    let (i, reminding) = (lane, vector.reminding)
+    var loaded = false
     for r in rules {
-      if generalRule[r] || undecided(r, i) {
-        machine.run(rule: r)
-        lanes.pointee.generalRuleCount += 1
-      } else if case let bits = laneMissing(rule: r, i), bits != 0 {
-        machine.ruleValues[r] = laneFailure(bits)
-      } else if vector.ruleValues[r * VectorMachine.width + i] == 1 {
-        machine.run(rule: r)
-      } else {
-        machine.ruleValues[r] = .bool(false)
-      }
+      let general = generalRule[r] || undecided(r, i)
+      guard
+        general
+          || (!program.rules[r].reminders.isEmpty
+            && (!reminding || vector.program.reminders[r] == nil) && laneHolds(r, i))
+      else { continue }
+      if !loaded { load(profile, asOf: asOf) }
+      loaded = true
+      machine.run(rule: r)
+      if general { lanes.pointee.generalRuleCount += 1 }
     }
-    // Rule values are the general machine's from here on (`holds`).
-    lane = -1
   }
 
   /// After `compute`, the facts rule number `index` waits for, when it is undecided.
@@ -431,18 +452,23 @@ public final class Evaluator {
     -> [Reminder]
   {
     let rule = program.rules[r]
-    guard !rule.reminders.isEmpty, case .bool(true) = machine.ruleValues[r] else { return [] }
+    guard !rule.reminders.isEmpty, holds(r) else { return [] }
+    let onLane = laneReminders(r)
     var out: [Reminder] = []
-    for rem in rule.reminders {
-      guard case .date(let s) = rem.start(machine), case .date(let e) = rem.end(machine) else {
-        continue
-      }
+    for (k, rem) in rule.reminders.enumerated() {
+      let columns = onLane?[k]
+      guard case .date(let s) = columns.map({ laneValue($0.start, of: r) }) ?? rem.start(machine),
+        case .date(let e) = columns.map({ laneValue($0.end, of: r) }) ?? rem.end(machine)
+      else { continue }
       var days: [CivilDate] = []
-      for n in rem.notify {
-        guard case .duration(let mo, let d) = n.offset(machine) else { continue }
-        let sign = n.before ? -1 : 1
+      for (n, notice) in rem.notify.enumerated() {
+        guard
+          case .duration(let mo, let d) = columns.map({ laneValue($0.notify[n], of: r) })
+            ?? notice.offset(machine)
+        else { continue }
+        let sign = notice.before ? -1 : 1
         if case .date(let day) = Operators.shift(
-          n.fromEnd ? e : s, months: sign * mo, days: sign * d)
+          notice.fromEnd ? e : s, months: sign * mo, days: sign * d)
         {
           days.append(CivilDate(dayNumber: day))
         }
@@ -451,19 +477,43 @@ public final class Evaluator {
       out.append(
         Reminder(
           rule: rule.name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
-          notifyOn: days.sorted(), message: compose(rem.message)))
+          notifyOn: days.sorted(),
+          message: compose(rem.message, columns: columns.map { ($0.values, r) })))
     }
     return out
   }
 
-  /// A `say` or `because` text with its values, as the machine holds them now.
-  func compose(_ pieces: [CompiledReminder.Piece]) -> String {
+  /// Where the current citizen's reminders of rule `r` are in the lane's columns; nil when
+  /// the general machine composes them.
+  private func laneReminders(_ r: Int) -> [LaneReminder]? {
+    let i = lane
+    guard i >= 0, let vector, vector.reminding, !generalRule[r], !undecided(r, i) else {
+      return nil
+    }
+    return vector.program.reminders[r]
+  }
+
+  /// Column `column` of rule `r`'s reminders for the current citizen, as the general
+  /// machine's value.
+  private func laneValue(_ column: Int, of r: Int) -> Value {
+    guard let vector else { return .none }
+    let at = column * VectorMachine.width + lane
+    if vector.unknownIn[r] != 0, case let bits = vector.outputMissing[at], bits != 0 {
+      return laneFailure(bits)
+    }
+    return vector.output(column, lane: lane)
+  }
+
+  /// A `say` or `because` text with its values, as the machine holds them now, or from the
+  /// lane's `columns` of rule `r` (one per value piece).
+  func compose(_ pieces: [CompiledReminder.Piece], columns: ([Int], r: Int)? = nil) -> String {
     var message = ""
     var previousValue: String?
     // An unknown or absent value waits for the literal after it: "{name}님, 올해 …" for a
     // citizen whose name is not known drops the address and keeps the sentence ("올해 …")
     // rather than calling them "알 수 없음님"; anything else prints it as before.
     var absent: String?
+    var k = 0
     for piece in pieces {
       switch piece {
       case .literal(let t):
@@ -478,7 +528,8 @@ public final class Evaluator {
         absent = nil
       case .value(let eval, let type):
         message += absent ?? ""
-        let value = output(eval(machine), type)
+        let value = output(columns.map { laneValue($0.0[k], of: $0.r) } ?? eval(machine), type)
+        k += 1
         let text = Korean.value(value, money: type.unwrapped == .money)
         switch value {
         case .unknown, .null: absent = text

@@ -99,7 +99,8 @@ public struct ReminderPlanner: Sendable {
           for start in stride(from: 0, to: all.count, by: Evaluator.batchCapacity) {
             let end = min(start + Evaluator.batchCapacity, all.count)
             let batch = UnsafeBufferPointer(rebasing: all[start..<end])
-            let ran = batch.count > 1 && evaluator.compute(batch: batch, asOf: sample)
+            let ran =
+              batch.count > 1 && evaluator.compute(batch: batch, asOf: sample, reminders: true)
             for i in 0..<batch.count {
               let c = start + i
               if ran {
