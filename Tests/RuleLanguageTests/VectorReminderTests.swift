@@ -157,3 +157,18 @@ import Testing
     }
   }
 }
+
+extension VectorReminderTests {
+  @Test("Rules/와 SPEC의 알림은 모두 벡터 길이가 계산한다")
+  func shippedRemindersAreLaneOutputs() throws {
+    for folder in [TestPaths.repository.appendingPathComponent("Rules"), TestPaths.specRules] {
+      let (loaded, diagnostics) = RuleBook.load(paths: [folder.path])
+      let b = try #require(loaded, "\(diagnostics)")
+      let vector = try #require(b.vector)
+      for (r, rule) in b.program.rules.enumerated() where !rule.reminders.isEmpty {
+        #expect(!vector.generalRules.contains(r), "\(rule.name)")
+        #expect(vector.reminders[r] != nil, "\(rule.name)")
+      }
+    }
+  }
+}

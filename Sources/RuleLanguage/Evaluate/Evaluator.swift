@@ -5,12 +5,12 @@ import Hangul
 /// buffers.
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
-/// `compute`, the rule tests and the planner, up to `VectorMachine.width` for `biseo evaluate`
-/// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
-/// general machine decides the rest (rules the lane does not compile, and rules it gave up on
-/// for a citizen: a fault, a lane limit), composes reminders and reasons, and runs
-/// everything with a trace (`evaluate`); tests hold the lane's values and missing facts to
-/// the general machine's, line by line.
+/// `compute`, `evaluate`, the rule tests and the planner, up to `VectorMachine.width` for
+/// `biseo evaluate` (`enqueueLine`) and `compute(batch:)`, unknown values, their missing facts
+/// and reminders included. The general machine decides the rest (rules the lane does not
+/// compile, and rules it gave up on for a citizen: a lane limit, two different faults),
+/// composes reasons, and runs every rule with a trace (`explain`); tests hold the lane's
+/// values, missing facts and reminders to the general machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
