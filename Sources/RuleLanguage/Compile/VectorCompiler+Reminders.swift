@@ -14,19 +14,21 @@ extension VectorCompiler {
     let laidOut = aware ? program.reminderColumns[index] : nil
     var parts: [(column: Int, eval: VecEval)] = []
     var layout: [LaneReminder] = []
-    func part(_ e: Typed) throws -> Int {
+    func part(_ e: Typed) throws -> LanePart {
+      // A literal (most notification offsets) is read off the program, never computed.
+      if case .constant(let v) = e.op { return .constant(v) }
       guard VectorCompiler.writable(e.type) else { throw VectorUnsupported() }
       let eval = try coerce(try expr(e), to: e.type)
       let column = laidOut?[parts.count] ?? program.outputTypes.count
       if laidOut == nil { program.outputTypes.append(e.type) }
       parts.append((column, eval))
-      return column
+      return .column(column)
     }
     do {
       for rem in r.reminders {
         let (start, end) = (try part(rem.start), try part(rem.end))
         let notify = try rem.notify.map { try part($0.offset) }
-        var values: [Int] = []
+        var values: [LanePart] = []
         for case .value(let v) in rem.message {
           // `{start}` and `{end}` are the window's own expressions: read once.
           if v.span == rem.start.span && v.type == rem.start.type {

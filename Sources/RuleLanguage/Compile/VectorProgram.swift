@@ -88,11 +88,17 @@ struct VectorProgram: Sendable {
 /// columns of the lane: computed, with their unknowns and faults, for the citizens whose rule
 /// holds when a batch runs with reminders (`VectorMachine.reminding`).
 struct LaneReminder: Sendable {
-  var start: Int
-  var end: Int
-  var notify: [Int]
-  /// One column per value piece of the message, in order.
-  var values: [Int]
+  var start: LanePart
+  var end: LanePart
+  var notify: [LanePart]
+  /// One per value piece of the message, in order.
+  var values: [LanePart]
+}
+
+/// Where a part of a reminder is: an output column, or a literal of the program.
+enum LanePart: Sendable {
+  case column(Int)
+  case constant(Value)
 }
 
 /// The vector lane's failure to compile a construct: the rule then stays on the general

@@ -24,6 +24,16 @@ extension Evaluator {
     return true
   }
 
+  /// After `compute(batch:asOf:reminders:)`, runs the same batch again as of another day
+  /// (the planner's weekly samples) without laying its facts out again; `select` as before.
+  ///
+  /// - Returns: false when the book has no vector lane or no batch was laid out.
+  public func recompute(asOf: CivilDate) -> Bool {
+    guard let vector, vectorLaneEnabled, vector.batchCount > 0 else { return false }
+    vector.run(day: asOf.dayNumber)
+    return true
+  }
+
   /// `profiles` (at most `VectorMachine.width`) as the vector lane lays them out, to keep a
   /// population in memory for `compute(columns:asOf:)`; nil without a vector lane.
   public func columns(of profiles: UnsafeBufferPointer<Profile>) -> ProfileColumns? {

@@ -15,6 +15,9 @@ import Hangul
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
   public let book: RuleBook
+  /// The book's program, stored: read through `book` each access would copy the struct
+  /// (a retain and release of each of its arrays), paid per rule in `evaluate`.
+  let program: Program
   let machine: Machine
   /// The vector lane; nil when the book compiles no rule for it.
   let vector: VectorMachine?
@@ -90,9 +93,16 @@ public final class Evaluator {
   /// The rules the lane runs whose reminders it does not compute: where one holds and the
   /// reminders are wanted, the general machine runs it too, to compose them.
   let machineReminders: [Int]
+  /// Each rule's reminders and name, kept apart from `program` (the planner asks for every
+  /// reminding rule of every citizen on every sample day; a `CompiledRule` copied out of
+  /// the book costs a retain and release of each of its arrays).
+  let ruleReminders: [[CompiledReminder]]
+  let ruleHeads: [(name: String, title: String?, source: String?)]
+  let outputNames: [String]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
+    program = book.program
     lanes = UnsafeMutablePointer<Lanes>.allocate(capacity: 1)
     lanes.initialize(to: Lanes())
     let counters = book.program.rules.count * Evaluator.fallbackKinds
@@ -118,6 +128,9 @@ public final class Evaluator {
     for o in book.vector?.generalOutputs ?? [] { outputFlags[o] = true }
     generalOutput = outputFlags
     outputRule = book.vector?.outputRule ?? []
+    ruleReminders = book.program.rules.map(\.reminders)
+    ruleHeads = book.program.rules.map { ($0.name, $0.title, $0.source) }
+    outputNames = book.program.outputs.map(\.name)
     machineReminders = book.program.rules.indices.filter { r in
       !ruleFlags[r] && !book.program.rules[r].reminders.isEmpty
         && book.vector?.reminders[r] == nil
@@ -147,8 +160,6 @@ public final class Evaluator {
     fallbackCounts.deallocate()
   }
 
-  var program: Program { book.program }
-
   func load(_ profile: Profile, asOf: CivilDate) {
     machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
@@ -161,14 +172,16 @@ public final class Evaluator {
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
     compute(profile, asOf: asOf)
     var results: [RuleResult] = []
-    for (r, rule) in program.rules.enumerated() {
+    results.reserveCapacity(ruleHeads.count)
+    for r in ruleHeads.indices {
+      let rule = ruleHeads[r]
       results.append(
         RuleResult(
           name: rule.name, title: rule.title, source: rule.source,
           status: status(ruleValue(r)), reminders: reminders(r), trace: nil))
     }
-    let outputs = program.outputs.enumerated().map { o, out in
-      OutputField(name: out.name, value: output(outputValue(o), out.type))
+    let outputs = outputNames.indices.map { o in
+      OutputField(name: outputNames[o], value: output(outputValue(o), outputTypes[o]))
     }
     if explain {
       for r in program.rules.indices {
@@ -335,7 +348,7 @@ public final class Evaluator {
       let general = generalRule[r] || undecided(r, i)
       guard
         general
-          || (!program.rules[r].reminders.isEmpty
+          || (!ruleReminders[r].isEmpty
             && (!reminding || vector.program.reminders[r] == nil) && laneHolds(r, i))
       else { continue }
       if !loaded { load(profile, asOf: asOf) }
@@ -353,7 +366,7 @@ public final class Evaluator {
 
   /// Whether rule number `index` declares any reminder.
   public func declaresReminders(rule index: Int) -> Bool {
-    !program.rules[index].reminders.isEmpty
+    !ruleReminders[index].isEmpty
   }
 
   /// A decoded profile's fact `name` as data; nil when the book declares no such fact.
@@ -451,11 +464,11 @@ public final class Evaluator {
   private func reminders(_ r: Int, notifyingWithin range: ClosedRange<CivilDate>? = nil)
     -> [Reminder]
   {
-    let rule = program.rules[r]
-    guard !rule.reminders.isEmpty, holds(r) else { return [] }
+    let declared = ruleReminders[r]
+    guard !declared.isEmpty, holds(r) else { return [] }
     let onLane = laneReminders(r)
     var out: [Reminder] = []
-    for (k, rem) in rule.reminders.enumerated() {
+    for (k, rem) in declared.enumerated() {
       let columns = onLane?[k]
       guard case .date(let s) = columns.map({ laneValue($0.start, of: r) }) ?? rem.start(machine),
         case .date(let e) = columns.map({ laneValue($0.end, of: r) }) ?? rem.end(machine)
@@ -476,7 +489,7 @@ public final class Evaluator {
       if let range, !days.contains(where: range.contains) { continue }
       out.append(
         Reminder(
-          rule: rule.name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
+          rule: ruleHeads[r].name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
           notifyOn: days.sorted(),
           message: compose(rem.message, columns: columns.map { ($0.values, r) })))
     }
@@ -493,10 +506,13 @@ public final class Evaluator {
     return vector.program.reminders[r]
   }
 
-  /// Column `column` of rule `r`'s reminders for the current citizen, as the general
-  /// machine's value.
-  private func laneValue(_ column: Int, of r: Int) -> Value {
-    guard let vector else { return .none }
+  /// Part `part` of rule `r`'s reminders for the current citizen, as the general machine's
+  /// value.
+  private func laneValue(_ part: LanePart, of r: Int) -> Value {
+    guard let vector, case .column(let column) = part else {
+      if case .constant(let v) = part { return v }
+      return .none
+    }
     let at = column * VectorMachine.width + lane
     if vector.unknownIn[r] != 0, case let bits = vector.outputMissing[at], bits != 0 {
       return laneFailure(bits)
@@ -506,7 +522,9 @@ public final class Evaluator {
 
   /// A `say` or `because` text with its values, as the machine holds them now, or from the
   /// lane's `columns` of rule `r` (one per value piece).
-  func compose(_ pieces: [CompiledReminder.Piece], columns: ([Int], r: Int)? = nil) -> String {
+  func compose(_ pieces: [CompiledReminder.Piece], columns: ([LanePart], r: Int)? = nil)
+    -> String
+  {
     var message = ""
     var previousValue: String?
     // An unknown or absent value waits for the literal after it: "{name}님, 올해 …" for a

@@ -245,9 +245,8 @@ final class VectorMachine: LaneStorage {
   var textTable: [String: Int] { program.texts }
 
   /// Zeroed words from `calloc` (freed with `free` in `deinit`): a large buffer comes as
-  /// fresh pages the system zeroes when first touched, so a machine used at width one (the
-  /// planner makes one per weekly sample of a plan) does not write the megabytes of columns
-  /// it never reads.
+  /// fresh pages the system zeroes when first touched, so a machine used at width one (each
+  /// chat process makes its own) does not write the megabytes of columns it never reads.
   private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
     // As `allocate` would, running out of memory stops the process.
     guard let words = calloc(max(count, 1), MemoryLayout<Int>.stride) else {
