@@ -112,6 +112,8 @@ final class VectorCompiler {
     program.ruleCount = general.rules.count
     program.outputCount = general.outputs.count
     program.outputTypes = general.outputs.map(\.type)
+    program.reminders = Array(repeating: nil, count: general.rules.count)
+    program.reminderColumns = Array(repeating: [], count: general.rules.count)
     for p in general.params {
       for row in p.rows { internTexts(row.value) }
     }
@@ -207,6 +209,7 @@ final class VectorCompiler {
     let (plain, facts, outputSlots) = try ruleBody(r, index: index)
     aware = true
     let (full, _, _) = try ruleBody(r, index: index)
+    let reminding = outputSlots + program.reminderColumns[index]
     return { m in
       m.beginRule()
       // Failures kept apart only where Kleene logic may absorb one or a value may be unknown:
@@ -227,7 +230,7 @@ final class VectorCompiler {
         m.unknowns = true
       }
       full(m)
-      m.endRule(index, outputs: outputSlots)
+      m.endRule(index, outputs: m.reminding ? reminding : outputSlots)
     }
   }
 
@@ -302,6 +305,7 @@ final class VectorCompiler {
       }
     }
     let (test, outs, slots) = (condition, finish, bindings)
+    let remind = reminders(r, index: index)
     let body: @Sendable (VectorMachine) -> Void = { m in
       for s in slots { m.resetBinding(s) }
       let c = test(m)
@@ -309,6 +313,8 @@ final class VectorCompiler {
       values.update(from: c, count: m.space.count)
       if aware { m.takeFailures(into: m.ruleMissing + index * width) }
       outs(m, c)
+      // Without the bookkeeping of unknowns a failure runs the rule again with it.
+      if m.reminding, let remind, aware || !m.anyFailed() { remind(m, c) }
     }
     return (body, ruleFacts.sorted(), outputs.map(\.slot))
   }

@@ -39,8 +39,14 @@ struct VectorProgram: Sendable {
   var run: @Sendable (VectorMachine) -> Void = { _ in }
   var ruleCount = 0
   var outputCount = 0
-  /// Output types (as the checker settled them), for writing the lane's words.
+  /// Output types (as the checker settled them), for writing the lane's words; past the
+  /// book's `outputCount`, the columns of reminders (`reminders`).
   var outputTypes: [RuleType] = []
+  /// Per rule, where its reminders are computed (nil: the general machine composes them, as
+  /// for a rule the lane does not run); each reminder's parts in columns past the book's
+  /// outputs, also listed together per rule (`reminderColumns`).
+  var reminders: [[LaneReminder]?] = []
+  var reminderColumns: [[Int]] = []
   /// The rules left to the general machine (not run here), and their outputs.
   var generalRules: Set<Int> = []
   var generalOutputs: Set<Int> = []
@@ -76,6 +82,23 @@ struct VectorProgram: Sendable {
   }
 
   private var siteByPlace: [String: Int] = [:]
+}
+
+/// A reminder's window, notification offsets and the values its message reads, as output
+/// columns of the lane: computed, with their unknowns and faults, for the citizens whose rule
+/// holds when a batch runs with reminders (`VectorMachine.reminding`).
+struct LaneReminder: Sendable {
+  var start: LanePart
+  var end: LanePart
+  var notify: [LanePart]
+  /// One per value piece of the message, in order.
+  var values: [LanePart]
+}
+
+/// Where a part of a reminder is: an output column, or a literal of the program.
+enum LanePart: Sendable {
+  case column(Int)
+  case constant(Value)
 }
 
 /// The vector lane's failure to compile a construct: the rule then stays on the general

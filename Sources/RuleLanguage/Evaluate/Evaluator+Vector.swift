@@ -10,11 +10,27 @@ extension Evaluator {
   /// Runs the vector lane over `profiles` (at most `VectorMachine.width`); then `select(_:of:)`
   /// makes each one the current citizen, as `compute(_:asOf:)` would.
   ///
+  /// - Parameter reminders: whether the lane also computes the reminders of the rules that
+  ///   hold (the planner's `select(_:of:asOf:rules:)` then composes them without the general
+  ///   machine).
   /// - Returns: false when the book has no vector lane (callers use `compute` instead).
   @discardableResult
-  public func compute(batch profiles: UnsafeBufferPointer<Profile>, asOf: CivilDate) -> Bool {
+  public func compute(
+    batch profiles: UnsafeBufferPointer<Profile>, asOf: CivilDate, reminders: Bool = false
+  ) -> Bool {
     guard let vector, vectorLaneEnabled else { return false }
+    vector.reminding = reminders
     vector.run(profiles, day: asOf.dayNumber)
+    return true
+  }
+
+  /// After `compute(batch:asOf:reminders:)`, runs the same batch again as of another day
+  /// (the planner's weekly samples) without laying its facts out again; `select` as before.
+  ///
+  /// - Returns: false when the book has no vector lane or no batch was laid out.
+  public func recompute(asOf: CivilDate) -> Bool {
+    guard let vector, vectorLaneEnabled, vector.batchCount > 0 else { return false }
+    vector.run(day: asOf.dayNumber)
     return true
   }
 
@@ -32,6 +48,7 @@ extension Evaluator {
   public func compute(columns: ProfileColumns, asOf: CivilDate) -> Bool {
     guard let vector, vectorLaneEnabled else { return false }
     vector.restore(columns)
+    vector.reminding = false
     vector.run(day: asOf.dayNumber)
     return true
   }
@@ -57,8 +74,7 @@ extension Evaluator {
       machine.runAll()
       return
     }
-    lane = i
-    lanes.pointee.laneCount += 1
+    enterLane(i)
     runGeneralRules(profiles[i], asOf: asOf, lane: i)
   }
 
@@ -68,15 +84,15 @@ extension Evaluator {
   public func select(
     _ i: Int, of profiles: UnsafeBufferPointer<Profile>, asOf: CivilDate, rules: [Int]
   ) {
-    load(profiles[i], asOf: asOf)
     guard vectorLaneEnabled, let vector, i < vector.batchCount else {
+      load(profiles[i], asOf: asOf)
       lane = -1
       lanes.pointee.generalCount += 1
       for r in rules { machine.run(rule: r) }
       return
     }
-    lanes.pointee.laneCount += 1
-    settle(rules, lane: i)
+    enterLane(i)
+    settle(rules, profiles[i], asOf: asOf)
   }
 
   /// Decodes one JSON Lines profile straight into the vector lane's columns.
@@ -142,6 +158,7 @@ extension Evaluator {
     let n = pendingCount
     guard n > 0, let vector else { return 0 }
     pendingCount = 0
+    vector.reminding = false
     vector.run(day: pendingDay)
     return n
   }
@@ -150,8 +167,7 @@ extension Evaluator {
   /// left it run on the general machine.
   func makeCurrent(_ i: Int) {
     guard let vector else { return }
-    lane = i
-    lanes.pointee.laneCount += 1
+    enterLane(i)
     // A profile only for a citizen some rule of whom the general machine decides.
     if !generalRules.isEmpty || vector.anyUndecided[i] != 0 {
       pendingProfile(i, into: &scratch)

@@ -5,16 +5,19 @@ import Hangul
 /// buffers.
 ///
 /// One engine decides the rules it compiles, the vector lane, at any width: one citizen for
-/// `compute`, the rule tests and the planner, up to `VectorMachine.width` for `biseo evaluate`
-/// (`enqueueLine`) and `compute(batch:)`, unknown values and their missing facts included. The
-/// general machine decides the rest (rules the lane does not compile, and rules it gave up on
-/// for a citizen: a fault, a lane limit), composes reminders and reasons, and runs
-/// everything with a trace (`evaluate`); tests hold the lane's values and missing facts to
-/// the general machine's, line by line.
+/// `compute`, `evaluate`, the rule tests and the planner, up to `VectorMachine.width` for
+/// `biseo evaluate` (`enqueueLine`) and `compute(batch:)`, unknown values, their missing facts
+/// and reminders included. The general machine decides the rest (rules the lane does not
+/// compile, and rules it gave up on for a citizen: a lane limit, two different faults),
+/// composes reasons, and runs every rule with a trace (`explain`); tests hold the lane's
+/// values, missing facts and reminders to the general machine's, line by line.
 ///
 /// Not thread-safe: make one per thread with `RuleBook.evaluator(calendar:)`.
 public final class Evaluator {
   public let book: RuleBook
+  /// The book's program, stored: read through `book` each access would copy the struct
+  /// (a retain and release of each of its arrays), paid per rule in `evaluate`.
+  let program: Program
   let machine: Machine
   /// The vector lane; nil when the book compiles no rule for it.
   let vector: VectorMachine?
@@ -87,9 +90,19 @@ public final class Evaluator {
   let generalRule: [Bool]
   let generalOutput: [Bool]
   let outputRule: [Int]
+  /// The rules the lane runs whose reminders it does not compute: where one holds and the
+  /// reminders are wanted, the general machine runs it too, to compose them.
+  let machineReminders: [Int]
+  /// Each rule's reminders and name, kept apart from `program` (the planner asks for every
+  /// reminding rule of every citizen on every sample day; a `CompiledRule` copied out of
+  /// the book costs a retain and release of each of its arrays).
+  let ruleReminders: [[CompiledReminder]]
+  let ruleHeads: [(name: String, title: String?, source: String?)]
+  let outputNames: [String]
 
   init(book: RuleBook, calendar: any BusinessCalendar) {
     self.book = book
+    program = book.program
     lanes = UnsafeMutablePointer<Lanes>.allocate(capacity: 1)
     lanes.initialize(to: Lanes())
     let counters = book.program.rules.count * Evaluator.fallbackKinds
@@ -115,6 +128,13 @@ public final class Evaluator {
     for o in book.vector?.generalOutputs ?? [] { outputFlags[o] = true }
     generalOutput = outputFlags
     outputRule = book.vector?.outputRule ?? []
+    ruleReminders = book.program.rules.map(\.reminders)
+    ruleHeads = book.program.rules.map { ($0.name, $0.title, $0.source) }
+    outputNames = book.program.outputs.map(\.name)
+    machineReminders = book.program.rules.indices.filter { r in
+      !ruleFlags[r] && !book.program.rules[r].reminders.isEmpty
+        && book.vector?.reminders[r] == nil
+    }
     enumJSON = book.program.enums.map { e in
       e.json.map { text in
         var bytes: [UInt8] = []
@@ -140,8 +160,6 @@ public final class Evaluator {
     fallbackCounts.deallocate()
   }
 
-  var program: Program { book.program }
-
   func load(_ profile: Profile, asOf: CivilDate) {
     machine.setFacts(profile.facts)
     machine.reset(day: asOf.dayNumber)
@@ -149,23 +167,21 @@ public final class Evaluator {
 
   /// Every rule and output for `profile` as of `asOf`; with `explain`, each rule's trace.
   ///
-  /// On the general machine, which composes the reminders of the rules that hold: the vector
-  /// lane first and the general machine only for those rules measured 1.26–1.35× slower for
-  /// one citizen through `Rules/` (`rules-bench --evaluate`, round 10 in
-  /// `bench/rules/README.md`).
+  /// Values, outputs and reminders come from the vector lane where it decided the rule; the
+  /// general machine runs the rest, and every rule again with a trace for `explain`.
   public func evaluate(_ profile: Profile, asOf: CivilDate, explain: Bool = false) -> Evaluation {
-    lane = -1
-    load(profile, asOf: asOf)
-    machine.runAll()
+    compute(profile, asOf: asOf)
     var results: [RuleResult] = []
-    for (r, rule) in program.rules.enumerated() {
+    results.reserveCapacity(ruleHeads.count)
+    for r in ruleHeads.indices {
+      let rule = ruleHeads[r]
       results.append(
         RuleResult(
           name: rule.name, title: rule.title, source: rule.source,
-          status: status(machine.ruleValues[r]), reminders: reminders(r), trace: nil))
+          status: status(ruleValue(r)), reminders: reminders(r), trace: nil))
     }
-    let outputs = program.outputs.enumerated().map { o, out in
-      OutputField(name: out.name, value: output(machine.outputs[o], out.type))
+    let outputs = outputNames.indices.map { o in
+      OutputField(name: outputNames[o], value: output(outputValue(o), outputTypes[o]))
     }
     if explain {
       for r in program.rules.indices {
@@ -198,7 +214,9 @@ public final class Evaluator {
   /// to the general machine: those it does not compile and those it gave up on for the
   /// citizen.
   func runGeneralRules(_ profile: Profile, asOf: CivilDate, lane i: Int) {
-    guard let vector, !generalRules.isEmpty || vector.anyUndecided[i] != 0 else { return }
+    guard let vector else { return }
+    let reminding = vector.reminding && !machineReminders.isEmpty
+    guard !generalRules.isEmpty || vector.anyUndecided[i] != 0 || reminding else { return }
     load(profile, asOf: asOf)
     for r in generalRules { machine.run(rule: r) }
     var given = generalRules.count
@@ -209,17 +227,36 @@ public final class Evaluator {
         given += 1
       }
     }
+    if reminding {
+      for r in machineReminders where laneHolds(r, i) { machine.run(rule: r) }
+    }
     lanes.pointee.generalRuleCount += given
+  }
+
+  /// Whether the lane decided that rule `r` holds for citizen `i` of its batch (it ran the
+  /// rule and did not give it up).
+  @inline(__always) func laneHolds(_ r: Int, _ i: Int) -> Bool {
+    guard let vector else { return false }
+    return laneMissing(rule: r, i) == 0 && vector.ruleValues[r * VectorMachine.width + i] == 1
+  }
+
+  /// Makes citizen `i` of the lane's batch the current one.
+  func enterLane(_ i: Int) {
+    lane = i
+    lanes.pointee.laneCount += 1
+    // The lane's faults are kept with the general machine's (`laneFailure`), which is not
+    // reset for a citizen whose rules the lane decided.
+    if !machine.faults.isEmpty { machine.faults.removeAll(keepingCapacity: true) }
   }
 
   /// Runs the vector lane for `profile` alone (a batch of one); false without a lane.
   private func runLane(_ profile: Profile, asOf: CivilDate) -> Bool {
     guard vectorLaneEnabled, let vector else { return false }
+    vector.reminding = true
     withUnsafePointer(to: profile) {
       vector.run(UnsafeBufferPointer(start: $0, count: 1), day: asOf.dayNumber)
     }
-    lane = 0
-    lanes.pointee.laneCount += 1
+    enterLane(0)
     return true
   }
 
@@ -246,10 +283,7 @@ public final class Evaluator {
     // Not through `ruleValue`: an unknown there is a new fact set, and the chat's probes ask
     // this of every rule on every day they try.
     let i = lane
-    if i >= 0, let vector, !generalRule[index], !undecided(index, i) {
-      return laneMissing(rule: index, i) == 0
-        && vector.ruleValues[index * VectorMachine.width + i] == 1
-    }
+    if i >= 0, !generalRule[index], !undecided(index, i) { return laneHolds(index, i) }
     if case .bool(true) = machine.ruleValues[index] { return true }
     return false
   }
@@ -288,40 +322,40 @@ public final class Evaluator {
   /// Like `compute`, but only rules numbered `rules` (and whatever they read): the planner's
   /// path, which needs nothing from rules that cannot remind the citizen.
   ///
-  /// For many rules the vector lane first decides which of them hold: only those run on the
-  /// general machine, which composes their reminders; one the lane decided does not hold has
-  /// none. The lane runs every rule, so for a few (a citizen subscribed to one service) the
-  /// general machine alone is cheaper.
+  /// For many rules the vector lane decides them and computes the reminders of those that
+  /// hold; the general machine runs only what the lane left (`settle`). The lane runs every
+  /// rule, so for a few (a citizen subscribed to one service) the general machine alone is
+  /// cheaper.
   public func compute(_ profile: Profile, asOf: CivilDate, rules: [Int]) {
-    load(profile, asOf: asOf)
     guard rules.count * 4 >= program.rules.count, runLane(profile, asOf: asOf) else {
+      load(profile, asOf: asOf)
       lane = -1
       lanes.pointee.generalCount += 1
       for r in rules { machine.run(rule: r) }
       return
     }
-    settle(rules, lane: 0)
+    settle(rules, profile, asOf: asOf)
   }
 
-  /// After the vector lane ran the loaded citizen (lane `i` of its batch): each of `rules`
-  /// the lane gave up, left to the general machine or decided holds runs on the general
-  /// machine (which composes its reminders); one it decided does not hold is false there.
-  func settle(_ rules: [Int], lane i: Int) {
+  /// After the vector lane ran the current citizen (`profile`), the general machine runs
+  /// each of `rules` the lane gave up or left to it, and each the lane decided holds but
+  /// whose reminders it did not compute (for `reminders`).
+  func settle(_ rules: [Int], _ profile: Profile, asOf: CivilDate) {
     guard let vector else { return }
+    let (i, reminding) = (lane, vector.reminding)
+    var loaded = false
     for r in rules {
-      if generalRule[r] || undecided(r, i) {
-        machine.run(rule: r)
-        lanes.pointee.generalRuleCount += 1
-      } else if case let bits = laneMissing(rule: r, i), bits != 0 {
-        machine.ruleValues[r] = laneFailure(bits)
-      } else if vector.ruleValues[r * VectorMachine.width + i] == 1 {
-        machine.run(rule: r)
-      } else {
-        machine.ruleValues[r] = .bool(false)
-      }
+      let general = generalRule[r] || undecided(r, i)
+      guard
+        general
+          || (!ruleReminders[r].isEmpty
+            && (!reminding || vector.program.reminders[r] == nil) && laneHolds(r, i))
+      else { continue }
+      if !loaded { load(profile, asOf: asOf) }
+      loaded = true
+      machine.run(rule: r)
+      if general { lanes.pointee.generalRuleCount += 1 }
     }
-    // Rule values are the general machine's from here on (`holds`).
-    lane = -1
   }
 
   /// After `compute`, the facts rule number `index` waits for, when it is undecided.
@@ -332,7 +366,7 @@ public final class Evaluator {
 
   /// Whether rule number `index` declares any reminder.
   public func declaresReminders(rule index: Int) -> Bool {
-    !program.rules[index].reminders.isEmpty
+    !ruleReminders[index].isEmpty
   }
 
   /// A decoded profile's fact `name` as data; nil when the book declares no such fact.
@@ -430,19 +464,24 @@ public final class Evaluator {
   private func reminders(_ r: Int, notifyingWithin range: ClosedRange<CivilDate>? = nil)
     -> [Reminder]
   {
-    let rule = program.rules[r]
-    guard !rule.reminders.isEmpty, case .bool(true) = machine.ruleValues[r] else { return [] }
+    let declared = ruleReminders[r]
+    guard !declared.isEmpty, holds(r) else { return [] }
+    let onLane = laneReminders(r)
     var out: [Reminder] = []
-    for rem in rule.reminders {
-      guard case .date(let s) = rem.start(machine), case .date(let e) = rem.end(machine) else {
-        continue
-      }
+    for (k, rem) in declared.enumerated() {
+      let columns = onLane?[k]
+      guard case .date(let s) = columns.map({ laneValue($0.start, of: r) }) ?? rem.start(machine),
+        case .date(let e) = columns.map({ laneValue($0.end, of: r) }) ?? rem.end(machine)
+      else { continue }
       var days: [CivilDate] = []
-      for n in rem.notify {
-        guard case .duration(let mo, let d) = n.offset(machine) else { continue }
-        let sign = n.before ? -1 : 1
+      for (n, notice) in rem.notify.enumerated() {
+        guard
+          case .duration(let mo, let d) = columns.map({ laneValue($0.notify[n], of: r) })
+            ?? notice.offset(machine)
+        else { continue }
+        let sign = notice.before ? -1 : 1
         if case .date(let day) = Operators.shift(
-          n.fromEnd ? e : s, months: sign * mo, days: sign * d)
+          notice.fromEnd ? e : s, months: sign * mo, days: sign * d)
         {
           days.append(CivilDate(dayNumber: day))
         }
@@ -450,20 +489,49 @@ public final class Evaluator {
       if let range, !days.contains(where: range.contains) { continue }
       out.append(
         Reminder(
-          rule: rule.name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
-          notifyOn: days.sorted(), message: compose(rem.message)))
+          rule: ruleHeads[r].name, start: CivilDate(dayNumber: s), end: CivilDate(dayNumber: e),
+          notifyOn: days.sorted(),
+          message: compose(rem.message, columns: columns.map { ($0.values, r) })))
     }
     return out
   }
 
-  /// A `say` or `because` text with its values, as the machine holds them now.
-  func compose(_ pieces: [CompiledReminder.Piece]) -> String {
+  /// Where the current citizen's reminders of rule `r` are in the lane's columns; nil when
+  /// the general machine composes them.
+  private func laneReminders(_ r: Int) -> [LaneReminder]? {
+    let i = lane
+    guard i >= 0, let vector, vector.reminding, !generalRule[r], !undecided(r, i) else {
+      return nil
+    }
+    return vector.program.reminders[r]
+  }
+
+  /// Part `part` of rule `r`'s reminders for the current citizen, as the general machine's
+  /// value.
+  private func laneValue(_ part: LanePart, of r: Int) -> Value {
+    guard let vector, case .column(let column) = part else {
+      if case .constant(let v) = part { return v }
+      return .none
+    }
+    let at = column * VectorMachine.width + lane
+    if vector.unknownIn[r] != 0, case let bits = vector.outputMissing[at], bits != 0 {
+      return laneFailure(bits)
+    }
+    return vector.output(column, lane: lane)
+  }
+
+  /// A `say` or `because` text with its values, as the machine holds them now, or from the
+  /// lane's `columns` of rule `r` (one per value piece).
+  func compose(_ pieces: [CompiledReminder.Piece], columns: ([LanePart], r: Int)? = nil)
+    -> String
+  {
     var message = ""
     var previousValue: String?
     // An unknown or absent value waits for the literal after it: "{name}님, 올해 …" for a
     // citizen whose name is not known drops the address and keeps the sentence ("올해 …")
     // rather than calling them "알 수 없음님"; anything else prints it as before.
     var absent: String?
+    var k = 0
     for piece in pieces {
       switch piece {
       case .literal(let t):
@@ -478,7 +546,8 @@ public final class Evaluator {
         absent = nil
       case .value(let eval, let type):
         message += absent ?? ""
-        let value = output(eval(machine), type)
+        let value = output(columns.map { laneValue($0.0[k], of: $0.r) } ?? eval(machine), type)
+        k += 1
         let text = Korean.value(value, money: type.unwrapped == .money)
         switch value {
         case .unknown, .null: absent = text

@@ -51,7 +51,17 @@ public final class FactSet: Sendable {
   }
 
   /// Fact ids in ascending order.
-  public var ids: [Int] { (0..<FactSet.capacity).filter(contains) }
+  public var ids: [Int] {
+    var out: [Int] = []
+    for (k, word) in [w0, w1, w2, w3].enumerated() {
+      var bits = word
+      while bits != 0 {
+        out.append(k * 64 + bits.trailingZeroBitCount)
+        bits &= bits - 1
+      }
+    }
+    return out
+  }
 }
 
 /// A runtime value.

@@ -7,6 +7,15 @@ extension VectorMachine {
       && at + arena[at] < VectorMachine.arenaCapacity
   }
 
+  /// Gives up rule `r` for the citizens whose list in output column `o` is not a whole
+  /// list in the arena (never expected), rather than reading it out of bounds.
+  func checkList(_ o: Int, of r: Int) {
+    let column = outputs + o * VectorMachine.width
+    for i in 0..<batchCount where column[i] != LaneWord.none && !isList(column[i]) {
+      undecided[r * VectorMachine.width + i] = 1
+    }
+  }
+
   /// The elements of the active lanes' lists, as a space (grouped by lane, in order), with
   /// the binder's slot holding the items.
   ///

@@ -36,6 +36,12 @@ final class VectorMachine: LaneStorage {
     get { registers[6] != 0 }
     set { registers[6] = newValue ? 1 : 0 }
   }
+  /// Whether the rules compute their reminders' columns (`LaneReminder`) for the citizens
+  /// they hold for: the planner and the chat read them, `biseo evaluate` does not.
+  var reminding: Bool {
+    get { registers[7] != 0 }
+    set { registers[7] = newValue ? 1 : 0 }
+  }
   /// Counts the batches run (for `batchCached`).
   var batchEpoch: Int {
     get { registers[5] }
@@ -231,15 +237,16 @@ final class VectorMachine: LaneStorage {
   let textsByID: [String]
   /// The outputs of list type the lane writes, and the rules it runs.
   let listOutputs: [Int]
+  /// The reminders' columns of list type, with their rules.
+  let listReminders: [(column: Int, rule: Int)]
   let laneRules: [Int]
   var recordTypes: [[RuleType]] { program.records }
   var factTypes: [RuleType] { program.factTypes }
   var textTable: [String: Int] { program.texts }
 
   /// Zeroed words from `calloc` (freed with `free` in `deinit`): a large buffer comes as
-  /// fresh pages the system zeroes when first touched, so a machine used at width one (the
-  /// planner makes one per weekly sample of a plan) does not write the megabytes of columns
-  /// it never reads.
+  /// fresh pages the system zeroes when first touched, so a machine used at width one (each
+  /// chat process makes its own) does not write the megabytes of columns it never reads.
   private static func buffer(_ count: Int) -> UnsafeMutablePointer<Int> {
     // As `allocate` would, running out of memory stops the process.
     guard let words = calloc(max(count, 1), MemoryLayout<Int>.stride) else {
@@ -260,12 +267,12 @@ final class VectorMachine: LaneStorage {
     unheld = VectorMachine.buffer(factCount * s)
     anyUnheld = .allocate(capacity: max(factCount, 1))
     anyUnheld.initialize(repeating: true, count: max(factCount, 1))
-    registers = VectorMachine.buffer(7)
+    registers = VectorMachine.buffer(8)
     registers[3] = Int.min
     params = VectorMachine.buffer(program.params.count)
     paramMissing = VectorMachine.buffer(program.params.count)
     ruleValues = VectorMachine.buffer(program.ruleCount * w)
-    outputs = VectorMachine.buffer(program.outputCount * w)
+    outputs = VectorMachine.buffer(program.outputTypes.count * w)
     undecided = VectorMachine.buffer(program.ruleCount * w)
     anyUndecided = VectorMachine.buffer(w)
     runsEveryRule = program.generalRules.isEmpty
@@ -274,7 +281,7 @@ final class VectorMachine: LaneStorage {
     missing = VectorMachine.buffer(s)
     tracksMissing = factCount <= 61
     ruleMissing = VectorMachine.buffer(program.ruleCount * w)
-    outputMissing = VectorMachine.buffer(program.outputCount * w)
+    outputMissing = VectorMachine.buffer(program.outputTypes.count * w)
     unknownIn = VectorMachine.buffer(program.ruleCount)
     empty = VectorMachine.buffer(s)
     bindingAnyFail = VectorMachine.buffer(program.slotCount)
@@ -324,7 +331,12 @@ final class VectorMachine: LaneStorage {
     for (text, id) in program.texts { texts[id] = text }
     textsByID = texts
     laneRules = (0..<program.ruleCount).filter { !program.generalRules.contains($0) }
-    listOutputs = program.outputTypes.indices.filter {
+    listReminders = program.reminderColumns.indices.flatMap { r in
+      program.reminderColumns[r].compactMap { column in
+        if case .list = program.outputTypes[column].unwrapped { (column, r) } else { nil }
+      }
+    }
+    listOutputs = (0..<program.outputCount).filter {
       if case .list = program.outputTypes[$0].unwrapped {
         !program.generalOutputs.contains($0)
       } else {
@@ -481,12 +493,8 @@ final class VectorMachine: LaneStorage {
     program.run(self)
     // A list output is written from the arena: one that is not a whole list there (never
     // expected) leaves its rule to the general machine rather than being read out of bounds.
-    for o in listOutputs {
-      let (column, r) = (outputs + o * VectorMachine.width, program.outputRule[o])
-      for i in 0..<n where column[i] != LaneWord.none && !isList(column[i]) {
-        undecided[r * VectorMachine.width + i] = 1
-      }
-    }
+    for o in listOutputs { checkList(o, of: program.outputRule[o]) }
+    if reminding { for (column, r) in listReminders { checkList(column, of: r) } }
     anyUndecided.update(repeating: 0, count: n)
     for r in laneRules {
       let column = undecided + r * VectorMachine.width

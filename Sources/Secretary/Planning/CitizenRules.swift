@@ -117,13 +117,13 @@ public final class CitizenRules: Sendable {
   public func trace(_ citizenID: String, rule: String, asOf: CivilDate) -> Trace? {
     guard let profile = try? profiles.profile(citizenID) else { return nil }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
-    return evaluators.with { $0[0].trace(ofRule: rule, facts, asOf: asOf) }
+    return evaluators.with { $0.trace(ofRule: rule, facts, asOf: asOf) }
   }
 
   /// `trace` of a profile that is not stored (one child of several).
   public func trace(profile: JSONValue, rule: String, asOf: CivilDate) -> Trace? {
     let facts = book.profile(json: Array(profile.text.utf8))
-    return evaluators.with { $0[0].trace(ofRule: rule, facts, asOf: asOf) }
+    return evaluators.with { $0.trace(ofRule: rule, facts, asOf: asOf) }
   }
 
   /// Evaluates every rule for the citizen as of `asOf`; nil when the citizen is unknown.
@@ -140,7 +140,7 @@ public final class CitizenRules: Sendable {
       return last.evaluation
     }
     let facts = decoded.facts(citizenID, profile) { book.profile(json: Array(profile.text.utf8)) }
-    let evaluation = evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: explain) }
+    let evaluation = evaluators.with { $0.evaluate(facts, asOf: asOf, explain: explain) }
     if !explain {
       evaluations.withLock {
         $0.set(citizenID, LastEvaluation(profile: profile, asOf: asOf, evaluation: evaluation))
@@ -152,7 +152,7 @@ public final class CitizenRules: Sendable {
   /// The rules' decisions for a profile that is not stored: "둘째라면?" asks of a changed one.
   public func evaluate(profile: JSONValue, asOf: CivilDate) -> Evaluation {
     let facts = book.profile(json: Array(profile.text.utf8))
-    return evaluators.with { $0[0].evaluate(facts, asOf: asOf, explain: false) }
+    return evaluators.with { $0.evaluate(facts, asOf: asOf, explain: false) }
   }
 
   /// When each of `rules` will next hold with a window open or to come, and its reminders
@@ -231,8 +231,7 @@ public final class CitizenRules: Sendable {
     // Yearly for twelve: a licence renews every ten years.
     probes += (2...12).compactMap { CivilDate(year: asOf.year + $0, month: 1, day: 1) }
     let january = { (years: Int) in CivilDate(year: asOf.year + years, month: 1, day: 1) }
-    evaluators.with { row in
-      let evaluator = row[0]
+    evaluators.with { evaluator in
       /// Whether rule `r` holds (with a window to come) or turns undecided on `day`, noting it.
       func probe(_ r: Int, on day: CivilDate) -> Bool {
         let name = ruleNamesByIndex[r]

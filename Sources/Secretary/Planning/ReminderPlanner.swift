@@ -51,16 +51,14 @@ public struct ReminderPlanner: Sendable {
     plan(citizens: [id], asOf: asOf, days: days, subscribedOnly: subscribedOnly)[0]
   }
 
-  /// `plan(citizen:…)` for each of `ids`, in order: each sample day's rules run for the
-  /// citizens together, a batch of the rule book's vector lane at a time, and only the rules
-  /// that hold (or that the lane leaves) run again one citizen at a time to compose their
-  /// reminders.
+  /// `plan(citizen:…)` for each of `ids`, in order: the citizens' rules run together, a
+  /// batch of the rule book's vector lane at a time for each sample day, which computes the
+  /// reminders of the rules that hold; the general machine runs only what the lane leaves.
   public func plan(
     citizens ids: [String], asOf: CivilDate, days: Int, subscribedOnly: Bool = true
   ) -> [[ReminderPlan]] {
     var out = Array(repeating: [ReminderPlan](), count: ids.count)
-    evaluators.with { row in
-      let evaluator = row[0]
+    evaluators.with { evaluator in
       let names = rules.ruleNamesByIndex
       var citizens: [Citizen] = []
       var profiles: [Profile] = []
@@ -87,19 +85,25 @@ public struct ReminderPlanner: Sendable {
         profiles.append(facts)
       }
       let horizon = asOf.adding(days: days)
-      for (n, offset) in stride(from: 0, through: days, by: Self.sampleDays).enumerated() {
-        let sample = asOf.adding(days: offset)
-        let evaluator = row[n]
-        let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
-        // A window that opens between two samples (next year's check-up on 1 January, a
-        // birth's registration on the birth day) is seen only by the later one, after its
-        // first notice days: those days since the previous sample are taken from it too.
-        let since = max(asOf, sample.adding(days: 1 - Self.sampleDays))
-        profiles.withUnsafeBufferPointer { all in
-          for start in stride(from: 0, to: all.count, by: Evaluator.batchCapacity) {
-            let end = min(start + Evaluator.batchCapacity, all.count)
-            let batch = UnsafeBufferPointer(rebasing: all[start..<end])
-            let ran = batch.count > 1 && evaluator.compute(batch: batch, asOf: sample)
+      let samples = stride(from: 0, through: days, by: Self.sampleDays).map {
+        asOf.adding(days: $0)
+      }
+      profiles.withUnsafeBufferPointer { all in
+        for start in stride(from: 0, to: all.count, by: Evaluator.batchCapacity) {
+          let end = min(start + Evaluator.batchCapacity, all.count)
+          let batch = UnsafeBufferPointer(rebasing: all[start..<end])
+          // A batch's facts are laid out once, then run for each sample day.
+          for (n, sample) in samples.enumerated() {
+            let until = min(horizon, sample.adding(days: Self.sampleDays - 1))
+            // A window that opens between two samples (next year's check-up on 1 January, a
+            // birth's registration on the birth day) is seen only by the later one, after its
+            // first notice days: those days since the previous sample are taken from it too.
+            let since = max(asOf, sample.adding(days: 1 - Self.sampleDays))
+            let ran =
+              batch.count > 1
+              && (n == 0
+                ? evaluator.compute(batch: batch, asOf: sample, reminders: true)
+                : evaluator.recompute(asOf: sample))
             for i in 0..<batch.count {
               let c = start + i
               if ran {
@@ -181,6 +185,7 @@ struct Subscriptions {
   /// JSON as above and treat the odd entries exactly as before.
   init?(fact: OutputValue?) {
     guard case .list(let items)? = fact else { return nil }
+    byService.reserveCapacity(items.count)
     for item in items {
       guard case .record(let fields) = item,
         case .text(let service)? = fields.first(where: { $0.name == "service" })?.value

@@ -54,7 +54,7 @@ let perCitizen = CommandLine.arguments.contains("--per-citizen")
 let batchWidth = 1024
 
 // Loading (parse, check, lower) and making evaluators: what a chat process pays before its
-// first answers (the planner makes one evaluator per weekly sample of a plan).
+// first answers (until round 13 the planner made one evaluator per weekly sample of a plan).
 let loadClock = ContinuousClock()
 var loadedBook: RuleBook?
 var errorCount = 0
