@@ -71,9 +71,7 @@ extension DialogueManager {
       // "안심상속은 언제까지야" after "아버지가 돌아가셨어요", the day not yet told: the list the
       // event writes into is asked as the event's day, never as "최근 … 일이 있었나요?".
       if let event = topic.event, conversation.recordedEvents[event] == nil,
-        let intake = runtime.book.intake(ofEvent: event),
-        let keyPath = runtime.book.facts.first(where: { $0.name == fact })?.keyPath,
-        intake.writes.contains(where: { $0.keyPath == keyPath })
+        LifeEventIntake(event: event, book: runtime.book)?.writes(fact, in: runtime.book) == true
       {
         let key = "event:\(event)"
         conversation.pending = PendingQuestion(fact: key, topic: topic, frame: frame)

@@ -19,6 +19,13 @@ struct LifeEventIntake: Sendable {
 
   var question: String { spec.question }
 
+  /// Whether the day told writes into `book`'s fact `name` (the list or record the event's
+  /// rules read): such a fact is asked as the event's day, not by its own question.
+  func writes(_ name: String, in book: RuleBook) -> Bool {
+    guard let keyPath = book.facts.first(where: { $0.name == name })?.keyPath else { return false }
+    return spec.writes.contains { $0.keyPath == keyPath }
+  }
+
   /// The profile with the event told on `date` written in: an item appended to each list the
   /// event adds to, fields set on each record it sets.
   func record(
